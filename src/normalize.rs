@@ -1,0 +1,232 @@
+//! The normalised view that every later stage reads, and the map back to the input.
+//!
+//! Scraped news text writes the same word in several ways: nukta letters precomposed (U+0958 क़)
+//! or decomposed (क + U+093C), zero-width joiners and soft hyphens inside words, no-break and
+//! narrow spaces, Latin letters with a separate combining accent. Stages match on one form:
+//!
+//! - letters with a nukta are decomposed (क़ → क + ़), whichever way they came;
+//! - a base letter followed by a combining mark is composed when Unicode composes the pair (e + ◌́ → é);
+//! - zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) and soft hyphens are removed;
+//! - every space separator other than U+0020 (NBSP, thin, narrow, ideographic …) becomes U+0020.
+//!
+//! Everything else is copied as it is, line breaks included. Spans found on the normalised text are
+//! mapped back with [`Normalized::start_to_input`] and [`Normalized::end_to_input`], so results
+//! always refer to the caller's text. The map is a list of the places where the two texts differ,
+//! so it costs nothing for text that needs no change.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::{compose, decompose_canonical, is_combining_mark};
+
+/// A piece of the input that normalising changed: `input[input_start..input_end]` became
+/// `text[start..end]` (empty when the piece was removed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Change {
+    start: usize,
+    end: usize,
+    input_start: usize,
+    input_end: usize,
+}
+
+/// The normalised text of an input and the way back to the input's byte offsets.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    pub text: Cow<'a, str>,
+    changes: Vec<Change>,
+}
+
+/// What normalising does to one character, if anything.
+enum Edit {
+    Keep,
+    Remove,
+    Replace(char),
+    Decompose,
+}
+
+fn edit_for(c: char) -> Edit {
+    match c {
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Edit::Remove,
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Edit::Replace(' '),
+        // Indic letters with a nukta: U+0958–095F, U+09DC–09DF, U+0A33–0A5E, U+0B5C–0B5D and kin.
+        '\u{0900}'..='\u{0DFF}' if has_nukta_decomposition(c) => Edit::Decompose,
+        _ => Edit::Keep,
+    }
+}
+
+fn has_nukta_decomposition(c: char) -> bool {
+    let mut nukta = false;
+    let mut parts = 0;
+    decompose_canonical(c, |d| {
+        parts += 1;
+        nukta |= matches!(
+            d,
+            '\u{093C}' | '\u{09BC}' | '\u{0A3C}' | '\u{0ABC}' | '\u{0B3C}'
+        );
+    });
+    parts > 1 && nukta
+}
+
+/// Whether any byte of `input` could start a character that normalising changes.
+fn may_need_change(input: &str) -> bool {
+    // Every character edited above is outside ASCII, and a combining mark that could compose
+    // with its base is too; pure ASCII text needs nothing.
+    !input.is_ascii()
+        && input
+            .chars()
+            .any(|c| !matches!(edit_for(c), Edit::Keep) || is_combining_mark(c))
+}
+
+impl<'a> Normalized<'a> {
+    /// Normalise `input`.
+    pub fn new(input: &'a str) -> Normalized<'a> {
+        if !may_need_change(input) {
+            return Normalized {
+                text: Cow::Borrowed(input),
+                changes: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(input.len() + input.len() / 16);
+        let mut changes = Vec::new();
+        let mut chars = input.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next_at = at + c.len_utf8();
+            let start = text.len();
+            match edit_for(c) {
+                Edit::Keep => {
+                    // A base and one combining mark that Unicode composes become one letter.
+                    if let Some(&(mark_at, mark)) = chars.peek() {
+                        if is_combining_mark(mark) && !is_combining_mark(c) {
+                            if let Some(composed) = compose(c, mark) {
+                                chars.next();
+                                text.push(composed);
+                                changes.push(Change {
+                                    start,
+                                    end: text.len(),
+                                    input_start: at,
+                                    input_end: mark_at + mark.len_utf8(),
+                                });
+                                continue;
+                            }
+                        }
+                    }
+                    text.push(c);
+                }
+                Edit::Remove => changes.push(Change {
+                    start,
+                    end: start,
+                    input_start: at,
+                    input_end: next_at,
+                }),
+                Edit::Replace(with) => {
+                    text.push(with);
+                    changes.push(Change {
+                        start,
+                        end: text.len(),
+                        input_start: at,
+                        input_end: next_at,
+                    });
+                }
+                Edit::Decompose => {
+                    decompose_canonical(c, |d| text.push(d));
+                    changes.push(Change {
+                        start,
+                        end: text.len(),
+                        input_start: at,
+                        input_end: next_at,
+                    });
+                }
+            }
+        }
+        Normalized {
+            text: Cow::Owned(text),
+            changes,
+        }
+    }
+
+    /// Whether the normalised text is the input itself.
+    pub fn is_identity(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// The input offset where a span that starts at normalised offset `at` starts.
+    ///
+    /// A start inside a changed piece moves to the piece's start; characters removed right
+    /// before `at` are left out of the span.
+    pub fn start_to_input(&self, at: usize) -> usize {
+        let before = self.changes.partition_point(|c| c.start <= at);
+        match before.checked_sub(1).map(|i| self.changes[i]) {
+            None => at,
+            Some(c) if at < c.end => c.input_start,
+            Some(c) => c.input_end + (at - c.end),
+        }
+    }
+
+    /// The input offset where a span that ends at normalised offset `at` ends.
+    ///
+    /// An end inside a changed piece moves to the piece's end; characters removed right after
+    /// `at` are left out of the span.
+    pub fn end_to_input(&self, at: usize) -> usize {
+        let before = self.changes.partition_point(|c| c.start < at);
+        match before.checked_sub(1).map(|i| self.changes[i]) {
+            None => at,
+            Some(c) if at <= c.end => c.input_end,
+            Some(c) => c.input_end + (at - c.end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(input: &str, normal: &str) {
+        let n = Normalized::new(input);
+        assert_eq!(n.text, normal, "should normalise {input:?}");
+        assert_eq!(
+            n.start_to_input(0),
+            0,
+            "should map the start of the text to 0"
+        );
+        assert_eq!(
+            n.end_to_input(n.text.len()),
+            input.len(),
+            "should map the end to the end"
+        );
+    }
+
+    #[test]
+    fn leaves_plain_text_alone() {
+        let n = Normalized::new("रूस ने कहा. Russia said.");
+        assert!(n.is_identity(), "should not copy text that needs no change");
+    }
+
+    #[test]
+    fn decomposes_nukta_letters_and_drops_zero_width() {
+        roundtrip("ख़बर", "ख\u{93C}बर");
+        roundtrip("ख\u{93C}बर", "ख\u{93C}बर");
+        roundtrip("क्\u{200D}ष", "क्ष");
+        roundtrip("a\u{a0}b", "a b");
+        roundtrip("e\u{301}te\u{301}", "été");
+    }
+
+    #[test]
+    fn maps_spans_back_to_the_input() {
+        let input = "ज़रूर \u{200C}मॉस्को";
+        let n = Normalized::new(input);
+        let word = n.text.find("मॉस्को").expect("should keep the word");
+        let start = n.start_to_input(word);
+        let end = n.end_to_input(word + "मॉस्को".len());
+        assert_eq!(&input[start..end], "मॉस्को", "should skip the removed ZWNJ");
+        let first_end = n.end_to_input(n.text.find(' ').unwrap());
+        assert_eq!(
+            &input[..first_end],
+            "ज़रूर",
+            "should end the first word after its nukta letter"
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! What a caller may change about a parse. Every field is optional and has a documented default;
+//! unknown fields are rejected so that a misspelt option is an error, not a silent no-op.
+
+use serde::Deserialize;
+
+use crate::article::ActorKind;
+
+/// The default for [`Options::max_input_bytes`]: 32 MiB of UTF-8.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Options for [`crate::parse_with`].
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Options {
+    /// The body's language when the caller knows it (`"hi"`, `"en"`); `None` or `"auto"` detects it.
+    pub lang: Option<String>,
+    /// Actors the site knows (its own reporters, local politicians), found before any other rule.
+    pub actors: Vec<ActorEntry>,
+    /// Inputs longer than this many UTF-8 bytes are refused with an `input-too-large` warning.
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            lang: None,
+            actors: Vec::new(),
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// An actor given by the caller.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ActorEntry {
+    /// The name as the articles write it.
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other surface forms: spellings, short names, acronyms, other scripts.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The English name.
+    #[serde(default)]
+    pub canonical: Option<String>,
+    /// A Wikidata id such as `Q7747`.
+    #[serde(default)]
+    pub wikidata: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ActorKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ActorKind, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        ActorKind::from_name(&name).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown actor kind {name:?}; expected person, country, organization, place or group"
+            ))
+        })
+    }
+}

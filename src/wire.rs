@@ -1,0 +1,254 @@
+//! The Article as JavaScript and the CLI see it: the same shape as [`crate::Article`] with every
+//! offset in UTF-16 code units (`start`/`end`), so that `text.slice(start, end)` in JS is the span.
+//!
+//! The conversion happens once, here, at the boundary. [`Utf16Index`] answers "how many UTF-16
+//! units come before byte N" in constant time per query after one linear pass over the text, and
+//! is the identity on ASCII text.
+
+use serde::Serialize;
+
+use crate::article::{self, ActorKind, QuoteKind};
+
+/// Converts UTF-8 byte offsets of one text to UTF-16 offsets.
+#[derive(Debug, Clone)]
+pub struct Utf16Index<'a> {
+    text: &'a [u8],
+    /// UTF-16 units before each block of [`BLOCK`] bytes; empty for ASCII text.
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+/// UTF-16 units contributed by one byte of UTF-8: one per leading byte, one more for a leading
+/// byte of a four-byte sequence (a surrogate pair), none for continuation bytes.
+fn units(byte: u8) -> u32 {
+    match byte {
+        0x00..=0x7F | 0xC0..=0xEF => 1,
+        0x80..=0xBF => 0,
+        0xF0..=0xFF => 2,
+    }
+}
+
+impl<'a> Utf16Index<'a> {
+    pub fn new(text: &'a str) -> Utf16Index<'a> {
+        let bytes = text.as_bytes();
+        if text.is_ascii() {
+            return Utf16Index {
+                text: bytes,
+                blocks: Vec::new(),
+            };
+        }
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += chunk.iter().map(|&b| units(b)).sum::<u32>();
+        }
+        Utf16Index {
+            text: bytes,
+            blocks,
+        }
+    }
+
+    /// The UTF-16 offset of byte offset `at` (which must be a character boundary).
+    pub fn utf16(&self, at: usize) -> usize {
+        if self.blocks.is_empty() {
+            return at;
+        }
+        let block = at / BLOCK;
+        let base = self.blocks.get(block).copied().unwrap_or(0);
+        let from = block * BLOCK;
+        let upto = at.min(self.text.len());
+        base as usize
+            + self.text[from.min(upto)..upto]
+                .iter()
+                .map(|&b| units(b) as usize)
+                .sum::<usize>()
+    }
+}
+
+/// A piece of the input: `text === input.slice(start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentences: Vec<Sentence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub heading: Option<Span>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    pub speaker_mention: Option<Span>,
+    pub cue: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub canonical: Option<String>,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+    pub quote_count: u32,
+    pub salience: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The Article of the public JSON schema.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    pub lang: String,
+    pub title: Option<Span>,
+    pub kicker: Option<Span>,
+    pub standfirst: Option<Span>,
+    pub dateline: Option<Span>,
+    pub sections: Vec<Section>,
+    pub related: Vec<Span>,
+    pub quotes: Vec<Quote>,
+    pub actors: Vec<Actor>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Article {
+    /// The wire form of `article`, which was parsed from `input`.
+    pub fn from_article(article: &article::Article, input: &str) -> Article {
+        let index = Utf16Index::new(input);
+        let span = |s: &article::Span| Span {
+            text: s.text.clone(),
+            start: index.utf16(s.byte_start),
+            end: index.utf16(s.byte_end),
+        };
+        let opt = |s: &Option<article::Span>| s.as_ref().map(span);
+        Article {
+            lang: article.lang.clone(),
+            title: opt(&article.title),
+            kicker: opt(&article.kicker),
+            standfirst: opt(&article.standfirst),
+            dateline: opt(&article.dateline),
+            sections: article
+                .sections
+                .iter()
+                .map(|section| Section {
+                    heading: opt(&section.heading),
+                    paragraphs: section
+                        .paragraphs
+                        .iter()
+                        .map(|p| Paragraph {
+                            text: p.span.text.clone(),
+                            start: index.utf16(p.span.byte_start),
+                            end: index.utf16(p.span.byte_end),
+                            sentences: p
+                                .sentences
+                                .iter()
+                                .map(|s| Sentence {
+                                    start: index.utf16(s.byte_start),
+                                    end: index.utf16(s.byte_end),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            related: article.related.iter().map(span).collect(),
+            quotes: article
+                .quotes
+                .iter()
+                .map(|q| Quote {
+                    text: q.text.clone(),
+                    start: index.utf16(q.byte_start),
+                    end: index.utf16(q.byte_end),
+                    kind: q.kind,
+                    speaker: q.speaker.clone(),
+                    speaker_mention: opt(&q.speaker_mention),
+                    cue: opt(&q.cue),
+                })
+                .collect(),
+            actors: article
+                .actors
+                .iter()
+                .map(|a| Actor {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    canonical: a.canonical.clone(),
+                    kind: a.kind,
+                    aliases: a.aliases.clone(),
+                    mentions: a.mentions.iter().map(span).collect(),
+                    quote_count: a.quote_count,
+                    salience: a.salience,
+                })
+                .collect(),
+            warnings: article
+                .warnings
+                .iter()
+                .map(|w| Warning {
+                    code: w.code.clone(),
+                    message: w.message.clone(),
+                    start: index.utf16(w.byte_start),
+                    end: index.utf16(w.byte_end),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16_len(s: &str) -> usize {
+        s.encode_utf16().count()
+    }
+
+    #[test]
+    fn converts_every_boundary() {
+        let text = "a😀रूस\r\nb“क़”".repeat(30);
+        let index = Utf16Index::new(&text);
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                index.utf16(at),
+                utf16_len(&text[..at]),
+                "should count UTF-16 units before byte {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn is_identity_on_ascii() {
+        let index = Utf16Index::new("plain ascii");
+        assert_eq!(index.utf16(5), 5, "should not change ASCII offsets");
+    }
+}

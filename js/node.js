@@ -1,0 +1,28 @@
+// newslens for Node: the WebAssembly module is compiled synchronously at import, so `parse`
+// works at once; `init()` is there for code shared with browsers and resolves immediately.
+import { readFileSync } from "node:fs";
+import { initSync, parse as parseWasm, version as versionWasm } from "../dist/newslens_wasm.js";
+
+initSync({ module: readFileSync(new URL("../dist/newslens_wasm_bg.wasm", import.meta.url)) });
+
+/** Resolves at once: the module is ready on import in Node. */
+export function init() {
+  return Promise.resolve();
+}
+
+/**
+ * Parse a news article.
+ * @param {string} text
+ * @param {import("./index").Options} [options]
+ * @returns {import("./index").Article}
+ */
+export function parse(text, options) {
+  return parseWasm(text, options);
+}
+
+/** The package version. */
+export function version() {
+  return versionWasm();
+}
+
+export default init;

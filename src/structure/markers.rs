@@ -48,7 +48,8 @@ pub struct Markers {
     pub agencies: HashMap<String, bool>,
     pub captions: Vec<String>,
     pub abbreviations: HashMap<String, Abbreviation>,
-    pub function_words: HashMap<String, ()>,
+    /// Function words; `true` for those that cannot close a line.
+    pub function_words: HashMap<String, bool>,
     pub openers: HashMap<String, Opener>,
     pub places: HashMap<String, ()>,
 }
@@ -116,7 +117,8 @@ fn load() -> Markers {
         m.abbreviations.insert(key(row[0]), kind);
     }
     for row in rows(FUNCTION_WORDS) {
-        m.function_words.insert(key(row[0]), ());
+        let closes_nothing = row.get(1).copied() != Some("stop");
+        m.function_words.insert(key(row[0]), closes_nothing);
     }
     for row in rows(OPENERS) {
         let kind = match row.get(1).copied() {
@@ -154,7 +156,13 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl Markers {
+    /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").
     pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.get(&key(word)) == Some(&true)
+    }
+
+    /// Whether `word` carries no topic of its own (function words, auxiliaries, light verbs).
+    pub fn is_stop_word(&self, word: &str) -> bool {
         self.function_words.contains_key(&key(word))
     }
 

@@ -94,13 +94,16 @@ pub fn split(text: &str, range: Range) -> Vec<Piece> {
     };
     // A link that opens the block: its headline, then maybe a glued paragraph.
     let sentences = sentences::split(text, range);
-    let link_end = if sentences.len() <= 1 {
+    let marker_end = range.start + marker_end;
+    // The sentence the marker stands in; the link ends inside it.
+    let holder = sentences
+        .iter()
+        .position(|s| s.range.end >= marker_end)
+        .unwrap_or(sentences.len().saturating_sub(1));
+    let link_end = if holder + 1 >= sentences.len() {
         range.end
     } else {
-        headline_end(
-            text,
-            Range::new(range.start + marker_end, sentences[0].range.end),
-        )
+        headline_end(text, Range::new(marker_end, sentences[holder].range.end))
     };
     let mut out = vec![Piece {
         range: trim(text, Range::new(range.start, link_end)),

@@ -187,6 +187,9 @@ fn full_stop_may_end(chars: &[(usize, char)], i: usize) -> bool {
     {
         return false; // "approx. five", "e.g. the"
     }
+    if word_start == 0 && !word.is_empty() && word.chars().all(|c| c.is_numeric()) {
+        return false; // "1. पहला कदम": a list number
+    }
     let last_part = word.rsplit('.').next().unwrap_or("");
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return next_opens(); // U.S., a.m., ए.के.

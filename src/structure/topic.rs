@@ -37,7 +37,7 @@ const SUFFIXES: &[&str] = &[
 pub fn stems(text: &str) -> HashSet<String> {
     let m = markers();
     words(text)
-        .filter(|(_, w)| !m.is_function_word(w) && !w.chars().all(|c| c.is_numeric()))
+        .filter(|(_, w)| !m.is_stop_word(w) && !w.chars().all(|c| c.is_numeric()))
         .map(|(_, w)| stem(&key(w)))
         .filter(|s| s.chars().count() >= 2)
         .collect()

@@ -79,10 +79,10 @@ fn evidence(text: &str) -> bool {
     if all.iter().any(|w| m.agency(w).is_some()) {
         return true;
     }
-    let lower = super::markers::key(text);
+    let lower = super::markers::fold(text);
     if all
         .iter()
-        .any(|w| MONTHS.contains(&super::markers::key(w).as_str()))
+        .any(|w| MONTHS.contains(&super::markers::word_key(w).as_ref()))
     {
         return true;
     }

@@ -5,7 +5,8 @@
 //!
 //! Lookups are by whole word or phrase: Latin letters compare without case, Devanagari as written.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::normalize::Normalized;
@@ -45,8 +46,10 @@ pub enum Opener {
 #[derive(Debug, Default)]
 pub struct Markers {
     pub read_also: Vec<(String, Place)>,
+    /// The read-also phrases that open a block, by their first character (lower case).
+    pub starts_by_char: HashMap<char, Vec<String>>,
     pub agencies: HashMap<String, bool>,
-    pub captions: Vec<String>,
+    pub captions: HashSet<String>,
     pub abbreviations: HashMap<String, Abbreviation>,
     /// Function words; `true` for those that cannot close a line.
     pub function_words: HashMap<String, bool>,
@@ -82,6 +85,28 @@ pub fn key(text: &str) -> String {
     out
 }
 
+/// Text of the (already normalised) input folded for phrase matching: lower case, runs of white
+/// space as one space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
+pub fn word_key(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// The data rows of a TSV file: no comments, no blank lines, cells trimmed.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
@@ -102,6 +127,14 @@ fn load() -> Markers {
     // Longer phrases first, so that "यह भी पढ़ें" wins over "पढ़ें:".
     m.read_also
         .sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+    for (phrase, place) in &m.read_also {
+        if let (Place::Start, Some(first)) = (place, phrase.chars().next()) {
+            m.starts_by_char
+                .entry(first)
+                .or_default()
+                .push(phrase.clone());
+        }
+    }
     for row in rows(DATELINES) {
         m.agencies
             .insert(key(row[0]), row.get(1).copied() == Some("agency"));
@@ -137,7 +170,12 @@ fn load() -> Markers {
 /// Whether `c` belongs to a word: a letter, a digit or a combining mark (Devanagari vowel signs,
 /// virama and nukta are marks).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Devanagari: everything but the dandas and the abbreviation sign is letter, mark or digit.
+        '\u{0900}'..='\u{097F}' => !matches!(c, '।' | '॥' | '॰'),
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+    }
 }
 
 /// The words of `text` with the punctuation around them stripped, as byte ranges of `text`.
@@ -158,12 +196,12 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 impl Markers {
     /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.get(&key(word)) == Some(&true)
+        self.function_words.get(word_key(word).as_ref()) == Some(&true)
     }
 
     /// Whether `word` carries no topic of its own (function words, auxiliaries, light verbs).
     pub fn is_stop_word(&self, word: &str) -> bool {
-        self.function_words.contains_key(&key(word))
+        self.function_words.contains_key(word_key(word).as_ref())
     }
 
     /// Whether `word` opens running text that refers back (a pronoun subject or a conjunction).
@@ -176,23 +214,23 @@ impl Markers {
 
     pub fn opener(&self, word: &str) -> Option<Opener> {
         // Latin openers are capitalised words: "It" opens a sentence, "it" does not.
-        let k = key(word);
-        let kind = *self.openers.get(&k)?;
+        let kind = *self.openers.get(word_key(word).as_ref())?;
         let latin = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         (!latin || word.chars().next().is_some_and(char::is_uppercase)).then_some(kind)
     }
 
     pub fn abbreviation(&self, word: &str) -> Option<Abbreviation> {
-        self.abbreviations.get(&key(word)).copied()
+        self.abbreviations.get(word_key(word).as_ref()).copied()
     }
 
     /// Whether `word` is a news agency or staff credit; `Some(true)` for an agency.
     pub fn agency(&self, word: &str) -> Option<bool> {
-        self.agencies.get(&key(word)).copied()
+        self.agencies.get(word_key(word).as_ref()).copied()
     }
 
+    /// Whether `name` (one or more words, single spaces) is a known dateline city.
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains_key(&key(name))
+        self.places.contains_key(word_key(name).as_ref())
     }
 }
 

@@ -99,8 +99,11 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
                 section.heading = Some(unit.range);
             }
             Role::DatelineLine => {
-                pushed += flush_dateline(text, &mut pending_dateline, &mut section);
-                pending_dateline = Some(unit.range);
+                // Byline, place and date lines in a row make one dateline.
+                pending_dateline = Some(match pending_dateline {
+                    Some(earlier) => Range::new(earlier.start, unit.range.end),
+                    None => unit.range,
+                });
             }
             Role::Paragraph => {
                 let (paragraph, dateline) = match pending_dateline.take() {

@@ -4,7 +4,12 @@
 //! A fixture's JSON names what must come out; a field left out is not checked:
 //! `kicker`, `title`, `standfirst`, `dateline` (text or null), `headings` and `related` (texts in
 //! order), `sentences` (the number of sentences of each paragraph, in order), `duplicates` (the
-//! duplicate flag of each paragraph) and `lang`. Every fixture is also run with CRLF and CR line
+//! duplicate flag of each paragraph) and `lang`.
+//!
+//! The properties: for any input, no panic; title, kicker, standfirst, sub-headings, paragraphs
+//! and related lines lie within the text on character boundaries, never overlap and together
+//! hold every letter and digit; sentences lie inside their paragraph; the dateline lies inside
+//! the first paragraph; every span of the public result is the input's slice. Every fixture is also run with CRLF and CR line
 //! breaks and must give the same result.
 
 use std::fs;
@@ -243,6 +248,19 @@ fn check_structure(input: &str) {
             pair[0],
             pair[1]
         );
+    }
+    // Together they cover the text: no letter or digit is lost.
+    let mut next_block = 0;
+    for (at, c) in norm.char_indices() {
+        while next_block < blocks.len() && blocks[next_block].end <= at {
+            next_block += 1;
+        }
+        if c.is_alphanumeric() {
+            assert!(
+                blocks.get(next_block).is_some_and(|b| b.start <= at),
+                "{c:?} at {at} should lie in a block of the structure"
+            );
+        }
     }
     if let Some(d) = s.dateline {
         let first = s

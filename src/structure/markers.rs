@@ -55,6 +55,10 @@ pub struct Markers {
     pub function_words: HashMap<String, bool>,
     pub openers: HashMap<String, Opener>,
     pub places: HashMap<String, ()>,
+    /// Byline prefixes ("posted by", "रिपोर्ट"), folded.
+    pub bylines: Vec<String>,
+    /// Page labels, folded; `true` for advertisement slots.
+    pub labels: HashMap<String, bool>,
 }
 
 const READ_ALSO: &str = include_str!("../../data/structure/read_also.tsv");
@@ -64,6 +68,7 @@ const ABBREVIATIONS: &str = include_str!("../../data/structure/abbreviations.tsv
 const FUNCTION_WORDS: &str = include_str!("../../data/structure/function_words.tsv");
 const OPENERS: &str = include_str!("../../data/structure/openers.tsv");
 const PLACES: &str = include_str!("../../data/structure/dateline_places.tsv");
+const LABELS: &str = include_str!("../../data/structure/page_labels.tsv");
 
 /// The markers, loaded on first use.
 pub fn markers() -> &'static Markers {
@@ -136,8 +141,17 @@ fn load() -> Markers {
         }
     }
     for row in rows(DATELINES) {
-        m.agencies
-            .insert(key(row[0]), row.get(1).copied() == Some("agency"));
+        match row.get(1).copied() {
+            Some("byline") => m.bylines.push(key(row[0])),
+            kind => {
+                m.agencies.insert(key(row[0]), kind == Some("agency"));
+            }
+        }
+    }
+    m.bylines.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    for row in rows(LABELS) {
+        m.labels
+            .insert(key(row[0]), row.get(1).copied() == Some("advert"));
     }
     m.captions = rows(CAPTIONS).map(|row| key(row[0])).collect();
     for row in rows(ABBREVIATIONS) {
@@ -226,6 +240,24 @@ impl Markers {
     /// Whether `word` is a news agency or staff credit; `Some(true)` for an agency.
     pub fn agency(&self, word: &str) -> Option<bool> {
         self.agencies.get(word_key(word).as_ref()).copied()
+    }
+
+    /// Whether `text` is a page label ("विज्ञापन", "हाइलाइट्स"): `Some(true)` for an advert slot.
+    pub fn label(&self, text: &str) -> Option<bool> {
+        let t = text.trim().trim_matches(|c: char| !is_word_char(c));
+        if t.len() > 40 {
+            return None;
+        }
+        self.labels.get(fold(t).as_str()).copied()
+    }
+
+    /// Whether `text` opens with a byline prefix ("Posted By :", "रिपोर्ट:").
+    pub fn opens_with_byline(&self, text: &str) -> bool {
+        let head = fold(&text.chars().take(60).collect::<String>());
+        self.bylines.iter().any(|b| {
+            head.strip_prefix(b.as_str())
+                .is_some_and(|rest| rest.starts_with([' ', ':', '-', '|']))
+        })
     }
 
     /// Whether `name` (one or more words, single spaces) is a known dateline city.

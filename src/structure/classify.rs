@@ -98,7 +98,9 @@ pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
 
 /// Whether the heading candidate `i` is a link box between two paragraphs of one story.
 fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
+    // A question between paragraphs is a rhetorical one far more often than a link.
     if units[i].shape.words < LINK_MIN_WORDS
+        || units[i].shape.final_mark.is_some()
         || roles[i - 1] != Role::Paragraph
         || roles.get(i + 1) != Some(&Role::Paragraph)
     {

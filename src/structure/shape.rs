@@ -40,6 +40,12 @@ pub struct Shape {
     pub sentences: usize,
     /// It has a comma (a question with one is running text more often than a heading).
     pub has_comma: bool,
+    /// It opens with a quote mark that it does not close at its end.
+    pub open_quote: bool,
+    /// It holds markup or code left by scraping ("<tweet", "{", "http://").
+    pub markup: bool,
+    /// It opens with a speaker label of a transcript or interview ("Q:", "TAPPER:", "सवाल:").
+    pub speaker_label: bool,
 }
 
 impl Shape {
@@ -72,6 +78,12 @@ impl Shape {
                 usize::MAX
             },
             has_comma: trimmed.contains([',', '،']),
+            open_quote: trimmed.starts_with(is_quote)
+                && !trimmed
+                    .trim_end_matches(['.', '?', '!', '।'])
+                    .ends_with(is_quote),
+            markup: trimmed.contains(['<', '>', '{', '}', '=']) || trimmed.contains("://"),
+            speaker_label: opens_with_speaker_label(trimmed),
         }
     }
 
@@ -91,7 +103,31 @@ impl Shape {
             && !self.opens_with_reference
             && !self.list_item
             && !self.caption
+            && !self.open_quote
+            && !self.markup
+            && !self.speaker_label
     }
+}
+
+/// "Q:", "A:", "TAPPER:", "सवाल:", "जवाब:" at the start of a line: a turn of a transcript.
+fn opens_with_speaker_label(text: &str) -> bool {
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = text[..colon].trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 2 {
+        return false;
+    }
+    let capitals = words.iter().all(|w| {
+        w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && w.chars().any(char::is_uppercase)
+    });
+    capitals
+        || matches!(
+            label,
+            "सवाल" | "जवाब" | "प्रश्न" | "उत्तर" | "Question" | "Answer"
+        )
 }
 
 /// "1.", "12)", "(क)", "(a)", "•", "-", "*", "–" at the start of a line.

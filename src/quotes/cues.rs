@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 const HINDI: &str = include_str!("../../data/quotes/cues-hi.tsv");
 const ENGLISH: &str = include_str!("../../data/quotes/cues-en.tsv");
 const NOT_QUOTES: &str = include_str!("../../data/quotes/not-quotes.tsv");
+const SPEAKERS: &str = include_str!("../../data/quotes/speakers.tsv");
 
 /// Word lists by kind; each form is a sequence of lower-case words.
 #[derive(Debug, Default)]
@@ -94,6 +95,12 @@ pub fn cues() -> &'static Lexicon {
 pub fn not_quotes() -> &'static Lexicon {
     static LIST: OnceLock<Lexicon> = OnceLock::new();
     LIST.get_or_init(|| Lexicon::parse(&[NOT_QUOTES]))
+}
+
+/// Roles, titles and other words that shape a speaker phrase.
+pub fn speakers() -> &'static Lexicon {
+    static LIST: OnceLock<Lexicon> = OnceLock::new();
+    LIST.get_or_init(|| Lexicon::parse(&[SPEAKERS]))
 }
 
 /// One word of the text.

@@ -111,7 +111,59 @@ pub fn attribute(
         out.push(attribution);
     }
     inherit_speakers(text, &regions, quotes, &mut out);
+    heading_speakers(&mut state, actors, &regions, quotes, &mut out);
     out
+}
+
+/// A quoted heading or headline with no cue of its own takes the first speaker of the
+/// paragraphs that follow it, up to the next heading: the next attributed quote, or else the
+/// first sentence with a named subject of a speech verb ("X ने कहा कि …").
+fn heading_speakers(
+    state: &mut State<'_>,
+    actors: &mut Vec<ActorDraft>,
+    regions: &[Region],
+    quotes: &[FoundQuote],
+    out: &mut [Attribution],
+) {
+    let text = state.text;
+    for qi in 0..quotes.len() {
+        if out[qi].speaker.is_some() || out[qi].cue.is_some() {
+            continue;
+        }
+        let Some(ri) = region_of(regions, quotes[qi].range.start) else {
+            continue;
+        };
+        if regions[ri].role == Role::Paragraph {
+            continue;
+        }
+        let section_end = regions[ri + 1..]
+            .iter()
+            .position(|r| r.role != Role::Paragraph)
+            .map_or(regions.len(), |p| ri + 1 + p);
+        let body = &regions[ri + 1..section_end];
+        let in_body = |q: &FoundQuote| body.iter().any(|r| r.range.contains(q.range));
+        let next = quotes
+            .iter()
+            .zip(out.iter())
+            .skip(qi + 1)
+            .find(|(q, a)| in_body(q) && a.speaker.is_some())
+            .and_then(|(_, a)| a.speaker);
+        let speaker = next.or_else(|| {
+            body.iter().flat_map(|r| r.sentences.iter()).find_map(|s| {
+                let ws = words(text, *s);
+                let found = if has_devanagari(s.slice(text)) {
+                    hindi_before(text, &ws)
+                } else {
+                    english_before(text, &ws)
+                }?;
+                if found.phrase.pronoun || found.cue.is_none() {
+                    return None;
+                }
+                resolve_phrase(state, actors, &found.phrase, s.start)
+            })
+        });
+        out[qi].speaker = speaker;
+    }
 }
 
 fn region_of(regions: &[Region], at: usize) -> Option<usize> {
@@ -199,7 +251,10 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
             ceiling = next.start;
         }
     }
-    let after = Range::new(whole.end, sentence_end(text, whole.end, ceiling).max(whole.end));
+    let after = Range::new(
+        whole.end,
+        sentence_end(text, whole.end, ceiling).max(whole.end),
+    );
     let after_text = after.slice(text).trim_start();
     let content = q.range.slice(text).trim_end();
     let hindi = has_devanagari(before.slice(text)) || has_devanagari(after_text);
@@ -321,7 +376,7 @@ fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
         let gender = hindi_verb_gender(&ws[i].lower);
         // The agent "X ने" before the verb, within the clause.
-        for j in (i.saturating_sub(14)..i).rev() {
+        for j in (i.saturating_sub(25)..i).rev() {
             if ws[j].lower == "कि" {
                 break;
             }
@@ -346,7 +401,10 @@ fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             });
         }
     }
-    None
+    // No speech verb: the agent of the sentence ("X ने ऐसे … ‘…’ किया").
+    let j = ws.iter().rposition(|w| w.lower == "ने")?;
+    let phrase = split_phrase(text, ws, 0, j, Gender::Unknown)?;
+    (!phrase.plural).then_some(Found { phrase, cue: None })
 }
 
 fn pronoun_found(word: &Word<'_>, cue: Range, gender: Gender) -> Found {
@@ -438,7 +496,8 @@ fn split_phrase(
         start -= 1;
     }
     // A genitive or stop word cannot start a phrase.
-    while start < end && matches!(ws[start].lower.as_str(), "के" | "की" | "का" | "एक") {
+    while start < end && matches!(ws[start].lower.as_str(), "के" | "की" | "का" | "एक")
+    {
         start += 1;
     }
     if start == end {
@@ -463,10 +522,17 @@ fn split_phrase(
             gender = Gender::Male;
         }
     }
-    let role_end = phrase
-        .iter()
-        .rposition(|w| sp.has("role", &w.lower) || sp.has("title", &w.lower));
+    let descriptor = |w: &Word<'_>| {
+        sp.has("role", &w.lower) || sp.has("title", &w.lower) || sp.has("organisation", &w.lower)
+    };
+    let role_end = phrase.iter().rposition(descriptor);
     let is_role = phrase.iter().any(|w| sp.has("role", &w.lower));
+    let kind = match role_end {
+        Some(r) if r + 1 < phrase.len() && sp.has("organisation", &phrase[r].lower) => {
+            ActorKind::Organization
+        }
+        _ => kind,
+    };
     let (name, role) = match role_end {
         Some(r) if r + 1 < phrase.len() => {
             let name = Range::new(phrase[r + 1].range.start, whole.end);
@@ -490,10 +556,7 @@ fn split_phrase(
             if from >= phrase.len() || phrase.len() - from > 4 {
                 return None;
             }
-            (
-                Some(Range::new(phrase[from].range.start, whole.end)),
-                None,
-            )
+            (Some(Range::new(phrase[from].range.start, whole.end)), None)
         }
     };
     let name = name.filter(|n| words(text, *n).len() <= 4);
@@ -651,7 +714,8 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
     if verb == 0 || !text[ws[verb - 1].range.end..ws[verb].range.start].contains(',') {
         return None;
     }
-    let first_comma = (1..verb).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+    let first_comma =
+        (1..verb).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
     if first_comma == verb {
         return None;
     }
@@ -696,8 +760,11 @@ fn collect_subjects(
         for sentence in &region.sentences {
             let ws = words(text, *sentence);
             let hindi = has_devanagari(sentence.slice(text));
+            // Subjects inside a reported clause ("… कहा कि X ने …") are not what a later
+            // pronoun refers to.
+            let reported = ws.iter().position(|w| w.lower == "कि").unwrap_or(ws.len());
             for (i, w) in ws.iter().enumerate() {
-                if inside(w.range) {
+                if inside(w.range) || hindi && i > reported {
                     continue;
                 }
                 let phrase = if hindi {
@@ -762,9 +829,9 @@ fn resolve_pronoun(
         .cloned()
         .collect();
     for s in candidates {
-        let known = s
-            .actor
-            .map_or(s.gender, |a| state.genders.get(a).copied().unwrap_or(s.gender));
+        let known = s.actor.map_or(s.gender, |a| {
+            state.genders.get(a).copied().unwrap_or(s.gender)
+        });
         if !gender_fits(gender, known) {
             continue;
         }
@@ -836,7 +903,14 @@ fn resolve_phrase(
         add_mention(actors, a, role);
         return Some(a);
     }
-    Some(new_actor(state, actors, role, phrase.kind, phrase.gender, None))
+    Some(new_actor(
+        state,
+        actors,
+        role,
+        phrase.kind,
+        phrase.gender,
+        None,
+    ))
 }
 
 /// Find "ROLE NAME" before byte `at` for a role phrase; the name's range.
@@ -1014,20 +1088,6 @@ fn inherit_speakers(
         };
         let region = &regions[ri];
         if region.role != Role::Paragraph {
-            // A quoted heading: the first speaker in the paragraphs that follow, before the
-            // next heading.
-            let next_speaker = quotes[qi + 1..]
-                .iter()
-                .zip(&out[qi + 1..])
-                .take_while(|(q, _)| {
-                    region_of(regions, q.range.start).is_some_and(|r| {
-                        regions[ri + 1..=r]
-                            .iter()
-                            .all(|x| x.role == Role::Paragraph)
-                    })
-                })
-                .find_map(|(_, a)| a.speaker);
-            out[qi].speaker = next_speaker;
             continue;
         }
         let Some(prev) = qi.checked_sub(1) else {
@@ -1037,7 +1097,8 @@ fn inherit_speakers(
             continue;
         };
         let prev_whole = whole_quote(&quotes[prev]);
-        let same_paragraph = region.range.start <= prev_whole.start;
+        let same_paragraph =
+            region.range.start <= prev_whole.start && whole.start - prev_whole.end < 250;
         let opens_paragraph = text[region.range.start..whole.start].trim().is_empty();
         let prev_ends_region = ri > 0 && {
             let p = regions[ri - 1].range;

@@ -575,7 +575,7 @@ fn split_phrase(
 }
 
 fn capitalised(w: &Word<'_>) -> bool {
-    w.text.chars().next().is_some_and(char::is_uppercase)
+    w.text.chars().next().is_some_and(char::is_uppercase) && !speakers().has("not-name", &w.lower)
 }
 
 /// An English name made of the capitalised words `ws[from..to]` (titles dropped, gender kept).
@@ -618,21 +618,68 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
     })
 }
 
-/// The capitalised run (with titles) that ends right before `ws[end]`.
+/// The capitalised run (with titles) that ends right before `ws[end]`, allowing auxiliaries
+/// ("Trump is promising") and a parenthesis ("Sen. Claire McCaskill (D-Mo.) said") between;
+/// or else a definite description ("the Indiana governor said"), as a role phrase.
 fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
+    let sp = speakers();
+    let mut end = end;
+    while end > 0 && sp.has("auxiliary", &ws[end - 1].lower) {
+        end -= 1;
+    }
+    if end > 0 && end < ws.len() && text[ws[end - 1].range.end..ws[end].range.start].contains(')') {
+        // Skip back over the parenthesis.
+        let mut k = end - 1;
+        while k > 0 && !text[ws[k - 1].range.end..ws[k].range.start].contains('(') {
+            k -= 1;
+        }
+        if k > 0 && end - k <= 4 {
+            end = k;
+        }
+    }
     let mut start = end;
     while start > 0 {
         let w = &ws[start - 1];
-        let title = speakers().has("title", &w.lower);
+        let title = sp.has("title", &w.lower);
         if !(capitalised(w) || title) || start < end && breaks(text, w, &ws[start]) {
             break;
         }
         start -= 1;
     }
-    if start == end {
+    if start < end {
+        return english_name(text, ws, start, end);
+    }
+    // "the Indiana governor", "The commission": a description that starts with "the".
+    let the = (end.saturating_sub(5)..end)
+        .rev()
+        .find(|&k| ws[k].lower == "the")?;
+    if (the + 1..end).any(|k| breaks(text, &ws[k - 1], &ws[k])) || the + 1 >= end {
         return None;
     }
-    english_name(text, ws, start, end)
+    let last = &ws[end - 1];
+    if last.text.ends_with("’s") || last.text.ends_with("'s") || last.lower.ends_with("ly") {
+        return None;
+    }
+    let role = Range::new(ws[the].range.start, last.range.end);
+    let kind = if sp.has("organisation", &last.lower) {
+        ActorKind::Organization
+    } else if sp.has("group", &last.lower) {
+        ActorKind::Group
+    } else {
+        ActorKind::Person
+    };
+    if kind == ActorKind::Group {
+        return None;
+    }
+    Some(Phrase {
+        whole: role,
+        name: None,
+        role: Some(role),
+        pronoun: false,
+        plural: false,
+        kind,
+        gender: Gender::Unknown,
+    })
 }
 
 /// The capitalised run after `ws[from]` (skipping lower-case role words: "MSNBC host Chris
@@ -700,13 +747,22 @@ fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         }
         let phrase = english_subject(text, ws, i)
             .or_else(|| appositive_subject(text, ws, i))
-            .or_else(|| english_after_verb(text, ws, i + len))?;
+            .or_else(|| inverted_subject(text, ws, i + len))?;
         return Some(Found {
             phrase,
             cue: Some(cue),
         });
     }
     None
+}
+
+/// "said Caddell: “…”": a name right after the verb that ends the clause.
+fn inverted_subject(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> {
+    let phrase = english_after_verb(text, ws, from)?;
+    let end = phrase.whole.end;
+    let k = ws.iter().position(|w| w.range.end == end)?;
+    let closes = k + 1 == ws.len() || breaks(text, &ws[k], &ws[k + 1]);
+    closes.then_some(phrase)
 }
 
 /// "Graham, a Republican from South Carolina, said": the name before the appositive.
@@ -725,7 +781,7 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
 /// "“…,” X said", "“…,” said X", "“…,” he added".
 fn english_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
-    let i = (0..ws.len().min(12)).find(|&i| c.match_at("verb", ws, i).is_some())?;
+    let i = (0..ws.len().min(20)).find(|&i| c.match_at("verb", ws, i).is_some())?;
     let len = c.match_at("verb", ws, i)?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
     if i == 0 {
@@ -1104,7 +1160,9 @@ fn inherit_speakers(
             let p = regions[ri - 1].range;
             p.start <= prev_whole.start && p.end.saturating_sub(prev_whole.end) < 80
         };
-        if same_paragraph || opens_paragraph && prev_ends_region {
+        let end = region_of(regions, whole.end).map_or(region.range.end, |r| regions[r].range.end);
+        let alone = text[whole.end.min(end)..end].trim().chars().count() <= 1;
+        if same_paragraph || opens_paragraph && alone && prev_ends_region {
             out[qi].speaker = Some(speaker);
         }
     }

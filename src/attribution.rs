@@ -276,7 +276,14 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
         }
     } else {
         let from_before = || english_before(text, &before_words);
-        let from_after = || english_after(text, &after_words);
+        let ends_sentence = content.ends_with('.') || content.ends_with(". ");
+        let from_after = || {
+            if ends_sentence {
+                None
+            } else {
+                english_after(text, &after_words)
+            }
+        };
         if trailing {
             from_after().or_else(from_before)
         } else {
@@ -745,6 +752,23 @@ fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         if i > 0 && is_pronoun(&ws[i - 1]) {
             return english_pronoun(&ws[i - 1], cue);
         }
+        let participle = ws[i].lower.ends_with("ing");
+        let coordinated = i > 0 && matches!(ws[i - 1].lower.as_str(), "and" | "but");
+        if participle || coordinated {
+            // "Trump attacked Clinton …, saying", "X said … but said": the subject of the
+            // sentence, unless a name stands right before the participle ("Trump saying").
+            let right_before =
+                participle && i > 0 && capitalised(&ws[i - 1]) && !breaks(text, &ws[i - 1], &ws[i]);
+            let phrase = if right_before {
+                english_subject(text, ws, i)
+            } else {
+                sentence_subject(text, ws)
+            }?;
+            return Some(Found {
+                phrase,
+                cue: Some(cue),
+            });
+        }
         let phrase = english_subject(text, ws, i)
             .or_else(|| appositive_subject(text, ws, i))
             .or_else(|| inverted_subject(text, ws, i + len))?;
@@ -754,6 +778,22 @@ fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         });
     }
     None
+}
+
+/// The name that opens the sentence `ws` ("Trump attacked …"), if a lower-case word follows it.
+fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
+    let sp = speakers();
+    let mut end = 0;
+    while end < ws.len()
+        && (capitalised(&ws[end]) || sp.has("title", &ws[end].lower))
+        && (end == 0 || !breaks(text, &ws[end - 1], &ws[end]))
+    {
+        end += 1;
+    }
+    if end == 0 || end >= ws.len() || capitalised(&ws[end]) {
+        return None;
+    }
+    english_name(text, ws, 0, end).or_else(|| english_subject(text, ws, end))
 }
 
 /// "said Caddell: “…”": a name right after the verb that ends the clause.

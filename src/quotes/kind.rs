@@ -95,7 +95,7 @@ pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind>
 fn has_cue(words: &[Word<'_>]) -> bool {
     let cues = super::cues::cues();
     (0..words.len()).any(|i| {
-        ["verb", "according", "saying"]
+        ["verb", "according", "saying", "noun"]
             .iter()
             .any(|kind| cues.match_at(kind, words, i).is_some())
     })

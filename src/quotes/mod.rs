@@ -76,13 +76,16 @@ pub fn pair_marks(text: &str, regions: &[Region]) -> (Vec<Quoted>, Vec<Note>) {
     let mut pending: [Option<Open>; 2] = [None, None];
     // The repeated opening mark of a news-style continued quote, to skip.
     let mut continued: [Option<usize>; 2] = [None, None];
+
     let region_marks: Vec<Vec<Mark>> = regions
         .iter()
         .map(|r| marks::marks(r.range.slice(text), r.range.start))
         .collect();
 
     for (ri, region) in regions.iter().enumerate() {
-        for mark in &region_marks[ri] {
+        // Quotes of the same family nested inside an open one ("… he called “hell” than …").
+        let mut depth = [0usize; 2];
+        for (mi, mark) in region_marks[ri].iter().enumerate() {
             let f = family_index(mark.family);
             if continued[f] == Some(mark.start) {
                 continued[f] = None;
@@ -91,6 +94,14 @@ pub fn pair_marks(text: &str, regions: &[Region]) -> (Vec<Quoted>, Vec<Note>) {
             match pending[f] {
                 Some(open) => {
                     let opens_anew = mark.shape == Shape::Open && mark.clear_opener();
+                    if depth[f] > 0 && !opens_anew {
+                        depth[f] -= 1;
+                        continue;
+                    }
+                    if opens_anew && nested(&region_marks[ri][mi + 1..], mark.family, depth[f]) {
+                        depth[f] += 1;
+                        continue;
+                    }
                     if opens_anew {
                         // The earlier mark never closed: it ends where the new quote starts.
                         push_quoted(text, &mut quoted, open, mark.start, None, ri);
@@ -176,6 +187,16 @@ pub fn pair_marks(text: &str, regions: &[Region]) -> (Vec<Quoted>, Vec<Note>) {
         }
     }
     (kept, notes)
+}
+
+/// An opening mark inside an open quote of its family starts a nested quote when enough marks
+/// of the family follow to close both, and the next one does not open yet another quote.
+fn nested(rest: &[Mark], family: Family, depth: usize) -> bool {
+    let mut same = rest.iter().filter(|m| m.family == family);
+    let Some(next) = same.clone().next() else {
+        return false;
+    };
+    !(next.shape == Shape::Open && next.clear_opener()) && same.nth(depth + 1).is_some()
 }
 
 fn unclosed_note(mark: Mark) -> Note {

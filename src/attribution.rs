@@ -149,18 +149,20 @@ fn heading_speakers(
             .find(|(q, a)| in_body(q) && a.speaker.is_some())
             .and_then(|(_, a)| a.speaker);
         let speaker = next.or_else(|| {
-            body.iter().flat_map(|r| r.sentences.iter()).find_map(|s| {
-                let ws = words(text, *s);
-                let found = if has_devanagari(s.slice(text)) {
-                    hindi_before(text, &ws)
-                } else {
-                    english_before(text, &ws)
-                }?;
-                if found.phrase.pronoun || found.cue.is_none() {
-                    return None;
-                }
-                resolve_phrase(state, actors, &found.phrase, s.start)
-            })
+            body.iter()
+                .flat_map(|r| sentences(text, r.range))
+                .find_map(|s| {
+                    let ws = words(text, s);
+                    let found = if has_devanagari(s.slice(text)) {
+                        hindi_before(text, &ws)
+                    } else {
+                        english_before(text, &ws)
+                    }?;
+                    if found.phrase.pronoun || found.cue.is_none() {
+                        return None;
+                    }
+                    resolve_phrase(state, actors, &found.phrase, s.start)
+                })
         });
         out[qi].speaker = speaker;
     }
@@ -226,6 +228,26 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
         }
     }
     ceiling
+}
+
+/// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end
+/// a sentence).
+fn sentences(text: &str, range: Range) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let end = sentence_end(text, at, range.end);
+        let next = text[end..range.end]
+            .chars()
+            .next()
+            .map_or(range.end, |c| end + c.len_utf8());
+        out.push(Range::new(at, end));
+        if next <= at {
+            break;
+        }
+        at = next;
+    }
+    out
 }
 
 /// The speaker phrase and cue of quote `qi`, from its own sentence.
@@ -611,6 +633,8 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
     let last = &ws[to - 1].lower;
     let kind = if sp.has("organisation", last) {
         ActorKind::Organization
+    } else if sp.has("group", last) {
+        ActorKind::Group
     } else {
         ActorKind::Person
     };
@@ -736,7 +760,8 @@ fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     for i in (0..ws.len()).rev() {
         if let Some(len) = c.match_at("according", ws, i) {
             let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
-            let phrase = english_after_verb(text, ws, i + len)?;
+            let phrase = english_after_verb(text, ws, i + len)
+                .or_else(|| description_after(text, ws, i + len))?;
             return Some(Found {
                 phrase,
                 cue: Some(cue),
@@ -778,6 +803,39 @@ fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         });
     }
     None
+}
+
+/// "according to the transit agency": a description from "the" to the next clause break.
+fn description_after(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> {
+    if ws.get(from)?.lower != "the" {
+        return None;
+    }
+    let mut end = from + 1;
+    while end < ws.len() && end < from + 6 && !breaks(text, &ws[end - 1], &ws[end]) {
+        end += 1;
+    }
+    if end == from + 1 || end < ws.len() && !breaks(text, &ws[end - 1], &ws[end]) {
+        return None;
+    }
+    let role = Range::new(ws[from].range.start, ws[end - 1].range.end);
+    let last = &ws[end - 1].lower;
+    let sp = speakers();
+    if sp.has("group", last) {
+        return None;
+    }
+    Some(Phrase {
+        whole: role,
+        name: None,
+        role: Some(role),
+        pronoun: false,
+        plural: false,
+        kind: if sp.has("organisation", last) {
+            ActorKind::Organization
+        } else {
+            ActorKind::Person
+        },
+        gender: Gender::Unknown,
+    })
 }
 
 /// The name that opens the sentence `ws` ("Trump attacked …"), if a lower-case word follows it.
@@ -853,7 +911,7 @@ fn collect_subjects(
     let inside = |r: Range| quotes.iter().any(|q| whole_quote(q).overlaps(r));
     let mut out = Vec::new();
     for region in regions {
-        for sentence in &region.sentences {
+        for sentence in &sentences(text, region.range) {
             let ws = words(text, *sentence);
             let hindi = has_devanagari(sentence.slice(text));
             // Subjects inside a reported clause ("… कहा कि X ने …") are not what a later
@@ -868,6 +926,21 @@ fn collect_subjects(
                         continue;
                     }
                     split_phrase(text, &ws, 0, i, Gender::Unknown)
+                } else if speakers().has("title", &w.lower)
+                    && ws.get(i + 1).is_some_and(capitalised)
+                    && (i == 0 || !capitalised(&ws[i - 1]))
+                {
+                    // "Mrs. Helen Ward", "Mr. Baker": a titled name is a person.
+                    let mut end = i + 1;
+                    while end < ws.len()
+                        && capitalised(&ws[end])
+                        && !breaks(text, &ws[end - 1], &ws[end])
+                    {
+                        end += 1;
+                    }
+                    english_name(text, &ws, i, end)
+                } else if i == 0 {
+                    sentence_subject(text, &ws)
                 } else {
                     if !cues().has("verb", &w.lower) || i == 0 {
                         continue;
@@ -1117,7 +1190,30 @@ fn resolve_name(
             }
             a
         }
-        None => new_actor(state, actors, name, kind, gender, role),
+        None => {
+            // A surname alone: the fuller name the story used for it earlier, if any.
+            let fuller = single
+                .then(|| {
+                    state.subjects.iter().rev().find_map(|sub| {
+                        let n = sub.phrase.as_ref()?.name?;
+                        let full = n.slice(text);
+                        (n.start < name.start
+                            && full.contains(char::is_whitespace)
+                            && last_word(full).to_lowercase() == lower)
+                            .then_some(n)
+                    })
+                })
+                .flatten();
+            match fuller {
+                Some(full) => {
+                    let a = new_actor(state, actors, full, kind, gender, role);
+                    actors[a].aliases.push(s.to_string());
+                    add_mention(actors, a, name);
+                    a
+                }
+                None => new_actor(state, actors, name, kind, gender, role),
+            }
+        }
     }
 }
 

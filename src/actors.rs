@@ -120,11 +120,18 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             .collect()
     };
     let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
+    // A lone word that only a capitalisation guess typed may still be a person's surname.
+    let guess = |g: &Group| {
+        g.mentions.iter().all(|&m| {
+            mentions[m].source == Source::Pattern
+                && name_words(surface(text, &mentions[m])).len() == 1
+        })
+    };
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by_key(|&g| longest(&groups[g]).len());
     let mut merged_into: HashMap<usize, usize> = HashMap::new();
     for &g in &order {
-        if !person(&groups[g]) {
+        if !person(&groups[g]) && !guess(&groups[g]) {
             continue;
         }
         let short = longest(&groups[g]);
@@ -362,14 +369,21 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         })
         .unwrap_or_default()
         .to_string();
+    // The kind of the best-sourced mention, the longest name among equals.
     let kind = names
         .iter()
         .filter(|m| !m.adjectival)
-        .min_by_key(|m| match m.source {
-            Source::User => 0,
-            Source::Lexicon => 1,
-            Source::Pattern => 2,
-            Source::Tagger => 3,
+        .min_by_key(|m| {
+            let source = match m.source {
+                Source::User => 0,
+                Source::Lexicon => 1,
+                Source::Pattern => 2,
+                Source::Tagger => 3,
+            };
+            (
+                source,
+                std::cmp::Reverse(name_words(surface(text, m)).len()),
+            )
         })
         .map_or(ActorKind::Person, |m| m.kind);
     let wikidata = names.iter().find_map(|m| m.wikidata.clone());

@@ -144,12 +144,14 @@ fn lexicon_tables_parse_with_the_expected_columns() {
         ("countries.tsv", 6),
         ("cities.tsv", 6),
         ("india.tsv", 6),
+        ("regions.tsv", 6),
         ("organizations.tsv", 6),
         ("people.tsv", 6),
         ("titles.tsv", 2),
         ("suffixes.tsv", 3),
         ("hi_common.tsv", 1),
         ("en_common.tsv", 1),
+        ("en_words.tsv", 1),
     ];
     let kinds = ["person", "country", "organization", "place", "group"];
     for (file, columns) in expected_columns {

@@ -17,7 +17,7 @@ use crate::article::ActorKind;
 use crate::normalize::Normalized;
 use crate::options::ActorEntry;
 
-const ENTITY_FILES: [(&str, &str); 5] = [
+const ENTITY_FILES: [(&str, &str); 6] = [
     ("people.tsv", include_str!("../../data/lexicon/people.tsv")),
     (
         "organizations.tsv",
@@ -28,12 +28,17 @@ const ENTITY_FILES: [(&str, &str); 5] = [
         include_str!("../../data/lexicon/countries.tsv"),
     ),
     ("india.tsv", include_str!("../../data/lexicon/india.tsv")),
+    (
+        "regions.tsv",
+        include_str!("../../data/lexicon/regions.tsv"),
+    ),
     ("cities.tsv", include_str!("../../data/lexicon/cities.tsv")),
 ];
 const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
 const SUFFIXES: &str = include_str!("../../data/lexicon/suffixes.tsv");
 const HI_COMMON: &str = include_str!("../../data/lexicon/hi_common.tsv");
 const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
+const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
 
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +79,7 @@ pub enum TitleClass {
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     forms: Vec<Form>,
+    patterns: Vec<String>,
     matcher: Option<AhoCorasick>,
 }
 
@@ -89,6 +95,7 @@ pub struct Lexicon {
     pub longest_affix: usize,
     hi_common: HashSet<String>,
     en_common: HashSet<String>,
+    en_words: HashSet<String>,
 }
 
 /// The built-in lexicon, parsed on first use.
@@ -193,12 +200,14 @@ impl Builder {
         let matcher = (!self.patterns.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
                 .build(&self.patterns)
                 .expect("the lexicon's patterns should build an automaton")
         });
         Gazetteer {
             entries: self.entries,
             forms: self.forms,
+            patterns: self.patterns,
             matcher,
         }
     }
@@ -282,7 +291,15 @@ impl Gazetteer {
                 let last = block[..m.end()].chars().next_back();
                 // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
                 let open_end = last == Some('.');
-                !before.is_some_and(is_word_char)
+                // Latin letters match case-insensitively only where the text is in capitals
+                // ("LONDON" is London; "china" is not China).
+                let found = &block[m.start()..m.end()];
+                let pattern = &self.patterns[m.pattern().as_usize()];
+                let case_ok = found == pattern
+                    || !found.chars().any(char::is_lowercase)
+                        && found.chars().filter(|c| c.is_ascii_uppercase()).count() > 1;
+                case_ok
+                    && !before.is_some_and(is_word_char)
                     && !first.is_some_and(is_joining_mark)
                     && (open_end || !after.is_some_and(is_word_char))
             })
@@ -349,7 +366,13 @@ impl Lexicon {
             longest_affix,
             hi_common: words(HI_COMMON),
             en_common: words(EN_COMMON),
+            en_words: words(EN_WORDS),
         }
+    }
+
+    /// Whether `word` is one of the most frequent English words (any case).
+    pub fn is_english_word(&self, word: &str) -> bool {
+        self.en_words.contains(&word.to_ascii_lowercase())
     }
 
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.

@@ -286,27 +286,45 @@ const CONNECTORS: [&str; 8] = ["of", "de", "van", "von", "al", "bin", "der", "la
 /// Words before a place name.
 const PLACE_PREPOSITIONS: [&str; 6] = ["in", "at", "near", "from", "to", "across"];
 
+/// Whether `a` and `b` are neighbours in a name: one space apart, or an initial and its full
+/// stop before `b` ("M. Butcher", "J.R. Smith").
+fn joins_name(text: &str, a: &Word, b: &Word) -> bool {
+    if adjacent(text, a, b) {
+        return true;
+    }
+    let gap = &text[a.end..b.start];
+    let initial = a.text.len() <= 3 && a.text.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    initial && matches!(gap, "." | ". ")
+}
+
+/// A word written in capitals that may be an acronym: short, and not part of a line in capitals.
+fn is_lone_acronym(words: &[Word], i: usize) -> bool {
+    let caps = |k: usize| words.get(k).is_some_and(|w| is_all_caps(w.text));
+    words[i].text.chars().count() <= 5 && !(i > 0 && caps(i - 1)) && !caps(i + 1)
+}
+
 fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let latin_words = words.iter().filter(|w| !is_devanagari(w.text)).count();
     if latin_words == 0 {
         return;
     }
-    // A headline or a line written in capitals says nothing through its capitals.
-    let caps = words.iter().filter(|w| is_all_caps(w.text)).count();
-    if caps * 2 > latin_words && latin_words > 2 {
-        return;
-    }
+    let starts_run = |i: usize| {
+        let w = words[i].text;
+        !is_devanagari(w)
+            && is_capitalised(w)
+            && (!is_all_caps(w) || is_lone_acronym(words, i))
+            && title_at(lex, text, words, i).is_none()
+    };
     let mut i = 0;
     while i < words.len() {
-        let w = words[i].text;
-        if is_devanagari(w) || !is_capitalised(w) || title_at(lex, text, words, i).is_some() {
+        if !starts_run(i) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < words.len() && adjacent(text, &words[j - 1], &words[j]) {
+        while j < words.len() && joins_name(text, &words[j - 1], &words[j]) {
             let next = words[j].text;
-            if is_capitalised(next) && !is_devanagari(next) {
+            if starts_run(j) {
                 j += 1;
             } else if CONNECTORS.contains(&next)
                 && words.get(j + 1).is_some_and(|n| is_capitalised(n.text))
@@ -322,8 +340,18 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
         while s < j && lex.is_common(words[s].text) {
             s += 1;
         }
-        if s < j {
+        // A lone ordinary word ("Attendance", "Results") is a heading or a sentence start, and a
+        // lone letter is an initial or a list marker.
+        let lone_word =
+            j - s == 1 && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2);
+        if s < j && !lone_word {
             let kind = run_kind(lex, text, words, s, j);
+            // "Republican Bob Dole": an ordinary word before a person's name is a description.
+            if kind == ActorKind::Person {
+                while j - s > 2 && lex.is_english_word(words[s].text) {
+                    s += 1;
+                }
+            }
             found.push(Found {
                 range: Range::new(words[s].start, words[j - 1].end),
                 kind,
@@ -338,6 +366,17 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
     if let Some((kind, _, _)) = (s..e).rev().find_map(|k| suffix_at(lex, text, words, k)) {
         return kind;
     }
+    // A name followed by a score, or after "v"/"vs", is a team: "Wigan 4", "v Hampshire".
+    let score_after = e - s == 1
+        && words.get(e).is_some_and(|w| {
+            w.text.len() <= 3
+                && w.text.chars().all(|c| c.is_ascii_digit())
+                && adjacent(text, &words[e - 1], w)
+        });
+    let versus_before = s > 0 && matches!(words[s - 1].text, "v" | "vs" | "versus");
+    if score_after || versus_before {
+        return ActorKind::Organization;
+    }
     let before = (s > 0).then(|| words[s - 1].text.to_ascii_lowercase());
     if before
         .as_deref()
@@ -347,6 +386,14 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
     }
     if e - s == 1 && is_all_caps(words[s].text) {
         return ActorKind::Organization;
+    }
+    // A lone unknown word is more often a place than a person: people are introduced by their
+    // full name, and a later surname joins that person when actors are merged.
+    let said_after = words
+        .get(e)
+        .is_some_and(|w| matches!(w.text, "said" | "says" | "told" | "added" | "argued"));
+    if e - s == 1 && !said_after {
+        return ActorKind::Place;
     }
     ActorKind::Person
 }

@@ -53,14 +53,14 @@ export const css = String.raw`
 header { order: 0; }
 .actors { order: 1; }
 .toolbar { order: 2; }
-main { order: 3; min-width: 0; }
+.main { order: 3; min-width: 0; }
 .relations { order: 4; }
 .related { order: 5; }
 @container (min-width: 52rem) {
   .nl { display: grid; grid-template-columns: minmax(0, 1fr) 18.5rem; column-gap: 2.25rem; row-gap: 1.25rem; align-items: start; padding: 1.5rem; }
   header { grid-column: 1 / -1; }
   .nl > aside { display: flex; flex-direction: column; gap: 1.5rem; grid-column: 2; grid-row: 2 / span 3; }
-  .toolbar, main, .related { grid-column: 1; }
+  .toolbar, .main, .related { grid-column: 1; }
 }
 button { font: inherit; color: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid var(--nl-focus); outline-offset: 2px; border-radius: 3px; }
@@ -90,11 +90,11 @@ summary:hover { color: var(--nl-accent); }
 .hits { margin-inline-start: auto; font: 600 .75rem/1.6 var(--nl-font); background: var(--nl-mention); border-radius: 999px; padding: 0 .55rem; }
 .body p { font: 1.0625em/1.75 var(--nl-font-body); margin: .5rem 0 .9rem; }
 .lead > p:first-child { margin-top: 0; }
-.q { border-radius: 3px; padding: .05em .1em; box-decoration-break: clone; -webkit-box-decoration-break: clone; transition: opacity .15s; }
+.q { border-radius: 3px; padding: .05em .1em; box-decoration-break: clone; -webkit-box-decoration-break: clone; transition: background-color .15s; }
 .q-direct { background: var(--nl-quote-direct); box-shadow: inset 0 -2px 0 var(--nl-quote-direct-line); }
 .q-partial { background: var(--nl-quote-partial); text-decoration: underline dashed var(--nl-quote-partial-line) 1.5px; text-underline-offset: .25em; }
 .q[tabindex] { cursor: help; }
-.q.dim { opacity: .45; }
+.q.dim { background: none; box-shadow: none; text-decoration: none; }
 .chip { display: inline-block; vertical-align: .1em; margin-inline-start: .3em; padding: 0 .55em; border-radius: 999px; font: 600 .75rem/1.6 var(--nl-font); background: var(--nl-surface); border: 1px solid var(--nl-border); white-space: nowrap; cursor: pointer; max-width: 14em; overflow: hidden; text-overflow: ellipsis; }
 .chip::before { content: "\201C"; color: var(--nl-quote-direct-line); font-weight: 800; margin-inline-end: .25em; }
 .chip.unknown { font-weight: 400; font-style: italic; color: var(--nl-muted); cursor: default; }

@@ -68,7 +68,7 @@ export async function openParsed(env, path, options) {
 
 /** Waits until the <news-lens> with this selector shows an Article. */
 export async function waitForArticle(page, selector = "news-lens") {
-  await page.waitForFunction((s) => document.querySelector(s)?.shadowRoot?.querySelector("main"), selector, {
+  await page.waitForFunction((s) => document.querySelector(s)?.shadowRoot?.querySelector(".main"), selector, {
     timeout: 15000,
   });
 }

@@ -318,7 +318,7 @@ export class NewsLensElement extends HTMLElement {
     base.append(
       this.#header(article, L),
       el("aside", {}, this.#actorList(L), this.#relations(article, L)),
-      this.#toolbar(L),
+      this.#toolbar(L, (article.sections ?? []).some((x) => range(x.heading, n))),
       main,
     );
     const related = (article.related ?? []).map((r) => range(r, n)).filter(Boolean);
@@ -355,7 +355,7 @@ export class NewsLensElement extends HTMLElement {
     return header;
   }
 
-  #toolbar(L) {
+  #toolbar(L, sections) {
     const count = (this.#parts.quoteCount = el("span", { class: "count", text: String(this.#quotes.length) }));
     const view = (name, label, extra) =>
       el("button", { type: "button", "data-act": "view", "data-v": name, "aria-pressed": String(name === "article") }, label, extra);
@@ -364,8 +364,10 @@ export class NewsLensElement extends HTMLElement {
       { class: "toolbar", part: "toolbar" },
       el("div", { class: "seg", role: "group", "aria-label": L.view }, view("article", L.article), view("quotes", L.quotes, count)),
       el("span", { class: "grow" }),
-      el("button", { type: "button", class: "btn", part: "button", "data-act": "expand", text: L.expand }),
-      el("button", { type: "button", class: "btn", part: "button", "data-act": "collapse", text: L.collapse }),
+      ...(sections ? [
+        el("button", { type: "button", class: "btn", part: "button", "data-act": "expand", text: L.expand }),
+        el("button", { type: "button", class: "btn", part: "button", "data-act": "collapse", text: L.collapse }),
+      ] : []),
     );
   }
 
@@ -555,11 +557,11 @@ export class NewsLensElement extends HTMLElement {
       .sort((x, y) => y[2] - x[2]);
     const most = pairs[0]?.[2] ?? 1;
     const mostMentions = Math.max(...nodes.map((a) => a.mentions.length));
-    const [W, H, cx, cy] = [320, 230, 160, 115];
+    const [W, H, cx, cy] = [320, 250, 160, 125];
     const at = new Map(
       nodes.map((a, k) => {
         const angle = -Math.PI / 2 + (2 * Math.PI * k) / nodes.length;
-        return [a.id, [cx + 62 * Math.cos(angle), cy + 80 * Math.sin(angle), Math.cos(angle), Math.sin(angle)]];
+        return [a.id, [cx + 95 * Math.cos(angle), cy + 80 * Math.sin(angle), Math.cos(angle), Math.sin(angle)]];
       }),
     );
     const name = (id) => this.#actors.get(id).name;
@@ -581,9 +583,9 @@ export class NewsLensElement extends HTMLElement {
       const r = 5 + 7 * Math.sqrt(actor.mentions.length / mostMentions);
       g.append(svgEl("circle", { cx: x, cy: y, r: r.toFixed(1) }));
       const label = svgEl("text", {
-        x: (x + dx * (r + 5)).toFixed(1),
-        y: (y + dy * (r + 5) + (dy > 0.3 ? 10 : dy < -0.3 ? -2 : 4)).toFixed(1),
-        "text-anchor": dx > 0.3 ? "start" : dx < -0.3 ? "end" : "middle",
+        x: x.toFixed(1),
+        y: (dy < 0 ? y - r - 5 : y + r + 14).toFixed(1),
+        "text-anchor": "middle",
       });
       label.textContent = actor.name.length > 16 ? `${actor.name.slice(0, 15)}…` : actor.name;
       g.append(label);

@@ -57,9 +57,9 @@ header { order: 0; }
 .relations { order: 4; }
 .related { order: 5; }
 @container (min-width: 52rem) {
-  .nl { display: grid; grid-template-columns: minmax(0, 1fr) 18.5rem; column-gap: 2.25rem; row-gap: 1.25rem; align-items: start; padding: 1.5rem; }
+  .nl { display: grid; grid-template-columns: minmax(0, 1fr) 18.5rem; grid-template-rows: auto auto auto auto 1fr; column-gap: 2.25rem; row-gap: 1.25rem; align-items: start; padding: 1.5rem; }
   header { grid-column: 1 / -1; }
-  .nl > aside { display: flex; flex-direction: column; gap: 1.5rem; grid-column: 2; grid-row: 2 / span 3; }
+  .nl > aside { display: flex; flex-direction: column; gap: 1.5rem; grid-column: 2; grid-row: 2 / -1; }
   .toolbar, .main, .related { grid-column: 1; }
 }
 button { font: inherit; color: inherit; cursor: pointer; }
@@ -90,6 +90,7 @@ summary:hover { color: var(--nl-accent); }
 .hits { margin-inline-start: auto; font: 600 .75rem/1.6 var(--nl-font); background: var(--nl-mention); border-radius: 999px; padding: 0 .55rem; }
 .body p { font: 1.0625em/1.75 var(--nl-font-body); margin: .5rem 0 .9rem; }
 .lead > p:first-child { margin-top: 0; }
+[lang|=hi] .body p, [lang|=hi] blockquote { font-size: 1.125em; }
 .q { border-radius: 3px; padding: .05em .1em; box-decoration-break: clone; -webkit-box-decoration-break: clone; transition: background-color .15s; }
 .q-direct { background: var(--nl-quote-direct); box-shadow: inset 0 -2px 0 var(--nl-quote-direct-line); }
 .q-partial { background: var(--nl-quote-partial); text-decoration: underline dashed var(--nl-quote-partial-line) 1.5px; text-underline-offset: .25em; }

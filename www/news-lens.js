@@ -81,6 +81,7 @@ export class NewsLensElement extends HTMLElement {
   #parseTime = null;
   #labels = labelsFor("en");
   #observer = null;
+  #scheduled = false;
   // Built for the current article:
   #actors = new Map();
   #quotes = [];
@@ -105,10 +106,10 @@ export class NewsLensElement extends HTMLElement {
   connectedCallback() {
     // Text written inside the element is the article: re-read it when the page changes it.
     this.#observer ??= new MutationObserver(() => {
-      if (this.#textProperty == null && !this.hasAttribute("src") && !this.hasAttribute("for")) this.#load();
+      if (this.#textProperty == null && !this.hasAttribute("src") && !this.hasAttribute("for")) this.#schedule();
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
-    this.#load();
+    this.#schedule();
   }
 
   disconnectedCallback() {
@@ -117,7 +118,7 @@ export class NewsLensElement extends HTMLElement {
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before !== after && this.isConnected) this.#load();
+    if (before !== after) this.#schedule();
   }
 
   /** The article text shown (setting it parses and shows the new text). */
@@ -126,7 +127,7 @@ export class NewsLensElement extends HTMLElement {
   }
   set text(value) {
     this.#textProperty = value == null ? null : String(value);
-    if (this.isConnected) this.#load();
+    this.#schedule();
   }
 
   get src() {
@@ -213,6 +214,16 @@ export class NewsLensElement extends HTMLElement {
     this.dispatchEvent(
       new CustomEvent("newslens-actor-select", { detail: actor, bubbles: true, composed: true }),
     );
+  }
+
+  /** Loads once for all the changes made in one task (attributes set one after another). */
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#load();
+    });
   }
 
   async #load() {

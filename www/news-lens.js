@@ -15,6 +15,7 @@ import { labelsFor, directionOf } from "./labels.js";
 const SVG = "http://www.w3.org/2000/svg";
 const QUOTE_MARKS = "\"'“”‘’«»„‟‹›「」『』";
 const SHOWN_ACTORS = 6;
+const SHOWN_ACTORS_NARROW = 4;
 const GRAPH_NODES = 8;
 const WORDS_PER_MINUTE = 200;
 
@@ -390,9 +391,11 @@ export class NewsLensElement extends HTMLElement {
       const heading = range(section.heading, text.length);
       let box;
       if (heading) {
-        const summary = el("summary", { part: "heading" });
-        this.#fill(summary, ...heading);
-        box = el("details", { part: "section", open: true }, summary);
+        // The heading's words go in one span: the summary is a flex box, and bare text and
+        // mention elements would each become a flex item with a gap between them.
+        const words = el("span");
+        this.#fill(words, ...heading);
+        box = el("details", { part: "section", open: true }, el("summary", { part: "heading" }, words));
       } else {
         box = el("section", { class: "lead", part: "section section-lead" });
       }
@@ -523,8 +526,10 @@ export class NewsLensElement extends HTMLElement {
       list.append(el("li", { hidden: i >= SHOWN_ACTORS }, button));
     });
     box.append(list);
-    if (actors.length > SHOWN_ACTORS) {
-      box.append(el("button", { type: "button", class: "btn more", part: "button", "data-act": "more", "aria-expanded": "false", text: L.showAll(actors.length) }));
+    // Narrow layouts show fewer cards (see the stylesheet), so the button appears sooner there.
+    if (actors.length > SHOWN_ACTORS_NARROW) {
+      const few = actors.length <= SHOWN_ACTORS ? "few" : "";
+      box.append(el("button", { type: "button", class: `btn more ${few}`, part: "button", "data-act": "more", "aria-expanded": "false", text: L.showAll(actors.length) }));
     }
     return box;
   }
@@ -622,7 +627,9 @@ export class NewsLensElement extends HTMLElement {
     else if (act === "collapse") this.collapseAll();
     else if (act === "more") {
       this.#allActors = !this.#allActors;
-      const items = target.previousElementSibling.children;
+      const list = target.previousElementSibling;
+      const items = list.children;
+      list.classList.toggle("all", this.#allActors);
       for (let k = SHOWN_ACTORS; k < items.length; k++) items[k].hidden = !this.#allActors;
       target.setAttribute("aria-expanded", String(this.#allActors));
       target.textContent = this.#allActors ? this.#labels.showFewer : this.#labels.showAll(items.length);

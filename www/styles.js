@@ -96,7 +96,7 @@ summary:hover { color: var(--nl-accent); }
 .q-partial { background: var(--nl-quote-partial); text-decoration: underline dashed var(--nl-quote-partial-line) 1.5px; text-underline-offset: .25em; }
 .q[tabindex] { cursor: help; }
 .q.dim { background: none; box-shadow: none; text-decoration: none; }
-.chip { display: inline-block; vertical-align: .1em; margin-inline-start: .3em; padding: 0 .55em; border-radius: 999px; font: 600 .75rem/1.6 var(--nl-font); background: var(--nl-surface); border: 1px solid var(--nl-border); white-space: nowrap; cursor: pointer; max-width: 14em; overflow: hidden; text-overflow: ellipsis; }
+.chip { display: inline-block; vertical-align: .1em; margin-inline-start: .3em; padding: 0 .55em; border-radius: 999px; font: 600 .8125rem/1.6 var(--nl-font); background: var(--nl-surface); border: 1px solid var(--nl-border); white-space: nowrap; cursor: pointer; max-width: 14em; overflow: hidden; text-overflow: ellipsis; }
 .chip::before { content: "\201C"; color: var(--nl-quote-direct-line); font-weight: 800; margin-inline-end: .25em; }
 .chip.unknown { font-weight: 400; font-style: italic; color: var(--nl-muted); cursor: default; }
 .m { border-radius: 2px; cursor: pointer; }
@@ -117,6 +117,15 @@ summary:hover { color: var(--nl-accent); }
 .bar > span { display: block; height: 100%; width: var(--w); background: var(--c); border-radius: inherit; }
 .person { --c: var(--nl-person); } .country { --c: var(--nl-country); } .organization { --c: var(--nl-organization); } .place { --c: var(--nl-place); } .group { --c: var(--nl-group); }
 .more { margin-top: .5rem; }
+@container (min-width: 40rem) { .more.few { display: none; } }
+@container (max-width: 40rem) {
+  .cards { grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); }
+  .cards:not(.all) > li:nth-child(n+5) { display: none; }
+  .actor { grid-template-columns: 1fr; padding: .5rem .6rem; }
+  .actor .kind { grid-row: auto; grid-column: 1; justify-self: start; }
+  .stats { flex-wrap: wrap; gap: .15rem .5rem; }
+  .actor .bar { order: 3; flex-basis: 100%; }
+}
 .card { position: absolute; z-index: 5; width: min(19rem, calc(100% - 2rem)); padding: .7rem .85rem; border-radius: var(--nl-radius); background: var(--nl-bg); border: 1px solid var(--nl-border); box-shadow: 0 8px 24px rgb(0 0 0 / .18); display: grid; grid-template-columns: 1fr auto; gap: .15rem .5rem; font-size: .9375rem; pointer-events: none; }
 .card[hidden] { display: none; }
 .card .said { grid-column: 1 / -1; font-size: .75rem; color: var(--nl-muted); }

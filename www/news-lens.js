@@ -70,6 +70,17 @@ function disjoint(items) {
   return items.filter((item) => (item.s >= end ? ((end = item.e), true) : false));
 }
 
+/** The index of the first of the sorted, disjoint `items` that ends after `at` (binary search). */
+function after(items, at) {
+  let [lo, hi] = [0, items.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].e <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class NewsLensElement extends HTMLElement {
   static observedAttributes = ["src", "for"];
 
@@ -252,7 +263,7 @@ export class NewsLensElement extends HTMLElement {
         text = dedent(this.textContent);
       }
     } catch (error) {
-      if (token === this.#token && error.name !== "AbortError") this.#fail(error, "");
+      if (token === this.#token && error.name !== "AbortError") this.#fail(error, "", this.#labels.unreadable);
       return;
     }
     if (token !== this.#token) return;
@@ -277,11 +288,11 @@ export class NewsLensElement extends HTMLElement {
   }
 
   /** Shows the plain text and why the analysis is missing. */
-  #fail(error, text) {
+  #fail(error, text, message = this.#labels.failed) {
     const why = String(error?.message || error).slice(0, 200);
     this.#article = null;
     this.#parts = {};
-    const notice = el("p", { class: "notice", part: "notice", role: "alert", text: this.#labels.failed(why) });
+    const notice = el("p", { class: "notice", part: "notice", role: "alert", text: message(why) });
     const plain = el("div", { class: "plain", part: "body" });
     for (const block of text.split(/\n\s*\n|\n/)) if (block.trim()) plain.append(el("p", { text: block.trim() }));
     this.#root.replaceChildren(el("div", { class: "nl", part: "base" }, notice, plain));
@@ -412,8 +423,9 @@ export class NewsLensElement extends HTMLElement {
   /** Appends text[from, to) to `parent`, quotes and mentions as elements, the rest as text. */
   #fill(parent, from, to) {
     let at = from;
-    for (const q of this.#quotes) {
-      if (q.e <= from || q.s >= to) continue;
+    const quotes = this.#quotes;
+    for (let k = after(quotes, from); k < quotes.length && quotes[k].s < to; k++) {
+      const q = quotes[k];
       const s = Math.max(q.s, from);
       const e = Math.min(q.e, to);
       if (s < at) continue;
@@ -443,8 +455,9 @@ export class NewsLensElement extends HTMLElement {
   #plain(parent, from, to) {
     const text = this.#text;
     let at = from;
-    for (const m of this.#mentions) {
-      if (m.e <= from || m.s >= to) continue;
+    const mentions = this.#mentions;
+    for (let k = after(mentions, from); k < mentions.length && mentions[k].s < to; k++) {
+      const m = mentions[k];
       const s = Math.max(m.s, from);
       const e = Math.min(m.e, to);
       if (s < at) continue;

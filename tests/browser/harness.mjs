@@ -45,10 +45,10 @@ export async function start() {
 
 /**
  * A new page that records page errors and console errors in `page.problems`.
- * @param {{ viewport?: {width:number,height:number}, colorScheme?: "light"|"dark" }} [options]
+ * @param {{ viewport?: {width:number,height:number}, colorScheme?: "light"|"dark", hasTouch?: boolean }} [options]
  */
-export async function newPage(env, { viewport = DESKTOP, colorScheme = "light" } = {}) {
-  const context = await env.browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
+export async function newPage(env, { viewport = DESKTOP, colorScheme = "light", hasTouch = false } = {}) {
+  const context = await env.browser.newContext({ viewport, colorScheme, hasTouch, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.problems = [];
   page.on("pageerror", (error) => page.problems.push(`page error: ${error.message}`));

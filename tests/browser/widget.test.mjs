@@ -298,6 +298,26 @@ test("the demo page: samples, paste box, Article JSON and parse time", async () 
   assert.deepEqual(page.problems, [], "should log no errors");
 });
 
+test("touch: tapping a section heading, a quote and an actor card works as clicking does", async () => {
+  const page = await openFixture(env, EN_TEXT, englishArticle(), { viewport: PHONE, hasTouch: true });
+  await page.locator("news-lens summary").tap();
+  assert.equal(await page.locator("news-lens details").evaluate((d) => d.open), false, "should close a section on tap");
+  await page.locator("news-lens .q").first().tap();
+  assert.ok(await page.locator("news-lens [part=card]").isVisible(), "should show the speaker card on tapping a quote");
+  await page.locator("news-lens [part=actor]").first().tap();
+  assert.equal(await page.locator("news-lens [part=actor]").first().getAttribute("aria-pressed"), "true", "should select an actor on tap");
+});
+
+test("a src that cannot be fetched says so", async () => {
+  const page = await newPage(env);
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  await page.evaluate(() => document.getElementById("lens").setAttribute("src", "/no/such/article.txt"));
+  const notice = page.locator("news-lens [part=notice][role=alert]");
+  await notice.waitFor();
+  assert.equal(await notice.textContent(), "The article could not be loaded (/no/such/article.txt: HTTP 404).", "should name the URL and the HTTP status");
+});
+
 test("a 360 px phone gets one column and no sideways scrolling", async () => {
   const page = await openFixture(env, EN_TEXT, englishArticle(), { viewport: PHONE });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -100,6 +100,8 @@ summary:hover { color: var(--nl-accent); }
 .chip::before { content: "\201C"; color: var(--nl-quote-direct-line); font-weight: 800; margin-inline-end: .25em; }
 .chip.unknown { font-weight: 400; font-style: italic; color: var(--nl-muted); cursor: default; }
 .m { border-radius: 2px; cursor: pointer; }
+.m:hover { background: var(--nl-mention); }
+.title .q, summary .q { background: none; }
 .m.on { background: var(--nl-mention); box-shadow: 0 0 0 1px var(--nl-focus); color: var(--nl-text); }
 .plain p { white-space: pre-wrap; margin: 0 0 .8rem; font-family: var(--nl-font-body); }
 .notice { padding: .75rem 1rem; border-radius: var(--nl-radius); background: var(--nl-surface); border-inline-start: 4px solid var(--nl-accent); }

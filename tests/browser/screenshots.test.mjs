@@ -27,9 +27,18 @@ for (const colorScheme of ["light", "dark"]) {
       const path = await screenshot(page, name);
       await screenshot(page, `${name}-full`, { fullPage: true });
       assert.ok((await stat(path)).size > 10000, "should save a screenshot with content");
+      // In use: the first actor selected and the first attributed quote's speaker card shown.
+      const actor = page.locator("news-lens [part=actor]").first();
+      if (await actor.count()) await actor.click();
+      const quote = page.locator("news-lens .q[tabindex]").first();
+      if (await quote.count()) {
+        await quote.scrollIntoViewIfNeeded();
+        await quote.hover();
+      }
+      const inUse = await screenshot(page, `${name}-in-use`);
       if (process.env.NEWSLENS_DOCS_SCREENSHOT && device === "desktop" && colorScheme === "light") {
         await mkdir(`${ROOT}docs`, { recursive: true });
-        await copyFile(path, `${ROOT}docs/screenshot.png`);
+        await copyFile(inUse, `${ROOT}docs/screenshot.png`);
       }
     });
   }

@@ -234,15 +234,18 @@ fn wire_offsets_are_utf16_and_slice_the_same_text() {
 
 #[test]
 fn emoji_shift_utf16_offsets_by_two_units() {
-    let text = "😀 Headline\n\nA “quoted” word.";
+    // 😀 is two UTF-16 units and four UTF-8 bytes: the body after it starts at unit 13, byte 15.
+    let text = "😀 Headline\n\nThe body of the story starts here.";
     let article = newslens::parse_to_wire(text, &Options::default()).unwrap();
-    let quote = article.quotes.first().expect("should find the quote");
-    assert_eq!(quote.text, "quoted", "should find the quoted word");
-    // 😀 (2 units) + " Headline" (9) + "\n\n" (2) + "A " (2) + "“" (1) = 16; in bytes it is 19.
-    assert_eq!(
-        (quote.start, quote.end),
-        (16, 22),
-        "should count the emoji as two UTF-16 units"
+    let body = wire_spans(&article)
+        .into_iter()
+        .find(|(_, span_text, _, _)| span_text.starts_with("The body"))
+        .expect("should find the body text in some span");
+    assert_eq!(body.2, 13, "should count the emoji as two UTF-16 units");
+    let bytes = newslens::parse(text);
+    assert!(
+        bytes.spans().iter().any(|s| s.byte_start == 15),
+        "should keep UTF-8 byte offsets in the core Article"
     );
 }
 

@@ -234,14 +234,19 @@ fn wire_offsets_are_utf16_and_slice_the_same_text() {
 
 #[test]
 fn emoji_shift_utf16_offsets_by_two_units() {
-    let text = "😀 Headline\n\nA “quoted” word.";
+    let text = "😀 Headline\n\nThe mayor said, “We will open the bridge today.”";
     let article = newslens::parse_to_wire(text, &Options::default()).unwrap();
     let quote = article.quotes.first().expect("should find the quote");
-    assert_eq!(quote.text, "quoted", "should find the quoted word");
-    // 😀 (2 units) + " Headline" (9) + "\n\n" (2) + "A " (2) + "“" (1) = 16; in bytes it is 19.
+    assert_eq!(
+        quote.text, "We will open the bridge today.",
+        "should find the quoted sentence"
+    );
+    // 😀 (2 units) + " Headline" (9) + "\n\n" (2) + "The mayor said, " (16) + "“" (1) = 30;
+    // in bytes it is 35.
+    let expected_start = 30;
     assert_eq!(
         (quote.start, quote.end),
-        (16, 22),
+        (expected_start, expected_start + quote.text.len()),
         "should count the emoji as two UTF-16 units"
     );
 }

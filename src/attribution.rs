@@ -169,9 +169,12 @@ fn heading_speakers(
 }
 
 fn region_of(regions: &[Region], at: usize) -> Option<usize> {
+    // Regions are in text order.
+    let i = regions.partition_point(|r| r.range.end < at);
     regions
-        .iter()
-        .position(|r| r.range.start <= at && at <= r.range.end)
+        .get(i)
+        .filter(|r| r.range.start <= at && at <= r.range.end)
+        .map(|_| i)
 }
 
 fn whole_quote(q: &FoundQuote) -> Range {
@@ -908,7 +911,12 @@ fn collect_subjects(
     quotes: &[FoundQuote],
     actors: &[ActorDraft],
 ) -> Vec<Subject> {
-    let inside = |r: Range| quotes.iter().any(|q| whole_quote(q).overlaps(r));
+    // Quotes are in text order and do not overlap: a binary search finds the one near `r`.
+    let spans: Vec<Range> = quotes.iter().map(whole_quote).collect();
+    let inside = |r: Range| {
+        let i = spans.partition_point(|q| q.end <= r.start);
+        spans.get(i).is_some_and(|q| q.overlaps(r))
+    };
     let mut out = Vec::new();
     for region in regions {
         for sentence in &sentences(text, region.range) {
@@ -990,11 +998,12 @@ fn resolve_pronoun(
     at: usize,
     gender: Gender,
 ) -> Option<usize> {
-    let candidates: Vec<Subject> = state
-        .subjects
+    let upto = state.subjects.partition_point(|s| s.at < at);
+    let candidates: Vec<Subject> = state.subjects[..upto]
         .iter()
         .rev()
-        .filter(|s| s.at < at && at - s.at < 6000)
+        .take_while(|s| at - s.at < 6000)
+        .take(40)
         .cloned()
         .collect();
     for s in candidates {
@@ -1091,9 +1100,14 @@ fn earlier_with_role(text: &str, role: Range, at: usize) -> Option<Range> {
         .map(|w| w.text)
         .collect();
     let needle = tail.join(" ");
-    let hay = &text[..role.start.min(at)];
+    let end = role.start.min(at);
+    let mut from = end.saturating_sub(20_000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let hay = &text[..end];
     let mut search_end = hay.len();
-    while let Some(found) = hay[..search_end].rfind(&needle) {
+    while let Some(found) = hay[from..search_end].rfind(&needle).map(|f| f + from) {
         let after = found + needle.len();
         let rest_end = (after + 200).min(text.len());
         let mut end = rest_end;

@@ -159,3 +159,54 @@ fn speakers_are_valid_actors_with_counted_quotes() {
         }
     }
 }
+
+#[test]
+fn speakers_reuse_actors_found_by_earlier_stages() {
+    use newslens::{parse_with, ActorEntry, ActorKind, Options};
+    let options = Options {
+        actors: vec![ActorEntry {
+            name: "Sergey Lavrov".to_string(),
+            kind: ActorKind::Person,
+            aliases: vec!["सर्गेई लावरोव".to_string(), "लावरोव".to_string()],
+            canonical: None,
+            wikidata: None,
+        }],
+        ..Options::default()
+    };
+    let article = parse_with(SAMPLE, &options);
+    let lavrov = article
+        .actors
+        .iter()
+        .find(|a| a.canonical.as_deref() == Some("Sergey Lavrov"))
+        .expect("should keep the caller's actor");
+    for i in [2, 3, 4] {
+        assert_eq!(
+            article.quotes[i].speaker.as_ref(),
+            Some(&lavrov.id),
+            "should attribute quote {i} to the existing actor"
+        );
+    }
+    assert_eq!(lavrov.quote_count, 3, "should count Lavrov's three quotes");
+    assert!(
+        article
+            .actors
+            .iter()
+            .filter(|a| a.name.contains("लावरोव"))
+            .count()
+            == 1,
+        "should not add a second Lavrov actor"
+    );
+}
+
+#[test]
+fn no_speaker_rather_than_a_wrong_one() {
+    // A plural subject and a quote with no cue at all stay unattributed.
+    let article = parse(
+        "दोनों देशों में समझौता\nदोनों नेताओं ने “सीमा पर शांति बनाए रखने” की बात दोहराई।\n“यह एक नई शुरुआत है।”\n",
+    );
+    assert_eq!(article.quotes.len(), 2, "should find both quotes");
+    assert!(
+        article.quotes.iter().all(|q| q.speaker.is_none()),
+        "should leave both quotes without a speaker"
+    );
+}

@@ -656,6 +656,10 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
 /// ("Trump is promising") and a parenthesis ("Sen. Claire McCaskill (D-Mo.) said") between;
 /// or else a definite description ("the Indiana governor said"), as a role phrase.
 fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
+    subject_before(text, ws, end, false)
+}
+
+fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) -> Option<Phrase> {
     let sp = speakers();
     let mut end = end;
     while end > 0 && sp.has("auxiliary", &ws[end - 1].lower) {
@@ -670,6 +674,13 @@ fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
         if k > 0 && end - k <= 4 {
             end = k;
         }
+    }
+    let comma_before = end > 0
+        && end < ws.len()
+        && text[ws[end - 1].range.end..ws[end].range.start].contains([',', ';', ':']);
+    if comma_before && !after_comma {
+        // "Graham, a Republican from South Carolina, said": left to the appositive rule.
+        return None;
     }
     let mut start = end;
     while start > 0 {
@@ -760,6 +771,32 @@ fn english_pronoun(w: &Word<'_>, cue: Range) -> Option<Found> {
 /// "X said: “…”", "According to X, “…”", "X told reporters “…”".
 fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
+    // "PENCE: “…”", "Jeffrey M. Jones: “…”": a name and a colon right before the quote.
+    if let Some(last) = ws.last() {
+        let colon = text[last.range.end..].trim_start().starts_with(':');
+        let has_verb = (0..ws.len()).any(|i| c.match_at("verb", ws, i).is_some());
+        if colon && !has_verb {
+            let mut start = ws.len();
+            while start > 0
+                && ws.len() - start < 4
+                && (capitalised(&ws[start - 1]) || speakers().has("title", &ws[start - 1].lower))
+                && (start == ws.len() || !breaks(text, &ws[start - 1], &ws[start]))
+            {
+                start -= 1;
+            }
+            let clause_start =
+                start < ws.len() && (start == 0 || breaks(text, &ws[start - 1], &ws[start]));
+            if clause_start {
+                if let Some(phrase) = english_name(text, ws, start, ws.len()) {
+                    let at = text[last.range.end..].find(':').map(|f| last.range.end + f);
+                    return Some(Found {
+                        phrase,
+                        cue: at.map(|a| Range::new(a, a + 1)),
+                    });
+                }
+            }
+        }
+    }
     for i in (0..ws.len()).rev() {
         if let Some(len) = c.match_at("according", ws, i) {
             let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
@@ -780,7 +817,8 @@ fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         if i > 0 && is_pronoun(&ws[i - 1]) {
             return english_pronoun(&ws[i - 1], cue);
         }
-        let participle = ws[i].lower.ends_with("ing");
+        let participle = ws[i].lower.ends_with("ing")
+            && !(i > 0 && speakers().has("auxiliary", &ws[i - 1].lower));
         let coordinated = i > 0 && matches!(ws[i - 1].lower.as_str(), "and" | "but");
         if participle || coordinated {
             // "Trump attacked Clinton …, saying", "X said … but said": the subject of the
@@ -876,7 +914,21 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
     if first_comma == verb {
         return None;
     }
-    english_subject(text, ws, first_comma)
+    let before = subject_before(text, ws, first_comma, true);
+    if before.as_ref().is_some_and(|p| p.name.is_some()) {
+        return before;
+    }
+    // "The director, Sam Reid, said": the name is the appositive itself.
+    let inner = &ws[first_comma..verb];
+    let named = inner.len() <= 4
+        && !inner.is_empty()
+        && (first_comma + 1..verb).all(|k| !breaks(text, &ws[k - 1], &ws[k]));
+    if named {
+        if let Some(p) = english_name(text, ws, first_comma, verb) {
+            return Some(p);
+        }
+    }
+    before
 }
 
 /// "“…,” X said", "“…,” said X", "“…,” he added".

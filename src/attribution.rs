@@ -331,7 +331,11 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
         if has_devanagari(clause.slice(text)) {
             hindi_before(text, &clause_words)
         } else {
-            english_before(text, &clause_words)
+            english_before(text, &clause_words).or_else(|| {
+                // "President Clinton released the following statement:"
+                let phrase = sentence_subject(text, &clause_words)?;
+                Some(Found { phrase, cue: None })
+            })
         }
     })
 }
@@ -678,6 +682,11 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
     let comma_before = end > 0
         && end < ws.len()
         && text[ws[end - 1].range.end..ws[end].range.start].contains([',', ';', ':']);
+    let possessive =
+        end > 0 && (ws[end - 1].text.ends_with("’s") || ws[end - 1].text.ends_with("'s"));
+    if possessive {
+        return None;
+    }
     if comma_before && !after_comma {
         // "Graham, a Republican from South Carolina, said": left to the appositive rule.
         return None;
@@ -931,9 +940,33 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
     before
 }
 
-/// "“…,” X said", "“…,” said X", "“…,” he added".
+/// "“…,” X said", "“…,” said X", "“…,” he added", and "“…,” Bozell concludes" with any verb
+/// in -s or -ed right after a name that follows the quote.
 fn english_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
+    let mut run = 0;
+    while run < ws.len()
+        && run < 4
+        && (capitalised(&ws[run]) || speakers().has("title", &ws[run].lower))
+        && (run == 0 || !breaks(text, &ws[run - 1], &ws[run]))
+    {
+        run += 1;
+    }
+    if run > 0 && run < ws.len() && !breaks(text, &ws[run - 1], &ws[run]) {
+        let verb = &ws[run];
+        let verb_like = !capitalised(verb)
+            && verb.lower.len() > 3
+            && (verb.lower.ends_with('s') || verb.lower.ends_with("ed"))
+            && !speakers().has("auxiliary", &verb.lower);
+        if verb_like {
+            if let Some(phrase) = english_name(text, ws, 0, run) {
+                return Some(Found {
+                    phrase,
+                    cue: Some(verb.range),
+                });
+            }
+        }
+    }
     let i = (0..ws.len().min(20)).find(|&i| c.match_at("verb", ws, i).is_some())?;
     let len = c.match_at("verb", ws, i)?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);

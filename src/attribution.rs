@@ -714,6 +714,16 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
     if last.text.ends_with("’s") || last.text.ends_with("'s") || last.lower.ends_with("ly") {
         return None;
     }
+    let function_word = |w: &Word<'_>| {
+        matches!(
+            w.lower.as_str(),
+            "when" | "which" | "who" | "that" | "whose" | "where" | "while" | "as" | "if" | "so"
+                | "of" | "to" | "in" | "on" | "for" | "with" | "by" | "and" | "or"
+        )
+    };
+    if ws[the + 1..end].iter().any(function_word) {
+        return None;
+    }
     let role = Range::new(ws[the].range.start, last.range.end);
     let kind = if sp.has("organisation", &last.lower) {
         ActorKind::Organization
@@ -901,6 +911,11 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     if end == 0 || end >= ws.len() || capitalised(&ws[end]) {
         return None;
     }
+    let opener = &ws[0].lower;
+    if end == 1 && (opener.ends_with("ing") || opener.ends_with("ed")) {
+        // "Reached by phone, …", "Speaking at …": a participle, not a name.
+        return None;
+    }
     english_name(text, ws, 0, end).or_else(|| english_subject(text, ws, end))
 }
 
@@ -922,6 +937,19 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
         (1..verb).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
     if first_comma == verb {
         return None;
+    }
+    // "…, her senior policy adviser, Jake Sullivan, said": a pure name right before the verb.
+    let last_comma = (1..verb)
+        .rev()
+        .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+    if last_comma > first_comma && verb - last_comma <= 4 {
+        let pure = (last_comma..verb).all(|k| capitalised(&ws[k]) || speakers().has("title", &ws[k].lower))
+            && (last_comma + 1..verb).all(|k| !breaks(text, &ws[k - 1], &ws[k]));
+        if pure {
+            if let Some(p) = english_name(text, ws, last_comma, verb) {
+                return Some(p);
+            }
+        }
     }
     let before = subject_before(text, ws, first_comma, true);
     if before.as_ref().is_some_and(|p| p.name.is_some()) {

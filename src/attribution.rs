@@ -399,10 +399,17 @@ fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         }
     }
     // "X का कहना है": the verbal noun after का.
-    let saying = (1..ws.len())
-        .rev()
-        .find(|&i| ws[i - 1].lower == "का" && c.has("saying", &ws[i].lower));
+    let saying = (1..ws.len()).rev().find(|&i| {
+        let owner = &ws[i - 1].lower;
+        (owner == "का" || c.has("pronoun", owner) && owner.ends_with("का"))
+            && c.has("saying", &ws[i].lower)
+    });
     if let Some(k) = saying {
+        if c.has("pronoun", &ws[k - 1].lower) {
+            // "उनका कहना है"
+            let cue = Range::new(ws[k - 1].range.start, ws[k].range.end);
+            return Some(pronoun_found(&ws[k - 1], cue, Gender::Unknown));
+        }
         if verb.is_none_or(|(i, _)| k >= i) {
             let cue = Range::new(ws[k - 1].range.start, ws[k].range.end);
             return agent_or_subject(text, ws, k - 1, cue, Gender::Unknown, false);
@@ -535,6 +542,11 @@ fn split_phrase(
     while start < end && matches!(ws[start].lower.as_str(), "के" | "की" | "का" | "एक")
     {
         start += 1;
+    }
+    // "मोदी जी": the honorific after a name is not part of it.
+    let mut end = end;
+    while end > start + 1 && sp.has("honorific", &ws[end - 1].lower) {
+        end -= 1;
     }
     if start == end {
         return None;
@@ -717,8 +729,25 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
     let function_word = |w: &Word<'_>| {
         matches!(
             w.lower.as_str(),
-            "when" | "which" | "who" | "that" | "whose" | "where" | "while" | "as" | "if" | "so"
-                | "of" | "to" | "in" | "on" | "for" | "with" | "by" | "and" | "or"
+            "when"
+                | "which"
+                | "who"
+                | "that"
+                | "whose"
+                | "where"
+                | "while"
+                | "as"
+                | "if"
+                | "so"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "for"
+                | "with"
+                | "by"
+                | "and"
+                | "or"
         )
     };
     if ws[the + 1..end].iter().any(function_word) {
@@ -943,7 +972,8 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
         .rev()
         .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
     if last_comma > first_comma && verb - last_comma <= 4 {
-        let pure = (last_comma..verb).all(|k| capitalised(&ws[k]) || speakers().has("title", &ws[k].lower))
+        let pure = (last_comma..verb)
+            .all(|k| capitalised(&ws[k]) || speakers().has("title", &ws[k].lower))
             && (last_comma + 1..verb).all(|k| !breaks(text, &ws[k - 1], &ws[k]));
         if pure {
             if let Some(p) = english_name(text, ws, last_comma, verb) {

@@ -1163,6 +1163,14 @@ fn resolve_pronoun(
             continue;
         }
         if let Some(p) = &s.phrase {
+            // A phrase that an earlier stage knows as a country or place is not a "he".
+            let key = p.name.unwrap_or(p.whole);
+            let known_other = actors
+                .iter()
+                .any(|a| a.kind != ActorKind::Person && a.mentions.iter().any(|m| m.overlaps(key)));
+            if known_other {
+                continue;
+            }
             if let Some(a) = resolve_phrase(state, actors, p, at) {
                 if gender != Gender::Unknown {
                     state.genders[a] = gender;
@@ -1182,8 +1190,15 @@ fn resolve_phrase(
     at: usize,
 ) -> Option<usize> {
     let text = state.text;
-    // An actor of the actors stage mentioned right there.
-    let key = phrase.name.unwrap_or(phrase.whole);
+    // An actor of the actors stage mentioned right there: on the name, or on the head word of a
+    // role phrase (so that "रूस" in "रूस के विदेश मंत्री" does not make Russia the speaker).
+    let key = match phrase.name {
+        Some(name) => name,
+        None => {
+            let role_words = words(text, phrase.role.unwrap_or(phrase.whole));
+            role_words.last().map_or(phrase.whole, |w| w.range)
+        }
+    };
     if let Some(a) = actors
         .iter()
         .position(|a| a.mentions.iter().any(|m| m.overlaps(key)))

@@ -210,3 +210,34 @@ fn no_speaker_rather_than_a_wrong_one() {
         "should leave both quotes without a speaker"
     );
 }
+
+#[test]
+fn a_country_inside_a_role_phrase_is_not_the_speaker() {
+    use newslens::{parse_with, ActorEntry, ActorKind, Options};
+    // Regression: with Russia known as an actor, "रूस के विदेश मंत्री ने … कहा" went to Russia.
+    let options = Options {
+        actors: vec![ActorEntry {
+            name: "रूस".to_string(),
+            kind: ActorKind::Country,
+            aliases: Vec::new(),
+            canonical: Some("Russia".to_string()),
+            wikidata: None,
+        }],
+        ..Options::default()
+    };
+    let article = parse_with(SAMPLE, &options);
+    let speaker = |i: usize| {
+        let id = article.quotes[i].speaker.as_ref()?;
+        article.actors.iter().find(|a| &a.id == id)
+    };
+    assert_eq!(
+        speaker(0).map(|a| a.kind),
+        Some(ActorKind::Country),
+        "should give the headline quote (रूस ने कहा) to the country"
+    );
+    assert!(
+        speaker(3).is_some_and(|a| a.kind == ActorKind::Person && a.name.contains("लावरोव")),
+        "should give the role quote to Lavrov, not to Russia: {:?}",
+        speaker(3).map(|a| &a.name)
+    );
+}

@@ -56,6 +56,8 @@ struct Found {
 #[derive(Debug, Clone)]
 struct Subject {
     at: usize,
+    /// The subject of a sentence or of a speech verb, not a mere mention.
+    strong: bool,
     phrase: Option<Phrase>,
     actor: Option<usize>,
     gender: Gender,
@@ -100,6 +102,7 @@ pub fn attribute(
                     phrase.name.or(phrase.role).unwrap_or(phrase.whole)
                 });
                 state.subjects.push(Subject {
+                    strong: true,
                     at: q.range.start,
                     phrase: None,
                     actor: Some(actor),
@@ -646,6 +649,11 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
     if start >= to || !ws[start..to].iter().all(capitalised) {
         return None;
     }
+    let last_text = ws[to - 1].text;
+    if last_text.ends_with("’s") || last_text.ends_with("'s") {
+        // "Lord Goldsmith's admission": a possessive names what belongs to someone.
+        return None;
+    }
     let _ = text;
     let whole = Range::new(ws[from].range.start, ws[to - 1].range.end);
     let name = Range::new(ws[start].range.start, ws[to - 1].range.end);
@@ -750,7 +758,11 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
                 | "or"
         )
     };
-    if ws[the + 1..end].iter().any(function_word) {
+    let verbal = |w: &Word<'_>| sp.has("auxiliary", &w.lower) || w.lower == "not";
+    if ws[the + 1..end]
+        .iter()
+        .any(|w| function_word(w) || verbal(w))
+    {
         return None;
     }
     let role = Range::new(ws[the].range.start, last.range.end);
@@ -1098,9 +1110,11 @@ fn collect_subjects(
                     }
                     english_subject(text, &ws, i)
                 };
+                let strong = hindi || i == 0 || cues().has("verb", &w.lower);
                 if let Some(p) = phrase.filter(|p| !p.plural && p.kind == ActorKind::Person) {
                     if !inside(p.whole) {
                         out.push(Subject {
+                            strong,
                             at: p.whole.start,
                             gender: p.gender,
                             phrase: Some(p),
@@ -1118,6 +1132,7 @@ fn collect_subjects(
         for &m in &a.mentions {
             if !inside(m) {
                 out.push(Subject {
+                    strong: false,
                     at: m.start,
                     phrase: None,
                     actor: Some(ai),
@@ -1149,7 +1164,10 @@ fn resolve_pronoun(
         .take(40)
         .cloned()
         .collect();
-    for s in candidates {
+    // Subjects of sentences and speech first; mere mentions only when no subject fits.
+    let (strong, weak): (Vec<Subject>, Vec<Subject>) =
+        candidates.into_iter().partition(|s| s.strong);
+    for s in strong.into_iter().chain(weak) {
         let known = s.actor.map_or(s.gender, |a| {
             state.genders.get(a).copied().unwrap_or(s.gender)
         });

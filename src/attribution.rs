@@ -942,6 +942,33 @@ fn description_after(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase>
 /// The name that opens the sentence `ws` ("Trump attacked …"), if a lower-case word follows it.
 fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     let sp = speakers();
+    let opener = &ws.first()?.lower;
+    let preposition = ws.get(1).is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "at" | "by"
+                | "in"
+                | "on"
+                | "to"
+                | "for"
+                | "with"
+                | "from"
+                | "after"
+                | "about"
+                | "during"
+                | "before"
+                | "over"
+                | "outside"
+                | "inside"
+        )
+    });
+    if (opener.ends_with("ing") || opener.ends_with("ed")) && preposition {
+        // "Speaking at a town hall, Trump …", "Reached by phone, …": a participle, not a name;
+        // the subject comes after the participle's clause.
+        let k =
+            (1..ws.len()).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+        return sentence_subject(text, &ws[k..]);
+    }
     let mut end = 0;
     while end < ws.len()
         && (capitalised(&ws[end]) || sp.has("title", &ws[end].lower))
@@ -952,11 +979,7 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     if end == 0 || end >= ws.len() || capitalised(&ws[end]) {
         return None;
     }
-    let opener = &ws[0].lower;
-    if end == 1 && (opener.ends_with("ing") || opener.ends_with("ed")) {
-        // "Reached by phone, …", "Speaking at …": a participle, not a name.
-        return None;
-    }
+
     english_name(text, ws, 0, end).or_else(|| english_subject(text, ws, end))
 }
 

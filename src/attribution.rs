@@ -686,7 +686,10 @@ fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
 fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) -> Option<Phrase> {
     let sp = speakers();
     let mut end = end;
-    while end > 0 && sp.has("auxiliary", &ws[end - 1].lower) {
+    while end > 0
+        && (sp.has("auxiliary", &ws[end - 1].lower)
+            || ws[end - 1].lower.ends_with("ly") && !capitalised(&ws[end - 1]))
+    {
         end -= 1;
     }
     if end > 0 && end < ws.len() && text[ws[end - 1].range.end..ws[end].range.start].contains(')') {
@@ -829,7 +832,16 @@ fn english_pronoun(w: &Word<'_>, cue: Range) -> Option<Found> {
 }
 
 /// "X said: “…”", "According to X, “…”", "X told reporters “…”".
+/// The speaker named in the words before a quote: by a speech verb, or else the subject of the
+/// sentence ("Cruz blamed the law on “…”").
 fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
+    english_verb_before(text, ws).or_else(|| {
+        let phrase = sentence_subject(text, ws)?;
+        Some(Found { phrase, cue: None })
+    })
+}
+
+fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
     // "PENCE: “…”", "Jeffrey M. Jones: “…”": a name and a colon right before the quote.
     if let Some(last) = ws.last() {
@@ -971,13 +983,35 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     }
     let mut end = 0;
     while end < ws.len()
-        && (capitalised(&ws[end]) || sp.has("title", &ws[end].lower))
+        && (capitalised(&ws[end])
+            || sp.has("title", &ws[end].lower)
+            // "Secretary of State Madeleine Albright"
+            || end > 0
+                && matches!(ws[end].lower.as_str(), "of" | "the")
+                && ws.get(end + 1).is_some_and(capitalised))
         && (end == 0 || !breaks(text, &ws[end - 1], &ws[end]))
     {
         end += 1;
     }
     if end == 0 || end >= ws.len() || capitalised(&ws[end]) {
         return None;
+    }
+    // The name is the last stretch without titles, roles or connectors.
+    let is_part =
+        |w: &Word<'_>| capitalised(w) && !sp.has("title", &w.lower) && !sp.has("role", &w.lower);
+    if let Some(last) = (0..end).rev().find(|&k| !is_part(&ws[k])) {
+        if last + 1 < end && last > 0 {
+            let mut phrase = english_name(text, ws, last + 1, end)?;
+            phrase.whole = Range::new(ws[0].range.start, ws[end - 1].range.end);
+            for w in &ws[..=last] {
+                if sp.has("female", &w.lower) {
+                    phrase.gender = Gender::Female;
+                } else if sp.has("male", &w.lower) {
+                    phrase.gender = Gender::Male;
+                }
+            }
+            return Some(phrase);
+        }
     }
 
     english_name(text, ws, 0, end).or_else(|| english_subject(text, ws, end))

@@ -2,8 +2,9 @@
 //!
 //! The score adds up, for each actor:
 //! - every mention (1 point; the text keeps returning to what it is about);
-//! - being named in the headline (4), the kicker or standfirst (2), the lead paragraph (2) and
-//!   sub-headings (1.5 each, at most 3): editors put the story's subjects there;
+//! - being named in the headline (4), the kicker or standfirst (2), the lead paragraph (2), its
+//!   first sentence (2 more) and sub-headings (1.5 each, at most 3): editors put the story's
+//!   subjects there;
 //! - every quote attributed to it (2): who speaks drives a story;
 //! - being the subject of a sentence, a mention followed by the agent marker "ने" or a verb of
 //!   saying (1.5 each, at most 4.5): actors act, settings do not;
@@ -17,6 +18,7 @@ const MENTION: f32 = 1.0;
 const TITLE: f32 = 4.0;
 const KICKER_OR_STANDFIRST: f32 = 2.0;
 const LEAD: f32 = 2.0;
+const FIRST_SENTENCE: f32 = 2.0;
 const HEADING: f32 = 1.5;
 const HEADING_CAP: f32 = 3.0;
 const QUOTE: f32 = 2.0;
@@ -44,12 +46,13 @@ pub fn salience_with_text(
     actors: &[ActorDraft],
     attributions: &[Attribution],
 ) -> Vec<f32> {
-    let lead = structure
+    let lead_paragraph = structure
         .sections
         .iter()
         .flat_map(|s| s.paragraphs.iter())
-        .find(|p| !p.duplicate)
-        .map(|p| p.range);
+        .find(|p| !p.duplicate);
+    let lead = lead_paragraph.map(|p| p.range);
+    let first_sentence = lead_paragraph.and_then(|p| p.sentences.first().copied());
     let headings: Vec<Range> = structure
         .sections
         .iter()
@@ -71,6 +74,9 @@ pub fn salience_with_text(
             }
             if within(lead, actor) {
                 score += LEAD;
+            }
+            if within(first_sentence, actor) {
+                score += FIRST_SENTENCE;
             }
             let in_headings = headings.iter().filter(|h| within(Some(**h), actor)).count();
             score += (HEADING * in_headings as f32).min(HEADING_CAP);

@@ -152,6 +152,7 @@ fn lexicon_tables_parse_with_the_expected_columns() {
         ("hi_common.tsv", 1),
         ("en_common.tsv", 1),
         ("en_words.tsv", 1),
+        ("surnames.tsv", 2),
     ];
     let kinds = ["person", "country", "organization", "place", "group"];
     for (file, columns) in expected_columns {

@@ -39,6 +39,7 @@ const SUFFIXES: &str = include_str!("../../data/lexicon/suffixes.tsv");
 const HI_COMMON: &str = include_str!("../../data/lexicon/hi_common.tsv");
 const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
 const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
+const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
 
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +97,10 @@ pub struct Lexicon {
     hi_common: HashSet<String>,
     en_common: HashSet<String>,
     en_words: HashSet<String>,
+    /// Common family names: a name word before one makes a person's name.
+    pub surnames: HashSet<String>,
+    /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
+    pub middle_names: HashSet<String>,
 }
 
 /// The built-in lexicon, parsed on first use.
@@ -367,6 +372,11 @@ impl Lexicon {
             hi_common: words(HI_COMMON),
             en_common: words(EN_COMMON),
             en_words: words(EN_WORDS),
+            surnames: words(SURNAMES),
+            middle_names: rows(SURNAMES)
+                .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
+                .map(|cols| Normalized::new(cols[0].trim()).text.into_owned())
+                .collect(),
         }
     }
 

@@ -69,7 +69,8 @@ pub fn sentence_mentions(
         .into_iter()
         .map(|h| hit_mention(&lex.names, h, Source::Lexicon, text))
         .collect();
-    let found = patterns::find(lex, text, sentence.start, sentence.end);
+    let known: Vec<Range> = lexicon.iter().map(|m| m.range).collect();
+    let found = patterns::find(lex, text, sentence.start, sentence.end, &known);
     // Strong patterns that wrap lexicon hits overrule them.
     let mut lexicon = lexicon;
     let mut strong = Vec::new();
@@ -83,9 +84,7 @@ pub fn sentence_mentions(
             && inside.iter().all(|m| m.kind == ActorKind::Person)
             && inside.len() == 1;
         let org_over_place = f.kind != ActorKind::Person
-            && inside
-                .iter()
-                .all(|m| m.kind != ActorKind::Person && !m.adjectival)
+            && inside.iter().all(|m| m.kind != ActorKind::Person)
             && inside.last().is_some_and(|m| m.range.end < f.range.end);
         if inside.is_empty() || wraps && (same_person || org_over_place) {
             let canonical = if same_person && inside[0].range != f.range {

@@ -23,6 +23,8 @@ pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// The word lies inside a name the lexicon found.
+    pub known: bool,
 }
 
 /// A name a pattern found.
@@ -54,6 +56,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
                 start: start + b,
                 end: start + i,
                 text: &block[b..i],
+                known: false,
             });
         }
     }
@@ -62,6 +65,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
             start: start + b,
             end,
             text: &block[b..],
+            known: false,
         });
     }
     out
@@ -136,6 +140,9 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 /// Whether `word` can be part of a name in its script.
 fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
     let w = words[i].text;
+    if words[i].known {
+        return true;
+    }
     if w.chars().all(|c| c.is_ascii_digit()) || w.chars().count() < 2 && !is_capitalised(w) {
         return false;
     }
@@ -149,12 +156,17 @@ fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
     }
 }
 
-/// Names the patterns find in one sentence `text[start..end]`.
-pub fn find(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Found> {
-    let words = words(text, start, end);
+/// Names the patterns find in one sentence `text[start..end]`; `known` are the ranges of names
+/// the lexicon found there, whose words count as name words.
+pub fn find(lex: &Lexicon, text: &str, start: usize, end: usize, known: &[Range]) -> Vec<Found> {
+    let mut words = words(text, start, end);
+    for w in &mut words {
+        w.known = known.iter().any(|k| k.contains(Range::new(w.start, w.end)));
+    }
     let mut found = Vec::new();
     titled_persons(lex, text, &words, &mut found);
     suffixed_names(lex, text, &words, &mut found);
+    surnamed_persons(lex, text, &words, &mut found);
     marked_persons(lex, text, &words, &mut found);
     capitalised_runs(lex, text, &words, &mut found);
     found
@@ -226,15 +238,26 @@ fn suffixed_names(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             k -= 1;
         }
         let mut end = i + n;
-        // "Ministry of Defence", "University of Oxford"
-        if latin
-            && end + 1 < words.len()
-            && words[end].text == "of"
-            && is_capitalised(words[end + 1].text)
+        // "Ministry of Defence", "University of Oxford", "यूनिवर्सिटी ऑफ मेडिकल साइंसेज"
+        let of = if latin { "of" } else { "ऑफ" };
+        if end + 1 < words.len()
+            && words[end].text == of
+            && (!latin || is_capitalised(words[end + 1].text))
         {
-            end += 1;
-            while end < words.len() && end - i < 6 && is_capitalised(words[end].text) {
-                end += 1;
+            let mut k = end + 1;
+            while k < words.len()
+                && k - i < 6
+                && adjacent(text, &words[k - 1], &words[k])
+                && (if latin {
+                    is_capitalised(words[k].text)
+                } else {
+                    is_name_word(lex, text, words, k) || suffix_at(lex, text, words, k).is_some()
+                })
+            {
+                k += 1;
+            }
+            if k > end + 1 {
+                end = k;
             }
         }
         if k < i && !with {
@@ -248,6 +271,46 @@ fn suffixed_names(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
                 range: Range::new(words[k].start, words[end - 1].end),
                 kind,
                 strong: true,
+            });
+        }
+        i = end;
+    }
+}
+
+/// One or two name words before a common family name: "जवाहर यादव", "Anil Kumar Singh".
+fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    let mut i = 1;
+    while i < words.len() {
+        if !lex.surnames.contains(words[i].text) || words[i].known {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        if k > 0
+            && joins_name(text, &words[k - 1], &words[k])
+            && same_script(words[k - 1].text, words[i].text)
+            && !words[k - 1].known
+            && is_name_word(lex, text, words, k - 1)
+        {
+            k -= 1;
+        }
+        // After a middle name a family name may follow: "मुकेश कुमार आहूजा".
+        let mut end = i + 1;
+        if lex.middle_names.contains(words[i].text)
+            && end < words.len()
+            && adjacent(text, &words[i], &words[end])
+            && same_script(words[end].text, words[i].text)
+            && !words[end].known
+            && is_name_word(lex, text, words, end)
+            && is_devanagari(words[end].text)
+        {
+            end += 1;
+        }
+        if k < i {
+            found.push(Found {
+                range: Range::new(words[k].start, words[end - 1].end),
+                kind: ActorKind::Person,
+                strong: false,
             });
         }
         i = end;

@@ -9,10 +9,14 @@
 //! - being the subject of a sentence, a mention followed by the agent marker "ने" or a verb of
 //!   saying (1.5 each, at most 4.5): actors act, settings do not;
 //! - being a person (1 for each of the first 3 mentions): a person the story keeps naming is
-//!   rarely just its backdrop.
+//!   rarely just its backdrop; and 2 more when the story introduces the person by an office
+//!   ("विदेश मंत्री सर्गेई लावरोव", "President Macron"): it tells the reader who they are because
+//!   they matter to it.
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, Range, Structure};
+use crate::mentions::lexicon::{self, TitleClass};
+use crate::mentions::patterns::{title_at, words};
 
 const MENTION: f32 = 1.0;
 const TITLE: f32 = 4.0;
@@ -26,6 +30,7 @@ const SUBJECT: f32 = 1.5;
 const SUBJECT_CAP: f32 = 4.5;
 const PERSON: f32 = 1.0;
 const PERSON_CAP: f32 = 3.0;
+const INTRODUCED: f32 = 2.0;
 
 /// Words after a mention that make it the subject of its sentence.
 const SUBJECT_AFTER: [&str; 6] = ["ने", "said", "says", "told", "announced", "added"];
@@ -99,8 +104,28 @@ pub fn salience_with_text(
             }
             if actor.kind == ActorKind::Person {
                 score += (PERSON * actor.mentions.len() as f32).min(PERSON_CAP);
+                if text.is_some_and(|t| actor.mentions.iter().any(|m| after_office(t, *m))) {
+                    score += INTRODUCED;
+                }
             }
             score
         })
         .collect()
+}
+
+/// Whether an office title ends right before `mention` ("विदेश मंत्री |सर्गेई लावरोव|").
+fn after_office(text: &str, mention: Range) -> bool {
+    let lex = lexicon::builtin();
+    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
+    let from = text[..mention.start]
+        .char_indices()
+        .rev()
+        .filter(|&(i, _)| i >= line_start)
+        .nth(60)
+        .map_or(line_start, |(i, _)| i);
+    let ws = words(text, from, mention.start);
+    (1..=lex.longest_affix.min(ws.len())).any(|n| {
+        let i = ws.len() - n;
+        matches!(title_at(lex, text, &ws, i), Some((TitleClass::Office, m)) if i + m == ws.len())
+    })
 }

@@ -9,7 +9,8 @@
 //! - being the subject of a sentence, a mention followed by the agent marker "ने" or a verb of
 //!   saying (1.5 each, at most 4.5): actors act, settings do not;
 //! - being a person (1 for each of the first 3 mentions): a person the story keeps naming is
-//!   rarely just its backdrop; and 2 more when the story introduces the person by an office
+//!   rarely just its backdrop; and 2 more when the story names the person more than once and
+//!   introduces them by an office
 //!   ("विदेश मंत्री सर्गेई लावरोव", "President Macron"): it tells the reader who they are because
 //!   they matter to it.
 
@@ -104,7 +105,10 @@ pub fn salience_with_text(
             }
             if actor.kind == ActorKind::Person {
                 score += (PERSON * actor.mentions.len() as f32).min(PERSON_CAP);
-                if text.is_some_and(|t| actor.mentions.iter().any(|m| after_office(t, *m))) {
+                let repeated = actor.mentions.len() > 1;
+                if repeated
+                    && text.is_some_and(|t| actor.mentions.iter().any(|m| after_office(t, *m)))
+                {
                     score += INTRODUCED;
                 }
             }

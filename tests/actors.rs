@@ -148,7 +148,7 @@ fn lexicon_tables_parse_with_the_expected_columns() {
         ("organizations.tsv", 6),
         ("people.tsv", 6),
         ("titles.tsv", 2),
-        ("suffixes.tsv", 3),
+        ("suffixes.tsv", 4),
         ("hi_common.tsv", 1),
         ("en_common.tsv", 1),
         ("en_words.tsv", 1),

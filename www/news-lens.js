@@ -369,8 +369,10 @@ export class NewsLensElement extends HTMLElement {
     block(article.title, "h2", "title");
     block(article.standfirst, "p", "standfirst");
     const meta = el("p", { class: "meta", part: "meta" });
+    // A dateline that opens the first paragraph is read there; only a separate one goes here.
     const dateline = range(article.dateline, text.length);
-    if (dateline) meta.append(el("span", { part: "dateline", text: text.slice(...dateline) }));
+    const inBody = (article.sections ?? []).some((x) => (x.paragraphs ?? []).some((p) => dateline && p.start <= dateline[0] && dateline[1] <= p.end));
+    if (dateline && !inBody) meta.append(el("span", { part: "dateline", text: text.slice(...dateline) }));
     if (article.lang && article.lang !== "und") meta.append(el("span", { text: L.name }));
     const words = (text.match(/\S+/g) ?? []).length;
     meta.append(el("span", { text: L.minutes(Math.max(1, Math.round(words / WORDS_PER_MINUTE))) }));
@@ -444,7 +446,7 @@ export class NewsLensElement extends HTMLElement {
       if (q.e <= to && (q.speaker || q.kind === "direct")) {
         const name = q.speaker ? q.speaker.name : this.#labels.unknown;
         parent.append(
-          el("span", { class: q.speaker ? "chip" : "chip unknown", part: "speaker", "data-a": q.speaker?.id, "aria-hidden": q.speaker ? "true" : null, text: name }),
+          el("span", { class: q.speaker ? "chip" : "chip unknown", part: "speaker", "data-a": q.speaker?.id, text: name }),
         );
       }
       at = e;

@@ -27,6 +27,11 @@ test("the header shows kicker, title, standfirst, dateline, language and reading
   assert.match(meta, /English/, "should name the language");
   assert.match(meta, /1 min read/, "should show the reading time");
   assert.deepEqual(page.problems, [], "should log no errors");
+
+  const opening = englishArticle();
+  opening.dateline = { ...opening.sections[0].paragraphs[0], end: opening.sections[0].paragraphs[0].start + 18 };
+  const inBody = await openFixture(env, EN_TEXT, opening);
+  assert.doesNotMatch(await inBody.locator("news-lens .meta").textContent(), /Mayor Elena Rivera/, "should not repeat a dateline that opens the first paragraph");
 });
 
 test("sections collapse and expand by click, by keyboard and all at once", async () => {

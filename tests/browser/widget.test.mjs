@@ -142,6 +142,26 @@ test("selecting an actor marks its mentions, filters the quotes, and selecting a
   assert.deepEqual(await page.evaluate(() => window.selections), ["a3", null, "a4", "a1"], "should fire newslens-actor-select with the actor, or null when cleared");
 });
 
+test("the arrow keys, Home and End move between section headings", async () => {
+  const page = await newPage(env);
+  await page.goto(env.url + "www/index.html");
+  await waitForArticle(page);
+  const summaries = page.locator("news-lens summary");
+  const count = await summaries.count();
+  assert.ok(count >= 2, "should have several headed sections in the sample article");
+  const focused = () => page.evaluate(() => document.getElementById("lens").shadowRoot.activeElement?.textContent);
+  const all = await summaries.allTextContents();
+  await summaries.first().focus();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await focused(), all[1], "should move to the next heading with ArrowDown");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await focused(), all[0], "should move back with ArrowUp");
+  await page.keyboard.press("End");
+  assert.equal(await focused(), all[count - 1], "should move to the last heading with End");
+  await page.keyboard.press("Home");
+  assert.equal(await focused(), all[0], "should move to the first heading with Home");
+});
+
 test("the keyboard moves between actor cards, and keys are ignored while an input method composes", async () => {
   const page = await english();
   const cards = page.locator("news-lens [part=actor]");

@@ -334,7 +334,7 @@ export class NewsLensElement extends HTMLElement {
     );
 
     const lang = article.lang && article.lang !== "und" ? article.lang : null;
-    const base = el("div", { class: "nl", part: "base", lang, dir: lang ? directionOf(lang) : null });
+    const base = el("article", { class: "nl", part: "base", lang, dir: lang ? directionOf(lang) : null });
     const status = (this.#parts.status = el("p", { class: "status", role: "status" }));
     const card = (this.#parts.card = el("div", { class: "card", part: "card", role: "tooltip", id: "card", hidden: true }));
     const main = el("div", { class: "main", part: "body" }, this.#articleView(article, L), this.#quotesView(L));

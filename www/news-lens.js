@@ -275,6 +275,7 @@ export class NewsLensElement extends HTMLElement {
     }
     let article;
     try {
+      this.#notice(this.#labels.loading);
       await init(this.getAttribute("wasm") || undefined);
       if (token !== this.#token) return;
       const started = performance.now();
@@ -634,7 +635,7 @@ export class NewsLensElement extends HTMLElement {
   }
 
   #onClick(event) {
-    const target = event.target.closest?.("[data-act],.chip[data-a],.m");
+    const target = event.target.closest?.("[data-act],.chip[data-a],.m,g[data-a]");
     if (!target) return;
     const act = target.dataset.act;
     if (act === "view") this.#setView(target.dataset.v);
@@ -659,7 +660,7 @@ export class NewsLensElement extends HTMLElement {
         quote.focus({ preventScroll: true });
       }
     } else {
-      // An actor card, a speaker chip or a mention in the text: select it, or clear it.
+      // An actor card, a speaker chip, a mention or a node of the picture: select, or clear.
       const id = target.dataset.a;
       this.selectActor(id === this.#selected ? null : id);
     }

@@ -149,6 +149,8 @@ blockquote { margin: 0 0 .25rem; font: 1.0625em/1.65 var(--nl-font-body); }
 .related li { font-family: var(--nl-font-body); }
 .related li::marker { color: var(--nl-accent); }
 .empty { color: var(--nl-muted); font-style: italic; }
+svg g { cursor: pointer; }
+@media print { .toolbar, .card, aside, .chip { display: none; } .nl { display: block; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 @media (forced-colors: active) { .q, .m.on { border: 1px solid CanvasText; } .bar > span { background: CanvasText; } }
 `;

@@ -182,6 +182,17 @@ test("the keyboard moves between actor cards, and keys are ignored while an inpu
   assert.equal(await cards.nth(3).getAttribute("aria-pressed"), "false", "should clear the selection with Escape");
 });
 
+test("theme=dark and theme=light override the reader's colour scheme", async () => {
+  const page = await english({ colorScheme: "light" });
+  const background = () => page.locator("news-lens").evaluate((lens) => getComputedStyle(lens).backgroundColor);
+  const light = await background();
+  await page.locator("news-lens").evaluate((lens) => lens.setAttribute("theme", "dark"));
+  assert.notEqual(await background(), light, "should turn dark with theme=dark");
+  const dark = await english({ colorScheme: "dark" });
+  await dark.locator("news-lens").evaluate((lens) => lens.setAttribute("theme", "light"));
+  assert.equal(await dark.locator("news-lens").evaluate((lens) => getComputedStyle(lens).backgroundColor), light, "should stay light with theme=light in a dark page");
+});
+
 test("read-also lines are a separate list after the sections", async () => {
   const page = await english();
   const related = page.locator("news-lens [part=related-list]");
@@ -201,6 +212,9 @@ test("the relation picture links actors that share sentences, thicker for more",
   const nodes = await svg.locator("g").evaluateAll((gs) => gs.map((g) => g.dataset.a));
   assert.deepEqual(nodes, ["a1", "a2", "a3"], "should leave out Springfield, which shares no sentence");
   assert.match(await svg.getAttribute("aria-label"), /Elena Rivera and Transit Workers Union in 2 sentences/, "should describe the strongest link in words");
+  await svg.locator("g[data-a=a3] circle").click();
+  assert.equal(await page.locator("news-lens [part=actor][data-a=a3]").getAttribute("aria-pressed"), "true", "should select an actor by clicking its node");
+  assert.ok((await svg.locator("line.hot").count()) === 2, "should highlight the selected actor's links");
 });
 
 test("labels follow the article's language, with lang and dir set (Hindi, Urdu)", async () => {
@@ -294,7 +308,7 @@ test("when the wasm cannot load, the plain text is shown with the reason", async
   await page.goto(env.url + "tests/browser/fixtures/page.html");
   await page.waitForFunction(() => customElements.get("news-lens"));
   await page.evaluate(() => (document.getElementById("lens").text = "A title\nFirst paragraph.\nSecond paragraph."));
-  const notice = page.locator("news-lens [part=notice]");
+  const notice = page.locator("news-lens [part=notice][role=alert]");
   await notice.waitFor();
   assert.match(await notice.textContent(), /^The analysis could not run \(.+\)\. Showing the plain text\.$/, "should say that the analysis failed and why");
   assert.deepEqual(await texts(page.locator("news-lens .plain p")), ["A title", "First paragraph.", "Second paragraph."], "should show the article's text");

@@ -320,12 +320,9 @@ test("the demo page: samples, paste box, Article JSON and parse time", async () 
   await waitForArticle(page);
   await page.waitForFunction(() => document.getElementById("timing").textContent.includes("Parsed"));
   assert.match(await page.locator("#timing").textContent(), /^Parsed in [\d.]+ ms · [\d,]+ characters/, "should show the parse time");
-  const title = () => page.locator("news-lens .title, news-lens .plain p").first().textContent();
-  const first = await title();
   await page.selectOption("#sample", "samples/en-pune-water.txt");
-  await page.waitForFunction(() => document.getElementById("lens").text.startsWith("WATER CRISIS"));
-  await waitForArticle(page);
-  assert.notEqual(await title(), first, "should show another sample when chosen");
+  const shown = await page.waitForFunction(() => document.getElementById("lens").shadowRoot.textContent.includes("Bhama Askhed dam"), null, { timeout: 15000 }).catch(() => null);
+  assert.ok(shown, "should show another sample when chosen");
   await page.selectOption("#sample", "");
   await page.fill("#paste", "My own headline\nA paragraph I pasted.");
   await page.click("#run");

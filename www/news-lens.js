@@ -116,6 +116,14 @@ export class NewsLensElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // A property set before this class was defined is an own property hiding the setter.
+    for (const name of ["text", "src"]) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     // Text written inside the element is the article: re-read it when the page changes it.
     this.#observer ??= new MutationObserver(() => {
       if (this.#textProperty == null && !this.hasAttribute("src") && !this.hasAttribute("for")) this.#schedule();

@@ -302,6 +302,19 @@ test("the text comes from the text property, src, for= or the element's content,
   assert.deepEqual(page.problems, [], "should log no errors");
 });
 
+test("a text property set before the widget script loads is used", async () => {
+  const page = await newPage(env);
+  await page.goto(env.url + "tests/browser/fixtures/late.html");
+  const text = await page.evaluate(async () => {
+    const lens = document.getElementById("lens");
+    lens.text = "Set early\nBefore the element was defined.";
+    const parsed = new Promise((resolve) => lens.addEventListener("newslens-parsed", () => resolve(lens.text), { once: true }));
+    await import("/www/widget.js");
+    return parsed;
+  });
+  assert.equal(text, "Set early\nBefore the element was defined.", "should parse the text set before the upgrade");
+});
+
 test("when the wasm cannot load, the plain text is shown with the reason", async () => {
   const page = await newPage(env);
   await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));

@@ -588,13 +588,15 @@ export class NewsLensElement extends HTMLElement {
     }
     flush();
     const linked = new Set([...together.keys()].flatMap((k) => k.split("\n")));
-    const nodes = [...this.#actors.values()].filter((a) => linked.has(a.id)).slice(0, GRAPH_NODES);
-    if (nodes.length < 2) return null;
-    const chosen = new Set(nodes.map((a) => a.id));
+    const first = new Set([...this.#actors.values()].filter((a) => linked.has(a.id)).slice(0, GRAPH_NODES).map((a) => a.id));
     const pairs = [...together]
       .map(([k, count]) => [...k.split("\n"), count])
-      .filter(([a, b]) => chosen.has(a) && chosen.has(b))
+      .filter(([a, b]) => first.has(a) && first.has(b))
       .sort((x, y) => y[2] - x[2]);
+    // Only the actors linked to another one shown: a dot with no line says nothing.
+    const chosen = new Set(pairs.flatMap(([a, b]) => [a, b]));
+    const nodes = [...this.#actors.values()].filter((a) => chosen.has(a.id));
+    if (nodes.length < 2) return null;
     const most = pairs[0]?.[2] ?? 1;
     const mostMentions = Math.max(...nodes.map((a) => a.mentions.length));
     const [W, H, cx, cy] = [320, 250, 160, 125];

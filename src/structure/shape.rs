@@ -249,6 +249,18 @@ mod tests {
             !Shape::of("फोटो खींचने पर रोक").caption,
             "should not take a heading about photos"
         );
+        assert!(
+            !Shape::of("Q: Do you think the law will pass?").heading_like(),
+            "should not take an interview question as a heading"
+        );
+        assert!(
+            !Shape::of("<tweet author=\"x\">Big news today").heading_like(),
+            "should not take markup as a heading"
+        );
+        assert!(
+            Shape::of("क्या स्कूल फिर से बंद होंगे?").heading_like(),
+            "should take a short question as heading-like"
+        );
         assert!(Shape::of("1. पहला कदम").list_item, "should see 1.");
         assert!(Shape::of("(क) पहला कदम").list_item, "should see (क)");
         assert!(

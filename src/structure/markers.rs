@@ -255,8 +255,18 @@ impl Markers {
     pub fn opens_with_byline(&self, text: &str) -> bool {
         let head = fold(&text.chars().take(60).collect::<String>());
         self.bylines.iter().any(|b| {
-            head.strip_prefix(b.as_str())
-                .is_some_and(|rest| rest.starts_with([' ', ':', '-', '|']))
+            let Some(rest) = head.strip_prefix(b.as_str()) else {
+                return false;
+            };
+            if !rest.starts_with([' ', ':', '-', '|']) {
+                return false;
+            }
+            // "Updated: …", "Updated 12 Mar …", "Posted By …", "By Jane Smith" — but not the
+            // heading "Updated rules for schools".
+            let rest = rest.trim_start();
+            rest.starts_with([':', '-', '|'])
+                || rest.chars().take(12).any(|c| c.is_ascii_digit())
+                || b.ends_with("by") && !rest.is_empty()
         })
     }
 

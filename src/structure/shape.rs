@@ -46,6 +46,9 @@ pub struct Shape {
     pub markup: bool,
     /// It opens with a speaker label of a transcript or interview ("Q:", "TAPPER:", "सवाल:").
     pub speaker_label: bool,
+    /// It ends with the Hindi auxiliary verb and reports no speech: a sentence that lost its
+    /// danda ("सरकार ने जांच के आदेश दिए हैं"), since headlines drop the auxiliary.
+    pub ends_with_auxiliary: bool,
 }
 
 impl Shape {
@@ -84,6 +87,9 @@ impl Shape {
                     .ends_with(is_quote),
             markup: trimmed.contains(['<', '>', '{', '}', '=']) || trimmed.contains("://"),
             speaker_label: opens_with_speaker_label(trimmed),
+            ends_with_auxiliary: all.last().is_some_and(|(_, w)| m.is_auxiliary(w))
+                && !trimmed.contains(['-', '–', '—', ':', '?'])
+                && !trimmed.contains(is_quote),
         }
     }
 
@@ -106,6 +112,7 @@ impl Shape {
             && !self.open_quote
             && !self.markup
             && !self.speaker_label
+            && !self.ends_with_auxiliary
     }
 }
 
@@ -228,6 +235,14 @@ mod tests {
         assert!(
             !Shape::of("उन्होंने कहा कि सरकार तैयार है").heading_like(),
             "should not take a line that opens with a pronoun subject"
+        );
+        assert!(
+            !Shape::of("सरकार ने इस मामले में जांच के आदेश दे दिए हैं").heading_like(),
+            "should not take a sentence that lost its danda"
+        );
+        assert!(
+            Shape::of("मजदूरों का प्रदर्शन, कहा- हमें घर जाना है").heading_like(),
+            "should take a headline that ends in reported speech"
         );
         assert!(
             !Shape::of("राजधानी में लोग सड़कों पर उतरे और").heading_like(),

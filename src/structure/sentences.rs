@@ -323,8 +323,14 @@ fn boundaries(chars: &[(usize, char)], ignored: &[usize]) -> (Vec<(usize, bool)>
             i = end;
             continue;
         }
+        // "… on 17 March?" he said.": a lower-case Latin word goes on with the same sentence.
+        let lower_next = word_after(chars, end)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase());
         let boundary = match chars.get(end) {
             None => Some(false),
+            Some(&(_, n)) if n.is_whitespace() && lower_next => None,
             Some(&(_, n)) if n.is_whitespace() => Some(false),
             Some(_) if glue_allowed(chars, run_start, end) => Some(true),
             _ => None,
@@ -433,6 +439,15 @@ mod tests {
             texts("उन्होंने कहा, “हम तैयार हैं. हम लड़ेंगे.” फिर वे गए."),
             ["उन्होंने कहा, “हम तैयार हैं. हम लड़ेंगे.”", "फिर वे गए."],
             "should not split inside a quotation"
+        );
+    }
+
+    #[test]
+    fn goes_on_after_a_quoted_question() {
+        assert_eq!(
+            texts("\"Why now?\" he asked. They left."),
+            ["\"Why now?\" he asked.", "They left."],
+            "should not end a sentence before a lower-case word"
         );
     }
 

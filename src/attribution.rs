@@ -649,6 +649,14 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
     if start >= to || !ws[start..to].iter().all(capitalised) {
         return None;
     }
+    let shouting = to - start > 1
+        && ws[start..to]
+            .iter()
+            .all(|w| w.text.chars().count() > 3 && !w.text.chars().any(char::is_lowercase));
+    if shouting {
+        // "HIGHER THAN EXPECTED TURNOUT": a headline in capitals, not a name.
+        return None;
+    }
     let last_text = ws[to - 1].text;
     if last_text.ends_with("’s") || last_text.ends_with("'s") {
         // "Lord Goldsmith's admission": a possessive names what belongs to someone.
@@ -994,6 +1002,10 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
         end += 1;
     }
     if end == 0 || end >= ws.len() || capitalised(&ws[end]) {
+        return None;
+    }
+    // "Signs of …": a noun with its complement, not a subject.
+    if ws[end].lower == "of" {
         return None;
     }
     // The name is the last stretch without titles, roles or connectors.

@@ -491,9 +491,23 @@ fn agent_or_subject(
     })
 }
 
-/// "…”, X ने कहा": a speech verb soon after the quote.
+/// "…”, X ने कहा": a speech verb soon after the quote; "…”, यह कहना है X का".
 fn hindi_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
+    if let Some(k) = (0..ws.len().min(4)).find(|&k| c.has("saying", &ws[k].lower)) {
+        let aux = ws
+            .get(k + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "है" | "था" | "थी"));
+        let owner = (k + 3..ws.len().min(k + 12)).find(|&j| ws[j].lower == "का");
+        if let (true, Some(j)) = (aux, owner) {
+            let cue = Range::new(ws[k].range.start, ws[k + 1].range.end);
+            let phrase = split_phrase(text, ws, k + 2, j, Gender::Unknown)?;
+            return (!phrase.plural).then_some(Found {
+                phrase,
+                cue: Some(cue),
+            });
+        }
+    }
     let i = (0..ws.len().min(10)).find(|&i| c.match_at("verb", ws, i).is_some())?;
     let len = c.match_at("verb", ws, i)?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);

@@ -5,7 +5,8 @@
 // the root, lists a directory that has no index.html, and sends no caching headers so a rebuild shows at the next reload.
 //
 // As a module:  const { url, close } = await startServer({ root, port: 0 });
-// As a command: node scripts/serve.mjs [--port 8080] [--root DIR]   (prints the demo URL)
+// As a command: node scripts/serve.mjs [--port 8080] [--fallback] [--root DIR]
+//               (prints the demo URL; --fallback takes a free port when PORT is taken)
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
@@ -136,8 +137,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     return at >= 0 ? args[at + 1] : undefined;
   };
   if (args.includes("--help") || args.includes("-h")) {
-    console.log("usage: node scripts/serve.mjs [--port PORT] [--root DIR]\n" +
-      "Serves DIR (default: the project root) on http://localhost:PORT/ (default port 8080).");
+    console.log("usage: node scripts/serve.mjs [--port PORT] [--fallback] [--root DIR]\n" +
+      "Serves DIR (default: the project root) on http://localhost:PORT/ (default port 8080);\n" +
+      "with --fallback, a free port is used when PORT is taken.");
     process.exit(0);
   }
   const port = Number(valueOf("--port") ?? process.env.PORT ?? 8080);
@@ -145,12 +147,18 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`serve.mjs: --port must be a number from 0 to 65535, got ${valueOf("--port")}`);
     process.exit(2);
   }
+  const root = valueOf("--root") ?? PROJECT_ROOT;
+  let server;
   try {
-    const { url } = await startServer({ root: valueOf("--root") ?? PROJECT_ROOT, port });
-    console.log(`newslens demo: ${url}www/`);
-    console.log("(Ctrl-C stops the server)");
+    server = await startServer({ root, port });
   } catch (error) {
-    console.error(`serve.mjs: cannot listen on 127.0.0.1:${port}: ${error.message}`);
-    process.exit(1);
+    if (!(error.code === "EADDRINUSE" && args.includes("--fallback"))) {
+      console.error(`serve.mjs: cannot listen on 127.0.0.1:${port}: ${error.message}`);
+      process.exit(1);
+    }
+    console.log(`serve.mjs: port ${port} is taken; using a free port`);
+    server = await startServer({ root, port: 0 });
   }
+  console.log(`newslens demo: ${server.url}www/`);
+  console.log("(Ctrl-C stops the server)");
 }

@@ -1305,6 +1305,9 @@ fn resolve_phrase(
         .position(|a| a.mentions.iter().any(|m| m.overlaps(key)))
     {
         add_role(actors, a, phrase.role.map(|r| r.slice(text)));
+        // The speaker phrase's own name is one more surface form of the actor (an earlier stage
+        // may have cut the mention differently: "विश्लेषक अली" for "अली अफशरी").
+        add_role(actors, a, phrase.name.map(|n| n.slice(text)));
         return Some(a);
     }
     let role_text = phrase.role.map(|r| r.slice(text).to_string());

@@ -15,7 +15,9 @@
 use crate::article::ActorKind;
 use crate::doc::Range;
 
-use super::lexicon::{affix_key, is_word_char, Lexicon, Suffix, TitleClass};
+use std::collections::HashMap;
+
+use super::lexicon::{is_word_char, Lexicon, Suffix, TitleClass};
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,24 +88,36 @@ fn is_all_caps(word: &str) -> bool {
         && !word.chars().any(|c| c.is_lowercase())
 }
 
-/// Joins words `[i, i + n)` when only spaces (or one full stop) separate them.
-fn joined(text: &str, words: &[Word], i: usize, n: usize) -> Option<String> {
-    if i + n > words.len() {
+/// The longest entry of `table` (titles or suffixes, keyed by words joined with one space, no
+/// final full stop) that starts at word `i`, and how many words it spans.
+fn affix_at<'l, T>(
+    lex: &Lexicon,
+    table: &'l HashMap<String, T>,
+    text: &str,
+    words: &[Word],
+    i: usize,
+) -> Option<(&'l T, usize)> {
+    let first = words[i].text.trim_end_matches('.');
+    if !lex.affix_first_words.contains(first) {
         return None;
     }
-    for k in i + 1..i + n {
-        let gap = &text[words[k - 1].end..words[k].start];
-        if !gap.chars().all(|c| c == ' ' || c == '.') || gap.is_empty() {
-            return None;
+    let mut key = String::with_capacity(64);
+    let mut best = None;
+    for n in 1..=lex.longest_affix.min(words.len() - i) {
+        let k = i + n - 1;
+        if n > 1 {
+            let gap = &text[words[k - 1].end..words[k].start];
+            if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '.') {
+                break;
+            }
+            key.push(' ');
+        }
+        key.push_str(words[k].text.trim_end_matches('.'));
+        if let Some(v) = table.get(key.as_str()) {
+            best = Some((v, n));
         }
     }
-    Some(
-        words[i..i + n]
-            .iter()
-            .map(|w| w.text)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    best
 }
 
 /// The longest title at word `i`: its class and how many words it spans.
@@ -113,10 +127,7 @@ pub fn title_at(
     words: &[Word],
     i: usize,
 ) -> Option<(TitleClass, usize)> {
-    (1..=lex.longest_affix).rev().find_map(|n| {
-        let key = affix_key(&joined(text, words, i, n)?);
-        lex.titles.get(&key).map(|&c| (c, n))
-    })
+    affix_at(lex, &lex.titles, text, words, i).map(|(&c, n)| (c, n))
 }
 
 /// The longest suffix at word `i` and how many words it spans.
@@ -126,10 +137,7 @@ pub fn suffix_at<'l>(
     words: &[Word],
     i: usize,
 ) -> Option<(&'l Suffix, usize)> {
-    (1..=lex.longest_affix).rev().find_map(|n| {
-        let key = affix_key(&joined(text, words, i, n)?);
-        lex.suffixes.get(&key).map(|s| (s, n))
-    })
+    affix_at(lex, &lex.suffixes, text, words, i)
 }
 
 /// Whether only a space or two separates words `a` and `b`.

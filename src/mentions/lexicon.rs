@@ -40,6 +40,7 @@ const HI_COMMON: &str = include_str!("../../data/lexicon/hi_common.tsv");
 const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
 const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
+const INITIALS: &str = include_str!("../../data/lexicon/initials.tsv");
 
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +112,8 @@ pub struct Lexicon {
     pub surnames: HashSet<&'static str>,
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
     pub middle_names: HashSet<&'static str>,
+    /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
+    pub initials: HashSet<&'static str>,
 }
 
 /// The built-in lexicon, parsed on first use.
@@ -397,6 +400,7 @@ impl Lexicon {
             en_common: words(EN_COMMON),
             en_words: words(EN_WORDS),
             surnames: words(SURNAMES),
+            initials: words(INITIALS),
             middle_names: rows(SURNAMES)
                 .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
                 .map(|cols| cols[0].trim())

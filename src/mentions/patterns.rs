@@ -297,6 +297,22 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
     }
 }
 
+/// Moves the start `k` of a name back over up to three initials before it ("जी एस अयंगर").
+fn with_initials(lex: &Lexicon, text: &str, words: &[Word], mut k: usize) -> usize {
+    let first = k;
+    while k > 0 && first - k < 3 {
+        let gap = &text[words[k - 1].end..words[k].start];
+        let w = words[k - 1].text;
+        let initial =
+            lex.initials.contains(w) || w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        if !matches!(gap, " " | ". " | ".") || !initial {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
 /// One or two name words before a common family name: "जवाहर यादव", "Anil Kumar Singh".
 fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut i = 1;
@@ -327,6 +343,7 @@ fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             end += 1;
         }
         if k < i {
+            let k = with_initials(lex, text, words, k);
             found.push(Found {
                 range: Range::new(words[k].start, words[end - 1].end),
                 kind: ActorKind::Person,
@@ -415,6 +432,7 @@ fn marked_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             k -= 1;
         }
         if i - k >= 2 {
+            let k = with_initials(lex, text, words, k);
             found.push(Found {
                 range: Range::new(words[k].start, words[i - 1].end),
                 kind: ActorKind::Person,
@@ -490,12 +508,6 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             j - s == 1 && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2);
         if s < j && !lone_word {
             let kind = run_kind(lex, text, words, s, j);
-            // "Republican Bob Dole": an ordinary word before a person's name is a description.
-            if kind == ActorKind::Person {
-                while j - s > 2 && lex.is_english_word(words[s].text) {
-                    s += 1;
-                }
-            }
             found.push(Found {
                 range: Range::new(words[s].start, words[j - 1].end),
                 kind,

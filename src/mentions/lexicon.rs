@@ -85,6 +85,8 @@ pub enum TitleClass {
     Honorific,
     /// विदेश मंत्री, President: an office, which a story may also use alone for its holder.
     Office,
+    /// जी, साहब: written after a name, never part of it.
+    After,
 }
 
 /// Names and the automaton that finds them.
@@ -353,10 +355,17 @@ impl Lexicon {
         for cols in rows(TITLES) {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
+                Some("after") => TitleClass::After,
                 _ => TitleClass::Office,
             };
             let key = affix_key(cols[0]);
             longest_affix = longest_affix.max(key.split(' ').count());
+            // A title written in lower case ("coach") also starts sentences ("Coach").
+            if key.starts_with(|c: char| c.is_ascii_lowercase()) {
+                let mut upper = key.clone();
+                upper[..1].make_ascii_uppercase();
+                titles.insert(upper, class);
+            }
             titles.insert(key, class);
         }
         let mut suffixes = HashMap::new();

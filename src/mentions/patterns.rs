@@ -191,9 +191,12 @@ pub fn find(
 fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut i = 0;
     while i < words.len() {
-        let Some((_, n)) = title_at(lex, text, words, i) else {
-            i += 1;
-            continue;
+        let n = match title_at(lex, text, words, i) {
+            Some((TitleClass::Honorific | TitleClass::Office, n)) => n,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         // Chained titles: "केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन".
         let mut j = i + n;

@@ -26,12 +26,18 @@ fn main() -> io::Result<()> {
             }
         };
         let id = input.get("id").cloned().unwrap_or(serde_json::Value::Null);
-        let text = input.get("text").and_then(|t| t.as_str()).unwrap_or_default();
+        let text = input
+            .get("text")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default();
         let article = match newslens::parse_to_wire(text, &options) {
             Ok(article) => serde_json::to_value(article)?,
             Err(e) => serde_json::json!({ "error": e.to_string() }),
         };
-        serde_json::to_writer(&mut out, &serde_json::json!({ "id": id, "article": article }))?;
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({ "id": id, "article": article }),
+        )?;
         out.write_all(b"\n")?;
     }
     out.flush()

@@ -3,6 +3,10 @@
 //!
 //! This first version matches only the caller's entries, by exact surface form.
 
+pub mod features;
+pub mod tagger;
+pub mod train;
+
 use crate::doc::{FoundQuote, Mention, Source, Structure};
 use crate::options::Options;
 
@@ -44,5 +48,28 @@ pub fn find_mentions(
             kept.push(m);
         }
     }
+    fill_gaps(&mut kept, tagger::tag(text, structure));
     kept
+}
+
+/// Add the `guesses` (in text order) that overlap none of `mentions` (in text order, without
+/// overlaps): a learned guess only fills the gaps that lists and patterns left. Linear: both
+/// lists are walked once.
+fn fill_gaps(mentions: &mut Vec<Mention>, guesses: Vec<Mention>) {
+    let mut merged = Vec::with_capacity(mentions.len() + guesses.len());
+    let mut known = std::mem::take(mentions).into_iter().peekable();
+    for guess in guesses {
+        while let Some(m) = known.next_if(|m| m.range.end <= guess.range.start) {
+            merged.push(m);
+        }
+        let clashes = known.peek().is_some_and(|m| m.range.overlaps(guess.range))
+            || merged
+                .last()
+                .is_some_and(|m: &Mention| m.range.overlaps(guess.range));
+        if !clashes {
+            merged.push(guess);
+        }
+    }
+    merged.extend(known);
+    *mentions = merged;
 }

@@ -1,0 +1,280 @@
+//! Training of the learned tagger ([`super::tagger`]): an averaged structured perceptron over
+//! the features of [`super::features`], quantised to 8-bit weights.
+//!
+//! Input is CoNLL text (one `token<TAB>tag` line per token, a blank line between sentences, BIO
+//! tags). IL-NER's NEP, NEL and NEO become PER, LOC and ORG; every other type (NEN numbers, NETI
+//! times, NEAR artefacts, NEU units) is outside. Tokens are normalised as [`crate::normalize`]
+//! does, so training sees words exactly as inference does.
+//!
+//! Training is reproducible: the weights are integers (the perceptron adds and subtracts one),
+//! sentences are visited in an order shuffled by a seeded SplitMix64 generator, and nothing
+//! depends on hash-map order; the same data, seed and settings give the same bytes.
+
+use super::features::sentence_features;
+use super::tagger::{entities, viterbi, Model, NTAGS};
+use crate::normalize::Normalized;
+
+/// One tokenised, tagged sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub words: Vec<String>,
+    /// Tag indices into [`super::tagger::TAGS`].
+    pub tags: Vec<u8>,
+}
+
+/// How to train.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainConfig {
+    /// log2 of the number of feature buckets.
+    pub bits: u8,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Averaged weights whose size is at or beyond this quantile of all non-zero weights map
+    /// to ±127; larger ones are clipped.
+    pub clip_quantile: f64,
+    /// Provenance and licence text stored in the model file.
+    pub notice: String,
+}
+
+impl Default for TrainConfig {
+    fn default() -> TrainConfig {
+        TrainConfig {
+            bits: 18,
+            epochs: 10,
+            seed: 1,
+            clip_quantile: 0.999,
+            notice: String::new(),
+        }
+    }
+}
+
+/// The tag index of an IL-NER or CoNLL tag (`B-NEP`, `I-PER`, `-NEL`, `O` …), given whether
+/// the previous token's tag index continues the same entity type.
+fn tag_index(tag: &str, prev: u8) -> u8 {
+    let (bio, ty) = match tag.split_once('-') {
+        Some((bio, ty)) => (bio, ty),
+        None => return 0,
+    };
+    let ty = match ty {
+        "NEP" | "PER" | "PERSON" => 0,
+        "NEL" | "LOC" | "LOCATION" => 1,
+        "NEO" | "ORG" | "ORGANIZATION" => 2,
+        _ => return 0,
+    };
+    let begin = 1 + 2 * ty;
+    let same_type = prev != 0 && (prev - 1) / 2 == ty;
+    if bio == "I" && same_type {
+        begin + 1
+    } else {
+        begin
+    }
+}
+
+/// Sentences of CoNLL text (`token<TAB>tag` or `token tag` lines); lines without a tag are skipped.
+pub fn read_conll(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = Sentence {
+        words: Vec::new(),
+        tags: Vec::new(),
+    };
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with("-DOCSTART-") || line.trim().is_empty() {
+            if !current.words.is_empty() {
+                out.push(std::mem::replace(
+                    &mut current,
+                    Sentence {
+                        words: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                ));
+            }
+            continue;
+        }
+        // A line with a single field (the corpus has one stray "O") carries no token: skip it.
+        let Some((word, tag)) = line
+            .split_once('\t')
+            .or_else(|| line.trim().rsplit_once(' '))
+        else {
+            continue;
+        };
+        let tag = tag.rsplit(['\t', ' ']).next().unwrap_or(tag);
+        let word = Normalized::new(word.trim()).text.into_owned();
+        if word.is_empty() {
+            continue;
+        }
+        let prev = current.tags.last().copied().unwrap_or(0);
+        current.tags.push(tag_index(tag.trim(), prev));
+        current.words.push(word);
+    }
+    if !current.words.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// SplitMix64: a small generator whose sequence is fixed by its seed on every platform.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Integer perceptron weights with the running sums needed to average them.
+struct Weights {
+    w: Vec<i32>,
+    /// Σ step × change, so that the average is `w - u / steps`.
+    u: Vec<i64>,
+}
+
+impl Weights {
+    fn new(n: usize) -> Weights {
+        Weights {
+            w: vec![0; n],
+            u: vec![0; n],
+        }
+    }
+
+    fn add(&mut self, i: usize, delta: i32, step: i64) {
+        self.w[i] += delta;
+        self.u[i] += step * i64::from(delta);
+    }
+
+    fn averaged(&self, steps: i64) -> Vec<f64> {
+        self.w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| f64::from(w) - u as f64 / steps as f64)
+            .collect()
+    }
+}
+
+/// Train a model on `sentences`; `progress(epoch, sentences_wrong)` is called after each epoch.
+pub fn train(
+    sentences: &[Sentence],
+    config: &TrainConfig,
+    mut progress: impl FnMut(usize, usize),
+) -> Model {
+    let bits = config.bits.clamp(8, 24);
+    let shift = 32 - u32::from(bits);
+    let buckets: Vec<Vec<Vec<u32>>> = sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            sentence_features(&words)
+                .into_iter()
+                .map(|ids| ids.into_iter().map(|id| id >> shift).collect())
+                .collect()
+        })
+        .collect();
+    let mut emit = Weights::new((1usize << bits) * NTAGS);
+    let mut trans = Weights::new((NTAGS + 1) * NTAGS);
+    let trans_at = |p: Option<u8>, t: u8| p.map_or(0, |p| p as usize + 1) * NTAGS + t as usize;
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = SplitMix64(config.seed);
+    let mut step: i64 = 1;
+    for epoch in 0..config.epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        let mut wrong = 0;
+        for &s in &order {
+            let gold = &sentences[s].tags;
+            let feats = &buckets[s];
+            let scores: Vec<[i32; NTAGS]> = feats
+                .iter()
+                .map(|ids| {
+                    let mut row = [0i32; NTAGS];
+                    for &b in ids {
+                        let at = b as usize * NTAGS;
+                        for (t, w) in emit.w[at..at + NTAGS].iter().enumerate() {
+                            row[t] += w;
+                        }
+                    }
+                    row
+                })
+                .collect();
+            let predicted = viterbi(&scores, |p, t| trans.w[trans_at(p, t)]);
+            if predicted != *gold {
+                wrong += 1;
+                for i in 0..gold.len() {
+                    let (g, p) = (gold[i], predicted[i]);
+                    let (gp, pp) = if i == 0 {
+                        (None, None)
+                    } else {
+                        (Some(gold[i - 1]), Some(predicted[i - 1]))
+                    };
+                    if g != p {
+                        for &b in &feats[i] {
+                            emit.add(b as usize * NTAGS + g as usize, 1, step);
+                            emit.add(b as usize * NTAGS + p as usize, -1, step);
+                        }
+                    }
+                    if g != p || gp != pp {
+                        trans.add(trans_at(gp, g), 1, step);
+                        trans.add(trans_at(pp, p), -1, step);
+                    }
+                }
+            }
+            step += 1;
+        }
+        progress(epoch + 1, wrong);
+    }
+    quantise(bits, &emit.averaged(step), &trans.averaged(step), config)
+}
+
+/// 8-bit emission weights and 16-bit transition scores on one scale.
+fn quantise(bits: u8, emit: &[f64], trans: &[f64], config: &TrainConfig) -> Model {
+    let mut sizes: Vec<f64> = emit.iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
+    sizes.sort_by(f64::total_cmp);
+    let clip = if sizes.is_empty() {
+        1.0
+    } else {
+        let at = ((sizes.len() - 1) as f64 * config.clip_quantile.clamp(0.0, 1.0)) as usize;
+        sizes[at].max(f64::MIN_POSITIVE)
+    };
+    let scale = 127.0 / clip;
+    let emit = emit
+        .iter()
+        .map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8)
+        .collect();
+    let mut t = [[0i16; NTAGS]; NTAGS + 1];
+    for (i, row) in t.iter_mut().enumerate() {
+        for (j, w) in row.iter_mut().enumerate() {
+            *w = (trans[i * NTAGS + j] * scale)
+                .round()
+                .clamp(-32767.0, 32767.0) as i16;
+        }
+    }
+    Model {
+        bits,
+        emit,
+        trans: t,
+        notice: config.notice.clone(),
+    }
+}
+
+/// Exact-span entity counts `(true positives, false positives, false negatives)` of `model`
+/// on `sentences`.
+pub fn evaluate(model: &Model, sentences: &[Sentence]) -> (usize, usize, usize) {
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for s in sentences {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let predicted = entities(&model.tag_words(&words));
+        let gold = entities(&s.tags);
+        tp += predicted.iter().filter(|e| gold.contains(e)).count();
+        fp += predicted.iter().filter(|e| !gold.contains(e)).count();
+        fn_ += gold.iter().filter(|e| !predicted.contains(e)).count();
+    }
+    (tp, fp, fn_)
+}

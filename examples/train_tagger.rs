@@ -6,8 +6,8 @@
 //! ```
 //!
 //! Options: `--seed N` (default 1), `--epochs N` (default 10), `--bits N` (log2 of the feature
-//! buckets, default 18), `--clip Q` (quantile of weight sizes that maps to ±127, default 0.999),
-//! `--eval FILE` (a CoNLL file to report exact-span precision/recall on; measurement only, it is
+//! buckets, default 17), `--clip Q` (quantile of weight sizes that maps to ±127, default 0.999),
+//! `--prune N` (drop weights of at most N after quantising, default 12), `--eval FILE` (a CoNLL file to report exact-span precision/recall on; measurement only, it is
 //! never trained on). The same data and options always give the same bytes.
 
 use std::process::ExitCode;
@@ -47,6 +47,7 @@ fn run() -> Result<(), String> {
             "--seed" => config.seed = number(&value()?)?,
             "--epochs" => config.epochs = number(&value()?)?,
             "--bits" => config.bits = number(&value()?)?,
+            "--prune" => config.prune = number(&value()?)?,
             "--clip" => config.clip_quantile = number(&value()?)?,
             _ => {
                 return Err(format!(

@@ -134,6 +134,22 @@ pub fn sentence_features(words: &[&str]) -> Vec<Vec<u32>> {
         if i == 0 {
             f.push(hash(24, &[]));
         }
+        f.push(hash(25, &[form(at - 2), form(at - 1)]));
+        f.push(hash(26, &[form(at + 1), form(at + 2)]));
+        f.push(hash(27, &[suffix(form(at - 1), 3)]));
+        f.push(hash(28, &[suffix(form(at + 1), 1)]));
+        f.push(hash(29, &[form(at - 1), form(at + 1)]));
+        // Character trigrams, with word boundaries, say how foreign or native a name sounds.
+        if chars.len() > 2 {
+            let bounded: Vec<char> = std::iter::once('^')
+                .chain(w.chars())
+                .chain(std::iter::once('$'))
+                .collect();
+            for gram in bounded.windows(3) {
+                let gram: String = gram.iter().collect();
+                f.push(hash(30, &[&gram]));
+            }
+        }
         out.push(f);
     }
     out

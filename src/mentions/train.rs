@@ -32,6 +32,8 @@ pub struct TrainConfig {
     /// Averaged weights whose size is at or beyond this quantile of all non-zero weights map
     /// to ±127; larger ones are clipped.
     pub clip_quantile: f64,
+    /// Quantised weights of at most this size are dropped (set to zero) to keep the file small.
+    pub prune: i8,
     /// Provenance and licence text stored in the model file.
     pub notice: String,
 }
@@ -39,10 +41,11 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
-            bits: 18,
+            bits: 17,
             epochs: 10,
             seed: 1,
             clip_quantile: 0.999,
+            prune: 12,
             notice: String::new(),
         }
     }
@@ -247,6 +250,7 @@ fn quantise(bits: u8, emit: &[f64], trans: &[f64], config: &TrainConfig) -> Mode
     let emit = emit
         .iter()
         .map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8)
+        .map(|w| if w.abs() <= config.prune { 0 } else { w })
         .collect();
     let mut t = [[0i16; NTAGS]; NTAGS + 1];
     for (i, row) in t.iter_mut().enumerate() {

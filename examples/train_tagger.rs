@@ -5,10 +5,19 @@
 //!     --train ../shared/corpus/ner/il-ner/hindi-train.conll --out data/model/hi-ner.bin
 //! ```
 //!
-//! Options: `--seed N` (default 1), `--epochs N` (default 10), `--bits N` (log2 of the feature
-//! buckets, default 17), `--clip Q` (quantile of weight sizes that maps to ±127, default 0.999),
-//! `--prune N` (drop weights of at most N after quantising, default 12), `--eval FILE` (a CoNLL file to report exact-span precision/recall on; measurement only, it is
-//! never trained on). The same data and options always give the same bytes.
+//! Options (defaults are the shipped model's settings):
+//! - `--seed N` (1): the first run's seed for the order of the sentences;
+//! - `--runs N` (3): independent runs from seeds N, N+1, …, whose weights are summed;
+//! - `--epochs N` (10): passes over the data per run;
+//! - `--bits N` (17): log2 of the number of feature buckets;
+//! - `--clip Q` (0.999): the quantile of weight sizes that maps to ±127;
+//! - `--prune N` (12): quantised weights of at most N are dropped;
+//! - `--never-begin-min N` (20): words seen N times that almost never begin a name may not
+//!   begin one (0: no such list);
+//! - `--eval FILE`: a CoNLL file to report exact-span precision and recall on (measurement
+//!   only: it is never trained on).
+//!
+//! The same data and options always give the same bytes.
 
 use std::process::ExitCode;
 
@@ -47,6 +56,8 @@ fn run() -> Result<(), String> {
             "--seed" => config.seed = number(&value()?)?,
             "--epochs" => config.epochs = number(&value()?)?,
             "--bits" => config.bits = number(&value()?)?,
+            "--runs" => config.runs = number(&value()?)?,
+            "--never-begin-min" => config.never_begin_min = number(&value()?)?,
             "--prune" => config.prune = number(&value()?)?,
             "--clip" => config.clip_quantile = number(&value()?)?,
             _ => {

@@ -15,7 +15,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::{sentence_features, tokenize, FEATURE_VERSION};
+use super::features::{sentence_features, tokenize, word_form, FEATURE_VERSION};
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
 
@@ -27,7 +27,7 @@ pub const NTAGS: usize = TAGS.len();
 pub const OUTSIDE: u8 = 0;
 
 const MAGIC: &[u8; 4] = b"NLTG";
-const FORMAT_VERSION: u8 = 1;
+const FORMAT_VERSION: u8 = 2;
 
 static SHIPPED: &[u8] = include_bytes!("../../data/model/hi-ner.bin");
 
@@ -60,6 +60,9 @@ pub struct Model {
     pub trans: [[i16; NTAGS]; NTAGS + 1],
     /// Free text stored with the model: its provenance and licence.
     pub notice: String,
+    /// Frequent words (in [`word_form`]) that never or almost never begin a name in the
+    /// training data ("आज", "में", "कहा"): the tagger never starts a name with them. Sorted.
+    pub never_begin: Vec<String>,
 }
 
 impl Model {
@@ -84,11 +87,23 @@ impl Model {
                 s
             })
             .collect();
+        let mut scores = scores;
+        for (word, row) in words.iter().zip(scores.iter_mut()) {
+            if self.never_begins(word) {
+                forbid_begin(row);
+            }
+        }
         let trans = self.trans.map(|row| row.map(i32::from));
         viterbi(&scores, |p, t| match p {
             None => trans[0][t as usize],
             Some(p) => trans[p as usize + 1][t as usize],
         })
+    }
+
+    /// Whether `word` may not begin a name.
+    pub fn never_begins(&self, word: &str) -> bool {
+        let form = word_form(word);
+        self.never_begin.binary_search(&form).is_ok()
     }
 
     /// The model in its file format (see `data/model/README.md`).
@@ -102,6 +117,12 @@ impl Model {
         let notice = self.notice.as_bytes();
         out.extend_from_slice(&(notice.len() as u32).to_le_bytes());
         out.extend_from_slice(notice);
+        out.extend_from_slice(&(self.never_begin.len() as u32).to_le_bytes());
+        for word in &self.never_begin {
+            let bytes = &word.as_bytes()[..word.len().min(255)];
+            out.push(bytes.len() as u8);
+            out.extend_from_slice(bytes);
+        }
         for row in &self.trans {
             for w in row {
                 out.extend_from_slice(&w.to_le_bytes());
@@ -156,6 +177,17 @@ impl Model {
         let notice_len = r.u32()? as usize;
         let notice = String::from_utf8(r.take(notice_len)?.to_vec())
             .map_err(|_| "model notice is not UTF-8".to_string())?;
+        let count = r.u32()? as usize;
+        let mut never_begin = Vec::with_capacity(count.min(1 << 16));
+        for _ in 0..count {
+            let len = r.take(1)?[0] as usize;
+            let word = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| "model word list is not UTF-8".to_string())?;
+            never_begin.push(word.to_string());
+        }
+        if !never_begin.windows(2).all(|w| w[0] < w[1]) {
+            return Err("model word list is not sorted".to_string());
+        }
         let mut trans = [[0i16; NTAGS]; NTAGS + 1];
         for row in trans.iter_mut() {
             for w in row.iter_mut() {
@@ -196,7 +228,17 @@ impl Model {
             emit,
             trans,
             notice,
+            never_begin,
         })
+    }
+}
+
+/// Rule out the begin tags in a row of tag scores (without overflow in later sums).
+pub fn forbid_begin<S: From<i32> + Copy>(row: &mut [S; NTAGS]) {
+    for (t, score) in row.iter_mut().enumerate() {
+        if is_begin(t as u8) {
+            *score = S::from(-(1 << 24));
+        }
     }
 }
 

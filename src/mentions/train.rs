@@ -10,8 +10,8 @@
 //! sentences are visited in an order shuffled by a seeded SplitMix64 generator, and nothing
 //! depends on hash-map order; the same data, seed and settings give the same bytes.
 
-use super::features::sentence_features;
-use super::tagger::{entities, viterbi, Model, NTAGS};
+use super::features::{sentence_features, word_form};
+use super::tagger::{entities, forbid_begin, is_begin, viterbi, Model, NTAGS};
 use crate::normalize::Normalized;
 
 /// One tokenised, tagged sentence.
@@ -29,11 +29,17 @@ pub struct TrainConfig {
     pub bits: u8,
     pub epochs: usize,
     pub seed: u64,
+    /// Independent runs (seeds `seed`, `seed + 1`, …) whose averaged weights are summed: less
+    /// dependence on the order of the sentences.
+    pub runs: usize,
     /// Averaged weights whose size is at or beyond this quantile of all non-zero weights map
     /// to ±127; larger ones are clipped.
     pub clip_quantile: f64,
     /// Quantised weights of at most this size are dropped (set to zero) to keep the file small.
     pub prune: i8,
+    /// Words seen at least this often that begin a name at most [`NEVER_BEGIN_RATE`] of the
+    /// time go into the model's list of words that never begin a name (0: no list).
+    pub never_begin_min: usize,
     /// Provenance and licence text stored in the model file.
     pub notice: String,
 }
@@ -44,8 +50,10 @@ impl Default for TrainConfig {
             bits: 17,
             epochs: 10,
             seed: 1,
+            runs: 3,
             clip_quantile: 0.999,
             prune: 12,
+            never_begin_min: 20,
             notice: String::new(),
         }
     }
@@ -180,13 +188,83 @@ pub fn train(
                 .collect()
         })
         .collect();
+    let never_begin = never_begin_words(sentences, config.never_begin_min);
+    let closed: Vec<Vec<bool>> = sentences
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| never_begin.binary_search(&word_form(w)).is_ok())
+                .collect()
+        })
+        .collect();
+    let runs = config.runs.max(1);
+    let mut emit = vec![0f64; (1usize << bits) * NTAGS];
+    let mut trans = vec![0f64; (NTAGS + 1) * NTAGS];
+    for run in 0..runs {
+        let seed = config.seed.wrapping_add(run as u64);
+        let (e, t) = train_run(
+            sentences,
+            &buckets,
+            &closed,
+            bits,
+            config.epochs,
+            seed,
+            &mut progress,
+        );
+        emit.iter_mut().zip(e).for_each(|(sum, w)| *sum += w);
+        trans.iter_mut().zip(t).for_each(|(sum, w)| *sum += w);
+    }
+    // Quantising divides by the largest weights, so the sum needs no division by `runs`.
+    let mut model = quantise(bits, &emit, &trans, config);
+    model.never_begin = never_begin;
+    model
+}
+
+/// At most this share of a word's occurrences may begin a name for it to be on the
+/// never-begin list.
+pub const NEVER_BEGIN_RATE: f64 = 0.005;
+
+/// Words (in [`word_form`], sorted) seen at least `min_count` times that begin a name at most
+/// [`NEVER_BEGIN_RATE`] of the time.
+fn never_begin_words(sentences: &[Sentence], min_count: usize) -> Vec<String> {
+    if min_count == 0 {
+        return Vec::new();
+    }
+    let mut counts: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for s in sentences {
+        for (w, &t) in s.words.iter().zip(&s.tags) {
+            let entry = counts.entry(word_form(w)).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(is_begin(t));
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(w, (n, b))| {
+            *n >= min_count && (*b as f64) <= NEVER_BEGIN_RATE * *n as f64 && w.len() <= 255
+        })
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// One perceptron run from `seed`: the averaged emission and transition weights.
+fn train_run(
+    sentences: &[Sentence],
+    buckets: &[Vec<Vec<u32>>],
+    closed: &[Vec<bool>],
+    bits: u8,
+    epochs: usize,
+    seed: u64,
+    progress: &mut impl FnMut(usize, usize),
+) -> (Vec<f64>, Vec<f64>) {
     let mut emit = Weights::new((1usize << bits) * NTAGS);
     let mut trans = Weights::new((NTAGS + 1) * NTAGS);
     let trans_at = |p: Option<u8>, t: u8| p.map_or(0, |p| p as usize + 1) * NTAGS + t as usize;
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = SplitMix64(config.seed);
+    let mut rng = SplitMix64(seed);
     let mut step: i64 = 1;
-    for epoch in 0..config.epochs {
+    for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
             order.swap(i, rng.below(i + 1));
         }
@@ -207,6 +285,12 @@ pub fn train(
                     row
                 })
                 .collect();
+            let mut scores = scores;
+            for (row, &closed) in scores.iter_mut().zip(&closed[s]) {
+                if closed {
+                    forbid_begin(row);
+                }
+            }
             let predicted = viterbi(&scores, |p, t| trans.w[trans_at(p, t)]);
             if predicted != *gold {
                 wrong += 1;
@@ -233,7 +317,7 @@ pub fn train(
         }
         progress(epoch + 1, wrong);
     }
-    quantise(bits, &emit.averaged(step), &trans.averaged(step), config)
+    (emit.averaged(step), trans.averaged(step))
 }
 
 /// 8-bit emission weights and 16-bit transition scores on one scale.
@@ -265,6 +349,7 @@ fn quantise(bits: u8, emit: &[f64], trans: &[f64], config: &TrainConfig) -> Mode
         emit,
         trans: t,
         notice: config.notice.clone(),
+        never_begin: Vec::new(),
     }
 }
 

@@ -60,28 +60,48 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
 
 /// Letters, digits and the combining marks of any script (Devanagari vowel signs, virama, nukta).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || unicode_normalization::char::is_combining_mark(c)
-        || matches!(c, '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{096F}' | '\u{0971}'..='\u{097F}')
+    // Devanagari and ASCII first: the general Unicode tables are slow to search.
+    match c {
+        '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{096F}' | '\u{0971}'..='\u{097F}' => true,
+        '\u{0964}' | '\u{0965}' | '\u{0970}' => false,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+    }
+}
+
+/// A decimal digit of any script, ASCII and Devanagari first.
+fn is_digit(c: char) -> bool {
+    match c {
+        '0'..='9' | '\u{0966}'..='\u{096F}' => true,
+        _ if c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c) => false,
+        _ => c.is_numeric(),
+    }
 }
 
 /// Whether punctuation `c` stays inside the current word: the point or comma of a number, an
 /// apostrophe between letters, the full stop of a short abbreviation.
 fn joins_word(c: char, chars_in_word: usize, prev: Option<char>, next: Option<char>) -> bool {
-    let prev_digit = prev.is_some_and(|p| p.is_numeric());
-    let next_digit = next.is_some_and(|n| n.is_numeric());
+    let prev_digit = prev.is_some_and(is_digit);
+    let next_digit = next.is_some_and(is_digit);
     match c {
         '.' | ',' if prev_digit && next_digit => true,
         '\'' | '’' => {
             prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
         }
-        '.' => chars_in_word <= 3 && next.is_some_and(|n| !n.is_numeric()) && !prev_digit,
+        '.' => chars_in_word <= 3 && next.is_some_and(|n| !is_digit(n)) && !prev_digit,
         _ => false,
     }
 }
 
 /// The feature ids of every token of a sentence: `out[i]` lists token `i`'s ids.
 pub fn sentence_features(words: &[&str]) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::with_capacity(40); words.len()];
+    visit_features(words, |i, id| out[i].push(id));
+    out
+}
+
+/// Calls `visit(i, id)` for every feature id of every token `i` of a sentence, token by token.
+pub fn visit_features(words: &[&str], mut visit: impl FnMut(usize, u32)) {
     let forms: Vec<String> = words.iter().map(|w| word_form(w)).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
     let form = |i: isize| -> &str {
@@ -98,61 +118,60 @@ pub fn sentence_features(words: &[&str]) -> Vec<Vec<u32>> {
             shapes.get(i as usize).map_or("</s>", String::as_str)
         }
     };
-    let mut out = Vec::with_capacity(words.len());
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let mut bounded: Vec<char> = Vec::new();
     for i in 0..words.len() {
+        let mut f = |id: u32| visit(i, id);
         let at = i as isize;
         let w = form(at);
-        let mut f = Vec::with_capacity(32);
-        f.push(hash(0, &[]));
-        f.push(hash(1, &[w]));
-        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        f(hash(0, &[]));
+        f(hash(1, &[w]));
+        chars.clear();
+        chars.extend(w.char_indices());
         for n in 1..=3 {
             if chars.len() > n {
-                f.push(hash(2 + n as u8, &[&w[..chars[n].0]]));
+                f(hash(2 + n as u8, &[&w[..chars[n].0]]));
             }
         }
         for n in 1..=4 {
             if chars.len() > n {
-                f.push(hash(6 + n as u8, &[&w[chars[chars.len() - n].0..]]));
+                f(hash(6 + n as u8, &[&w[chars[chars.len() - n].0..]]));
             }
         }
-        f.push(hash(11, &[shape_at(at)]));
-        f.push(hash(12, &[length_class(chars.len())]));
-        f.push(hash(13, &[form(at - 1)]));
-        f.push(hash(14, &[form(at + 1)]));
-        f.push(hash(15, &[form(at - 2)]));
-        f.push(hash(16, &[form(at + 2)]));
-        f.push(hash(17, &[form(at - 1), w]));
-        f.push(hash(18, &[w, form(at + 1)]));
-        f.push(hash(19, &[shape_at(at - 1), shape_at(at)]));
-        f.push(hash(20, &[shape_at(at), shape_at(at + 1)]));
-        f.push(hash(21, &[suffix(form(at - 1), 2)]));
-        f.push(hash(22, &[suffix(form(at + 1), 2)]));
+        f(hash(11, &[shape_at(at)]));
+        f(hash(12, &[length_class(chars.len())]));
+        f(hash(13, &[form(at - 1)]));
+        f(hash(14, &[form(at + 1)]));
+        f(hash(15, &[form(at - 2)]));
+        f(hash(16, &[form(at + 2)]));
+        f(hash(17, &[form(at - 1), w]));
+        f(hash(18, &[w, form(at + 1)]));
+        f(hash(19, &[shape_at(at - 1), shape_at(at)]));
+        f(hash(20, &[shape_at(at), shape_at(at + 1)]));
+        f(hash(21, &[suffix(form(at - 1), 2)]));
+        f(hash(22, &[suffix(form(at + 1), 2)]));
         let next_marker = CASE_MARKERS.contains(&form(at + 1));
         let next2_marker = CASE_MARKERS.contains(&form(at + 2));
-        f.push(hash(23, &[marker_flag(next_marker, next2_marker)]));
+        f(hash(23, &[marker_flag(next_marker, next2_marker)]));
         if i == 0 {
-            f.push(hash(24, &[]));
+            f(hash(24, &[]));
         }
-        f.push(hash(25, &[form(at - 2), form(at - 1)]));
-        f.push(hash(26, &[form(at + 1), form(at + 2)]));
-        f.push(hash(27, &[suffix(form(at - 1), 3)]));
-        f.push(hash(28, &[suffix(form(at + 1), 1)]));
-        f.push(hash(29, &[form(at - 1), form(at + 1)]));
+        f(hash(25, &[form(at - 2), form(at - 1)]));
+        f(hash(26, &[form(at + 1), form(at + 2)]));
+        f(hash(27, &[suffix(form(at - 1), 3)]));
+        f(hash(28, &[suffix(form(at + 1), 1)]));
+        f(hash(29, &[form(at - 1), form(at + 1)]));
         // Character trigrams, with word boundaries, say how foreign or native a name sounds.
         if chars.len() > 2 {
-            let bounded: Vec<char> = std::iter::once('^')
-                .chain(w.chars())
-                .chain(std::iter::once('$'))
-                .collect();
+            bounded.clear();
+            bounded.push('^');
+            bounded.extend(chars.iter().map(|&(_, c)| c));
+            bounded.push('$');
             for gram in bounded.windows(3) {
-                let gram: String = gram.iter().collect();
-                f.push(hash(30, &[&gram]));
+                f(hash_chars(30, gram));
             }
         }
-        out.push(f);
     }
-    out
 }
 
 fn marker_flag(next: bool, next2: bool) -> &'static str {
@@ -180,10 +199,17 @@ fn length_class(chars: usize) -> &'static str {
 
 /// The word as the word features see it: lower case, digits folded to `0`.
 pub fn word_form(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_numeric() { '0' } else { c })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if is_digit(c) {
+            out.push('0');
+        } else if ('\u{0900}'..='\u{097F}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// A short description of the word's script and case: `D` Devanagari, `X` upper-case Latin,
@@ -192,9 +218,8 @@ pub fn shape(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {
         let class = match c {
-            '\u{0900}'..='\u{097F}' if c.is_numeric() => '0',
+            c if is_digit(c) => '0',
             '\u{0900}'..='\u{097F}' => 'D',
-            c if c.is_numeric() => '0',
             c if c.is_uppercase() => 'X',
             c if c.is_alphabetic() => 'x',
             _ => '.',
@@ -209,23 +234,47 @@ pub fn shape(word: &str) -> String {
 /// FNV-1a over a template number and the parts (separated by a byte that UTF-8 never uses),
 /// finished with a mixing step so that the low bits are as good as the high ones.
 fn hash(template: u8, parts: &[&str]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut feed = |b: u8| {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    };
-    feed(template);
+    let mut h = Fnv::new(template);
     for part in parts {
-        feed(0xff);
-        for &b in part.as_bytes() {
-            feed(b);
-        }
+        h.feed(0xff);
+        part.bytes().for_each(|b| h.feed(b));
     }
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x85eb_ca6b);
-    h ^= h >> 13;
-    h = h.wrapping_mul(0xc2b2_ae35);
-    h ^ (h >> 16)
+    h.finish()
+}
+
+/// [`hash`] of one part made of `chars`, without building the string.
+fn hash_chars(template: u8, chars: &[char]) -> u32 {
+    let mut h = Fnv::new(template);
+    h.feed(0xff);
+    let mut buf = [0u8; 4];
+    for c in chars {
+        c.encode_utf8(&mut buf).bytes().for_each(|b| h.feed(b));
+    }
+    h.finish()
+}
+
+struct Fnv(u32);
+
+impl Fnv {
+    fn new(template: u8) -> Fnv {
+        let mut h = Fnv(0x811c_9dc5);
+        h.feed(template);
+        h
+    }
+
+    fn feed(&mut self, b: u8) {
+        self.0 ^= u32::from(b);
+        self.0 = self.0.wrapping_mul(0x0100_0193);
+    }
+
+    fn finish(self) -> u32 {
+        let mut h = self.0;
+        h ^= h >> 16;
+        h = h.wrapping_mul(0x85eb_ca6b);
+        h ^= h >> 13;
+        h = h.wrapping_mul(0xc2b2_ae35);
+        h ^ (h >> 16)
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::{sentence_features, tokenize, word_form, FEATURE_VERSION};
+use super::features::{tokenize, visit_features, word_form, FEATURE_VERSION};
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
 
@@ -73,21 +73,13 @@ impl Model {
 
     /// The best tag sequence for `words` (normalised tokens of one sentence).
     pub fn tag_words(&self, words: &[&str]) -> Vec<u8> {
-        let features = sentence_features(words);
-        let scores: Vec<[i32; NTAGS]> = features
-            .iter()
-            .map(|ids| {
-                let mut s = [0i32; NTAGS];
-                for &id in ids {
-                    let row = self.bucket(id) * NTAGS;
-                    for (t, w) in self.emit[row..row + NTAGS].iter().enumerate() {
-                        s[t] += i32::from(*w);
-                    }
-                }
-                s
-            })
-            .collect();
-        let mut scores = scores;
+        let mut scores = vec![[0i32; NTAGS]; words.len()];
+        visit_features(words, |i, id| {
+            let row = self.bucket(id) * NTAGS;
+            for (s, w) in scores[i].iter_mut().zip(&self.emit[row..row + NTAGS]) {
+                *s += i32::from(*w);
+            }
+        });
         for (word, row) in words.iter().zip(scores.iter_mut()) {
             if self.never_begins(word) {
                 forbid_begin(row);
@@ -359,6 +351,9 @@ pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
 /// Tagger mentions in `range` of `norm` with `model`.
 pub fn tag_text(model: &Model, norm: &str, range: Range) -> Vec<Mention> {
     let text = range.slice(norm);
+    if !text.chars().any(is_devanagari_letter) {
+        return Vec::new();
+    }
     let tokens = tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
     let tags = model.tag_words(&words);

@@ -1,37 +1,412 @@
-//! Actors: merges mentions that name the same actor into one [`ActorDraft`].
+//! Actors: merges the mentions that name the same actor into one [`ActorDraft`].
 //!
-//! This first version merges mentions with the same canonical name, or the same surface form.
+//! Rules, in order:
+//! 1. Mentions with the same canonical name are one actor: spelling variants, acronyms and full
+//!    names, demonyms and their country, a capital used for its government and its country all
+//!    carry their entry's canonical name from the lexicon.
+//! 2. Mentions without one are one actor when their surface forms are the same.
+//! 3. A shorter person name whose words are a run of a longer person name's words is that person
+//!    ("लावरोव" = "सर्गेई लावरोव", "किम" = "किम जोंग उन"). When several people fit (two Thackerays),
+//!    the nearest one mentioned before it wins; two full names are never merged.
+//! 4. A role phrase the article ties to a person ("रूस के विदेश मंत्री सर्गेई लावरोव") makes the same
+//!    office, used alone later with the same context ("रूस के विदेश मंत्री ने"), a mention of that
+//!    person — unless the article ties it to more than one person.
+//! 5. An actor named only by demonyms ("रूसी पर्यटक") is dropped: an adjective alone is not an
+//!    actor of the story.
+//!
+//! `name` is the fullest form used, in the script most of the actor's mentions use.
 
-use crate::doc::{ActorDraft, Mention, Structure};
+use std::collections::HashMap;
+
+use crate::article::ActorKind;
+use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
+use crate::mentions::lexicon::{self, is_word_char, TitleClass};
+use crate::mentions::patterns::{title_at, words, Word};
+
+/// Mentions gathered for one actor.
+#[derive(Debug, Clone)]
+struct Group {
+    mentions: Vec<usize>,
+    canonical: Option<String>,
+}
 
 /// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention.
-pub fn merge(text: &str, mentions: &[Mention], _structure: &Structure) -> Vec<ActorDraft> {
-    let mut actors: Vec<ActorDraft> = Vec::new();
-    for m in mentions {
-        let surface = m.range.slice(text).to_string();
-        let same = actors.iter().position(|a| {
-            a.kind == m.kind
-                && (m.canonical.is_some() && a.canonical == m.canonical
-                    || a.name == surface
-                    || a.aliases.contains(&surface))
-        });
-        match same {
-            Some(i) => {
-                let actor = &mut actors[i];
-                actor.mentions.push(m.range);
-                if surface != actor.name && !actor.aliases.contains(&surface) {
-                    actor.aliases.push(surface);
-                }
+pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<ActorDraft> {
+    let mut groups = group_by_name(text, mentions);
+    merge_name_parts(text, mentions, &mut groups);
+    let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, structure);
+    extra.extend(name_part_mentions(
+        text, mentions, &groups, &extra, structure,
+    ));
+    extra.sort_by_key(|(_, r)| r.start);
+    let mut actors: Vec<(usize, ActorDraft)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.mentions.iter().any(|&m| !mentions[m].adjectival))
+        .map(|(gi, g)| {
+            let roles: Vec<Range> = extra
+                .iter()
+                .filter(|(owner, _)| *owner == gi)
+                .map(|(_, r)| *r)
+                .collect();
+            let first = g.mentions.iter().map(|&m| mentions[m].range.start).min();
+            (first.unwrap_or(0), draft(text, mentions, g, &roles))
+        })
+        .collect();
+    actors.sort_by_key(|(first, _)| *first);
+    actors.into_iter().map(|(_, a)| a).collect()
+}
+
+fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
+    m.range.slice(text)
+}
+
+/// Rules 1 and 2.
+fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = match &m.canonical {
+            Some(c) => format!("c:{c}"),
+            None => format!("s:{}", surface(text, m)),
+        };
+        let by_surface = format!("s:{}", surface(text, m));
+        let found = by_key
+            .get(&key)
+            .or_else(|| by_key.get(&by_surface))
+            .copied();
+        match found {
+            Some(g) => groups[g].mentions.push(i),
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push(Group {
+                    mentions: vec![i],
+                    canonical: m.canonical.clone(),
+                });
             }
-            None => actors.push(ActorDraft {
-                name: surface,
-                canonical: m.canonical.clone(),
-                wikidata: m.wikidata.clone(),
-                kind: m.kind,
-                mentions: vec![m.range],
-                aliases: Vec::new(),
-            }),
+        }
+        if let Some(&g) = by_key.get(&key) {
+            by_key.entry(by_surface).or_insert(g);
         }
     }
-    actors
+    groups
+}
+
+fn name_words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !is_word_char(c) && c != '.')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_run_of(short: &[&str], long: &[&str]) -> bool {
+    !short.is_empty() && short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+fn is_personish(m: &Mention) -> bool {
+    m.kind == ActorKind::Person
+}
+
+/// Rule 3.
+fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
+    let longest = |g: &Group| -> Vec<String> {
+        g.mentions
+            .iter()
+            .map(|&m| name_words(surface(text, &mentions[m])))
+            .max_by_key(|w| w.len())
+            .unwrap_or_default()
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
+    // A lone word that only a capitalisation guess typed may still be a person's surname.
+    let guess = |g: &Group| {
+        g.mentions.iter().all(|&m| {
+            mentions[m].source == Source::Pattern
+                && name_words(surface(text, &mentions[m])).len() == 1
+        })
+    };
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&g| longest(&groups[g]).len());
+    let mut merged_into: HashMap<usize, usize> = HashMap::new();
+    for &g in &order {
+        if !person(&groups[g]) && !guess(&groups[g]) {
+            continue;
+        }
+        let short = longest(&groups[g]);
+        let short: Vec<&str> = short.iter().map(String::as_str).collect();
+        let first = mentions[groups[g].mentions[0]].range.start;
+        let mut best: Option<(usize, usize)> = None; // (distance key, group)
+        for (h, other) in groups.iter().enumerate() {
+            if h == g || merged_into.contains_key(&h) || !person(other) {
+                continue;
+            }
+            if groups[g].canonical.is_some()
+                && other.canonical.is_some()
+                && groups[g].canonical != other.canonical
+            {
+                continue;
+            }
+            let long = longest(other);
+            let long: Vec<&str> = long.iter().map(String::as_str).collect();
+            if !is_run_of(&short, &long) {
+                continue;
+            }
+            // Nearest mention before the short form, else the nearest after it.
+            let distance = other
+                .mentions
+                .iter()
+                .map(|&m| mentions[m].range.start)
+                .map(|s| {
+                    if s <= first {
+                        first - s
+                    } else {
+                        usize::MAX / 2 + (s - first)
+                    }
+                })
+                .min()
+                .unwrap_or(usize::MAX);
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, h));
+            }
+        }
+        if let Some((_, h)) = best {
+            merged_into.insert(g, h);
+        }
+    }
+    // Follow chains (a → b → c) and move mentions.
+    let root = |mut g: usize| {
+        while let Some(&h) = merged_into.get(&g) {
+            g = h;
+        }
+        g
+    };
+    let mut moves: Vec<(usize, usize)> = merged_into.keys().map(|&g| (g, root(g))).collect();
+    moves.sort();
+    for (g, r) in moves {
+        let taken = std::mem::take(&mut groups[g].mentions);
+        groups[r].mentions.extend(taken);
+        groups[r].mentions.sort_by_key(|&m| mentions[m].range.start);
+        if groups[r].canonical.is_none() {
+            groups[r].canonical = groups[g].canonical.clone();
+        }
+    }
+    groups.retain(|g| !g.mentions.is_empty());
+}
+
+/// The office (and its "X के" context) just before word `i`, as (context key, office range).
+fn role_before(text: &str, words: &[Word], i: usize) -> Option<(String, Range)> {
+    let lex = lexicon::builtin();
+    // Find an office title that ends right before word i (allowing chained titles).
+    let mut start = None;
+    for n in 1..=lex.longest_affix.min(i) {
+        let j = i - n;
+        if let Some((TitleClass::Office, m)) = title_at(lex, text, words, j) {
+            if j + m == i {
+                start = Some(j);
+            }
+        }
+    }
+    let j = start?;
+    let office = Range::new(words[j].start, words[i - 1].end);
+    // Context: "रूस के", "उत्तर कोरियाई" before the office, in the same sentence.
+    let mut key = office.slice(text).to_string();
+    let w1 = j.checked_sub(1).map(|k| words[k].text);
+    let w2 = j.checked_sub(2).map(|k| words[k].text);
+    match (w2, w1) {
+        (Some(owner), Some(marker)) if matches!(marker, "के" | "की" | "का") => {
+            key = format!("{owner} {marker} {key}");
+        }
+        (_, Some(adjective)) if adjective.ends_with('ई') || adjective.ends_with('ी') => {
+            key = format!("{adjective} {key}");
+        }
+        _ => {}
+    }
+    Some((key, office))
+}
+
+/// Rule 4: (group, office range) for each later use of an office tied to one person.
+fn role_mentions(
+    text: &str,
+    mentions: &[Mention],
+    groups: &[Group],
+    structure: &Structure,
+) -> Vec<(usize, Range)> {
+    let owner: HashMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, grp)| grp.mentions.iter().map(move |&m| (m, g)))
+        .collect();
+    let mut roles: HashMap<String, Option<usize>> = HashMap::new();
+    let mut candidates: Vec<(String, Range, Option<usize>)> = Vec::new();
+    for region in structure.regions() {
+        for sentence in &region.sentences {
+            let ws = words(text, sentence.start, sentence.end);
+            for i in 1..ws.len() {
+                let Some((key, office)) = role_before(text, &ws, i) else {
+                    continue;
+                };
+                let named = mentions
+                    .iter()
+                    .position(|m| m.range.start == ws[i].start && is_personish(m));
+                match named.and_then(|m| owner.get(&m)) {
+                    Some(&g) => {
+                        let slot = roles.entry(key).or_insert(Some(g));
+                        if *slot != Some(g) {
+                            *slot = None; // tied to two people: no evidence for either
+                        }
+                    }
+                    None => candidates.push((key, office, None)),
+                }
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .filter_map(|(key, office, _)| {
+            let g = roles.get(&key).copied().flatten()?;
+            let taken = mentions.iter().any(|m| m.range.overlaps(office));
+            (!taken && key.contains(' ') && key.split(' ').count() >= 3).then_some((g, office))
+        })
+        .collect()
+}
+
+/// Rule 3 for words no earlier stage marked: a first name or surname of a person named in full
+/// elsewhere in the article ("किम" after "किम जोंग उन"), when it is not a common word.
+fn name_part_mentions(
+    text: &str,
+    mentions: &[Mention],
+    groups: &[Group],
+    taken: &[(usize, Range)],
+    structure: &Structure,
+) -> Vec<(usize, Range)> {
+    let lex = lexicon::builtin();
+    let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        if !grp.mentions.iter().all(|&m| is_personish(&mentions[m])) {
+            continue;
+        }
+        for &m in &grp.mentions {
+            let ws = name_words(surface(text, &mentions[m]));
+            if ws.len() < 2 {
+                continue;
+            }
+            for w in [ws[0], ws[ws.len() - 1]] {
+                let long_enough = w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                let capitalised_or_hindi =
+                    is_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
+                if long_enough && capitalised_or_hindi && !lex.is_common(w) {
+                    let owners = parts.entry(w.to_string()).or_default();
+                    if !owners.contains(&g) {
+                        owners.push(g);
+                    }
+                }
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for region in structure.regions() {
+        for sentence in &region.sentences {
+            for w in words(text, sentence.start, sentence.end) {
+                let Some(owners) = parts.get(w.text) else {
+                    continue;
+                };
+                let range = Range::new(w.start, w.end);
+                if mentions.iter().any(|m| m.range.overlaps(range))
+                    || taken.iter().any(|(_, r)| r.overlaps(range))
+                {
+                    continue;
+                }
+                // The owner mentioned last before this word, else the first one mentioned.
+                let owner = owners
+                    .iter()
+                    .filter_map(|&g| {
+                        let before = groups[g]
+                            .mentions
+                            .iter()
+                            .map(|&m| mentions[m].range.start)
+                            .filter(|&s| s < w.start)
+                            .max();
+                        before.map(|b| (b, g))
+                    })
+                    .max()
+                    .map(|(_, g)| g)
+                    .unwrap_or(owners[0]);
+                found.push((owner, range));
+            }
+        }
+    }
+    found
+}
+
+fn is_devanagari(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+}
+
+fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorDraft {
+    let names: Vec<&Mention> = g.mentions.iter().map(|&m| &mentions[m]).collect();
+    let devanagari = names
+        .iter()
+        .filter(|m| is_devanagari(surface(text, m)))
+        .count();
+    let prefer_devanagari = devanagari * 2 >= names.len();
+    let count = |s: &str| names.iter().filter(|m| surface(text, m) == s).count();
+    let name = names
+        .iter()
+        .filter(|m| !m.adjectival)
+        .map(|m| surface(text, m))
+        .max_by_key(|s| {
+            (
+                is_devanagari(s) == prefer_devanagari,
+                name_words(s).len(),
+                count(s),
+                s.chars().count(),
+            )
+        })
+        .unwrap_or_default()
+        .to_string();
+    // The kind of the best-sourced mention, the longest name among equals.
+    let kind = names
+        .iter()
+        .filter(|m| !m.adjectival)
+        .min_by_key(|m| {
+            let source = match m.source {
+                Source::User => 0,
+                Source::Lexicon => 1,
+                Source::Pattern => 2,
+                Source::Tagger => 3,
+            };
+            (
+                source,
+                std::cmp::Reverse(name_words(surface(text, m)).len()),
+            )
+        })
+        .map_or(ActorKind::Person, |m| m.kind);
+    let wikidata = names.iter().find_map(|m| m.wikidata.clone());
+    let mut ranges: Vec<Range> = names
+        .iter()
+        .map(|m| m.range)
+        .chain(roles.iter().copied())
+        .collect();
+    ranges.sort();
+    ranges.dedup_by(|b, a| a.overlaps(*b));
+    let mut aliases: Vec<String> = Vec::new();
+    for r in &ranges {
+        let s = r.slice(text).to_string();
+        if s != name && !aliases.contains(&s) {
+            aliases.push(s);
+        }
+    }
+    ActorDraft {
+        name,
+        canonical: g.canonical.clone(),
+        wikidata,
+        kind,
+        mentions: ranges,
+        aliases,
+    }
 }

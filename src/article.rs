@@ -43,6 +43,10 @@ pub struct Paragraph {
     #[serde(flatten)]
     pub span: Span,
     pub sentences: Vec<Sentence>,
+    /// BCP 47 tag of the paragraph's language: `hi`, `en`, `ur` or `und`.
+    pub lang: String,
+    /// The paragraph repeats an earlier one; its quotes and actors are not counted again.
+    pub duplicate: bool,
 }
 
 /// A run of paragraphs under one sub-heading; the lead section has no heading.

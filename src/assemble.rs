@@ -104,6 +104,8 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
                             }
                         })
                         .collect(),
+                    lang: p.lang.to_string(),
+                    duplicate: p.duplicate,
                 })
                 .collect(),
         })

@@ -1,15 +1,1305 @@
-//! Attribution: decides who said each quote, from speech verbs and cue phrases around it.
+//! Attribution: decides who said each quote, from the speech verbs and cue phrases around it.
 //!
-//! This first version attributes nothing: no speaker is better than a wrong one.
+//! Input: the normalised text, its structure, the quotes and the actors found so far (which may
+//! be none). Output: one [`Attribution`] per quote; actors may be added or given new mentions.
+//!
+//! For each quote the clause before its opening mark and the clause after its closing mark are
+//! read for a cue (`data/quotes/cues-*.tsv`):
+//! - Hindi: "X ने (…) कहा/बताया/ट्वीट किया", "X कहते/कहती हैं", "X का कहना/मानना है",
+//!   "X के मुताबिक/अनुसार", after the quote "…”, X ने कहा", and the headline form "‘…’ : X";
+//! - English: "X said", "said X", "X told …", "according to X", "“…,” X said", "— X".
+//!
+//! The speaker phrase is cut at clause words (`data/quotes/speakers.tsv`) and split into a role
+//! ("रूस के विदेश मंत्री", "Tulsa police Chief") and a name. A pronoun ("उन्होंने", "he") goes to
+//! the most recent earlier subject that fits (a person, of the same gender when the text tells);
+//! a role with no name goes to the person the story earlier introduced with that role, or else
+//! becomes an actor of its own. A quote with no cue of its own takes the speaker of the quote
+//! before it in the same paragraph (or of the paragraph before it, when it opens the paragraph),
+//! and a quoted heading takes the first speaker of its section. No speaker is better than a wrong
+//! one: plural subjects ("दोनों नेताओं", "both") and unnamed descriptions stay unattributed.
+//!
+//! Speakers become actors: an actor of the actors stage whose mention overlaps the speaker
+//! phrase is used first, then one with the same name or surname; otherwise a new actor is added
+//! (a person, or an organisation or group when the phrase's last word says so).
 
-use crate::doc::{ActorDraft, Attribution, FoundQuote, Structure};
+use crate::article::ActorKind;
+use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role, Structure};
+use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, words, Word};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// Words that name or refer to a speaker.
+#[derive(Debug, Clone)]
+struct Phrase {
+    whole: Range,
+    name: Option<Range>,
+    role: Option<Range>,
+    pronoun: bool,
+    plural: bool,
+    kind: ActorKind,
+    gender: Gender,
+}
+
+/// A speaker phrase with the cue that introduced it.
+#[derive(Debug, Clone)]
+struct Found {
+    phrase: Phrase,
+    cue: Option<Range>,
+}
+
+/// An earlier subject a pronoun may refer to.
+#[derive(Debug, Clone)]
+struct Subject {
+    at: usize,
+    phrase: Option<Phrase>,
+    actor: Option<usize>,
+    gender: Gender,
+}
+
+struct State<'t> {
+    text: &'t str,
+    genders: Vec<Gender>,
+    subjects: Vec<Subject>,
+}
 
 /// One [`Attribution`] per quote, in the same order.
 pub fn attribute(
-    _text: &str,
-    _structure: &Structure,
+    text: &str,
+    structure: &Structure,
     quotes: &[FoundQuote],
-    _actors: &mut Vec<ActorDraft>,
+    actors: &mut Vec<ActorDraft>,
 ) -> Vec<Attribution> {
-    vec![Attribution::default(); quotes.len()]
+    let regions = structure.regions();
+    let mut state = State {
+        text,
+        genders: vec![Gender::Unknown; actors.len()],
+        subjects: collect_subjects(text, &regions, quotes, actors),
+    };
+    let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
+    for (qi, q) in quotes.iter().enumerate() {
+        let found = find_cue(text, &regions, quotes, qi);
+        let mut attribution = Attribution::default();
+        if let Some(found) = found {
+            attribution.cue = found.cue;
+            let phrase = found.phrase;
+            let actor = if phrase.pronoun {
+                resolve_pronoun(&mut state, actors, q.range.start, phrase.gender)
+            } else {
+                resolve_phrase(&mut state, actors, &phrase, q.range.start)
+            };
+            if let Some(actor) = actor {
+                attribution.speaker = Some(actor);
+                attribution.speaker_mention = Some(if phrase.pronoun {
+                    phrase.whole
+                } else {
+                    phrase.name.or(phrase.role).unwrap_or(phrase.whole)
+                });
+                state.subjects.push(Subject {
+                    at: q.range.start,
+                    phrase: None,
+                    actor: Some(actor),
+                    gender: phrase.gender,
+                });
+                state.subjects.sort_by_key(|s| s.at);
+            }
+        }
+        out.push(attribution);
+    }
+    inherit_speakers(text, &regions, quotes, &mut out);
+    heading_speakers(&mut state, actors, &regions, quotes, &mut out);
+    out
+}
+
+/// A quoted heading or headline with no cue of its own takes the first speaker of the
+/// paragraphs that follow it, up to the next heading: the next attributed quote, or else the
+/// first sentence with a named subject of a speech verb ("X ने कहा कि …").
+fn heading_speakers(
+    state: &mut State<'_>,
+    actors: &mut Vec<ActorDraft>,
+    regions: &[Region],
+    quotes: &[FoundQuote],
+    out: &mut [Attribution],
+) {
+    let text = state.text;
+    for qi in 0..quotes.len() {
+        if out[qi].speaker.is_some() || out[qi].cue.is_some() {
+            continue;
+        }
+        let Some(ri) = region_of(regions, quotes[qi].range.start) else {
+            continue;
+        };
+        if regions[ri].role == Role::Paragraph {
+            continue;
+        }
+        let section_end = regions[ri + 1..]
+            .iter()
+            .position(|r| r.role != Role::Paragraph)
+            .map_or(regions.len(), |p| ri + 1 + p);
+        let body = &regions[ri + 1..section_end];
+        let in_body = |q: &FoundQuote| body.iter().any(|r| r.range.contains(q.range));
+        let next = quotes
+            .iter()
+            .zip(out.iter())
+            .skip(qi + 1)
+            .find(|(q, a)| in_body(q) && a.speaker.is_some())
+            .and_then(|(_, a)| a.speaker);
+        let speaker = next.or_else(|| {
+            body.iter()
+                .flat_map(|r| sentences(text, r.range))
+                .find_map(|s| {
+                    let ws = words(text, s);
+                    let found = if has_devanagari(s.slice(text)) {
+                        hindi_before(text, &ws)
+                    } else {
+                        english_before(text, &ws)
+                    }?;
+                    if found.phrase.pronoun || found.cue.is_none() {
+                        return None;
+                    }
+                    resolve_phrase(state, actors, &found.phrase, s.start)
+                })
+        });
+        out[qi].speaker = speaker;
+    }
+}
+
+fn region_of(regions: &[Region], at: usize) -> Option<usize> {
+    regions
+        .iter()
+        .position(|r| r.range.start <= at && at <= r.range.end)
+}
+
+fn whole_quote(q: &FoundQuote) -> Range {
+    Range::new(
+        q.open.map_or(q.range.start, |o| o.start),
+        q.close.map_or(q.range.end, |c| c.end),
+    )
+}
+
+/// Where the sentence that holds byte `at` starts, not before `floor`.
+fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
+    let s = &text[floor..at];
+    let mut cut = floor;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '।' | '?' | '!' | '|') {
+            cut = floor + i + c.len_utf8();
+        } else if c == '.' {
+            let after = s[i + 1..].chars().next();
+            let before_word = s[..i]
+                .rsplit(|c: char| !is_word_char(c))
+                .next()
+                .unwrap_or("");
+            let abbreviation = before_word.chars().count() <= 2
+                && before_word.chars().next().is_some_and(char::is_uppercase)
+                || speakers().has("title", &before_word.to_lowercase());
+            let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
+            if (after.is_none_or(char::is_whitespace) || glued) && !abbreviation {
+                cut = floor + i + 1;
+            }
+        }
+    }
+    cut
+}
+
+/// Where the sentence that starts at or after byte `at` ends, not after `ceiling`.
+fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
+    let s = &text[at..ceiling];
+    for (i, c) in s.char_indices() {
+        if matches!(c, '।' | '?' | '!' | '|') && i > 0 {
+            return at + i;
+        }
+        if c == '.' && i > 0 {
+            let after = s[i + 1..].chars().next();
+            let before_word = s[..i]
+                .rsplit(|c: char| !is_word_char(c))
+                .next()
+                .unwrap_or("");
+            let abbreviation = before_word.chars().count() <= 2
+                && before_word.chars().next().is_some_and(char::is_uppercase)
+                || speakers().has("title", &before_word.to_lowercase());
+            if after.is_none_or(|n| n.is_whitespace() || !n.is_ascii()) && !abbreviation {
+                return at + i;
+            }
+        }
+    }
+    ceiling
+}
+
+/// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end
+/// a sentence).
+fn sentences(text: &str, range: Range) -> Vec<Range> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let end = sentence_end(text, at, range.end);
+        let next = text[end..range.end]
+            .chars()
+            .next()
+            .map_or(range.end, |c| end + c.len_utf8());
+        out.push(Range::new(at, end));
+        if next <= at {
+            break;
+        }
+        at = next;
+    }
+    out
+}
+
+/// The speaker phrase and cue of quote `qi`, from its own sentence.
+fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) -> Option<Found> {
+    let q = &quotes[qi];
+    let whole = whole_quote(q);
+    let first = region_of(regions, whole.start)?;
+    let last = region_of(regions, whole.end).unwrap_or(first);
+    let region = regions[first].range;
+    // The clause before: back to the sentence start or the previous quote.
+    let mut floor = region.start;
+    if let Some(prev) = qi.checked_sub(1).map(|p| whole_quote(&quotes[p])) {
+        if prev.end <= whole.start && prev.end >= region.start {
+            floor = prev.end;
+        }
+    }
+    let before = Range::new(sentence_start(text, floor, whole.start), whole.start);
+    // The clause after: on to the sentence end or the next quote.
+    let end_region = regions[last].range;
+    let mut ceiling = end_region.end;
+    if let Some(next) = quotes.get(qi + 1).map(whole_quote) {
+        if next.start >= whole.end && next.start <= ceiling {
+            ceiling = next.start;
+        }
+    }
+    let after = Range::new(
+        whole.end,
+        sentence_end(text, whole.end, ceiling).max(whole.end),
+    );
+    let after_text = after.slice(text).trim_start();
+    let content = q.range.slice(text).trim_end();
+    let hindi = has_devanagari(before.slice(text)) || has_devanagari(after_text);
+
+    // Headline and caption form: ‘…’ : X, or “…” ― X.
+    if let Some(found) = dash_speaker(text, after) {
+        return Some(found);
+    }
+    let before_words = words(text, before);
+    let after_words = words(text, after);
+    let trailing = content.ends_with([',', '?', '!']) || after_text.starts_with([',', '—', '–']);
+    if hindi {
+        let from_before = || hindi_before(text, &before_words);
+        let from_after = || hindi_after(text, &after_words);
+        if trailing {
+            from_after().or_else(from_before)
+        } else {
+            from_before().or_else(from_after)
+        }
+    } else {
+        let from_before = || english_before(text, &before_words);
+        let ends_sentence = content.ends_with('.') || content.ends_with(". ");
+        let from_after = || {
+            if ends_sentence {
+                None
+            } else {
+                english_after(text, &after_words)
+            }
+        };
+        if trailing {
+            from_after().or_else(from_before)
+        } else {
+            from_before().or_else(from_after)
+        }
+    }
+    .or_else(|| {
+        // A quote that opens its paragraph after a paragraph ending "X said:".
+        let prev_region = first.checked_sub(1).map(|p| regions[p].range)?;
+        let opens = text[region.start..whole.start].trim().is_empty();
+        let colon = prev_region.slice(text).trim_end().ends_with(':');
+        if !(opens && colon) {
+            return None;
+        }
+        let clause = Range::new(
+            sentence_start(text, prev_region.start, prev_region.end),
+            prev_region.end,
+        );
+        let clause_words = words(text, clause);
+        if has_devanagari(clause.slice(text)) {
+            hindi_before(text, &clause_words)
+        } else {
+            english_before(text, &clause_words)
+        }
+    })
+}
+
+/// "‘…’ : PM मोदी", "“…” ― Karen Smith": a short name after a colon or dash that ends the line.
+fn dash_speaker(text: &str, after: Range) -> Option<Found> {
+    let s = after.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let rest = &s[lead..];
+    let mark = rest.chars().next()?;
+    if !matches!(mark, ':' | '―' | '—' | '–' | '-') {
+        return None;
+    }
+    let start = after.start + lead + mark.len_utf8();
+    let name = Range::new(start, after.end);
+    let ws = words(text, name);
+    let tail = text[ws.last()?.range.end..after.end].trim();
+    if ws.is_empty() || ws.len() > 5 || !tail.chars().all(|c| c == '.' || c == '।') {
+        return None;
+    }
+    if ws.iter().any(|w| cues().has("verb", &w.lower)) {
+        return None;
+    }
+    let range = Range::new(ws[0].range.start, ws[ws.len() - 1].range.end);
+    let phrase = if has_devanagari(range.slice(text)) {
+        split_phrase(text, &ws, 0, ws.len(), Gender::Unknown)
+    } else {
+        english_name(text, &ws, 0, ws.len())
+    }?;
+    Some(Found {
+        cue: Some(Range::new(start - mark.len_utf8(), start)),
+        phrase: Phrase {
+            whole: range,
+            ..phrase
+        },
+    })
+}
+
+fn is_pronoun(word: &Word<'_>) -> bool {
+    cues().has("pronoun", &word.lower)
+}
+
+/// The gender a Hindi verb form shows ("कहती" feminine).
+fn hindi_verb_gender(verb: &str) -> Gender {
+    if verb.ends_with("ती") || verb == "बोली" || verb == "लिखी" {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// "X ने … कहा", "X कहते हैं", "X का कहना है", "X के मुताबिक" in the words before a quote.
+fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
+    let c = cues();
+    // The speech verb nearest the quote.
+    let mut verb = None;
+    for i in (0..ws.len()).rev() {
+        if let Some(len) = c.match_at("verb", ws, i) {
+            verb = Some((i, len));
+            break;
+        }
+    }
+    // "X का कहना है": the verbal noun after का.
+    let saying = (1..ws.len())
+        .rev()
+        .find(|&i| ws[i - 1].lower == "का" && c.has("saying", &ws[i].lower));
+    if let Some(k) = saying {
+        if verb.is_none_or(|(i, _)| k >= i) {
+            let cue = Range::new(ws[k - 1].range.start, ws[k].range.end);
+            return agent_or_subject(text, ws, k - 1, cue, Gender::Unknown, false);
+        }
+    }
+    if let Some((i, len)) = verb {
+        let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
+        let gender = hindi_verb_gender(&ws[i].lower);
+        // The agent "X ने" before the verb, within the clause.
+        for j in (i.saturating_sub(25)..i).rev() {
+            if ws[j].lower == "कि" {
+                break;
+            }
+            if ws[j].lower == "ने" {
+                return agent_or_subject(text, ws, j, cue, gender, true);
+            }
+            if c.has("pronoun", &ws[j].lower) && ws[j].lower.ends_with("ने") {
+                return Some(pronoun_found(&ws[j], cue, gender));
+            }
+        }
+        // No agent: the nominative subject right before "कहते हैं".
+        return agent_or_subject(text, ws, i, cue, gender, false);
+    }
+    // "X के मुताबिक, …"
+    for i in (0..ws.len()).rev() {
+        if let Some(len) = c.match_at("according", ws, i) {
+            let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
+            let phrase = split_phrase(text, ws, 0, i, Gender::Unknown)?;
+            return (!phrase.plural).then_some(Found {
+                phrase,
+                cue: Some(cue),
+            });
+        }
+    }
+    // No speech verb: the agent of the sentence ("X ने ऐसे … ‘…’ किया").
+    let j = ws.iter().rposition(|w| w.lower == "ने")?;
+    let phrase = split_phrase(text, ws, 0, j, Gender::Unknown)?;
+    (!phrase.plural).then_some(Found { phrase, cue: None })
+}
+
+fn pronoun_found(word: &Word<'_>, cue: Range, gender: Gender) -> Found {
+    Found {
+        phrase: Phrase {
+            whole: word.range,
+            name: None,
+            role: None,
+            pronoun: true,
+            plural: false,
+            kind: ActorKind::Person,
+            gender,
+        },
+        cue: Some(cue),
+    }
+}
+
+/// The phrase that ends before `ws[end]`, as the speaker; a pronoun right there is a pronoun.
+fn agent_or_subject(
+    text: &str,
+    ws: &[Word<'_>],
+    end: usize,
+    cue: Range,
+    gender: Gender,
+    agent: bool,
+) -> Option<Found> {
+    let prev = ws.get(end.checked_sub(1)?)?;
+    if is_pronoun(prev) && !(agent && prev.lower.ends_with("ने")) {
+        return Some(pronoun_found(prev, cue, gender));
+    }
+    let phrase = split_phrase(text, ws, 0, end, gender)?;
+    if phrase.plural {
+        return None;
+    }
+    Some(Found {
+        phrase,
+        cue: Some(cue),
+    })
+}
+
+/// "…”, X ने कहा": a speech verb soon after the quote.
+fn hindi_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
+    let c = cues();
+    let i = (0..ws.len().min(10)).find(|&i| c.match_at("verb", ws, i).is_some())?;
+    let len = c.match_at("verb", ws, i)?;
+    let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
+    let gender = hindi_verb_gender(&ws[i].lower);
+    for j in (0..i).rev() {
+        if ws[j].lower == "ने" {
+            let phrase = split_phrase(text, ws, 0, j, gender)?;
+            return (!phrase.plural).then_some(Found {
+                phrase,
+                cue: Some(cue),
+            });
+        }
+        if c.has("pronoun", &ws[j].lower) {
+            return Some(pronoun_found(&ws[j], cue, gender));
+        }
+    }
+    None
+}
+
+/// The gap between two words holds a clause break (punctuation other than a hyphen or a dot).
+fn breaks(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
+    text[a.range.end..b.range.start]
+        .chars()
+        .any(|c| !c.is_whitespace() && c != '-' && c != '.' && c != '\'' && c != '’')
+}
+
+/// The Hindi speaker phrase ending before `ws[end]` and not starting before `ws[floor]`, split
+/// into role and name.
+fn split_phrase(
+    text: &str,
+    ws: &[Word<'_>],
+    floor: usize,
+    end: usize,
+    gender: Gender,
+) -> Option<Phrase> {
+    let sp = speakers();
+    let mut start = end;
+    while start > floor && end - start < 9 {
+        let w = &ws[start - 1];
+        if sp.has("stop", &w.lower) || cues().has("verb", &w.lower) {
+            break;
+        }
+        if start < end && breaks(text, w, &ws[start]) {
+            break;
+        }
+        start -= 1;
+    }
+    // A genitive or stop word cannot start a phrase.
+    while start < end && matches!(ws[start].lower.as_str(), "के" | "की" | "का" | "एक")
+    {
+        start += 1;
+    }
+    if start == end {
+        return None;
+    }
+    let phrase = &ws[start..end];
+    let whole = Range::new(phrase[0].range.start, phrase[phrase.len() - 1].range.end);
+    let plural = sp.has("plural", &phrase[0].lower);
+    let last = &phrase[phrase.len() - 1].lower;
+    let kind = if sp.has("organisation", last) {
+        ActorKind::Organization
+    } else if sp.has("group", last) || plural {
+        ActorKind::Group
+    } else {
+        ActorKind::Person
+    };
+    let mut gender = gender;
+    for w in phrase {
+        if sp.has("female", &w.lower) {
+            gender = Gender::Female;
+        } else if sp.has("male", &w.lower) {
+            gender = Gender::Male;
+        }
+    }
+    let descriptor = |w: &Word<'_>| {
+        sp.has("role", &w.lower) || sp.has("title", &w.lower) || sp.has("organisation", &w.lower)
+    };
+    let role_end = phrase.iter().rposition(descriptor);
+    let is_role = phrase.iter().any(|w| sp.has("role", &w.lower));
+    let kind = match role_end {
+        Some(r) if r + 1 < phrase.len() && sp.has("organisation", &phrase[r].lower) => {
+            ActorKind::Organization
+        }
+        _ => kind,
+    };
+    let (name, role) = match role_end {
+        Some(r) if r + 1 < phrase.len() => {
+            let name = Range::new(phrase[r + 1].range.start, whole.end);
+            let role = is_role.then(|| {
+                let role_last = phrase[..=r]
+                    .iter()
+                    .rposition(|w| sp.has("role", &w.lower))
+                    .unwrap_or(r);
+                Range::new(whole.start, phrase[role_last].range.end)
+            });
+            (Some(name), role)
+        }
+        Some(_) => (None, Some(whole)),
+        None if kind != ActorKind::Person => (None, Some(whole)),
+        None => {
+            // No role word: the name is what follows the last genitive.
+            let g = phrase
+                .iter()
+                .rposition(|w| matches!(w.lower.as_str(), "के" | "की" | "का"));
+            let from = g.map_or(0, |g| g + 1);
+            if from >= phrase.len() || phrase.len() - from > 4 {
+                return None;
+            }
+            (Some(Range::new(phrase[from].range.start, whole.end)), None)
+        }
+    };
+    let name = name.filter(|n| words(text, *n).len() <= 4);
+    if name.is_none() && role.is_none() {
+        return None;
+    }
+    Some(Phrase {
+        whole,
+        name,
+        role,
+        pronoun: false,
+        plural,
+        kind,
+        gender,
+    })
+}
+
+fn capitalised(w: &Word<'_>) -> bool {
+    w.text.chars().next().is_some_and(char::is_uppercase) && !speakers().has("not-name", &w.lower)
+}
+
+/// An English name made of the capitalised words `ws[from..to]` (titles dropped, gender kept).
+fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<Phrase> {
+    let sp = speakers();
+    let mut gender = Gender::Unknown;
+    let mut start = from;
+    while start < to
+        && (sp.has("title", &ws[start].lower)
+            || sp.has("role", &ws[start].lower)
+            || ws[start].lower == "the")
+    {
+        if sp.has("female", &ws[start].lower) {
+            gender = Gender::Female;
+        } else if sp.has("male", &ws[start].lower) {
+            gender = Gender::Male;
+        }
+        start += 1;
+    }
+    if start >= to || !ws[start..to].iter().all(capitalised) {
+        return None;
+    }
+    let _ = text;
+    let whole = Range::new(ws[from].range.start, ws[to - 1].range.end);
+    let name = Range::new(ws[start].range.start, ws[to - 1].range.end);
+    let last = &ws[to - 1].lower;
+    let kind = if sp.has("organisation", last) {
+        ActorKind::Organization
+    } else if sp.has("group", last) {
+        ActorKind::Group
+    } else {
+        ActorKind::Person
+    };
+    Some(Phrase {
+        whole,
+        name: Some(name),
+        role: None,
+        pronoun: false,
+        plural: false,
+        kind,
+        gender,
+    })
+}
+
+/// The capitalised run (with titles) that ends right before `ws[end]`, allowing auxiliaries
+/// ("Trump is promising") and a parenthesis ("Sen. Claire McCaskill (D-Mo.) said") between;
+/// or else a definite description ("the Indiana governor said"), as a role phrase.
+fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
+    let sp = speakers();
+    let mut end = end;
+    while end > 0 && sp.has("auxiliary", &ws[end - 1].lower) {
+        end -= 1;
+    }
+    if end > 0 && end < ws.len() && text[ws[end - 1].range.end..ws[end].range.start].contains(')') {
+        // Skip back over the parenthesis.
+        let mut k = end - 1;
+        while k > 0 && !text[ws[k - 1].range.end..ws[k].range.start].contains('(') {
+            k -= 1;
+        }
+        if k > 0 && end - k <= 4 {
+            end = k;
+        }
+    }
+    let mut start = end;
+    while start > 0 {
+        let w = &ws[start - 1];
+        let title = sp.has("title", &w.lower);
+        if !(capitalised(w) || title) || start < end && breaks(text, w, &ws[start]) {
+            break;
+        }
+        start -= 1;
+    }
+    if start < end {
+        return english_name(text, ws, start, end);
+    }
+    // "the Indiana governor", "The commission": a description that starts with "the".
+    let the = (end.saturating_sub(5)..end)
+        .rev()
+        .find(|&k| ws[k].lower == "the")?;
+    if (the + 1..end).any(|k| breaks(text, &ws[k - 1], &ws[k])) || the + 1 >= end {
+        return None;
+    }
+    let last = &ws[end - 1];
+    if last.text.ends_with("’s") || last.text.ends_with("'s") || last.lower.ends_with("ly") {
+        return None;
+    }
+    let role = Range::new(ws[the].range.start, last.range.end);
+    let kind = if sp.has("organisation", &last.lower) {
+        ActorKind::Organization
+    } else if sp.has("group", &last.lower) {
+        ActorKind::Group
+    } else {
+        ActorKind::Person
+    };
+    if kind == ActorKind::Group {
+        return None;
+    }
+    Some(Phrase {
+        whole: role,
+        name: None,
+        role: Some(role),
+        pronoun: false,
+        plural: false,
+        kind,
+        gender: Gender::Unknown,
+    })
+}
+
+/// The capitalised run after `ws[from]` (skipping lower-case role words: "MSNBC host Chris
+/// Matthews"), up to a clause break; the last run wins.
+fn english_after_verb(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> {
+    let sp = speakers();
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = from;
+    while i < ws.len() && i < from + 8 {
+        if i > from && breaks(text, &ws[i - 1], &ws[i]) {
+            break;
+        }
+        let w = &ws[i];
+        if capitalised(w) || sp.has("title", &w.lower) {
+            let start = i;
+            while i < ws.len()
+                && (capitalised(&ws[i]) || sp.has("title", &ws[i].lower))
+                && (i == start || !breaks(text, &ws[i - 1], &ws[i]))
+            {
+                i += 1;
+            }
+            best = Some((start, i));
+            continue;
+        }
+        if !(sp.has("role", &w.lower) || w.lower == "the" || w.lower.ends_with("s")) {
+            break;
+        }
+        i += 1;
+    }
+    let (s, e) = best?;
+    english_name(text, ws, s, e)
+}
+
+fn english_pronoun(w: &Word<'_>, cue: Range) -> Option<Found> {
+    let gender = match w.lower.as_str() {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        "i" | "we" | "they" => return None,
+        _ => return None,
+    };
+    Some(pronoun_found(w, cue, gender))
+}
+
+/// "X said: “…”", "According to X, “…”", "X told reporters “…”".
+fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
+    let c = cues();
+    for i in (0..ws.len()).rev() {
+        if let Some(len) = c.match_at("according", ws, i) {
+            let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
+            let phrase = english_after_verb(text, ws, i + len)
+                .or_else(|| description_after(text, ws, i + len))?;
+            return Some(Found {
+                phrase,
+                cue: Some(cue),
+            });
+        }
+        let Some(len) = c.match_at("verb", ws, i) else {
+            continue;
+        };
+        if ws[i].lower == "according" {
+            continue;
+        }
+        let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
+        if i > 0 && is_pronoun(&ws[i - 1]) {
+            return english_pronoun(&ws[i - 1], cue);
+        }
+        let participle = ws[i].lower.ends_with("ing");
+        let coordinated = i > 0 && matches!(ws[i - 1].lower.as_str(), "and" | "but");
+        if participle || coordinated {
+            // "Trump attacked Clinton …, saying", "X said … but said": the subject of the
+            // sentence, unless a name stands right before the participle ("Trump saying").
+            let right_before =
+                participle && i > 0 && capitalised(&ws[i - 1]) && !breaks(text, &ws[i - 1], &ws[i]);
+            let phrase = if right_before {
+                english_subject(text, ws, i)
+            } else {
+                sentence_subject(text, ws)
+            }?;
+            return Some(Found {
+                phrase,
+                cue: Some(cue),
+            });
+        }
+        let phrase = english_subject(text, ws, i)
+            .or_else(|| appositive_subject(text, ws, i))
+            .or_else(|| inverted_subject(text, ws, i + len))?;
+        return Some(Found {
+            phrase,
+            cue: Some(cue),
+        });
+    }
+    None
+}
+
+/// "according to the transit agency": a description from "the" to the next clause break.
+fn description_after(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> {
+    if ws.get(from)?.lower != "the" {
+        return None;
+    }
+    let mut end = from + 1;
+    while end < ws.len() && end < from + 6 && !breaks(text, &ws[end - 1], &ws[end]) {
+        end += 1;
+    }
+    if end == from + 1 || end < ws.len() && !breaks(text, &ws[end - 1], &ws[end]) {
+        return None;
+    }
+    let role = Range::new(ws[from].range.start, ws[end - 1].range.end);
+    let last = &ws[end - 1].lower;
+    let sp = speakers();
+    if sp.has("group", last) {
+        return None;
+    }
+    Some(Phrase {
+        whole: role,
+        name: None,
+        role: Some(role),
+        pronoun: false,
+        plural: false,
+        kind: if sp.has("organisation", last) {
+            ActorKind::Organization
+        } else {
+            ActorKind::Person
+        },
+        gender: Gender::Unknown,
+    })
+}
+
+/// The name that opens the sentence `ws` ("Trump attacked …"), if a lower-case word follows it.
+fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
+    let sp = speakers();
+    let mut end = 0;
+    while end < ws.len()
+        && (capitalised(&ws[end]) || sp.has("title", &ws[end].lower))
+        && (end == 0 || !breaks(text, &ws[end - 1], &ws[end]))
+    {
+        end += 1;
+    }
+    if end == 0 || end >= ws.len() || capitalised(&ws[end]) {
+        return None;
+    }
+    english_name(text, ws, 0, end).or_else(|| english_subject(text, ws, end))
+}
+
+/// "said Caddell: “…”": a name right after the verb that ends the clause.
+fn inverted_subject(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> {
+    let phrase = english_after_verb(text, ws, from)?;
+    let end = phrase.whole.end;
+    let k = ws.iter().position(|w| w.range.end == end)?;
+    let closes = k + 1 == ws.len() || breaks(text, &ws[k], &ws[k + 1]);
+    closes.then_some(phrase)
+}
+
+/// "Graham, a Republican from South Carolina, said": the name before the appositive.
+fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase> {
+    if verb == 0 || !text[ws[verb - 1].range.end..ws[verb].range.start].contains(',') {
+        return None;
+    }
+    let first_comma =
+        (1..verb).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+    if first_comma == verb {
+        return None;
+    }
+    english_subject(text, ws, first_comma)
+}
+
+/// "“…,” X said", "“…,” said X", "“…,” he added".
+fn english_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
+    let c = cues();
+    let i = (0..ws.len().min(20)).find(|&i| c.match_at("verb", ws, i).is_some())?;
+    let len = c.match_at("verb", ws, i)?;
+    let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
+    if i == 0 {
+        let phrase = english_after_verb(text, ws, len)?;
+        return Some(Found {
+            phrase,
+            cue: Some(cue),
+        });
+    }
+    if is_pronoun(&ws[i - 1]) {
+        return english_pronoun(&ws[i - 1], cue);
+    }
+    let phrase = english_subject(text, ws, i).or_else(|| appositive_subject(text, ws, i))?;
+    // The subject must start the clause (allowing titles and "the"), not be deep inside it.
+    Some(Found {
+        phrase,
+        cue: Some(cue),
+    })
+}
+
+/// Earlier subjects of speech and action a pronoun may refer to: Hindi agents ("X ने"),
+/// subjects of speech verbs in either language, and person mentions of the actors stage.
+fn collect_subjects(
+    text: &str,
+    regions: &[Region],
+    quotes: &[FoundQuote],
+    actors: &[ActorDraft],
+) -> Vec<Subject> {
+    let inside = |r: Range| quotes.iter().any(|q| whole_quote(q).overlaps(r));
+    let mut out = Vec::new();
+    for region in regions {
+        for sentence in &sentences(text, region.range) {
+            let ws = words(text, *sentence);
+            let hindi = has_devanagari(sentence.slice(text));
+            // Subjects inside a reported clause ("… कहा कि X ने …") are not what a later
+            // pronoun refers to.
+            let reported = ws.iter().position(|w| w.lower == "कि").unwrap_or(ws.len());
+            for (i, w) in ws.iter().enumerate() {
+                if inside(w.range) || hindi && i > reported {
+                    continue;
+                }
+                let phrase = if hindi {
+                    if w.lower != "ने" {
+                        continue;
+                    }
+                    split_phrase(text, &ws, 0, i, Gender::Unknown)
+                } else if speakers().has("title", &w.lower)
+                    && ws.get(i + 1).is_some_and(capitalised)
+                    && (i == 0 || !capitalised(&ws[i - 1]))
+                {
+                    // "Mrs. Helen Ward", "Mr. Baker": a titled name is a person.
+                    let mut end = i + 1;
+                    while end < ws.len()
+                        && capitalised(&ws[end])
+                        && !breaks(text, &ws[end - 1], &ws[end])
+                    {
+                        end += 1;
+                    }
+                    english_name(text, &ws, i, end)
+                } else if i == 0 {
+                    sentence_subject(text, &ws)
+                } else {
+                    if !cues().has("verb", &w.lower) || i == 0 {
+                        continue;
+                    }
+                    english_subject(text, &ws, i)
+                };
+                if let Some(p) = phrase.filter(|p| !p.plural && p.kind == ActorKind::Person) {
+                    if !inside(p.whole) {
+                        out.push(Subject {
+                            at: p.whole.start,
+                            gender: p.gender,
+                            phrase: Some(p),
+                            actor: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for (ai, a) in actors.iter().enumerate() {
+        if a.kind != ActorKind::Person {
+            continue;
+        }
+        for &m in &a.mentions {
+            if !inside(m) {
+                out.push(Subject {
+                    at: m.start,
+                    phrase: None,
+                    actor: Some(ai),
+                    gender: Gender::Unknown,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|s| s.at);
+    out
+}
+
+fn gender_fits(want: Gender, have: Gender) -> bool {
+    want == Gender::Unknown || have == Gender::Unknown || want == have
+}
+
+/// The most recent earlier subject that fits a pronoun at byte `at`.
+fn resolve_pronoun(
+    state: &mut State<'_>,
+    actors: &mut Vec<ActorDraft>,
+    at: usize,
+    gender: Gender,
+) -> Option<usize> {
+    let candidates: Vec<Subject> = state
+        .subjects
+        .iter()
+        .rev()
+        .filter(|s| s.at < at && at - s.at < 6000)
+        .cloned()
+        .collect();
+    for s in candidates {
+        let known = s.actor.map_or(s.gender, |a| {
+            state.genders.get(a).copied().unwrap_or(s.gender)
+        });
+        if !gender_fits(gender, known) {
+            continue;
+        }
+        if let Some(a) = s.actor {
+            if actors.get(a).is_some_and(|x| x.kind == ActorKind::Person) {
+                return Some(a);
+            }
+            continue;
+        }
+        if let Some(p) = &s.phrase {
+            if let Some(a) = resolve_phrase(state, actors, p, at) {
+                if gender != Gender::Unknown {
+                    state.genders[a] = gender;
+                }
+                return Some(a);
+            }
+        }
+    }
+    None
+}
+
+/// The actor a speaker phrase names; added when there is none yet.
+fn resolve_phrase(
+    state: &mut State<'_>,
+    actors: &mut Vec<ActorDraft>,
+    phrase: &Phrase,
+    at: usize,
+) -> Option<usize> {
+    let text = state.text;
+    // An actor of the actors stage mentioned right there.
+    let key = phrase.name.unwrap_or(phrase.whole);
+    if let Some(a) = actors
+        .iter()
+        .position(|a| a.mentions.iter().any(|m| m.overlaps(key)))
+    {
+        add_role(actors, a, phrase.role.map(|r| r.slice(text)));
+        return Some(a);
+    }
+    let role_text = phrase.role.map(|r| r.slice(text).to_string());
+    if let Some(name) = phrase.name {
+        return Some(resolve_name(
+            state,
+            actors,
+            name,
+            phrase.kind,
+            phrase.gender,
+            role_text.as_deref(),
+        ));
+    }
+    let role = phrase.role?;
+    let role_str = role.slice(text);
+    if let Some(a) = actors
+        .iter()
+        .position(|a| a.aliases.iter().any(|x| x == role_str) || a.name == role_str)
+    {
+        add_mention(actors, a, role);
+        return Some(a);
+    }
+    // The person the story earlier introduced with this role: "ROLE NAME".
+    if let Some(name) = earlier_with_role(text, role, at) {
+        let a = resolve_name(
+            state,
+            actors,
+            name,
+            ActorKind::Person,
+            phrase.gender,
+            Some(role_str),
+        );
+        add_mention(actors, a, role);
+        return Some(a);
+    }
+    Some(new_actor(
+        state,
+        actors,
+        role,
+        phrase.kind,
+        phrase.gender,
+        None,
+    ))
+}
+
+/// Find "ROLE NAME" before byte `at` for a role phrase; the name's range.
+fn earlier_with_role(text: &str, role: Range, at: usize) -> Option<Range> {
+    let role_words = words(text, role);
+    let tail_len = role_words.len().min(2);
+    let tail: Vec<&str> = role_words[role_words.len() - tail_len..]
+        .iter()
+        .map(|w| w.text)
+        .collect();
+    let needle = tail.join(" ");
+    let hay = &text[..role.start.min(at)];
+    let mut search_end = hay.len();
+    while let Some(found) = hay[..search_end].rfind(&needle) {
+        let after = found + needle.len();
+        let rest_end = (after + 200).min(text.len());
+        let mut end = rest_end;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let ws = words(text, Range::new(after, end));
+        let sp = speakers();
+        let mut n = 0;
+        while n < ws.len() && n < 4 {
+            let w = &ws[n];
+            let prev_end = if n == 0 { after } else { ws[n - 1].range.end };
+            let gap = &text[prev_end..w.range.start];
+            if gap.chars().any(|c| !c.is_whitespace() && c != '-')
+                || sp.has("stop", &w.lower)
+                || matches!(w.lower.as_str(), "के" | "की" | "का" | "ने" | "को" | "से")
+                || cues().has("verb", &w.lower)
+            {
+                break;
+            }
+            if !has_devanagari(w.text) && !capitalised(w) {
+                break;
+            }
+            n += 1;
+        }
+        let next_ok = ws
+            .get(n)
+            .is_some_and(|w| matches!(w.lower.as_str(), "ने" | "के" | "की" | "का" | "को" | "से"));
+        if n > 0 && (next_ok || n == ws.len()) {
+            return Some(Range::new(ws[0].range.start, ws[n - 1].range.end));
+        }
+        search_end = found;
+    }
+    None
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(s)
+}
+
+/// The actor called `name`: by exact name or alias, by surname, or new.
+fn resolve_name(
+    state: &mut State<'_>,
+    actors: &mut Vec<ActorDraft>,
+    name: Range,
+    kind: ActorKind,
+    gender: Gender,
+    role: Option<&str>,
+) -> usize {
+    let text = state.text;
+    let s = name.slice(text);
+    let lower = s.to_lowercase();
+    let single = !s.contains(char::is_whitespace);
+    let same = |a: &ActorDraft| {
+        a.name.to_lowercase() == lower || a.aliases.iter().any(|x| x.to_lowercase() == lower)
+    };
+    let found = actors.iter().position(same).or_else(|| {
+        if single {
+            // A surname alone: the most recently mentioned person with that surname.
+            actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| {
+                    a.kind == ActorKind::Person
+                        && a.name.contains(char::is_whitespace)
+                        && last_word(&a.name).to_lowercase() == lower
+                })
+                .max_by_key(|(_, a)| a.mentions.last().map_or(0, |m| m.start))
+                .map(|(i, _)| i)
+        } else {
+            // A full name for an actor known so far by its surname alone.
+            let surname = last_word(&lower).to_string();
+            actors.iter().position(|a| {
+                a.kind == ActorKind::Person
+                    && !a.name.contains(char::is_whitespace)
+                    && a.name.to_lowercase() == surname
+            })
+        }
+    });
+    match found {
+        Some(a) => {
+            if !single && !actors[a].name.contains(char::is_whitespace) {
+                let old = std::mem::replace(&mut actors[a].name, s.to_string());
+                if !actors[a].aliases.contains(&old) {
+                    actors[a].aliases.push(old);
+                }
+            } else if actors[a].name != s && !actors[a].aliases.iter().any(|x| x == s) {
+                actors[a].aliases.push(s.to_string());
+            }
+            add_mention(actors, a, name);
+            add_role(actors, a, role);
+            if gender != Gender::Unknown {
+                state.genders[a] = gender;
+            }
+            a
+        }
+        None => {
+            // A surname alone: the fuller name the story used for it earlier, if any.
+            let fuller = single
+                .then(|| {
+                    state.subjects.iter().rev().find_map(|sub| {
+                        let n = sub.phrase.as_ref()?.name?;
+                        let full = n.slice(text);
+                        (n.start < name.start
+                            && full.contains(char::is_whitespace)
+                            && last_word(full).to_lowercase() == lower)
+                            .then_some(n)
+                    })
+                })
+                .flatten();
+            match fuller {
+                Some(full) => {
+                    let a = new_actor(state, actors, full, kind, gender, role);
+                    actors[a].aliases.push(s.to_string());
+                    add_mention(actors, a, name);
+                    a
+                }
+                None => new_actor(state, actors, name, kind, gender, role),
+            }
+        }
+    }
+}
+
+fn new_actor(
+    state: &mut State<'_>,
+    actors: &mut Vec<ActorDraft>,
+    range: Range,
+    kind: ActorKind,
+    gender: Gender,
+    role: Option<&str>,
+) -> usize {
+    let name = range.slice(state.text).to_string();
+    actors.push(ActorDraft {
+        name: name.clone(),
+        canonical: None,
+        wikidata: None,
+        kind,
+        mentions: vec![range],
+        aliases: role
+            .filter(|r| *r != name)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
+    });
+    state.genders.push(gender);
+    actors.len() - 1
+}
+
+fn add_role(actors: &mut [ActorDraft], a: usize, role: Option<&str>) {
+    if let Some(role) = role {
+        let actor = &mut actors[a];
+        if actor.name != role && !actor.aliases.iter().any(|x| x == role) {
+            actor.aliases.push(role.to_string());
+        }
+    }
+}
+
+/// Add a mention to an actor, in text order, unless it overlaps one it has.
+fn add_mention(actors: &mut [ActorDraft], a: usize, range: Range) {
+    let mentions = &mut actors[a].mentions;
+    if mentions.iter().any(|m| m.overlaps(range)) {
+        return;
+    }
+    let at = mentions.partition_point(|m| m.start < range.start);
+    mentions.insert(at, range);
+}
+
+/// Quotes without a cue of their own: a quote goes on from the attributed quote before it in
+/// the same paragraph, or in the paragraph before when it opens its paragraph; a quoted heading
+/// takes the first speaker of its section.
+fn inherit_speakers(
+    text: &str,
+    regions: &[Region],
+    quotes: &[FoundQuote],
+    out: &mut [Attribution],
+) {
+    for qi in 0..quotes.len() {
+        if out[qi].speaker.is_some() || out[qi].cue.is_some() {
+            continue;
+        }
+        let whole = whole_quote(&quotes[qi]);
+        let Some(ri) = region_of(regions, whole.start) else {
+            continue;
+        };
+        let region = &regions[ri];
+        if region.role != Role::Paragraph {
+            continue;
+        }
+        let Some(prev) = qi.checked_sub(1) else {
+            continue;
+        };
+        let Some(speaker) = out[prev].speaker else {
+            continue;
+        };
+        let prev_whole = whole_quote(&quotes[prev]);
+        let same_paragraph =
+            region.range.start <= prev_whole.start && whole.start - prev_whole.end < 250;
+        let opens_paragraph = text[region.range.start..whole.start].trim().is_empty();
+        let prev_ends_region = ri > 0 && {
+            let p = regions[ri - 1].range;
+            p.start <= prev_whole.start && p.end.saturating_sub(prev_whole.end) < 80
+        };
+        let end = region_of(regions, whole.end).map_or(region.range.end, |r| regions[r].range.end);
+        let alone = text[whole.end.min(end)..end].trim().chars().count() <= 1;
+        if same_paragraph || opens_paragraph && alone && prev_ends_region {
+            out[qi].speaker = Some(speaker);
+        }
+    }
 }

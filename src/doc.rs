@@ -67,6 +67,8 @@ pub struct ParagraphDraft {
     /// The paragraph repeats an earlier one (scraping often doubles paragraphs): later stages
     /// skip it so that its quotes and mentions are not counted twice.
     pub duplicate: bool,
+    /// BCP 47 tag of the paragraph's language ([`crate::lang`]): `hi`, `en`, `ur` or `und`.
+    pub lang: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

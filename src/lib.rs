@@ -96,7 +96,7 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Article, Error> {
     let mentions = mentions::find_mentions(norm, &structure, &quotes, options);
     let mut actors = actors::merge(norm, &mentions, &structure);
     let attributions = attribution::attribute(norm, &structure, &quotes, &mut actors);
-    let salience = rank::salience(&structure, &actors, &attributions);
+    let salience = rank::salience_with_text(Some(norm), &structure, &actors, &attributions);
     Ok(assemble::assemble(
         text,
         assemble::Parts {

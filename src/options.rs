@@ -8,11 +8,16 @@ use crate::article::ActorKind;
 /// The default for [`Options::max_input_bytes`]: 32 MiB of UTF-8.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
+/// The languages the `lang` option may name.
+pub const LANGS: &[&str] = &["hi", "en"];
+
 /// Options for [`crate::parse_with`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Options {
-    /// The body's language when the caller knows it (`"hi"`, `"en"`); `None` or `"auto"` detects it.
+    /// The body's language when the caller knows it (one of [`LANGS`]); `None` or `"auto"`
+    /// detects it.
+    #[serde(deserialize_with = "read_lang")]
     pub lang: Option<String>,
     /// Actors the site knows (its own reporters, local politicians), found before any other rule.
     pub actors: Vec<ActorEntry>,
@@ -27,6 +32,25 @@ impl Default for Options {
             actors: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         }
+    }
+}
+
+/// Reads `lang`: `"auto"` means "detect" (like no value); anything but [`LANGS`] is an error.
+fn read_lang<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let lang = Option::<String>::deserialize(deserializer)?;
+    match lang.as_deref() {
+        None | Some("auto") => Ok(None),
+        Some(tag) if LANGS.contains(&tag) => Ok(lang),
+        Some(tag) => Err(serde::de::Error::custom(format!(
+            "unknown language \"{tag}\"; expected \"auto\", {}",
+            LANGS
+                .iter()
+                .map(|l| format!("\"{l}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ))),
     }
 }
 

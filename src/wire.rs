@@ -87,6 +87,8 @@ pub struct Paragraph {
     pub start: usize,
     pub end: usize,
     pub sentences: Vec<Sentence>,
+    pub lang: String,
+    pub duplicate: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -179,6 +181,8 @@ impl Article {
                                     end: index.utf16(s.byte_end),
                                 })
                                 .collect(),
+                            lang: p.lang.clone(),
+                            duplicate: p.duplicate,
                         })
                         .collect(),
                 })

@@ -1,137 +1,182 @@
-//! Structure: splits the normalised text into lines and decides what each one is — kicker,
-//! title, standfirst, dateline, sub-heading, paragraph or read-also line — and splits paragraphs
-//! into sentences.
+//! Structure: finds what the article is made of — kicker, title, standfirst, dateline, sections
+//! of sub-heading and paragraphs, sentences, read-also and promo lines — in the normalised text,
+//! as byte ranges of it, in one linear pass of a few steps, each in its own module:
 //!
-//! This first version reads one block per non-empty line: line 1 is the headline (a short
-//! topic label before a colon becomes the kicker), a line that opens with a read-also marker is
-//! related, a short line without final punctuation followed by a paragraph is a sub-heading, and
-//! everything else is a paragraph.
+//! 1. [`blocks`] cuts the text into blocks: lines (any line break), broken lines joined, glued
+//!    paragraphs ("है.अगला") cut apart;
+//! 2. [`related`] cuts read-also links and promos out of each block, also when they are glued to
+//!    a paragraph;
+//! 3. [`headline`] finds the title, its kicker and the standfirst among the first blocks;
+//! 4. [`classify`] tells sub-headings, dateline lines, link boxes and paragraphs apart, from
+//!    their [`shape`] and their neighbours ([`topic`]);
+//! 5. sections are built: a dateline line joins the paragraph after it, the dateline that opens
+//!    the body ([`dateline`]) is exposed and stays inside the first paragraph, paragraphs are cut
+//!    into [`sentences`], repeated paragraphs are marked ([`duplicates`]), and each paragraph and
+//!    the body get a language ([`crate::lang`]).
+//!
+//! Language knowledge (read-also phrases, agencies, captions, abbreviations, function words) is
+//! data in `data/structure/`, loaded by [`markers`].
+
+pub mod blocks;
+pub mod classify;
+pub mod dateline;
+pub mod duplicates;
+pub mod headline;
+pub mod markers;
+pub mod related;
+pub mod sentences;
+pub mod shape;
+pub mod topic;
 
 use crate::doc::{ParagraphDraft, Range, SectionDraft, Structure};
+use crate::lang::Letters;
 use crate::options::Options;
 
-const READ_ALSO: &[&str] = &["यह भी पढ़ें", "ये भी पढ़ें", "यहां पढ़ें", "Also read", "Read more"];
+use classify::Role;
+use shape::Shape;
+
+/// A block after read-also links were cut out: story text or a related line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub range: Range,
+    pub blank_before: bool,
+    /// One whole line of the input.
+    pub single_line: bool,
+    pub related: bool,
+    pub shape: Shape,
+}
+
+/// The units of `text`: its blocks, with related pieces cut out.
+fn units(text: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for block in blocks::blocks(text) {
+        let pieces = related::split(text, block.range);
+        let whole = pieces.len() == 1;
+        for (k, piece) in pieces.into_iter().enumerate() {
+            if piece.range.is_empty() {
+                continue;
+            }
+            out.push(Unit {
+                range: piece.range,
+                blank_before: k == 0 && block.blank_before,
+                single_line: whole && block.single_line,
+                related: piece.related,
+                shape: Shape::of(piece.range.slice(text)),
+            });
+        }
+    }
+    out
+}
 
 /// Find the structure of `text` (normalised).
-pub fn analyse(text: &str, _options: &Options) -> Structure {
-    let lines = lines(text);
+pub fn analyse(text: &str, options: &Options) -> Structure {
+    let units = units(text);
+    let front = headline::front(text, &units);
+    let roles = classify::classify(text, &units, front.body_start);
     let mut structure = Structure {
-        lang: crate::lang::detect(text),
+        kicker: front.kicker,
+        title: front.title,
+        standfirst: front.standfirst,
         ..Structure::default()
     };
+
     let mut section = SectionDraft::default();
-    for (i, &line) in lines.iter().enumerate() {
-        let content = line.slice(text);
-        if i == 0 {
-            match kicker_split(content) {
-                Some(at) => {
-                    structure.kicker = Some(Range::new(line.start, line.start + at));
-                    let rest = trim_start(text, Range::new(line.start + at + 1, line.end));
-                    structure.title = Some(rest);
+    let mut pending_dateline: Option<Range> = None;
+    let mut first_paragraph = true;
+    for i in front.body_start..units.len() {
+        let unit = &units[i];
+        match roles[i] {
+            Role::Related => {
+                flush_dateline(text, &mut pending_dateline, &mut section);
+                structure.related.push(unit.range);
+            }
+            Role::Heading => {
+                flush_dateline(text, &mut pending_dateline, &mut section);
+                if section.heading.is_some() || !section.paragraphs.is_empty() {
+                    structure.sections.push(std::mem::take(&mut section));
                 }
-                None => structure.title = Some(line),
+                section.heading = Some(unit.range);
             }
-            continue;
-        }
-        if READ_ALSO.iter().any(|m| content.starts_with(m)) {
-            structure.related.push(line);
-            continue;
-        }
-        let next_is_paragraph = lines.get(i + 1).is_some_and(|n| n.len() > line.len());
-        if is_heading_like(content) && next_is_paragraph {
-            if section.heading.is_some() || !section.paragraphs.is_empty() {
-                structure.sections.push(std::mem::take(&mut section));
+            Role::DatelineLine => {
+                flush_dateline(text, &mut pending_dateline, &mut section);
+                pending_dateline = Some(unit.range);
             }
-            section.heading = Some(line);
-            continue;
+            Role::Paragraph => {
+                let (paragraph, dateline) = match pending_dateline.take() {
+                    Some(line) => {
+                        let range = Range::new(line.start, unit.range.end);
+                        (paragraph(text, range, Some(line)), Some(line))
+                    }
+                    None => {
+                        let dateline = dateline::leading(text, unit.range);
+                        (paragraph(text, unit.range, dateline), dateline)
+                    }
+                };
+                if first_paragraph {
+                    structure.dateline = dateline;
+                    first_paragraph = false;
+                }
+                section.paragraphs.push(paragraph);
+            }
         }
-        section.paragraphs.push(ParagraphDraft {
-            range: line,
-            sentences: sentences(text, line),
-            duplicate: false,
-        });
     }
+    flush_dateline(text, &mut pending_dateline, &mut section);
     if section.heading.is_some() || !section.paragraphs.is_empty() {
         structure.sections.push(section);
     }
+
+    let mut paragraphs: Vec<&mut ParagraphDraft> = structure
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.paragraphs.iter_mut())
+        .collect();
+    duplicates::mark(text, &mut paragraphs, &mut structure.notes);
+
+    structure.lang = match options.lang.as_deref() {
+        Some("hi") => "hi",
+        Some("en") => "en",
+        Some("ur") => "ur",
+        _ => body_lang(text, &structure),
+    };
     structure
 }
 
-/// The non-empty lines of `text`, trimmed of surrounding white space.
-fn lines(text: &str) -> Vec<Range> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (at, c) in text.char_indices().chain([(text.len(), '\n')]) {
-        if c == '\n' || c == '\r' {
-            let line = trim(text, Range::new(start, at));
-            if !line.is_empty() {
-                out.push(line);
-            }
-            start = at + c.len_utf8();
+/// A dateline line with no paragraph after it becomes a paragraph of its own.
+fn flush_dateline(text: &str, pending: &mut Option<Range>, section: &mut SectionDraft) {
+    if let Some(line) = pending.take() {
+        section.paragraphs.push(paragraph(text, line, None));
+    }
+}
+
+/// The paragraph `range` with its sentences; a dateline that opens it is a sentence of its own.
+fn paragraph(text: &str, range: Range, dateline: Option<Range>) -> ParagraphDraft {
+    let mut sentences = Vec::new();
+    let body = match dateline {
+        Some(d) if d.start == range.start && d.end < range.end => {
+            sentences.push(d);
+            sentences::trim(text, Range::new(d.end, range.end))
         }
+        _ => range,
+    };
+    if !body.is_empty() {
+        sentences.extend(sentences::split(text, body).into_iter().map(|s| s.range));
     }
-    out
-}
-
-fn trim(text: &str, range: Range) -> Range {
-    let s = range.slice(text);
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead == s.len() {
-        return Range::new(range.start, range.start);
+    ParagraphDraft {
+        range,
+        sentences,
+        duplicate: false,
+        lang: crate::lang::detect(range.slice(text)),
     }
-    Range::new(range.start + lead, range.end - trail)
 }
 
-fn trim_start(text: &str, range: Range) -> Range {
-    trim(text, range)
-}
-
-/// Where a kicker ends on the headline line: a colon after a short label, not inside a quote.
-fn kicker_split(line: &str) -> Option<usize> {
-    let at = line.find(':')?;
-    let label = &line[..at];
-    let words = label.split_whitespace().count();
-    let quoted = label.chars().any(|c| "\"“”‘’'".contains(c));
-    (words > 0 && words <= 6 && !quoted && at + 1 < line.len()).then_some(at)
-}
-
-fn is_heading_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    let last = line.chars().last().unwrap_or('.');
-    (1..=12).contains(&words) && !matches!(last, '.' | '।' | '?' | '!' | '"' | '”' | ':' | ',')
-}
-
-/// Sentences of a paragraph: ends after । . ? ! (and closing quotes that follow them).
-fn sentences(text: &str, range: Range) -> Vec<Range> {
-    let mut out = Vec::new();
-    let s = range.slice(text);
-    let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if matches!(c, '।' | '.' | '?' | '!') {
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if matches!(next, '।' | '.' | '?' | '!' | '"' | '”' | '’') {
-                    end = next_at + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
-            if next_is_space {
-                let sentence = trim(text, Range::new(range.start + start, range.start + end));
-                if !sentence.is_empty() {
-                    out.push(sentence);
-                }
-                start = end;
-            }
-        }
+/// The language of the body: the letters of its paragraphs, else of the whole text.
+fn body_lang(text: &str, structure: &Structure) -> &'static str {
+    let mut letters = Letters::default();
+    for p in structure.sections.iter().flat_map(|s| &s.paragraphs) {
+        letters.add(Letters::of(p.range.slice(text)));
     }
-    let rest = trim(text, Range::new(range.start + start, range.end));
-    if !rest.is_empty() {
-        out.push(rest);
+    match letters.tag() {
+        "und" => crate::lang::detect(text),
+        tag => tag,
     }
-    out
 }

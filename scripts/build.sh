@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the npm package's WebAssembly into dist/: the release wasm of the bindings crate,
+# wasm-bindgen's ES module glue (--target web, which also works in Node through js/node.js),
+# then `wasm-opt -Oz` (npm's binaryen) when it makes the file smaller. Prints the sizes.
+#
+# Fast when nothing changed: cargo decides whether to recompile, and the wasm-bindgen and
+# wasm-opt steps are skipped when dist/ is newer than the cargo output.
+#
+# Usage: scripts/build.sh            (run scripts/setup.sh first on a new machine)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TARGET=wasm32-unknown-unknown
+RAW=target/$TARGET/release/newslens_wasm.wasm
+OUT=dist
+WASM=$OUT/newslens_wasm_bg.wasm
+GLUE=$OUT/newslens_wasm.js
+
+cargo build --release --target "$TARGET" -p newslens-wasm
+
+if [[ -f $WASM && -f $GLUE && $WASM -nt $RAW ]]; then
+  echo "build: dist/ is up to date"
+else
+  wasm-bindgen --target web --out-dir "$OUT" "$RAW"
+  WASM_OPT=node_modules/.bin/wasm-opt
+  if [[ -x $WASM_OPT ]]; then
+    # wasm-opt reads the enabled features from the target_features section and strips it,
+    # the name section and debug info from the output.
+    "$WASM_OPT" -Oz --strip-debug --strip-producers "$WASM" -o "$WASM.opt"
+    if (($(wc -c <"$WASM.opt") < $(wc -c <"$WASM"))); then
+      mv "$WASM.opt" "$WASM"
+    else
+      rm "$WASM.opt"
+    fi
+  else
+    echo "build: $WASM_OPT not found (run scripts/setup.sh); the wasm is not size-optimised" >&2
+  fi
+  touch "$WASM" # newer than the cargo output, also when wasm-opt kept the old file
+fi
+
+size() { printf '%7d B raw, %6d B gzip' "$(wc -c <"$1")" "$(gzip -9c "$1" | wc -c)"; }
+echo "build: $WASM  $(size "$WASM")"
+echo "build: $GLUE   $(size "$GLUE")"

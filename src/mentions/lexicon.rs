@@ -1,0 +1,400 @@
+//! The compiled lexicon: names of countries, places, organisations and people, their demonyms,
+//! the titles and suffixes that patterns use, and the common words that are never names.
+//!
+//! Every table lives in `data/lexicon/*.tsv` (each file's header says where its facts came from
+//! and how to regenerate it) and is parsed once per process. Surface forms are normalised the way
+//! the text is ([`crate::normalize`]), and each Devanagari form also gets the spellings Hindi
+//! writers commonly use for it (no nukta, ा for ॉ, ं for ँ and for a nasal consonant + virama), so
+//! "मॉस्को" also finds "मास्को" and "हिन्दी" also finds "हिंदी". Matching is one Aho-Corasick pass
+//! over a block of text; a match counts only where it starts and ends on a word boundary.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::article::ActorKind;
+use crate::normalize::Normalized;
+use crate::options::ActorEntry;
+
+const ENTITY_FILES: [(&str, &str); 6] = [
+    ("people.tsv", include_str!("../../data/lexicon/people.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../../data/lexicon/organizations.tsv"),
+    ),
+    (
+        "countries.tsv",
+        include_str!("../../data/lexicon/countries.tsv"),
+    ),
+    ("india.tsv", include_str!("../../data/lexicon/india.tsv")),
+    (
+        "regions.tsv",
+        include_str!("../../data/lexicon/regions.tsv"),
+    ),
+    ("cities.tsv", include_str!("../../data/lexicon/cities.tsv")),
+];
+const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
+const SUFFIXES: &str = include_str!("../../data/lexicon/suffixes.tsv");
+const HI_COMMON: &str = include_str!("../../data/lexicon/hi_common.tsv");
+const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
+const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
+
+/// One named thing of the lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub canonical: String,
+    pub kind: ActorKind,
+    pub wikidata: Option<String>,
+    /// For a capital: the entry of the country whose government it can stand for.
+    pub capital_of: Option<usize>,
+}
+
+/// What one surface form names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form {
+    pub entry: usize,
+    /// A demonym or adjective ("रूसी", "Russian") rather than the name itself.
+    pub adjectival: bool,
+}
+
+/// A lexicon match in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub form: Form,
+}
+
+/// How a title is used before a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleClass {
+    /// श्री, Dr: only ever before a name.
+    Honorific,
+    /// विदेश मंत्री, President: an office, which a story may also use alone for its holder.
+    Office,
+}
+
+/// Names and the automaton that finds them.
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    forms: Vec<Form>,
+    patterns: Vec<String>,
+    matcher: Option<AhoCorasick>,
+}
+
+/// The compiled tables.
+pub struct Lexicon {
+    pub names: Gazetteer,
+    /// Titles by their words joined with one space.
+    pub titles: HashMap<String, TitleClass>,
+    /// Organisation and place suffixes by their words joined with one space, with whether the
+    /// suffix belongs to the name.
+    pub suffixes: HashMap<String, (ActorKind, bool)>,
+    /// The most words in a title or suffix.
+    pub longest_affix: usize,
+    hi_common: HashSet<String>,
+    en_common: HashSet<String>,
+    en_words: HashSet<String>,
+}
+
+/// The built-in lexicon, parsed on first use.
+pub fn builtin() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::new)
+}
+
+/// The data rows of a TSV file: lines that are neither empty nor `#` comments, split on tabs.
+pub fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('\t').collect())
+}
+
+fn split_forms<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
+    field
+        .copied()
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+}
+
+/// `form` as the text will carry it, plus its common Hindi spelling variants.
+pub fn variants(form: &str) -> Vec<String> {
+    let norm = Normalized::new(form).text.into_owned();
+    let mut out = vec![norm.clone()];
+    if !norm.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
+        return out;
+    }
+    let no_nukta: String = norm.chars().filter(|&c| c != '\u{093C}').collect();
+    let folded = fold_spelling(&no_nukta);
+    for v in [no_nukta, folded] {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// The loosest common spelling of a Devanagari word: ा for ॉ, ं for ँ, ं for a nasal + virama
+/// before a consonant.
+fn fold_spelling(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let nasal = matches!(c, 'ङ' | 'ञ' | 'ण' | 'न' | 'म');
+        if nasal
+            && i > 0
+            && chars.get(i + 1) == Some(&'\u{094D}')
+            && chars.get(i + 2).is_some_and(|&n| is_consonant(n))
+        {
+            out.push('\u{0902}');
+            i += 2;
+            continue;
+        }
+        out.push(match c {
+            '\u{0949}' => '\u{093E}',
+            '\u{0901}' => '\u{0902}',
+            other => other,
+        });
+        i += 1;
+    }
+    out
+}
+
+fn is_consonant(c: char) -> bool {
+    ('\u{0915}'..='\u{0939}').contains(&c) || ('\u{0958}'..='\u{095F}').contains(&c)
+}
+
+/// A letter, digit or combining mark: a character that continues a word.
+pub fn is_word_char(c: char) -> bool {
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+    }
+    c.is_alphanumeric()
+}
+
+/// Collects surface forms; the first entry to claim a form keeps it.
+#[derive(Default)]
+struct Builder {
+    entries: Vec<Entry>,
+    patterns: Vec<String>,
+    forms: Vec<Form>,
+    seen: HashSet<String>,
+}
+
+impl Builder {
+    fn add_form(&mut self, form: &str, f: Form) {
+        for v in variants(form.trim()) {
+            if v.chars().count() >= 2 && self.seen.insert(v.clone()) {
+                self.patterns.push(v);
+                self.forms.push(f);
+            }
+        }
+    }
+
+    fn build(self) -> Gazetteer {
+        let matcher = (!self.patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(&self.patterns)
+                .expect("the lexicon's patterns should build an automaton")
+        });
+        Gazetteer {
+            entries: self.entries,
+            forms: self.forms,
+            patterns: self.patterns,
+            matcher,
+        }
+    }
+}
+
+impl Gazetteer {
+    /// The caller's own entries (`options.actors`).
+    pub fn from_user(user: &[ActorEntry]) -> Gazetteer {
+        let mut b = Builder::default();
+        for actor in user {
+            let entry = b.entries.len();
+            b.entries.push(Entry {
+                canonical: actor
+                    .canonical
+                    .clone()
+                    .unwrap_or_else(|| actor.name.clone()),
+                kind: actor.kind,
+                wikidata: actor.wikidata.clone(),
+                capital_of: None,
+            });
+            for form in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let f = Form {
+                    entry,
+                    adjectival: false,
+                };
+                b.add_form(form, f);
+            }
+        }
+        b.build()
+    }
+
+    fn builtin() -> Gazetteer {
+        let mut b = Builder::default();
+        let mut capitals: Vec<(usize, String)> = Vec::new();
+        let mut by_canonical: HashMap<String, usize> = HashMap::new();
+        for (_, tsv) in ENTITY_FILES {
+            for cols in rows(tsv) {
+                let (Some(canonical), Some(kind)) = (
+                    cols.first(),
+                    cols.get(1).and_then(|k| ActorKind::from_name(k)),
+                ) else {
+                    continue;
+                };
+                let entry = b.entries.len();
+                b.entries.push(Entry {
+                    canonical: canonical.to_string(),
+                    kind,
+                    wikidata: cols.get(2).filter(|w| !w.is_empty()).map(|w| w.to_string()),
+                    capital_of: None,
+                });
+                by_canonical.entry(canonical.to_string()).or_insert(entry);
+                if let Some(country) = cols.get(5).filter(|c| !c.trim().is_empty()) {
+                    capitals.push((entry, country.trim().to_string()));
+                }
+                for (field, adjectival) in [(3, false), (4, true)] {
+                    for form in split_forms(cols.get(field)) {
+                        b.add_form(form, Form { entry, adjectival });
+                    }
+                }
+            }
+        }
+        for (entry, country) in capitals {
+            b.entries[entry].capital_of = by_canonical.get(&country).copied();
+        }
+        b.build()
+    }
+
+    /// Every match in `text[start..end]` that begins and ends on word boundaries,
+    /// leftmost-longest and without overlaps.
+    pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let block = &text[start..end];
+        let mut hits: Vec<Hit> = matcher
+            .find_overlapping_iter(block)
+            .filter(|m| {
+                let before = block[..m.start()].chars().next_back();
+                let after = block[m.end()..].chars().next();
+                let first = block[m.start()..].chars().next();
+                let last = block[..m.end()].chars().next_back();
+                // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
+                let open_end = last == Some('.');
+                // Latin letters match case-insensitively only where the text is in capitals
+                // ("LONDON" is London; "china" is not China).
+                let found = &block[m.start()..m.end()];
+                let pattern = &self.patterns[m.pattern().as_usize()];
+                let case_ok = found == pattern
+                    || !found.chars().any(char::is_lowercase)
+                        && found.chars().filter(|c| c.is_ascii_uppercase()).count() > 1;
+                case_ok
+                    && !before.is_some_and(is_word_char)
+                    && !first.is_some_and(is_joining_mark)
+                    && (open_end || !after.is_some_and(is_word_char))
+            })
+            .map(|m| Hit {
+                start: start + m.start(),
+                end: start + m.end(),
+                form: self.forms[m.pattern().as_usize()],
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            if kept.last().is_none_or(|k| k.end <= h.start) {
+                kept.push(h);
+            }
+        }
+        kept
+    }
+
+    pub fn entry(&self, form: Form) -> &Entry {
+        &self.entries[form.entry]
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl Lexicon {
+    fn new() -> Lexicon {
+        let mut longest_affix = 1;
+        let mut titles = HashMap::new();
+        for cols in rows(TITLES) {
+            let class = match cols.get(1).map(|c| c.trim()) {
+                Some("honorific") => TitleClass::Honorific,
+                _ => TitleClass::Office,
+            };
+            let key = affix_key(cols[0]);
+            longest_affix = longest_affix.max(key.split(' ').count());
+            titles.insert(key, class);
+        }
+        let mut suffixes = HashMap::new();
+        for cols in rows(SUFFIXES) {
+            if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
+                let key = affix_key(cols[0]);
+                longest_affix = longest_affix.max(key.split(' ').count());
+                let with = cols.get(2).is_none_or(|p| p.trim() != "without");
+                suffixes.insert(key, (kind, with));
+            }
+        }
+        let words = |tsv: &str| -> HashSet<String> {
+            rows(tsv)
+                .map(|cols| Normalized::new(cols[0].trim()).text.into_owned())
+                .collect()
+        };
+        Lexicon {
+            names: Gazetteer::builtin(),
+            titles,
+            suffixes,
+            longest_affix,
+            hi_common: words(HI_COMMON),
+            en_common: words(EN_COMMON),
+            en_words: words(EN_WORDS),
+        }
+    }
+
+    /// Whether `word` is one of the most frequent English words (any case).
+    pub fn is_english_word(&self, word: &str) -> bool {
+        self.en_words.contains(&word.to_ascii_lowercase())
+    }
+
+    /// Whether `word` (normalised) is an ordinary word rather than part of a name.
+    pub fn is_common(&self, word: &str) -> bool {
+        if word.is_ascii() {
+            self.en_common.contains(&word.to_ascii_lowercase())
+        } else {
+            self.hi_common.contains(word)
+        }
+    }
+}
+
+fn is_joining_mark(c: char) -> bool {
+    // A match may not start on a matra or sign: that would split a syllable.
+    ('\u{093A}'..='\u{094F}').contains(&c) || matches!(c, '\u{0900}'..='\u{0903}')
+}
+
+/// A title or suffix as a lookup key: normalised, trailing full stop dropped, single spaces.
+pub fn affix_key(form: &str) -> String {
+    let norm = Normalized::new(form.trim()).text.into_owned();
+    norm.trim_end_matches('.')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

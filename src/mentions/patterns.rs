@@ -1,0 +1,399 @@
+//! Patterns: names that nobody listed, found from the words around them.
+//!
+//! - A title or honorific before a name makes it a person ("विदेश मंत्री सर्गेई लावरोव",
+//!   "President Emmanuel Macron"); titles may chain ("केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन").
+//! - An organisation or place suffix after name words makes the whole an organisation or place
+//!   ("मुफस्सिल पुलिस", "महाराष्ट्र सरकार", "Oxford University", "Ministry of Defence").
+//! - Two or more Hindi name words before the case marker ने make a person ("X Y ने कहा").
+//! - In English, runs of capitalised words are names; a run that only starts a sentence with a
+//!   common word is not. Its kind comes from the words around it.
+//!
+//! A name word is one that the common-word lists (`data/lexicon/hi_common.tsv`,
+//! `en_common.tsv`) do not hold and that is not a title or a suffix. Patterns work on one
+//! sentence at a time; the caller decides between them and the lexicon.
+
+use crate::article::ActorKind;
+use crate::doc::Range;
+
+use super::lexicon::{affix_key, is_word_char, Lexicon, TitleClass};
+
+/// A word of the text with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// A name a pattern found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub range: Range,
+    pub kind: ActorKind,
+    /// How sure the rule is: title and suffix rules are strong, capitalisation guesses weak.
+    pub strong: bool,
+}
+
+/// The words of `text[start..end]`: runs of letters, digits and marks, with an inner
+/// apostrophe or full stop kept when a letter follows ("O'Neill", "U.S").
+pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut begin: Option<usize> = None;
+    let block = &text[start..end];
+    let mut iter = block.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inner = matches!(c, '\'' | '’' | '.' | '&')
+            && begin.is_some()
+            && iter
+                .peek()
+                .is_some_and(|&(_, n)| n.is_alphabetic() && n.is_ascii());
+        if is_word_char(c) || inner {
+            begin.get_or_insert(i);
+        } else if let Some(b) = begin.take() {
+            out.push(Word {
+                start: start + b,
+                end: start + i,
+                text: &block[b..i],
+            });
+        }
+    }
+    if let Some(b) = begin {
+        out.push(Word {
+            start: start + b,
+            end,
+            text: &block[b..],
+        });
+    }
+    out
+}
+
+fn is_devanagari(word: &str) -> bool {
+    word.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !word.chars().any(|c| c.is_lowercase())
+}
+
+/// Joins words `[i, i + n)` when only spaces (or one full stop) separate them.
+fn joined(text: &str, words: &[Word], i: usize, n: usize) -> Option<String> {
+    if i + n > words.len() {
+        return None;
+    }
+    for k in i + 1..i + n {
+        let gap = &text[words[k - 1].end..words[k].start];
+        if !gap.chars().all(|c| c == ' ' || c == '.') || gap.is_empty() {
+            return None;
+        }
+    }
+    Some(
+        words[i..i + n]
+            .iter()
+            .map(|w| w.text)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The longest title at word `i`: its class and how many words it spans.
+pub fn title_at(
+    lex: &Lexicon,
+    text: &str,
+    words: &[Word],
+    i: usize,
+) -> Option<(TitleClass, usize)> {
+    (1..=lex.longest_affix).rev().find_map(|n| {
+        let key = affix_key(&joined(text, words, i, n)?);
+        lex.titles.get(&key).map(|&c| (c, n))
+    })
+}
+
+/// The longest suffix at word `i`: its kind, how many words it spans, and whether it is part
+/// of the name.
+pub fn suffix_at(
+    lex: &Lexicon,
+    text: &str,
+    words: &[Word],
+    i: usize,
+) -> Option<(ActorKind, usize, bool)> {
+    (1..=lex.longest_affix).rev().find_map(|n| {
+        let key = affix_key(&joined(text, words, i, n)?);
+        lex.suffixes.get(&key).map(|&(k, with)| (k, n, with))
+    })
+}
+
+/// Whether only a space or two separates words `a` and `b`.
+fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
+    let gap = &text[a.end..b.start];
+    !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ')
+}
+
+/// Whether `word` can be part of a name in its script.
+fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
+    let w = words[i].text;
+    if w.chars().all(|c| c.is_ascii_digit()) || w.chars().count() < 2 && !is_capitalised(w) {
+        return false;
+    }
+    if title_at(lex, text, words, i).is_some() || suffix_at(lex, text, words, i).is_some() {
+        return false;
+    }
+    if is_devanagari(w) {
+        !lex.is_common(w)
+    } else {
+        is_capitalised(w) && !lex.is_common(w)
+    }
+}
+
+/// Names the patterns find in one sentence `text[start..end]`.
+pub fn find(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Found> {
+    let words = words(text, start, end);
+    let mut found = Vec::new();
+    titled_persons(lex, text, &words, &mut found);
+    suffixed_names(lex, text, &words, &mut found);
+    marked_persons(lex, text, &words, &mut found);
+    capitalised_runs(lex, text, &words, &mut found);
+    found
+}
+
+fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < words.len() {
+        let Some((_, n)) = title_at(lex, text, words, i) else {
+            i += 1;
+            continue;
+        };
+        // Chained titles: "केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन".
+        let mut j = i + n;
+        while j < words.len() && adjacent_or_dot(text, &words[j - 1], &words[j]) {
+            match title_at(lex, text, words, j) {
+                Some((_, m)) => j += m,
+                None => break,
+            }
+        }
+        let first = j;
+        while j < words.len()
+            && j - first < 4
+            && adjacent_or_dot(text, &words[j - 1], &words[j])
+            && is_name_word(lex, text, words, j)
+            && (j == first || same_script(words[first].text, words[j].text))
+        {
+            j += 1;
+        }
+        if j > first {
+            found.push(Found {
+                range: Range::new(words[first].start, words[j - 1].end),
+                kind: ActorKind::Person,
+                strong: true,
+            });
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn adjacent_or_dot(text: &str, a: &Word, b: &Word) -> bool {
+    let gap = &text[a.end..b.start];
+    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '.')
+}
+
+fn same_script(a: &str, b: &str) -> bool {
+    is_devanagari(a) == is_devanagari(b)
+}
+
+fn suffixed_names(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    let mut i = 1;
+    while i < words.len() {
+        let Some((kind, n, with)) = suffix_at(lex, text, words, i) else {
+            i += 1;
+            continue;
+        };
+        let latin = !is_devanagari(words[i].text);
+        if latin && !is_capitalised(words[i].text) {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        while k > 0
+            && i - k < 3
+            && adjacent(text, &words[k - 1], &words[k])
+            && same_script(words[k - 1].text, words[i].text)
+            && is_name_word(lex, text, words, k - 1)
+        {
+            k -= 1;
+        }
+        let mut end = i + n;
+        // "Ministry of Defence", "University of Oxford"
+        if latin
+            && end + 1 < words.len()
+            && words[end].text == "of"
+            && is_capitalised(words[end + 1].text)
+        {
+            end += 1;
+            while end < words.len() && end - i < 6 && is_capitalised(words[end].text) {
+                end += 1;
+            }
+        }
+        if k < i && !with {
+            found.push(Found {
+                range: Range::new(words[k].start, words[i - 1].end),
+                kind,
+                strong: true,
+            });
+        } else if k < i || end > i + n + 1 {
+            found.push(Found {
+                range: Range::new(words[k].start, words[end - 1].end),
+                kind,
+                strong: true,
+            });
+        }
+        i = end;
+    }
+}
+
+/// The Hindi case markers that follow a sentence's agent.
+const AGENT_MARKER: &str = "ने";
+
+fn marked_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    for i in 2..words.len() {
+        if words[i].text != AGENT_MARKER {
+            continue;
+        }
+        let mut k = i;
+        while k > 0
+            && i - k < 3
+            && adjacent(text, &words[k - 1], &words[k])
+            && is_devanagari(words[k - 1].text)
+            && is_name_word(lex, text, words, k - 1)
+        {
+            k -= 1;
+        }
+        if i - k >= 2 {
+            found.push(Found {
+                range: Range::new(words[k].start, words[i - 1].end),
+                kind: ActorKind::Person,
+                strong: false,
+            });
+        }
+    }
+}
+
+/// Words that may join capitalised words inside one English name.
+const CONNECTORS: [&str; 8] = ["of", "de", "van", "von", "al", "bin", "der", "la"];
+/// Words before a place name.
+const PLACE_PREPOSITIONS: [&str; 6] = ["in", "at", "near", "from", "to", "across"];
+
+/// Whether `a` and `b` are neighbours in a name: one space apart, or an initial and its full
+/// stop before `b` ("M. Butcher", "J.R. Smith").
+fn joins_name(text: &str, a: &Word, b: &Word) -> bool {
+    if adjacent(text, a, b) {
+        return true;
+    }
+    let gap = &text[a.end..b.start];
+    let initial = a.text.len() <= 3 && a.text.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    initial && matches!(gap, "." | ". ")
+}
+
+/// A word written in capitals that may be an acronym: short, and not part of a line in capitals.
+fn is_lone_acronym(words: &[Word], i: usize) -> bool {
+    let caps = |k: usize| words.get(k).is_some_and(|w| is_all_caps(w.text));
+    words[i].text.chars().count() <= 5 && !(i > 0 && caps(i - 1)) && !caps(i + 1)
+}
+
+fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    let latin_words = words.iter().filter(|w| !is_devanagari(w.text)).count();
+    if latin_words == 0 {
+        return;
+    }
+    let starts_run = |i: usize| {
+        let w = words[i].text;
+        !is_devanagari(w)
+            && is_capitalised(w)
+            && (!is_all_caps(w) || is_lone_acronym(words, i))
+            && title_at(lex, text, words, i).is_none()
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if !starts_run(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() && joins_name(text, &words[j - 1], &words[j]) {
+            let next = words[j].text;
+            if starts_run(j) {
+                j += 1;
+            } else if CONNECTORS.contains(&next)
+                && words.get(j + 1).is_some_and(|n| is_capitalised(n.text))
+                && adjacent(text, &words[j], &words[j + 1])
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let mut s = i;
+        // Drop leading common words ("The", "But", "Monday") from the run.
+        while s < j && lex.is_common(words[s].text) {
+            s += 1;
+        }
+        // A lone ordinary word ("Attendance", "Results") is a heading or a sentence start, and a
+        // lone letter is an initial or a list marker.
+        let lone_word =
+            j - s == 1 && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2);
+        if s < j && !lone_word {
+            let kind = run_kind(lex, text, words, s, j);
+            // "Republican Bob Dole": an ordinary word before a person's name is a description.
+            if kind == ActorKind::Person {
+                while j - s > 2 && lex.is_english_word(words[s].text) {
+                    s += 1;
+                }
+            }
+            found.push(Found {
+                range: Range::new(words[s].start, words[j - 1].end),
+                kind,
+                strong: false,
+            });
+        }
+        i = j;
+    }
+}
+
+fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> ActorKind {
+    if let Some((kind, _, _)) = (s..e).rev().find_map(|k| suffix_at(lex, text, words, k)) {
+        return kind;
+    }
+    // A name followed by a score, or after "v"/"vs", is a team: "Wigan 4", "v Hampshire".
+    let score_after = e - s == 1
+        && words.get(e).is_some_and(|w| {
+            w.text.len() <= 3
+                && w.text.chars().all(|c| c.is_ascii_digit())
+                && adjacent(text, &words[e - 1], w)
+        });
+    let versus_before = s > 0 && matches!(words[s - 1].text, "v" | "vs" | "versus");
+    if score_after || versus_before {
+        return ActorKind::Organization;
+    }
+    let before = (s > 0).then(|| words[s - 1].text.to_ascii_lowercase());
+    if before
+        .as_deref()
+        .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
+    {
+        return ActorKind::Place;
+    }
+    if e - s == 1 && is_all_caps(words[s].text) {
+        return ActorKind::Organization;
+    }
+    // A lone unknown word is more often a place than a person: people are introduced by their
+    // full name, and a later surname joins that person when actors are merged.
+    let said_after = words
+        .get(e)
+        .is_some_and(|w| matches!(w.text, "said" | "says" | "told" | "added" | "argued"));
+    if e - s == 1 && !said_after {
+        return ActorKind::Place;
+    }
+    ActorKind::Person
+}

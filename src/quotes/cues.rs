@@ -1,0 +1,154 @@
+//! Cue words: the speech verbs, cue phrases and not-a-quote markers of `data/quotes/*.tsv`, and
+//! the word splitter both the quote finder and attribution match them with.
+//!
+//! Each list row is `kind <TAB> form`; a form is one or more whole words. Lists are normalised
+//! like the text ([`crate::normalize`]) and lower-cased once, on first use.
+
+use crate::doc::Range;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const HINDI: &str = include_str!("../../data/quotes/cues-hi.tsv");
+const ENGLISH: &str = include_str!("../../data/quotes/cues-en.tsv");
+const NOT_QUOTES: &str = include_str!("../../data/quotes/not-quotes.tsv");
+const SPEAKERS: &str = include_str!("../../data/quotes/speakers.tsv");
+
+/// Word lists by kind; each form is a sequence of lower-case words.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    forms: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Lexicon {
+    fn parse(sources: &[&str]) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for source in sources {
+            for line in source.lines() {
+                let line = line.trim_end();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let Some((kind, form)) = line.split_once('\t') else {
+                    continue;
+                };
+                let form = crate::normalize::Normalized::new(form.trim())
+                    .text
+                    .to_lowercase();
+                let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
+                if !words.is_empty() {
+                    lexicon
+                        .forms
+                        .entry(kind.to_string())
+                        .or_default()
+                        .push(words);
+                }
+            }
+        }
+        for forms in lexicon.forms.values_mut() {
+            // Longest forms first, so that a match is the longest one.
+            forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        }
+        lexicon
+    }
+
+    /// The forms of `kind`.
+    pub fn forms(&self, kind: &str) -> &[Vec<String>] {
+        self.forms.get(kind).map_or(&[], Vec::as_slice)
+    }
+
+    /// The number of words of the longest `kind` form that starts at `words[at]`.
+    pub fn match_at(&self, kind: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
+        self.forms(kind).iter().find_map(|form| {
+            let fits = form.len() + at <= words.len()
+                && form.iter().zip(&words[at..]).all(|(f, w)| w.lower == *f);
+            fits.then_some(form.len())
+        })
+    }
+
+    /// The number of words of the longest `kind` form that ends at `words[end - 1]`.
+    pub fn match_before(&self, kind: &str, words: &[Word<'_>], end: usize) -> Option<usize> {
+        self.forms(kind).iter().find_map(|form| {
+            let fits = form.len() <= end
+                && form
+                    .iter()
+                    .zip(&words[end - form.len()..end])
+                    .all(|(f, w)| w.lower == *f);
+            fits.then_some(form.len())
+        })
+    }
+
+    /// Whether `word` is one of the one-word forms of `kind`.
+    pub fn has(&self, kind: &str, word: &str) -> bool {
+        self.forms(kind)
+            .iter()
+            .any(|f| f.len() == 1 && f[0] == word)
+    }
+}
+
+/// Speech verbs and cue phrases, Hindi and English together (the two scripts never collide).
+pub fn cues() -> &'static Lexicon {
+    static CUES: OnceLock<Lexicon> = OnceLock::new();
+    CUES.get_or_init(|| Lexicon::parse(&[HINDI, ENGLISH]))
+}
+
+/// Markers of names, titles and terms, and of utterances.
+pub fn not_quotes() -> &'static Lexicon {
+    static LIST: OnceLock<Lexicon> = OnceLock::new();
+    LIST.get_or_init(|| Lexicon::parse(&[NOT_QUOTES]))
+}
+
+/// Roles, titles and other words that shape a speaker phrase.
+pub fn speakers() -> &'static Lexicon {
+    static LIST: OnceLock<Lexicon> = OnceLock::new();
+    LIST.get_or_init(|| Lexicon::parse(&[SPEAKERS]))
+}
+
+/// One word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'t> {
+    pub range: Range,
+    pub text: &'t str,
+    pub lower: String,
+}
+
+/// A character that belongs to a word: letters, digits and the Devanagari signs (matras, virama,
+/// nukta), which are not all alphabetic to Unicode.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || (('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥'))
+}
+
+/// The words of `text[range]`, in order.
+pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let s = range.slice(text);
+    for (at, c) in s.char_indices().chain([(s.len(), ' ')]) {
+        let inside = is_word_char(c)
+            || (c == '\'' || c == '’' || c == '.')
+                && start.is_some()
+                && s[at + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_alphanumeric() && n.is_ascii());
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                let r = Range::new(range.start + from, range.start + at);
+                let w = r.slice(text);
+                out.push(Word {
+                    range: r,
+                    text: w,
+                    lower: w.to_lowercase(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether `text` holds Devanagari letters.
+pub fn has_devanagari(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+}

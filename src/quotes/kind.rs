@@ -1,0 +1,193 @@
+//! Kinds: tells a direct quote (a quoted utterance) from a partial one (a fragment woven into a
+//! reported sentence), and both from quoted names, titles, terms, slogans and scare quotes.
+//!
+//! The rules, in order:
+//! - a phrase right after a title noun ("फिल्म ‘…’", "the book “…”") or right before a name word
+//!   ("‘…’ शीर्षक से", "‘…’ नामक") is a title: dropped;
+//! - one or two words are a term, name or scare quote unless a speech verb and a comma or colon
+//!   introduce them ("उन्होंने कहा, ‘हां’"): dropped;
+//! - a short phrase that acts as a source ("‘…’ के मुताबिक", "‘द …’ ने") or reads as a title (all
+//!   English words capitalised, or starting with Hindi "द") is a name: dropped;
+//! - a quoted heading or headline that stands alone must read as an utterance (a verb, negation
+//!   or a first or second person pronoun), or it is a label: dropped;
+//! - what remains is direct when it is a sentence (it ends with sentence punctuation), starts a
+//!   sentence, or is introduced by a comma or colon or followed by one; otherwise partial.
+
+use super::cues::{not_quotes, words, Lexicon, Word};
+use super::Quoted;
+use crate::article::QuoteKind;
+use crate::doc::{Range, Region, Role};
+
+/// The kind of the quoted passage `q`, or `None` when it is not a quote.
+pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind> {
+    let list = not_quotes();
+    let first = &regions[q.first_region];
+    let last = &regions[q.last_region];
+    let open_at = q.open.map_or(q.range.start, |o| o.start);
+    let close_at = q.close.map_or(q.range.end, |c| c.end);
+    let before = Range::new(first.range.start, open_at)
+        .slice(text)
+        .trim_end();
+    let after = Range::new(close_at, last.range.end)
+        .slice(text)
+        .trim_start();
+    let content = q.range.slice(text);
+    let inner = words(text, q.range);
+    let before_words = words(text, Range::new(first.range.start, open_at));
+    let after_words = words(text, Range::new(close_at, last.range.end));
+
+    let sentence = is_sentence(content);
+    let introduced = before.ends_with([',', ':', '-', '–', '—'])
+        || before_words
+            .last()
+            .is_some_and(|w| super::cues::cues().has("verb", &w.lower))
+            && before.ends_with(|c: char| super::cues::is_word_char(c));
+    let followed = after.starts_with([',', '-', '–', '—']);
+
+    if title_before(list, &before_words, before) || title_after(list, &after_words, after) {
+        return None;
+    }
+    let tokens = content
+        .split_whitespace()
+        .filter(|t| t.chars().any(super::cues::is_word_char))
+        .count();
+    if tokens <= 2 && !introduced {
+        return None;
+    }
+    let in_body = first.role == Role::Paragraph;
+    if (!sentence || in_body)
+        && inner.len() <= 6
+        && reads_as_name(list, &inner, &after_words, after)
+    {
+        return None;
+    }
+    let alone = before.is_empty()
+        && after
+            .trim_matches(|c: char| c.is_ascii_punctuation())
+            .is_empty();
+    if alone
+        && matches!(
+            first.role,
+            Role::Heading | Role::Title | Role::Kicker | Role::Standfirst
+        )
+        && !sentence
+        && !is_utterance(list, &inner)
+    {
+        return None;
+    }
+    let starts_sentence = before.is_empty() || before.ends_with(['.', '।', '?', '!', '|']);
+    if sentence || introduced || followed || starts_sentence {
+        return Some(QuoteKind::Direct);
+    }
+    // A fragment woven into a sentence is a partial quote only when the sentence reports speech;
+    // otherwise it is a coined term or a scare quote.
+    let after_at = last.range.end - after.len();
+    let reported = has_cue(sentence_words(
+        &before_words,
+        before,
+        first.range.start,
+        true,
+    )) || has_cue(sentence_words(&after_words, after, after_at, false));
+    (reported || tokens > 4).then_some(QuoteKind::Partial)
+}
+
+/// The words hold a speech verb or cue phrase.
+fn has_cue(words: &[Word<'_>]) -> bool {
+    let cues = super::cues::cues();
+    (0..words.len()).any(|i| {
+        ["verb", "according", "saying", "noun"]
+            .iter()
+            .any(|kind| cues.match_at(kind, words, i).is_some())
+    })
+}
+
+/// The words of the same sentence on one side of a quote: back to the last sentence end before
+/// it, or on to the first one after it. `side` is the text on that side, starting at byte `at`.
+fn sentence_words<'w, 't>(
+    words: &'w [Word<'t>],
+    side: &str,
+    at: usize,
+    before: bool,
+) -> &'w [Word<'t>] {
+    let ends = ['.', '।', '?', '!'];
+    if before {
+        match side.rfind(ends) {
+            Some(cut) => {
+                let keep = words.iter().position(|w| w.range.start > at + cut);
+                &words[keep.unwrap_or(words.len())..]
+            }
+            None => words,
+        }
+    } else {
+        match side.find(ends) {
+            Some(cut) => {
+                let keep = words.iter().position(|w| w.range.end > at + cut);
+                &words[..keep.unwrap_or(words.len())]
+            }
+            None => words,
+        }
+    }
+}
+
+/// The passage is a sentence: it ends with sentence punctuation or holds a sentence break.
+fn is_sentence(content: &str) -> bool {
+    let end = content.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c));
+    end.ends_with(['.', '।', '?', '!', '…'])
+        || content.contains(". ")
+        || content.contains("। ")
+        || content.contains("? ")
+}
+
+fn title_before(list: &Lexicon, before: &[Word<'_>], before_text: &str) -> bool {
+    let adjacent = before_text.ends_with(super::cues::is_word_char);
+    adjacent
+        && list
+            .match_before("title-before", before, before.len())
+            .is_some()
+}
+
+fn title_after(list: &Lexicon, after: &[Word<'_>], after_text: &str) -> bool {
+    let adjacent = after_text.starts_with(super::cues::is_word_char);
+    adjacent && list.match_at("title-after", after, 0).is_some()
+}
+
+/// A short phrase that is the name of something: the subject or source of the sentence ("‘…’ ने",
+/// "‘…’ के मुताबिक"), a Hindi title that starts with "द", or English words all in capitals.
+fn reads_as_name(list: &Lexicon, inner: &[Word<'_>], after: &[Word<'_>], after_text: &str) -> bool {
+    let adjacent = after_text.starts_with(super::cues::is_word_char);
+    if adjacent && list.match_at("source-after", after, 0).is_some() {
+        return true;
+    }
+    if inner
+        .first()
+        .is_some_and(|w| list.has("title-start", &w.lower))
+    {
+        return true;
+    }
+    let small = [
+        "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with",
+    ];
+    let latin = inner.iter().all(|w| {
+        w.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    });
+    latin
+        && inner.iter().any(|w| !small.contains(&w.lower.as_str()))
+        && inner.iter().all(|w| {
+            small.contains(&w.lower.as_str())
+                || w.text.chars().next().is_some_and(|c| !c.is_lowercase())
+        })
+}
+
+/// A quoted heading reads as something said: it has a verb, negation or a personal pronoun.
+fn is_utterance(list: &Lexicon, inner: &[Word<'_>]) -> bool {
+    inner.iter().any(|w| {
+        list.has("utterance", &w.lower)
+            || list
+                .forms("utterance-suffix")
+                .iter()
+                .any(|s| w.lower.ends_with(s[0].as_str()))
+    })
+}

@@ -1,0 +1,193 @@
+//! Blocks: cuts the text into the units the classifier judges — one per paragraph, heading or
+//! other line of the article.
+//!
+//! Lines end at LF, CRLF, CR and the Unicode line and paragraph separators. Blank lines always
+//! separate blocks, so blank-line layouts and one-line-per-paragraph layouts both work. A line
+//! that was broken in the middle of a sentence (a removed link, a hard wrap) is joined with the
+//! next one: it does not end with a sentence-final mark and it ends with a function word, a comma
+//! or an opening bracket, or it already holds a sentence boundary (no heading does), or the next
+//! line goes on in lower case. Last, paragraphs that scraping glued into one line without a space
+//! ("है.अगला वाक्य") are cut apart at those glued sentence boundaries.
+
+use crate::doc::Range;
+
+use super::markers::{markers, words};
+use super::sentences::{self, final_mark, trim};
+
+/// A unit of the article: a paragraph, heading or other line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub range: Range,
+    /// A blank line stands before it (or it opens the text).
+    pub blank_before: bool,
+    /// It is one line of the input, not joined from several or cut from a glued line.
+    pub single_line: bool,
+}
+
+/// A non-empty line, trimmed.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    range: Range,
+    blank_before: bool,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut blank = true;
+    let mut chars = text.char_indices().peekable();
+    loop {
+        let (at, c) = match chars.next() {
+            Some(pair) => pair,
+            None => (text.len(), '\n'),
+        };
+        let is_break = matches!(
+            c,
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}'
+        );
+        if is_break {
+            let line = trim(text, Range::new(start, at));
+            if line.is_empty() {
+                blank = true;
+            } else {
+                out.push(Line {
+                    range: line,
+                    blank_before: blank,
+                });
+                blank = false;
+            }
+            let mut next = at + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(lf_at, '\n')) = chars.peek() {
+                    chars.next();
+                    next = lf_at + 1;
+                }
+            }
+            start = next;
+            if at >= text.len() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `line` stops in the middle of a sentence, so that `next` carries it on.
+fn broken_after(text: &str, line: Range, next: Range) -> bool {
+    let s = line.slice(text);
+    if final_mark(s).0.is_some() {
+        return false;
+    }
+    let last = s.chars().next_back().unwrap_or(' ');
+    if matches!(last, ',' | '(' | '[' | '“' | '‘' | '/' | '&') {
+        return true;
+    }
+    if words(s)
+        .last()
+        .is_some_and(|(_, w)| markers().is_function_word(w))
+    {
+        return true;
+    }
+    let first_next = next.slice(text).chars().next().unwrap_or(' ');
+    if first_next.is_lowercase() || matches!(first_next, ',' | ';' | ')' | ']') {
+        return true;
+    }
+    sentences::split(text, line).len() > 1
+}
+
+/// The blocks of `text`, in order.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let lines = lines(text);
+    let mut joined: Vec<Block> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let first = lines[i];
+        let mut end = first.range.end;
+        let mut j = i;
+        while j + 1 < lines.len()
+            && !lines[j + 1].blank_before
+            && broken_after(
+                text,
+                Range::new(lines[j].range.start, lines[j].range.end),
+                lines[j + 1].range,
+            )
+        {
+            j += 1;
+            end = lines[j].range.end;
+        }
+        joined.push(Block {
+            range: Range::new(first.range.start, end),
+            blank_before: first.blank_before,
+            single_line: j == i,
+        });
+        i = j + 1;
+    }
+    let mut out = Vec::with_capacity(joined.len());
+    for block in joined {
+        let sentences = sentences::split(text, block.range);
+        if !sentences.iter().any(|s| s.glued) {
+            out.push(block);
+            continue;
+        }
+        let mut start = block.range.start;
+        let mut first = true;
+        for (k, sentence) in sentences.iter().enumerate() {
+            let last = k + 1 == sentences.len();
+            if sentence.glued || last {
+                let end = if last {
+                    block.range.end
+                } else {
+                    sentence.range.end
+                };
+                out.push(Block {
+                    range: trim(text, Range::new(start, end)),
+                    blank_before: first && block.blank_before,
+                    single_line: false,
+                });
+                first = false;
+                start = end;
+            }
+        }
+    }
+    out.retain(|b| !b.range.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        blocks(text).iter().map(|b| b.range.slice(text)).collect()
+    }
+
+    #[test]
+    fn reads_every_line_break() {
+        assert_eq!(
+            texts("एक.\r\nदो.\rतीन.\n\nचार."),
+            ["एक.", "दो.", "तीन.", "चार."],
+            "should split on CRLF, CR, LF and blank lines"
+        );
+    }
+
+    #[test]
+    fn joins_lines_broken_mid_sentence() {
+        assert_eq!(
+            texts("वे मंच पर आते हैं और\nचले जाते हैं.\nThe man walked into the\nroom."),
+            [
+                "वे मंच पर आते हैं और\nचले जाते हैं.",
+                "The man walked into the\nroom."
+            ],
+            "should join a line that ends in a function word"
+        );
+    }
+
+    #[test]
+    fn cuts_glued_paragraphs() {
+        assert_eq!(
+            texts("पहला पैराग्राफ है.दूसरा पैराग्राफ है."),
+            ["पहला पैराग्राफ है.", "दूसरा पैराग्राफ है."],
+            "should cut है.दूसरा into two blocks"
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! Classify: decides what each block of the body is — a sub-heading, a dateline line, a related
+//! line or a paragraph — from its shape and its neighbours.
+//!
+//! - A block that [`super::related`] marked is related.
+//! - A dateline or byline on its own line before a paragraph ("पेइचिंग", "दुर्गेश नंदन झा, नई
+//!   दिल्ली") is a dateline line; it joins the paragraph after it.
+//! - A heading-like block ([`Shape::heading_like`]: short, no sentence-final mark, not running
+//!   text, not a caption or list item) that is followed by a paragraph (maybe after a dateline
+//!   line) is a sub-heading — on pages that concatenate stories, also each further story's
+//!   headline. A heading-like block followed by another one is not (a list or a run of labels).
+//! - A headline-like block dropped between two paragraphs of one story is a link box, so related:
+//!   the paragraph after it opens with a conjunction that carries on ("लेकिन", "However"), or it
+//!   shares few words with the paragraph after it while that paragraph carries on the words of
+//!   the one before ([`super::topic`]). Sub-headings introduce what follows; link boxes do not.
+//! - Everything else is a paragraph.
+
+use super::dateline;
+use super::markers::{markers, words, Opener};
+use super::topic::{covered, shared, stems};
+use super::Unit;
+
+/// What a body block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Related,
+    Heading,
+    DatelineLine,
+    Paragraph,
+}
+
+/// The fewest words a link headline has (sub-headings are often shorter).
+const LINK_MIN_WORDS: usize = 6;
+/// Below this share of its words in the next paragraphs, a headline does not introduce them.
+const INTRODUCES: f32 = 0.2;
+/// At this share of words between the paragraphs around it, a story carries on across a block.
+const CARRIES_ON: f32 = 0.2;
+
+/// The role of each unit from `body_start` on (units before it get `Paragraph` and are not read).
+pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
+    let n = units.len();
+    let mut roles = vec![Role::Paragraph; n];
+    for (i, unit) in units.iter().enumerate().skip(body_start) {
+        if unit.related {
+            roles[i] = Role::Related;
+        }
+    }
+    for i in body_start..n {
+        let next_is_text = units.get(i + 1).is_some_and(|u| !u.related);
+        if roles[i] == Role::Paragraph
+            && next_is_text
+            && units[i].single_line
+            && dateline::is_line(units[i].range.slice(text))
+        {
+            roles[i] = Role::DatelineLine;
+        }
+    }
+    let paragraph_like = |j: usize| {
+        roles[j] == Role::Paragraph && !(units[j].single_line && units[j].shape.heading_like())
+    };
+    let headings: Vec<usize> = (body_start..n)
+        .filter(|&i| {
+            if roles[i] != Role::Paragraph
+                || !units[i].single_line
+                || !units[i].shape.heading_like()
+            {
+                return false;
+            }
+            let mut j = i + 1;
+            if j < n && roles[j] == Role::DatelineLine {
+                j += 1;
+            }
+            j < n && paragraph_like(j)
+        })
+        .collect();
+    for i in headings {
+        roles[i] = Role::Heading;
+    }
+    for i in body_start.max(1)..n {
+        if roles[i] == Role::Heading && is_link_box(text, units, &roles, i) {
+            roles[i] = Role::Related;
+        }
+    }
+    roles
+}
+
+/// Whether the heading candidate `i` is a link box between two paragraphs of one story.
+fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
+    if units[i].shape.words < LINK_MIN_WORDS
+        || roles[i - 1] != Role::Paragraph
+        || roles.get(i + 1) != Some(&Role::Paragraph)
+    {
+        return false;
+    }
+    let next = units[i + 1].range.slice(text);
+    let carries_on = words(next)
+        .next()
+        .is_some_and(|(_, w)| markers().opener(w) == Some(Opener::Continuation));
+    if carries_on {
+        return true;
+    }
+    let headline = stems(units[i].range.slice(text));
+    let before = stems(units[i - 1].range.slice(text));
+    let mut after = stems(next);
+    if roles.get(i + 2) == Some(&Role::Paragraph) {
+        after.extend(stems(units[i + 2].range.slice(text)));
+    }
+    let after_first = stems(next);
+    covered(&headline, &after) < INTRODUCES && shared(&before, &after_first) >= CARRIES_ON
+}

@@ -1,0 +1,269 @@
+//! Datelines and bylines: the place, date, agency or reporter credit that opens a story's body.
+//!
+//! Two forms are found:
+//! - at the start of a paragraph ([`leading`]): "नई दिल्ली, जेएनएन ।", "जागरण संवाददाता, आगरा।",
+//!   "नयी दिल्ली :", "नयी दिल्ली, 23 मार्च (भाषा)", "WASHINGTON (AFP) –", "LONDON, March 3 -";
+//! - as a line of its own before a paragraph ([`is_line`]): "पेइचिंग", "नई दिल्ली",
+//!   "दुर्गेश नंदन झा, नई दिल्ली", "By Jane Smith".
+//!
+//! What counts as evidence: an agency or staff credit (`data/structure/datelines.tsv`), a known
+//! dateline city (`data/structure/dateline_places.tsv`), a date, a capitalised Latin place
+//! ("WASHINGTON"), or a lone word on its line. A short opening that merely has a comma or a colon
+//! ("उन्होंने कहा :") is not a dateline.
+
+use crate::doc::Range;
+
+use super::markers::{is_word_char, markers, words};
+use super::sentences::trim;
+
+/// The most words a dateline or byline has.
+const MAX_WORDS: usize = 8;
+
+const MONTHS: &[&str] = &[
+    "जनवरी",
+    "फरवरी",
+    "फ़रवरी",
+    "मार्च",
+    "अप्रैल",
+    "मई",
+    "जून",
+    "जुलाई",
+    "अगस्त",
+    "सितंबर",
+    "सितम्बर",
+    "अक्टूबर",
+    "अक्तूबर",
+    "नवंबर",
+    "नवम्बर",
+    "दिसंबर",
+    "दिसम्बर",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Whether `words` (a short run) carries evidence of a dateline or byline.
+fn evidence(text: &str) -> bool {
+    let m = markers();
+    let all: Vec<&str> = words(text).map(|(_, w)| w).collect();
+    if all.is_empty() || all.len() > MAX_WORDS {
+        return false;
+    }
+    if all
+        .iter()
+        .any(|w| m.is_function_word(w) || m.refers_back(w))
+    {
+        return false;
+    }
+    if all.iter().any(|w| m.agency(w).is_some()) {
+        return true;
+    }
+    let lower = super::markers::key(text);
+    if all
+        .iter()
+        .any(|w| MONTHS.contains(&super::markers::key(w).as_str()))
+    {
+        return true;
+    }
+    // A known city as the whole text or as one comma-separated part of it.
+    lower
+        .split([',', '/', '|'])
+        .map(|part| part.trim_matches(|c: char| !is_word_char(c)))
+        .any(|part| m.is_place(part))
+        || all.len() <= 3
+            && all.iter().all(|w| {
+                w.chars().all(|c| !c.is_lowercase()) && w.chars().any(|c| c.is_uppercase())
+            })
+}
+
+/// Whether the whole of `text` is a dateline or byline standing on its own line.
+pub fn is_line(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['।', ':', '-', '–', '—', '|', ' ']);
+    if t.is_empty() || t.contains(['.', '?', '!', '"', '“', '”', '\'']) && !t.starts_with("By ")
+    {
+        return false;
+    }
+    let all: Vec<&str> = words(t).map(|(_, w)| w).collect();
+    if all.is_empty() || all.len() > MAX_WORDS {
+        return false;
+    }
+    if let Some(name) = t.strip_prefix("By ") {
+        // An English byline: "By Jane Smith", "By Jane Smith, BBC News".
+        return words(name)
+            .take(4)
+            .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase) || w == "and");
+    }
+    let m = markers();
+    // A lone Devanagari word before a paragraph is a place ("पेइचिंग"); a lone Latin word only
+    // in capitals ("WASHINGTON") or when known.
+    if all.len() == 1 {
+        let w = all[0];
+        let devanagari = w.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+        return !m.is_function_word(w)
+            && !m.refers_back(w)
+            && !w.chars().all(|c| c.is_numeric())
+            && (devanagari || evidence(t));
+    }
+    evidence(t)
+}
+
+/// The dateline that opens the paragraph `range`, if any: a byte range inside it.
+pub fn leading(text: &str, range: Range) -> Option<Range> {
+    let s = range.slice(text);
+    // Look only at the first few words.
+    let head_end = s
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(MAX_WORDS + 4)
+        .map_or(s.len(), |(at, _)| at);
+    let head = &s[..head_end];
+    let found = agency_in_brackets(head)
+        .or_else(|| before_mark(head))
+        .or_else(|| capitals_before_dash(head))?;
+    let dateline = trim(text, Range::new(range.start, range.start + found));
+    (!dateline.is_empty() && dateline.end < range.end).then_some(dateline)
+}
+
+/// "नयी दिल्ली, 23 मार्च (भाषा)", "WASHINGTON (AFP) –": up to the bracket and a dash or colon
+/// after it.
+fn agency_in_brackets(head: &str) -> Option<usize> {
+    let open = head.find('(')?;
+    let close = open + head[open..].find(')')?;
+    let inside = &head[open + 1..close];
+    let m = markers();
+    let is_agency = words(inside).count() <= 3 && words(inside).any(|(_, w)| m.agency(w).is_some());
+    if !is_agency || words(&head[..open]).count() > 5 {
+        return None;
+    }
+    if words(&head[..open]).any(|(_, w)| m.is_function_word(w) || m.refers_back(w)) {
+        return None;
+    }
+    Some(close + 1 + separator_len(&head[close + 1..]))
+}
+
+/// "नई दिल्ली, जेएनएन ।", "जागरण संवाददाता, आगरा।", "नयी दिल्ली :", "बीजिंग :".
+fn before_mark(head: &str) -> Option<usize> {
+    for (at, mark) in head.match_indices(['।', ':', '|', '-', '–', '—']) {
+        let before = &head[..at];
+        let after = &head[at + mark.len()..];
+        // A colon or hyphen between two words ("कोविड-19", "10:30") is no separator.
+        if matches!(mark, ":" | "-") && !before.ends_with(' ') && !after.starts_with(' ') {
+            continue;
+        }
+        if !evidence(before) {
+            return None;
+        }
+        return Some(at + mark.len() + separator_len(after));
+    }
+    None
+}
+
+/// "WASHINGTON —", "NEW DELHI, March 3 -": capitals, maybe a date, then a dash.
+fn capitals_before_dash(head: &str) -> Option<usize> {
+    let at = head.find(['—', '–', '-'])?;
+    let before = &head[..at];
+    let first = words(before).next()?.1;
+    let capital = first.chars().count() >= 3 && first.chars().all(|c| c.is_ascii_uppercase());
+    (capital && words(before).count() <= 5)
+        .then(|| at + head[at..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// The length of a dash, colon or danda (and spaces) that closes a dateline.
+fn separator_len(rest: &str) -> usize {
+    let trimmed = rest.trim_start();
+    let spaces = rest.len() - trimmed.len();
+    match trimmed.chars().next() {
+        Some(c @ ('-' | '–' | '—' | ':' | '।' | '|')) => spaces + c.len_utf8(),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lead(text: &str) -> Option<&str> {
+        leading(text, Range::new(0, text.len())).map(|r| r.slice(text))
+    }
+
+    #[test]
+    fn finds_datelines_that_open_a_paragraph() {
+        assert_eq!(
+            lead("नई दिल्ली, जेएनएन । सरकार ने कहा।"),
+            Some("नई दिल्ली, जेएनएन ।"),
+            "should take place and agency"
+        );
+        assert_eq!(
+            lead("जागरण संवाददाता, आगरा। मठ के स्वामी ने कहा।"),
+            Some("जागरण संवाददाता, आगरा।"),
+            "should take a staff credit"
+        );
+        assert_eq!(
+            lead("नयी दिल्ली : मंत्रालय ने कहा।"),
+            Some("नयी दिल्ली :"),
+            "should take a place before a colon"
+        );
+        assert_eq!(
+            lead("मुंबई, चार अप्रैल (भाषा) मुंबई बंदरगाह न्यास ने कहा।"),
+            Some("मुंबई, चार अप्रैल (भाषा)"),
+            "should take place, date and agency in brackets"
+        );
+        assert_eq!(
+            lead("WASHINGTON (AFP) – The president said."),
+            Some("WASHINGTON (AFP) –"),
+            "should take an English wire dateline"
+        );
+        assert_eq!(
+            lead("उन्होंने कहा : हम तैयार हैं।"),
+            None,
+            "should not take a speaker before a colon"
+        );
+        assert_eq!(
+            lead("कोविड-19 के मामले बढ़े।"),
+            None,
+            "should not take a hyphenated word"
+        );
+    }
+
+    #[test]
+    fn finds_datelines_on_their_own_line() {
+        assert!(is_line("पेइचिंग"), "should take a lone place word");
+        assert!(is_line("नई दिल्ली"), "should take a known city");
+        assert!(
+            is_line("दुर्गेश नंदन झा, नई दिल्ली"),
+            "should take a byline with a city"
+        );
+        assert!(is_line("By Jane Smith"), "should take an English byline");
+        assert!(
+            !is_line("रूस को किम का समर्थन"),
+            "should not take a sub-heading"
+        );
+        assert!(
+            !is_line("Background"),
+            "should not take a lone English word"
+        );
+    }
+}

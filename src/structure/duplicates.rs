@@ -1,0 +1,84 @@
+//! Duplicates: scraped pages often repeat paragraphs (a story block pasted twice, a paragraph that
+//! reappears as the start of a longer one). A paragraph whose text, with white space folded,
+//! equals an earlier paragraph's is a duplicate; so is a paragraph of some length whose whole text
+//! opens a longer paragraph. Duplicates keep their span and get a warning; later stages skip
+//! them, so their quotes and actors are not counted twice.
+//!
+//! Paragraphs are compared through hash maps (exact text, and the first [`PREFIX_BYTES`] bytes
+//! for the longer-paragraph case), so the work stays linear in the size of the text.
+
+use std::collections::HashMap;
+
+use crate::doc::{Note, ParagraphDraft};
+
+/// How many bytes of a paragraph identify it as the possible start of a longer one.
+const PREFIX_BYTES: usize = 64;
+/// How many longer paragraphs with the same start are compared at most.
+const MAX_CANDIDATES: usize = 4;
+
+/// The text of a paragraph with white space folded to single spaces (and none before a danda).
+fn folded(text: &str, p: &ParagraphDraft) -> String {
+    let mut out = String::with_capacity(p.range.len());
+    for word in p.range.slice(text).split_whitespace() {
+        if !out.is_empty() && !word.starts_with(['।', '॥']) {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn prefix(s: &str) -> &str {
+    let mut end = PREFIX_BYTES.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Mark the duplicates among `paragraphs` (in text order) and say so in `notes`.
+pub fn mark(text: &str, paragraphs: &mut [&mut ParagraphDraft], notes: &mut Vec<Note>) {
+    let keys: Vec<String> = paragraphs.iter().map(|p| folded(text, p)).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut starts: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        if key.is_empty() {
+            continue;
+        }
+        if seen.contains_key(key.as_str()) {
+            paragraphs[i].duplicate = true;
+        } else {
+            seen.insert(key, i);
+            if key.len() >= PREFIX_BYTES {
+                let list = starts.entry(prefix(key)).or_default();
+                if list.len() < MAX_CANDIDATES {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    // A paragraph that is the opening of a longer one, before or after it.
+    for (i, key) in keys.iter().enumerate() {
+        if paragraphs[i].duplicate || key.len() < PREFIX_BYTES {
+            continue;
+        }
+        let Some(candidates) = starts.get(prefix(key)) else {
+            continue;
+        };
+        let longer = candidates
+            .iter()
+            .any(|&j| j != i && keys[j].len() > key.len() && keys[j].starts_with(key.as_str()));
+        if longer {
+            paragraphs[i].duplicate = true;
+        }
+    }
+    for p in paragraphs.iter().filter(|p| p.duplicate) {
+        notes.push(Note {
+            code: "duplicate-paragraph",
+            message: "This paragraph repeats text found elsewhere in the article (a scraping \
+                      artefact); its quotes and actors are counted only once."
+                .to_string(),
+            range: p.range,
+        });
+    }
+}

@@ -1,0 +1,243 @@
+//! Markers: the language knowledge the structure stage uses, loaded once from the data files in
+//! `data/structure/` (each states its sources in its header) and normalised the same way as the
+//! text ([`crate::normalize`]), so that a marker written with a precomposed nukta letter still
+//! matches text written with a decomposed one and the other way round.
+//!
+//! Lookups are by whole word or phrase: Latin letters compare without case, Devanagari as written.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::normalize::Normalized;
+
+/// Where a read-also or promo phrase marks a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The phrase opens the block ("यह भी पढ़ें: …", "Read more: …").
+    Start,
+    /// The phrase closes the block ("… यहां पढ़ें").
+    End,
+    /// The phrase may stand anywhere in a short block or trailing sentence ("click here").
+    Anywhere,
+}
+
+/// What kind of word an abbreviation is (see `data/structure/abbreviations.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Abbreviation {
+    /// Always followed by a name: never ends a sentence.
+    Title,
+    /// Usually not a sentence end.
+    Word,
+    /// A Devanagari letter name used as an initial.
+    Letter { ambiguous: bool },
+}
+
+/// How a word that opens a sentence refers back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opener {
+    Pronoun,
+    Continuation,
+    /// Only a common first word of an English sentence ("The").
+    Start,
+}
+
+/// All markers, parsed once.
+#[derive(Debug, Default)]
+pub struct Markers {
+    pub read_also: Vec<(String, Place)>,
+    pub agencies: HashMap<String, bool>,
+    pub captions: Vec<String>,
+    pub abbreviations: HashMap<String, Abbreviation>,
+    pub function_words: HashMap<String, ()>,
+    pub openers: HashMap<String, Opener>,
+    pub places: HashMap<String, ()>,
+}
+
+const READ_ALSO: &str = include_str!("../../data/structure/read_also.tsv");
+const DATELINES: &str = include_str!("../../data/structure/datelines.tsv");
+const CAPTIONS: &str = include_str!("../../data/structure/captions.tsv");
+const ABBREVIATIONS: &str = include_str!("../../data/structure/abbreviations.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../data/structure/function_words.tsv");
+const OPENERS: &str = include_str!("../../data/structure/openers.tsv");
+const PLACES: &str = include_str!("../../data/structure/dateline_places.tsv");
+
+/// The markers, loaded on first use.
+pub fn markers() -> &'static Markers {
+    static MARKERS: OnceLock<Markers> = OnceLock::new();
+    MARKERS.get_or_init(load)
+}
+
+/// The key a word or phrase is stored and looked up under: normalised, single spaces, Latin
+/// letters in lower case.
+pub fn key(text: &str) -> String {
+    let normal = Normalized::new(text);
+    let mut out = String::with_capacity(text.len());
+    for word in normal.text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// The data rows of a TSV file: no comments, no blank lines, cells trimmed.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('\t').map(str::trim).collect())
+}
+
+fn load() -> Markers {
+    let mut m = Markers::default();
+    for row in rows(READ_ALSO) {
+        let place = match row.get(1).copied() {
+            Some("start") => Place::Start,
+            Some("end") => Place::End,
+            _ => Place::Anywhere,
+        };
+        m.read_also.push((key(row[0]), place));
+    }
+    // Longer phrases first, so that "यह भी पढ़ें" wins over "पढ़ें:".
+    m.read_also
+        .sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+    for row in rows(DATELINES) {
+        m.agencies
+            .insert(key(row[0]), row.get(1).copied() == Some("agency"));
+    }
+    m.captions = rows(CAPTIONS).map(|row| key(row[0])).collect();
+    for row in rows(ABBREVIATIONS) {
+        let kind = match row.get(1).copied() {
+            Some("title") => Abbreviation::Title,
+            Some("letter") => Abbreviation::Letter { ambiguous: false },
+            Some("letter-ambiguous") => Abbreviation::Letter { ambiguous: true },
+            _ => Abbreviation::Word,
+        };
+        m.abbreviations.insert(key(row[0]), kind);
+    }
+    for row in rows(FUNCTION_WORDS) {
+        m.function_words.insert(key(row[0]), ());
+    }
+    for row in rows(OPENERS) {
+        let kind = match row.get(1).copied() {
+            Some("continuation") => Opener::Continuation,
+            Some("start") => Opener::Start,
+            _ => Opener::Pronoun,
+        };
+        m.openers.insert(key(row[0]), kind);
+    }
+    for row in rows(PLACES) {
+        m.places.insert(key(row[0]), ());
+    }
+    m
+}
+
+/// Whether `c` belongs to a word: a letter, a digit or a combining mark (Devanagari vowel signs,
+/// virama and nukta are marks).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The words of `text` with the punctuation around them stripped, as byte ranges of `text`.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    text.split_whitespace().filter_map(move |token| {
+        let start = token.find(is_word_char)?;
+        let end = token
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_word_char(c))
+            .map(|(at, c)| at + c.len_utf8())?;
+        let at = token.as_ptr() as usize - base + start;
+        Some((at, &token[start..end]))
+    })
+}
+
+impl Markers {
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains_key(&key(word))
+    }
+
+    /// Whether `word` opens running text that refers back (a pronoun subject or a conjunction).
+    pub fn refers_back(&self, word: &str) -> bool {
+        matches!(
+            self.opener(word),
+            Some(Opener::Pronoun | Opener::Continuation)
+        )
+    }
+
+    pub fn opener(&self, word: &str) -> Option<Opener> {
+        // Latin openers are capitalised words: "It" opens a sentence, "it" does not.
+        let k = key(word);
+        let kind = *self.openers.get(&k)?;
+        let latin = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        (!latin || word.chars().next().is_some_and(char::is_uppercase)).then_some(kind)
+    }
+
+    pub fn abbreviation(&self, word: &str) -> Option<Abbreviation> {
+        self.abbreviations.get(&key(word)).copied()
+    }
+
+    /// Whether `word` is a news agency or staff credit; `Some(true)` for an agency.
+    pub fn agency(&self, word: &str) -> Option<bool> {
+        self.agencies.get(&key(word)).copied()
+    }
+
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains_key(&key(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_every_file() {
+        let m = markers();
+        assert!(!m.read_also.is_empty(), "should load read-also markers");
+        assert!(
+            m.agency("भाषा") == Some(true),
+            "should know the agency भाषा"
+        );
+        assert!(
+            m.agency("pti") == Some(true),
+            "should match agencies without case"
+        );
+        assert!(m.is_place("नई दिल्ली"), "should know नई दिल्ली");
+        assert!(m.is_function_word("के"), "should know the postposition के");
+        assert_eq!(
+            m.abbreviation("डॉ"),
+            Some(Abbreviation::Title),
+            "should know डॉ as a title"
+        );
+        assert_eq!(
+            m.opener("लेकिन"),
+            Some(Opener::Continuation),
+            "should know लेकिन"
+        );
+        assert_eq!(
+            m.opener("it"),
+            None,
+            "should not take lower-case it as an opener"
+        );
+    }
+
+    #[test]
+    fn matches_either_nukta_form() {
+        // The data writes पढ़ें with a precomposed ढ़ (U+095C) or a decomposed one; both match.
+        let decomposed = key("पढ\u{093C}ें");
+        let precomposed = key("पढ़ें");
+        assert_eq!(decomposed, precomposed, "should key both nukta forms alike");
+    }
+
+    #[test]
+    fn finds_words_without_punctuation() {
+        let w: Vec<_> = words("“नमस्ते,” Mr. Smith!").map(|(_, w)| w).collect();
+        assert_eq!(
+            w,
+            ["नमस्ते", "Mr", "Smith"],
+            "should strip quotes and punctuation"
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! Related lines: read-also links ("यह भी पढ़ें: …", "Read more: …"), "… यहां पढ़ें" and app or
+//! social promos ("आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं") are kept out of the story.
+//!
+//! [`split`] cuts a block into story and related pieces. Scraping often glues a link onto a
+//! paragraph: at its start ("यह भी पढ़ें- <headline> डॉ. शर्मा ने बताया कि …"), where the link's
+//! headline ends before the first word that can only open a sentence (a title such as "डॉ.", a
+//! pronoun subject) or else with the first sentence; or after its last sentences ("… है। यह भी
+//! पढ़ें: …"), where the link runs to the end of the block. Promo sentences at the end of a block
+//! go with the bracket that holds them ("(बीबीसी मॉनिटरिंग … पढ़ सकते हैं.)").
+//!
+//! The phrases are data: `data/structure/read_also.tsv`.
+
+use crate::doc::Range;
+
+use super::markers::{is_word_char, key, markers, words, Abbreviation, Opener, Place};
+use super::sentences::{self, trim};
+
+/// The most words a promo sentence or an end-marked link line has.
+const PROMO_MAX_WORDS: usize = 40;
+
+/// A piece of a block: story text or a related line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub range: Range,
+    pub related: bool,
+}
+
+/// Whether `phrase` (a marker key) matches `text` at its start, ignoring case and runs of space;
+/// returns the byte length matched.
+fn match_start(text: &str, phrase: &str) -> Option<usize> {
+    let mut t = text.char_indices().peekable();
+    for pc in phrase.chars() {
+        if pc == ' ' {
+            // one or more spaces in the text
+            let mut any = false;
+            while t.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+                t.next();
+                any = true;
+            }
+            if !any {
+                return None;
+            }
+            continue;
+        }
+        let (_, tc) = t.next()?;
+        if !tc.to_lowercase().eq(std::iter::once(pc)) && tc != pc {
+            return None;
+        }
+    }
+    let end = t.peek().map_or(text.len(), |&(at, _)| at);
+    // The marker must end at a word boundary: "पढ़ें:" yes, "पढ़ेंगे" no.
+    let last_is_word = phrase.chars().next_back().is_some_and(is_word_char);
+    if last_is_word && text[end..].chars().next().is_some_and(is_word_char) {
+        return None;
+    }
+    Some(end)
+}
+
+/// Where the text opens with a read-also marker (after bullets or brackets): the marker's end.
+pub fn start_marker(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start_matches(|c: char| !is_word_char(c)).len();
+    let rest = &text[lead..];
+    markers()
+        .read_also
+        .iter()
+        .filter(|(_, place)| *place == Place::Start)
+        .find_map(|(phrase, _)| match_start(rest, phrase))
+        .map(|end| lead + end)
+}
+
+/// Whether the text closes with an end marker ("… यहां पढ़ें").
+fn end_marker(text: &str) -> bool {
+    let k = key(text.trim_end_matches(|c: char| !is_word_char(c)));
+    markers()
+        .read_also
+        .iter()
+        .any(|(phrase, place)| *place == Place::End && k.ends_with(phrase.as_str()))
+}
+
+/// Whether the text holds a promo phrase.
+pub fn has_promo(text: &str) -> bool {
+    let k = key(text);
+    markers()
+        .read_also
+        .iter()
+        .any(|(phrase, place)| *place == Place::Anywhere && k.contains(phrase.as_str()))
+}
+
+/// The story and related pieces of the block `range`, in order, covering it.
+pub fn split(text: &str, range: Range) -> Vec<Piece> {
+    let block = range.slice(text);
+    let Some(marker_end) = start_marker(block) else {
+        return split_tail(text, range);
+    };
+    // A link that opens the block: its headline, then maybe a glued paragraph.
+    let sentences = sentences::split(text, range);
+    let link_end = if sentences.len() <= 1 {
+        range.end
+    } else {
+        headline_end(
+            text,
+            Range::new(range.start + marker_end, sentences[0].range.end),
+        )
+    };
+    let mut out = vec![Piece {
+        range: trim(text, Range::new(range.start, link_end)),
+        related: true,
+    }];
+    let rest = trim(text, Range::new(link_end, range.end));
+    if !rest.is_empty() {
+        out.extend(split_tail(text, rest));
+    }
+    out
+}
+
+/// [`split`] for a block that does not open with a link.
+fn split_tail(text: &str, range: Range) -> Vec<Piece> {
+    let block = range.slice(text);
+    let sentences = sentences::split(text, range);
+    let piece = |range: Range, related| Piece { range, related };
+
+    // A link glued after the story text runs to the end of the block.
+    if let Some(s) = sentences
+        .iter()
+        .skip(1)
+        .find(|s| start_marker(s.range.slice(text)).is_some())
+    {
+        let story = trim(text, Range::new(range.start, s.range.start));
+        return vec![
+            piece(story, false),
+            piece(Range::new(s.range.start, range.end), true),
+        ];
+    }
+
+    // "… यहां पढ़ें" closes a short block or the last sentence.
+    if end_marker(block) {
+        if words(block).count() <= PROMO_MAX_WORDS || sentences.len() <= 1 {
+            return vec![piece(range, true)];
+        }
+        if let Some(last) = sentences.last() {
+            let story = trim(text, Range::new(range.start, last.range.start));
+            return vec![piece(story, false), piece(last.range, true)];
+        }
+    }
+
+    // Promo sentences at the end, with the bracket around them.
+    let mut first_promo = sentences.len();
+    while first_promo > 0 {
+        let s = sentences[first_promo - 1].range.slice(text);
+        if has_promo(s) && words(s).count() <= PROMO_MAX_WORDS {
+            first_promo -= 1;
+        } else {
+            break;
+        }
+    }
+    if first_promo < sentences.len() {
+        let mut start = sentences[first_promo].range.start;
+        if let Some(open) = opening_bracket(block) {
+            start = start.min(range.start + open);
+        }
+        let story = trim(text, Range::new(range.start, start));
+        let mut out = Vec::new();
+        if !story.is_empty() {
+            out.push(piece(story, false));
+        }
+        out.push(piece(Range::new(start, range.end), true));
+        return out;
+    }
+    vec![piece(range, false)]
+}
+
+/// Where the bracket that closes `block` opens, when the block ends with `)`.
+fn opening_bracket(block: &str) -> Option<usize> {
+    let trimmed = block.trim_end();
+    if !trimmed.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (at, c) in trimmed.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where the headline of a link glued onto a paragraph ends, inside `range` (from after the
+/// marker to the end of the first sentence): before the first word that can only open a
+/// sentence, at least three words in; else at the end of the range.
+fn headline_end(text: &str, range: Range) -> usize {
+    let m = markers();
+    let s = range.slice(text);
+    for (n, (at, word)) in words(s).enumerate() {
+        if n < 3 {
+            continue;
+        }
+        let followed_by_stop = s[at + word.len()..].starts_with('.');
+        let title = followed_by_stop && m.abbreviation(word) == Some(Abbreviation::Title);
+        let pronoun = m.opener(word) == Some(Opener::Pronoun);
+        if title || pronoun {
+            // Step back over an opening quote or bracket that belongs to the new sentence.
+            return range.start + at;
+        }
+    }
+    range.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<(&str, bool)> {
+        split(text, Range::new(0, text.len()))
+            .into_iter()
+            .map(|p| (p.range.slice(text), p.related))
+            .collect()
+    }
+
+    #[test]
+    fn takes_a_read_also_line() {
+        assert_eq!(
+            pieces("यह भी पढ़ें: बाजार में गिरावट, निवेशक परेशान?"),
+            [("यह भी पढ़ें: बाजार में गिरावट, निवेशक परेशान?", true)],
+            "should take the whole line"
+        );
+        assert_eq!(
+            pieces("Read more: Markets fall again"),
+            [("Read more: Markets fall again", true)],
+            "should take an English read-more line"
+        );
+    }
+
+    #[test]
+    fn cuts_a_link_glued_to_a_paragraph() {
+        assert_eq!(
+            pieces("ये भी पढ़ें- शहर में नए मामले, स्कूल बंद डॉ. वर्मा ने बताया कि जांच जारी है । मरीज ठीक हैं ।"),
+            [
+                ("ये भी पढ़ें- शहर में नए मामले, स्कूल बंद", true),
+                ("डॉ. वर्मा ने बताया कि जांच जारी है । मरीज ठीक हैं ।", false)
+            ],
+            "should end the link before डॉ."
+        );
+        assert_eq!(
+            pieces("बैठक खत्म हुई । यह भी पढ़ें: नई नीति लागू"),
+            [("बैठक खत्म हुई ।", false), ("यह भी पढ़ें: नई नीति लागू", true)],
+            "should cut a link glued at the end"
+        );
+    }
+
+    #[test]
+    fn takes_promo_brackets() {
+        assert_eq!(
+            pieces("(हमारी सेवा खबरें देती है. आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.)"),
+            [(
+                "(हमारी सेवा खबरें देती है. आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.)",
+                true
+            )],
+            "should take the whole bracket"
+        );
+    }
+}

@@ -1,0 +1,449 @@
+//! Sentences: splits a block of text into sentences on the danda (।, ॥), full stop, question and
+//! exclamation marks and runs of them ("?!", "।।"), keeping closing quotes and brackets with the
+//! sentence they close.
+//!
+//! A mark does not end a sentence inside a quotation, after an abbreviation ("डॉ.", "Mr.",
+//! "U.S.", chains of initials "ए.पी.जे."), between digits ("3.5"), in an ellipsis, or before a
+//! lower-case Latin word. A quotation left open at the end of the block does not hide the
+//! boundaries after it. Scraped text often glues paragraphs together without a space ("है.अगला
+//! वाक्य"): such a boundary is still found and reported as `glued`, which the block splitter
+//! uses to separate the paragraphs.
+//!
+//! Quote marks are read by their surroundings, not their shape, because scraped text mixes them
+//! up (an opening ” after a comma): a mark after a space or opening punctuation and before a word
+//! opens, a mark after a word and before a space or punctuation closes. A single quote between
+//! two letters is an apostrophe.
+
+use crate::doc::Range;
+
+use super::markers::{is_word_char, markers, Abbreviation, Opener};
+
+/// A sentence and how it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range,
+    /// The next sentence follows with no space in between: two paragraphs glued together.
+    pub glued: bool,
+}
+
+fn is_double_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '〝' | '〞' | '＂'
+    )
+}
+
+fn is_single_quote(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '‹' | '›')
+}
+
+pub fn is_quote(c: char) -> bool {
+    is_double_quote(c) || is_single_quote(c)
+}
+
+/// Marks that end a sentence (the ellipsis only with a stronger mark).
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '।' | '॥' | '.' | '?' | '!' | '…' | '؟' | '۔')
+}
+
+fn is_closing_bracket(c: char) -> bool {
+    matches!(c, ')' | ']' | '}')
+}
+
+fn is_opening_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '—' | '–' | '-' | ',' | ':' | ';' | '/' | '|'
+    ) || is_quote(c)
+}
+
+fn is_devanagari_letter(c: char) -> bool {
+    matches!(c, '\u{0900}'..='\u{0963}' | '\u{0970}'..='\u{097F}')
+}
+
+/// Whether `text` (trimmed) ends a sentence: its last mark, before closing quotes and brackets,
+/// is a sentence-final one. Returns `(ends, closed_a_quote)`.
+pub fn final_mark(text: &str) -> (Option<char>, bool) {
+    let mut quoted = false;
+    for c in text.trim_end().chars().rev() {
+        if is_quote(c) {
+            quoted = true;
+        } else if is_closing_bracket(c) || c.is_whitespace() {
+            continue;
+        } else {
+            return (is_terminal(c).then_some(c), quoted);
+        }
+    }
+    (None, quoted)
+}
+
+/// Where the quote marks stand in one pass over a block.
+struct QuoteState {
+    double: Option<usize>,
+    single: Option<usize>,
+}
+
+impl QuoteState {
+    fn open(&self) -> bool {
+        self.double.is_some() || self.single.is_some()
+    }
+}
+
+/// The role a quote mark at `i` plays, updating `state`. `ignored` lists opening marks that a
+/// previous pass found unclosed.
+fn read_quote(chars: &[(usize, char)], i: usize, state: &mut QuoteState, ignored: &[usize]) {
+    let c = chars[i].1;
+    let prev = i.checked_sub(1).map(|p| chars[p].1);
+    let next = chars.get(i + 1).map(|&(_, n)| n);
+    let single = is_single_quote(c);
+    if single && prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
+        return; // an apostrophe
+    }
+    let opens_here = prev.is_none_or(|p| p.is_whitespace() || is_opening_punct(p))
+        && next.is_some_and(|n| !n.is_whitespace());
+    let slot = if single {
+        &mut state.single
+    } else {
+        &mut state.double
+    };
+    // Right after a sentence-final mark an open quotation closes, even when scraping glued the
+    // next paragraph to the mark (".”अगला") or put a space before it ("हैं. ”अगला").
+    let after_stop = i
+        .checked_sub(1)
+        .and_then(|p| {
+            chars[..=p]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|(_, c)| !c.is_whitespace())
+        })
+        .is_some_and(|&(_, c)| is_terminal(c));
+    let closes_here = (prev.is_some_and(|p| !p.is_whitespace())
+        && next.is_none_or(|n| n.is_whitespace() || !is_word_char(n)))
+        || (slot.is_some() && after_stop);
+    if slot.is_some() && closes_here {
+        *slot = None;
+    } else if slot.is_none()
+        && !ignored.contains(&i)
+        && (opens_here || (!closes_here && matches!(c, '“' | '‘' | '«' | '„')))
+    {
+        // It opens by its place, or by its shape when its place says nothing.
+        *slot = Some(i);
+    }
+}
+
+/// How far the look-around for a word goes, so that odd input stays linear.
+const LOOK: usize = 40;
+
+/// The word that ends right before char index `end` (letters, marks and inner full stops).
+fn word_before(chars: &[(usize, char)], end: usize) -> (usize, String) {
+    let mut start = end;
+    while start > 0 && end - start < LOOK {
+        let c = chars[start - 1].1;
+        if is_word_char(c) || (c == '.' && start > 1 && is_word_char(chars[start - 2].1)) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    (start, chars[start..end].iter().map(|&(_, c)| c).collect())
+}
+
+/// The word that starts after char index `from`, skipping spaces and opening punctuation.
+fn word_after(chars: &[(usize, char)], from: usize) -> String {
+    let mut i = from;
+    while i < chars.len() && i - from < 4 && !is_word_char(chars[i].1) {
+        i += 1;
+    }
+    chars[i.min(chars.len())..]
+        .iter()
+        .map(|&(_, c)| c)
+        .take(LOOK)
+        .take_while(|&c| is_word_char(c))
+        .collect()
+}
+
+/// Whether the single full stop at char index `i` can end a sentence, judged by the words
+/// around it.
+fn full_stop_may_end(chars: &[(usize, char)], i: usize) -> bool {
+    let m = markers();
+    let prev = i.checked_sub(1).map(|p| chars[p].1);
+    let next = chars.get(i + 1).map(|&(_, n)| n);
+    if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+        return false; // 3.5
+    }
+    let (word_start, word) = word_before(chars, i);
+    let next_word = word_after(chars, i + 1);
+    let next_opens = || {
+        next_word.is_empty()
+            || m.opener(&next_word).is_some()
+            || next_word.chars().next().is_some_and(is_devanagari_letter)
+    };
+    if next_word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase())
+        && next.is_some_and(char::is_whitespace)
+    {
+        return false; // "approx. five", "e.g. the"
+    }
+    let last_part = word.rsplit('.').next().unwrap_or("");
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return next_opens(); // U.S., a.m., ए.के.
+    }
+    match m.abbreviation(last_part) {
+        Some(Abbreviation::Title) => return false,
+        Some(Abbreviation::Word) => return next_word.is_empty() || m.opener(&next_word).is_some(),
+        Some(Abbreviation::Letter { ambiguous }) => {
+            let chained = word_start > 0 && chars[word_start - 1].1 == '.';
+            let next_is_initial = m
+                .abbreviation(&next_word)
+                .is_some_and(|a| matches!(a, Abbreviation::Letter { .. }))
+                && {
+                    // the next word is itself followed by a full stop
+                    let mut j = i + 1;
+                    while j < chars.len() && j - i < 4 && !is_word_char(chars[j].1) {
+                        j += 1;
+                    }
+                    while j < chars.len() && j - i < LOOK && is_word_char(chars[j].1) {
+                        j += 1;
+                    }
+                    chars.get(j).is_some_and(|&(_, c)| c == '.')
+                };
+            if chained || next_is_initial || (!ambiguous && !next_word.is_empty()) {
+                return false;
+            }
+        }
+        None => {}
+    }
+    let mut letters = last_part.chars();
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        if first.is_uppercase() && !next_word.is_empty() {
+            return false; // an initial: "J. Smith"
+        }
+    }
+    true
+}
+
+/// Whether a boundary may stand between a mark run ending at `end` and a word glued to it.
+fn glue_allowed(chars: &[(usize, char)], run_start: usize, end: usize) -> bool {
+    let next = chars[end].1;
+    let strong = chars[run_start..end]
+        .iter()
+        .any(|&(_, c)| matches!(c, '।' | '॥' | '?' | '!' | '؟' | '۔'));
+    let before = run_start.checked_sub(1).map(|p| chars[p].1);
+    if !(is_word_char(next) || is_quote(next) || matches!(next, '(' | '[')) {
+        return false;
+    }
+    if strong {
+        return true;
+    }
+    if before.is_some_and(|b| b.is_ascii_digit()) || next.is_ascii_digit() {
+        return false;
+    }
+    let after_letter = chars[end..]
+        .iter()
+        .take(4)
+        .map(|&(_, c)| c)
+        .find(|&c| is_word_char(c));
+    if after_letter.is_some_and(is_devanagari_letter) || matches!(next, '(' | '[') {
+        return true;
+    }
+    // Latin: "said.The" but not "U.S.A", "Jagran.com" or "e.g".
+    let (_, word) = word_before(chars, run_start);
+    let lower_before = before.is_some_and(|b| b.is_lowercase());
+    let upper_after =
+        next.is_uppercase() && chars.get(end + 1).is_some_and(|&(_, c)| c.is_lowercase());
+    lower_before && upper_after && word.chars().count() >= 2 && !word.contains('.')
+}
+
+/// One pass: the char indices where sentences end (exclusive) with their glued flag, and the
+/// opening quote marks left unclosed.
+fn boundaries(chars: &[(usize, char)], ignored: &[usize]) -> (Vec<(usize, bool)>, Vec<usize>) {
+    let mut state = QuoteState {
+        double: None,
+        single: None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_quote(c) {
+            read_quote(chars, i, &mut state, ignored);
+            i += 1;
+            continue;
+        }
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        let mut end = i;
+        while end < chars.len() && is_terminal(chars[end].1) {
+            end += 1;
+        }
+        let run = &chars[run_start..end];
+        let only_dots = run.iter().all(|&(_, c)| c == '.' || c == '…');
+        if only_dots && (run.len() > 1 || c == '…') {
+            i = end; // an ellipsis
+            continue;
+        }
+        if run.len() == 1 && c == '.' && !full_stop_may_end(chars, i) {
+            i = end;
+            continue;
+        }
+        while end < chars.len() && (is_quote(chars[end].1) || is_closing_bracket(chars[end].1)) {
+            if is_quote(chars[end].1) {
+                let before = state.double.is_some() as u8 + state.single.is_some() as u8;
+                read_quote(chars, end, &mut state, ignored);
+                let after = state.double.is_some() as u8 + state.single.is_some() as u8;
+                if after > before {
+                    break; // it opened a new quote: it belongs to the next sentence
+                }
+            }
+            end += 1;
+        }
+        // Re-read a mark that opened: step back so the loop sees it again after the boundary.
+        if end < chars.len() && is_quote(chars[end].1) && state.open() {
+            let opened_here = state.double == Some(end) || state.single == Some(end);
+            if opened_here {
+                if state.double == Some(end) {
+                    state.double = None;
+                } else {
+                    state.single = None;
+                }
+            }
+        }
+        if state.open() {
+            i = end;
+            continue;
+        }
+        let boundary = match chars.get(end) {
+            None => Some(false),
+            Some(&(_, n)) if n.is_whitespace() => Some(false),
+            Some(_) if glue_allowed(chars, run_start, end) => Some(true),
+            _ => None,
+        };
+        if let Some(glued) = boundary {
+            out.push((end, glued));
+        }
+        i = end;
+    }
+    let unclosed = state.double.into_iter().chain(state.single).collect();
+    (out, unclosed)
+}
+
+/// The sentences of `text[range]`, trimmed of white space, in order.
+pub fn split(text: &str, range: Range) -> Vec<Sentence> {
+    let slice = range.slice(text);
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut ignored = Vec::new();
+    let mut found = boundaries(&chars, &ignored);
+    // An opening mark that never closes would hide every boundary after it: ignore it and look
+    // again (a few times at most, so the work stays linear).
+    for _ in 0..3 {
+        if found.1.is_empty() {
+            break;
+        }
+        ignored.extend(found.1.iter().copied());
+        found = boundaries(&chars, &ignored);
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let offset = |i: usize| chars.get(i).map_or(slice.len(), |&(at, _)| at);
+    for (end, glued) in found.0 {
+        let piece = trim(
+            text,
+            Range::new(range.start + offset(start), range.start + offset(end)),
+        );
+        if !piece.is_empty() {
+            out.push(Sentence {
+                range: piece,
+                glued,
+            });
+        } else if let Some(last) = out.last_mut() {
+            last.glued |= glued;
+        }
+        start = end;
+    }
+    let rest = trim(text, Range::new(range.start + offset(start), range.end));
+    if !rest.is_empty() {
+        out.push(Sentence {
+            range: rest,
+            glued: false,
+        });
+    }
+    out
+}
+
+/// `range` without the white space at its ends.
+pub fn trim(text: &str, range: Range) -> Range {
+    let s = range.slice(text);
+    let trimmed_start = s.trim_start();
+    let lead = s.len() - trimmed_start.len();
+    let kept = trimmed_start.trim_end().len();
+    Range::new(range.start + lead, range.start + lead + kept)
+}
+
+/// Whether `c` opens the next sentence right away (used by callers to treat `(`, quotes).
+pub fn opens_text(c: char) -> bool {
+    is_word_char(c) || is_quote(c) || matches!(c, '(' | '[')
+}
+
+/// Whether `word` opens a new sentence in English (a capitalised opener).
+pub fn is_sentence_opener(word: &str) -> bool {
+    markers()
+        .opener(word)
+        .is_some_and(|o| o != Opener::Continuation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text, Range::new(0, text.len()))
+            .into_iter()
+            .map(|s| s.range.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_danda_and_full_stop() {
+        assert_eq!(
+            texts("वह आया । फिर गया. Then? Yes!"),
+            ["वह आया ।", "फिर गया.", "Then?", "Yes!"],
+            "should split on । . ? !"
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_numbers_and_quotes() {
+        assert_eq!(
+            texts("डॉ. शर्मा ने 3.5 लाख दिए। Mr. Smith met U.S. officials."),
+            ["डॉ. शर्मा ने 3.5 लाख दिए।", "Mr. Smith met U.S. officials."],
+            "should not split after डॉ., Mr., U.S. or inside 3.5"
+        );
+        assert_eq!(
+            texts("उन्होंने कहा, “हम तैयार हैं. हम लड़ेंगे.” फिर वे गए."),
+            ["उन्होंने कहा, “हम तैयार हैं. हम लड़ेंगे.”", "फिर वे गए."],
+            "should not split inside a quotation"
+        );
+    }
+
+    #[test]
+    fn finds_glued_paragraphs() {
+        let s = split("यह सच है.अगला वाक्य है", Range::new(0, 33));
+        assert_eq!(s.len(), 2, "should split है.अगला");
+        assert!(s[0].glued, "should mark the boundary as glued");
+    }
+
+    #[test]
+    fn survives_an_unclosed_quote() {
+        assert_eq!(
+            texts("उसने कहा, “हम आएंगे. फिर देखेंगे. बस"),
+            ["उसने कहा, “हम आएंगे.", "फिर देखेंगे.", "बस"],
+            "should split after a quote that never closes"
+        );
+    }
+}

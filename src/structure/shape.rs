@@ -1,0 +1,211 @@
+//! Shape: what a block looks like on its own — how many words, how it ends, how it opens, whether
+//! it is a list item or a photo caption. The classifier combines these with the block's
+//! neighbours to decide what the block is.
+
+use crate::doc::Range;
+
+use super::markers::{is_word_char, key, markers, words};
+use super::sentences::{self, final_mark, is_quote};
+
+/// The most words a sub-heading or the headline of a further story has.
+pub const HEADING_MAX_WORDS: usize = 25;
+/// The most words a sub-heading that asks a question has.
+pub const QUESTION_MAX_WORDS: usize = 15;
+/// The most characters a sub-heading has.
+pub const HEADING_MAX_CHARS: usize = 250;
+
+/// Features of one block of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub words: usize,
+    pub chars: usize,
+    /// The sentence-final mark it ends with, before closing quotes and brackets.
+    pub final_mark: Option<char>,
+    /// The final mark stands inside a closing quotation ("… होगी.”").
+    pub ends_in_quote: bool,
+    /// It ends with a comma, colon, dash or an opening bracket: it introduces what follows.
+    pub ends_open: bool,
+    /// Its last word is a postposition, conjunction or article.
+    pub ends_with_function_word: bool,
+    /// Its first word refers back (a pronoun subject or a conjunction like लेकिन, However).
+    pub opens_with_reference: bool,
+    /// It opens like a list item: "1.", "2)", "(क)", "•", "-".
+    pub list_item: bool,
+    /// It reads like a photo or video caption or credit ("… - फोटो : PTI").
+    pub caption: bool,
+    /// How many sentences it has.
+    pub sentences: usize,
+    /// It has a comma (a question with one is running text more often than a heading).
+    pub has_comma: bool,
+}
+
+impl Shape {
+    /// The shape of `text` as one block.
+    pub fn of(text: &str) -> Shape {
+        let m = markers();
+        let trimmed = text.trim();
+        let all: Vec<(usize, &str)> = words(trimmed).collect();
+        let (final_mark, ends_in_quote) = final_mark(trimmed);
+        let last = trimmed.chars().next_back().unwrap_or(' ');
+        Shape {
+            words: all.len(),
+            chars: trimmed.chars().count(),
+            final_mark,
+            ends_in_quote,
+            ends_open: matches!(
+                last,
+                ',' | ':' | ';' | '-' | '–' | '—' | '(' | '[' | '/' | '|' | '&'
+            ),
+            ends_with_function_word: all.last().is_some_and(|(_, w)| m.is_function_word(w)),
+            opens_with_reference: all.first().is_some_and(|(_, w)| m.refers_back(w)),
+            list_item: is_list_item(trimmed),
+            caption: is_caption(trimmed),
+            sentences: sentences::split(text, Range::new(0, text.len())).len(),
+            has_comma: trimmed.contains([',', '،']),
+        }
+    }
+
+    /// Whether the block could be a sub-heading by its own look: short, one line of words
+    /// without a sentence-final mark (a question may be a heading), not running text.
+    pub fn heading_like(&self) -> bool {
+        let question = self.final_mark == Some('?')
+            && !self.ends_in_quote
+            && !self.has_comma
+            && self.words <= QUESTION_MAX_WORDS;
+        (2..=HEADING_MAX_WORDS).contains(&self.words)
+            && self.chars <= HEADING_MAX_CHARS
+            && self.sentences <= 1
+            && (self.final_mark.is_none() || question)
+            && !self.ends_open
+            && !self.ends_with_function_word
+            && !self.opens_with_reference
+            && !self.list_item
+            && !self.caption
+    }
+}
+
+/// "1.", "12)", "(क)", "(a)", "•", "-", "*", "–" at the start of a line.
+fn is_list_item(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if matches!(
+        first,
+        '•' | '●'
+            | '▪'
+            | '◦'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '✓'
+            | '✔'
+            | '*'
+            | '-'
+            | '–'
+            | '—'
+            | '·'
+    ) {
+        return true;
+    }
+    if first == '(' {
+        let inner: String = chars.by_ref().take_while(|&c| c != ')').collect();
+        return !inner.is_empty() && inner.chars().count() <= 3 && inner.chars().all(is_word_char);
+    }
+    if first.is_numeric() {
+        let rest: String = std::iter::once(first)
+            .chain(chars)
+            .skip_while(|c| c.is_numeric())
+            .take(2)
+            .collect();
+        let mut r = rest.chars();
+        return matches!(r.next(), Some('.' | ')' | ':'))
+            && r.next().is_none_or(char::is_whitespace);
+    }
+    false
+}
+
+/// A caption word followed by a colon ("फोटो : PTI"), after a dash or bar ("- फोटो"), inside
+/// brackets ("(फाइल फोटो)") or closing the line ("… Getty Images").
+fn is_caption(text: &str) -> bool {
+    let k = key(text);
+    markers().captions.iter().any(|word| {
+        let mut from = 0;
+        while let Some(found) = k[from..].find(word.as_str()) {
+            let at = from + found;
+            let end = at + word.len();
+            from = end;
+            let before = k[..at].trim_end();
+            let after = k[end..].trim_start();
+            let whole = !k[..at].chars().next_back().is_some_and(is_word_char)
+                && !k[end..].chars().next().is_some_and(is_word_char);
+            if !whole {
+                continue;
+            }
+            let credit = after.starts_with(':')
+                || (!before.is_empty() && before.ends_with(['-', '–', '—', '|', '(', '[']))
+                || (before.is_empty() && (after.is_empty() || after.starts_with(')')))
+                || (after.is_empty() && word.contains(' '));
+            if credit {
+                return true;
+            }
+        }
+        false
+    })
+}
+
+/// Whether a quote mark or bracket wraps the whole of `text` ("'घबराने की कोई जरूरत नहीं'").
+pub fn fully_quoted(text: &str) -> bool {
+    let t = text.trim();
+    let first = t.chars().next();
+    let last = t.chars().next_back();
+    t.chars().count() > 2 && first.is_some_and(is_quote) && last.is_some_and(is_quote)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_headings_from_sentences() {
+        assert!(
+            Shape::of("परमाणु कार्यक्रम पर रूस का समर्थन").heading_like(),
+            "should take a short line without a final mark as heading-like"
+        );
+        assert!(
+            !Shape::of("रूस ने समर्थन किया है.").heading_like(),
+            "should not take a sentence with a full stop"
+        );
+        assert!(
+            !Shape::of("उन्होंने कहा कि सरकार तैयार है").heading_like(),
+            "should not take a line that opens with a pronoun subject"
+        );
+        assert!(
+            !Shape::of("राजधानी में लोग सड़कों पर उतरे और").heading_like(),
+            "should not take a line that ends in a conjunction"
+        );
+    }
+
+    #[test]
+    fn knows_captions_and_list_items() {
+        assert!(
+            Shape::of("कोरोना जांच के लिए सैंपल - फोटो : PTI").caption,
+            "should see a photo credit"
+        );
+        assert!(
+            Shape::of("(फाइल फोटो)").caption,
+            "should see a bracketed caption"
+        );
+        assert!(
+            !Shape::of("फोटो खींचने पर रोक").caption,
+            "should not take a heading about photos"
+        );
+        assert!(Shape::of("1. पहला कदम").list_item, "should see 1.");
+        assert!(Shape::of("(क) पहला कदम").list_item, "should see (क)");
+        assert!(
+            !Shape::of("2020 में क्या हुआ").list_item,
+            "should not take a year"
+        );
+    }
+}

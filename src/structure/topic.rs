@@ -1,0 +1,81 @@
+//! Topic: how much two blocks talk about the same things, measured by the content words they
+//! share after cutting common inflections ("मामलों" and "मामले" share "माम…"; "cases" and "case").
+//!
+//! Used to tell a sub-heading (the paragraph after it takes up its words) from the headline of a
+//! link box dropped between two paragraphs of one story (the paragraph after it carries on from
+//! the paragraph before, not from the link).
+
+use std::collections::HashSet;
+
+use super::markers::{key, markers, words};
+
+/// Hindi and English inflections, longest first.
+const SUFFIXES: &[&str] = &[
+    "ियों",
+    "ाओं",
+    "ुओं",
+    "ाएं",
+    "ाएँ",
+    "ियां",
+    "ियाँ",
+    "ों",
+    "ें",
+    "ीं",
+    "ाँ",
+    "ां",
+    "ी",
+    "े",
+    "ा",
+    "ो",
+    "ing",
+    "ed",
+    "es",
+    "s",
+];
+
+/// The content-word stems of `text`.
+pub fn stems(text: &str) -> HashSet<String> {
+    let m = markers();
+    words(text)
+        .filter(|(_, w)| !m.is_function_word(w) && !w.chars().all(|c| c.is_numeric()))
+        .map(|(_, w)| stem(&key(w)))
+        .filter(|s| s.chars().count() >= 2)
+        .collect()
+}
+
+fn stem(word: &str) -> String {
+    for suffix in SUFFIXES {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if base.chars().count() >= 2 {
+                return base.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// The share of `a`'s stems that `b` has too (0 when `a` has none).
+pub fn covered(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.iter().filter(|s| b.contains(*s)).count() as f32 / a.len() as f32
+}
+
+/// How much two blocks share, relative to the smaller one.
+pub fn shared(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    covered(small, large)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_inflected_forms() {
+        let a = stems("नए मामलों की जांच");
+        let b = stems("दो नए मामले सामने आए");
+        assert!(covered(&a, &b) > 0.3, "should match मामलों with मामले");
+    }
+}

@@ -1,0 +1,327 @@
+// The <news-lens> element used as a reader and a site use it, in Debian's Chromium. Quote and
+// actor display is tested on hand-written Articles (fixtures/articles.mjs) so that it does not
+// depend on the parser's accuracy; loading, re-rendering and safety use the real wasm parse.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, newPage, openFixture, waitForArticle, PHONE } from "./harness.mjs";
+import { EN_TEXT, englishArticle, HI_TEXT, hindiArticle, UR_TEXT, urduArticle, HOSTILE_TEXT, hostileArticle } from "./fixtures/articles.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+const english = (options) => openFixture(env, EN_TEXT, englishArticle(), options);
+const texts = (locator) => locator.allTextContents();
+
+test("the header shows kicker, title, standfirst, dateline, language and reading time", async () => {
+  const page = await english();
+  assert.equal(await page.locator("news-lens .kicker").textContent(), "CITY HALL", "should show the kicker");
+  assert.equal(await page.locator("news-lens h2.title").textContent(), "Mayor Rivera and the transit union agree to end the bus strike", "should show the title as a heading");
+  assert.equal(await page.locator("news-lens .standfirst").textContent(), "Buses will run again on Monday after a 12-day stoppage.", "should show the standfirst");
+  const meta = await page.locator("news-lens .meta").textContent();
+  assert.match(meta, /SPRINGFIELD, March 3/, "should show the dateline");
+  assert.match(meta, /English/, "should name the language");
+  assert.match(meta, /1 min read/, "should show the reading time");
+  assert.deepEqual(page.problems, [], "should log no errors");
+});
+
+test("sections collapse and expand by click, by keyboard and all at once", async () => {
+  const page = await english();
+  const section = page.locator("news-lens details");
+  const summary = section.locator("summary");
+  const paragraph = section.locator("p").first();
+  assert.equal(await summary.textContent(), "The talks", "should use the heading as the summary");
+  assert.equal(await page.locator("news-lens .lead p").count(), 2, "should show the lead's two paragraphs outside any collapsible section");
+  assert.ok(await paragraph.isVisible(), "should start with the section open");
+  await summary.click();
+  assert.equal(await section.evaluate((d) => d.open), false, "should close the section on click");
+  assert.ok(!(await paragraph.isVisible()), "should hide a closed section's paragraphs");
+  await summary.click();
+  assert.ok(await paragraph.isVisible(), "should open the section on a second click");
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await section.evaluate((d) => d.open), false, "should close the section with Enter");
+  await page.keyboard.press("Space");
+  assert.equal(await section.evaluate((d) => d.open), true, "should open the section with Space");
+  await page.locator("news-lens [data-act=collapse]").click();
+  assert.equal(await section.evaluate((d) => d.open), false, "should close every section with Collapse all");
+  await page.locator("news-lens [data-act=expand]").click();
+  assert.equal(await section.evaluate((d) => d.open), true, "should open every section with Expand all");
+});
+
+test("quotes are highlighted in place, each kind styled differently, with a chip naming the speaker", async () => {
+  const page = await english();
+  const quotes = page.locator("news-lens .q");
+  assert.deepEqual(
+    await texts(quotes),
+    ['"This is a fair deal for drivers and for riders,"', '"a start"', '"no choice"', '"Nobody wanted empty streets,"'],
+    "should highlight every quote with its quotation marks, in text order",
+  );
+  const chips = await quotes.evaluateAll((qs) => qs.map((q) => q.nextElementSibling?.getAttribute("part") === "speaker" ? q.nextElementSibling.textContent : null));
+  assert.deepEqual(chips, ["Elena Rivera", "Sam Okafor", "Sam Okafor", "Sam Okafor"], "should follow each quote with a chip naming its speaker");
+  const style = (selector) =>
+    page.locator(`news-lens ${selector}`).first().evaluate((q) => {
+      const s = getComputedStyle(q);
+      return { bg: s.backgroundColor, line: s.textDecorationStyle, shadow: s.boxShadow };
+    });
+  const direct = await style(".q-direct");
+  const partial = await style(".q-partial");
+  assert.notEqual(direct.bg, partial.bg, "should give direct and partial quotes different backgrounds");
+  assert.equal(partial.line, "dashed", "should mark partial quotes by a dashed underline, not by colour alone");
+  assert.notEqual(direct.shadow, "none", "should underline direct quotes with a solid bar");
+  const paragraph = await page.locator("news-lens .lead p").nth(1).textContent();
+  assert.ok(paragraph.startsWith('"This is a fair deal for drivers and for riders,"Elena Rivera Rivera said.'), "should keep the paragraph's own words in place around the quote and chip");
+});
+
+test("hovering or focusing a quote shows its speaker's actor card; Escape hides it", async () => {
+  const page = await english();
+  const card = page.locator("news-lens [part=card]");
+  assert.ok(!(await card.isVisible()), "should hide the card at first");
+  await page.locator("news-lens .q").first().hover();
+  assert.ok(await card.isVisible(), "should show the card on hover");
+  assert.match(await card.textContent(), /Elena Rivera.*Person.*5 mentions.*1 quote/, "should show the speaker's name, kind, mentions and quotes");
+  await page.mouse.move(1, 1);
+  assert.ok(!(await card.isVisible()), "should hide the card when the pointer leaves");
+  await page.locator("news-lens .q").nth(3).focus();
+  assert.ok(await card.isVisible(), "should show the card on keyboard focus");
+  assert.match(await card.textContent(), /Sam Okafor/, "should show the focused quote's speaker");
+  await page.keyboard.press("Escape");
+  assert.ok(!(await card.isVisible()), "should hide the card on Escape");
+});
+
+test("the Quotes view groups quotes by speaker and leads back into the article", async () => {
+  const page = await english();
+  await page.locator("news-lens [data-act=view][data-v=quotes]").click();
+  assert.equal(await page.locator("news-lens [data-view=article]").isVisible(), false, "should hide the article in the Quotes view");
+  const groups = page.locator("news-lens [part=quote-group]");
+  assert.deepEqual(await texts(groups.locator("h3")), ["Elena RiveraPerson1 quote", "Sam OkaforPerson3 quotes"], "should group the quotes by speaker, most salient first");
+  assert.deepEqual(await texts(groups.nth(1).locator("blockquote")), ["a start", "no choice", "Nobody wanted empty streets,"], "should list a speaker's quotes in text order");
+  await groups.nth(1).locator("[data-act=goto]").nth(2).click();
+  assert.ok(await page.locator("news-lens [data-view=article]").isVisible(), "should go back to the article");
+  const focused = await page.evaluate(() => document.getElementById("lens").shadowRoot.activeElement?.textContent);
+  assert.equal(focused, '"Nobody wanted empty streets,"', "should focus the quote in the article");
+});
+
+test("selecting an actor marks its mentions, filters the quotes, and selecting again clears", async () => {
+  const page = await english();
+  await page.evaluate(() => {
+    window.selections = [];
+    document.getElementById("lens").addEventListener("newslens-actor-select", (e) => window.selections.push(e.detail?.id ?? null));
+  });
+  const cards = page.locator("news-lens [part=actor]");
+  assert.deepEqual(
+    await cards.locator(".name").allTextContents(),
+    ["Elena Rivera", "Transit Workers Union", "Sam Okafor", "Springfield"],
+    "should list the actors most salient first",
+  );
+  assert.match(await cards.nth(1).textContent(), /Organisation.*5 mentions.*0 quotes/, "should show kind, mention count and quote count as text");
+  const okafor = cards.nth(2);
+  await okafor.click();
+  assert.equal(await okafor.getAttribute("aria-pressed"), "true", "should mark the card as pressed");
+  assert.deepEqual(await texts(page.locator("news-lens [part~=mention-selected]")), ["Sam Okafor", "Okafor", "he said"], "should highlight every mention of the actor");
+  assert.equal(await page.locator("news-lens .q.dim").count(), 1, "should dim the quotes of other speakers");
+  await page.locator("news-lens [data-act=view][data-v=quotes]").click();
+  assert.deepEqual(await texts(page.locator("news-lens [part=quote-group]:not([hidden]) h3 span:first-child")), ["Sam Okafor"], "should show only the actor's quotes");
+  await okafor.click();
+  assert.equal(await page.locator("news-lens [part~=mention-selected]").count(), 0, "should clear the highlight when selected again");
+  assert.equal(await page.locator("news-lens [part=quote-group]:not([hidden])").count(), 2, "should show all quotes again");
+  await page.locator("news-lens [data-act=view][data-v=article]").click();
+  await page.locator("news-lens .m[data-a=a4]").first().click();
+  assert.equal(await cards.nth(3).getAttribute("aria-pressed"), "true", "should select an actor by clicking its mention in the text");
+  await page.locator("news-lens [part=speaker]").first().click();
+  assert.equal(await cards.nth(0).getAttribute("aria-pressed"), "true", "should select the speaker by clicking a quote's chip");
+  assert.deepEqual(await page.evaluate(() => window.selections), ["a3", null, "a4", "a1"], "should fire newslens-actor-select with the actor, or null when cleared");
+});
+
+test("the keyboard moves between actor cards, and keys are ignored while an input method composes", async () => {
+  const page = await english();
+  const cards = page.locator("news-lens [part=actor]");
+  await cards.first().focus();
+  await page.keyboard.press("ArrowDown");
+  const focusedId = () => page.evaluate(() => document.getElementById("lens").shadowRoot.activeElement?.dataset.a);
+  assert.equal(await focusedId(), "a2", "should move to the next card with ArrowDown");
+  await page.keyboard.press("End");
+  assert.equal(await focusedId(), "a4", "should move to the last card with End");
+  await page.keyboard.press("Enter");
+  assert.equal(await cards.nth(3).getAttribute("aria-pressed"), "true", "should select with Enter");
+  const composing = await cards.nth(3).evaluate((card) => {
+    card.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", isComposing: true, bubbles: true, composed: true }));
+    return card.getAttribute("aria-pressed");
+  });
+  assert.equal(composing, "true", "should ignore Escape typed during IME composition");
+  await page.keyboard.press("Escape");
+  assert.equal(await cards.nth(3).getAttribute("aria-pressed"), "false", "should clear the selection with Escape");
+});
+
+test("read-also lines are a separate list after the sections", async () => {
+  const page = await english();
+  const related = page.locator("news-lens [part=related-list]");
+  assert.equal(await related.locator("h3").textContent(), "Read also", "should title the list");
+  assert.deepEqual(await texts(related.locator("[part=related]")), ["How the 1998 strike ended"], "should list the line without its marker");
+  assert.equal(await page.locator("news-lens .main").evaluate((m) => m.textContent.includes("1998")), false, "should keep read-also lines out of the body");
+});
+
+test("the relation picture links actors that share sentences, thicker for more", async () => {
+  const page = await english();
+  const svg = page.locator("news-lens [part=relations] svg");
+  assert.equal(await svg.getAttribute("role"), "img", "should be an image to assistive technology");
+  const lines = await svg.locator("line").evaluateAll((ls) => ls.map((l) => [[l.dataset.a, l.dataset.b].sort().join("-"), Number(l.getAttribute("stroke-width"))]));
+  const width = Object.fromEntries(lines);
+  assert.ok(width["a1-a2"] > width["a1-a3"], "should draw Rivera–Union (2 sentences) thicker than Rivera–Okafor (1 sentence)");
+  assert.equal(width["a2-a3"], width["a1-a2"], "should draw links of equal counts equally");
+  const nodes = await svg.locator("g").evaluateAll((gs) => gs.map((g) => g.dataset.a));
+  assert.deepEqual(nodes, ["a1", "a2", "a3"], "should leave out Springfield, which shares no sentence");
+  assert.match(await svg.getAttribute("aria-label"), /Elena Rivera and Transit Workers Union in 2 sentences/, "should describe the strongest link in words");
+});
+
+test("labels follow the article's language, with lang and dir set (Hindi, Urdu)", async () => {
+  let page = await openFixture(env, HI_TEXT, hindiArticle());
+  const base = page.locator("news-lens [part=base]");
+  assert.equal(await base.getAttribute("lang"), "hi", "should set lang from the article");
+  assert.equal(await base.getAttribute("dir"), "ltr", "should write Hindi left to right");
+  assert.equal(await page.locator("news-lens [data-v=quotes]").textContent(), "उद्धरण2", "should label the Quotes view in Hindi");
+  assert.match(await page.locator("news-lens [part=actor]").first().textContent(), /रूस.*देश.*Russia.*2 बार ज़िक्र/, "should label the actor card in Hindi");
+  page = await openFixture(env, UR_TEXT, urduArticle());
+  assert.equal(await page.locator("news-lens [part=base]").getAttribute("dir"), "rtl", "should write Urdu right to left");
+  assert.equal(await page.locator("news-lens [part=base]").getAttribute("lang"), "ur", "should set lang to Urdu");
+});
+
+test("article text that looks like HTML is shown as text and runs nothing", async () => {
+  for (const real of [false, true]) {
+    const page = real ? await newPage(env) : await openFixture(env, HOSTILE_TEXT, hostileArticle());
+    if (real) {
+      await page.goto(env.url + "tests/browser/fixtures/page.html");
+      await page.waitForFunction(() => customElements.get("news-lens"));
+      await page.evaluate((t) => (document.getElementById("lens").text = t), HOSTILE_TEXT);
+      await waitForArticle(page);
+    }
+    await page.waitForTimeout(300);
+    const found = await page.evaluate(() => {
+      const root = document.getElementById("lens").shadowRoot;
+      return { elements: root.querySelectorAll("img, script, iframe, b").length, text: root.textContent, pwned: window.__pwned ?? null };
+    });
+    const how = real ? "(real parse)" : "(fixture)";
+    assert.equal(found.pwned, null, `should run no script from the article ${how}`);
+    assert.equal(found.elements, 0, `should create no element from the article's markup ${how}`);
+    assert.ok(found.text.includes("<script>window.__pwned = 'script'</script>"), `should show the markup as text ${how}`);
+    assert.ok(found.text.includes("<b>Breaking</b>"), `should show tags as text ${how}`);
+    assert.deepEqual(page.problems, [], `should log no errors ${how}`);
+  }
+});
+
+test("the text comes from the text property, src, for= or the element's content, and changes re-render", async () => {
+  const page = await newPage(env);
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  const parsedText = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          document.getElementById("lens").addEventListener("newslens-parsed", (e) => resolve([document.getElementById("lens").text, e.detail.lang]), { once: true }),
+        ),
+    );
+  let parsed = parsedText();
+  await page.evaluate(() => (document.getElementById("lens").text = "Heading line\nThe first paragraph of the story.\n"));
+  assert.deepEqual(await parsed, ["Heading line\nThe first paragraph of the story.\n", "en"], "should parse the text property");
+
+  parsed = parsedText();
+  await page.evaluate(() => {
+    const lens = document.getElementById("lens");
+    lens.text = null;
+    lens.setAttribute("src", "/www/samples/en-pune-water.txt");
+  });
+  const [fromSrc] = await parsed;
+  assert.ok(fromSrc.startsWith("WATER CRISIS\nPune civic body"), "should fetch and parse the src URL");
+
+  parsed = parsedText();
+  await page.evaluate(() => {
+    const story = document.createElement("article");
+    story.id = "story";
+    story.append(Object.assign(document.createElement("h2"), { textContent: "A story on the page" }), Object.assign(document.createElement("p"), { textContent: "Its only paragraph." }));
+    document.body.append(story);
+    const lens = document.getElementById("lens");
+    lens.removeAttribute("src");
+    lens.setAttribute("for", "story");
+  });
+  const [fromFor] = await parsed;
+  assert.match(fromFor, /^A story on the page\n+Its only paragraph\.$/, "should read the text of the element named by for=");
+
+  const inline = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const lens = document.createElement("news-lens");
+        lens.addEventListener("newslens-parsed", () => resolve(lens.text), { once: true });
+        lens.textContent = "\n      Title written inline\n      A paragraph written inside the element.\n    ";
+        document.body.append(lens);
+      }),
+  );
+  assert.equal(inline, "Title written inline\nA paragraph written inside the element.", "should read its own text, without the HTML indentation");
+  assert.deepEqual(page.problems, [], "should log no errors");
+});
+
+test("when the wasm cannot load, the plain text is shown with the reason", async () => {
+  const page = await newPage(env);
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  await page.evaluate(() => (document.getElementById("lens").text = "A title\nFirst paragraph.\nSecond paragraph."));
+  const notice = page.locator("news-lens [part=notice]");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /^The analysis could not run \(.+\)\. Showing the plain text\.$/, "should say that the analysis failed and why");
+  assert.deepEqual(await texts(page.locator("news-lens .plain p")), ["A title", "First paragraph.", "Second paragraph."], "should show the article's text");
+});
+
+test("the demo page: samples, paste box, Article JSON and parse time", async () => {
+  const page = await newPage(env);
+  await page.goto(env.url + "www/index.html");
+  await waitForArticle(page);
+  await page.waitForFunction(() => document.getElementById("timing").textContent.includes("Parsed"));
+  assert.match(await page.locator("#timing").textContent(), /^Parsed in [\d.]+ ms · [\d,]+ characters/, "should show the parse time");
+  const title = () => page.locator("news-lens .title, news-lens .plain p").first().textContent();
+  const first = await title();
+  await page.selectOption("#sample", "samples/en-pune-water.txt");
+  await page.waitForFunction(() => document.getElementById("lens").text.startsWith("WATER CRISIS"));
+  await waitForArticle(page);
+  assert.notEqual(await title(), first, "should show another sample when chosen");
+  await page.selectOption("#sample", "");
+  await page.fill("#paste", "My own headline\nA paragraph I pasted.");
+  await page.click("#run");
+  await page.waitForFunction(() => document.getElementById("lens").text === "My own headline\nA paragraph I pasted.");
+  await page.check("#show-json");
+  await page.waitForFunction(() => document.getElementById("json").textContent.includes("A paragraph I pasted."));
+  const json = JSON.parse(await page.locator("#json").textContent());
+  assert.equal(typeof json.lang, "string", "should show the Article JSON");
+  assert.deepEqual(page.problems, [], "should log no errors");
+});
+
+test("touch: tapping a section heading, a quote and an actor card works as clicking does", async () => {
+  const page = await openFixture(env, EN_TEXT, englishArticle(), { viewport: PHONE, hasTouch: true });
+  await page.locator("news-lens summary").tap();
+  assert.equal(await page.locator("news-lens details").evaluate((d) => d.open), false, "should close a section on tap");
+  await page.locator("news-lens .q").first().tap();
+  assert.ok(await page.locator("news-lens [part=card]").isVisible(), "should show the speaker card on tapping a quote");
+  await page.locator("news-lens [part=actor]").first().tap();
+  assert.equal(await page.locator("news-lens [part=actor]").first().getAttribute("aria-pressed"), "true", "should select an actor on tap");
+});
+
+test("a src that cannot be fetched says so", async () => {
+  const page = await newPage(env);
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  await page.evaluate(() => document.getElementById("lens").setAttribute("src", "/no/such/article.txt"));
+  const notice = page.locator("news-lens [part=notice][role=alert]");
+  await notice.waitFor();
+  assert.equal(await notice.textContent(), "The article could not be loaded (/no/such/article.txt: HTTP 404).", "should name the URL and the HTTP status");
+});
+
+test("a 360 px phone gets one column and no sideways scrolling", async () => {
+  const page = await openFixture(env, EN_TEXT, englishArticle(), { viewport: PHONE });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, "should fit the page width");
+  const [main, actors] = await Promise.all([".main", ".actors"].map((s) => page.locator(`news-lens ${s}`).boundingBox()));
+  assert.ok(Math.abs(main.width - actors.width) < 2, "should stack the actors and the article in one column");
+});

@@ -1,0 +1,18 @@
+// Compiled (never run) by types.test.mjs: code a TypeScript user would write against the
+// package's declarations, so that a change to js/index.d.ts that breaks it fails the tests.
+import init, { parse, version, type Article, type Options, type Quote } from "newslens";
+
+await init();
+const options: Options = { lang: "hi", actors: [{ name: "लावरोव", kind: "person" }], maxInputBytes: 1 << 20 };
+const article: Article = parse("text", options);
+const kicker: string | undefined = article.kicker?.text;
+const firstQuote: Quote | undefined = article.quotes[0];
+const speaker = article.actors.find((a) => a.id === firstQuote?.speaker);
+const headings: string[] = article.sections.flatMap((s) => (s.heading ? [s.heading.text] : []));
+const sentenceCount: number = article.sections[0]?.paragraphs[0]?.sentences.length ?? 0;
+console.log(kicker, speaker?.kind, headings, sentenceCount, version());
+
+// @ts-expect-error: an unknown option is a type error too
+parse("text", { bogus: 1 });
+// @ts-expect-error: the text must be a string
+parse(42);

@@ -148,3 +148,21 @@ fn tagger_fills_gaps_in_the_pipeline() {
         "should list a person only the tagger knows, got {names:?}"
     );
 }
+
+#[test]
+fn reads_space_separated_columns() {
+    let sentences = read_conll(
+        "-DOCSTART- -X- O O\n\nAsha NNP I-NP B-PER\nVerma NNP I-NP I-PER\nspoke VBD I-VP O\n",
+    );
+    assert_eq!(sentences.len(), 1, "should skip the document line");
+    assert_eq!(
+        sentences[0].words,
+        ["Asha", "Verma", "spoke"],
+        "should take the first column as the token"
+    );
+    assert_eq!(
+        sentences[0].tags,
+        [1, 2, 0],
+        "should take the last column as the tag"
+    );
+}

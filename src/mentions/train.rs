@@ -102,14 +102,13 @@ pub fn read_conll(text: &str) -> Vec<Sentence> {
             }
             continue;
         }
-        // A line with a single field (the corpus has one stray "O") carries no token: skip it.
-        let Some((word, tag)) = line
-            .split_once('\t')
-            .or_else(|| line.trim().rsplit_once(' '))
-        else {
+        // Columns are separated by tabs or spaces; the token is the first, the tag the last. A
+        // line with a single field (the IL-NER corpus has one stray "O") carries no token.
+        let separator = if line.contains('\t') { '\t' } else { ' ' };
+        let mut fields = line.trim().split(separator).filter(|f| !f.is_empty());
+        let (Some(word), Some(tag)) = (fields.next(), fields.next_back()) else {
             continue;
         };
-        let tag = tag.rsplit(['\t', ' ']).next().unwrap_or(tag);
         let word = Normalized::new(word.trim()).text.into_owned();
         if word.is_empty() {
             continue;

@@ -11,7 +11,7 @@
 //! - `--epochs N` (10): passes over the data per run;
 //! - `--bits N` (17): log2 of the number of feature buckets;
 //! - `--clip Q` (0.999): the quantile of weight sizes that maps to ±127;
-//! - `--prune N` (12): quantised weights of at most N are dropped;
+//! - `--prune N` (18): quantised weights of at most N are dropped;
 //! - `--never-begin-min N` (20): words seen N times that almost never begin a name may not
 //!   begin one (0: no such list);
 //! - `--eval FILE`: a CoNLL file to report exact-span precision and recall on (measurement

@@ -52,7 +52,7 @@ impl Default for TrainConfig {
             seed: 1,
             runs: 3,
             clip_quantile: 0.999,
-            prune: 12,
+            prune: 18,
             never_begin_min: 20,
             notice: String::new(),
         }

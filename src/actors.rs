@@ -33,11 +33,14 @@ struct Group {
 /// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention.
 pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<ActorDraft> {
     let mut groups = group_by_name(text, mentions);
+    merge_appositions(text, mentions, &mut groups);
     merge_name_parts(text, mentions, &mut groups);
+    merge_longer_places(text, mentions, &mut groups);
     let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, structure);
-    extra.extend(name_part_mentions(
-        text, mentions, &groups, &extra, structure,
-    ));
+    let parts = name_part_mentions(text, mentions, &groups, &extra, structure);
+    extra.extend(parts);
+    let repeats = repeated_names(text, mentions, &groups, &extra, structure);
+    extra.extend(repeats);
     extra.sort_by_key(|(_, r)| r.start);
     let mut actors: Vec<(usize, ActorDraft)> = groups
         .iter()
@@ -66,11 +69,16 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
+        // Spacing varies ("तीर्थ देव" / "तीर्थदेव"): surfaces are compared without spaces.
+        let bare: String = surface(text, m)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let key = match &m.canonical {
             Some(c) => format!("c:{c}"),
-            None => format!("s:{}", surface(text, m)),
+            None => format!("s:{bare}"),
         };
-        let by_surface = format!("s:{}", surface(text, m));
+        let by_surface = format!("s:{bare}");
         let found = by_key
             .get(&key)
             .or_else(|| by_key.get(&by_surface))
@@ -90,6 +98,86 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// Moves the mentions of group `from` into group `into`.
+fn absorb(mentions: &[Mention], groups: &mut [Group], from: usize, into: usize) {
+    if from == into {
+        return;
+    }
+    let taken = std::mem::take(&mut groups[from].mentions);
+    groups[into].mentions.extend(taken);
+    groups[into]
+        .mentions
+        .sort_by_key(|&m| mentions[m].range.start);
+    if groups[into].canonical.is_none() {
+        groups[into].canonical = groups[from].canonical.take();
+    }
+}
+
+fn group_of(groups: &[Group], mention: usize) -> Option<usize> {
+    groups.iter().position(|g| g.mentions.contains(&mention))
+}
+
+/// "A (B)": a name with another form of it in brackets right after it ("भारतीय खाद्य सुरक्षा और
+/// मानक प्राधिकरण (एफएसएसएआई)", "हेमंत बिस्व शर्मा (Himanta Biswa Sarma)") is one actor.
+fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
+    for i in 1..mentions.len() {
+        let (a, b) = (&mentions[i - 1], &mentions[i]);
+        let between = text[a.range.end..b.range.start].trim();
+        let closed = text[b.range.end..].trim_start().starts_with(')');
+        let same_class = (a.kind == ActorKind::Person) == (b.kind == ActorKind::Person);
+        let agree = a.canonical.is_none() || b.canonical.is_none() || a.canonical == b.canonical;
+        if between == "(" && closed && same_class && agree && !a.adjectival && !b.adjectival {
+            if let (Some(ga), Some(gb)) = (group_of(groups, i - 1), group_of(groups, i)) {
+                absorb(mentions, groups, gb, ga);
+            }
+        }
+    }
+    groups.retain(|g| !g.mentions.is_empty());
+}
+
+/// A place or organisation named in full and by a shorter run of its words ("बांद्रा स्टेशन",
+/// "बांद्रा रेलवे स्टेशन") is one actor when only one longer name fits.
+fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
+    let words_of = |g: &Group| -> Vec<String> {
+        g.mentions
+            .iter()
+            .map(|&m| name_words(surface(text, &mentions[m])))
+            .max_by_key(|w| w.len())
+            .unwrap_or_default()
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    let kind_of = |g: &Group| mentions[g.mentions[0]].kind;
+    for g in 0..groups.len() {
+        if groups[g].mentions.is_empty()
+            || groups[g].canonical.is_some()
+            || kind_of(&groups[g]) == ActorKind::Person
+        {
+            continue;
+        }
+        let short = words_of(&groups[g]);
+        if short.len() < 2 {
+            continue;
+        }
+        let fits: Vec<usize> = (0..groups.len())
+            .filter(|&h| h != g && !groups[h].mentions.is_empty())
+            .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
+            .filter(|&h| {
+                let long = words_of(&groups[h]);
+                long.len() > short.len()
+                    && long.first() == short.first()
+                    && long.last() == short.last()
+                    && short.iter().all(|w| long.contains(w))
+            })
+            .collect();
+        if let [h] = fits[..] {
+            absorb(mentions, groups, g, h);
+        }
+    }
+    groups.retain(|g| !g.mentions.is_empty());
 }
 
 fn name_words(s: &str) -> Vec<&str> {
@@ -337,6 +425,59 @@ fn name_part_mentions(
                     .map(|(_, g)| g)
                     .unwrap_or(owners[0]);
                 found.push((owner, range));
+            }
+        }
+    }
+    found
+}
+
+/// A name that a pattern found once is the same name wherever else the article uses it
+/// ("बंगाईगांव (Bongaigaon) जिले", later "बंगाईगांव को"), unless it is an ordinary word.
+fn repeated_names(
+    text: &str,
+    mentions: &[Mention],
+    groups: &[Group],
+    taken: &[(usize, Range)],
+    structure: &Structure,
+) -> Vec<(usize, Range)> {
+    let lex = lexicon::builtin();
+    let mut by_surface: HashMap<&str, usize> = HashMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        for &m in &grp.mentions {
+            let mention = &mentions[m];
+            let s = surface(text, mention);
+            let single = !s.contains(' ');
+            let ordinary = single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s));
+            if mention.source == Source::Pattern && !mention.adjectival && !ordinary {
+                by_surface.entry(s).or_insert(g);
+            }
+        }
+    }
+    let mut found: Vec<(usize, Range)> = Vec::new();
+    if by_surface.is_empty() {
+        return found;
+    }
+    for region in structure.regions() {
+        let block = region.range.slice(text);
+        for (surface, &g) in &by_surface {
+            for (at, _) in block.match_indices(surface) {
+                let range = Range::new(
+                    region.range.start + at,
+                    region.range.start + at + surface.len(),
+                );
+                let before = text[..range.start].chars().next_back();
+                let after = text[range.end..].chars().next();
+                if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                    continue;
+                }
+                let overlaps = mentions.iter().any(|m| m.range.overlaps(range))
+                    || taken
+                        .iter()
+                        .chain(found.iter())
+                        .any(|(_, r)| r.overlaps(range));
+                if !overlaps {
+                    found.push((g, range));
+                }
             }
         }
     }

@@ -56,6 +56,8 @@ struct Found {
 #[derive(Debug, Clone)]
 struct Subject {
     at: usize,
+    /// The subject of a sentence or of a speech verb, not a mere mention.
+    strong: bool,
     phrase: Option<Phrase>,
     actor: Option<usize>,
     gender: Gender,
@@ -100,6 +102,7 @@ pub fn attribute(
                     phrase.name.or(phrase.role).unwrap_or(phrase.whole)
                 });
                 state.subjects.push(Subject {
+                    strong: true,
                     at: q.range.start,
                     phrase: None,
                     actor: Some(actor),
@@ -169,9 +172,12 @@ fn heading_speakers(
 }
 
 fn region_of(regions: &[Region], at: usize) -> Option<usize> {
+    // Regions are in text order.
+    let i = regions.partition_point(|r| r.range.end < at);
     regions
-        .iter()
-        .position(|r| r.range.start <= at && at <= r.range.end)
+        .get(i)
+        .filter(|r| r.range.start <= at && at <= r.range.end)
+        .map(|_| i)
 }
 
 fn whole_quote(q: &FoundQuote) -> Range {
@@ -328,7 +334,11 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
         if has_devanagari(clause.slice(text)) {
             hindi_before(text, &clause_words)
         } else {
-            english_before(text, &clause_words)
+            english_before(text, &clause_words).or_else(|| {
+                // "President Clinton released the following statement:"
+                let phrase = sentence_subject(text, &clause_words)?;
+                Some(Found { phrase, cue: None })
+            })
         }
     })
 }
@@ -392,10 +402,17 @@ fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         }
     }
     // "X का कहना है": the verbal noun after का.
-    let saying = (1..ws.len())
-        .rev()
-        .find(|&i| ws[i - 1].lower == "का" && c.has("saying", &ws[i].lower));
+    let saying = (1..ws.len()).rev().find(|&i| {
+        let owner = &ws[i - 1].lower;
+        (owner == "का" || c.has("pronoun", owner) && owner.ends_with("का"))
+            && c.has("saying", &ws[i].lower)
+    });
     if let Some(k) = saying {
+        if c.has("pronoun", &ws[k - 1].lower) {
+            // "उनका कहना है"
+            let cue = Range::new(ws[k - 1].range.start, ws[k].range.end);
+            return Some(pronoun_found(&ws[k - 1], cue, Gender::Unknown));
+        }
         if verb.is_none_or(|(i, _)| k >= i) {
             let cue = Range::new(ws[k - 1].range.start, ws[k].range.end);
             return agent_or_subject(text, ws, k - 1, cue, Gender::Unknown, false);
@@ -529,6 +546,11 @@ fn split_phrase(
     {
         start += 1;
     }
+    // "मोदी जी": the honorific after a name is not part of it.
+    let mut end = end;
+    while end > start + 1 && sp.has("honorific", &ws[end - 1].lower) {
+        end -= 1;
+    }
     if start == end {
         return None;
     }
@@ -627,6 +649,11 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
     if start >= to || !ws[start..to].iter().all(capitalised) {
         return None;
     }
+    let last_text = ws[to - 1].text;
+    if last_text.ends_with("’s") || last_text.ends_with("'s") {
+        // "Lord Goldsmith's admission": a possessive names what belongs to someone.
+        return None;
+    }
     let _ = text;
     let whole = Range::new(ws[from].range.start, ws[to - 1].range.end);
     let name = Range::new(ws[start].range.start, ws[to - 1].range.end);
@@ -653,9 +680,16 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
 /// ("Trump is promising") and a parenthesis ("Sen. Claire McCaskill (D-Mo.) said") between;
 /// or else a definite description ("the Indiana governor said"), as a role phrase.
 fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
+    subject_before(text, ws, end, false)
+}
+
+fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) -> Option<Phrase> {
     let sp = speakers();
     let mut end = end;
-    while end > 0 && sp.has("auxiliary", &ws[end - 1].lower) {
+    while end > 0
+        && (sp.has("auxiliary", &ws[end - 1].lower)
+            || ws[end - 1].lower.ends_with("ly") && !capitalised(&ws[end - 1]))
+    {
         end -= 1;
     }
     if end > 0 && end < ws.len() && text[ws[end - 1].range.end..ws[end].range.start].contains(')') {
@@ -667,6 +701,18 @@ fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
         if k > 0 && end - k <= 4 {
             end = k;
         }
+    }
+    let comma_before = end > 0
+        && end < ws.len()
+        && text[ws[end - 1].range.end..ws[end].range.start].contains([',', ';', ':']);
+    let possessive =
+        end > 0 && (ws[end - 1].text.ends_with("’s") || ws[end - 1].text.ends_with("'s"));
+    if possessive {
+        return None;
+    }
+    if comma_before && !after_comma {
+        // "Graham, a Republican from South Carolina, said": left to the appositive rule.
+        return None;
     }
     let mut start = end;
     while start > 0 {
@@ -689,6 +735,37 @@ fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
     }
     let last = &ws[end - 1];
     if last.text.ends_with("’s") || last.text.ends_with("'s") || last.lower.ends_with("ly") {
+        return None;
+    }
+    let function_word = |w: &Word<'_>| {
+        matches!(
+            w.lower.as_str(),
+            "when"
+                | "which"
+                | "who"
+                | "that"
+                | "whose"
+                | "where"
+                | "while"
+                | "as"
+                | "if"
+                | "so"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "for"
+                | "with"
+                | "by"
+                | "and"
+                | "or"
+        )
+    };
+    let verbal = |w: &Word<'_>| sp.has("auxiliary", &w.lower) || w.lower == "not";
+    if ws[the + 1..end]
+        .iter()
+        .any(|w| function_word(w) || verbal(w))
+    {
         return None;
     }
     let role = Range::new(ws[the].range.start, last.range.end);
@@ -755,8 +832,43 @@ fn english_pronoun(w: &Word<'_>, cue: Range) -> Option<Found> {
 }
 
 /// "X said: “…”", "According to X, “…”", "X told reporters “…”".
+/// The speaker named in the words before a quote: by a speech verb, or else the subject of the
+/// sentence ("Cruz blamed the law on “…”").
 fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
+    english_verb_before(text, ws).or_else(|| {
+        let phrase = sentence_subject(text, ws)?;
+        Some(Found { phrase, cue: None })
+    })
+}
+
+fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
+    // "PENCE: “…”", "Jeffrey M. Jones: “…”": a name and a colon right before the quote.
+    if let Some(last) = ws.last() {
+        let colon = text[last.range.end..].trim_start().starts_with(':');
+        let has_verb = (0..ws.len()).any(|i| c.match_at("verb", ws, i).is_some());
+        if colon && !has_verb {
+            let mut start = ws.len();
+            while start > 0
+                && ws.len() - start < 4
+                && (capitalised(&ws[start - 1]) || speakers().has("title", &ws[start - 1].lower))
+                && (start == ws.len() || !breaks(text, &ws[start - 1], &ws[start]))
+            {
+                start -= 1;
+            }
+            let clause_start =
+                start < ws.len() && (start == 0 || breaks(text, &ws[start - 1], &ws[start]));
+            if clause_start {
+                if let Some(phrase) = english_name(text, ws, start, ws.len()) {
+                    let at = text[last.range.end..].find(':').map(|f| last.range.end + f);
+                    return Some(Found {
+                        phrase,
+                        cue: at.map(|a| Range::new(a, a + 1)),
+                    });
+                }
+            }
+        }
+    }
     for i in (0..ws.len()).rev() {
         if let Some(len) = c.match_at("according", ws, i) {
             let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
@@ -777,7 +889,8 @@ fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         if i > 0 && is_pronoun(&ws[i - 1]) {
             return english_pronoun(&ws[i - 1], cue);
         }
-        let participle = ws[i].lower.ends_with("ing");
+        let participle = ws[i].lower.ends_with("ing")
+            && !(i > 0 && speakers().has("auxiliary", &ws[i - 1].lower));
         let coordinated = i > 0 && matches!(ws[i - 1].lower.as_str(), "and" | "but");
         if participle || coordinated {
             // "Trump attacked Clinton …, saying", "X said … but said": the subject of the
@@ -841,9 +954,41 @@ fn description_after(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase>
 /// The name that opens the sentence `ws` ("Trump attacked …"), if a lower-case word follows it.
 fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     let sp = speakers();
+    let opener = &ws.first()?.lower;
+    let preposition = ws.get(1).is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "at" | "by"
+                | "in"
+                | "on"
+                | "to"
+                | "for"
+                | "with"
+                | "from"
+                | "after"
+                | "about"
+                | "during"
+                | "before"
+                | "over"
+                | "outside"
+                | "inside"
+        )
+    });
+    if (opener.ends_with("ing") || opener.ends_with("ed")) && preposition {
+        // "Speaking at a town hall, Trump …", "Reached by phone, …": a participle, not a name;
+        // the subject comes after the participle's clause.
+        let k =
+            (1..ws.len()).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+        return sentence_subject(text, &ws[k..]);
+    }
     let mut end = 0;
     while end < ws.len()
-        && (capitalised(&ws[end]) || sp.has("title", &ws[end].lower))
+        && (capitalised(&ws[end])
+            || sp.has("title", &ws[end].lower)
+            // "Secretary of State Madeleine Albright"
+            || end > 0
+                && matches!(ws[end].lower.as_str(), "of" | "the")
+                && ws.get(end + 1).is_some_and(capitalised))
         && (end == 0 || !breaks(text, &ws[end - 1], &ws[end]))
     {
         end += 1;
@@ -851,6 +996,24 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     if end == 0 || end >= ws.len() || capitalised(&ws[end]) {
         return None;
     }
+    // The name is the last stretch without titles, roles or connectors.
+    let is_part =
+        |w: &Word<'_>| capitalised(w) && !sp.has("title", &w.lower) && !sp.has("role", &w.lower);
+    if let Some(last) = (0..end).rev().find(|&k| !is_part(&ws[k])) {
+        if last + 1 < end && last > 0 {
+            let mut phrase = english_name(text, ws, last + 1, end)?;
+            phrase.whole = Range::new(ws[0].range.start, ws[end - 1].range.end);
+            for w in &ws[..=last] {
+                if sp.has("female", &w.lower) {
+                    phrase.gender = Gender::Female;
+                } else if sp.has("male", &w.lower) {
+                    phrase.gender = Gender::Male;
+                }
+            }
+            return Some(phrase);
+        }
+    }
+
     english_name(text, ws, 0, end).or_else(|| english_subject(text, ws, end))
 }
 
@@ -873,12 +1036,64 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
     if first_comma == verb {
         return None;
     }
-    english_subject(text, ws, first_comma)
+    // "…, her senior policy adviser, Jake Sullivan, said": a pure name right before the verb.
+    let last_comma = (1..verb)
+        .rev()
+        .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+    if last_comma > first_comma && verb - last_comma <= 4 {
+        let pure = (last_comma..verb)
+            .all(|k| capitalised(&ws[k]) || speakers().has("title", &ws[k].lower))
+            && (last_comma + 1..verb).all(|k| !breaks(text, &ws[k - 1], &ws[k]));
+        if pure {
+            if let Some(p) = english_name(text, ws, last_comma, verb) {
+                return Some(p);
+            }
+        }
+    }
+    let before = subject_before(text, ws, first_comma, true);
+    if before.as_ref().is_some_and(|p| p.name.is_some()) {
+        return before;
+    }
+    // "The director, Sam Reid, said": the name is the appositive itself.
+    let inner = &ws[first_comma..verb];
+    let named = inner.len() <= 4
+        && !inner.is_empty()
+        && (first_comma + 1..verb).all(|k| !breaks(text, &ws[k - 1], &ws[k]));
+    if named {
+        if let Some(p) = english_name(text, ws, first_comma, verb) {
+            return Some(p);
+        }
+    }
+    before
 }
 
-/// "“…,” X said", "“…,” said X", "“…,” he added".
+/// "“…,” X said", "“…,” said X", "“…,” he added", and "“…,” Bozell concludes" with any verb
+/// in -s or -ed right after a name that follows the quote.
 fn english_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
+    let mut run = 0;
+    while run < ws.len()
+        && run < 4
+        && (capitalised(&ws[run]) || speakers().has("title", &ws[run].lower))
+        && (run == 0 || !breaks(text, &ws[run - 1], &ws[run]))
+    {
+        run += 1;
+    }
+    if run > 0 && run < ws.len() && !breaks(text, &ws[run - 1], &ws[run]) {
+        let verb = &ws[run];
+        let verb_like = !capitalised(verb)
+            && verb.lower.len() > 3
+            && (verb.lower.ends_with('s') || verb.lower.ends_with("ed"))
+            && !speakers().has("auxiliary", &verb.lower);
+        if verb_like {
+            if let Some(phrase) = english_name(text, ws, 0, run) {
+                return Some(Found {
+                    phrase,
+                    cue: Some(verb.range),
+                });
+            }
+        }
+    }
     let i = (0..ws.len().min(20)).find(|&i| c.match_at("verb", ws, i).is_some())?;
     let len = c.match_at("verb", ws, i)?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
@@ -908,7 +1123,12 @@ fn collect_subjects(
     quotes: &[FoundQuote],
     actors: &[ActorDraft],
 ) -> Vec<Subject> {
-    let inside = |r: Range| quotes.iter().any(|q| whole_quote(q).overlaps(r));
+    // Quotes are in text order and do not overlap: a binary search finds the one near `r`.
+    let spans: Vec<Range> = quotes.iter().map(whole_quote).collect();
+    let inside = |r: Range| {
+        let i = spans.partition_point(|q| q.end <= r.start);
+        spans.get(i).is_some_and(|q| q.overlaps(r))
+    };
     let mut out = Vec::new();
     for region in regions {
         for sentence in &sentences(text, region.range) {
@@ -947,9 +1167,11 @@ fn collect_subjects(
                     }
                     english_subject(text, &ws, i)
                 };
+                let strong = hindi || i == 0 || cues().has("verb", &w.lower);
                 if let Some(p) = phrase.filter(|p| !p.plural && p.kind == ActorKind::Person) {
                     if !inside(p.whole) {
                         out.push(Subject {
+                            strong,
                             at: p.whole.start,
                             gender: p.gender,
                             phrase: Some(p),
@@ -967,6 +1189,7 @@ fn collect_subjects(
         for &m in &a.mentions {
             if !inside(m) {
                 out.push(Subject {
+                    strong: false,
                     at: m.start,
                     phrase: None,
                     actor: Some(ai),
@@ -990,14 +1213,18 @@ fn resolve_pronoun(
     at: usize,
     gender: Gender,
 ) -> Option<usize> {
-    let candidates: Vec<Subject> = state
-        .subjects
+    let upto = state.subjects.partition_point(|s| s.at < at);
+    let candidates: Vec<Subject> = state.subjects[..upto]
         .iter()
         .rev()
-        .filter(|s| s.at < at && at - s.at < 6000)
+        .take_while(|s| at - s.at < 6000)
+        .take(40)
         .cloned()
         .collect();
-    for s in candidates {
+    // Subjects of sentences and speech first; mere mentions only when no subject fits.
+    let (strong, weak): (Vec<Subject>, Vec<Subject>) =
+        candidates.into_iter().partition(|s| s.strong);
+    for s in strong.into_iter().chain(weak) {
         let known = s.actor.map_or(s.gender, |a| {
             state.genders.get(a).copied().unwrap_or(s.gender)
         });
@@ -1011,6 +1238,14 @@ fn resolve_pronoun(
             continue;
         }
         if let Some(p) = &s.phrase {
+            // A phrase that an earlier stage knows as a country or place is not a "he".
+            let key = p.name.unwrap_or(p.whole);
+            let known_other = actors
+                .iter()
+                .any(|a| a.kind != ActorKind::Person && a.mentions.iter().any(|m| m.overlaps(key)));
+            if known_other {
+                continue;
+            }
             if let Some(a) = resolve_phrase(state, actors, p, at) {
                 if gender != Gender::Unknown {
                     state.genders[a] = gender;
@@ -1030,8 +1265,15 @@ fn resolve_phrase(
     at: usize,
 ) -> Option<usize> {
     let text = state.text;
-    // An actor of the actors stage mentioned right there.
-    let key = phrase.name.unwrap_or(phrase.whole);
+    // An actor of the actors stage mentioned right there: on the name, or on the head word of a
+    // role phrase (so that "रूस" in "रूस के विदेश मंत्री" does not make Russia the speaker).
+    let key = match phrase.name {
+        Some(name) => name,
+        None => {
+            let role_words = words(text, phrase.role.unwrap_or(phrase.whole));
+            role_words.last().map_or(phrase.whole, |w| w.range)
+        }
+    };
     if let Some(a) = actors
         .iter()
         .position(|a| a.mentions.iter().any(|m| m.overlaps(key)))
@@ -1091,9 +1333,14 @@ fn earlier_with_role(text: &str, role: Range, at: usize) -> Option<Range> {
         .map(|w| w.text)
         .collect();
     let needle = tail.join(" ");
-    let hay = &text[..role.start.min(at)];
+    let end = role.start.min(at);
+    let mut from = end.saturating_sub(20_000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let hay = &text[..end];
     let mut search_end = hay.len();
-    while let Some(found) = hay[..search_end].rfind(&needle) {
+    while let Some(found) = hay[from..search_end].rfind(&needle).map(|f| f + from) {
         let after = found + needle.len();
         let rest_end = (after + 200).min(text.len());
         let mut end = rest_end;

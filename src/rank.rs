@@ -2,21 +2,28 @@
 //!
 //! The score adds up, for each actor:
 //! - every mention (1 point; the text keeps returning to what it is about);
-//! - being named in the headline (4), the kicker or standfirst (2), the lead paragraph (2) and
-//!   sub-headings (1.5 each, at most 3): editors put the story's subjects there;
+//! - being named in the headline (4), the kicker or standfirst (2), the lead paragraph (2), its
+//!   first sentence (2 more) and sub-headings (1.5 each, at most 3): editors put the story's
+//!   subjects there;
 //! - every quote attributed to it (2): who speaks drives a story;
 //! - being the subject of a sentence, a mention followed by the agent marker "ने" or a verb of
 //!   saying (1.5 each, at most 4.5): actors act, settings do not;
 //! - being a person (1 for each of the first 3 mentions): a person the story keeps naming is
-//!   rarely just its backdrop.
+//!   rarely just its backdrop; and 2 more when the story names the person more than once and
+//!   introduces them by an office
+//!   ("विदेश मंत्री सर्गेई लावरोव", "President Macron"): it tells the reader who they are because
+//!   they matter to it.
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, Range, Structure};
+use crate::mentions::lexicon::{self, TitleClass};
+use crate::mentions::patterns::{title_at, words};
 
 const MENTION: f32 = 1.0;
 const TITLE: f32 = 4.0;
 const KICKER_OR_STANDFIRST: f32 = 2.0;
 const LEAD: f32 = 2.0;
+const FIRST_SENTENCE: f32 = 2.0;
 const HEADING: f32 = 1.5;
 const HEADING_CAP: f32 = 3.0;
 const QUOTE: f32 = 2.0;
@@ -24,6 +31,7 @@ const SUBJECT: f32 = 1.5;
 const SUBJECT_CAP: f32 = 4.5;
 const PERSON: f32 = 1.0;
 const PERSON_CAP: f32 = 3.0;
+const INTRODUCED: f32 = 2.0;
 
 /// Words after a mention that make it the subject of its sentence.
 const SUBJECT_AFTER: [&str; 6] = ["ने", "said", "says", "told", "announced", "added"];
@@ -44,12 +52,13 @@ pub fn salience_with_text(
     actors: &[ActorDraft],
     attributions: &[Attribution],
 ) -> Vec<f32> {
-    let lead = structure
+    let lead_paragraph = structure
         .sections
         .iter()
         .flat_map(|s| s.paragraphs.iter())
-        .find(|p| !p.duplicate)
-        .map(|p| p.range);
+        .find(|p| !p.duplicate);
+    let lead = lead_paragraph.map(|p| p.range);
+    let first_sentence = lead_paragraph.and_then(|p| p.sentences.first().copied());
     let headings: Vec<Range> = structure
         .sections
         .iter()
@@ -72,6 +81,9 @@ pub fn salience_with_text(
             if within(lead, actor) {
                 score += LEAD;
             }
+            if within(first_sentence, actor) {
+                score += FIRST_SENTENCE;
+            }
             let in_headings = headings.iter().filter(|h| within(Some(**h), actor)).count();
             score += (HEADING * in_headings as f32).min(HEADING_CAP);
             let quotes = attributions.iter().filter(|a| a.speaker == Some(i)).count();
@@ -93,8 +105,31 @@ pub fn salience_with_text(
             }
             if actor.kind == ActorKind::Person {
                 score += (PERSON * actor.mentions.len() as f32).min(PERSON_CAP);
+                let repeated = actor.mentions.len() > 1;
+                if repeated
+                    && text.is_some_and(|t| actor.mentions.iter().any(|m| after_office(t, *m)))
+                {
+                    score += INTRODUCED;
+                }
             }
             score
         })
         .collect()
+}
+
+/// Whether an office title ends right before `mention` ("विदेश मंत्री |सर्गेई लावरोव|").
+fn after_office(text: &str, mention: Range) -> bool {
+    let lex = lexicon::builtin();
+    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
+    let from = text[..mention.start]
+        .char_indices()
+        .rev()
+        .filter(|&(i, _)| i >= line_start)
+        .nth(60)
+        .map_or(line_start, |(i, _)| i);
+    let ws = words(text, from, mention.start);
+    (1..=lex.longest_affix.min(ws.len())).any(|n| {
+        let i = ws.len() - n;
+        matches!(title_at(lex, text, &ws, i), Some((TitleClass::Office, m)) if i + m == ws.len())
+    })
 }

@@ -148,10 +148,11 @@ fn lexicon_tables_parse_with_the_expected_columns() {
         ("organizations.tsv", 6),
         ("people.tsv", 6),
         ("titles.tsv", 2),
-        ("suffixes.tsv", 3),
+        ("suffixes.tsv", 4),
         ("hi_common.tsv", 1),
         ("en_common.tsv", 1),
         ("en_words.tsv", 1),
+        ("surnames.tsv", 2),
     ];
     let kinds = ["person", "country", "organization", "place", "group"];
     for (file, columns) in expected_columns {

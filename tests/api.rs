@@ -234,20 +234,18 @@ fn wire_offsets_are_utf16_and_slice_the_same_text() {
 
 #[test]
 fn emoji_shift_utf16_offsets_by_two_units() {
-    let text = "😀 Headline\n\nThe mayor said, “We will open the bridge today.”";
+    // 😀 is two UTF-16 units and four UTF-8 bytes: the body after it starts at unit 13, byte 15.
+    let text = "😀 Headline\n\nThe body of the story starts here.";
     let article = newslens::parse_to_wire(text, &Options::default()).unwrap();
-    let quote = article.quotes.first().expect("should find the quote");
-    assert_eq!(
-        quote.text, "We will open the bridge today.",
-        "should find the quoted sentence"
-    );
-    // 😀 (2 units) + " Headline" (9) + "\n\n" (2) + "The mayor said, " (16) + "“" (1) = 30;
-    // in bytes it is 35.
-    let expected_start = 30;
-    assert_eq!(
-        (quote.start, quote.end),
-        (expected_start, expected_start + quote.text.len()),
-        "should count the emoji as two UTF-16 units"
+    let body = wire_spans(&article)
+        .into_iter()
+        .find(|(_, span_text, _, _)| span_text.starts_with("The body"))
+        .expect("should find the body text in some span");
+    assert_eq!(body.2, 13, "should count the emoji as two UTF-16 units");
+    let bytes = newslens::parse(text);
+    assert!(
+        bytes.spans().iter().any(|s| s.byte_start == 15),
+        "should keep UTF-8 byte offsets in the core Article"
     );
 }
 

@@ -201,3 +201,42 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+/// Quote-finding mistakes found while measuring (issue 4): `(text, expected quote texts)`.
+const REGRESSIONS: &[(&str, &[&str])] = &[
+    // A hyphenated two-word term counted as three words and became a partial quote.
+    (
+        "शीर्षक\nपश्चिमी देश “इंडो-पैसिफिक स्ट्रेटेजी” के तहत काम कर रहे हैं।",
+        &[],
+    ),
+    // The last word of a multi-word cue ("घोषणा की") matched any "की", so a coined term in a
+    // sentence without speech became a partial quote.
+    (
+        "शीर्षक\nन्यास ने समंदर पर ‘तैरता पृथक वास’ तैयार करने की पहल की है।",
+        &[],
+    ),
+    // A same-family quote nested in another cut the outer quote short.
+    (
+        "Headline\n\"I'd rather live in what he called \"hell\" than live under his rule,\" she said.",
+        &["I'd rather live in what he called \"hell\" than live under his rule,"],
+    ),
+    // A quoted heading that is a label, not an utterance.
+    (
+        "शीर्षक\n'चीन पर कोरोना आपदा पैदा करने का आरोप'\nसांसद ने चीन पर आरोप लगाया है और जांच की मांग की है।",
+        &[],
+    ),
+    // A short quoted source name before "के मुताबिक".
+    (
+        "शीर्षक\n‘नेशनल हेल्थ सर्विसेज’ के मुताबिक मरीजों की संख्या बढ़ी है।",
+        &[],
+    ),
+];
+
+#[test]
+fn regressions_keep_their_quotes() {
+    for (text, want) in REGRESSIONS {
+        let article = parse(text);
+        let got: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(&got, want, "should find exactly these quotes in {text:?}");
+    }
+}

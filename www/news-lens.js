@@ -94,6 +94,7 @@ export class NewsLensElement extends HTMLElement {
   #labels = labelsFor("en");
   #observer = null;
   #scheduled = false;
+  #external = false; // showing an Article given to showArticle(), not one parsed here
   // Built for the current article:
   #actors = new Map();
   #quotes = [];
@@ -116,9 +117,17 @@ export class NewsLensElement extends HTMLElement {
   }
 
   connectedCallback() {
+    // A property set before this class was defined is an own property hiding the setter.
+    for (const name of ["text", "src"]) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     // Text written inside the element is the article: re-read it when the page changes it.
     this.#observer ??= new MutationObserver(() => {
-      if (this.#textProperty == null && !this.hasAttribute("src") && !this.hasAttribute("for")) this.#schedule();
+      if (this.#textProperty == null && !this.hasAttribute("src") && !this.hasAttribute("for")) this.#change();
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
     this.#schedule();
@@ -130,7 +139,7 @@ export class NewsLensElement extends HTMLElement {
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before !== after) this.#schedule();
+    if (before !== after) this.#change();
   }
 
   /** The article text shown (setting it parses and shows the new text). */
@@ -139,7 +148,7 @@ export class NewsLensElement extends HTMLElement {
   }
   set text(value) {
     this.#textProperty = value == null ? null : String(value);
-    this.#schedule();
+    this.#change();
   }
 
   get src() {
@@ -169,6 +178,7 @@ export class NewsLensElement extends HTMLElement {
   showArticle(text, article) {
     this.#token++;
     this.#abort?.abort();
+    this.#external = true;
     this.#text = String(text);
     this.#parseTime = null;
     this.#show(article);
@@ -228,13 +238,19 @@ export class NewsLensElement extends HTMLElement {
     );
   }
 
+  /** The text's source changed: parse again. */
+  #change() {
+    this.#external = false;
+    this.#schedule();
+  }
+
   /** Loads once for all the changes made in one task (attributes set one after another). */
   #schedule() {
     if (this.#scheduled) return;
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
-      if (this.isConnected) this.#load();
+      if (this.isConnected && !this.#external) this.#load();
     });
   }
 
@@ -275,6 +291,7 @@ export class NewsLensElement extends HTMLElement {
     }
     let article;
     try {
+      this.#notice(this.#labels.loading);
       await init(this.getAttribute("wasm") || undefined);
       if (token !== this.#token) return;
       const started = performance.now();
@@ -334,7 +351,7 @@ export class NewsLensElement extends HTMLElement {
     );
 
     const lang = article.lang && article.lang !== "und" ? article.lang : null;
-    const base = el("div", { class: "nl", part: "base", lang, dir: lang ? directionOf(lang) : null });
+    const base = el("article", { class: "nl", part: "base", lang, dir: lang ? directionOf(lang) : null });
     const status = (this.#parts.status = el("p", { class: "status", role: "status" }));
     const card = (this.#parts.card = el("div", { class: "card", part: "card", role: "tooltip", id: "card", hidden: true }));
     const main = el("div", { class: "main", part: "body" }, this.#articleView(article, L), this.#quotesView(L));
@@ -369,8 +386,10 @@ export class NewsLensElement extends HTMLElement {
     block(article.title, "h2", "title");
     block(article.standfirst, "p", "standfirst");
     const meta = el("p", { class: "meta", part: "meta" });
+    // A dateline that opens the first paragraph is read there; only a separate one goes here.
     const dateline = range(article.dateline, text.length);
-    if (dateline) meta.append(el("span", { part: "dateline", text: text.slice(...dateline) }));
+    const inBody = (article.sections ?? []).some((x) => (x.paragraphs ?? []).some((p) => dateline && p.start <= dateline[0] && dateline[1] <= p.end));
+    if (dateline && !inBody) meta.append(el("span", { part: "dateline", text: text.slice(...dateline) }));
     if (article.lang && article.lang !== "und") meta.append(el("span", { text: L.name }));
     const words = (text.match(/\S+/g) ?? []).length;
     meta.append(el("span", { text: L.minutes(Math.max(1, Math.round(words / WORDS_PER_MINUTE))) }));
@@ -444,7 +463,7 @@ export class NewsLensElement extends HTMLElement {
       if (q.e <= to && (q.speaker || q.kind === "direct")) {
         const name = q.speaker ? q.speaker.name : this.#labels.unknown;
         parent.append(
-          el("span", { class: q.speaker ? "chip" : "chip unknown", part: "speaker", "data-a": q.speaker?.id, "aria-hidden": q.speaker ? "true" : null, text: name }),
+          el("span", { class: q.speaker ? "chip" : "chip unknown", part: "speaker", "data-a": q.speaker?.id, text: name }),
         );
       }
       at = e;
@@ -577,13 +596,15 @@ export class NewsLensElement extends HTMLElement {
     }
     flush();
     const linked = new Set([...together.keys()].flatMap((k) => k.split("\n")));
-    const nodes = [...this.#actors.values()].filter((a) => linked.has(a.id)).slice(0, GRAPH_NODES);
-    if (nodes.length < 2) return null;
-    const chosen = new Set(nodes.map((a) => a.id));
+    const first = new Set([...this.#actors.values()].filter((a) => linked.has(a.id)).slice(0, GRAPH_NODES).map((a) => a.id));
     const pairs = [...together]
       .map(([k, count]) => [...k.split("\n"), count])
-      .filter(([a, b]) => chosen.has(a) && chosen.has(b))
+      .filter(([a, b]) => first.has(a) && first.has(b))
       .sort((x, y) => y[2] - x[2]);
+    // Only the actors linked to another one shown: a dot with no line says nothing.
+    const chosen = new Set(pairs.flatMap(([a, b]) => [a, b]));
+    const nodes = [...this.#actors.values()].filter((a) => chosen.has(a.id));
+    if (nodes.length < 2) return null;
     const most = pairs[0]?.[2] ?? 1;
     const mostMentions = Math.max(...nodes.map((a) => a.mentions.length));
     const [W, H, cx, cy] = [320, 250, 160, 125];
@@ -632,7 +653,7 @@ export class NewsLensElement extends HTMLElement {
   }
 
   #onClick(event) {
-    const target = event.target.closest?.("[data-act],.chip[data-a],.m");
+    const target = event.target.closest?.("[data-act],.chip[data-a],.m,g[data-a]");
     if (!target) return;
     const act = target.dataset.act;
     if (act === "view") this.#setView(target.dataset.v);
@@ -657,7 +678,7 @@ export class NewsLensElement extends HTMLElement {
         quote.focus({ preventScroll: true });
       }
     } else {
-      // An actor card, a speaker chip or a mention in the text: select it, or clear it.
+      // An actor card, a speaker chip, a mention or a node of the picture: select, or clear.
       const id = target.dataset.a;
       this.selectActor(id === this.#selected ? null : id);
     }

@@ -69,6 +69,7 @@ h2, h3, p, ul, figure { margin: 0; }
 .title { font: 700 clamp(1.5rem, 4.2cqi, 2.35rem)/1.25 var(--nl-font-body); text-wrap: balance; }
 .standfirst { margin-top: .6rem; font-size: 1.125rem; color: var(--nl-muted); }
 .meta { margin-top: .75rem; padding-top: .6rem; border-top: 1px solid var(--nl-border); color: var(--nl-muted); font-size: .875rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.meta:first-child { border-top: 0; margin-top: 0; padding-top: 0; }
 .h { font-size: .8125rem; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--nl-muted); margin-bottom: .6rem; }
 .toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; border-bottom: 1px solid var(--nl-border); padding-bottom: .75rem; }
 .seg { display: inline-flex; border: 1px solid var(--nl-border); border-radius: 999px; padding: 2px; background: var(--nl-surface); }
@@ -149,6 +150,8 @@ blockquote { margin: 0 0 .25rem; font: 1.0625em/1.65 var(--nl-font-body); }
 .related li { font-family: var(--nl-font-body); }
 .related li::marker { color: var(--nl-accent); }
 .empty { color: var(--nl-muted); font-style: italic; }
+svg g { cursor: pointer; }
+@media print { .toolbar, .card, aside, .chip { display: none; } .nl { display: block; } }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 @media (forced-colors: active) { .q, .m.on { border: 1px solid CanvasText; } .bar > span { background: CanvasText; } }
 `;

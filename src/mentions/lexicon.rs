@@ -39,6 +39,7 @@ const SUFFIXES: &str = include_str!("../../data/lexicon/suffixes.tsv");
 const HI_COMMON: &str = include_str!("../../data/lexicon/hi_common.tsv");
 const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
 const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
+const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
 
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +67,16 @@ pub struct Hit {
     pub form: Form,
 }
 
+/// A word that ends an organisation's or a place's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suffix {
+    pub kind: ActorKind,
+    /// The suffix is part of the name ("पुलिस"), not a generic noun after it ("शहर").
+    pub in_name: bool,
+    /// How the English name is made from the English name before it: "Government of {}".
+    pub english: Option<String>,
+}
+
 /// How a title is used before a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitleClass {
@@ -88,14 +99,17 @@ pub struct Lexicon {
     pub names: Gazetteer,
     /// Titles by their words joined with one space.
     pub titles: HashMap<String, TitleClass>,
-    /// Organisation and place suffixes by their words joined with one space, with whether the
-    /// suffix belongs to the name.
-    pub suffixes: HashMap<String, (ActorKind, bool)>,
+    /// Organisation and place suffixes by their words joined with one space.
+    pub suffixes: HashMap<String, Suffix>,
     /// The most words in a title or suffix.
     pub longest_affix: usize,
     hi_common: HashSet<String>,
     en_common: HashSet<String>,
     en_words: HashSet<String>,
+    /// Common family names: a name word before one makes a person's name.
+    pub surnames: HashSet<String>,
+    /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
+    pub middle_names: HashSet<String>,
 }
 
 /// The built-in lexicon, parsed on first use.
@@ -350,8 +364,20 @@ impl Lexicon {
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                 let key = affix_key(cols[0]);
                 longest_affix = longest_affix.max(key.split(' ').count());
-                let with = cols.get(2).is_none_or(|p| p.trim() != "without");
-                suffixes.insert(key, (kind, with));
+                let in_name = cols.get(2).is_none_or(|p| p.trim() != "without");
+                let english = cols
+                    .get(3)
+                    .map(|e| e.trim())
+                    .filter(|e| e.contains("{}"))
+                    .map(str::to_string);
+                suffixes.insert(
+                    key,
+                    Suffix {
+                        kind,
+                        in_name,
+                        english,
+                    },
+                );
             }
         }
         let words = |tsv: &str| -> HashSet<String> {
@@ -367,6 +393,11 @@ impl Lexicon {
             hi_common: words(HI_COMMON),
             en_common: words(EN_COMMON),
             en_words: words(EN_WORDS),
+            surnames: words(SURNAMES),
+            middle_names: rows(SURNAMES)
+                .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
+                .map(|cols| Normalized::new(cols[0].trim()).text.into_owned())
+                .collect(),
         }
     }
 

@@ -45,7 +45,8 @@ pub fn find_mentions(
         // a loan word ("WhatsApp", "Virus") than an actor; names in Latin there come in full.
         mentions.retain(|m| {
             let s = m.range.slice(text);
-            m.source != Source::Pattern || !s.is_ascii() || s.contains(' ')
+            let glossed = text[..m.range.start].ends_with('(');
+            m.source != Source::Pattern || !s.is_ascii() || s.contains(' ') || glossed
         });
     }
     // Regions may overlap at their edges (a dateline inside a paragraph): keep text order, no
@@ -57,7 +58,7 @@ pub fn find_mentions(
 
 /// The mentions of one sentence.
 pub fn sentence_mentions(
-    lex: &Lexicon,
+    lex: &'static Lexicon,
     user: &Gazetteer,
     text: &str,
     sentence: Range,
@@ -73,7 +74,8 @@ pub fn sentence_mentions(
         .into_iter()
         .map(|h| hit_mention(&lex.names, h, Source::Lexicon, text))
         .collect();
-    let found = patterns::find(lex, text, sentence.start, sentence.end);
+    let known: Vec<Range> = lexicon.iter().map(|m| m.range).collect();
+    let found = patterns::find(lex, text, sentence.start, sentence.end, &known);
     // Strong patterns that wrap lexicon hits overrule them.
     let mut lexicon = lexicon;
     let mut strong = Vec::new();
@@ -87,22 +89,10 @@ pub fn sentence_mentions(
             && inside.iter().all(|m| m.kind == ActorKind::Person)
             && inside.len() == 1;
         let org_over_place = f.kind != ActorKind::Person
-            && inside
-                .iter()
-                .all(|m| m.kind != ActorKind::Person && !m.adjectival)
+            && inside.iter().all(|m| m.kind != ActorKind::Person)
             && inside.last().is_some_and(|m| m.range.end < f.range.end);
         if inside.is_empty() || wraps && (same_person || org_over_place) {
-            let canonical = if same_person && inside[0].range != f.range {
-                inside[0].canonical.clone()
-            } else {
-                None
-            };
-            let wikidata = if canonical.is_some() {
-                inside[0].wikidata.clone()
-            } else {
-                None
-            };
-            if !inside.is_empty() && canonical.is_none() && same_person {
+            if same_person && inside[0].range == f.range {
                 continue; // the lexicon already has exactly this name
             }
             // "किराया यूपी सरकार": a name the lexicon knows starts the organisation.
@@ -110,11 +100,26 @@ pub fn sentence_mentions(
                 Some(first) if org_over_place => Range::new(first.range.start, f.range.end),
                 _ => f.range,
             };
+            // The English name: the person's own; "Government of {}" filled with the known
+            // name; or the known organisation's name ("इरना न्यूज" is IRNA).
+            let (canonical, wikidata) = match inside.as_slice() {
+                [only] if same_person => (only.canonical.clone(), only.wikidata.clone()),
+                [only] if org_over_place && only.range.start == range.start => {
+                    match (f.english, &only.canonical) {
+                        (Some(template), Some(name)) => (Some(template.replace("{}", name)), None),
+                        (None, Some(_)) if only.kind == f.kind && !only.adjectival => {
+                            (only.canonical.clone(), only.wikidata.clone())
+                        }
+                        _ => (None, None),
+                    }
+                }
+                _ => (None, None),
+            };
             lexicon.retain(|m| !f.range.contains(m.range));
             strong.push(Mention {
                 range,
                 kind: f.kind,
-                source: if canonical.is_some() {
+                source: if same_person && canonical.is_some() {
                     Source::Lexicon
                 } else {
                     Source::Pattern

@@ -15,7 +15,7 @@
 use crate::article::ActorKind;
 use crate::doc::Range;
 
-use super::lexicon::{affix_key, is_word_char, Lexicon, TitleClass};
+use super::lexicon::{affix_key, is_word_char, Lexicon, Suffix, TitleClass};
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// The word lies inside a name the lexicon found.
+    pub known: bool,
 }
 
 /// A name a pattern found.
@@ -32,6 +34,8 @@ pub struct Found {
     pub kind: ActorKind,
     /// How sure the rule is: title and suffix rules are strong, capitalisation guesses weak.
     pub strong: bool,
+    /// For a name made of a known name and a suffix: how to make its English name.
+    pub english: Option<&'static str>,
 }
 
 /// The words of `text[start..end]`: runs of letters, digits and marks, with an inner
@@ -54,6 +58,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
                 start: start + b,
                 end: start + i,
                 text: &block[b..i],
+                known: false,
             });
         }
     }
@@ -62,6 +67,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
             start: start + b,
             end,
             text: &block[b..],
+            known: false,
         });
     }
     out
@@ -113,17 +119,16 @@ pub fn title_at(
     })
 }
 
-/// The longest suffix at word `i`: its kind, how many words it spans, and whether it is part
-/// of the name.
-pub fn suffix_at(
-    lex: &Lexicon,
+/// The longest suffix at word `i` and how many words it spans.
+pub fn suffix_at<'l>(
+    lex: &'l Lexicon,
     text: &str,
     words: &[Word],
     i: usize,
-) -> Option<(ActorKind, usize, bool)> {
+) -> Option<(&'l Suffix, usize)> {
     (1..=lex.longest_affix).rev().find_map(|n| {
         let key = affix_key(&joined(text, words, i, n)?);
-        lex.suffixes.get(&key).map(|&(k, with)| (k, n, with))
+        lex.suffixes.get(&key).map(|s| (s, n))
     })
 }
 
@@ -136,6 +141,9 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 /// Whether `word` can be part of a name in its script.
 fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
     let w = words[i].text;
+    if words[i].known {
+        return true;
+    }
     if w.chars().all(|c| c.is_ascii_digit()) || w.chars().count() < 2 && !is_capitalised(w) {
         return false;
     }
@@ -149,12 +157,24 @@ fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
     }
 }
 
-/// Names the patterns find in one sentence `text[start..end]`.
-pub fn find(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Found> {
-    let words = words(text, start, end);
+/// Names the patterns find in one sentence `text[start..end]`; `known` are the ranges of names
+/// the lexicon found there, whose words count as name words.
+pub fn find(
+    lex: &'static Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+    known: &[Range],
+) -> Vec<Found> {
+    let mut words = words(text, start, end);
+    for w in &mut words {
+        w.known = known.iter().any(|k| k.contains(Range::new(w.start, w.end)));
+    }
     let mut found = Vec::new();
     titled_persons(lex, text, &words, &mut found);
     suffixed_names(lex, text, &words, &mut found);
+    surnamed_persons(lex, text, &words, &mut found);
+    glossed_names(lex, text, &words, &mut found);
     marked_persons(lex, text, &words, &mut found);
     capitalised_runs(lex, text, &words, &mut found);
     found
@@ -189,6 +209,7 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
                 range: Range::new(words[first].start, words[j - 1].end),
                 kind: ActorKind::Person,
                 strong: true,
+                english: None,
             });
         }
         i = j.max(i + 1);
@@ -204,10 +225,10 @@ fn same_script(a: &str, b: &str) -> bool {
     is_devanagari(a) == is_devanagari(b)
 }
 
-fn suffixed_names(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut i = 1;
     while i < words.len() {
-        let Some((kind, n, with)) = suffix_at(lex, text, words, i) else {
+        let Some((suffix, n)) = suffix_at(lex, text, words, i) else {
             i += 1;
             continue;
         };
@@ -226,31 +247,145 @@ fn suffixed_names(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             k -= 1;
         }
         let mut end = i + n;
-        // "Ministry of Defence", "University of Oxford"
-        if latin
-            && end + 1 < words.len()
-            && words[end].text == "of"
-            && is_capitalised(words[end + 1].text)
+        // "Ministry of Defence", "University of Oxford", "यूनिवर्सिटी ऑफ मेडिकल साइंसेज"
+        let of = if latin { "of" } else { "ऑफ" };
+        if end + 1 < words.len()
+            && words[end].text == of
+            && (!latin || is_capitalised(words[end + 1].text))
         {
-            end += 1;
-            while end < words.len() && end - i < 6 && is_capitalised(words[end].text) {
-                end += 1;
+            let mut k = end + 1;
+            while k < words.len()
+                && k - i < 6
+                && adjacent(text, &words[k - 1], &words[k])
+                && (if latin {
+                    is_capitalised(words[k].text)
+                } else {
+                    is_name_word(lex, text, words, k) || suffix_at(lex, text, words, k).is_some()
+                })
+            {
+                k += 1;
+            }
+            if k > end + 1 {
+                end = k;
             }
         }
-        if k < i && !with {
+        let kind = suffix.kind;
+        if k < i && !suffix.in_name {
             found.push(Found {
                 range: Range::new(words[k].start, words[i - 1].end),
                 kind,
                 strong: true,
+                english: None,
             });
         } else if k < i || end > i + n + 1 {
             found.push(Found {
                 range: Range::new(words[k].start, words[end - 1].end),
                 kind,
                 strong: true,
+                english: suffix.english.as_deref().filter(|_| end == i + n),
             });
         }
         i = end;
+    }
+}
+
+/// One or two name words before a common family name: "जवाहर यादव", "Anil Kumar Singh".
+fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    let mut i = 1;
+    while i < words.len() {
+        if !lex.surnames.contains(words[i].text) || words[i].known {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        if k > 0
+            && joins_name(text, &words[k - 1], &words[k])
+            && same_script(words[k - 1].text, words[i].text)
+            && !words[k - 1].known
+            && is_name_word(lex, text, words, k - 1)
+        {
+            k -= 1;
+        }
+        // After a middle name a family name may follow: "मुकेश कुमार आहूजा".
+        let mut end = i + 1;
+        if lex.middle_names.contains(words[i].text)
+            && end < words.len()
+            && adjacent(text, &words[i], &words[end])
+            && same_script(words[end].text, words[i].text)
+            && !words[end].known
+            && is_name_word(lex, text, words, end)
+            && is_devanagari(words[end].text)
+        {
+            end += 1;
+        }
+        if k < i {
+            found.push(Found {
+                range: Range::new(words[k].start, words[end - 1].end),
+                kind: ActorKind::Person,
+                strong: false,
+                english: None,
+            });
+        }
+        i = end;
+    }
+}
+
+/// A Hindi name glossed in Latin script in brackets right after it: "बंगाईगांव (Bongaigaon)
+/// जिले", "हेमंत बिस्व शर्मा (Himanta Biswa Sarma)". Writers gloss names, not ordinary words.
+fn glossed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    for i in 1..words.len() {
+        let gap = &text[words[i - 1].end..words[i].start];
+        if gap.trim() != "(" || is_devanagari(words[i].text) || !is_capitalised(words[i].text) {
+            continue;
+        }
+        // The Latin run inside the brackets.
+        let mut j = i + 1;
+        while j < words.len()
+            && adjacent(text, &words[j - 1], &words[j])
+            && !is_devanagari(words[j].text)
+        {
+            j += 1;
+        }
+        if !text[words[j - 1].end..].starts_with(')') {
+            continue;
+        }
+        // The Devanagari name words before the bracket.
+        let mut k = i;
+        while k > 0
+            && i - k < 4
+            && is_devanagari(words[k - 1].text)
+            && (k == i || adjacent(text, &words[k - 1], &words[k]))
+            && is_name_word(lex, text, words, k - 1)
+        {
+            k -= 1;
+        }
+        if k == i {
+            continue;
+        }
+        let latin_kind = (i..j)
+            .rev()
+            .find_map(|x| suffix_at(lex, text, words, x))
+            .map(|(s, _)| s.kind);
+        let after_kind = words
+            .get(j)
+            .and_then(|_| suffix_at(lex, text, words, j))
+            .map(|(s, _)| s.kind);
+        let kind = latin_kind.or(after_kind).unwrap_or(if j - i >= 2 {
+            ActorKind::Person
+        } else {
+            ActorKind::Place
+        });
+        for range in [
+            Range::new(words[k].start, words[i - 1].end),
+            Range::new(words[i].start, words[j - 1].end),
+        ] {
+            found.push(Found {
+                range,
+                kind,
+                strong: true,
+                english: None,
+            });
+        }
     }
 }
 
@@ -276,6 +411,7 @@ fn marked_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
                 range: Range::new(words[k].start, words[i - 1].end),
                 kind: ActorKind::Person,
                 strong: false,
+                english: None,
             });
         }
     }
@@ -356,6 +492,7 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
                 range: Range::new(words[s].start, words[j - 1].end),
                 kind,
                 strong: false,
+                english: None,
             });
         }
         i = j;
@@ -363,8 +500,8 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
 }
 
 fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> ActorKind {
-    if let Some((kind, _, _)) = (s..e).rev().find_map(|k| suffix_at(lex, text, words, k)) {
-        return kind;
+    if let Some((suffix, _)) = (s..e).rev().find_map(|k| suffix_at(lex, text, words, k)) {
+        return suffix.kind;
     }
     // A name followed by a score, or after "v"/"vs", is a team: "Wigan 4", "v Hampshire".
     let score_after = e - s == 1

@@ -18,6 +18,17 @@ use super::Quoted;
 use crate::article::QuoteKind;
 use crate::doc::{Range, Region, Role};
 
+/// How many bytes on each side of a quote are read.
+const WINDOW: usize = 600;
+
+/// The nearest character boundary at or before `at`.
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The kind of the quoted passage `q`, or `None` when it is not a quote.
 pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind> {
     let list = not_quotes();
@@ -25,16 +36,16 @@ pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind>
     let last = &regions[q.last_region];
     let open_at = q.open.map_or(q.range.start, |o| o.start);
     let close_at = q.close.map_or(q.range.end, |c| c.end);
-    let before = Range::new(first.range.start, open_at)
-        .slice(text)
-        .trim_end();
-    let after = Range::new(close_at, last.range.end)
-        .slice(text)
-        .trim_start();
+    // Only the neighbourhood of the quote matters; bounding it keeps long glued paragraphs
+    // with many quotes linear.
+    let before_start = char_floor(text, first.range.start.max(open_at.saturating_sub(WINDOW)));
+    let after_end = char_floor(text, last.range.end.min(close_at + WINDOW)).max(close_at);
+    let before = Range::new(before_start, open_at).slice(text).trim_end();
+    let after = Range::new(close_at, after_end).slice(text).trim_start();
     let content = q.range.slice(text);
     let inner = words(text, q.range);
-    let before_words = words(text, Range::new(first.range.start, open_at));
-    let after_words = words(text, Range::new(close_at, last.range.end));
+    let before_words = words(text, Range::new(before_start, open_at));
+    let after_words = words(text, Range::new(close_at, after_end));
 
     let sentence = is_sentence(content);
     let introduced = before.ends_with([',', ':', '-', '–', '—'])
@@ -81,13 +92,9 @@ pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind>
     }
     // A fragment woven into a sentence is a partial quote only when the sentence reports speech;
     // otherwise it is a coined term or a scare quote.
-    let after_at = last.range.end - after.len();
-    let reported = has_cue(sentence_words(
-        &before_words,
-        before,
-        first.range.start,
-        true,
-    )) || has_cue(sentence_words(&after_words, after, after_at, false));
+    let after_at = after_end - after.len();
+    let reported = has_cue(sentence_words(&before_words, before, before_start, true))
+        || has_cue(sentence_words(&after_words, after, after_at, false));
     (reported || tokens > 4).then_some(QuoteKind::Partial)
 }
 

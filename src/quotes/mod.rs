@@ -94,11 +94,13 @@ pub fn pair_marks(text: &str, regions: &[Region]) -> (Vec<Quoted>, Vec<Note>) {
             match pending[f] {
                 Some(open) => {
                     let opens_anew = mark.shape == Shape::Open && mark.clear_opener();
-                    if depth[f] > 0 && !opens_anew {
+                    if depth[f] > 0 && !(mark.shape != Shape::Close && mark.clear_opener()) {
                         depth[f] -= 1;
                         continue;
                     }
-                    if opens_anew && nested(&region_marks[ri][mi + 1..], mark.family, depth[f]) {
+                    let could_nest =
+                        opens_anew || mark.shape == Shape::Neutral && mark.clear_opener();
+                    if could_nest && nested(&region_marks[ri][mi + 1..], mark.family, depth[f]) {
                         depth[f] += 1;
                         continue;
                     }

@@ -5,14 +5,16 @@
 //! separate blocks, so blank-line layouts and one-line-per-paragraph layouts both work. A line
 //! that was broken in the middle of a sentence (a removed link, a hard wrap) is joined with the
 //! next one: it does not end with a sentence-final mark and it ends with a function word, a comma
-//! or an opening bracket, or it already holds a sentence boundary (no heading does), or the next
-//! line goes on in lower case. Last, paragraphs that scraping glued into one line without a space
+//! or an opening bracket, or it already holds a sentence boundary (no heading does) and the next
+//! line cannot stand alone as a heading, or the next line goes on in lower case. Last, paragraphs that scraping glued into one line without a space
 //! ("है.अगला वाक्य") are cut apart at those glued sentence boundaries.
 
 use crate::doc::Range;
 
 use super::markers::{markers, words};
+use super::related;
 use super::sentences::{self, final_mark, trim};
+use super::shape::Shape;
 
 /// A unit of the article: a paragraph, heading or other line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +77,8 @@ fn lines(text: &str) -> Vec<Line> {
 /// Whether `line` stops in the middle of a sentence, so that `next` carries it on.
 fn broken_after(text: &str, line: Range, next: Range) -> bool {
     let s = line.slice(text);
-    if final_mark(s).0.is_some() {
+    // A read-also link starts a block of its own, even right after a broken line.
+    if final_mark(s).0.is_some() || related::start_marker(next.slice(text)).is_some() {
         return false;
     }
     let last = s.chars().next_back().unwrap_or(' ');
@@ -92,7 +95,9 @@ fn broken_after(text: &str, line: Range, next: Range) -> bool {
     if first_next.is_lowercase() || matches!(first_next, ',' | ';' | ')' | ']') {
         return true;
     }
-    sentences::split(text, line).len() > 1
+    // A line that holds a sentence boundary but stops without a mark ran on into the next line,
+    // unless the next line can stand alone as a heading ("… -डॉ. कौर, सीएमओ" before one).
+    sentences::split(text, line).len() > 1 && !Shape::of(next.slice(text)).heading_like()
 }
 
 /// The blocks of `text`, in order.

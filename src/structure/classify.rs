@@ -1,7 +1,9 @@
 //! Classify: decides what each block of the body is — a sub-heading, a dateline line, a related
 //! line or a paragraph — from its shape and its neighbours.
 //!
-//! - A block that [`super::related`] marked is related.
+//! - A block that [`super::related`] marked is related; so is an advertisement slot
+//!   ("विज्ञापन"), while a section label ("हाइलाइट्स", "सार") heads what follows
+//!   (`data/structure/page_labels.tsv`).
 //! - A dateline or byline on its own line before a paragraph ("पेइचिंग", "दुर्गेश नंदन झा, नई
 //!   दिल्ली") is a dateline line; it joins the paragraph after it.
 //! - A heading-like block ([`Shape::heading_like`]: short, no sentence-final mark, not running
@@ -42,6 +44,17 @@ pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
     for (i, unit) in units.iter().enumerate().skip(body_start) {
         if unit.related {
             roles[i] = Role::Related;
+        }
+    }
+    // Page labels: an advert slot is related, a section label ("हाइलाइट्स") heads what follows.
+    for i in body_start..n {
+        if roles[i] != Role::Paragraph || !units[i].single_line {
+            continue;
+        }
+        match markers().label(units[i].range.slice(text)) {
+            Some(true) => roles[i] = Role::Related,
+            Some(false) if units.get(i + 1).is_some_and(|u| !u.related) => roles[i] = Role::Heading,
+            _ => {}
         }
     }
     for i in body_start..n {

@@ -16,8 +16,10 @@ use crate::doc::Range;
 use super::markers::{is_word_char, markers, words};
 use super::sentences::trim;
 
-/// The most words a dateline or byline has.
+/// The most words a dateline has.
 const MAX_WORDS: usize = 8;
+/// The most words a byline or time line has.
+const BYLINE_MAX_WORDS: usize = 14;
 
 const MONTHS: &[&str] = &[
     "जनवरी",
@@ -79,10 +81,10 @@ fn evidence(text: &str) -> bool {
     if all.iter().any(|w| m.agency(w).is_some()) {
         return true;
     }
-    let lower = super::markers::key(text);
+    let lower = super::markers::fold(text);
     if all
         .iter()
-        .any(|w| MONTHS.contains(&super::markers::key(w).as_str()))
+        .any(|w| MONTHS.contains(&super::markers::word_key(w).as_ref()))
     {
         return true;
     }
@@ -99,24 +101,24 @@ fn evidence(text: &str) -> bool {
 
 /// Whether the whole of `text` is a dateline or byline standing on its own line.
 pub fn is_line(text: &str) -> bool {
+    let m = markers();
     let t = text
         .trim()
         .trim_end_matches(['।', ':', '-', '–', '—', '|', ' ']);
-    if t.is_empty() || t.contains(['.', '?', '!', '"', '“', '”', '\'']) && !t.starts_with("By ")
-    {
+    if t.is_empty() || t.contains(['?', '!', '"', '“', '”']) {
+        return false;
+    }
+    // A byline or time line: "By Jane Smith", "Posted By : …", "Updated: 12 Mar 2024, 10:30 IST".
+    if m.opens_with_byline(t) {
+        return words(t).count() <= BYLINE_MAX_WORDS && super::sentences::final_mark(t).0.is_none();
+    }
+    if t.contains(['.', '\'']) {
         return false;
     }
     let all: Vec<&str> = words(t).map(|(_, w)| w).collect();
-    if all.is_empty() || all.len() > MAX_WORDS {
+    if all.is_empty() || all.len() > MAX_WORDS || m.label(t).is_some() {
         return false;
     }
-    if let Some(name) = t.strip_prefix("By ") {
-        // An English byline: "By Jane Smith", "By Jane Smith, BBC News".
-        return words(name)
-            .take(4)
-            .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase) || w == "and");
-    }
-    let m = markers();
     // A lone Devanagari word before a paragraph is a place ("पेइचिंग"); a lone Latin word only
     // in capitals ("WASHINGTON") or when known.
     if all.len() == 1 {

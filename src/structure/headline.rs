@@ -82,7 +82,6 @@ fn is_title(text: &str, unit: &Unit, next: Option<&Unit>) -> bool {
         || shape.caption
         || matches!(s.trim_end().chars().next_back(), Some(',' | '(' | '['))
         || dateline::is_line(s)
-        || dateline::leading(text, unit.range).is_some()
     {
         return false;
     }

@@ -5,7 +5,8 @@
 //!
 //! Lookups are by whole word or phrase: Latin letters compare without case, Devanagari as written.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::normalize::Normalized;
@@ -45,12 +46,19 @@ pub enum Opener {
 #[derive(Debug, Default)]
 pub struct Markers {
     pub read_also: Vec<(String, Place)>,
+    /// The read-also phrases that open a block, by their first character (lower case).
+    pub starts_by_char: HashMap<char, Vec<String>>,
     pub agencies: HashMap<String, bool>,
-    pub captions: Vec<String>,
+    pub captions: HashSet<String>,
     pub abbreviations: HashMap<String, Abbreviation>,
-    pub function_words: HashMap<String, ()>,
+    /// Function words; `true` for those that cannot close a line.
+    pub function_words: HashMap<String, bool>,
     pub openers: HashMap<String, Opener>,
     pub places: HashMap<String, ()>,
+    /// Byline prefixes ("posted by", "रिपोर्ट"), folded.
+    pub bylines: Vec<String>,
+    /// Page labels, folded; `true` for advertisement slots.
+    pub labels: HashMap<String, bool>,
 }
 
 const READ_ALSO: &str = include_str!("../../data/structure/read_also.tsv");
@@ -60,6 +68,7 @@ const ABBREVIATIONS: &str = include_str!("../../data/structure/abbreviations.tsv
 const FUNCTION_WORDS: &str = include_str!("../../data/structure/function_words.tsv");
 const OPENERS: &str = include_str!("../../data/structure/openers.tsv");
 const PLACES: &str = include_str!("../../data/structure/dateline_places.tsv");
+const LABELS: &str = include_str!("../../data/structure/page_labels.tsv");
 
 /// The markers, loaded on first use.
 pub fn markers() -> &'static Markers {
@@ -79,6 +88,28 @@ pub fn key(text: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+/// Text of the (already normalised) input folded for phrase matching: lower case, runs of white
+/// space as one space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
+pub fn word_key(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// The data rows of a TSV file: no comments, no blank lines, cells trimmed.
@@ -101,9 +132,26 @@ fn load() -> Markers {
     // Longer phrases first, so that "यह भी पढ़ें" wins over "पढ़ें:".
     m.read_also
         .sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+    for (phrase, place) in &m.read_also {
+        if let (Place::Start, Some(first)) = (place, phrase.chars().next()) {
+            m.starts_by_char
+                .entry(first)
+                .or_default()
+                .push(phrase.clone());
+        }
+    }
     for row in rows(DATELINES) {
-        m.agencies
-            .insert(key(row[0]), row.get(1).copied() == Some("agency"));
+        match row.get(1).copied() {
+            Some("byline") => m.bylines.push(key(row[0])),
+            kind => {
+                m.agencies.insert(key(row[0]), kind == Some("agency"));
+            }
+        }
+    }
+    m.bylines.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    for row in rows(LABELS) {
+        m.labels
+            .insert(key(row[0]), row.get(1).copied() == Some("advert"));
     }
     m.captions = rows(CAPTIONS).map(|row| key(row[0])).collect();
     for row in rows(ABBREVIATIONS) {
@@ -116,7 +164,8 @@ fn load() -> Markers {
         m.abbreviations.insert(key(row[0]), kind);
     }
     for row in rows(FUNCTION_WORDS) {
-        m.function_words.insert(key(row[0]), ());
+        let closes_nothing = row.get(1).copied() != Some("stop");
+        m.function_words.insert(key(row[0]), closes_nothing);
     }
     for row in rows(OPENERS) {
         let kind = match row.get(1).copied() {
@@ -135,7 +184,12 @@ fn load() -> Markers {
 /// Whether `c` belongs to a word: a letter, a digit or a combining mark (Devanagari vowel signs,
 /// virama and nukta are marks).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Devanagari: everything but the dandas and the abbreviation sign is letter, mark or digit.
+        '\u{0900}'..='\u{097F}' => !matches!(c, '।' | '॥' | '॰'),
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+    }
 }
 
 /// The words of `text` with the punctuation around them stripped, as byte ranges of `text`.
@@ -154,8 +208,14 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl Markers {
+    /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains_key(&key(word))
+        self.function_words.get(word_key(word).as_ref()) == Some(&true)
+    }
+
+    /// Whether `word` carries no topic of its own (function words, auxiliaries, light verbs).
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.function_words.contains_key(word_key(word).as_ref())
     }
 
     /// Whether `word` opens running text that refers back (a pronoun subject or a conjunction).
@@ -168,23 +228,41 @@ impl Markers {
 
     pub fn opener(&self, word: &str) -> Option<Opener> {
         // Latin openers are capitalised words: "It" opens a sentence, "it" does not.
-        let k = key(word);
-        let kind = *self.openers.get(&k)?;
+        let kind = *self.openers.get(word_key(word).as_ref())?;
         let latin = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         (!latin || word.chars().next().is_some_and(char::is_uppercase)).then_some(kind)
     }
 
     pub fn abbreviation(&self, word: &str) -> Option<Abbreviation> {
-        self.abbreviations.get(&key(word)).copied()
+        self.abbreviations.get(word_key(word).as_ref()).copied()
     }
 
     /// Whether `word` is a news agency or staff credit; `Some(true)` for an agency.
     pub fn agency(&self, word: &str) -> Option<bool> {
-        self.agencies.get(&key(word)).copied()
+        self.agencies.get(word_key(word).as_ref()).copied()
     }
 
+    /// Whether `text` is a page label ("विज्ञापन", "हाइलाइट्स"): `Some(true)` for an advert slot.
+    pub fn label(&self, text: &str) -> Option<bool> {
+        let t = text.trim().trim_matches(|c: char| !is_word_char(c));
+        if t.len() > 40 {
+            return None;
+        }
+        self.labels.get(fold(t).as_str()).copied()
+    }
+
+    /// Whether `text` opens with a byline prefix ("Posted By :", "रिपोर्ट:").
+    pub fn opens_with_byline(&self, text: &str) -> bool {
+        let head = fold(&text.chars().take(60).collect::<String>());
+        self.bylines.iter().any(|b| {
+            head.strip_prefix(b.as_str())
+                .is_some_and(|rest| rest.starts_with([' ', ':', '-', '|']))
+        })
+    }
+
+    /// Whether `name` (one or more words, single spaces) is a known dateline city.
     pub fn is_place(&self, name: &str) -> bool {
-        self.places.contains_key(&key(name))
+        self.places.contains_key(word_key(name).as_ref())
     }
 }
 

@@ -82,24 +82,28 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
 
     let mut section = SectionDraft::default();
     let mut pending_dateline: Option<Range> = None;
-    let mut first_paragraph = true;
+    // Paragraphs pushed so far: the dateline belongs to the first one only.
+    let mut pushed = 0usize;
     for i in front.body_start..units.len() {
         let unit = &units[i];
         match roles[i] {
             Role::Related => {
-                flush_dateline(text, &mut pending_dateline, &mut section);
+                pushed += flush_dateline(text, &mut pending_dateline, &mut section);
                 structure.related.push(unit.range);
             }
             Role::Heading => {
-                flush_dateline(text, &mut pending_dateline, &mut section);
+                pushed += flush_dateline(text, &mut pending_dateline, &mut section);
                 if section.heading.is_some() || !section.paragraphs.is_empty() {
                     structure.sections.push(std::mem::take(&mut section));
                 }
                 section.heading = Some(unit.range);
             }
             Role::DatelineLine => {
-                flush_dateline(text, &mut pending_dateline, &mut section);
-                pending_dateline = Some(unit.range);
+                // Byline, place and date lines in a row make one dateline.
+                pending_dateline = Some(match pending_dateline {
+                    Some(earlier) => Range::new(earlier.start, unit.range.end),
+                    None => unit.range,
+                });
             }
             Role::Paragraph => {
                 let (paragraph, dateline) = match pending_dateline.take() {
@@ -112,10 +116,10 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
                         (paragraph(text, unit.range, dateline), dateline)
                     }
                 };
-                if first_paragraph {
+                if pushed == 0 {
                     structure.dateline = dateline;
-                    first_paragraph = false;
                 }
+                pushed += 1;
                 section.paragraphs.push(paragraph);
             }
         }
@@ -141,10 +145,15 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
     structure
 }
 
-/// A dateline line with no paragraph after it becomes a paragraph of its own.
-fn flush_dateline(text: &str, pending: &mut Option<Range>, section: &mut SectionDraft) {
-    if let Some(line) = pending.take() {
-        section.paragraphs.push(paragraph(text, line, None));
+/// A dateline line with no paragraph after it becomes a paragraph of its own; returns how many
+/// paragraphs were added.
+fn flush_dateline(text: &str, pending: &mut Option<Range>, section: &mut SectionDraft) -> usize {
+    match pending.take() {
+        Some(line) => {
+            section.paragraphs.push(paragraph(text, line, None));
+            1
+        }
+        None => 0,
     }
 }
 

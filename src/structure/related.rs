@@ -12,7 +12,7 @@
 
 use crate::doc::Range;
 
-use super::markers::{is_word_char, key, markers, words, Abbreviation, Opener, Place};
+use super::markers::{fold, is_word_char, markers, words, Abbreviation, Opener, Place};
 use super::sentences::{self, trim};
 
 /// The most words a promo sentence or an end-marked link line has.
@@ -60,17 +60,24 @@ fn match_start(text: &str, phrase: &str) -> Option<usize> {
 pub fn start_marker(text: &str) -> Option<usize> {
     let lead = text.len() - text.trim_start_matches(|c: char| !is_word_char(c)).len();
     let rest = &text[lead..];
+    let first = rest.chars().next()?.to_lowercase().next()?;
     markers()
-        .read_also
+        .starts_by_char
+        .get(&first)?
         .iter()
-        .filter(|(_, place)| *place == Place::Start)
-        .find_map(|(phrase, _)| match_start(rest, phrase))
+        .find_map(|phrase| match_start(rest, phrase))
         .map(|end| lead + end)
 }
 
 /// Whether the text closes with an end marker ("… यहां पढ़ें").
 fn end_marker(text: &str) -> bool {
-    let k = key(text.trim_end_matches(|c: char| !is_word_char(c)));
+    let trimmed = text.trim_end_matches(|c: char| !is_word_char(c));
+    // End markers are short: only the tail of the block matters.
+    let mut from = trimmed.len().saturating_sub(80);
+    while !trimmed.is_char_boundary(from) {
+        from += 1;
+    }
+    let k = fold(&trimmed[from..]);
     markers()
         .read_also
         .iter()
@@ -79,7 +86,7 @@ fn end_marker(text: &str) -> bool {
 
 /// Whether the text holds a promo phrase.
 pub fn has_promo(text: &str) -> bool {
-    let k = key(text);
+    let k = fold(text);
     markers()
         .read_also
         .iter()
@@ -94,13 +101,16 @@ pub fn split(text: &str, range: Range) -> Vec<Piece> {
     };
     // A link that opens the block: its headline, then maybe a glued paragraph.
     let sentences = sentences::split(text, range);
-    let link_end = if sentences.len() <= 1 {
+    let marker_end = range.start + marker_end;
+    // The sentence the marker stands in; the link ends inside it.
+    let holder = sentences
+        .iter()
+        .position(|s| s.range.end >= marker_end)
+        .unwrap_or(sentences.len().saturating_sub(1));
+    let link_end = if holder + 1 >= sentences.len() {
         range.end
     } else {
-        headline_end(
-            text,
-            Range::new(range.start + marker_end, sentences[0].range.end),
-        )
+        headline_end(text, Range::new(marker_end, sentences[holder].range.end))
     };
     let mut out = vec![Piece {
         range: trim(text, Range::new(range.start, link_end)),

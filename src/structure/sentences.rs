@@ -99,8 +99,10 @@ fn read_quote(chars: &[(usize, char)], i: usize, state: &mut QuoteState, ignored
     if single && prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
         return; // an apostrophe
     }
-    let opens_here = prev.is_none_or(|p| p.is_whitespace() || is_opening_punct(p))
-        && next.is_some_and(|n| !n.is_whitespace());
+    // A mark glued between a sentence end and a word opens the next sentence (".'नेचर").
+    let opens_here = (prev.is_none_or(|p| p.is_whitespace() || is_opening_punct(p))
+        && next.is_some_and(|n| !n.is_whitespace()))
+        || (prev.is_some_and(is_terminal) && next.is_some_and(is_word_char));
     let slot = if single {
         &mut state.single
     } else {
@@ -186,6 +188,9 @@ fn full_stop_may_end(chars: &[(usize, char)], i: usize) -> bool {
         && next.is_some_and(char::is_whitespace)
     {
         return false; // "approx. five", "e.g. the"
+    }
+    if word_start == 0 && !word.is_empty() && word.chars().all(|c| c.is_numeric()) {
+        return false; // "1. पहला कदम": a list number
     }
     let last_part = word.rsplit('.').next().unwrap_or("");
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {

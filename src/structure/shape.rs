@@ -4,11 +4,13 @@
 
 use crate::doc::Range;
 
-use super::markers::{is_word_char, key, markers, words};
+use super::markers::{is_word_char, markers, word_key, words};
 use super::sentences::{self, final_mark, is_quote};
 
 /// The most words a sub-heading or the headline of a further story has.
 pub const HEADING_MAX_WORDS: usize = 25;
+/// Blocks up to this many words are looked at closely (captions, sentences).
+pub const SHORT_MAX_WORDS: usize = 120;
 /// The most words a sub-heading that asks a question has.
 pub const QUESTION_MAX_WORDS: usize = 15;
 /// The most characters a sub-heading has.
@@ -33,7 +35,8 @@ pub struct Shape {
     pub list_item: bool,
     /// It reads like a photo or video caption or credit ("… - फोटो : PTI").
     pub caption: bool,
-    /// How many sentences it has.
+    /// How many sentences it has; `usize::MAX` for a block of more than [`SHORT_MAX_WORDS`]
+    /// words, which is never a heading, title or standfirst.
     pub sentences: usize,
     /// It has a comma (a question with one is running text more often than a heading).
     pub has_comma: bool,
@@ -47,6 +50,9 @@ impl Shape {
         let all: Vec<(usize, &str)> = words(trimmed).collect();
         let (final_mark, ends_in_quote) = final_mark(trimmed);
         let last = trimmed.chars().next_back().unwrap_or(' ');
+        // Captions and sentence counts matter only for short blocks (headings, titles,
+        // standfirsts); long ones skip the work.
+        let short = all.len() <= SHORT_MAX_WORDS;
         Shape {
             words: all.len(),
             chars: trimmed.chars().count(),
@@ -59,8 +65,12 @@ impl Shape {
             ends_with_function_word: all.last().is_some_and(|(_, w)| m.is_function_word(w)),
             opens_with_reference: all.first().is_some_and(|(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
-            caption: is_caption(trimmed),
-            sentences: sentences::split(text, Range::new(0, text.len())).len(),
+            caption: short && is_caption(trimmed),
+            sentences: if short {
+                sentences::split(text, Range::new(0, text.len())).len()
+            } else {
+                usize::MAX
+            },
             has_comma: trimmed.contains([',', '،']),
         }
     }
@@ -127,32 +137,34 @@ fn is_list_item(text: &str) -> bool {
 }
 
 /// A caption word followed by a colon ("फोटो : PTI"), after a dash or bar ("- फोटो"), inside
-/// brackets ("(फाइल फोटो)") or closing the line ("… Getty Images").
+/// brackets ("(फाइल फोटो)"), alone, or a credit of several words closing the line ("… Getty
+/// Images"). Captions are looked up by runs of up to three words.
 fn is_caption(text: &str) -> bool {
-    let k = key(text);
-    markers().captions.iter().any(|word| {
-        let mut from = 0;
-        while let Some(found) = k[from..].find(word.as_str()) {
-            let at = from + found;
-            let end = at + word.len();
-            from = end;
-            let before = k[..at].trim_end();
-            let after = k[end..].trim_start();
-            let whole = !k[..at].chars().next_back().is_some_and(is_word_char)
-                && !k[end..].chars().next().is_some_and(is_word_char);
-            if !whole {
+    let m = markers();
+    let all: Vec<(usize, &str)> = words(text).collect();
+    let mut phrase = String::new();
+    for i in 0..all.len() {
+        phrase.clear();
+        for j in i..(i + 3).min(all.len()) {
+            if j > i {
+                phrase.push(' ');
+            }
+            phrase.push_str(&word_key(all[j].1));
+            if !m.captions.contains(&phrase) {
                 continue;
             }
+            let before = text[..all[i].0].trim_end();
+            let after = text[all[j].0 + all[j].1.len()..].trim_start();
             let credit = after.starts_with(':')
                 || (!before.is_empty() && before.ends_with(['-', '–', '—', '|', '(', '[']))
                 || (before.is_empty() && (after.is_empty() || after.starts_with(')')))
-                || (after.is_empty() && word.contains(' '));
+                || (after.is_empty() && j > i);
             if credit {
                 return true;
             }
         }
-        false
-    })
+    }
+    false
 }
 
 /// Whether a quote mark or bracket wraps the whole of `text` ("'घबराने की कोई जरूरत नहीं'").

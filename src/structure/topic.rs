@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::markers::{key, markers, words};
+use super::markers::{markers, word_key, words};
 
 /// Hindi and English inflections, longest first.
 const SUFFIXES: &[&str] = &[
@@ -37,8 +37,8 @@ const SUFFIXES: &[&str] = &[
 pub fn stems(text: &str) -> HashSet<String> {
     let m = markers();
     words(text)
-        .filter(|(_, w)| !m.is_function_word(w) && !w.chars().all(|c| c.is_numeric()))
-        .map(|(_, w)| stem(&key(w)))
+        .filter(|(_, w)| !m.is_stop_word(w) && !w.chars().all(|c| c.is_numeric()))
+        .map(|(_, w)| stem(&word_key(w)))
         .filter(|s| s.chars().count() >= 2)
         .collect()
 }

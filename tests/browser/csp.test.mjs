@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, newPage, waitForArticle } from "./harness.mjs";
+import { EN_TEXT, englishArticle } from "./fixtures/articles.mjs";
 
 let env;
 before(async () => {
@@ -26,6 +27,17 @@ test("the strict-CSP page shows the parsed, styled article with no policy violat
   assert.equal(styled, "uppercase", "should apply the widget's stylesheet");
   assert.deepEqual(await page.evaluate(() => window.violations), [], "should cause no CSP violation");
   assert.deepEqual(page.problems, [], "should log no errors");
+
+  // Styles the widget sets from script (bar widths, the card's position) are CSSOM, not inline
+  // style attributes, so the policy allows them.
+  await page.evaluate(([t, a]) => document.getElementById("lens").showArticle(t, a), [EN_TEXT, englishArticle()]);
+  const bar = await page.locator("news-lens .bar > span").nth(3).evaluate((b) => [b.getBoundingClientRect().width, b.parentElement.getBoundingClientRect().width]);
+  assert.ok(bar[0] > 0 && bar[0] < bar[1], "should draw a mention bar shorter than its track");
+  await page.locator("news-lens .q").first().hover();
+  const card = await page.locator("news-lens [part=card]").evaluate((c) => [getComputedStyle(c).display, c.style.top]);
+  assert.notEqual(card[0], "none", "should show the speaker card");
+  assert.match(card[1], /^\d+(\.\d+)?px$/, "should position the card");
+  assert.deepEqual(await page.evaluate(() => window.violations), [], "should still cause no CSP violation");
 
   // The policy is really in force: an inline script is refused.
   await page.evaluate(() => document.head.append(Object.assign(document.createElement("script"), { textContent: "window.inlineRan = true" })));

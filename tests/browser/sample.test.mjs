@@ -37,14 +37,30 @@ test("the sample shows its kicker, title and 7 section headings", async () => {
   assert.match(await page.locator("news-lens [part=related]").first().textContent(), /^ट्रंप ने की यूरोपीय संघ/, "should list the read-also line at the end");
 });
 
-test("the sample's direct quotes are highlighted with their speakers", async () => {
-  const chips = await page.locator("news-lens .q-direct").evaluateAll((qs) =>
-    qs.map((q) => [q.textContent.slice(0, 20), q.nextElementSibling?.getAttribute("part") === "speaker" && !q.nextElementSibling.classList.contains("unknown") ? q.nextElementSibling.textContent : null]),
+/** Each direct quote's first words and the name on its speaker chip (null when unattributed). */
+const directQuotes = () =>
+  page.locator("news-lens .q-direct").evaluateAll((qs) =>
+    qs.map((q) => {
+      const chip = q.nextElementSibling;
+      const named = chip?.getAttribute("part") === "speaker" && !chip.classList.contains("unknown");
+      return [q.textContent.slice(0, 24), named ? chip.textContent : null];
+    }),
   );
-  assert.ok(chips.length >= 3, "should highlight Lavrov's three direct quotes");
-  for (const [quote, speaker] of chips) assert.ok(speaker, `should name the speaker of “${quote}…”`);
-  const lavrov = chips.filter(([, speaker]) => /लावरोव|Lavrov|विदेश मंत्री/.test(speaker)).length;
-  assert.ok(lavrov >= 3, "should attribute the quotes in the nuclear, warning and tourism sections to Lavrov");
+
+test("the sample's direct quotes are highlighted, each with a speaker chip", async () => {
+  const quotes = await directQuotes();
+  assert.ok(quotes.length >= 3, "should highlight Lavrov's three direct quotes");
+  for (const [quote, speaker] of quotes) assert.ok(speaker, `should name the speaker of “${quote}…”`);
+});
+
+test("the sample's quotes in the nuclear, warning and tourism sections are Lavrov's", async () => {
+  const lavrov = ["उत्तर कोरिया के पास जो", "हम चेतावनी देते हैं", "हमें पूरा विश्वास है"];
+  const quotes = await directQuotes();
+  for (const start of lavrov) {
+    const found = quotes.find(([quote]) => quote.replace(/^["'“”‘’]/, "").startsWith(start));
+    assert.ok(found, `should highlight the quote “${start}…”`);
+    assert.match(found[1] ?? "", /लावरोव|Lavrov/, `should name Lavrov (\"रूस के विदेश मंत्री\", \"उन्होंने\", \"लावरोव\") as the speaker of “${start}…”, not ${found[1]}`);
+  }
 });
 
 test("Russia, North Korea, Lavrov and Kim lead the actor summary", async () => {

@@ -27,6 +27,11 @@ test("the header shows kicker, title, standfirst, dateline, language and reading
   assert.match(meta, /English/, "should name the language");
   assert.match(meta, /1 min read/, "should show the reading time");
   assert.deepEqual(page.problems, [], "should log no errors");
+
+  const opening = englishArticle();
+  opening.dateline = { ...opening.sections[0].paragraphs[0], end: opening.sections[0].paragraphs[0].start + 18 };
+  const inBody = await openFixture(env, EN_TEXT, opening);
+  assert.doesNotMatch(await inBody.locator("news-lens .meta").textContent(), /Mayor Elena Rivera/, "should not repeat a dateline that opens the first paragraph");
 });
 
 test("sections collapse and expand by click, by keyboard and all at once", async () => {
@@ -137,6 +142,26 @@ test("selecting an actor marks its mentions, filters the quotes, and selecting a
   assert.deepEqual(await page.evaluate(() => window.selections), ["a3", null, "a4", "a1"], "should fire newslens-actor-select with the actor, or null when cleared");
 });
 
+test("the arrow keys, Home and End move between section headings", async () => {
+  const page = await newPage(env);
+  await page.goto(env.url + "www/index.html");
+  await waitForArticle(page);
+  const summaries = page.locator("news-lens summary");
+  const count = await summaries.count();
+  assert.ok(count >= 2, "should have several headed sections in the sample article");
+  const focused = () => page.evaluate(() => document.getElementById("lens").shadowRoot.activeElement?.textContent);
+  const all = await summaries.allTextContents();
+  await summaries.first().focus();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await focused(), all[1], "should move to the next heading with ArrowDown");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await focused(), all[0], "should move back with ArrowUp");
+  await page.keyboard.press("End");
+  assert.equal(await focused(), all[count - 1], "should move to the last heading with End");
+  await page.keyboard.press("Home");
+  assert.equal(await focused(), all[0], "should move to the first heading with Home");
+});
+
 test("the keyboard moves between actor cards, and keys are ignored while an input method composes", async () => {
   const page = await english();
   const cards = page.locator("news-lens [part=actor]");
@@ -155,6 +180,17 @@ test("the keyboard moves between actor cards, and keys are ignored while an inpu
   assert.equal(composing, "true", "should ignore Escape typed during IME composition");
   await page.keyboard.press("Escape");
   assert.equal(await cards.nth(3).getAttribute("aria-pressed"), "false", "should clear the selection with Escape");
+});
+
+test("theme=dark and theme=light override the reader's colour scheme", async () => {
+  const page = await english({ colorScheme: "light" });
+  const background = () => page.locator("news-lens").evaluate((lens) => getComputedStyle(lens).backgroundColor);
+  const light = await background();
+  await page.locator("news-lens").evaluate((lens) => lens.setAttribute("theme", "dark"));
+  assert.notEqual(await background(), light, "should turn dark with theme=dark");
+  const dark = await english({ colorScheme: "dark" });
+  await dark.locator("news-lens").evaluate((lens) => lens.setAttribute("theme", "light"));
+  assert.equal(await dark.locator("news-lens").evaluate((lens) => getComputedStyle(lens).backgroundColor), light, "should stay light with theme=light in a dark page");
 });
 
 test("read-also lines are a separate list after the sections", async () => {
@@ -176,6 +212,9 @@ test("the relation picture links actors that share sentences, thicker for more",
   const nodes = await svg.locator("g").evaluateAll((gs) => gs.map((g) => g.dataset.a));
   assert.deepEqual(nodes, ["a1", "a2", "a3"], "should leave out Springfield, which shares no sentence");
   assert.match(await svg.getAttribute("aria-label"), /Elena Rivera and Transit Workers Union in 2 sentences/, "should describe the strongest link in words");
+  await svg.locator("g[data-a=a3] circle").click();
+  assert.equal(await page.locator("news-lens [part=actor][data-a=a3]").getAttribute("aria-pressed"), "true", "should select an actor by clicking its node");
+  assert.ok((await svg.locator("line.hot").count()) === 2, "should highlight the selected actor's links");
 });
 
 test("labels follow the article's language, with lang and dir set (Hindi, Urdu)", async () => {
@@ -263,13 +302,43 @@ test("the text comes from the text property, src, for= or the element's content,
   assert.deepEqual(page.problems, [], "should log no errors");
 });
 
+test("a text property set before the widget script loads is used", async () => {
+  const page = await newPage(env);
+  await page.goto(env.url + "tests/browser/fixtures/late.html");
+  const text = await page.evaluate(async () => {
+    const lens = document.getElementById("lens");
+    lens.text = "Set early\nBefore the element was defined.";
+    const parsed = new Promise((resolve) => lens.addEventListener("newslens-parsed", () => resolve(lens.text), { once: true }));
+    await import("/www/widget.js");
+    return parsed;
+  });
+  assert.equal(text, "Set early\nBefore the element was defined.", "should parse the text set before the upgrade");
+});
+
+test("showArticle on a new element shows that Article and loads no wasm", async () => {
+  const page = await newPage(env);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+  await page.goto(env.url + "tests/browser/fixtures/late.html");
+  await page.evaluate(() => import("/www/widget.js"));
+  const quotes = await page.evaluate(async ([text, article]) => {
+    const lens = document.createElement("news-lens");
+    document.body.append(lens);
+    lens.showArticle(text, article);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return lens.shadowRoot.querySelectorAll(".q").length;
+  }, [EN_TEXT, englishArticle()]);
+  assert.equal(quotes, 4, "should keep showing the given Article after the element connects");
+  assert.deepEqual(wasm, [], "should not fetch the wasm");
+});
+
 test("when the wasm cannot load, the plain text is shown with the reason", async () => {
   const page = await newPage(env);
   await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
   await page.goto(env.url + "tests/browser/fixtures/page.html");
   await page.waitForFunction(() => customElements.get("news-lens"));
   await page.evaluate(() => (document.getElementById("lens").text = "A title\nFirst paragraph.\nSecond paragraph."));
-  const notice = page.locator("news-lens [part=notice]");
+  const notice = page.locator("news-lens [part=notice][role=alert]");
   await notice.waitFor();
   assert.match(await notice.textContent(), /^The analysis could not run \(.+\)\. Showing the plain text\.$/, "should say that the analysis failed and why");
   assert.deepEqual(await texts(page.locator("news-lens .plain p")), ["A title", "First paragraph.", "Second paragraph."], "should show the article's text");
@@ -281,12 +350,9 @@ test("the demo page: samples, paste box, Article JSON and parse time", async () 
   await waitForArticle(page);
   await page.waitForFunction(() => document.getElementById("timing").textContent.includes("Parsed"));
   assert.match(await page.locator("#timing").textContent(), /^Parsed in [\d.]+ ms · [\d,]+ characters/, "should show the parse time");
-  const title = () => page.locator("news-lens .title, news-lens .plain p").first().textContent();
-  const first = await title();
   await page.selectOption("#sample", "samples/en-pune-water.txt");
-  await page.waitForFunction(() => document.getElementById("lens").text.startsWith("WATER CRISIS"));
-  await waitForArticle(page);
-  assert.notEqual(await title(), first, "should show another sample when chosen");
+  const shown = await page.waitForFunction(() => document.getElementById("lens").shadowRoot.textContent.includes("Bhama Askhed dam"), null, { timeout: 15000 }).catch(() => null);
+  assert.ok(shown, "should show another sample when chosen");
   await page.selectOption("#sample", "");
   await page.fill("#paste", "My own headline\nA paragraph I pasted.");
   await page.click("#run");

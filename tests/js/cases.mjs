@@ -114,10 +114,11 @@ export const cases = [
   ["slices every span right with emoji", ({ parse }, { emoji }) => {
     check(/\p{Extended_Pictographic}/u.test(emoji), "should read the emoji fixture");
     checkSlices(emoji, parse(emoji), "emoji");
-    const text = "😀 Headline\n\nA “quoted” word.";
-    const quote = parse(text).quotes[0];
-    equal(quote?.start, 16, "should count the emoji as two UTF-16 units");
-    equal(text.slice(quote.start, quote.end), "quoted", "should slice the quote");
+    // 😀 is two UTF-16 units (four UTF-8 bytes): the body after it starts at unit 13, byte 15.
+    const text = "😀 Headline\n\nThe body of the story starts here.";
+    const body = allSpans(parse(text)).find(([, span]) => span.text.startsWith("The body"));
+    check(body, "should find the body text in some span");
+    equal(body[1].start, 13, "should count the emoji as two UTF-16 units");
   }],
 
   ["slices every span right with CRLF line ends", ({ parse }, { crlf }) => {
@@ -190,11 +191,12 @@ export const cases = [
   }],
 
   ["handles lone surrogates without throwing", ({ parse }) => {
-    const text = "Headline\n\nSome text \uD800 and “a quote” here.";
+    const text = "Headline\n\nSome text \uD800 and more text.\n\nThe last paragraph.";
     const article = parse(text);
     check(article.warnings.some((w) => w.code === "lone-surrogate"), "should warn about the lone surrogate");
-    const quote = article.quotes[0];
-    equal(text.slice(quote.start, quote.end), "a quote", "should keep offsets right after a lone surrogate");
+    const last = allSpans(article).find(([, span]) => span.text.startsWith("The last"));
+    check(last, "should find the text after the lone surrogate");
+    equal(text.slice(last[1].start, last[1].end), last[1].text, "should keep offsets right after a lone surrogate");
   }],
 
   ["handles empty and blank input", ({ parse }) => {

@@ -42,6 +42,14 @@ fn js_slice(text: &JsValue, span: &JsValue) -> String {
         .into()
 }
 
+/// Every paragraph of every section of `article`.
+fn paragraphs(article: &JsValue) -> Vec<JsValue> {
+    js_sys::Array::from(&get(article, "sections"))
+        .iter()
+        .flat_map(|section| js_sys::Array::from(&get(&section, "paragraphs")).to_vec())
+        .collect()
+}
+
 #[wasm_bindgen_test]
 fn parses_the_sample_into_a_plain_object() {
     let article = newslens_wasm::parse(JsValue::from_str(SAMPLE), JsValue::UNDEFINED).unwrap();
@@ -67,9 +75,7 @@ fn offsets_are_utf16_for_emoji_and_devanagari() {
     let text = JsValue::from_str("😀 रूस ने कहा, “हम साथ हैं।”\r\n\r\nदूसरा पैराग्राफ़ 😀 यहाँ है।");
     let article = newslens_wasm::parse(text.clone(), JsValue::UNDEFINED).unwrap();
     let mut spans = vec![get(&article, "title")];
-    for section in js_sys::Array::from(&get(&article, "sections")).iter() {
-        spans.extend(js_sys::Array::from(&get(&section, "paragraphs")).iter());
-    }
+    spans.extend(paragraphs(&article));
     spans.extend(js_sys::Array::from(&get(&article, "quotes")).iter());
     let mut checked = 0;
     for span in spans.iter().filter(|s| s.is_object()) {
@@ -85,13 +91,21 @@ fn offsets_are_utf16_for_emoji_and_devanagari() {
 
 #[wasm_bindgen_test]
 fn lone_surrogates_do_not_panic_and_keep_offsets() {
-    // "ab", a lone high surrogate, "cd": 5 UTF-16 units.
-    let text: JsValue = js_sys::JsString::from_char_code(&[0x61, 0x62, 0xD800, 0x63, 0x64]).into();
-    let article = newslens_wasm::parse(text, JsValue::UNDEFINED).unwrap();
-    let title = get(&article, "title");
+    // "Headline\n\nab", a lone high surrogate, "cd.\n\nLast paragraph here."
+    let units: Vec<u16> = "Headline\n\nab"
+        .encode_utf16()
+        .chain([0xD800])
+        .chain("cd.\n\nLast paragraph here.".encode_utf16())
+        .collect();
+    let text: JsValue = js_sys::JsString::from_char_code(&units).into();
+    let article = newslens_wasm::parse(text.clone(), JsValue::UNDEFINED).unwrap();
+    let last = paragraphs(&article)
+        .into_iter()
+        .find(|p| get(p, "text").as_string().unwrap().starts_with("Last"))
+        .expect("should find the paragraph after the lone surrogate");
     assert_eq!(
-        get(&title, "end").as_f64(),
-        Some(5.0),
+        get(&last, "text").as_string().unwrap(),
+        js_slice(&text, &last),
         "should count the lone surrogate as one UTF-16 unit"
     );
     let warnings = js_sys::Array::from(&get(&article, "warnings"));

@@ -491,9 +491,23 @@ fn agent_or_subject(
     })
 }
 
-/// "…”, X ने कहा": a speech verb soon after the quote.
+/// "…”, X ने कहा": a speech verb soon after the quote; "…”, यह कहना है X का".
 fn hindi_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
+    if let Some(k) = (0..ws.len().min(4)).find(|&k| c.has("saying", &ws[k].lower)) {
+        let aux = ws
+            .get(k + 1)
+            .is_some_and(|w| matches!(w.lower.as_str(), "है" | "था" | "थी"));
+        let owner = (k + 3..ws.len().min(k + 12)).find(|&j| ws[j].lower == "का");
+        if let (true, Some(j)) = (aux, owner) {
+            let cue = Range::new(ws[k].range.start, ws[k + 1].range.end);
+            let phrase = split_phrase(text, ws, k + 2, j, Gender::Unknown)?;
+            return (!phrase.plural).then_some(Found {
+                phrase,
+                cue: Some(cue),
+            });
+        }
+    }
     let i = (0..ws.len().min(10)).find(|&i| c.match_at("verb", ws, i).is_some())?;
     let len = c.match_at("verb", ws, i)?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
@@ -647,6 +661,14 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
         start += 1;
     }
     if start >= to || !ws[start..to].iter().all(capitalised) {
+        return None;
+    }
+    let shouting = to - start > 1
+        && ws[start..to]
+            .iter()
+            .all(|w| w.text.chars().count() > 3 && !w.text.chars().any(char::is_lowercase));
+    if shouting {
+        // "HIGHER THAN EXPECTED TURNOUT": a headline in capitals, not a name.
         return None;
     }
     let last_text = ws[to - 1].text;
@@ -996,6 +1018,10 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     if end == 0 || end >= ws.len() || capitalised(&ws[end]) {
         return None;
     }
+    // "Signs of …": a noun with its complement, not a subject.
+    if ws[end].lower == "of" {
+        return None;
+    }
     // The name is the last stretch without titles, roles or connectors.
     let is_part =
         |w: &Word<'_>| capitalised(w) && !sp.has("title", &w.lower) && !sp.has("role", &w.lower);
@@ -1279,6 +1305,9 @@ fn resolve_phrase(
         .position(|a| a.mentions.iter().any(|m| m.overlaps(key)))
     {
         add_role(actors, a, phrase.role.map(|r| r.slice(text)));
+        // The speaker phrase's own name is one more surface form of the actor (an earlier stage
+        // may have cut the mention differently: "विश्लेषक अली" for "अली अफशरी").
+        add_role(actors, a, phrase.name.map(|n| n.slice(text)));
         return Some(a);
     }
     let role_text = phrase.role.map(|r| r.slice(text).to_string());

@@ -324,3 +324,42 @@ fn regressions_keep_their_speakers() {
         }
     }
 }
+
+#[test]
+fn an_earlier_actor_cut_differently_gets_the_speakers_name() {
+    use newslens::{parse_with, ActorEntry, ActorKind, Options};
+    // Regression: an earlier stage's mention "विश्लेषक अली" overlapped the speaker name
+    // "अली अफशरी"; the quote went to that actor without its real name among its forms.
+    let options = Options {
+        actors: vec![ActorEntry {
+            name: "विश्लेषक अली".to_string(),
+            kind: ActorKind::Person,
+            aliases: Vec::new(),
+            canonical: None,
+            wikidata: None,
+        }],
+        ..Options::default()
+    };
+    let article = parse_with(
+        "चुनाव पर राय\nराजनीतिक विश्लेषक अली अफशरी मानते हैं, “जलीली की लोकप्रियता अभी बढ़ेगी.”",
+        &options,
+    );
+    let id = article.quotes[0]
+        .speaker
+        .as_ref()
+        .expect("should attribute the quote");
+    let actor = article.actors.iter().find(|a| &a.id == id).unwrap();
+    assert!(
+        actor.aliases.iter().any(|a| a == "अली अफशरी"),
+        "should add the speaker's name to the actor's forms: {actor:?}"
+    );
+    let named_ali = article
+        .actors
+        .iter()
+        .filter(|a| a.name.contains("अली") || a.aliases.iter().any(|x| x.contains("अली")))
+        .count();
+    assert_eq!(
+        named_ali, 1,
+        "should not add a second actor for the same person"
+    );
+}

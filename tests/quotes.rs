@@ -240,3 +240,21 @@ fn regressions_keep_their_quotes() {
         assert_eq!(&got, want, "should find exactly these quotes in {text:?}");
     }
 }
+
+#[test]
+fn named_schemes_and_programmes_are_not_quotes() {
+    let article = parse(
+        "शीर्षक\nसरकार ने ‘स्वच्छ भारत हरित अभियान’ की शुरुआत की और कहा कि 'मन की बात' कार्यक्रम में इसकी चर्चा होगी।\nThe senator said the \"Clean Water For Every Town\" campaign would start next week.",
+    );
+    let texts: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.is_empty(), "should find no quotes, got {texts:?}");
+}
+
+#[test]
+fn a_quote_glued_to_a_title_noun_stays_a_quote() {
+    // Regression: in glued text “… हैं.”अखबार के … the noun after the quote made it a title.
+    let article = parse(
+        "शीर्षक\nसलाहकार ने अखबार को बताया, “हमारी सारी योजनाएं पहले जैसी ही हैं.”अखबार के इस बयान से साफ है कि कुछ नहीं बदलेगा.",
+    );
+    assert_eq!(article.quotes.len(), 1, "should keep the glued quote");
+}

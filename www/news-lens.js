@@ -94,6 +94,7 @@ export class NewsLensElement extends HTMLElement {
   #labels = labelsFor("en");
   #observer = null;
   #scheduled = false;
+  #external = false; // showing an Article given to showArticle(), not one parsed here
   // Built for the current article:
   #actors = new Map();
   #quotes = [];
@@ -126,7 +127,7 @@ export class NewsLensElement extends HTMLElement {
     }
     // Text written inside the element is the article: re-read it when the page changes it.
     this.#observer ??= new MutationObserver(() => {
-      if (this.#textProperty == null && !this.hasAttribute("src") && !this.hasAttribute("for")) this.#schedule();
+      if (this.#textProperty == null && !this.hasAttribute("src") && !this.hasAttribute("for")) this.#change();
     });
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
     this.#schedule();
@@ -138,7 +139,7 @@ export class NewsLensElement extends HTMLElement {
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before !== after) this.#schedule();
+    if (before !== after) this.#change();
   }
 
   /** The article text shown (setting it parses and shows the new text). */
@@ -147,7 +148,7 @@ export class NewsLensElement extends HTMLElement {
   }
   set text(value) {
     this.#textProperty = value == null ? null : String(value);
-    this.#schedule();
+    this.#change();
   }
 
   get src() {
@@ -177,6 +178,7 @@ export class NewsLensElement extends HTMLElement {
   showArticle(text, article) {
     this.#token++;
     this.#abort?.abort();
+    this.#external = true;
     this.#text = String(text);
     this.#parseTime = null;
     this.#show(article);
@@ -236,13 +238,19 @@ export class NewsLensElement extends HTMLElement {
     );
   }
 
+  /** The text's source changed: parse again. */
+  #change() {
+    this.#external = false;
+    this.#schedule();
+  }
+
   /** Loads once for all the changes made in one task (attributes set one after another). */
   #schedule() {
     if (this.#scheduled) return;
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
-      if (this.isConnected) this.#load();
+      if (this.isConnected && !this.#external) this.#load();
     });
   }
 

@@ -55,7 +55,8 @@ pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind>
             && before.ends_with(|c: char| super::cues::is_word_char(c));
     let followed = after.starts_with([',', '-', '–', '—']);
 
-    if title_before(list, &before_words, before) || title_after(list, &after_words, after) {
+    if title_before(list, &before_words, before) || title_after(list, &after_words, after, sentence)
+    {
         return None;
     }
     let tokens = content
@@ -153,9 +154,16 @@ fn title_before(list: &Lexicon, before: &[Word<'_>], before_text: &str) -> bool 
             .is_some()
 }
 
-fn title_after(list: &Lexicon, after: &[Word<'_>], after_text: &str) -> bool {
+fn title_after(list: &Lexicon, after: &[Word<'_>], after_text: &str, sentence: bool) -> bool {
     let adjacent = after_text.starts_with(super::cues::is_word_char);
-    adjacent && list.match_at("title-after", after, 0).is_some()
+    // "‘…’ शीर्षक से", and a title noun after a name that is not a sentence: "‘मन की बात’
+    // कार्यक्रम" (but "“… हैं.”अखबार के इस बयान" is a quote glued to the next sentence).
+    adjacent
+        && (list.match_at("title-after", after, 0).is_some()
+            || !sentence
+                && after
+                    .first()
+                    .is_some_and(|w| list.has("title-before", &w.lower)))
 }
 
 /// A short phrase that is the name of something: the subject or source of the sentence ("‘…’ ने",
@@ -168,6 +176,16 @@ fn reads_as_name(list: &Lexicon, inner: &[Word<'_>], after: &[Word<'_>], after_t
     if inner
         .first()
         .is_some_and(|w| list.has("title-start", &w.lower))
+    {
+        return true;
+    }
+    // "‘स्वच्छ भारत अभियान’", "“Make America Great Again campaign”": the last word says what
+    // kind of named thing it is.
+    if inner.len() >= 2
+        && inner.last().is_some_and(|w| {
+            list.has("title-before", &w.lower)
+                || crate::quotes::cues::speakers().has("organisation", &w.lower)
+        })
     {
         return true;
     }

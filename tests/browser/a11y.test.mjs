@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { start, newPage, openFixture, waitForArticle, DESKTOP, PHONE } from "./harness.mjs";
-import { EN_TEXT, englishArticle, HI_TEXT, hindiArticle } from "./fixtures/articles.mjs";
+import { EN_TEXT, englishArticle, HI_TEXT, hindiArticle, UR_TEXT, urduArticle } from "./fixtures/articles.mjs";
 
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -43,9 +43,11 @@ for (const colorScheme of ["light", "dark"]) {
     assert.deepEqual(await violations(page), [], "should have no violations in the Quotes view");
   });
 
-  test(`the widget on a Hindi article has no axe violations (${colorScheme})`, async () => {
-    const page = await openFixture(env, HI_TEXT, hindiArticle(), { colorScheme });
-    await page.locator("news-lens [part=actor]").first().click();
-    assert.deepEqual(await violations(page), [], "should have no violations");
+  test(`the widget on Hindi and Urdu articles has no axe violations (${colorScheme})`, async () => {
+    for (const [text, article] of [[HI_TEXT, hindiArticle()], [UR_TEXT, urduArticle()]]) {
+      const page = await openFixture(env, text, article, { colorScheme, viewport: PHONE });
+      await page.locator("news-lens [part=actor]").first().click();
+      assert.deepEqual(await violations(page), [], `should have no violations (${article.lang})`);
+    }
   });
 }

@@ -315,6 +315,23 @@ test("a text property set before the widget script loads is used", async () => {
   assert.equal(text, "Set early\nBefore the element was defined.", "should parse the text set before the upgrade");
 });
 
+test("showArticle on a new element shows that Article and loads no wasm", async () => {
+  const page = await newPage(env);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(r.url()));
+  await page.goto(env.url + "tests/browser/fixtures/late.html");
+  await page.evaluate(() => import("/www/widget.js"));
+  const quotes = await page.evaluate(async ([text, article]) => {
+    const lens = document.createElement("news-lens");
+    document.body.append(lens);
+    lens.showArticle(text, article);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return lens.shadowRoot.querySelectorAll(".q").length;
+  }, [EN_TEXT, englishArticle()]);
+  assert.equal(quotes, 4, "should keep showing the given Article after the element connects");
+  assert.deepEqual(wasm, [], "should not fetch the wasm");
+});
+
 test("when the wasm cannot load, the plain text is shown with the reason", async () => {
   const page = await newPage(env);
   await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));

@@ -36,7 +36,7 @@ use classify::Role;
 use shape::Shape;
 
 /// A block after read-also links were cut out: story text or a related line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     pub range: Range,
     pub blank_before: bool,
@@ -46,6 +46,8 @@ pub struct Unit {
     /// It was cut from paragraphs that scraping glued together.
     pub glued: bool,
     pub shape: Shape,
+    /// Its sentences.
+    pub sentences: Vec<Range>,
 }
 
 /// The units of `text`: its blocks, with related pieces cut out.
@@ -58,13 +60,18 @@ fn units(text: &str) -> Vec<Unit> {
             if piece.range.is_empty() {
                 continue;
             }
+            let sentences: Vec<Range> = sentences::split(text, piece.range)
+                .into_iter()
+                .map(|s| s.range)
+                .collect();
             out.push(Unit {
                 range: piece.range,
                 blank_before: k == 0 && block.blank_before,
                 single_line: whole && block.single_line,
                 related: piece.related,
                 glued: block.glued,
-                shape: Shape::of(piece.range.slice(text)),
+                shape: Shape::with_sentences(piece.range.slice(text), sentences.len()),
+                sentences,
             });
         }
     }
@@ -112,11 +119,12 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
                 let (paragraph, dateline) = match pending_dateline.take() {
                     Some(line) => {
                         let range = Range::new(line.start, unit.range.end);
-                        (paragraph(text, range, Some(line)), Some(line))
+                        (paragraph(text, range, Some(line), None), Some(line))
                     }
                     None => {
                         let dateline = dateline::leading(text, unit.range);
-                        (paragraph(text, unit.range, dateline), dateline)
+                        let cached = Some(unit.sentences.as_slice());
+                        (paragraph(text, unit.range, dateline, cached), dateline)
                     }
                 };
                 if pushed == 0 {
@@ -153,15 +161,29 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
 fn flush_dateline(text: &str, pending: &mut Option<Range>, section: &mut SectionDraft) -> usize {
     match pending.take() {
         Some(line) => {
-            section.paragraphs.push(paragraph(text, line, None));
+            section.paragraphs.push(paragraph(text, line, None, None));
             1
         }
         None => 0,
     }
 }
 
-/// The paragraph `range` with its sentences; a dateline that opens it is a sentence of its own.
-fn paragraph(text: &str, range: Range, dateline: Option<Range>) -> ParagraphDraft {
+/// The paragraph `range` with its sentences (`cached` when they were split already); a dateline
+/// that opens it is a sentence of its own.
+fn paragraph(
+    text: &str,
+    range: Range,
+    dateline: Option<Range>,
+    cached: Option<&[Range]>,
+) -> ParagraphDraft {
+    if let (None, Some(cached)) = (dateline, cached) {
+        return ParagraphDraft {
+            range,
+            sentences: cached.to_vec(),
+            duplicate: false,
+            lang: crate::lang::detect(range.slice(text)),
+        };
+    }
     let mut sentences = Vec::new();
     let body = match dateline {
         Some(d) if d.start == range.start && d.end < range.end => {

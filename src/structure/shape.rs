@@ -54,6 +54,15 @@ pub struct Shape {
 impl Shape {
     /// The shape of `text` as one block.
     pub fn of(text: &str) -> Shape {
+        Shape::measure(text, None)
+    }
+
+    /// The shape of `text`, whose sentences were already counted.
+    pub fn with_sentences(text: &str, sentences: usize) -> Shape {
+        Shape::measure(text, Some(sentences))
+    }
+
+    fn measure(text: &str, sentences: Option<usize>) -> Shape {
         let m = markers();
         let trimmed = text.trim();
         let all: Vec<(usize, &str)> = words(trimmed).collect();
@@ -75,10 +84,10 @@ impl Shape {
             opens_with_reference: all.first().is_some_and(|(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
             caption: short && is_caption(trimmed),
-            sentences: if short {
-                sentences::split(text, Range::new(0, text.len())).len()
-            } else {
-                usize::MAX
+            sentences: match sentences {
+                _ if !short => usize::MAX,
+                Some(n) => n,
+                None => sentences::split(text, Range::new(0, text.len())).len(),
             },
             has_comma: trimmed.contains([',', '،']),
             open_quote: trimmed.starts_with(is_quote)

@@ -166,3 +166,16 @@ fn reads_space_separated_columns() {
         "should take the last column as the tag"
     );
 }
+
+#[test]
+fn weekdays_never_begin_a_name() {
+    assert!(tagger::is_time_word("गुरुवार"), "should know a weekday");
+    assert!(
+        tagger::is_time_word("फ़रवरी"),
+        "should know a month, nukta or not"
+    );
+    assert!(!tagger::is_time_word("दिल्ली"), "should not list a place");
+    let model = tagger::shipped_model().expect("should load the shipped model");
+    let tags = model.tag_words(&["गुरुवार", "को", "बैठक", "हुई", "।"]);
+    assert_eq!(tags[0], 0, "should not start a name with a weekday");
+}

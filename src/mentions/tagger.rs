@@ -30,6 +30,25 @@ const MAGIC: &[u8; 4] = b"NLTG";
 const FORMAT_VERSION: u8 = 2;
 
 static SHIPPED: &[u8] = include_bytes!("../../data/model/hi-ner.bin");
+static TIME_WORDS: &str = include_str!("../../data/model/time-words.tsv");
+
+/// Whether `word` names a weekday or month (`data/model/time-words.tsv`): never the start of a
+/// name, though the training data has too few of them for the model to learn it.
+pub fn is_time_word(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut words: Vec<String> = TIME_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| word_form(&crate::normalize::Normalized::new(l).text))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    });
+    words.binary_search(&word_form(word)).is_ok()
+}
 
 /// The entity type of a tag (0 person, 1 place, 2 organisation), or `None` for outside.
 pub fn tag_type(tag: u8) -> Option<u8> {
@@ -81,7 +100,7 @@ impl Model {
             }
         });
         for (word, row) in words.iter().zip(scores.iter_mut()) {
-            if self.never_begins(word) {
+            if self.never_begins(word) || is_time_word(word) {
                 forbid_begin(row);
             }
         }

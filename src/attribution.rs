@@ -304,14 +304,10 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
         }
     } else {
         let from_before = || english_before(text, &before_words);
-        let ends_sentence = content.ends_with('.') || content.ends_with(". ");
-        let from_after = || {
-            if ends_sentence {
-                None
-            } else {
-                english_after(text, &after_words)
-            }
-        };
+        // After a quote that ends its own sentence, only a short attribution belongs to it
+        // ("“….” Trump said."), not the next sentence's reported speech.
+        let ends_sentence = content.ends_with('.');
+        let from_after = || english_after(text, &after_words, ends_sentence);
         if trailing {
             from_after().or_else(from_before)
         } else {
@@ -340,6 +336,22 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
                 Some(Found { phrase, cue: None })
             })
         }
+    })
+    .or_else(|| {
+        // English news style: "Clinton touted her record. “We need …”" — a quote that starts a
+        // sentence inside a paragraph goes to the named subject of the sentence before it.
+        if hindi || !before.slice(text).trim().is_empty() || before.start <= region.start {
+            return None;
+        }
+        let last_char = text[floor..before.start].char_indices().last()?.0 + floor;
+        let prev_start = sentence_start(text, floor, last_char);
+        if prev_start >= before.start || prev_start < region.start {
+            return None;
+        }
+        let prev_words = words(text, Range::new(prev_start, before.start));
+        let phrase = sentence_subject(text, &prev_words)?;
+        phrase.name?;
+        Some(Found { phrase, cue: None })
     })
 }
 
@@ -746,7 +758,9 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
         start -= 1;
     }
     if start < end {
-        return english_name(text, ws, start, end);
+        if let Some(phrase) = english_name(text, ws, start, end) {
+            return Some(phrase);
+        }
     }
     // "the Indiana governor", "The commission": a description that starts with "the".
     let the = (end.saturating_sub(5)..end)
@@ -853,7 +867,6 @@ fn english_pronoun(w: &Word<'_>, cue: Range) -> Option<Found> {
     Some(pronoun_found(w, cue, gender))
 }
 
-/// "X said: “…”", "According to X, “…”", "X told reporters “…”".
 /// The speaker named in the words before a quote: by a speech verb, or else the subject of the
 /// sentence ("Cruz blamed the law on “…”").
 fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
@@ -1048,7 +1061,8 @@ fn inverted_subject(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> 
     let phrase = english_after_verb(text, ws, from)?;
     let end = phrase.whole.end;
     let k = ws.iter().position(|w| w.range.end == end)?;
-    let closes = k + 1 == ws.len() || breaks(text, &ws[k], &ws[k + 1]);
+    // "said Caddell.", "said Donald Hartley of Madison"
+    let closes = k + 1 == ws.len() || breaks(text, &ws[k], &ws[k + 1]) || ws[k + 1].lower == "of";
     closes.then_some(phrase)
 }
 
@@ -1095,8 +1109,60 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
 
 /// "“…,” X said", "“…,” said X", "“…,” he added", and "“…,” Bozell concludes" with any verb
 /// in -s or -ed right after a name that follows the quote.
-fn english_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
+fn english_after(text: &str, ws: &[Word<'_>], strict: bool) -> Option<Found> {
+    let found = english_after_any(text, ws)?;
+    if strict {
+        // The words after the cue must not start a new clause of their own.
+        let cue_end = found.cue.map_or(found.phrase.whole.end, |c| {
+            c.end.max(found.phrase.whole.end)
+        });
+        let k = ws.partition_point(|w| w.range.start < cue_end);
+        let mut tail = 0;
+        while k + tail < ws.len() && (tail == 0 || !breaks(text, &ws[k + tail - 1], &ws[k + tail]))
+        {
+            tail += 1;
+        }
+        let subject_like = ws[k..k + tail].iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "it" | "that" | "he" | "she" | "they" | "we" | "i" | "there" | "this" | "the"
+            )
+        });
+        if tail > 4 || subject_like {
+            return None;
+        }
+    }
+    Some(found)
+}
+
+fn english_after_any(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
+    // "“…” according to Judicial Watch"
+    if let Some(len) = c.match_at("according", ws, 0) {
+        let cue = Range::new(ws[0].range.start, ws[len - 1].range.end);
+        let phrase =
+            english_after_verb(text, ws, len).or_else(|| description_after(text, ws, len))?;
+        return Some(Found {
+            phrase,
+            cue: Some(cue),
+        });
+    }
+    // "“…” beamed Donald Hartley of Madison": any verb in -ed or -s, then a name.
+    if let Some(first) = ws.first() {
+        let verb_like = !capitalised(first)
+            && first.lower.len() > 3
+            && (first.lower.ends_with('s') || first.lower.ends_with("ed"))
+            && !speakers().has("auxiliary", &first.lower)
+            && !speakers().has("not-name", &first.lower);
+        if verb_like && ws.get(1).is_some_and(capitalised) && !c.has("verb", &first.lower) {
+            if let Some(phrase) = inverted_subject(text, ws, 1) {
+                return Some(Found {
+                    phrase,
+                    cue: Some(first.range),
+                });
+            }
+        }
+    }
     let mut run = 0;
     while run < ws.len()
         && run < 4

@@ -101,14 +101,17 @@ pub fn attribute(
                 } else {
                     phrase.name.or(phrase.role).unwrap_or(phrase.whole)
                 });
-                state.subjects.push(Subject {
-                    strong: true,
-                    at: q.range.start,
-                    phrase: None,
-                    actor: Some(actor),
-                    gender: phrase.gender,
-                });
-                state.subjects.sort_by_key(|s| s.at);
+                let at = state.subjects.partition_point(|s| s.at <= q.range.start);
+                state.subjects.insert(
+                    at,
+                    Subject {
+                        strong: true,
+                        at: q.range.start,
+                        phrase: None,
+                        actor: Some(actor),
+                        gender: phrase.gender,
+                    },
+                );
             }
         }
         out.push(attribution);

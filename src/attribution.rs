@@ -6,21 +6,30 @@
 //! For each quote the clause before its opening mark and the clause after its closing mark are
 //! read for a cue (`data/quotes/cues-*.tsv`):
 //! - Hindi: "X ने (…) कहा/बताया/ट्वीट किया", "X कहते/कहती हैं", "X का कहना/मानना है",
-//!   "X के मुताबिक/अनुसार", after the quote "…”, X ने कहा", and the headline form "‘…’ : X";
-//! - English: "X said", "said X", "X told …", "according to X", "“…,” X said", "— X".
+//!   "X के मुताबिक/अनुसार", after the quote "…”, X ने कहा" and "…”, यह कहना है X का", the
+//!   headline form "‘…’ : X", and with no speech verb the agent of the sentence ("X ने … ‘…’ किया");
+//! - English: "X said", "said X", "X told …", "according to X", "“…,” X said", "“…” beamed X",
+//!   "X: “…”", "— X", appositives ("X, a Y, said"), and with no speech verb the subject of the
+//!   sentence ("Cruz blamed the law on “…”"). After a quote that ends its own sentence only a short
+//!   attribution ("“….” Trump said.") counts, not the next sentence's reported speech.
 //!
 //! The speaker phrase is cut at clause words (`data/quotes/speakers.tsv`) and split into a role
 //! ("रूस के विदेश मंत्री", "Tulsa police Chief") and a name. A pronoun ("उन्होंने", "he") goes to
-//! the most recent earlier subject that fits (a person, of the same gender when the text tells);
-//! a role with no name goes to the person the story earlier introduced with that role, or else
-//! becomes an actor of its own. A quote with no cue of its own takes the speaker of the quote
-//! before it in the same paragraph (or of the paragraph before it, when it opens the paragraph),
-//! and a quoted heading takes the first speaker of its section. No speaker is better than a wrong
-//! one: plural subjects ("दोनों नेताओं", "both") and unnamed descriptions stay unattributed.
+//! the most recent earlier subject that fits (subjects of sentences and speech verbs before mere
+//! mentions; a person, of the same gender when a title or verb form tells); a role with no name
+//! goes to the person the story earlier introduced with that role ("रूस के विदेश मंत्री सर्गेई
+//! लावरोव"), or else becomes an actor of its own. A quote with no cue of its own takes the speaker
+//! of the quote before it in the same paragraph (or of the paragraph before, when it is a
+//! paragraph of its own), a quote after "X said:" at the end of the previous paragraph takes X, an
+//! English quote that starts a sentence takes the named subject of the sentence before, and a
+//! quoted heading takes the first speaker of its section. No speaker is better than a wrong one:
+//! plural subjects ("दोनों नेताओं", "both") and unnamed descriptions stay unattributed.
 //!
-//! Speakers become actors: an actor of the actors stage whose mention overlaps the speaker
-//! phrase is used first, then one with the same name or surname; otherwise a new actor is added
-//! (a person, or an organisation or group when the phrase's last word says so).
+//! Speakers become actors: an actor of the actors stage whose mention overlaps the speaker's name
+//! (or the head word of a role phrase) is used first and gets the speaker's name among its forms,
+//! then one with the same name or surname; otherwise a new actor is added (a person, or an
+//! organisation or group when the phrase's last word says so). The file is longer than most
+//! modules because the Hindi and English patterns share the phrase and actor machinery.
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role, Structure};

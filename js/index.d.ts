@@ -17,6 +17,10 @@ export interface Sentence {
 /** A paragraph of the body: a span with its sentences. */
 export interface Paragraph extends Span {
   sentences: Sentence[];
+  /** BCP 47 tag of the paragraph's script-based language: "hi", "en", "ur" or "und". */
+  lang: string;
+  /** The paragraph repeats text found elsewhere in the article (a scraping artefact); its quotes and actors are counted once. */
+  duplicate: boolean;
 }
 
 /** A run of paragraphs under one sub-heading; the lead section has `heading: null`. */

@@ -1,7 +1,13 @@
 // newslens for Node: the WebAssembly module is compiled synchronously at import, so `parse`
 // works at once; `init()` is there for code shared with browsers and resolves immediately.
 import { readFileSync } from "node:fs";
-import { initSync, parse as parseWasm, version as versionWasm } from "../dist/newslens_wasm.js";
+import {
+  __wbg_reset_state as resetWasm,
+  initSync,
+  parse as parseWasm,
+  version as versionWasm,
+} from "../dist/newslens_wasm.js";
+import { guarded } from "./guard.js";
 
 initSync({ module: readFileSync(new URL("../dist/newslens_wasm_bg.wasm", import.meta.url)) });
 
@@ -16,9 +22,7 @@ export function init() {
  * @param {import("./index").Options} [options]
  * @returns {import("./index").Article}
  */
-export function parse(text, options) {
-  return parseWasm(text, options);
-}
+export const parse = guarded(parseWasm, resetWasm);
 
 /** The package version. */
 export function version() {

@@ -4,7 +4,7 @@
 # then `wasm-opt -Oz` (npm's binaryen) when it makes the file smaller. Prints the sizes.
 #
 # Fast when nothing changed: cargo decides whether to recompile, and the wasm-bindgen and
-# wasm-opt steps are skipped when dist/ is newer than the cargo output.
+# wasm-opt steps are skipped when dist/ is newer than the cargo output and this script.
 #
 # Usage: scripts/build.sh            (run scripts/setup.sh first on a new machine)
 set -euo pipefail
@@ -18,10 +18,13 @@ GLUE=$OUT/newslens_wasm.js
 
 cargo build --release --target "$TARGET" -p newslens-wasm
 
-if [[ -f $WASM && -f $GLUE && $WASM -nt $RAW ]]; then
+# Up to date when dist/ is newer than both the cargo output and this script (its flags).
+if [[ -f $WASM && -f $GLUE && $WASM -nt $RAW && $WASM -nt $0 ]]; then
   echo "build: dist/ is up to date"
 else
-  wasm-bindgen --target web --out-dir "$OUT" "$RAW"
+  # --experimental-reset-state-function exports __wbg_reset_state, which js/guard.js calls to
+  # give the module a fresh instance after a trap.
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$OUT" "$RAW"
   WASM_OPT=node_modules/.bin/wasm-opt
   if [[ -x $WASM_OPT ]]; then
     # wasm-opt reads the enabled features from the target_features section and strips it,

@@ -69,11 +69,9 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        // Spacing varies ("तीर्थ देव" / "तीर्थदेव"): surfaces are compared without spaces.
-        let bare: String = surface(text, m)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
+        // compared without spaces and with vowel lengths and nasal signs folded.
+        let bare = loose_key(surface(text, m));
         let key = match &m.canonical {
             Some(c) => format!("c:{c}"),
             None => format!("s:{bare}"),
@@ -98,6 +96,25 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// A spelling key that writers' variants of one Hindi name share: no spaces, nukta or ZWJ, long
+/// vowels as short, ॉ as ा, ँ as ं. Latin letters are only lower-cased.
+fn loose_key(s: &str) -> String {
+    let folded: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{093C}' | '-'))
+        .map(|c| match c {
+            'ी' => 'ि',
+            'ू' => 'ु',
+            'ई' => 'इ',
+            'ऊ' => 'उ',
+            'ॉ' => 'ा',
+            'ँ' => 'ं',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect();
+    folded
 }
 
 /// Moves the mentions of group `from` into group `into`.

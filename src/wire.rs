@@ -44,6 +44,8 @@ impl<'a> Utf16Index<'a> {
             blocks.push(count);
             count += chunk.iter().map(|&b| units(b)).sum::<u32>();
         }
+        // The end of a text whose length is a multiple of BLOCK starts a block of its own.
+        blocks.push(count);
         Utf16Index {
             text: bytes,
             blocks,
@@ -248,6 +250,17 @@ mod tests {
                 "should count UTF-16 units before byte {at}"
             );
         }
+    }
+
+    #[test]
+    fn converts_the_end_of_a_text_of_whole_blocks() {
+        let text = "क".repeat(BLOCK); // 3 * BLOCK bytes: the end is a block boundary
+        let index = Utf16Index::new(&text);
+        assert_eq!(
+            index.utf16(text.len()),
+            BLOCK,
+            "should count every unit before the end of the text"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 A capitalised word that stands alone and is an ordinary English word ("Attendance", "Results",
 "Women") is more likely a heading or sentence start than a name, unless the lexicon knows it.
 Source: the Python package wordfreq (Robyn Speer et al.), whose word lists are redistributable
-under CC-BY-SA 4.0. Names the lexicon already knows (countries, cities, people) are left out.
+under CC-BY-SA 4.0. One-word names the lexicon already knows (countries, cities, people) are left out.
 
 Usage (from the project root):
     pip install wordfreq==3.1.1
@@ -32,8 +32,8 @@ def known_names():
             cols = line.rstrip("\n").split("\t")
             for field in cols[3:5]:
                 for form in field.split("|"):
-                    for word in form.split():
-                        names.add(word.lower())
+                    if " " not in form.strip():
+                        names.add(form.strip().lower())
     return names
 
 
@@ -41,7 +41,7 @@ def main():
     names = known_names()
     words = [w for w in top_n_list("en", COUNT) if w.isalpha() and w.isascii() and len(w) > 1 and w not in names]
     with open(OUT, "w", encoding="utf-8") as f:
-        f.write("# The most frequent English words (lower-cased), minus names the lexicon knows.\n")
+        f.write("# The most frequent English words (lower-cased), minus one-word names the lexicon knows.\n")
         f.write(f"# Source: wordfreq {wordfreq.__version__ if hasattr(wordfreq, '__version__') else '3.1.1'} top_n_list('en', {COUNT}) (Robyn Speer et al.).\n")
         f.write("# Licence: CC-BY-SA 4.0 (wordfreq data).\n")
         f.write("# Regenerate: pip install wordfreq==3.1.1 && python3 scripts/lexicon/gen_en_words.py\n")

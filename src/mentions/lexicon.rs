@@ -40,6 +40,7 @@ const HI_COMMON: &str = include_str!("../../data/lexicon/hi_common.tsv");
 const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
 const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
+const INITIALS: &str = include_str!("../../data/lexicon/initials.tsv");
 
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,13 +85,14 @@ pub enum TitleClass {
     Honorific,
     /// विदेश मंत्री, President: an office, which a story may also use alone for its holder.
     Office,
+    /// जी, साहब: written after a name, never part of it.
+    After,
 }
 
 /// Names and the automaton that finds them.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     forms: Vec<Form>,
-    patterns: Vec<String>,
     matcher: Option<AhoCorasick>,
 }
 
@@ -103,13 +105,17 @@ pub struct Lexicon {
     pub suffixes: HashMap<String, Suffix>,
     /// The most words in a title or suffix.
     pub longest_affix: usize,
-    hi_common: HashSet<String>,
-    en_common: HashSet<String>,
-    en_words: HashSet<String>,
+    /// The first word of every title and suffix: a quick test before any lookup.
+    pub affix_first_words: HashSet<String>,
+    hi_common: HashSet<&'static str>,
+    en_common: HashSet<&'static str>,
+    en_words: HashSet<&'static str>,
     /// Common family names: a name word before one makes a person's name.
-    pub surnames: HashSet<String>,
+    pub surnames: HashSet<&'static str>,
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
-    pub middle_names: HashSet<String>,
+    pub middle_names: HashSet<&'static str>,
+    /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
+    pub initials: HashSet<&'static str>,
 }
 
 /// The built-in lexicon, parsed on first use.
@@ -202,7 +208,12 @@ struct Builder {
 
 impl Builder {
     fn add_form(&mut self, form: &str, f: Form) {
-        for v in variants(form.trim()) {
+        let mut all = variants(form.trim());
+        // Text in capitals ("LONDON", headlines, datelines) names the same things.
+        if form.is_ascii() && form.chars().any(|c| c.is_ascii_lowercase()) {
+            all.push(form.trim().to_ascii_uppercase());
+        }
+        for v in all {
             if v.chars().count() >= 2 && self.seen.insert(v.clone()) {
                 self.patterns.push(v);
                 self.forms.push(f);
@@ -214,14 +225,12 @@ impl Builder {
         let matcher = (!self.patterns.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
                 .build(&self.patterns)
                 .expect("the lexicon's patterns should build an automaton")
         });
         Gazetteer {
             entries: self.entries,
             forms: self.forms,
-            patterns: self.patterns,
             matcher,
         }
     }
@@ -305,15 +314,7 @@ impl Gazetteer {
                 let last = block[..m.end()].chars().next_back();
                 // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
                 let open_end = last == Some('.');
-                // Latin letters match case-insensitively only where the text is in capitals
-                // ("LONDON" is London; "china" is not China).
-                let found = &block[m.start()..m.end()];
-                let pattern = &self.patterns[m.pattern().as_usize()];
-                let case_ok = found == pattern
-                    || !found.chars().any(char::is_lowercase)
-                        && found.chars().filter(|c| c.is_ascii_uppercase()).count() > 1;
-                case_ok
-                    && !before.is_some_and(is_word_char)
+                !before.is_some_and(is_word_char)
                     && !first.is_some_and(is_joining_mark)
                     && (open_end || !after.is_some_and(is_word_char))
             })
@@ -348,15 +349,23 @@ impl Gazetteer {
 
 impl Lexicon {
     fn new() -> Lexicon {
+        let names = Gazetteer::builtin();
         let mut longest_affix = 1;
         let mut titles = HashMap::new();
         for cols in rows(TITLES) {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
+                Some("after") => TitleClass::After,
                 _ => TitleClass::Office,
             };
             let key = affix_key(cols[0]);
             longest_affix = longest_affix.max(key.split(' ').count());
+            // A title written in lower case ("coach") also starts sentences ("Coach").
+            if key.starts_with(|c: char| c.is_ascii_lowercase()) {
+                let mut upper = key.clone();
+                upper[..1].make_ascii_uppercase();
+                titles.insert(upper, class);
+            }
             titles.insert(key, class);
         }
         let mut suffixes = HashMap::new();
@@ -380,36 +389,43 @@ impl Lexicon {
                 );
             }
         }
-        let words = |tsv: &str| -> HashSet<String> {
-            rows(tsv)
-                .map(|cols| Normalized::new(cols[0].trim()).text.into_owned())
-                .collect()
+        let affix_first_words = titles
+            .keys()
+            .chain(suffixes.keys())
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        // Word lists are stored normalised (their generators and editors keep them so).
+        let words = |tsv: &'static str| -> HashSet<&'static str> {
+            rows(tsv).map(|cols| cols[0].trim()).collect()
         };
         Lexicon {
-            names: Gazetteer::builtin(),
+            names,
             titles,
             suffixes,
             longest_affix,
+            affix_first_words,
             hi_common: words(HI_COMMON),
             en_common: words(EN_COMMON),
             en_words: words(EN_WORDS),
             surnames: words(SURNAMES),
+            initials: words(INITIALS),
             middle_names: rows(SURNAMES)
                 .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
-                .map(|cols| Normalized::new(cols[0].trim()).text.into_owned())
+                .map(|cols| cols[0].trim())
                 .collect(),
         }
     }
 
     /// Whether `word` is one of the most frequent English words (any case).
     pub fn is_english_word(&self, word: &str) -> bool {
-        self.en_words.contains(&word.to_ascii_lowercase())
+        self.en_words.contains(word.to_ascii_lowercase().as_str())
     }
 
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.
     pub fn is_common(&self, word: &str) -> bool {
         if word.is_ascii() {
-            self.en_common.contains(&word.to_ascii_lowercase())
+            self.en_common.contains(word.to_ascii_lowercase().as_str())
         } else {
             self.hi_common.contains(word)
         }

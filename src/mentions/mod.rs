@@ -6,14 +6,18 @@
 //! 2. the compiled lexicon ([`lexicon`], source `Lexicon`): names, demonyms (marked
 //!    `adjectival`) and capitals — a capital that the sentence uses for its government
 //!    ("मॉस्को-प्योंगयांग की दोस्ती", "Moscow said") is a mention of its country;
-//! 3. patterns ([`patterns`], source `Pattern`): titles, suffixes, case markers, capitals.
+//! 3. patterns ([`patterns`], source `Pattern`): titles, suffixes, case markers, capitals;
+//! 4. the learned tagger ([`tagger`], source `Tagger`), which fills the gaps the others leave.
 //!
 //! A lexicon hit beats a guess, but a strong pattern that wraps lexicon hits overrules them:
 //! "भारत" inside "भारत सरकार" is part of an organisation, and "लावरोव" inside "विदेश मंत्री
 //! सर्गेई लावरोव" is part of a longer name. Mentions returned are non-overlapping, in text order.
 
+pub mod features;
 pub mod lexicon;
 pub mod patterns;
+pub mod tagger;
+pub mod train;
 
 use crate::article::ActorKind;
 use crate::doc::{FoundQuote, Mention, Range, Source, Structure};
@@ -141,9 +145,44 @@ pub fn sentence_mentions(
         })
         .collect();
     add_weaker(&mut kept, weak);
-    // The learned tagger's mentions are combined here, after every other source: the lexicon,
-    // the caller's entries and the patterns beat the tagger wherever they overlap.
+    // The learned tagger's mentions come last: the caller's entries, the lexicon and the
+    // patterns beat it wherever they overlap, so a guess only fills a gap (and a guess that
+    // merely extends a lexicon hit loses to it).
+    if let Some(model) = tagger::shipped_model() {
+        let mut guesses = tagger::tag_text(model, text, sentence);
+        for g in guesses.iter_mut().filter(|g| g.kind == ActorKind::Person) {
+            g.range = without_titles(lex, text, g.range);
+        }
+        // A one-word guess that the common-word list calls an ordinary word is a slip.
+        guesses.retain(|g| {
+            let s = g.range.slice(text);
+            s.contains(' ') || !lex.is_common(s)
+        });
+        add_weaker(&mut kept, guesses);
+    }
     kept
+}
+
+/// `range` without the titles and honorifics it starts with ("डॉ. कविता राव" → "कविता राव"):
+/// the corpus the tagger learnt from sometimes counts them as part of the name.
+fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
+    let words = features::tokenize(range.slice(text));
+    let mut start = 0;
+    'strip: while start + 1 < words.len() {
+        for n in (1..=lex.longest_affix.min(words.len() - start - 1)).rev() {
+            let prefix =
+                &text[range.start + words[start].start..range.start + words[start + n - 1].end];
+            if lex.titles.contains_key(&lexicon::affix_key(prefix)) {
+                start += n;
+                continue 'strip;
+            }
+        }
+        break;
+    }
+    match words.get(start) {
+        Some(first) if start > 0 => Range::new(range.start + first.start, range.end),
+        _ => range,
+    }
 }
 
 /// Add `weaker` mentions that overlap none of `kept`; keeps text order.

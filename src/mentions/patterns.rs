@@ -15,7 +15,9 @@
 use crate::article::ActorKind;
 use crate::doc::Range;
 
-use super::lexicon::{affix_key, is_word_char, Lexicon, Suffix, TitleClass};
+use std::collections::HashMap;
+
+use super::lexicon::{is_word_char, Lexicon, Suffix, TitleClass};
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,24 +88,36 @@ fn is_all_caps(word: &str) -> bool {
         && !word.chars().any(|c| c.is_lowercase())
 }
 
-/// Joins words `[i, i + n)` when only spaces (or one full stop) separate them.
-fn joined(text: &str, words: &[Word], i: usize, n: usize) -> Option<String> {
-    if i + n > words.len() {
+/// The longest entry of `table` (titles or suffixes, keyed by words joined with one space, no
+/// final full stop) that starts at word `i`, and how many words it spans.
+fn affix_at<'l, T>(
+    lex: &Lexicon,
+    table: &'l HashMap<String, T>,
+    text: &str,
+    words: &[Word],
+    i: usize,
+) -> Option<(&'l T, usize)> {
+    let first = words[i].text.trim_end_matches('.');
+    if !lex.affix_first_words.contains(first) {
         return None;
     }
-    for k in i + 1..i + n {
-        let gap = &text[words[k - 1].end..words[k].start];
-        if !gap.chars().all(|c| c == ' ' || c == '.') || gap.is_empty() {
-            return None;
+    let mut key = String::with_capacity(64);
+    let mut best = None;
+    for n in 1..=lex.longest_affix.min(words.len() - i) {
+        let k = i + n - 1;
+        if n > 1 {
+            let gap = &text[words[k - 1].end..words[k].start];
+            if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '.') {
+                break;
+            }
+            key.push(' ');
+        }
+        key.push_str(words[k].text.trim_end_matches('.'));
+        if let Some(v) = table.get(key.as_str()) {
+            best = Some((v, n));
         }
     }
-    Some(
-        words[i..i + n]
-            .iter()
-            .map(|w| w.text)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    best
 }
 
 /// The longest title at word `i`: its class and how many words it spans.
@@ -113,10 +127,7 @@ pub fn title_at(
     words: &[Word],
     i: usize,
 ) -> Option<(TitleClass, usize)> {
-    (1..=lex.longest_affix).rev().find_map(|n| {
-        let key = affix_key(&joined(text, words, i, n)?);
-        lex.titles.get(&key).map(|&c| (c, n))
-    })
+    affix_at(lex, &lex.titles, text, words, i).map(|(&c, n)| (c, n))
 }
 
 /// The longest suffix at word `i` and how many words it spans.
@@ -126,10 +137,7 @@ pub fn suffix_at<'l>(
     words: &[Word],
     i: usize,
 ) -> Option<(&'l Suffix, usize)> {
-    (1..=lex.longest_affix).rev().find_map(|n| {
-        let key = affix_key(&joined(text, words, i, n)?);
-        lex.suffixes.get(&key).map(|s| (s, n))
-    })
+    affix_at(lex, &lex.suffixes, text, words, i)
 }
 
 /// Whether only a space or two separates words `a` and `b`.
@@ -183,9 +191,12 @@ pub fn find(
 fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut i = 0;
     while i < words.len() {
-        let Some((_, n)) = title_at(lex, text, words, i) else {
-            i += 1;
-            continue;
+        let n = match title_at(lex, text, words, i) {
+            Some((TitleClass::Honorific | TitleClass::Office, n)) => n,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         // Chained titles: "केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन".
         let mut j = i + n;
@@ -289,6 +300,22 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
     }
 }
 
+/// Moves the start `k` of a name back over up to three initials before it ("जी एस अयंगर").
+fn with_initials(lex: &Lexicon, text: &str, words: &[Word], mut k: usize) -> usize {
+    let first = k;
+    while k > 0 && first - k < 3 {
+        let gap = &text[words[k - 1].end..words[k].start];
+        let w = words[k - 1].text;
+        let initial =
+            lex.initials.contains(w) || w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        if !matches!(gap, " " | ". " | ".") || !initial {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
 /// One or two name words before a common family name: "जवाहर यादव", "Anil Kumar Singh".
 fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut i = 1;
@@ -319,6 +346,7 @@ fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             end += 1;
         }
         if k < i {
+            let k = with_initials(lex, text, words, k);
             found.push(Found {
                 range: Range::new(words[k].start, words[end - 1].end),
                 kind: ActorKind::Person,
@@ -407,6 +435,7 @@ fn marked_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             k -= 1;
         }
         if i - k >= 2 {
+            let k = with_initials(lex, text, words, k);
             found.push(Found {
                 range: Range::new(words[k].start, words[i - 1].end),
                 kind: ActorKind::Person,
@@ -482,12 +511,6 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             j - s == 1 && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2);
         if s < j && !lone_word {
             let kind = run_kind(lex, text, words, s, j);
-            // "Republican Bob Dole": an ordinary word before a person's name is a description.
-            if kind == ActorKind::Person {
-                while j - s > 2 && lex.is_english_word(words[s].text) {
-                    s += 1;
-                }
-            }
             found.push(Found {
                 range: Range::new(words[s].start, words[j - 1].end),
                 kind,

@@ -6,8 +6,10 @@
 //! that was broken in the middle of a sentence (a removed link, a hard wrap) is joined with the
 //! next one: it does not end with a sentence-final mark and it ends with a function word, a comma
 //! or an opening bracket, or it already holds a sentence boundary (no heading does) and the next
-//! line cannot stand alone as a heading, or the next line goes on in lower case. Last, paragraphs that scraping glued into one line without a space
-//! ("है.अगला वाक्य") are cut apart at those glued sentence boundaries.
+//! line cannot stand alone as a heading, or the next line goes on in lower case. In a text whose
+//! paragraphs were glued together without spaces in several places ([`glued_layout`]), every
+//! line without a sentence-final mark runs on. Last, paragraphs that scraping glued into one
+//! line without a space ("है.अगला वाक्य") are cut apart at those glued sentence boundaries.
 
 use crate::doc::Range;
 
@@ -24,6 +26,8 @@ pub struct Block {
     pub blank_before: bool,
     /// It is one line of the input, not joined from several or cut from a glued line.
     pub single_line: bool,
+    /// It was cut from paragraphs glued together without a space.
+    pub glued: bool,
 }
 
 /// A non-empty line, trimmed.
@@ -100,9 +104,42 @@ fn broken_after(text: &str, line: Range, next: Range) -> bool {
     sentences::split(text, line).len() > 1 && !Shape::of(next.slice(text)).heading_like()
 }
 
+/// From this many glued sentence boundaries on, a text has the glued layout.
+const GLUED_LAYOUT_MIN: usize = 3;
+
+/// Whether scraping glued the text's paragraphs together without spaces ("है.अगला") in several
+/// places. Such bodies (BBC Hindi) also break lines where links were removed, so there every line
+/// without a sentence-final mark runs on into the next.
+pub fn glued_layout(text: &str) -> bool {
+    let mut count = 0;
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '।' | '?' | '!')
+            && ('\u{0900}'..='\u{097F}').contains(&prev)
+            && chars
+                .peek()
+                .is_some_and(|&n| ('\u{0905}'..='\u{0939}').contains(&n))
+        {
+            count += 1;
+            if count >= GLUED_LAYOUT_MIN {
+                return true;
+            }
+        }
+        prev = c;
+    }
+    false
+}
+
+/// In the glued layout: whether `line` stops without a mark and `next` is not a read-also link.
+fn runs_on(text: &str, line: Range, next: Range) -> bool {
+    final_mark(line.slice(text)).0.is_none() && related::start_marker(next.slice(text)).is_none()
+}
+
 /// The blocks of `text`, in order.
 pub fn blocks(text: &str) -> Vec<Block> {
     let lines = lines(text);
+    let glued = glued_layout(text);
     let mut joined: Vec<Block> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -111,11 +148,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let mut j = i;
         while j + 1 < lines.len()
             && !lines[j + 1].blank_before
-            && broken_after(
-                text,
-                Range::new(lines[j].range.start, lines[j].range.end),
-                lines[j + 1].range,
-            )
+            && (broken_after(text, lines[j].range, lines[j + 1].range)
+                || (glued && runs_on(text, lines[j].range, lines[j + 1].range)))
         {
             j += 1;
             end = lines[j].range.end;
@@ -124,6 +158,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             range: Range::new(first.range.start, end),
             blank_before: first.blank_before,
             single_line: j == i,
+            glued: false,
         });
         i = j + 1;
     }
@@ -148,6 +183,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     range: trim(text, Range::new(start, end)),
                     blank_before: first && block.blank_before,
                     single_line: false,
+                    glued: true,
                 });
                 first = false;
                 start = end;

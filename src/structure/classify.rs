@@ -4,11 +4,12 @@
 //! - A block that [`super::related`] marked is related; so is an advertisement slot
 //!   ("विज्ञापन"), while a section label ("हाइलाइट्स", "सार") heads what follows
 //!   (`data/structure/page_labels.tsv`).
+//! - Short lines under a bare read-also line ("यह भी पढ़ें:") are the links it lists: related.
 //! - A dateline or byline on its own line before a paragraph ("पेइचिंग", "दुर्गेश नंदन झा, नई
 //!   दिल्ली") is a dateline line; it joins the paragraph after it.
 //! - A heading-like block ([`Shape::heading_like`]: short, no sentence-final mark, not running
-//!   text, not a caption or list item) that is followed by a paragraph (maybe after a dateline
-//!   line) is a sub-heading — on pages that concatenate stories, also each further story's
+//!   text, not a caption or list item) that is followed by a paragraph (maybe after a link box or
+//!   a dateline line) is a sub-heading — on pages that concatenate stories, also each further story's
 //!   headline. A heading-like block followed by another one is not (a list or a run of labels).
 //! - A headline-like block dropped between two paragraphs of one story is a link box, so related:
 //!   the paragraph after it opens with a conjunction that carries on ("लेकिन", "However"), or it
@@ -18,6 +19,7 @@
 
 use super::dateline;
 use super::markers::{markers, words, Opener};
+use super::related;
 use super::topic::{covered, shared, stems};
 use super::Unit;
 
@@ -30,6 +32,8 @@ pub enum Role {
     Paragraph,
 }
 
+/// The most link headlines listed under a bare read-also line.
+const MAX_LISTED_LINKS: usize = 6;
 /// The fewest words a link headline has (sub-headings are often shorter).
 const LINK_MIN_WORDS: usize = 6;
 /// Below this share of its words in the next paragraphs, a headline does not introduce them.
@@ -67,6 +71,22 @@ pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
             roles[i] = Role::DatelineLine;
         }
     }
+    // A bare "यह भी पढ़ें:" / "Related stories:" line heads a list of link headlines.
+    for i in body_start..n {
+        if roles[i] != Role::Related || !is_bare_marker(units[i].range.slice(text)) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && j - i <= MAX_LISTED_LINKS
+            && roles[j] == Role::Paragraph
+            && units[j].single_line
+            && (units[j].shape.heading_like() || units[j].shape.list_item)
+        {
+            roles[j] = Role::Related;
+            j += 1;
+        }
+    }
     let paragraph_like = |j: usize| {
         roles[j] == Role::Paragraph && !(units[j].single_line && units[j].shape.heading_like())
     };
@@ -78,7 +98,11 @@ pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
             {
                 return false;
             }
+            // What follows, past a link box or two and a dateline line, must be a paragraph.
             let mut j = i + 1;
+            while j < n && j - i <= 2 && roles[j] == Role::Related {
+                j += 1;
+            }
             if j < n && roles[j] == Role::DatelineLine {
                 j += 1;
             }
@@ -96,9 +120,17 @@ pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
     roles
 }
 
+/// Whether `text` is a read-also marker and nothing else ("यह भी पढ़ें:", "Related stories").
+fn is_bare_marker(text: &str) -> bool {
+    related::start_marker(text)
+        .is_some_and(|end| !text[end..].chars().any(super::markers::is_word_char))
+}
+
 /// Whether the heading candidate `i` is a link box between two paragraphs of one story.
 fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
+    // A question between paragraphs is a rhetorical one far more often than a link.
     if units[i].shape.words < LINK_MIN_WORDS
+        || units[i].shape.final_mark.is_some()
         || roles[i - 1] != Role::Paragraph
         || roles.get(i + 1) != Some(&Role::Paragraph)
     {

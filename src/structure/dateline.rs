@@ -260,6 +260,18 @@ mod tests {
         );
         assert!(is_line("By Jane Smith"), "should take an English byline");
         assert!(
+            is_line("Posted By : Sunil Verma"),
+            "should take a posted-by line"
+        );
+        assert!(
+            is_line("Updated: 12 Mar 2024, 10:30 AM IST"),
+            "should take a time line"
+        );
+        assert!(
+            !is_line("Updated rules for schools"),
+            "should not take a heading that opens with Updated"
+        );
+        assert!(
             !is_line("रूस को किम का समर्थन"),
             "should not take a sub-heading"
         );

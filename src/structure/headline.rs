@@ -5,7 +5,10 @@
 //! a function word or a comma, and does not end with a full stop or danda — unless that mark
 //! closes a quotation the headline ends with ("रूस ने कहा, ”… नाकाम होगी.”") or a blank line
 //! sets the block apart from a body that follows (many English feeds end headlines with a full
-//! stop). Scraped bodies without a headline (the first block is running text) get no title.
+//! stop). Scraped bodies without a headline (the first block is running text) get no title; in
+//! a text whose paragraphs were glued together without spaces (the layout of scraped BBC Hindi
+//! bodies, where line breaks mark removed links, not headlines), a first line is the title only
+//! when a blank line or a kicker sets it apart.
 //!
 //! A kicker is a short label before a colon on the title line ("Russia Supports North Korea:",
 //! "कोरोना वायरस:", the breadcrumb "देश / Coronavirus Outbreak :", the place "ईटानगर:") followed by
@@ -28,6 +31,8 @@ use super::Unit;
 const TITLE_MAX_WORDS: usize = 40;
 /// The most words a title that ends with a full stop has.
 const STOPPED_TITLE_MAX_WORDS: usize = 25;
+/// From this many glued paragraph boundaries on, a text has the glued layout.
+const GLUED_LAYOUT_MIN: usize = 3;
 /// The most words a kicker has.
 const KICKER_MAX_WORDS: usize = 6;
 /// The most words a standfirst has.
@@ -50,6 +55,16 @@ pub fn front(text: &str, units: &[Unit]) -> Front {
         return front;
     };
     if !is_title(text, first, units.get(1)) {
+        return front;
+    }
+    // Bodies scraped with their paragraphs glued together ("है.अगला") also break lines where
+    // links were removed, so there a first line is a headline only when a blank line or a
+    // kicker sets it apart.
+    let glued_layout = units.iter().filter(|u| u.glued).count() >= GLUED_LAYOUT_MIN;
+    if glued_layout
+        && !units.get(1).is_some_and(|u| u.blank_before)
+        && kicker_split(text, first.range).is_none()
+    {
         return front;
     }
     let line = title_range(text, first.range);

@@ -33,6 +33,17 @@ pub enum Abbreviation {
     Letter { ambiguous: bool },
 }
 
+/// What kind of function word a word is (see `data/structure/function_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionWord {
+    /// Cannot close a headline or a finished line (a postposition, conjunction, article).
+    ClosesNothing,
+    /// Carries no topic but may close a line.
+    Stop,
+    /// The Hindi auxiliary verb, which headlines drop.
+    Auxiliary,
+}
+
 /// How a word that opens a sentence refers back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opener {
@@ -51,8 +62,8 @@ pub struct Markers {
     pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
     pub abbreviations: HashMap<String, Abbreviation>,
-    /// Function words; `true` for those that cannot close a line.
-    pub function_words: HashMap<String, bool>,
+    /// Function words by kind.
+    pub function_words: HashMap<String, FunctionWord>,
     pub openers: HashMap<String, Opener>,
     pub places: HashMap<String, ()>,
     /// Byline prefixes ("posted by", "रिपोर्ट"), folded.
@@ -164,8 +175,12 @@ fn load() -> Markers {
         m.abbreviations.insert(key(row[0]), kind);
     }
     for row in rows(FUNCTION_WORDS) {
-        let closes_nothing = row.get(1).copied() != Some("stop");
-        m.function_words.insert(key(row[0]), closes_nothing);
+        let kind = match row.get(1).copied() {
+            Some("stop") => FunctionWord::Stop,
+            Some("auxiliary") => FunctionWord::Auxiliary,
+            _ => FunctionWord::ClosesNothing,
+        };
+        m.function_words.insert(key(row[0]), kind);
     }
     for row in rows(OPENERS) {
         let kind = match row.get(1).copied() {
@@ -210,7 +225,12 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 impl Markers {
     /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.get(word_key(word).as_ref()) == Some(&true)
+        self.function_words.get(word_key(word).as_ref()) == Some(&FunctionWord::ClosesNothing)
+    }
+
+    /// Whether `word` is the Hindi auxiliary verb ("है", "था").
+    pub fn is_auxiliary(&self, word: &str) -> bool {
+        self.function_words.get(word_key(word).as_ref()) == Some(&FunctionWord::Auxiliary)
     }
 
     /// Whether `word` carries no topic of its own (function words, auxiliaries, light verbs).
@@ -255,8 +275,18 @@ impl Markers {
     pub fn opens_with_byline(&self, text: &str) -> bool {
         let head = fold(&text.chars().take(60).collect::<String>());
         self.bylines.iter().any(|b| {
-            head.strip_prefix(b.as_str())
-                .is_some_and(|rest| rest.starts_with([' ', ':', '-', '|']))
+            let Some(rest) = head.strip_prefix(b.as_str()) else {
+                return false;
+            };
+            if !rest.starts_with([' ', ':', '-', '|']) {
+                return false;
+            }
+            // "Updated: …", "Updated 12 Mar …", "Posted By …", "By Jane Smith" — but not the
+            // heading "Updated rules for schools".
+            let rest = rest.trim_start();
+            rest.starts_with([':', '-', '|'])
+                || rest.chars().take(12).any(|c| c.is_ascii_digit())
+                || b.ends_with("by") && !rest.is_empty()
         })
     }
 

@@ -43,6 +43,8 @@ pub struct Unit {
     /// One whole line of the input.
     pub single_line: bool,
     pub related: bool,
+    /// It was cut from paragraphs that scraping glued together.
+    pub glued: bool,
     pub shape: Shape,
 }
 
@@ -61,6 +63,7 @@ fn units(text: &str) -> Vec<Unit> {
                 blank_before: k == 0 && block.blank_before,
                 single_line: whole && block.single_line,
                 related: piece.related,
+                glued: block.glued,
                 shape: Shape::of(piece.range.slice(text)),
             });
         }

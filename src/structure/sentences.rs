@@ -444,6 +444,20 @@ mod tests {
     }
 
     #[test]
+    fn gives_a_glued_opening_quote_to_the_next_sentence() {
+        assert_eq!(
+            texts("यह हुआ.'नेचर' पत्रिका ने लिखा."),
+            ["यह हुआ.", "'नेचर' पत्रिका ने लिखा."],
+            "should start the next sentence with its opening quote"
+        );
+        assert_eq!(
+            texts("1. पहला कदम उठाया गया."),
+            ["1. पहला कदम उठाया गया."],
+            "should not end a sentence after a list number"
+        );
+    }
+
+    #[test]
     fn survives_an_unclosed_quote() {
         assert_eq!(
             texts("उसने कहा, “हम आएंगे. फिर देखेंगे. बस"),

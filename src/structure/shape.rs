@@ -40,6 +40,15 @@ pub struct Shape {
     pub sentences: usize,
     /// It has a comma (a question with one is running text more often than a heading).
     pub has_comma: bool,
+    /// It opens with a quote mark that it does not close at its end.
+    pub open_quote: bool,
+    /// It holds markup or code left by scraping ("<tweet", "{", "http://").
+    pub markup: bool,
+    /// It opens with a speaker label of a transcript or interview ("Q:", "TAPPER:", "सवाल:").
+    pub speaker_label: bool,
+    /// It ends with the Hindi auxiliary verb and reports no speech: a sentence that lost its
+    /// danda ("सरकार ने जांच के आदेश दिए हैं"), since headlines drop the auxiliary.
+    pub ends_with_auxiliary: bool,
 }
 
 impl Shape {
@@ -72,6 +81,15 @@ impl Shape {
                 usize::MAX
             },
             has_comma: trimmed.contains([',', '،']),
+            open_quote: trimmed.starts_with(is_quote)
+                && !trimmed
+                    .trim_end_matches(['.', '?', '!', '।'])
+                    .ends_with(is_quote),
+            markup: trimmed.contains(['<', '>', '{', '}', '=']) || trimmed.contains("://"),
+            speaker_label: opens_with_speaker_label(trimmed),
+            ends_with_auxiliary: all.last().is_some_and(|(_, w)| m.is_auxiliary(w))
+                && !trimmed.contains(['-', '–', '—', ':', '?'])
+                && !trimmed.contains(is_quote),
         }
     }
 
@@ -91,7 +109,32 @@ impl Shape {
             && !self.opens_with_reference
             && !self.list_item
             && !self.caption
+            && !self.open_quote
+            && !self.markup
+            && !self.speaker_label
+            && !self.ends_with_auxiliary
     }
+}
+
+/// "Q:", "A:", "TAPPER:", "सवाल:", "जवाब:" at the start of a line: a turn of a transcript.
+fn opens_with_speaker_label(text: &str) -> bool {
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let label = text[..colon].trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 2 {
+        return false;
+    }
+    let capitals = words.iter().all(|w| {
+        w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && w.chars().any(char::is_uppercase)
+    });
+    capitals
+        || matches!(
+            label,
+            "सवाल" | "जवाब" | "प्रश्न" | "उत्तर" | "Question" | "Answer"
+        )
 }
 
 /// "1.", "12)", "(क)", "(a)", "•", "-", "*", "–" at the start of a line.
@@ -194,6 +237,14 @@ mod tests {
             "should not take a line that opens with a pronoun subject"
         );
         assert!(
+            !Shape::of("सरकार ने इस मामले में जांच के आदेश दे दिए हैं").heading_like(),
+            "should not take a sentence that lost its danda"
+        );
+        assert!(
+            Shape::of("मजदूरों का प्रदर्शन, कहा- हमें घर जाना है").heading_like(),
+            "should take a headline that ends in reported speech"
+        );
+        assert!(
             !Shape::of("राजधानी में लोग सड़कों पर उतरे और").heading_like(),
             "should not take a line that ends in a conjunction"
         );
@@ -212,6 +263,18 @@ mod tests {
         assert!(
             !Shape::of("फोटो खींचने पर रोक").caption,
             "should not take a heading about photos"
+        );
+        assert!(
+            !Shape::of("Q: Do you think the law will pass?").heading_like(),
+            "should not take an interview question as a heading"
+        );
+        assert!(
+            !Shape::of("<tweet author=\"x\">Big news today").heading_like(),
+            "should not take markup as a heading"
+        );
+        assert!(
+            Shape::of("क्या स्कूल फिर से बंद होंगे?").heading_like(),
+            "should take a short question as heading-like"
         );
         assert!(Shape::of("1. पहला कदम").list_item, "should see 1.");
         assert!(Shape::of("(क) पहला कदम").list_item, "should see (क)");

@@ -11,6 +11,7 @@ import { cases } from "./cases.mjs";
 let server;
 let browser;
 let results;
+let beforeInit;
 const consoleErrors = [];
 
 before(async () => {
@@ -24,6 +25,7 @@ before(async () => {
   await page.goto(`${server.url}tests/js/browser.html`);
   await page.waitForFunction(() => window.results !== undefined, null, { timeout: 30_000 });
   results = await page.evaluate(() => window.results);
+  beforeInit = await page.evaluate(() => window.beforeInit);
 });
 
 after(async () => {
@@ -38,6 +40,11 @@ test("the page loads the package and runs every case", () => {
     cases.map(([name]) => name),
     `should run every case (${JSON.stringify(results.filter((r) => !r.ok))})`,
   );
+});
+
+test("parse() before init() throws an Error that says to call init()", () => {
+  assert.ok(beforeInit?.isError, "should throw an Error instance");
+  assert.match(beforeInit.message, /call `await init\(\)` once before parse\(\)/, "should say what to do");
 });
 
 for (const [name] of cases) {

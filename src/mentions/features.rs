@@ -1,0 +1,333 @@
+//! Tokens and features of the learned tagger ([`super::tagger`]), shared by training
+//! ([`super::train`]) and inference so that the two can never disagree.
+//!
+//! [`tokenize`] splits normalised text into words and punctuation the way the IL-NER corpus is
+//! tokenised: white space separates words, punctuation marks are tokens of their own, except a
+//! full stop after a short abbreviation ("डॉ.", "एस.", "Mr.") and the point or comma inside a
+//! number ("2.5", "50,000"). [`sentence_features`] turns a sentence's words into hashed feature
+//! ids: the word, its prefixes and suffixes, its shape and script, the words around it, whether
+//! a case marker (ने, को, का, के, की, से, में, पर, तक) follows, and its position. Words are read in
+//! the normalised form of [`crate::normalize`], with Latin letters lower-cased for the word
+//! features (the shape feature keeps the case) and digits folded to `0`.
+//!
+//! The ids are 32-bit FNV-1a hashes of a template number and the feature's text; the model folds
+//! them into its own number of buckets. Changing a template changes every hash the model learnt,
+//! so any change here must bump [`FEATURE_VERSION`]: the model file records the version it was
+//! trained with and [`super::tagger`] refuses a model from another version.
+
+use crate::doc::Range;
+
+/// The version of the feature templates; stored in the model file.
+pub const FEATURE_VERSION: u16 = 1;
+
+/// Case markers and postpositions that often follow a name in Hindi.
+const CASE_MARKERS: &[&str] = &["ने", "को", "का", "के", "की", "से", "में", "पर", "तक"];
+
+/// Byte ranges of the tokens of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Range> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars_in_word = 0usize;
+    let mut iter = text.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if is_word_char(c)
+            || (start.is_some() && joins_word(c, chars_in_word, prev_char(text, at), next))
+        {
+            if start.is_none() {
+                start = Some(at);
+                chars_in_word = 0;
+            }
+            chars_in_word += 1;
+            continue;
+        }
+        if let Some(s) = start.take() {
+            tokens.push(Range::new(s, at));
+        }
+        if !c.is_whitespace() {
+            tokens.push(Range::new(at, at + c.len_utf8()));
+        }
+    }
+    if let Some(s) = start {
+        tokens.push(Range::new(s, text.len()));
+    }
+    tokens
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// Letters, digits and the combining marks of any script (Devanagari vowel signs, virama, nukta).
+fn is_word_char(c: char) -> bool {
+    // Devanagari and ASCII first: the general Unicode tables are slow to search.
+    match c {
+        '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{096F}' | '\u{0971}'..='\u{097F}' => true,
+        '\u{0964}' | '\u{0965}' | '\u{0970}' => false,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+    }
+}
+
+/// A decimal digit of any script, ASCII and Devanagari first.
+fn is_digit(c: char) -> bool {
+    match c {
+        '0'..='9' | '\u{0966}'..='\u{096F}' => true,
+        _ if c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c) => false,
+        _ => c.is_numeric(),
+    }
+}
+
+/// Whether punctuation `c` stays inside the current word: the point or comma of a number, an
+/// apostrophe between letters, the full stop of a short abbreviation.
+fn joins_word(c: char, chars_in_word: usize, prev: Option<char>, next: Option<char>) -> bool {
+    let prev_digit = prev.is_some_and(is_digit);
+    let next_digit = next.is_some_and(is_digit);
+    match c {
+        '.' | ',' if prev_digit && next_digit => true,
+        '\'' | '’' => {
+            prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+        }
+        '.' => chars_in_word <= 3 && next.is_some_and(|n| !is_digit(n)) && !prev_digit,
+        _ => false,
+    }
+}
+
+/// The feature ids of every token of a sentence: `out[i]` lists token `i`'s ids.
+pub fn sentence_features(words: &[&str]) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::with_capacity(40); words.len()];
+    visit_features(words, |i, id| out[i].push(id));
+    out
+}
+
+/// Calls `visit(i, id)` for every feature id of every token `i` of a sentence, token by token.
+pub fn visit_features(words: &[&str], mut visit: impl FnMut(usize, u32)) {
+    let forms: Vec<String> = words.iter().map(|w| word_form(w)).collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let form = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            forms.get(i as usize).map_or("</s>", String::as_str)
+        }
+    };
+    let shape_at = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            shapes.get(i as usize).map_or("</s>", String::as_str)
+        }
+    };
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let mut bounded: Vec<char> = Vec::new();
+    for i in 0..words.len() {
+        let mut f = |id: u32| visit(i, id);
+        let at = i as isize;
+        let w = form(at);
+        f(hash(0, &[]));
+        f(hash(1, &[w]));
+        chars.clear();
+        chars.extend(w.char_indices());
+        for n in 1..=3 {
+            if chars.len() > n {
+                f(hash(2 + n as u8, &[&w[..chars[n].0]]));
+            }
+        }
+        for n in 1..=4 {
+            if chars.len() > n {
+                f(hash(6 + n as u8, &[&w[chars[chars.len() - n].0..]]));
+            }
+        }
+        f(hash(11, &[shape_at(at)]));
+        f(hash(12, &[length_class(chars.len())]));
+        f(hash(13, &[form(at - 1)]));
+        f(hash(14, &[form(at + 1)]));
+        f(hash(15, &[form(at - 2)]));
+        f(hash(16, &[form(at + 2)]));
+        f(hash(17, &[form(at - 1), w]));
+        f(hash(18, &[w, form(at + 1)]));
+        f(hash(19, &[shape_at(at - 1), shape_at(at)]));
+        f(hash(20, &[shape_at(at), shape_at(at + 1)]));
+        f(hash(21, &[suffix(form(at - 1), 2)]));
+        f(hash(22, &[suffix(form(at + 1), 2)]));
+        let next_marker = CASE_MARKERS.contains(&form(at + 1));
+        let next2_marker = CASE_MARKERS.contains(&form(at + 2));
+        f(hash(23, &[marker_flag(next_marker, next2_marker)]));
+        if i == 0 {
+            f(hash(24, &[]));
+        }
+        f(hash(25, &[form(at - 2), form(at - 1)]));
+        f(hash(26, &[form(at + 1), form(at + 2)]));
+        f(hash(27, &[suffix(form(at - 1), 3)]));
+        f(hash(28, &[suffix(form(at + 1), 1)]));
+        f(hash(29, &[form(at - 1), form(at + 1)]));
+        // Character trigrams, with word boundaries, say how foreign or native a name sounds.
+        if chars.len() > 2 {
+            bounded.clear();
+            bounded.push('^');
+            bounded.extend(chars.iter().map(|&(_, c)| c));
+            bounded.push('$');
+            for gram in bounded.windows(3) {
+                f(hash_chars(30, gram));
+            }
+        }
+    }
+}
+
+fn marker_flag(next: bool, next2: bool) -> &'static str {
+    match (next, next2) {
+        (true, _) => "next",
+        (false, true) => "next2",
+        (false, false) => "none",
+    }
+}
+
+/// The last `n` characters of `s`.
+fn suffix(s: &str, n: usize) -> &str {
+    let at = s.char_indices().rev().nth(n - 1).map_or(0, |(at, _)| at);
+    &s[at..]
+}
+
+fn length_class(chars: usize) -> &'static str {
+    match chars {
+        0..=1 => "1",
+        2..=3 => "2-3",
+        4..=6 => "4-6",
+        _ => "7+",
+    }
+}
+
+/// The word as the word features see it: lower case, digits folded to `0`.
+pub fn word_form(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if is_digit(c) {
+            out.push('0');
+        } else if ('\u{0900}'..='\u{097F}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A short description of the word's script and case: `D` Devanagari, `X` upper-case Latin,
+/// `x` lower-case Latin, `0` digit, `.` anything else, with runs of one class collapsed.
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let class = match c {
+            c if is_digit(c) => '0',
+            '\u{0900}'..='\u{097F}' => 'D',
+            c if c.is_uppercase() => 'X',
+            c if c.is_alphabetic() => 'x',
+            _ => '.',
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
+/// FNV-1a over a template number and the parts (separated by a byte that UTF-8 never uses),
+/// finished with a mixing step so that the low bits are as good as the high ones.
+fn hash(template: u8, parts: &[&str]) -> u32 {
+    let mut h = Fnv::new(template);
+    for part in parts {
+        h.feed(0xff);
+        part.bytes().for_each(|b| h.feed(b));
+    }
+    h.finish()
+}
+
+/// [`hash`] of one part made of `chars`, without building the string.
+fn hash_chars(template: u8, chars: &[char]) -> u32 {
+    let mut h = Fnv::new(template);
+    h.feed(0xff);
+    let mut buf = [0u8; 4];
+    for c in chars {
+        c.encode_utf8(&mut buf).bytes().for_each(|b| h.feed(b));
+    }
+    h.finish()
+}
+
+struct Fnv(u32);
+
+impl Fnv {
+    fn new(template: u8) -> Fnv {
+        let mut h = Fnv(0x811c_9dc5);
+        h.feed(template);
+        h
+    }
+
+    fn feed(&mut self, b: u8) {
+        self.0 ^= u32::from(b);
+        self.0 = self.0.wrapping_mul(0x0100_0193);
+    }
+
+    fn finish(self) -> u32 {
+        let mut h = self.0;
+        h ^= h >> 16;
+        h = h.wrapping_mul(0x85eb_ca6b);
+        h ^= h >> 13;
+        h = h.wrapping_mul(0xc2b2_ae35);
+        h ^ (h >> 16)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).into_iter().map(|r| r.slice(text)).collect()
+    }
+
+    #[test]
+    fn splits_punctuation_but_keeps_abbreviations_and_numbers() {
+        assert_eq!(
+            words("डॉ. राम ने कहा, \"50,000 लोग\" (2.5%) आए।"),
+            vec![
+                "डॉ.",
+                "राम",
+                "ने",
+                "कहा",
+                ",",
+                "\"",
+                "50,000",
+                "लोग",
+                "\"",
+                "(",
+                "2.5",
+                "%",
+                ")",
+                "आए",
+                "।"
+            ],
+            "should split punctuation off words and keep abbreviations and numbers whole"
+        );
+        assert_eq!(
+            words("भारत-पाक वार्ता"),
+            vec!["भारत", "-", "पाक", "वार्ता"],
+            "should split a hyphen like the corpus does"
+        );
+    }
+
+    #[test]
+    fn features_are_the_same_for_the_same_words() {
+        let a = sentence_features(&["मोदी", "ने", "कहा"]);
+        let b = sentence_features(&["मोदी", "ने", "कहा"]);
+        assert_eq!(a, b, "should give the same ids for the same sentence");
+        assert_eq!(a.len(), 3, "should give one id list per word");
+        assert_ne!(a[0], a[2], "should give different words different ids");
+    }
+
+    #[test]
+    fn shapes_describe_script_and_case() {
+        assert_eq!(shape("मोदी"), "D", "should call Devanagari D");
+        assert_eq!(shape("McDonald"), "XxXx", "should keep Latin case");
+        assert_eq!(shape("2024"), "0", "should collapse digits");
+    }
+}

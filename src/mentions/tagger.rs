@@ -1,0 +1,423 @@
+//! The learned tagger: finds names of people, places and organisations that no list or
+//! pattern knows, with a linear-chain model over hashed features ([`super::features`]).
+//!
+//! The model ([`Model`]) scores each token for seven BIO tags (outside; begin/inside a person,
+//! place or organisation) as a sum of quantised weights of the token's feature ids, plus a
+//! score for each pair of neighbouring tags; Viterbi search picks the best tag sequence under
+//! the BIO rule (an inside tag only continues an entity of its own type). Time is linear in the
+//! number of tokens. The shipped model `data/model/hi-ner.bin` is trained on the IL-NER Hindi
+//! corpus (CC-BY-4.0; see `data/model/README.md`) by `examples/train_tagger.rs`.
+//!
+//! [`tag`] runs the model over every region of the story and returns [`Source::Tagger`]
+//! mentions in text order: PER → person, LOC → place (whether a place is a country is the
+//! lexicon's call), ORG → organisation. It only reads Devanagari text: the model has seen
+//! little else.
+
+use std::sync::OnceLock;
+
+use super::features::{tokenize, visit_features, word_form, FEATURE_VERSION};
+use crate::article::ActorKind;
+use crate::doc::{Mention, Range, Source, Structure};
+
+/// The tags, in the order of the model's weight columns.
+pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
+/// The number of tags.
+pub const NTAGS: usize = TAGS.len();
+/// Tag index of "outside any entity".
+pub const OUTSIDE: u8 = 0;
+
+const MAGIC: &[u8; 4] = b"NLTG";
+const FORMAT_VERSION: u8 = 2;
+
+static SHIPPED: &[u8] = include_bytes!("../../data/model/hi-ner.bin");
+
+/// The entity type of a tag (0 person, 1 place, 2 organisation), or `None` for outside.
+pub fn tag_type(tag: u8) -> Option<u8> {
+    (tag != OUTSIDE).then(|| (tag - 1) / 2)
+}
+
+/// Whether `tag` begins an entity.
+pub fn is_begin(tag: u8) -> bool {
+    tag != OUTSIDE && (tag - 1) % 2 == 0
+}
+
+/// Whether tag `next` may follow tag `prev` (`None`: the sentence start).
+pub fn allowed(prev: Option<u8>, next: u8) -> bool {
+    if next == OUTSIDE || is_begin(next) {
+        return true;
+    }
+    prev.is_some_and(|p| tag_type(p) == tag_type(next))
+}
+
+/// A trained model: quantised weights of hashed features per tag and tag-pair scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// log2 of the number of feature buckets.
+    pub bits: u8,
+    /// `2^bits × NTAGS` weights, row by row.
+    pub emit: Vec<i8>,
+    /// `trans[0][t]`: score of starting with tag `t`; `trans[p + 1][t]`: of `t` after `p`.
+    pub trans: [[i16; NTAGS]; NTAGS + 1],
+    /// Free text stored with the model: its provenance and licence.
+    pub notice: String,
+    /// Frequent words (in [`word_form`]) that never or almost never begin a name in the
+    /// training data ("आज", "में", "कहा"): the tagger never starts a name with them. Sorted.
+    pub never_begin: Vec<String>,
+}
+
+impl Model {
+    /// The bucket of a feature id.
+    pub fn bucket(&self, id: u32) -> usize {
+        (id >> (32 - u32::from(self.bits))) as usize
+    }
+
+    /// The best tag sequence for `words` (normalised tokens of one sentence).
+    pub fn tag_words(&self, words: &[&str]) -> Vec<u8> {
+        let mut scores = vec![[0i32; NTAGS]; words.len()];
+        visit_features(words, |i, id| {
+            let row = self.bucket(id) * NTAGS;
+            for (s, w) in scores[i].iter_mut().zip(&self.emit[row..row + NTAGS]) {
+                *s += i32::from(*w);
+            }
+        });
+        for (word, row) in words.iter().zip(scores.iter_mut()) {
+            if self.never_begins(word) {
+                forbid_begin(row);
+            }
+        }
+        let trans = self.trans.map(|row| row.map(i32::from));
+        viterbi(&scores, |p, t| match p {
+            None => trans[0][t as usize],
+            Some(p) => trans[p as usize + 1][t as usize],
+        })
+    }
+
+    /// Whether `word` may not begin a name.
+    pub fn never_begins(&self, word: &str) -> bool {
+        let form = word_form(word);
+        self.never_begin.binary_search(&form).is_ok()
+    }
+
+    /// The model in its file format (see `data/model/README.md`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(FORMAT_VERSION);
+        out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        out.push(self.bits);
+        out.push(NTAGS as u8);
+        let notice = self.notice.as_bytes();
+        out.extend_from_slice(&(notice.len() as u32).to_le_bytes());
+        out.extend_from_slice(notice);
+        out.extend_from_slice(&(self.never_begin.len() as u32).to_le_bytes());
+        for word in &self.never_begin {
+            let bytes = &word.as_bytes()[..word.len().min(255)];
+            out.push(bytes.len() as u8);
+            out.extend_from_slice(bytes);
+        }
+        for row in &self.trans {
+            for w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        // Only rows with a non-zero weight are stored: their bucket numbers as gaps from the
+        // previous one (LEB128), then their weights column by column (similar numbers side by
+        // side compress better).
+        let rows: Vec<usize> = (0..1usize << self.bits)
+            .filter(|&b| {
+                self.emit[b * NTAGS..(b + 1) * NTAGS]
+                    .iter()
+                    .any(|&w| w != 0)
+            })
+            .collect();
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut last = 0usize;
+        for &b in &rows {
+            write_varint(&mut out, (b - last) as u32);
+            last = b;
+        }
+        for t in 0..NTAGS {
+            out.extend(rows.iter().map(|&b| self.emit[b * NTAGS + t] as u8));
+        }
+        out
+    }
+
+    /// Read a model written by [`Model::to_bytes`], or say why it cannot be used.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err("not a newslens tagger model (bad magic)".to_string());
+        }
+        let format = r.take(1)?[0];
+        if format != FORMAT_VERSION {
+            return Err(format!("model format {format}, expected {FORMAT_VERSION}"));
+        }
+        let features = u16::from_le_bytes([r.take(1)?[0], r.take(1)?[0]]);
+        if features != FEATURE_VERSION {
+            return Err(format!(
+                "model trained with feature version {features}, the code has {FEATURE_VERSION}; retrain it"
+            ));
+        }
+        let bits = r.take(1)?[0];
+        if !(8..=24).contains(&bits) {
+            return Err(format!("model has {bits} bucket bits, expected 8 to 24"));
+        }
+        let ntags = r.take(1)?[0] as usize;
+        if ntags != NTAGS {
+            return Err(format!("model has {ntags} tags, expected {NTAGS}"));
+        }
+        let notice_len = r.u32()? as usize;
+        let notice = String::from_utf8(r.take(notice_len)?.to_vec())
+            .map_err(|_| "model notice is not UTF-8".to_string())?;
+        let count = r.u32()? as usize;
+        let mut never_begin = Vec::with_capacity(count.min(1 << 16));
+        for _ in 0..count {
+            let len = r.take(1)?[0] as usize;
+            let word = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| "model word list is not UTF-8".to_string())?;
+            never_begin.push(word.to_string());
+        }
+        if !never_begin.windows(2).all(|w| w[0] < w[1]) {
+            return Err("model word list is not sorted".to_string());
+        }
+        let mut trans = [[0i16; NTAGS]; NTAGS + 1];
+        for row in trans.iter_mut() {
+            for w in row.iter_mut() {
+                let b = r.take(2)?;
+                *w = i16::from_le_bytes([b[0], b[1]]);
+            }
+        }
+        let nrows = r.u32()? as usize;
+        let buckets = 1usize << bits;
+        if nrows > buckets {
+            return Err("model has more rows than buckets".to_string());
+        }
+        let mut rows = Vec::with_capacity(nrows);
+        let mut last = 0usize;
+        for i in 0..nrows {
+            let gap = r.varint()? as usize;
+            if i > 0 && gap == 0 {
+                return Err("model rows are not in increasing order".to_string());
+            }
+            last += gap;
+            if last >= buckets {
+                return Err("model row outside its buckets".to_string());
+            }
+            rows.push(last);
+        }
+        let mut emit = vec![0i8; buckets * NTAGS];
+        for t in 0..NTAGS {
+            let column = r.take(nrows)?;
+            for (&b, &w) in rows.iter().zip(column) {
+                emit[b * NTAGS + t] = w as i8;
+            }
+        }
+        if r.at != bytes.len() {
+            return Err("model has trailing bytes".to_string());
+        }
+        Ok(Model {
+            bits,
+            emit,
+            trans,
+            notice,
+            never_begin,
+        })
+    }
+}
+
+/// Rule out the begin tags in a row of tag scores (without overflow in later sums).
+pub fn forbid_begin<S: From<i32> + Copy>(row: &mut [S; NTAGS]) {
+    for (t, score) in row.iter_mut().enumerate() {
+        if is_begin(t as u8) {
+            *score = S::from(-(1 << 24));
+        }
+    }
+}
+
+/// Best path through `scores` (one row of tag scores per token) with transition scores
+/// `trans(prev, next)`, keeping to the BIO rule.
+pub fn viterbi<S, F>(scores: &[[S; NTAGS]], trans: F) -> Vec<u8>
+where
+    S: Copy + PartialOrd + std::ops::Add<Output = S>,
+    F: Fn(Option<u8>, u8) -> S,
+{
+    let n = scores.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut best: Vec<[Option<S>; NTAGS]> = vec![[None; NTAGS]; n];
+    let mut back = vec![[0u8; NTAGS]; n];
+    for t in 0..NTAGS as u8 {
+        if allowed(None, t) {
+            best[0][t as usize] = Some(scores[0][t as usize] + trans(None, t));
+        }
+    }
+    for i in 1..n {
+        for t in 0..NTAGS as u8 {
+            let mut top: Option<(S, u8)> = None;
+            for p in 0..NTAGS as u8 {
+                let Some(prev) = best[i - 1][p as usize] else {
+                    continue;
+                };
+                if !allowed(Some(p), t) {
+                    continue;
+                }
+                let s = prev + trans(Some(p), t);
+                if top.is_none_or(|(b, _)| s > b) {
+                    top = Some((s, p));
+                }
+            }
+            if let Some((s, p)) = top {
+                best[i][t as usize] = Some(s + scores[i][t as usize]);
+                back[i][t as usize] = p;
+            }
+        }
+    }
+    let mut last = 0u8;
+    let mut top: Option<S> = None;
+    for t in 0..NTAGS as u8 {
+        if let Some(s) = best[n - 1][t as usize] {
+            if top.is_none_or(|b| s > b) {
+                top = Some(s);
+                last = t;
+            }
+        }
+    }
+    let mut tags = vec![0u8; n];
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i] as usize];
+    }
+    tags
+}
+
+/// Entity spans `(first, end_exclusive, type)` of a BIO tag sequence.
+pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
+    let mut out: Vec<(usize, usize, u8)> = Vec::new();
+    let mut open = false;
+    for (i, &t) in tags.iter().enumerate() {
+        match tag_type(t) {
+            None => open = false,
+            Some(ty) => {
+                let continues = open && !is_begin(t) && out.last().is_some_and(|e| e.2 == ty);
+                if continues {
+                    if let Some(e) = out.last_mut() {
+                        e.1 = i + 1;
+                    }
+                } else {
+                    out.push((i, i + 1, ty));
+                }
+                open = true;
+            }
+        }
+    }
+    out
+}
+
+/// The shipped Hindi model, read once; `None` if it cannot be read (a build defect that the
+/// tests catch, never a panic at run time).
+pub fn shipped_model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::from_bytes(SHIPPED).ok())
+        .as_ref()
+}
+
+/// The kind of mention an entity type stands for.
+fn kind_of(ty: u8) -> ActorKind {
+    match ty {
+        0 => ActorKind::Person,
+        1 => ActorKind::Place,
+        _ => ActorKind::Organization,
+    }
+}
+
+/// Tagger mentions in the story's regions of `norm` (normalised text), in text order.
+pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
+    let Some(model) = shipped_model() else {
+        return Vec::new();
+    };
+    let mut mentions = Vec::new();
+    for region in structure.regions() {
+        for sentence in &region.sentences {
+            mentions.extend(tag_text(model, norm, *sentence));
+        }
+    }
+    mentions.sort_by_key(|m| m.range.start);
+    mentions.dedup_by_key(|m| m.range);
+    mentions
+}
+
+/// Tagger mentions in `range` of `norm` with `model`.
+pub fn tag_text(model: &Model, norm: &str, range: Range) -> Vec<Mention> {
+    let text = range.slice(norm);
+    if !text.chars().any(is_devanagari_letter) {
+        return Vec::new();
+    }
+    let tokens = tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
+    let tags = model.tag_words(&words);
+    entities(&tags)
+        .into_iter()
+        .filter(|&(s, e, _)| {
+            words[s..e]
+                .iter()
+                .any(|w| w.chars().any(is_devanagari_letter))
+        })
+        .map(|(s, e, ty)| Mention {
+            range: Range::new(
+                range.start + tokens[s].start,
+                range.start + tokens[e - 1].end,
+            ),
+            kind: kind_of(ty),
+            source: Source::Tagger,
+            canonical: None,
+            wikidata: None,
+            adjectival: false,
+        })
+        .collect()
+}
+
+fn is_devanagari_letter(c: char) -> bool {
+    matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}')
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| "model file is cut short".to_string())?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("model has a malformed number".to_string())
+    }
+}

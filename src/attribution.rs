@@ -6,21 +6,30 @@
 //! For each quote the clause before its opening mark and the clause after its closing mark are
 //! read for a cue (`data/quotes/cues-*.tsv`):
 //! - Hindi: "X ने (…) कहा/बताया/ट्वीट किया", "X कहते/कहती हैं", "X का कहना/मानना है",
-//!   "X के मुताबिक/अनुसार", after the quote "…”, X ने कहा", and the headline form "‘…’ : X";
-//! - English: "X said", "said X", "X told …", "according to X", "“…,” X said", "— X".
+//!   "X के मुताबिक/अनुसार", after the quote "…”, X ने कहा" and "…”, यह कहना है X का", the
+//!   headline form "‘…’ : X", and with no speech verb the agent of the sentence ("X ने … ‘…’ किया");
+//! - English: "X said", "said X", "X told …", "according to X", "“…,” X said", "“…” beamed X",
+//!   "X: “…”", "— X", appositives ("X, a Y, said"), and with no speech verb the subject of the
+//!   sentence ("Cruz blamed the law on “…”"). After a quote that ends its own sentence only a short
+//!   attribution ("“….” Trump said.") counts, not the next sentence's reported speech.
 //!
 //! The speaker phrase is cut at clause words (`data/quotes/speakers.tsv`) and split into a role
 //! ("रूस के विदेश मंत्री", "Tulsa police Chief") and a name. A pronoun ("उन्होंने", "he") goes to
-//! the most recent earlier subject that fits (a person, of the same gender when the text tells);
-//! a role with no name goes to the person the story earlier introduced with that role, or else
-//! becomes an actor of its own. A quote with no cue of its own takes the speaker of the quote
-//! before it in the same paragraph (or of the paragraph before it, when it opens the paragraph),
-//! and a quoted heading takes the first speaker of its section. No speaker is better than a wrong
-//! one: plural subjects ("दोनों नेताओं", "both") and unnamed descriptions stay unattributed.
+//! the most recent earlier subject that fits (subjects of sentences and speech verbs before mere
+//! mentions; a person, of the same gender when a title or verb form tells); a role with no name
+//! goes to the person the story earlier introduced with that role ("रूस के विदेश मंत्री सर्गेई
+//! लावरोव"), or else becomes an actor of its own. A quote with no cue of its own takes the speaker
+//! of the quote before it in the same paragraph (or of the paragraph before, when it is a
+//! paragraph of its own), a quote after "X said:" at the end of the previous paragraph takes X, an
+//! English quote that starts a sentence takes the named subject of the sentence before, and a
+//! quoted heading takes the first speaker of its section. No speaker is better than a wrong one:
+//! plural subjects ("दोनों नेताओं", "both") and unnamed descriptions stay unattributed.
 //!
-//! Speakers become actors: an actor of the actors stage whose mention overlaps the speaker
-//! phrase is used first, then one with the same name or surname; otherwise a new actor is added
-//! (a person, or an organisation or group when the phrase's last word says so).
+//! Speakers become actors: an actor of the actors stage whose mention overlaps the speaker's name
+//! (or the head word of a role phrase) is used first and gets the speaker's name among its forms,
+//! then one with the same name or surname; otherwise a new actor is added (a person, or an
+//! organisation or group when the phrase's last word says so). The file is longer than most
+//! modules because the Hindi and English patterns share the phrase and actor machinery.
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role, Structure};
@@ -101,14 +110,17 @@ pub fn attribute(
                 } else {
                     phrase.name.or(phrase.role).unwrap_or(phrase.whole)
                 });
-                state.subjects.push(Subject {
-                    strong: true,
-                    at: q.range.start,
-                    phrase: None,
-                    actor: Some(actor),
-                    gender: phrase.gender,
-                });
-                state.subjects.sort_by_key(|s| s.at);
+                let at = state.subjects.partition_point(|s| s.at <= q.range.start);
+                state.subjects.insert(
+                    at,
+                    Subject {
+                        strong: true,
+                        at: q.range.start,
+                        phrase: None,
+                        actor: Some(actor),
+                        gender: phrase.gender,
+                    },
+                );
             }
         }
         out.push(attribution);
@@ -304,14 +316,10 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
         }
     } else {
         let from_before = || english_before(text, &before_words);
-        let ends_sentence = content.ends_with('.') || content.ends_with(". ");
-        let from_after = || {
-            if ends_sentence {
-                None
-            } else {
-                english_after(text, &after_words)
-            }
-        };
+        // After a quote that ends its own sentence, only a short attribution belongs to it
+        // ("“….” Trump said."), not the next sentence's reported speech.
+        let ends_sentence = content.ends_with('.');
+        let from_after = || english_after(text, &after_words, ends_sentence);
         if trailing {
             from_after().or_else(from_before)
         } else {
@@ -340,6 +348,22 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
                 Some(Found { phrase, cue: None })
             })
         }
+    })
+    .or_else(|| {
+        // English news style: "Clinton touted her record. “We need …”" — a quote that starts a
+        // sentence inside a paragraph goes to the named subject of the sentence before it.
+        if hindi || !before.slice(text).trim().is_empty() || before.start <= region.start {
+            return None;
+        }
+        let last_char = text[floor..before.start].char_indices().last()?.0 + floor;
+        let prev_start = sentence_start(text, floor, last_char);
+        if prev_start >= before.start || prev_start < region.start {
+            return None;
+        }
+        let prev_words = words(text, Range::new(prev_start, before.start));
+        let phrase = sentence_subject(text, &prev_words)?;
+        phrase.name?;
+        Some(Found { phrase, cue: None })
     })
 }
 
@@ -746,7 +770,9 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
         start -= 1;
     }
     if start < end {
-        return english_name(text, ws, start, end);
+        if let Some(phrase) = english_name(text, ws, start, end) {
+            return Some(phrase);
+        }
     }
     // "the Indiana governor", "The commission": a description that starts with "the".
     let the = (end.saturating_sub(5)..end)
@@ -853,7 +879,6 @@ fn english_pronoun(w: &Word<'_>, cue: Range) -> Option<Found> {
     Some(pronoun_found(w, cue, gender))
 }
 
-/// "X said: “…”", "According to X, “…”", "X told reporters “…”".
 /// The speaker named in the words before a quote: by a speech verb, or else the subject of the
 /// sentence ("Cruz blamed the law on “…”").
 fn english_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
@@ -1048,7 +1073,8 @@ fn inverted_subject(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> 
     let phrase = english_after_verb(text, ws, from)?;
     let end = phrase.whole.end;
     let k = ws.iter().position(|w| w.range.end == end)?;
-    let closes = k + 1 == ws.len() || breaks(text, &ws[k], &ws[k + 1]);
+    // "said Caddell.", "said Donald Hartley of Madison"
+    let closes = k + 1 == ws.len() || breaks(text, &ws[k], &ws[k + 1]) || ws[k + 1].lower == "of";
     closes.then_some(phrase)
 }
 
@@ -1095,8 +1121,60 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
 
 /// "“…,” X said", "“…,” said X", "“…,” he added", and "“…,” Bozell concludes" with any verb
 /// in -s or -ed right after a name that follows the quote.
-fn english_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
+fn english_after(text: &str, ws: &[Word<'_>], strict: bool) -> Option<Found> {
+    let found = english_after_any(text, ws)?;
+    if strict {
+        // The words after the cue must not start a new clause of their own.
+        let cue_end = found.cue.map_or(found.phrase.whole.end, |c| {
+            c.end.max(found.phrase.whole.end)
+        });
+        let k = ws.partition_point(|w| w.range.start < cue_end);
+        let mut tail = 0;
+        while k + tail < ws.len() && (tail == 0 || !breaks(text, &ws[k + tail - 1], &ws[k + tail]))
+        {
+            tail += 1;
+        }
+        let subject_like = ws[k..k + tail].iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "it" | "that" | "he" | "she" | "they" | "we" | "i" | "there" | "this" | "the"
+            )
+        });
+        if tail > 4 || subject_like {
+            return None;
+        }
+    }
+    Some(found)
+}
+
+fn english_after_any(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let c = cues();
+    // "“…” according to Judicial Watch"
+    if let Some(len) = c.match_at("according", ws, 0) {
+        let cue = Range::new(ws[0].range.start, ws[len - 1].range.end);
+        let phrase =
+            english_after_verb(text, ws, len).or_else(|| description_after(text, ws, len))?;
+        return Some(Found {
+            phrase,
+            cue: Some(cue),
+        });
+    }
+    // "“…” beamed Donald Hartley of Madison": any verb in -ed or -s, then a name.
+    if let Some(first) = ws.first() {
+        let verb_like = !capitalised(first)
+            && first.lower.len() > 3
+            && (first.lower.ends_with('s') || first.lower.ends_with("ed"))
+            && !speakers().has("auxiliary", &first.lower)
+            && !speakers().has("not-name", &first.lower);
+        if verb_like && ws.get(1).is_some_and(capitalised) && !c.has("verb", &first.lower) {
+            if let Some(phrase) = inverted_subject(text, ws, 1) {
+                return Some(Found {
+                    phrase,
+                    cue: Some(first.range),
+                });
+            }
+        }
+    }
     let mut run = 0;
     while run < ws.len()
         && run < 4

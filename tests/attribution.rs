@@ -363,3 +363,67 @@ fn an_earlier_actor_cut_differently_gets_the_speakers_name() {
         "should not add a second actor for the same person"
     );
 }
+
+/// English forms added while measuring on PolNeAR training texts: `(text, quote prefix, speaker)`.
+const ENGLISH_FORMS: &[(&str, &str, Option<&str>)] = &[
+    // A verb in -ed before the name: "beamed Donald Hartley".
+    (
+        "Convention floor\n\"This is fantastic!\" beamed Donald Hartley of Madison, a first-time delegate.",
+        "This is fantastic",
+        Some("Donald Hartley"),
+    ),
+    // "according to" after the quote.
+    (
+        "Emails\n\"The production also includes material from the department,\" according to Judicial Watch.",
+        "The production",
+        Some("Judicial Watch"),
+    ),
+    // A short attribution after a quote that ends its own sentence.
+    (
+        "Debate\n\"I think that would be an absolute disaster.\" the Texas senator said.",
+        "I think",
+        Some("the Texas senator"),
+    ),
+    // …but not the next sentence's own reported speech.
+    (
+        "Video\nThe mayor said the video should be released but said \"the question is the timing.\" Gov. Pat McCrory said it would be improper for him to comment.",
+        "the question",
+        None,
+    ),
+    // A quote that starts a sentence goes to the subject of the sentence before.
+    (
+        "Unions\nClinton touted her credentials as a co-sponsor of the bill. \"We need to find ways to support workers who want a union.\"",
+        "We need",
+        Some("Clinton"),
+    ),
+];
+
+#[test]
+fn english_forms_keep_their_speakers() {
+    for (text, prefix, want) in ENGLISH_FORMS {
+        let article = parse(text);
+        let quote = article
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with(prefix))
+            .unwrap_or_else(|| panic!("should find the quote {prefix:?}"));
+        let names: Option<Vec<String>> = quote.speaker.as_ref().and_then(|id| {
+            let a = article.actors.iter().find(|a| &a.id == id)?;
+            Some(
+                std::iter::once(a.name.clone())
+                    .chain(a.aliases.iter().cloned())
+                    .collect(),
+            )
+        });
+        match want {
+            None => assert!(
+                names.is_none(),
+                "{prefix}: should have no speaker, got {names:?}"
+            ),
+            Some(w) => assert!(
+                names.as_ref().is_some_and(|n| n.iter().any(|x| x == w)),
+                "{prefix}: should be attributed to {w}, got {names:?}"
+            ),
+        }
+    }
+}

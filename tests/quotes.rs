@@ -258,3 +258,17 @@ fn a_quote_glued_to_a_title_noun_stays_a_quote() {
     );
     assert_eq!(article.quotes.len(), 1, "should keep the glued quote");
 }
+
+#[test]
+fn a_truncated_copy_of_a_paragraph_does_not_double_its_quote() {
+    // Regression: a scraped page repeated a paragraph cut off inside its quote, then in full.
+    let article = parse(
+        "बंदरगाह पर तैयारी\nन्यास के चेयरमैन ने कहा, ‘‘हमने नगर निगम और एक क्रूज\nन्यास के चेयरमैन ने कहा, ‘‘हमने नगर निगम और एक क्रूज परिचालक से करार किए हैं ।’’ इसके बाद काम शुरू हुआ।",
+    );
+    let texts: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec!["हमने नगर निगम और एक क्रूज परिचालक से करार किए हैं ।"],
+        "should keep only the full copy of the quote"
+    );
+}

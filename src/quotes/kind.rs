@@ -1,17 +1,23 @@
 //! Kinds: tells a direct quote (a quoted utterance) from a partial one (a fragment woven into a
 //! reported sentence), and both from quoted names, titles, terms, slogans and scare quotes.
+//! Word lists: `data/quotes/not-quotes.tsv`; only 600 bytes on each side of a quote are read.
 //!
 //! The rules, in order:
 //! - a phrase right after a title noun ("फिल्म ‘…’", "the book “…”") or right before a name word
-//!   ("‘…’ शीर्षक से", "‘…’ नामक") is a title: dropped;
+//!   ("‘…’ शीर्षक से", "‘…’ नामक", and for non-sentences a title noun: "‘…’ कार्यक्रम") is a
+//!   title: dropped;
 //! - one or two words are a term, name or scare quote unless a speech verb and a comma or colon
 //!   introduce them ("उन्होंने कहा, ‘हां’"): dropped;
-//! - a short phrase that acts as a source ("‘…’ के मुताबिक", "‘द …’ ने") or reads as a title (all
-//!   English words capitalised, or starting with Hindi "द") is a name: dropped;
+//! - a short phrase that acts as a source ("‘…’ के मुताबिक", "‘द …’ ने"), reads as a title (all
+//!   English words capitalised, or starting with Hindi "द") or ends in a kind of named thing
+//!   ("‘स्वच्छ भारत अभियान’") is a name: dropped;
 //! - a quoted heading or headline that stands alone must read as an utterance (a verb, negation
 //!   or a first or second person pronoun), or it is a label: dropped;
 //! - what remains is direct when it is a sentence (it ends with sentence punctuation), starts a
-//!   sentence, or is introduced by a comma or colon or followed by one; otherwise partial.
+//!   sentence, or is introduced by a comma or colon or followed by one;
+//! - otherwise it is partial if its sentence reports speech (a speech verb or cue phrase) or it is
+//!   longer than four words; a short fragment in a sentence without speech is a coined term or a
+//!   scare quote: dropped.
 
 use super::cues::{not_quotes, words, Lexicon, Word};
 use super::Quoted;

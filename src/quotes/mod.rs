@@ -58,8 +58,37 @@ pub fn find_quotes(text: &str, structure: &Structure) -> (Vec<FoundQuote>, Vec<N
             });
         }
     }
+    drop_truncated_copies(text, &mut quotes);
     notes.sort_by_key(|n| n.range.start);
     (quotes, notes)
+}
+
+/// Scraped pages repeat a paragraph cut short before its full copy: the cut copy's quote never
+/// closes and starts with the same words as the next quote. Keep only the full one.
+fn drop_truncated_copies(text: &str, quotes: &mut Vec<FoundQuote>) {
+    let opening = |q: &FoundQuote| -> String {
+        // Up to a line break: the cut copy may run on into the next line.
+        q.range
+            .slice(text)
+            .split(['\n', '\r'])
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(40)
+            .collect()
+    };
+    let mut keep = vec![true; quotes.len()];
+    for i in 0..quotes.len().saturating_sub(1) {
+        if quotes[i].close.is_none() {
+            let here = opening(&quotes[i]);
+            if here.chars().count() >= 20 && opening(&quotes[i + 1]).starts_with(&here) {
+                keep[i] = false;
+            }
+        }
+    }
+    let mut k = keep.iter();
+    quotes.retain(|_| *k.next().unwrap_or(&true));
 }
 
 fn family_index(family: Family) -> usize {

@@ -207,6 +207,20 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             }
         }
         let first = j;
+        // A first name may also be a Hindi word ("प्रोफेसर ली क्रोनिन") when a name word follows.
+        if j + 1 < words.len()
+            && is_devanagari(words[j].text)
+            && !is_name_word(lex, text, words, j)
+            && lex.is_common(words[j].text)
+            && !lex.is_function_word(words[j].text)
+            && title_at(lex, text, words, j).is_none()
+            && adjacent(text, &words[j], &words[j + 1])
+            && is_name_word(lex, text, words, j + 1)
+            && is_devanagari(words[j + 1].text)
+            && adjacent_or_dot(text, &words[j - 1], &words[j])
+        {
+            j += 1;
+        }
         while j < words.len()
             && j - first < 4
             && adjacent_or_dot(text, &words[j - 1], &words[j])

@@ -551,6 +551,17 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
     if score_after || versus_before {
         return ActorKind::Organization;
     }
+    // A word in capitals before a date opens a dateline: "BONN 1996-08-22".
+    let date_after = words.get(e).is_some_and(|w| {
+        w.text.chars().all(|c| c.is_ascii_digit()) && text[w.end..].starts_with('-')
+    });
+    if e - s == 1 && is_all_caps(words[s].text) {
+        return if date_after {
+            ActorKind::Place
+        } else {
+            ActorKind::Organization
+        };
+    }
     let before = (s > 0).then(|| words[s - 1].text.to_ascii_lowercase());
     if before
         .as_deref()
@@ -558,9 +569,7 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
     {
         return ActorKind::Place;
     }
-    if e - s == 1 && is_all_caps(words[s].text) {
-        return ActorKind::Organization;
-    }
+
     // A lone unknown word is more often a place than a person: people are introduced by their
     // full name, and a later surname joins that person when actors are merged.
     let said_after = words

@@ -354,6 +354,12 @@ fn role_mentions(
         .enumerate()
         .flat_map(|(g, grp)| grp.mentions.iter().map(move |&m| (m, g)))
         .collect();
+    let person_at: HashMap<usize, usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| is_personish(m))
+        .map(|(i, m)| (m.range.start, i))
+        .collect();
     let mut roles: HashMap<String, Option<usize>> = HashMap::new();
     let mut offices: HashMap<String, Option<usize>> = HashMap::new();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
@@ -364,9 +370,7 @@ fn role_mentions(
                 let Some((key, bare, office)) = role_before(text, mentions, &ws, i) else {
                     continue;
                 };
-                let named = mentions
-                    .iter()
-                    .position(|m| m.range.start == ws[i].start && is_personish(m));
+                let named = person_at.get(&ws[i].start).copied();
                 match named.and_then(|m| owner.get(&m)) {
                     Some(&g) => {
                         for (map, k) in [(&mut roles, key), (&mut offices, bare)] {

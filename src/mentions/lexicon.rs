@@ -195,6 +195,9 @@ fn is_consonant(c: char) -> bool {
 
 /// A letter, digit or combining mark: a character that continues a word.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     if ('\u{0900}'..='\u{097F}').contains(&c) {
         return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
     }

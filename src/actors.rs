@@ -300,8 +300,14 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     groups.retain(|g| !g.mentions.is_empty());
 }
 
-/// The office (and its "X के" context) just before word `i`, as (context key, office range).
-fn role_before(text: &str, words: &[Word], i: usize) -> Option<(String, Range)> {
+/// The office (and its "X के" or demonym context) just before word `i`, as (context key, office
+/// text, office range).
+fn role_before(
+    text: &str,
+    mentions: &[Mention],
+    words: &[Word],
+    i: usize,
+) -> Option<(String, String, Range)> {
     let lex = lexicon::builtin();
     // Find an office title that ends right before word i (allowing chained titles).
     let mut start = None;
@@ -316,19 +322,24 @@ fn role_before(text: &str, words: &[Word], i: usize) -> Option<(String, Range)> 
     let j = start?;
     let office = Range::new(words[j].start, words[i - 1].end);
     // Context: "रूस के", "उत्तर कोरियाई" before the office, in the same sentence.
-    let mut key = office.slice(text).to_string();
-    let w1 = j.checked_sub(1).map(|k| words[k].text);
-    let w2 = j.checked_sub(2).map(|k| words[k].text);
+    let bare = office.slice(text).to_string();
+    let mut key = bare.clone();
+    let w1 = j.checked_sub(1).map(|k| words[k]);
+    let w2 = j.checked_sub(2).map(|k| words[k]);
+    let adjectival = |w: &Word| {
+        let r = Range::new(w.start, w.end);
+        mentions.iter().any(|m| m.adjectival && m.range.overlaps(r))
+    };
     match (w2, w1) {
-        (Some(owner), Some(marker)) if matches!(marker, "के" | "की" | "का") => {
-            key = format!("{owner} {marker} {key}");
+        (Some(owner), Some(marker)) if matches!(marker.text, "के" | "की" | "का") => {
+            key = format!("{} {} {key}", owner.text, marker.text);
         }
-        (_, Some(adjective)) if adjective.ends_with('ई') || adjective.ends_with('ी') => {
-            key = format!("{adjective} {key}");
+        (_, Some(adjective)) if adjectival(&adjective) => {
+            key = format!("{} {key}", adjective.text);
         }
         _ => {}
     }
-    Some((key, office))
+    Some((key, bare, office))
 }
 
 /// Rule 4: (group, office range) for each later use of an office tied to one person.
@@ -343,36 +354,49 @@ fn role_mentions(
         .enumerate()
         .flat_map(|(g, grp)| grp.mentions.iter().map(move |&m| (m, g)))
         .collect();
+    let person_at: HashMap<usize, usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| is_personish(m))
+        .map(|(i, m)| (m.range.start, i))
+        .collect();
     let mut roles: HashMap<String, Option<usize>> = HashMap::new();
-    let mut candidates: Vec<(String, Range, Option<usize>)> = Vec::new();
+    let mut offices: HashMap<String, Option<usize>> = HashMap::new();
+    let mut candidates: Vec<(String, String, Range)> = Vec::new();
     for region in structure.regions() {
         for sentence in &region.sentences {
             let ws = words(text, sentence.start, sentence.end);
             for i in 1..ws.len() {
-                let Some((key, office)) = role_before(text, &ws, i) else {
+                let Some((key, bare, office)) = role_before(text, mentions, &ws, i) else {
                     continue;
                 };
-                let named = mentions
-                    .iter()
-                    .position(|m| m.range.start == ws[i].start && is_personish(m));
+                let named = person_at.get(&ws[i].start).copied();
                 match named.and_then(|m| owner.get(&m)) {
                     Some(&g) => {
-                        let slot = roles.entry(key).or_insert(Some(g));
-                        if *slot != Some(g) {
-                            *slot = None; // tied to two people: no evidence for either
+                        for (map, k) in [(&mut roles, key), (&mut offices, bare)] {
+                            let slot = map.entry(k).or_insert(Some(g));
+                            if *slot != Some(g) {
+                                *slot = None; // tied to two people: no evidence for either
+                            }
                         }
                     }
-                    None => candidates.push((key, office, None)),
+                    None => candidates.push((key, bare, office)),
                 }
             }
         }
     }
     candidates
         .into_iter()
-        .filter_map(|(key, office, _)| {
-            let g = roles.get(&key).copied().flatten()?;
+        .filter_map(|(key, bare, office)| {
+            // The same office in the same context; or the bare office ("विदेश मंत्री ने") when
+            // the article ties it to one person only.
+            let g = match roles.get(&key) {
+                Some(g) => (*g)?,
+                None if key == bare => offices.get(&bare).copied().flatten()?,
+                None => return None,
+            };
             let taken = mentions.iter().any(|m| m.range.overlaps(office));
-            (!taken && key.contains(' ') && key.split(' ').count() >= 3).then_some((g, office))
+            (!taken).then_some((g, office))
         })
         .collect()
 }

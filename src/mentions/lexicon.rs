@@ -42,6 +42,9 @@ const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
 const INITIALS: &str = include_str!("../../data/lexicon/initials.tsv");
 
+/// Hindi words more frequent than this rank are function words.
+const FUNCTION_WORD_RANK: u32 = 300;
+
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -107,7 +110,8 @@ pub struct Lexicon {
     pub longest_affix: usize,
     /// The first word of every title and suffix: a quick test before any lookup.
     pub affix_first_words: HashSet<String>,
-    hi_common: HashSet<&'static str>,
+    /// Common Hindi words with their frequency rank (0 = most frequent).
+    hi_common: HashMap<&'static str, u32>,
     en_common: HashSet<&'static str>,
     en_words: HashSet<&'static str>,
     /// Common family names: a name word before one makes a person's name.
@@ -191,6 +195,9 @@ fn is_consonant(c: char) -> bool {
 
 /// A letter, digit or combining mark: a character that continues a word.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     if ('\u{0900}'..='\u{097F}').contains(&c) {
         return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
     }
@@ -405,7 +412,10 @@ impl Lexicon {
             suffixes,
             longest_affix,
             affix_first_words,
-            hi_common: words(HI_COMMON),
+            hi_common: rows(HI_COMMON)
+                .enumerate()
+                .map(|(rank, cols)| (cols[0].trim(), rank as u32))
+                .collect(),
             en_common: words(EN_COMMON),
             en_words: words(EN_WORDS),
             surnames: words(SURNAMES),
@@ -427,8 +437,16 @@ impl Lexicon {
         if word.is_ascii() {
             self.en_common.contains(word.to_ascii_lowercase().as_str())
         } else {
-            self.hi_common.contains(word)
+            self.hi_common.contains_key(word)
         }
+    }
+
+    /// Whether `word` is one of the few hundred most frequent Hindi words (postpositions,
+    /// pronouns, auxiliaries): never a first name, unlike rarer common words ("ली").
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.hi_common
+            .get(word)
+            .is_some_and(|&rank| rank < FUNCTION_WORD_RANK)
     }
 }
 

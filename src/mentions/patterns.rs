@@ -207,6 +207,20 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             }
         }
         let first = j;
+        // A first name may also be a Hindi word ("प्रोफेसर ली क्रोनिन") when a name word follows.
+        if j + 1 < words.len()
+            && is_devanagari(words[j].text)
+            && !is_name_word(lex, text, words, j)
+            && lex.is_common(words[j].text)
+            && !lex.is_function_word(words[j].text)
+            && title_at(lex, text, words, j).is_none()
+            && adjacent(text, &words[j], &words[j + 1])
+            && is_name_word(lex, text, words, j + 1)
+            && is_devanagari(words[j + 1].text)
+            && adjacent_or_dot(text, &words[j - 1], &words[j])
+        {
+            j += 1;
+        }
         while j < words.len()
             && j - first < 4
             && adjacent_or_dot(text, &words[j - 1], &words[j])
@@ -537,6 +551,17 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
     if score_after || versus_before {
         return ActorKind::Organization;
     }
+    // A word in capitals before a date opens a dateline: "BONN 1996-08-22".
+    let date_after = words.get(e).is_some_and(|w| {
+        w.text.chars().all(|c| c.is_ascii_digit()) && text[w.end..].starts_with('-')
+    });
+    if e - s == 1 && is_all_caps(words[s].text) {
+        return if date_after {
+            ActorKind::Place
+        } else {
+            ActorKind::Organization
+        };
+    }
     let before = (s > 0).then(|| words[s - 1].text.to_ascii_lowercase());
     if before
         .as_deref()
@@ -544,9 +569,7 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
     {
         return ActorKind::Place;
     }
-    if e - s == 1 && is_all_caps(words[s].text) {
-        return ActorKind::Organization;
-    }
+
     // A lone unknown word is more often a place than a person: people are introduced by their
     // full name, and a later surname joins that person when actors are merged.
     let said_after = words

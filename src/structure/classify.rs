@@ -12,9 +12,11 @@
 //!   a dateline line) is a sub-heading — on pages that concatenate stories, also each further story's
 //!   headline. A heading-like block followed by another one is not (a list or a run of labels).
 //! - A headline-like block dropped between two paragraphs of one story is a link box, so related:
-//!   the paragraph after it opens with a conjunction that carries on ("लेकिन", "However"), or it
-//!   shares few words with the paragraph after it while that paragraph carries on the words of
-//!   the one before ([`super::topic`]). Sub-headings introduce what follows; link boxes do not.
+//!   it ends in "!" like a clickbait headline (a story's own sentences seldom stand alone as a
+//!   paragraph that ends in "!"), or the paragraph after it opens with a conjunction that carries
+//!   on ("लेकिन", "However"), or it shares few words with the paragraph after it while that
+//!   paragraph carries on the words of the one before ([`super::topic`]). Sub-headings introduce
+//!   what follows; link boxes do not.
 //! - Everything else is a paragraph.
 
 use super::dateline;
@@ -113,7 +115,13 @@ pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
         roles[i] = Role::Heading;
     }
     for i in body_start.max(1)..n {
-        if roles[i] == Role::Heading && is_link_box(text, units, &roles, i) {
+        let candidate = match roles[i] {
+            // A question between paragraphs is a rhetorical one far more often than a link.
+            Role::Heading => units[i].shape.final_mark.is_none(),
+            Role::Paragraph => units[i].single_line && units[i].shape.exclaimed_headline(),
+            _ => false,
+        };
+        if candidate && is_link_box(text, units, &roles, i) {
             roles[i] = Role::Related;
         }
     }
@@ -126,11 +134,9 @@ fn is_bare_marker(text: &str) -> bool {
         .is_some_and(|end| !text[end..].chars().any(super::markers::is_word_char))
 }
 
-/// Whether the heading candidate `i` is a link box between two paragraphs of one story.
+/// Whether the headline-like block `i` is a link box between two paragraphs of one story.
 fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
-    // A question between paragraphs is a rhetorical one far more often than a link.
     if units[i].shape.words < LINK_MIN_WORDS
-        || units[i].shape.final_mark.is_some()
         || roles[i - 1] != Role::Paragraph
         || roles.get(i + 1) != Some(&Role::Paragraph)
     {
@@ -140,7 +146,9 @@ fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
     let carries_on = words(next)
         .next()
         .is_some_and(|(_, w)| markers().opener(w) == Some(Opener::Continuation));
-    if carries_on {
+    // A story's own sentences seldom stand alone as a paragraph that ends in "!"; the
+    // headlines of links to other stories often do, on the same topic as the story.
+    if carries_on || units[i].shape.final_mark == Some('!') {
         return true;
     }
     let headline = stems(units[i].range.slice(text));

@@ -109,10 +109,22 @@ impl Shape {
             && !self.ends_in_quote
             && !self.has_comma
             && self.words <= QUESTION_MAX_WORDS;
+        (self.final_mark.is_none() || question) && self.headline_body()
+    }
+
+    /// Whether the block reads like a headline that ends in an exclamation mark, as the
+    /// headlines of links to other stories often do ("… गिरे, 35 रुपये किलो हो गया दाम!").
+    /// Alone this says nothing; the classifier also asks whether the block interrupts a story.
+    pub fn exclaimed_headline(&self) -> bool {
+        self.final_mark == Some('!') && !self.ends_in_quote && self.headline_body()
+    }
+
+    /// What every headline-like block has: few words on one sentence, not running text, not a
+    /// caption, a list item, a quotation or markup.
+    fn headline_body(&self) -> bool {
         (2..=HEADING_MAX_WORDS).contains(&self.words)
             && self.chars <= HEADING_MAX_CHARS
             && self.sentences <= 1
-            && (self.final_mark.is_none() || question)
             && !self.ends_open
             && !self.ends_with_function_word
             && !self.opens_with_reference

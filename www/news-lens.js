@@ -421,9 +421,10 @@ export class NewsLensElement extends HTMLElement {
       const heading = range(section.heading, text.length);
       let box;
       if (heading) {
-        // The heading's words go in one span: the summary is a flex box, and bare text and
-        // mention elements would each become a flex item with a gap between them.
-        const words = el("span");
+        // The heading's words go in an <h3> inside the summary: screen readers then list it
+        // among the headings while the summary keeps its expanded/collapsed state, and the
+        // summary (a flex box) gets one item instead of one per text node and mention.
+        const words = el("h3");
         this.#fill(words, ...heading);
         box = el("details", { part: "section", open: true }, el("summary", { part: "heading" }, words));
       } else {

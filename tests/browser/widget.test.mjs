@@ -58,6 +58,29 @@ test("sections collapse and expand by click, by keyboard and all at once", async
   assert.equal(await section.evaluate((d) => d.open), true, "should open every section with Expand all");
 });
 
+/** The accessibility tree Chromium exposes, as [role, name, properties] for each node shown. */
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  return nodes
+    .filter((n) => !n.ignored)
+    .map((n) => [n.role?.value, n.name?.value ?? "", Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value]))]);
+}
+
+test("section headings are headings to screen readers and stay disclosure buttons", async () => {
+  const page = await english();
+  const tree = await axTree(page);
+  const headings = tree.filter(([role, , props]) => role === "heading" && props.level === 3).map(([, name]) => name);
+  assert.ok(headings.includes("The talks"), `should expose the section heading as a level-3 heading (got ${headings.join(" | ")})`);
+  const title = tree.find(([role, name]) => role === "heading" && name.startsWith("Mayor Rivera and the transit union"));
+  assert.equal(title?.[2].level, 2, "should expose the title as the level-2 heading above the sections");
+  const toggle = tree.find(([role, name]) => role === "DisclosureTriangle" && name === "The talks");
+  assert.equal(toggle?.[2].expanded, true, "should keep the summary a disclosure control with its expanded state");
+  await page.locator("news-lens summary h3").click();
+  const closed = (await axTree(page)).find(([role, name]) => role === "DisclosureTriangle" && name === "The talks");
+  assert.equal(closed?.[2].expanded, false, "should still collapse when the heading text is clicked");
+});
+
 test("quotes are highlighted in place, each kind styled differently, with a chip naming the speaker", async () => {
   const page = await english();
   const quotes = page.locator("news-lens .q");

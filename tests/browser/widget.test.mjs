@@ -3,7 +3,8 @@
 // depend on the parser's accuracy; loading, re-rendering and safety use the real wasm parse.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, newPage, openFixture, waitForArticle, PHONE } from "./harness.mjs";
+import { readFile } from "node:fs/promises";
+import { start, newPage, openFixture, waitForArticle, PHONE, ROOT } from "./harness.mjs";
 import { EN_TEXT, englishArticle, HI_TEXT, hindiArticle, UR_TEXT, urduArticle, HOSTILE_TEXT, hostileArticle } from "./fixtures/articles.mjs";
 
 let env;
@@ -413,4 +414,32 @@ test("a 360 px phone gets one column and no sideways scrolling", async () => {
   assert.equal(overflow, 0, "should fit the page width");
   const [main, actors] = await Promise.all([".main", ".actors"].map((s) => page.locator(`news-lens ${s}`).boundingBox()));
   assert.ok(Math.abs(main.width - actors.width) < 2, "should stack the actors and the article in one column");
+});
+
+test("the README documents every ::part the widget renders and every custom property it reads", async () => {
+  const readme = await readFile(`${ROOT}www/README.md`, "utf8");
+  const documented = new Set([...readme.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]));
+  const page = await english();
+  await page.locator("news-lens [part=actor]").nth(2).click();
+  await page.locator("news-lens .q").first().hover();
+  const parts = new Set();
+  const collect = async () => {
+    const found = await page.evaluate(() => [...document.getElementById("lens").shadowRoot.querySelectorAll("[part]")].flatMap((e) => e.getAttribute("part").split(/\s+/)));
+    for (const part of found) parts.add(part);
+  };
+  await collect();
+  await page.locator("news-lens [data-v=quotes]").click();
+  await collect();
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.evaluate(() => (document.getElementById("lens").text = "A title\nA paragraph."));
+  await page.locator("news-lens [part=notice][role=alert]").waitFor();
+  await collect();
+  for (const part of ["section", "heading", "quote", "speaker", "actor", "mention", "related", "notice", "relations", "card"]) {
+    assert.ok(parts.has(part), `should render the part ${part}`);
+  }
+  for (const part of parts) assert.ok(documented.has(part), `should document the part \`${part}\` in www/README.md`);
+  const css = await readFile(`${ROOT}www/styles.js`, "utf8");
+  const properties = new Set([...css.matchAll(/(--nl-[a-z-]+)\s*:/g)].map((m) => m[1]));
+  assert.ok(properties.size >= 10, "should find the custom properties declared on :host");
+  for (const property of properties) assert.ok(readme.includes(`\`${property}\``), `should document ${property} in www/README.md`);
 });

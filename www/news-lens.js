@@ -3,8 +3,10 @@
 // organisations in it. This module is the element class; `widget.js` defines the tag.
 //
 // The text comes from (first that is set) the `text` property, the `src` attribute (a URL of
-// a text file), the `for` attribute (the id of an element on the page whose text is read) or
-// the element's own text. It is parsed by the newslens wasm core; every span of the Article is
+// a text file), the `for` attribute (the id of an article element on the page) or the element's
+// own text. With `for`, the page's article stays where it is: its blocks are read into text
+// (enhance.js, loaded only then), the quotes and mentions are highlighted in place in it, and
+// this element shows the actors and quotes beside it; `restore()` undoes all of it. It is parsed by the newslens wasm core; every span of the Article is
 // a UTF-16 range of that text, and each block of the page is built by cutting its text at the
 // quote and mention boundaries into text nodes and elements. Article text only ever reaches
 // the DOM through text nodes: nothing is parsed as HTML.
@@ -95,6 +97,7 @@ export class NewsLensElement extends HTMLElement {
   #observer = null;
   #scheduled = false;
   #external = false; // showing an Article given to showArticle(), not one parsed here
+  #page = null; // the article on the page being enhanced (`for`), a PageArticle
   // Built for the current article:
   #actors = new Map();
   #quotes = [];
@@ -136,6 +139,7 @@ export class NewsLensElement extends HTMLElement {
   disconnectedCallback() {
     this.#observer?.disconnect();
     this.#abort?.abort();
+    this.restore();
   }
 
   attributeChangedCallback(_name, before, after) {
@@ -178,10 +182,28 @@ export class NewsLensElement extends HTMLElement {
   showArticle(text, article) {
     this.#token++;
     this.#abort?.abort();
+    this.#unmark();
     this.#external = true;
     this.#text = String(text);
     this.#parseTime = null;
     this.#show(article);
+  }
+
+  /**
+   * Removes what the element added: the highlights in the page's article (`for`), which is left
+   * exactly as it was, and its own content. Setting `text`, `src` or `for` shows an article again.
+   */
+  restore() {
+    this.#token++;
+    this.#unmark();
+    this.#article = null;
+    this.#parts = {};
+    this.#root.replaceChildren();
+  }
+
+  #unmark() {
+    this.#page?.restore();
+    this.#page = null;
   }
 
   /** Opens every section. */
@@ -223,6 +245,7 @@ export class NewsLensElement extends HTMLElement {
       line.classList.toggle("off", !!actor && !touches);
     }
     for (const node of p.nodes ?? []) node.classList.toggle("off", !!actor && node.dataset.a !== actor.id);
+    this.#page?.select(this.#selected);
     const count = p.quoteCount;
     if (count) {
       const total = this.#quotes.length;
@@ -258,7 +281,9 @@ export class NewsLensElement extends HTMLElement {
     const token = ++this.#token;
     this.#abort?.abort();
     this.#abort = null;
+    this.#unmark();
     let text;
+    let page = null;
     try {
       if (this.#textProperty != null) {
         text = this.#textProperty;
@@ -274,7 +299,10 @@ export class NewsLensElement extends HTMLElement {
         const root = this.getRootNode();
         const source = root.getElementById?.(id) ?? document.getElementById(id);
         if (!source) throw new Error(`no element with id "${id}"`);
-        text = source.innerText ?? source.textContent;
+        const { PageArticle } = await import("./enhance.js");
+        if (token !== this.#token) return;
+        page = new PageArticle(source);
+        text = page.text;
       } else {
         text = dedent(this.textContent);
       }
@@ -284,6 +312,7 @@ export class NewsLensElement extends HTMLElement {
     }
     if (token !== this.#token) return;
     this.#text = text;
+    this.#page = page;
     if (!text.trim()) {
       this.#article = null;
       this.#root.replaceChildren();
@@ -311,7 +340,8 @@ export class NewsLensElement extends HTMLElement {
     this.#parts = {};
     const notice = el("p", { class: "notice", part: "notice", role: "alert", text: message(why) });
     const plain = el("div", { class: "plain", part: "body" });
-    for (const block of text.split(/\n\s*\n|\n/)) if (block.trim()) plain.append(el("p", { text: block.trim() }));
+    // An article on the page (`for`) is already there as it was: only the reason is shown.
+    if (!this.#page) for (const block of text.split(/\n\s*\n|\n/)) if (block.trim()) plain.append(el("p", { text: block.trim() }));
     this.#root.replaceChildren(el("div", { class: "nl", part: "base" }, notice, plain));
   }
 
@@ -351,8 +381,10 @@ export class NewsLensElement extends HTMLElement {
     );
 
     const lang = article.lang && article.lang !== "und" ? article.lang : null;
-    const base = el("article", { class: "nl", part: "base", lang, dir: lang ? directionOf(lang) : null });
+    const dir = lang ? directionOf(lang) : null;
     const status = (this.#parts.status = el("p", { class: "status", role: "status" }));
+    if (this.#page) return this.#showBeside(article, L, lang, dir, status);
+    const base = el("article", { class: "nl", part: "base", lang, dir });
     const card = (this.#parts.card = el("div", { class: "card", part: "card", role: "tooltip", id: "card", hidden: true }));
     const main = el("div", { class: "main", part: "body" }, this.#articleView(article, L), this.#quotesView(L));
     base.append(
@@ -368,6 +400,17 @@ export class NewsLensElement extends HTMLElement {
       base.append(el("nav", { class: "related", part: "related-list", "aria-labelledby": "related-h" }, el("h3", { class: "h", id: "related-h", text: L.related }), list));
     }
     base.append(card, status);
+    this.#root.replaceChildren(base);
+    this.dispatchEvent(new CustomEvent("newslens-parsed", { detail: article, bubbles: true, composed: true }));
+  }
+
+  /** For an article on the page (`for`): highlights it in place, and shows actors and quotes here. */
+  #showBeside(article, L, lang, dir, status) {
+    this.#page.mark(this.#quotes, this.#mentions);
+    const quotes = this.#quotesView(L);
+    quotes.hidden = false;
+    quotes.prepend(el("h3", { class: "h", text: L.quotes }));
+    const base = el("div", { class: "nl side", part: "base", lang, dir }, el("aside", {}, this.#actorList(L), this.#relations(article, L)), el("div", { class: "main", part: "body" }, quotes), status);
     this.#root.replaceChildren(base);
     this.dispatchEvent(new CustomEvent("newslens-parsed", { detail: article, bubbles: true, composed: true }));
   }
@@ -668,6 +711,8 @@ export class NewsLensElement extends HTMLElement {
       for (let k = SHOWN_ACTORS; k < items.length; k++) items[k].hidden = !this.#allActors;
       target.setAttribute("aria-expanded", String(this.#allActors));
       target.textContent = this.#allActors ? this.#labels.showFewer : this.#labels.showAll(items.length);
+    } else if (act === "goto" && this.#page) {
+      this.#page.reveal(Number(target.dataset.q));
     } else if (act === "goto") {
       this.#setView("article");
       const quote = this.#root.querySelector(`.q[data-q="${Number(target.dataset.q)}"]`);

@@ -62,6 +62,9 @@ header { order: 0; }
   .nl > aside { display: flex; flex-direction: column; gap: 1.5rem; grid-column: 2; grid-row: 2 / -1; }
   .toolbar, .main, .related { grid-column: 1; }
 }
+.nl.side { display: flex; padding: 1rem; }
+.side > aside { display: flex; flex-direction: column; gap: 1.25rem; }
+.side .cards { grid-template-columns: 1fr; }
 button { font: inherit; color: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid var(--nl-focus); outline-offset: 2px; border-radius: 3px; }
 h2, h3, p, ul, figure { margin: 0; }

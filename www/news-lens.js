@@ -3,16 +3,16 @@
 // organisations in it. This module is the element class; `widget.js` defines the tag.
 //
 // The text comes from (first that is set) the `text` property, the `src` attribute (a URL of
-// a text file), the `for` attribute (the id of an article element on the page) or the element's
-// own text. With `for`, the page's article stays where it is: its blocks are read into text
-// (enhance.js, loaded only then), the quotes and mentions are highlighted in place in it, and
-// this element shows the actors and quotes beside it; `restore()` undoes all of it. It is parsed by the newslens wasm core; every span of the Article is
-// a UTF-16 range of that text, and each block of the page is built by cutting its text at the
-// quote and mention boundaries into text nodes and elements. Article text only ever reaches
-// the DOM through text nodes: nothing is parsed as HTML.
+// a text file), the `for` attribute (the id of an article on the page) or the element's own
+// text. It is parsed by the newslens wasm core; every span of the Article is a UTF-16 range of
+// that text, and each block is built by cutting its text at the quote and mention boundaries
+// into text nodes and elements. Article text only ever reaches the DOM through text nodes:
+// nothing is parsed as HTML. With `for`, the page's article stays where it is: enhance.js
+// (loaded only then) reads its blocks and highlights it in place, this element shows the
+// actors and quotes beside it, and `restore()` undoes it all.
 import { init, parse } from "../js/index.js";
 import { css } from "./styles.js";
-import { labelsFor, directionOf } from "./labels.js";
+import { labelsFor, loadLabels, directionOf } from "./labels.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const QUOTE_MARKS = "\"'“”‘’«»„‟‹›「」『』";
@@ -103,7 +103,6 @@ export class NewsLensElement extends HTMLElement {
   #quotes = [];
   #mentions = [];
   #selected = null;
-  #view = "article";
   #allActors = false;
   #parts = {};
 
@@ -180,13 +179,13 @@ export class NewsLensElement extends HTMLElement {
 
   /** Shows an Article parsed elsewhere (a server, a worker) for `text`, without loading wasm. */
   showArticle(text, article) {
-    this.#token++;
+    const token = ++this.#token;
     this.#abort?.abort();
     this.#unmark();
     this.#external = true;
     this.#text = String(text);
     this.#parseTime = null;
-    this.#show(article);
+    loadLabels(article?.lang).then(() => token === this.#token && this.#show(article));
   }
 
   /**
@@ -330,7 +329,8 @@ export class NewsLensElement extends HTMLElement {
       if (token === this.#token) this.#fail(error, text);
       return;
     }
-    this.#show(article);
+    await loadLabels(article?.lang);
+    if (token === this.#token) this.#show(article);
   }
 
   /** Shows the plain text and why the analysis is missing. */
@@ -356,7 +356,6 @@ export class NewsLensElement extends HTMLElement {
     const L = (this.#labels = labelsFor(article.lang));
     this.#article = article;
     this.#selected = null;
-    this.#view = "article";
     this.#allActors = false;
     this.#parts = { mentionEls: [], quoteEls: [], groups: [], lines: [], nodes: [] };
 
@@ -690,7 +689,6 @@ export class NewsLensElement extends HTMLElement {
   }
 
   #setView(name) {
-    this.#view = name;
     for (const b of this.#root.querySelectorAll("[data-act=view]")) b.setAttribute("aria-pressed", String(b.dataset.v === name));
     for (const v of this.#root.querySelectorAll("[data-view]")) v.hidden = v.dataset.view !== name;
     for (const b of this.#root.querySelectorAll("[data-act=expand],[data-act=collapse]")) b.hidden = name !== "article";

@@ -253,6 +253,26 @@ test("labels follow the article's language, with lang and dir set (Hindi, Urdu)"
   assert.equal(await page.locator("news-lens [part=base]").getAttribute("lang"), "ur", "should set lang to Urdu");
 });
 
+test("a page downloads the labels of its article's language only", async () => {
+  const page = await newPage(env);
+  const loaded = [];
+  page.on("request", (r) => r.url().includes("/www/labels/") && loaded.push(r.url().replace(/^.*\/www\//, "")));
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  const show = async (text, article) => {
+    await page.evaluate(([t, a]) => document.getElementById("lens").showArticle(t, a), [text, article]);
+    await page.waitForFunction((lang) => document.getElementById("lens").shadowRoot.querySelector(".main")?.closest("[lang]")?.lang === lang, article.lang);
+  };
+  await show(EN_TEXT, englishArticle());
+  assert.deepEqual(loaded, [], "should load no other language's labels for an English article");
+  await show(HI_TEXT, hindiArticle());
+  assert.deepEqual(loaded, ["labels/hi.js"], "should load the Hindi labels for a Hindi article");
+  assert.equal(await page.locator("news-lens [data-v=article]").textContent(), "लेख", "should use them");
+  await show(UR_TEXT, urduArticle());
+  await show(HI_TEXT, hindiArticle());
+  assert.deepEqual(loaded, ["labels/hi.js", "labels/ur.js"], "should load each language's labels once");
+});
+
 test("article text that looks like HTML is shown as text and runs nothing", async () => {
   for (const real of [false, true]) {
     const page = real ? await newPage(env) : await openFixture(env, HOSTILE_TEXT, hostileArticle());

@@ -461,5 +461,11 @@ test("the README documents every ::part the widget renders and every custom prop
   const css = await readFile(`${ROOT}www/styles.js`, "utf8");
   const properties = new Set([...css.matchAll(/(--nl-[a-z-]+)\s*:/g)].map((m) => m[1]));
   assert.ok(properties.size >= 10, "should find the custom properties declared on :host");
+  // The highlights in a page's own article (for=) read properties of their own.
+  const enhance = await readFile(`${ROOT}www/enhance.js`, "utf8");
+  for (const [, property] of enhance.matchAll(/var\((--nl-[a-z-]+)/g)) properties.add(property);
+  const classes = new Set([...enhance.matchAll(/\.(nl-[a-z-]+)/g)].map((m) => m[1]));
+  assert.ok(classes.has("nl-quote") && classes.has("nl-mention"), "should find the classes the page's highlights are styled by");
+  for (const name of classes) assert.ok(readme.includes(name), `should document the class \`${name}\` in www/README.md`);
   for (const property of properties) assert.ok(readme.includes(`\`${property}\``), `should document ${property} in www/README.md`);
 });

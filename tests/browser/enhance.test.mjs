@@ -46,6 +46,7 @@ function instrument(id) {
     return found;
   };
   document.addEventListener("DOMContentLoaded", () => {
+    if (!document.getElementById(id)) return;
     window.original = window.snapshot(id);
     window.markedEarly = document.querySelectorAll(".nl-mark").length;
     window.clicks = [];
@@ -108,13 +109,13 @@ const highlighted = (page, id) =>
     };
   }, id);
 
-function checkHighlights(found, how) {
+function checkHighlights(found, how, actors = 2) {
   assert.ok(found.quotes.length >= 2, `should find the article's quotes ${how}`);
   for (const [expected, shown, chip, speaker] of found.quotes) {
     assert.equal(shown, expected, `should highlight the quote “${expected.slice(0, 30)}…” with exactly its text ${how}`);
     assert.equal(chip, speaker, `should name the quote's speaker after its last piece ${how}`);
   }
-  assert.ok(found.mentionsShown.length >= found.mentionActors.length && found.mentionActors.length >= 2, `should mark the mentions of several actors ${how}`);
+  assert.ok(found.mentionsShown.length >= found.mentionActors.length && found.mentionActors.length >= actors, `should mark the mentions of ${actors} actors or more ${how}`);
   assert.equal(found.elementsInside, 0, `should wrap only text, never the page's elements ${how}`);
   assert.deepEqual(found.markActors, found.mentionActors, `should mark a mention of every actor and of no other ${how}`);
 }
@@ -270,6 +271,46 @@ test("a Hindi article (lang=hi) is enhanced in place with Hindi labels and resto
   assert.equal(await page.locator("news-lens #actors-h").textContent(), "ख़बर में कौन-कौन", "should label the summary in Hindi");
   await page.evaluate(() => document.getElementById("lens").restore());
   assert.deepEqual(await page.evaluate(() => window.differences("kahani", window.original)), [], "should restore the Hindi article exactly");
+  assert.deepEqual(page.problems, [], "should log no errors");
+});
+
+test("hostile page markup: deep nesting, scripts and comments with quote marks, markup as text, split text nodes", async () => {
+  const page = await newPage(env);
+  await page.addInitScript(instrument, "hostile");
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  await page.evaluate(() => {
+    const article = document.createElement("article");
+    article.id = "hostile";
+    let inner = article;
+    // 1000 levels: deeper than the HTML parser builds (512); Chromium's own layout crashes near 3000.
+    for (let k = 0; k < 1000; k++) inner = inner.appendChild(document.createElement("div"));
+    const title = inner.appendChild(document.createElement("h2"));
+    title.textContent = "Mayor Jane Doe opens the <b>new</b> bridge";
+    const code = inner.appendChild(document.createElement("script"));
+    code.type = "text/plain"; // never run; its text is not the article's
+    code.textContent = 'var fake = "“A quote in a script,” said Nobody.";';
+    inner.appendChild(document.createComment(" “A quote in a comment,” said Nobody. "));
+    for (let k = 0; k < 200; k++) {
+      const p = inner.appendChild(document.createElement("p"));
+      // Two adjacent text nodes, as scripts leave them: restore must keep them two.
+      p.append(`“Bridge number ${k} is open <img src=x onerror=window.__pwned=1>,” `, "Mayor Jane Doe said.");
+    }
+    document.body.append(article);
+    window.original = window.snapshot("hostile");
+    document.getElementById("lens").setAttribute("for", "hostile");
+  });
+  await enhanced(page);
+  const text = await page.evaluate(() => document.getElementById("lens").text);
+  assert.ok(!text.includes("A quote in a script") && !text.includes("A quote in a comment"), "should leave scripts and comments out of the text");
+  assert.ok(text.startsWith("Mayor Jane Doe opens the <b>new</b> bridge\n\n“Bridge number 0 is open <img src=x onerror=window.__pwned=1>,” Mayor Jane Doe said."), "should read markup-like text as text");
+  assert.equal(text.split("\n\n").length, 201, "should read every block under 1000 levels of nesting");
+  checkHighlights(await highlighted(page, "hostile"), "(hostile page)", 1);
+  const state = await page.evaluate(() => ({ img: document.querySelectorAll("#hostile img, #hostile b").length, pwned: window.__pwned ?? null, marks: document.querySelectorAll("#hostile .nl-quote").length }));
+  assert.deepEqual([state.img, state.pwned], [0, null], "should create no element from the text and run nothing");
+  assert.ok(state.marks >= 200, "should highlight the quote of every paragraph");
+  await page.evaluate(() => document.getElementById("lens").restore());
+  assert.deepEqual(await page.evaluate(() => window.differences("hostile", window.original)), [], "should restore the page exactly, adjacent text nodes kept apart");
   assert.deepEqual(page.problems, [], "should log no errors");
 });
 

@@ -112,7 +112,14 @@ export class PageArticle {
       if (tag === "blockquote") quoted--;
       if (tag === "footer" || tag === "cite") credits--;
     };
-    const skipped = (element) => SKIP.has(element.localName) || element.hidden || element.hasAttribute("data-newslens-skip");
+    // What the reader does not see (display: none, visibility: hidden) is not read either,
+    // unless the whole article is out of sight (a closed tab): then it is read as it is.
+    const seen = root.checkVisibility?.({ visibilityProperty: true }) ?? false;
+    const skipped = (element) =>
+      SKIP.has(element.localName) ||
+      element.hidden ||
+      element.hasAttribute("data-newslens-skip") ||
+      (seen && element.checkVisibility?.({ visibilityProperty: true }) === false);
     // An explicit walk (not recursion): a page may nest elements thousands deep.
     let node = root.firstChild;
     walk: while (node) {

@@ -291,6 +291,9 @@ test("hostile page markup: deep nesting, scripts and comments with quote marks, 
     code.type = "text/plain"; // never run; its text is not the article's
     code.textContent = 'var fake = "“A quote in a script,” said Nobody.";';
     inner.appendChild(document.createComment(" “A quote in a comment,” said Nobody. "));
+    const advert = inner.appendChild(document.createElement("div"));
+    advert.textContent = "“A quote nobody sees,” said Nobody.";
+    advert.style.display = "none";
     for (let k = 0; k < 200; k++) {
       const p = inner.appendChild(document.createElement("p"));
       // Two adjacent text nodes, as scripts leave them: restore must keep them two.
@@ -303,6 +306,7 @@ test("hostile page markup: deep nesting, scripts and comments with quote marks, 
   await enhanced(page);
   const text = await page.evaluate(() => document.getElementById("lens").text);
   assert.ok(!text.includes("A quote in a script") && !text.includes("A quote in a comment"), "should leave scripts and comments out of the text");
+  assert.ok(!text.includes("A quote nobody sees"), "should leave out what the page does not show");
   assert.ok(text.startsWith("Mayor Jane Doe opens the <b>new</b> bridge\n\n“Bridge number 0 is open <img src=x onerror=window.__pwned=1>,” Mayor Jane Doe said."), "should read markup-like text as text");
   assert.equal(text.split("\n\n").length, 201, "should read every block under 1000 levels of nesting");
   checkHighlights(await highlighted(page, "hostile"), "(hostile page)", 1);

@@ -294,6 +294,9 @@ export class NewsLensElement extends HTMLElement {
         if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
         text = await response.text();
       } else if (this.hasAttribute("for")) {
+        // The article may still be arriving when the element is defined early (a bundle).
+        if (document.readyState === "loading") await new Promise((done) => document.addEventListener("DOMContentLoaded", done, { once: true }));
+        if (token !== this.#token) return;
         const id = this.getAttribute("for");
         const root = this.getRootNode();
         const source = root.getElementById?.(id) ?? document.getElementById(id);

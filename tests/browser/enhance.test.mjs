@@ -6,9 +6,9 @@
 // the checks hold for whatever quotes and mentions the parser reports.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { copyFile, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { start, newPage, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { start, newPage, screenshot, DESKTOP, PHONE, ROOT } from "./harness.mjs";
 
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -365,6 +365,10 @@ test("screenshots of the enhanced article: desktop and phone, light and dark", a
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `should not scroll sideways (${device})`);
       await screenshot(page, `enhance-${device}-${colorScheme}`, { fullPage: true });
+      // NEWSLENS_DOCS_SCREENSHOT=1 also refreshes the one in the README's widget section.
+      if (process.env.NEWSLENS_DOCS_SCREENSHOT && device === "desktop" && colorScheme === "light") {
+        await copyFile(await screenshot(page, "enhance-docs"), `${ROOT}docs/enhance.png`);
+      }
     }
   }
 });

@@ -221,7 +221,7 @@ test("the page's own elements, styles, links and click handlers keep working", a
   assert.equal(await page.locator('#story a[href="#mayor"]').evaluate((a) => a.href.endsWith("#mayor")), true, "should keep the link's href");
 });
 
-test("restore(), removing for= and removing the element each give back the exact original DOM", async () => {
+test("restore(), removing for=, setting text and removing the element each give back the exact original DOM", async () => {
   const page = await openEnglish();
   const differences = () => page.evaluate(() => window.differences("story", window.original));
   assert.ok((await differences()).length > 0, "should have changed the article while enhanced");
@@ -244,6 +244,12 @@ test("restore(), removing for= and removing the element each give back the exact
   await page.evaluate(() => document.getElementById("lens").removeAttribute("for"));
   await page.waitForFunction(() => !document.querySelector("#story .nl-mark"));
   assert.deepEqual(await differences(), [], "should restore the original DOM when for= is removed");
+
+  await again();
+  await page.evaluate(() => (document.getElementById("lens").text = "A headline\nA paragraph of a text given to the element."));
+  await page.waitForFunction(() => document.getElementById("lens").shadowRoot.querySelector(".main p"));
+  assert.deepEqual(await differences(), [], "should restore the original DOM when the element is given a text to show instead");
+  await page.evaluate(() => (document.getElementById("lens").text = null));
 
   await again();
   await page.evaluate(() => document.getElementById("lens").remove());

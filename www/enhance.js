@@ -3,9 +3,10 @@
 // table cells) into plain text, one block per paragraph with a blank line between blocks, and
 // keeps a map from each character of that text back to the DOM text node it came from. After the
 // parse, `mark()` wraps the quotes and mentions in place: it splits the page's text nodes
-// (`splitText`) at the span boundaries and wraps the pieces in <mark>/<span> elements. It never
-// touches the page's elements, attributes or listeners and never parses HTML; `restore()`
-// unwraps every piece and joins the split text nodes back into the original node objects.
+// (`splitText`) at the span boundaries and wraps the pieces in <mark>/<span> elements that let
+// the pointer through (clicks reach the page's elements as before). It never touches the page's
+// elements, attributes or listeners and never parses HTML; `restore()` unwraps every piece and
+// joins the split text nodes back into the original node objects.
 
 // Elements that start and end a block of text (a line of the plain text).
 const BLOCKS = new Set(
@@ -41,7 +42,8 @@ export class PageArticle {
   /** The plain text: the blocks, a blank line between them. */
   text = "";
   // Runs of characters of `text` that come one after another from one text node:
-  // text[at[k] .. at[k] + len[k]) is node[k].data[off[k] .. off[k] + len[k]).
+  // text[at[k] .. at[k] + len[k]) comes from node[k].data[off[k] .. off[k] + len[k]) (the same
+  // characters, but for a space standing for a run of white space, of which it is the first).
   #at = [];
   #len = [];
   #node = [];

@@ -238,12 +238,14 @@ export class NewsLensElement extends HTMLElement {
       if (hits) hits.remove();
       if (n) d.firstChild.append(el("span", { class: "hits", text: String(n) }));
     }
+    // The picture fades the others only for an actor it shows: fading all of it says nothing.
+    const pictured = !!actor && (p.nodes ?? []).some((node) => node.dataset.a === actor.id);
     for (const line of p.lines ?? []) {
-      const touches = !!actor && (line.dataset.a === actor.id || line.dataset.b === actor.id);
+      const touches = pictured && (line.dataset.a === actor.id || line.dataset.b === actor.id);
       line.classList.toggle("hot", touches);
-      line.classList.toggle("off", !!actor && !touches);
+      line.classList.toggle("off", pictured && !touches);
     }
-    for (const node of p.nodes ?? []) node.classList.toggle("off", !!actor && node.dataset.a !== actor.id);
+    for (const node of p.nodes ?? []) node.classList.toggle("off", pictured && node.dataset.a !== actor.id);
     this.#page?.select(this.#selected);
     const count = p.quoteCount;
     if (count) {

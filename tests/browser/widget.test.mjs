@@ -239,6 +239,9 @@ test("the relation picture links actors that share sentences, thicker for more",
   await svg.locator("g[data-a=a3] circle").click();
   assert.equal(await page.locator("news-lens [part=actor][data-a=a3]").getAttribute("aria-pressed"), "true", "should select an actor by clicking its node");
   assert.ok((await svg.locator("line.hot").count()) === 2, "should highlight the selected actor's links");
+  assert.ok((await svg.locator("g.off").count()) === 2, "should fade the other actors");
+  await page.locator("news-lens [part=actor][data-a=a4]").click();
+  assert.equal(await svg.locator(".off, .hot").count(), 0, "should fade nothing for an actor the picture does not show");
 });
 
 test("labels follow the article's language, with lang and dir set (Hindi, Urdu)", async () => {

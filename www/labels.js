@@ -34,9 +34,14 @@ const en = {
   together: (a, b, n) => `${a} and ${b} in ${n} sentences`,
 };
 
-// The languages with words of their own besides English.
-const MORE = { hi: () => import("./labels/hi.js"), ur: () => import("./labels/ur.js") };
+// The languages with words of their own besides English, with the script they are written in:
+// a text in that script starts loading the words while the wasm parses (see prefetchLabels).
+const MORE = {
+  hi: [/\p{Script=Devanagari}/u, () => import("./labels/hi.js")],
+  ur: [/\p{Script=Arabic}/u, () => import("./labels/ur.js")],
+};
 const loaded = { en };
+const loading = {};
 
 // Scripts written right to left (BCP 47 primary subtags).
 const RTL = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"]);
@@ -50,8 +55,20 @@ export const labelsFor = (tag) => loaded[primary(tag)] || en;
 /** Loads the labels for a language tag (English when it has none, or they fail to load). */
 export async function loadLabels(tag) {
   const lang = primary(tag);
-  if (!loaded[lang] && MORE[lang]) loaded[lang] = (await MORE[lang]().catch(() => null))?.default;
+  if (!loaded[lang] && MORE[lang]) {
+    loading[lang] ??= MORE[lang][1]().then(
+      (module) => (loaded[lang] = module.default),
+      () => delete loading[lang], // tried again with the next article
+    );
+    await loading[lang];
+  }
   return labelsFor(tag);
+}
+
+/** Starts loading the labels a text is likely to need, judged by the script of its start. */
+export function prefetchLabels(text) {
+  const start = text.slice(0, 2000);
+  for (const [lang, [script]] of Object.entries(MORE)) if (script.test(start)) loadLabels(lang);
 }
 
 /** "rtl" or "ltr" for a language tag. */

@@ -12,7 +12,7 @@
 // actors and quotes beside it, and `restore()` undoes it all.
 import { init, parse } from "../js/index.js";
 import { css } from "./styles.js";
-import { labelsFor, loadLabels, directionOf } from "./labels.js";
+import { labelsFor, loadLabels, prefetchLabels, directionOf } from "./labels.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const QUOTE_MARKS = "\"'“”‘’«»„‟‹›「」『』";
@@ -325,6 +325,7 @@ export class NewsLensElement extends HTMLElement {
     let article;
     try {
       this.#notice(this.#labels.loading);
+      prefetchLabels(text); // so that the words are there when the parse is
       await init(this.getAttribute("wasm") || undefined);
       if (token !== this.#token) return;
       const started = performance.now();

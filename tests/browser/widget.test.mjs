@@ -276,6 +276,32 @@ test("a page downloads the labels of its article's language only", async () => {
   assert.deepEqual(loaded, ["labels/hi.js", "labels/ur.js"], "should load each language's labels once");
 });
 
+test("the labels of a Hindi text start loading while the wasm loads, not after the parse", async () => {
+  const page = await newPage(env);
+  const order = [];
+  let labelsAsked;
+  const asked = new Promise((resolve) => (labelsAsked = resolve));
+  page.on("request", (r) => {
+    if (r.url().includes("/www/labels/")) {
+      order.push("labels");
+      labelsAsked();
+    }
+  });
+  // The wasm is held back until the labels are asked for (or 5 s pass): the labels come first
+  // only if the widget asks for them before it has the parse.
+  await page.route("**/*.wasm", async (route) => {
+    await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    order.push("wasm");
+    await route.continue();
+  });
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  await page.evaluate((t) => (document.getElementById("lens").text = t), HI_TEXT);
+  await waitForArticle(page);
+  assert.deepEqual(order, ["labels", "wasm"], "should ask for the Hindi labels before the wasm is in");
+  assert.equal(await page.locator("news-lens [data-v=article]").textContent(), "लेख", "should show the Hindi labels");
+});
+
 test("article text that looks like HTML is shown as text and runs nothing", async () => {
   for (const real of [false, true]) {
     const page = real ? await newPage(env) : await openFixture(env, HOSTILE_TEXT, hostileArticle());

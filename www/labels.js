@@ -1,7 +1,6 @@
-// The widget's own words, in the article's language (English when the language has no set).
-// English is built in; another language's words are a module in labels/, loaded when an article
-// in that language is shown, so a page downloads only its own. Adding a language is adding one
-// module and one line to MORE; `dir` follows from the language tag.
+// The widget's own words in the article's language. English is built in (and the fallback);
+// other languages' words are modules in labels/, loaded when needed: a page downloads only its
+// own. Adding a language is one module and one line in MORE; `dir` follows from the tag.
 
 const en = {
   name: "English",
@@ -34,8 +33,7 @@ const en = {
   together: (a, b, n) => `${a} and ${b} in ${n} sentences`,
 };
 
-// The languages with words of their own besides English, with the script they are written in:
-// a text in that script starts loading the words while the wasm parses (see prefetchLabels).
+// Each language's script (a text in it loads the words early: prefetchLabels) and module.
 const MORE = {
   hi: [/\p{Script=Devanagari}/u, () => import("./labels/hi.js")],
   ur: [/\p{Script=Arabic}/u, () => import("./labels/ur.js")],

@@ -188,10 +188,7 @@ export class NewsLensElement extends HTMLElement {
     loadLabels(article?.lang).then(() => token === this.#token && this.#show(article));
   }
 
-  /**
-   * Removes what the element added: the highlights in the page's article (`for`), which is left
-   * exactly as it was, and its own content. Setting `text`, `src` or `for` shows an article again.
-   */
+  /** Removes its content and (with `for`) every highlight in the page's article, left as it was. */
   restore() {
     this.#token++;
     this.#unmark();
@@ -325,7 +322,7 @@ export class NewsLensElement extends HTMLElement {
     let article;
     try {
       this.#notice(this.#labels.loading);
-      prefetchLabels(text); // so that the words are there when the parse is
+      prefetchLabels(text);
       await init(this.getAttribute("wasm") || undefined);
       if (token !== this.#token) return;
       const started = performance.now();

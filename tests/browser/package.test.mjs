@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { dirname, join, normalize } from "node:path";
 import { ROOT } from "./harness.mjs";
 
@@ -31,4 +32,15 @@ test("the packed package holds every module the widget imports", () => {
   visit(entry);
   assert.ok(seen.has("www/news-lens.js") && seen.has("js/index.js"), "should follow the widget's imports into the element and the JS API");
   assert.ok(seen.has("www/enhance.js"), "should follow the element's on-demand import of the in-page enhancement");
+});
+
+test("the widget's JS and CSS stay within 15 KB gzipped (issue 7's budget)", () => {
+  const files = ["www/widget.js", "www/news-lens.js", "www/styles.js", "www/labels.js"];
+  const bytes = gzipSync(Buffer.concat(files.map((f) => readFileSync(join(ROOT, f)))), { level: 9 }).length;
+  assert.ok(bytes <= 15000, `should gzip the element, its stylesheet and its English labels to 15000 bytes or less (${bytes})`);
+  // Loaded only when needed, each on top of the above: a language's words and the in-page enhancement.
+  for (const file of ["www/labels/hi.js", "www/labels/ur.js", "www/enhance.js"]) {
+    const size = gzipSync(readFileSync(join(ROOT, file)), { level: 9 }).length;
+    assert.ok(size <= 5000, `should keep ${file}, loaded on demand, small (${size} bytes gzipped)`);
+  }
 });

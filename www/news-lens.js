@@ -138,7 +138,9 @@ export class NewsLensElement extends HTMLElement {
   disconnectedCallback() {
     this.#observer?.disconnect();
     this.#abort?.abort();
-    this.restore();
+    // The page's article is left as it was; connecting again enhances it again.
+    this.#token++;
+    this.#unmark();
   }
 
   attributeChangedCallback(_name, before, after) {

@@ -252,6 +252,9 @@ test("restore(), removing for=, setting text and removing the element each give 
   await page.evaluate(() => (document.getElementById("lens").text = null));
 
   await again();
+  await page.evaluate(() => document.querySelector(".story-side").append(document.getElementById("lens")));
+  await page.waitForFunction(() => document.querySelector("#story .nl-mark"));
+  checkHighlights(await highlighted(page, "story"), "(after the element is moved)");
   await page.evaluate(() => document.getElementById("lens").remove());
   assert.deepEqual(await differences(), [], "should restore the original DOM when the element is removed");
   assert.deepEqual(page.problems, [], "should log no errors");

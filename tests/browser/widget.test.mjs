@@ -399,9 +399,12 @@ test("showArticle on a new element shows that Article and loads no wasm", async 
     document.body.append(lens);
     lens.showArticle(text, article);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    return lens.shadowRoot.querySelectorAll(".q").length;
+    const shown = lens.shadowRoot.querySelectorAll(".q").length;
+    document.querySelector("main").append(lens); // moved: disconnected and connected again
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return [shown, lens.shadowRoot.querySelectorAll(".q").length];
   }, [EN_TEXT, englishArticle()]);
-  assert.equal(quotes, 4, "should keep showing the given Article after the element connects");
+  assert.deepEqual(quotes, [4, 4], "should keep showing the given Article after the element connects, and after it is moved");
   assert.deepEqual(wasm, [], "should not fetch the wasm");
 });
 

@@ -414,7 +414,8 @@ export class NewsLensElement extends HTMLElement {
     const quotes = this.#quotesView(L);
     quotes.hidden = false;
     quotes.prepend(el("h3", { class: "h", text: L.quotes }));
-    const base = el("div", { class: "nl side", part: "base", lang, dir }, el("aside", {}, this.#actorList(L), this.#relations(article, L)), el("div", { class: "main", part: "body" }, quotes), status);
+    const aside = el("aside", {}, this.#actorList(L), this.#relations(article, L));
+    const base = el("div", { class: "nl side", part: "base", lang, dir }, aside, el("div", { class: "main", part: "body" }, quotes), status);
     this.#root.replaceChildren(base);
     this.dispatchEvent(new CustomEvent("newslens-parsed", { detail: article, bubbles: true, composed: true }));
   }

@@ -6,7 +6,8 @@
 #     and the crate must match), with `cargo install` (without --locked, as the brief asks);
 #   - the npm devDependencies (npm ci from package-lock.json) when node_modules is missing or
 #     older than the lock file;
-#   - with --browser: Debian's chromium and chromium-driver (apt-get), for the browser tests.
+#   - with --browser: Debian's chromium and chromium-driver (apt-get), for the browser tests,
+#     and fonts-noto-core, so Devanagari and Urdu show in the screenshots the tests save.
 #
 # Usage: scripts/setup.sh [--browser]
 set -euo pipefail
@@ -70,13 +71,14 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
   fi
 fi
 
-# 4. Chromium and its WebDriver, for Playwright and wasm-bindgen-test.
-if ((BROWSER)) && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
-  say "installing Debian's chromium and chromium-driver"
+# 4. Chromium and its WebDriver, for Playwright and wasm-bindgen-test; Noto fonts for the
+#    Devanagari and Arabic-script text in the widget's screenshots.
+if ((BROWSER)) && [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver || ! -d /usr/share/fonts/truetype/noto ]]; then
+  say "installing Debian's chromium, chromium-driver and fonts-noto-core"
   SUDO=
   ((EUID == 0)) || SUDO=sudo
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-core
 fi
 
 say "ready (wasm-bindgen $WANT$( ((BROWSER)) && echo ", chromium" ))"

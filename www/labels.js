@@ -1,5 +1,6 @@
-// The widget's own words, in the article's language (English when the language has no set).
-// Adding a language is adding one object here; `dir` follows from the language tag.
+// The widget's own words in the article's language. English is built in (and the fallback);
+// other languages' words are modules in labels/, loaded when needed: a page downloads only its
+// own. Adding a language is one module and one line in MORE; `dir` follows from the tag.
 
 const en = {
   name: "English",
@@ -32,69 +33,13 @@ const en = {
   together: (a, b, n) => `${a} and ${b} in ${n} sentences`,
 };
 
-const hi = {
-  name: "हिन्दी",
-  article: "लेख",
-  quotes: "उद्धरण",
-  view: "दृश्य",
-  expand: "सभी खोलें",
-  collapse: "सभी बंद करें",
-  actors: "ख़बर में कौन-कौन",
-  relations: "कौन किसके साथ",
-  related: "यह भी पढ़ें",
-  mentions: (n) => `${n} बार ज़िक्र`,
-  quoteCount: (n) => `${n} उद्धरण`,
-  minutes: (n) => `${n} मिनट में पढ़ें`,
-  speaker: "वक्ता",
-  unknown: "वक्ता अज्ञात",
-  showAll: (n) => `सभी ${n} दिखाएँ`,
-  showFewer: "कम दिखाएँ",
-  kinds: { person: "व्यक्ति", country: "देश", organization: "संगठन", place: "स्थान", group: "समूह" },
-  direct: "प्रत्यक्ष उद्धरण",
-  partial: "आंशिक उद्धरण",
-  goTo: "लेख में देखें",
-  noQuotes: "कोई उद्धरण नहीं मिला।",
-  noActors: "कोई व्यक्ति, स्थान या संगठन नहीं मिला।",
-  loading: "लेख पढ़ा जा रहा है…",
-  failed: (why) => `विश्लेषण नहीं हो सका (${why})। सादा पाठ दिखाया जा रहा है।`,
-  unreadable: (why) => `लेख लोड नहीं हो सका (${why})।`,
-  selected: (name, n) => `${name}: ${n} ज़िक्र हाइलाइट किए गए`,
-  cleared: "हाइलाइट हटाया गया",
-  together: (a, b, n) => `${a} और ${b}: ${n} वाक्यों में साथ`,
+// Each language's script (a text in it loads the words early: prefetchLabels) and module.
+const MORE = {
+  hi: [/\p{Script=Devanagari}/u, () => import("./labels/hi.js")],
+  ur: [/\p{Script=Arabic}/u, () => import("./labels/ur.js")],
 };
-
-const ur = {
-  name: "اردو",
-  article: "مضمون",
-  quotes: "اقتباسات",
-  view: "منظر",
-  expand: "سب کھولیں",
-  collapse: "سب بند کریں",
-  actors: "خبر میں کون کون",
-  relations: "کون کس کے ساتھ",
-  related: "یہ بھی پڑھیں",
-  mentions: (n) => `${n} بار ذکر`,
-  quoteCount: (n) => `${n} اقتباس`,
-  minutes: (n) => `${n} منٹ میں پڑھیں`,
-  speaker: "مقرر",
-  unknown: "نامعلوم مقرر",
-  showAll: (n) => `تمام ${n} دکھائیں`,
-  showFewer: "کم دکھائیں",
-  kinds: { person: "شخص", country: "ملک", organization: "تنظیم", place: "مقام", group: "گروہ" },
-  direct: "براہ راست اقتباس",
-  partial: "جزوی اقتباس",
-  goTo: "مضمون میں دیکھیں",
-  noQuotes: "کوئی اقتباس نہیں ملا۔",
-  noActors: "کوئی شخص، مقام یا تنظیم نہیں ملی۔",
-  loading: "مضمون پڑھا جا رہا ہے…",
-  failed: (why) => `تجزیہ نہیں ہو سکا (${why})۔ سادہ متن دکھایا جا رہا ہے۔`,
-  unreadable: (why) => `مضمون لوڈ نہیں ہو سکا (${why})۔`,
-  selected: (name, n) => `${name}: ${n} ذکر نمایاں`,
-  cleared: "نمایاں ختم",
-  together: (a, b, n) => `${a} اور ${b}: ${n} جملوں میں ساتھ`,
-};
-
-const LABELS = { en, hi, ur };
+const loaded = { en };
+const loading = {};
 
 // Scripts written right to left (BCP 47 primary subtags).
 const RTL = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"]);
@@ -102,8 +47,27 @@ const RTL = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug
 /** The primary subtag of a BCP 47 tag, lower-cased ("hi-IN" → "hi"). */
 const primary = (tag) => String(tag || "").toLowerCase().split(/[-_]/)[0];
 
-/** The labels for a language tag; English when there are none for it. */
-export const labelsFor = (tag) => LABELS[primary(tag)] || en;
+/** The labels for a language tag, if loaded (see loadLabels); English otherwise. */
+export const labelsFor = (tag) => loaded[primary(tag)] || en;
+
+/** Loads the labels for a language tag (English when it has none, or they fail to load). */
+export async function loadLabels(tag) {
+  const lang = primary(tag);
+  if (!loaded[lang] && MORE[lang]) {
+    loading[lang] ??= MORE[lang][1]().then(
+      (module) => (loaded[lang] = module.default),
+      () => delete loading[lang], // tried again with the next article
+    );
+    await loading[lang];
+  }
+  return labelsFor(tag);
+}
+
+/** Starts loading the labels a text is likely to need, judged by the script of its start. */
+export function prefetchLabels(text) {
+  const start = text.slice(0, 2000);
+  for (const [lang, [script]] of Object.entries(MORE)) if (script.test(start)) loadLabels(lang);
+}
 
 /** "rtl" or "ltr" for a language tag. */
 export const directionOf = (tag) => (RTL.has(primary(tag)) ? "rtl" : "ltr");

@@ -3,14 +3,16 @@
 // organisations in it. This module is the element class; `widget.js` defines the tag.
 //
 // The text comes from (first that is set) the `text` property, the `src` attribute (a URL of
-// a text file), the `for` attribute (the id of an element on the page whose text is read) or
-// the element's own text. It is parsed by the newslens wasm core; every span of the Article is
-// a UTF-16 range of that text, and each block of the page is built by cutting its text at the
-// quote and mention boundaries into text nodes and elements. Article text only ever reaches
-// the DOM through text nodes: nothing is parsed as HTML.
+// a text file), the `for` attribute (the id of an article on the page) or the element's own
+// text. It is parsed by the newslens wasm core; every span of the Article is a UTF-16 range of
+// that text, and each block is built by cutting its text at the quote and mention boundaries
+// into text nodes and elements. Article text only ever reaches the DOM through text nodes:
+// nothing is parsed as HTML. With `for`, the page's article stays where it is: enhance.js
+// (loaded only then) reads its blocks and highlights it in place, this element shows the
+// actors and quotes beside it, and `restore()` undoes it all.
 import { init, parse } from "../js/index.js";
 import { css } from "./styles.js";
-import { labelsFor, directionOf } from "./labels.js";
+import { labelsFor, loadLabels, prefetchLabels, directionOf } from "./labels.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const QUOTE_MARKS = "\"'“”‘’«»„‟‹›「」『』";
@@ -95,12 +97,12 @@ export class NewsLensElement extends HTMLElement {
   #observer = null;
   #scheduled = false;
   #external = false; // showing an Article given to showArticle(), not one parsed here
+  #page = null; // the article on the page being enhanced (`for`), a PageArticle
   // Built for the current article:
   #actors = new Map();
   #quotes = [];
   #mentions = [];
   #selected = null;
-  #view = "article";
   #allActors = false;
   #parts = {};
 
@@ -136,6 +138,9 @@ export class NewsLensElement extends HTMLElement {
   disconnectedCallback() {
     this.#observer?.disconnect();
     this.#abort?.abort();
+    // The page's article is left as it was; connecting again enhances it again.
+    this.#token++;
+    this.#unmark();
   }
 
   attributeChangedCallback(_name, before, after) {
@@ -176,12 +181,27 @@ export class NewsLensElement extends HTMLElement {
 
   /** Shows an Article parsed elsewhere (a server, a worker) for `text`, without loading wasm. */
   showArticle(text, article) {
-    this.#token++;
+    const token = ++this.#token;
     this.#abort?.abort();
+    this.#unmark();
     this.#external = true;
     this.#text = String(text);
     this.#parseTime = null;
-    this.#show(article);
+    loadLabels(article?.lang).then(() => token === this.#token && this.#show(article));
+  }
+
+  /** Removes its content and (with `for`) every highlight in the page's article, left as it was. */
+  restore() {
+    this.#token++;
+    this.#unmark();
+    this.#article = null;
+    this.#parts = {};
+    this.#root.replaceChildren();
+  }
+
+  #unmark() {
+    this.#page?.restore();
+    this.#page = null;
   }
 
   /** Opens every section. */
@@ -217,12 +237,15 @@ export class NewsLensElement extends HTMLElement {
       if (hits) hits.remove();
       if (n) d.firstChild.append(el("span", { class: "hits", text: String(n) }));
     }
+    // The picture fades the others only for an actor it shows: fading all of it says nothing.
+    const pictured = !!actor && (p.nodes ?? []).some((node) => node.dataset.a === actor.id);
     for (const line of p.lines ?? []) {
-      const touches = !!actor && (line.dataset.a === actor.id || line.dataset.b === actor.id);
+      const touches = pictured && (line.dataset.a === actor.id || line.dataset.b === actor.id);
       line.classList.toggle("hot", touches);
-      line.classList.toggle("off", !!actor && !touches);
+      line.classList.toggle("off", pictured && !touches);
     }
-    for (const node of p.nodes ?? []) node.classList.toggle("off", !!actor && node.dataset.a !== actor.id);
+    for (const node of p.nodes ?? []) node.classList.toggle("off", pictured && node.dataset.a !== actor.id);
+    this.#page?.select(this.#selected);
     const count = p.quoteCount;
     if (count) {
       const total = this.#quotes.length;
@@ -258,7 +281,9 @@ export class NewsLensElement extends HTMLElement {
     const token = ++this.#token;
     this.#abort?.abort();
     this.#abort = null;
+    this.#unmark();
     let text;
+    let page = null;
     try {
       if (this.#textProperty != null) {
         text = this.#textProperty;
@@ -270,11 +295,17 @@ export class NewsLensElement extends HTMLElement {
         if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
         text = await response.text();
       } else if (this.hasAttribute("for")) {
+        // The article may still be arriving when the element is defined early (a bundle).
+        if (document.readyState === "loading") await new Promise((done) => document.addEventListener("DOMContentLoaded", done, { once: true }));
+        if (token !== this.#token) return;
         const id = this.getAttribute("for");
         const root = this.getRootNode();
         const source = root.getElementById?.(id) ?? document.getElementById(id);
         if (!source) throw new Error(`no element with id "${id}"`);
-        text = source.innerText ?? source.textContent;
+        const { PageArticle } = await import("./enhance.js");
+        if (token !== this.#token) return;
+        page = new PageArticle(source);
+        text = page.text;
       } else {
         text = dedent(this.textContent);
       }
@@ -284,6 +315,7 @@ export class NewsLensElement extends HTMLElement {
     }
     if (token !== this.#token) return;
     this.#text = text;
+    this.#page = page;
     if (!text.trim()) {
       this.#article = null;
       this.#root.replaceChildren();
@@ -292,6 +324,7 @@ export class NewsLensElement extends HTMLElement {
     let article;
     try {
       this.#notice(this.#labels.loading);
+      prefetchLabels(text);
       await init(this.getAttribute("wasm") || undefined);
       if (token !== this.#token) return;
       const started = performance.now();
@@ -301,7 +334,8 @@ export class NewsLensElement extends HTMLElement {
       if (token === this.#token) this.#fail(error, text);
       return;
     }
-    this.#show(article);
+    await loadLabels(article?.lang);
+    if (token === this.#token) this.#show(article);
   }
 
   /** Shows the plain text and why the analysis is missing. */
@@ -311,7 +345,8 @@ export class NewsLensElement extends HTMLElement {
     this.#parts = {};
     const notice = el("p", { class: "notice", part: "notice", role: "alert", text: message(why) });
     const plain = el("div", { class: "plain", part: "body" });
-    for (const block of text.split(/\n\s*\n|\n/)) if (block.trim()) plain.append(el("p", { text: block.trim() }));
+    // An article on the page (`for`) is already there as it was: only the reason is shown.
+    if (!this.#page) for (const block of text.split(/\n\s*\n|\n/)) if (block.trim()) plain.append(el("p", { text: block.trim() }));
     this.#root.replaceChildren(el("div", { class: "nl", part: "base" }, notice, plain));
   }
 
@@ -326,7 +361,6 @@ export class NewsLensElement extends HTMLElement {
     const L = (this.#labels = labelsFor(article.lang));
     this.#article = article;
     this.#selected = null;
-    this.#view = "article";
     this.#allActors = false;
     this.#parts = { mentionEls: [], quoteEls: [], groups: [], lines: [], nodes: [] };
 
@@ -351,8 +385,10 @@ export class NewsLensElement extends HTMLElement {
     );
 
     const lang = article.lang && article.lang !== "und" ? article.lang : null;
-    const base = el("article", { class: "nl", part: "base", lang, dir: lang ? directionOf(lang) : null });
+    const dir = lang ? directionOf(lang) : null;
     const status = (this.#parts.status = el("p", { class: "status", role: "status" }));
+    if (this.#page) return this.#showBeside(article, L, lang, dir, status);
+    const base = el("article", { class: "nl", part: "base", lang, dir });
     const card = (this.#parts.card = el("div", { class: "card", part: "card", role: "tooltip", id: "card", hidden: true }));
     const main = el("div", { class: "main", part: "body" }, this.#articleView(article, L), this.#quotesView(L));
     base.append(
@@ -368,6 +404,18 @@ export class NewsLensElement extends HTMLElement {
       base.append(el("nav", { class: "related", part: "related-list", "aria-labelledby": "related-h" }, el("h3", { class: "h", id: "related-h", text: L.related }), list));
     }
     base.append(card, status);
+    this.#root.replaceChildren(base);
+    this.dispatchEvent(new CustomEvent("newslens-parsed", { detail: article, bubbles: true, composed: true }));
+  }
+
+  /** For an article on the page (`for`): highlights it in place, and shows actors and quotes here. */
+  #showBeside(article, L, lang, dir, status) {
+    this.#page.mark(this.#quotes, this.#mentions);
+    const quotes = this.#quotesView(L);
+    quotes.hidden = false;
+    quotes.prepend(el("h3", { class: "h", text: L.quotes }));
+    const aside = el("aside", {}, this.#actorList(L), this.#relations(article, L));
+    const base = el("div", { class: "nl side", part: "base", lang, dir }, aside, el("div", { class: "main", part: "body" }, quotes), status);
     this.#root.replaceChildren(base);
     this.dispatchEvent(new CustomEvent("newslens-parsed", { detail: article, bubbles: true, composed: true }));
   }
@@ -421,9 +469,10 @@ export class NewsLensElement extends HTMLElement {
       const heading = range(section.heading, text.length);
       let box;
       if (heading) {
-        // The heading's words go in one span: the summary is a flex box, and bare text and
-        // mention elements would each become a flex item with a gap between them.
-        const words = el("span");
+        // The heading's words go in an <h3> inside the summary: screen readers then list it
+        // among the headings while the summary keeps its expanded/collapsed state, and the
+        // summary (a flex box) gets one item instead of one per text node and mention.
+        const words = el("h3");
         this.#fill(words, ...heading);
         box = el("details", { part: "section", open: true }, el("summary", { part: "heading" }, words));
       } else {
@@ -646,7 +695,6 @@ export class NewsLensElement extends HTMLElement {
   }
 
   #setView(name) {
-    this.#view = name;
     for (const b of this.#root.querySelectorAll("[data-act=view]")) b.setAttribute("aria-pressed", String(b.dataset.v === name));
     for (const v of this.#root.querySelectorAll("[data-view]")) v.hidden = v.dataset.view !== name;
     for (const b of this.#root.querySelectorAll("[data-act=expand],[data-act=collapse]")) b.hidden = name !== "article";
@@ -667,6 +715,8 @@ export class NewsLensElement extends HTMLElement {
       for (let k = SHOWN_ACTORS; k < items.length; k++) items[k].hidden = !this.#allActors;
       target.setAttribute("aria-expanded", String(this.#allActors));
       target.textContent = this.#allActors ? this.#labels.showFewer : this.#labels.showAll(items.length);
+    } else if (act === "goto" && this.#page) {
+      this.#page.reveal(Number(target.dataset.q));
     } else if (act === "goto") {
       this.#setView("article");
       const quote = this.#root.querySelector(`.q[data-q="${Number(target.dataset.q)}"]`);

@@ -62,6 +62,9 @@ header { order: 0; }
   .nl > aside { display: flex; flex-direction: column; gap: 1.5rem; grid-column: 2; grid-row: 2 / -1; }
   .toolbar, .main, .related { grid-column: 1; }
 }
+.nl.side { display: flex; padding: 1rem; }
+.side > aside { display: flex; flex-direction: column; gap: 1.25rem; }
+.side .cards { grid-template-columns: 1fr; }
 button { font: inherit; color: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid var(--nl-focus); outline-offset: 2px; border-radius: 3px; }
 h2, h3, p, ul, figure { margin: 0; }
@@ -84,6 +87,7 @@ details, .lead { border-bottom: 1px solid var(--nl-border); padding-bottom: .5re
 details { margin-top: .25rem; }
 summary { list-style: none; display: flex; align-items: baseline; gap: .6rem; padding: .6rem 0; cursor: pointer; font: 700 1.1875rem/1.35 var(--nl-font-body); }
 summary::-webkit-details-marker { display: none; }
+summary h3 { font: inherit; }
 summary::before { content: ""; flex: none; width: .5rem; height: .5rem; border: solid var(--nl-muted); border-width: 0 2px 2px 0; transform: translateY(-.15rem) rotate(-45deg); transition: transform .15s; }
 [dir=rtl] summary::before { transform: translateY(-.15rem) rotate(135deg); }
 details[open] > summary::before { transform: translateY(-.3rem) rotate(45deg); }

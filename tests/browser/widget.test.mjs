@@ -3,7 +3,8 @@
 // depend on the parser's accuracy; loading, re-rendering and safety use the real wasm parse.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, newPage, openFixture, waitForArticle, PHONE } from "./harness.mjs";
+import { readFile } from "node:fs/promises";
+import { start, newPage, openFixture, waitForArticle, PHONE, ROOT } from "./harness.mjs";
 import { EN_TEXT, englishArticle, HI_TEXT, hindiArticle, UR_TEXT, urduArticle, HOSTILE_TEXT, hostileArticle } from "./fixtures/articles.mjs";
 
 let env;
@@ -56,6 +57,29 @@ test("sections collapse and expand by click, by keyboard and all at once", async
   assert.equal(await section.evaluate((d) => d.open), false, "should close every section with Collapse all");
   await page.locator("news-lens [data-act=expand]").click();
   assert.equal(await section.evaluate((d) => d.open), true, "should open every section with Expand all");
+});
+
+/** The accessibility tree Chromium exposes, as [role, name, properties] for each node shown. */
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  return nodes
+    .filter((n) => !n.ignored)
+    .map((n) => [n.role?.value, n.name?.value ?? "", Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value]))]);
+}
+
+test("section headings are headings to screen readers and stay disclosure buttons", async () => {
+  const page = await english();
+  const tree = await axTree(page);
+  const headings = tree.filter(([role, , props]) => role === "heading" && props.level === 3).map(([, name]) => name);
+  assert.ok(headings.includes("The talks"), `should expose the section heading as a level-3 heading (got ${headings.join(" | ")})`);
+  const title = tree.find(([role, name]) => role === "heading" && name.startsWith("Mayor Rivera and the transit union"));
+  assert.equal(title?.[2].level, 2, "should expose the title as the level-2 heading above the sections");
+  const toggle = tree.find(([role, name]) => role === "DisclosureTriangle" && name === "The talks");
+  assert.equal(toggle?.[2].expanded, true, "should keep the summary a disclosure control with its expanded state");
+  await page.locator("news-lens summary h3").click();
+  const closed = (await axTree(page)).find(([role, name]) => role === "DisclosureTriangle" && name === "The talks");
+  assert.equal(closed?.[2].expanded, false, "should still collapse when the heading text is clicked");
 });
 
 test("quotes are highlighted in place, each kind styled differently, with a chip naming the speaker", async () => {
@@ -215,6 +239,9 @@ test("the relation picture links actors that share sentences, thicker for more",
   await svg.locator("g[data-a=a3] circle").click();
   assert.equal(await page.locator("news-lens [part=actor][data-a=a3]").getAttribute("aria-pressed"), "true", "should select an actor by clicking its node");
   assert.ok((await svg.locator("line.hot").count()) === 2, "should highlight the selected actor's links");
+  assert.ok((await svg.locator("g.off").count()) === 2, "should fade the other actors");
+  await page.locator("news-lens [part=actor][data-a=a4]").click();
+  assert.equal(await svg.locator(".off, .hot").count(), 0, "should fade nothing for an actor the picture does not show");
 });
 
 test("labels follow the article's language, with lang and dir set (Hindi, Urdu)", async () => {
@@ -227,6 +254,52 @@ test("labels follow the article's language, with lang and dir set (Hindi, Urdu)"
   page = await openFixture(env, UR_TEXT, urduArticle());
   assert.equal(await page.locator("news-lens [part=base]").getAttribute("dir"), "rtl", "should write Urdu right to left");
   assert.equal(await page.locator("news-lens [part=base]").getAttribute("lang"), "ur", "should set lang to Urdu");
+});
+
+test("a page downloads the labels of its article's language only", async () => {
+  const page = await newPage(env);
+  const loaded = [];
+  page.on("request", (r) => r.url().includes("/www/labels/") && loaded.push(r.url().replace(/^.*\/www\//, "")));
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  const show = async (text, article) => {
+    await page.evaluate(([t, a]) => document.getElementById("lens").showArticle(t, a), [text, article]);
+    await page.waitForFunction((lang) => document.getElementById("lens").shadowRoot.querySelector(".main")?.closest("[lang]")?.lang === lang, article.lang);
+  };
+  await show(EN_TEXT, englishArticle());
+  assert.deepEqual(loaded, [], "should load no other language's labels for an English article");
+  await show(HI_TEXT, hindiArticle());
+  assert.deepEqual(loaded, ["labels/hi.js"], "should load the Hindi labels for a Hindi article");
+  assert.equal(await page.locator("news-lens [data-v=article]").textContent(), "लेख", "should use them");
+  await show(UR_TEXT, urduArticle());
+  await show(HI_TEXT, hindiArticle());
+  assert.deepEqual(loaded, ["labels/hi.js", "labels/ur.js"], "should load each language's labels once");
+});
+
+test("the labels of a Hindi text start loading while the wasm loads, not after the parse", async () => {
+  const page = await newPage(env);
+  const order = [];
+  let labelsAsked;
+  const asked = new Promise((resolve) => (labelsAsked = resolve));
+  page.on("request", (r) => {
+    if (r.url().includes("/www/labels/")) {
+      order.push("labels");
+      labelsAsked();
+    }
+  });
+  // The wasm is held back until the labels are asked for (or 5 s pass): the labels come first
+  // only if the widget asks for them before it has the parse.
+  await page.route("**/*.wasm", async (route) => {
+    await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    order.push("wasm");
+    await route.continue();
+  });
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  await page.evaluate((t) => (document.getElementById("lens").text = t), HI_TEXT);
+  await waitForArticle(page);
+  assert.deepEqual(order, ["labels", "wasm"], "should ask for the Hindi labels before the wasm is in");
+  assert.equal(await page.locator("news-lens [data-v=article]").textContent(), "लेख", "should show the Hindi labels");
 });
 
 test("article text that looks like HTML is shown as text and runs nothing", async () => {
@@ -326,9 +399,12 @@ test("showArticle on a new element shows that Article and loads no wasm", async 
     document.body.append(lens);
     lens.showArticle(text, article);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    return lens.shadowRoot.querySelectorAll(".q").length;
+    const shown = lens.shadowRoot.querySelectorAll(".q").length;
+    document.querySelector("main").append(lens); // moved: disconnected and connected again
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return [shown, lens.shadowRoot.querySelectorAll(".q").length];
   }, [EN_TEXT, englishArticle()]);
-  assert.equal(quotes, 4, "should keep showing the given Article after the element connects");
+  assert.deepEqual(quotes, [4, 4], "should keep showing the given Article after the element connects, and after it is moved");
   assert.deepEqual(wasm, [], "should not fetch the wasm");
 });
 
@@ -390,4 +466,38 @@ test("a 360 px phone gets one column and no sideways scrolling", async () => {
   assert.equal(overflow, 0, "should fit the page width");
   const [main, actors] = await Promise.all([".main", ".actors"].map((s) => page.locator(`news-lens ${s}`).boundingBox()));
   assert.ok(Math.abs(main.width - actors.width) < 2, "should stack the actors and the article in one column");
+});
+
+test("the README documents every ::part the widget renders and every custom property it reads", async () => {
+  const readme = await readFile(`${ROOT}www/README.md`, "utf8");
+  const documented = new Set([...readme.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]));
+  const page = await english();
+  await page.locator("news-lens [part=actor]").nth(2).click();
+  await page.locator("news-lens .q").first().hover();
+  const parts = new Set();
+  const collect = async () => {
+    const found = await page.evaluate(() => [...document.getElementById("lens").shadowRoot.querySelectorAll("[part]")].flatMap((e) => e.getAttribute("part").split(/\s+/)));
+    for (const part of found) parts.add(part);
+  };
+  await collect();
+  await page.locator("news-lens [data-v=quotes]").click();
+  await collect();
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.evaluate(() => (document.getElementById("lens").text = "A title\nA paragraph."));
+  await page.locator("news-lens [part=notice][role=alert]").waitFor();
+  await collect();
+  for (const part of ["section", "heading", "quote", "speaker", "actor", "mention", "related", "notice", "relations", "card"]) {
+    assert.ok(parts.has(part), `should render the part ${part}`);
+  }
+  for (const part of parts) assert.ok(documented.has(part), `should document the part \`${part}\` in www/README.md`);
+  const css = await readFile(`${ROOT}www/styles.js`, "utf8");
+  const properties = new Set([...css.matchAll(/(--nl-[a-z-]+)\s*:/g)].map((m) => m[1]));
+  assert.ok(properties.size >= 10, "should find the custom properties declared on :host");
+  // The highlights in a page's own article (for=) read properties of their own.
+  const enhance = await readFile(`${ROOT}www/enhance.js`, "utf8");
+  for (const [, property] of enhance.matchAll(/var\((--nl-[a-z-]+)/g)) properties.add(property);
+  const classes = new Set([...enhance.matchAll(/\.(nl-[a-z-]+)/g)].map((m) => m[1]));
+  assert.ok(classes.has("nl-quote") && classes.has("nl-mention"), "should find the classes the page's highlights are styled by");
+  for (const name of classes) assert.ok(readme.includes(name), `should document the class \`${name}\` in www/README.md`);
+  for (const property of properties) assert.ok(readme.includes(`\`${property}\``), `should document ${property} in www/README.md`);
 });

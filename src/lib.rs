@@ -17,6 +17,7 @@ pub mod article;
 pub mod assemble;
 pub mod attribution;
 pub mod doc;
+pub mod html;
 pub mod lang;
 pub mod mentions;
 pub mod normalize;
@@ -27,9 +28,10 @@ pub mod structure;
 pub mod wire;
 
 pub use article::{
-    Actor, ActorKind, Article, Paragraph, Quote, QuoteKind, Section, Sentence, Span, Warning,
+    Actor, ActorKind, Article, Paragraph, Quote, QuoteKind, Section, Sentence, Source, Span,
+    Warning,
 };
-pub use options::{ActorEntry, Options};
+pub use options::{ActorEntry, Format, Options};
 
 use std::fmt;
 
@@ -72,6 +74,9 @@ pub fn parse_with(text: &str, options: &Options) -> Article {
         related: Vec::new(),
         quotes: Vec::new(),
         actors: Vec::new(),
+        text: None,
+        byline: None,
+        published: None,
         warnings: vec![Warning {
             code: "input-too-large".to_string(),
             message: error.to_string(),
@@ -89,18 +94,49 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Article, Error> {
             limit: options.max_input_bytes,
         });
     }
+    let markup = match options.format {
+        Format::Text => false,
+        Format::Html => true,
+        Format::Auto => html::looks_like_html(text),
+    };
+    if markup {
+        return Ok(html::parse(text, options));
+    }
     let normalized = normalize::Normalized::new(text);
+    let structure = structure::analyse(&normalized.text, options);
+    Ok(read_normalized(text, &normalized, structure, options))
+}
+
+/// The stages after structure, on a text that normalises to itself (the extracted text of an
+/// HTML page, [`html::layout`]) and whose structure is already known.
+pub(crate) fn read_structure(text: &str, structure: doc::Structure, options: &Options) -> Article {
+    let normalized = normalize::Normalized::new(text);
+    if !normalized.is_identity() {
+        // The ranges of `structure` would not be ranges of the normalised text: find the
+        // structure again from the text itself.
+        let found = structure::analyse(&normalized.text, options);
+        return read_normalized(text, &normalized, found, options);
+    }
+    read_normalized(text, &normalized, structure, options)
+}
+
+/// The stages after structure: quotes, mentions, actors, attribution, rank, assemble.
+fn read_normalized(
+    text: &str,
+    normalized: &normalize::Normalized<'_>,
+    structure: doc::Structure,
+    options: &Options,
+) -> Article {
     let norm: &str = &normalized.text;
-    let structure = structure::analyse(norm, options);
     let (quotes, notes) = quotes::find_quotes(norm, &structure);
     let mentions = mentions::find_mentions(norm, &structure, &quotes, options);
     let mut actors = actors::merge(norm, &mentions, &structure);
     let attributions = attribution::attribute(norm, &structure, &quotes, &mut actors);
     let salience = rank::salience_with_text(Some(norm), &structure, &actors, &attributions);
-    Ok(assemble::assemble(
+    assemble::assemble(
         text,
         assemble::Parts {
-            normalized: &normalized,
+            normalized,
             structure,
             quotes,
             actors,
@@ -108,11 +144,13 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Article, Error> {
             salience,
             notes,
         },
-    ))
+    )
 }
 
-/// The Article of `text` in the public JSON schema, with UTF-16 offsets (what JS and the CLI see).
+/// The Article of `text` in the public JSON schema, with UTF-16 offsets (what JS and the CLI see):
+/// offsets into `text`, or into the Article's own `text` when it was read from HTML.
 pub fn parse_to_wire(text: &str, options: &Options) -> Result<wire::Article, Error> {
     let article = try_parse_with(text, options)?;
-    Ok(wire::Article::from_article(&article, text))
+    let base = article.text.as_deref().unwrap_or(text);
+    Ok(wire::Article::from_article(&article, base))
 }

@@ -7,6 +7,7 @@
 //!
 //! ```sh
 //! cargo run --release --example html_eval -- ../shared/corpus/html/newspaper4k
+//! cargo run --release --example html_eval -- -v DIR   # also the words extracted in excess and missed
 //! ```
 
 use std::collections::HashMap;
@@ -61,8 +62,11 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 fn main() {
-    let folder = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let folder = args
+        .iter()
+        .find(|a| *a != "-v")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/corpus/html/newspaper4k"));
     let mut pages: Vec<PathBuf> = std::fs::read_dir(&folder)
@@ -119,6 +123,19 @@ fn main() {
             if same { "equal" } else { "DIFF" },
             title.as_deref().unwrap_or("-")
         );
+        if verbose {
+            let diff = |a: &HashMap<String, usize>, b: &HashMap<String, usize>| {
+                let mut d: Vec<String> = a
+                    .iter()
+                    .filter(|(w, &n)| n > b.get(*w).copied().unwrap_or(0))
+                    .map(|(w, &n)| format!("{w}×{}", n - b.get(w).copied().unwrap_or(0)))
+                    .collect();
+                d.sort();
+                d.join(" ")
+            };
+            println!("    extra: {}", diff(&got, &want));
+            println!("    missed: {}", diff(&want, &got));
+        }
         recalls.push(recall);
         precisions.push(precision);
     }

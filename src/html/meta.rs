@@ -43,7 +43,9 @@ fn primary(tag: &str) -> Option<String> {
 const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
 
 /// The title of a page whose `<title>` is `full`, as Readability cuts it; `headings` are the
-/// texts of the page's `h1` and `h2` elements.
+/// texts of the page's `h1` and `h2` elements and its `og:title`. A cut title that one of them
+/// repeats is kept however short it is (Readability would put a short title back whole, which
+/// loses "रूस का बयान | साइट" to its site name).
 pub fn clean_title(full: &str, headings: &[String]) -> String {
     let full = collapse(full);
     let sep_at = |c: char, text: &str, at: usize| {
@@ -82,7 +84,13 @@ pub fn clean_title(full: &str, headings: &[String]) -> String {
             title = collapse(h1s[0]);
         }
     }
+    let confirmed = headings
+        .iter()
+        .any(|h| collapse(h).to_lowercase() == title.to_lowercase());
     let words = word_count(&title);
+    if confirmed {
+        return title;
+    }
     let without_separators = full
         .split(|c| SEPARATORS.contains(&c))
         .map(word_count)
@@ -176,6 +184,7 @@ pub fn read(dom: &Dom) -> Meta {
         .filter(|t| !t.is_empty())
         .take(2)
         .collect();
+    headings.extend(meta(&["og:title"]));
     let title = match doc_title {
         Some(full) => Some(clean_title(&full, &headings)),
         None => meta(&["og:title", "twitter:title"])
@@ -266,6 +275,11 @@ mod tests {
             clean_title("मौसम | खबर", &[]),
             "मौसम | खबर",
             "should keep a short title whole"
+        );
+        assert_eq!(
+            clean_title("रूस का बयान | साइट", &["रूस का बयान".into()]),
+            "रूस का बयान",
+            "should cut a short title that the h1 repeats"
         );
     }
 

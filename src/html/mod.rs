@@ -202,7 +202,10 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
     let head = |role| h1.and_then(|h| head_part(dom, h, role));
     let kicker = head(HeadRole::Kicker);
     let standfirst = head(HeadRole::Standfirst);
-    let byline = meta.byline.clone().or_else(|| head(HeadRole::Byline));
+    // The page's own byline line ("By Sam Porter") is article text; the meta author is the
+    // fallback.
+    let byline = head(HeadRole::Byline).or_else(|| meta.byline.clone());
+    let times = time_texts(dom);
 
     let mut out = Vec::new();
     let mut push = |role, text: &str, source| {
@@ -227,9 +230,12 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
 
     let labels = markers();
     let mut related: Vec<Part> = Vec::new();
+    let mut body_started = false;
     for block in all.iter().filter(|b| inside(b.node)) {
         let text = block.text.as_str();
         if labels.label(text) == Some(true)
+            || times.iter().any(|t| same_text(t, text))
+            || kicker.as_deref().is_some_and(|k| same_text(k, text))
             || title.as_deref().is_some_and(|t| same_text(t, text))
             || standfirst.as_deref().is_some_and(|s| same_text(s, text))
             || byline.as_deref().is_some_and(|b| same_text(b, text))
@@ -238,11 +244,13 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
         }
         let words = text.split_whitespace().count();
         let role = match block.kind {
-            Kind::Heading(2..=4) if block.link_density() < 0.5 => Role::Heading,
+            // The page's headline (or its variant) above the body is not a section heading.
+            Kind::Heading(1) if !body_started => continue,
+            Kind::Heading(1..=4) if block.link_density() < 0.5 => Role::Heading,
             _ if link_only(block, words) => Role::Related,
-            Kind::Heading(1) => Role::Heading,
             _ => Role::Paragraph,
         };
+        body_started |= role == Role::Paragraph;
         let text = if block.quote && role == Role::Paragraph {
             quoted(text)
         } else {
@@ -262,6 +270,18 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
     related.extend(related_links(dom, &marks, &roots));
     out.extend(related);
     out
+}
+
+/// The texts of the page's first `time` elements: a block that is only a date is page furniture.
+fn time_texts(dom: &Dom) -> Vec<String> {
+    dom.nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| &*n.name == "time")
+        .take(16)
+        .map(|(id, _)| meta::collapse(&dom.inner_text(id)))
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// A block that is (nearly) all link text: a list of links or a lone "read more" link line.

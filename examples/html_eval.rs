@@ -68,7 +68,14 @@ fn main() {
         .iter()
         .find(|a| *a != "-v")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("../shared/corpus/html/newspaper4k"));
+        .unwrap_or_else(|| {
+            // The shared folder sits beside the project (or beside its worktrees' folder).
+            ["../shared", "../../shared"]
+                .iter()
+                .map(|root| Path::new(root).join("corpus/html/newspaper4k"))
+                .find(|p| p.is_dir())
+                .unwrap_or_else(|| PathBuf::from("../shared/corpus/html/newspaper4k"))
+        });
     let mut pages: Vec<PathBuf> = std::fs::read_dir(&folder)
         .unwrap_or_else(|e| {
             eprintln!("html_eval: cannot read {}: {e}", folder.display());

@@ -400,6 +400,28 @@ fn refuses_an_unknown_format() {
 }
 
 #[test]
+fn reads_a_body_that_a_script_would_show() {
+    let story = "<p>The river rose by two metres overnight, and the town council opened three \
+                 shelters for the families who had to leave their homes.</p>";
+    let hidden_page =
+        format!("<body><div style=\"display: none\"><article>{story}</article></div></body>");
+    assert_eq!(
+        paragraphs(&parse_html(&hidden_page)).len(),
+        1,
+        "should read a page whose whole body is hidden until a script runs"
+    );
+    let hidden_part = format!(
+        "<body><article>{story}<div hidden><p>A hidden promotion for a newsletter that nobody \
+         sees on the page, with its own long sentence.</p></div></article></body>"
+    );
+    let text = parse_html(&hidden_part).text.unwrap_or_default();
+    assert!(
+        !text.contains("promotion"),
+        "should leave out a hidden part of a visible article"
+    );
+}
+
+#[test]
 fn an_empty_page_says_so() {
     let article = parse_html("<html><head><script>x()</script></head><body><nav>Menu</nav></body>");
     assert!(article.sections.is_empty(), "should find no article");

@@ -111,19 +111,25 @@ impl Marks {
     }
 }
 
-/// The lower-cased `class` and `id` of an element, joined by a space.
+/// The lower-cased `class`, `id` and test or component names of an element, joined by spaces
+/// (sites with generated class names still name their parts in `data-testid`).
 pub fn class_key(dom: &Dom, id: NodeId) -> String {
     let node = &dom.nodes[id];
-    let class = node.attribute("class").unwrap_or("");
-    let ident = node.attribute("id").unwrap_or("");
-    if class.is_empty() && ident.is_empty() {
-        return String::new();
+    let mut key = String::new();
+    for name in ["class", "id", "data-testid", "data-component"] {
+        if let Some(value) = node.attribute(name) {
+            key.push_str(value);
+            key.push(' ');
+        }
     }
-    format!("{class} {ident}").to_lowercase()
+    key.make_ascii_lowercase();
+    key
 }
 
-/// Marks the left-out subtrees and counts the text of every subtree.
-pub fn left_out(dom: &Dom) -> Marks {
+/// Marks the left-out subtrees and counts the text of every subtree. Elements hidden by a
+/// `hidden` attribute, `aria-hidden` or an inline style are left out only when `hide` is set:
+/// some pages hide their whole body until a script shows it, and are read again without it.
+pub fn left_out(dom: &Dom, hide: bool) -> Marks {
     let n = dom.nodes.len();
     let mut skip = vec![false; n];
     let mut verdicts = vec![Verdict::default(); n];
@@ -150,14 +156,15 @@ pub fn left_out(dom: &Dom) -> Marks {
         let furniture = verdict.unlikely
             && !in_table[parent]
             && !matches!(name, "html" | "body" | "article" | "main" | "a");
-        skip[id] = never_text(name)
-            || furniture
-            || node.attribute("hidden").is_some()
+        let hidden = node.attribute("hidden").is_some()
             || node
                 .attribute("aria-hidden")
                 .is_some_and(|v| v.trim() == "true")
-            || node.attribute("role").is_some_and(furniture_role)
             || node.attribute("style").is_some_and(hidden_style);
+        skip[id] = never_text(name)
+            || furniture
+            || (hide && hidden)
+            || node.attribute("role").is_some_and(furniture_role);
     }
     let mut chars = vec![0usize; n];
     let mut link_chars = vec![0usize; n];

@@ -48,6 +48,8 @@ const KEPT_ATTRIBUTES: &[&str] = &[
     "type",
     "rel",
     "http-equiv",
+    "data-testid",
+    "data-component",
 ];
 
 /// Attribute names and values.

@@ -183,9 +183,15 @@ fn head_part(dom: &Dom, h1: NodeId, role: HeadRole) -> Option<String> {
 
 /// The parts of the article in `dom`.
 fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
-    let marks = content::left_out(dom);
-    let all = blocks::collect(dom, &marks.skip);
-    let roots = content::choose(dom, &marks, &all);
+    let mut marks = content::left_out(dom, true);
+    let mut all = blocks::collect(dom, &marks.skip);
+    let mut roots = content::choose(dom, &marks, &all);
+    if roots.is_empty() {
+        // No paragraph long enough is visible: the page may hide its body until a script runs.
+        marks = content::left_out(dom, false);
+        all = blocks::collect(dom, &marks.skip);
+        roots = content::choose(dom, &marks, &all);
+    }
     let ranges: Vec<(NodeId, NodeId)> = if roots.is_empty() {
         // Nothing long enough to vote: every block that is left is the article.
         vec![(0, dom.nodes.len())]

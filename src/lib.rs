@@ -17,6 +17,7 @@ pub mod article;
 pub mod assemble;
 pub mod attribution;
 pub mod doc;
+#[cfg(feature = "html")]
 pub mod html;
 pub mod lang;
 pub mod mentions;
@@ -40,6 +41,18 @@ use std::fmt;
 pub enum Error {
     /// The input is longer than [`Options::max_input_bytes`].
     InputTooLarge { bytes: usize, limit: usize },
+    /// `format: "html"` was asked of a build without the `html` feature.
+    HtmlNotBuilt,
+}
+
+impl Error {
+    /// The warning code [`parse_with`] reports the error under.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InputTooLarge { .. } => "input-too-large",
+            Error::HtmlNotBuilt => "html-not-built",
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -49,6 +62,11 @@ impl fmt::Display for Error {
                 f,
                 "the input is {bytes} bytes of UTF-8, more than maxInputBytes ({limit}); \
                  pass a larger maxInputBytes or a shorter text"
+            ),
+            Error::HtmlNotBuilt => write!(
+                f,
+                "this build of newslens reads no HTML (it was built without the html feature); \
+                 pass the article's plain text with format \"text\""
             ),
         }
     }
@@ -78,7 +96,7 @@ pub fn parse_with(text: &str, options: &Options) -> Article {
         byline: None,
         published: None,
         warnings: vec![Warning {
-            code: "input-too-large".to_string(),
+            code: error.code().to_string(),
             message: error.to_string(),
             byte_start: 0,
             byte_end: 0,
@@ -94,13 +112,15 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Article, Error> {
             limit: options.max_input_bytes,
         });
     }
-    let markup = match options.format {
-        Format::Text => false,
-        Format::Html => true,
-        Format::Auto => html::looks_like_html(text),
-    };
-    if markup {
-        return Ok(html::parse(text, options));
+    #[cfg(feature = "html")]
+    match options.format {
+        Format::Html => return Ok(html::parse(text, options)),
+        Format::Auto if html::looks_like_html(text) => return Ok(html::parse(text, options)),
+        _ => {}
+    }
+    #[cfg(not(feature = "html"))]
+    if options.format == Format::Html {
+        return Err(Error::HtmlNotBuilt);
     }
     let normalized = normalize::Normalized::new(text);
     let structure = structure::analyse(&normalized.text, options);
@@ -109,6 +129,7 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Article, Error> {
 
 /// The stages after structure, on a text that normalises to itself (the extracted text of an
 /// HTML page, [`html::layout`]) and whose structure is already known.
+#[cfg(feature = "html")]
 pub(crate) fn read_structure(text: &str, structure: doc::Structure, options: &Options) -> Article {
     let normalized = normalize::Normalized::new(text);
     if !normalized.is_identity() {
@@ -153,4 +174,31 @@ pub fn parse_to_wire(text: &str, options: &Options) -> Result<wire::Article, Err
     let article = try_parse_with(text, options)?;
     let base = article.text.as_deref().unwrap_or(text);
     Ok(wire::Article::from_article(&article, base))
+}
+
+#[cfg(all(test, not(feature = "html")))]
+mod without_html {
+    use super::*;
+
+    #[test]
+    fn refuses_html_and_reads_auto_as_text() {
+        let html = Options {
+            format: Format::Html,
+            ..Options::default()
+        };
+        assert_eq!(
+            try_parse_with("<p>x</p>", &html),
+            Err(Error::HtmlNotBuilt),
+            "should refuse HTML in a build without the html feature"
+        );
+        let auto = Options {
+            format: Format::Auto,
+            ..Options::default()
+        };
+        assert_eq!(
+            parse_with("<p>A line.</p>", &auto),
+            parse("<p>A line.</p>"),
+            "should read auto as text"
+        );
+    }
 }

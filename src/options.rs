@@ -34,9 +34,11 @@ pub enum Format {
     /// The article's plain text.
     #[default]
     Text,
-    /// An HTML page or fragment: the article is found in it first ([`crate::html`]).
+    /// An HTML page or fragment: the article is found in it first (the `html` module; an error
+    /// in a build without the `html` feature).
     Html,
-    /// HTML when the input looks like markup ([`crate::html::looks_like_html`]), else text.
+    /// HTML when the input looks like markup (`html::looks_like_html`), else text; always text
+    /// in a build without the `html` feature.
     Auto,
 }
 

@@ -400,6 +400,30 @@ fn refuses_an_unknown_format() {
 }
 
 #[test]
+fn takes_byline_and_update_lines_out_of_the_body() {
+    let article = parse_html(
+        "<article><h1>Rains return</h1><p>By Jane Smith</p><p>Updated: 3 March 2026, 10:20</p>\
+         <p>The rains returned to the valley on Sunday after a dry month, and farmers said the \
+         wheat would recover if the showers lasted.</p><p>रिपोर्ट: अमित कुमार</p></article>",
+    );
+    assert_eq!(
+        article.byline.as_ref().map(|b| b.text.as_str()),
+        Some("By Jane Smith"),
+        "should take the By line above the body as the byline"
+    );
+    let body = paragraphs(&article);
+    assert!(
+        body.iter()
+            .all(|p| !p.starts_with("By ") && !p.starts_with("Updated")),
+        "should keep byline and update lines out of the body, got {body:?}"
+    );
+    assert!(
+        body.contains(&"रिपोर्ट: अमित कुमार"),
+        "should leave a credit line below the body where it is"
+    );
+}
+
+#[test]
 fn reads_a_body_that_a_script_would_show() {
     let story = "<p>The river rose by two metres overnight, and the town council opened three \
                  shelters for the families who had to leave their homes.</p>";

@@ -210,7 +210,7 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
     let standfirst = head(HeadRole::Standfirst);
     // The page's own byline line ("By Sam Porter") is article text; the meta author is the
     // fallback.
-    let byline = head(HeadRole::Byline).or_else(|| meta.byline.clone());
+    let mut byline = head(HeadRole::Byline).or_else(|| meta.byline.clone());
     let times = time_texts(dom);
 
     let mut out = Vec::new();
@@ -230,9 +230,7 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
     if let Some(s) = &standfirst {
         push(Role::Standfirst, s, None);
     }
-    if let Some(b) = &byline {
-        push(Role::Byline, b, None);
-    }
+    let head_parts = out.len();
 
     let labels = markers();
     let mut related: Vec<Part> = Vec::new();
@@ -249,6 +247,11 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
             continue;
         }
         let words = text.split_whitespace().count();
+        // A "By …" or "Updated: …" line above the body is the byline or page furniture.
+        if !body_started && words <= 12 && labels.opens_with_byline(text) {
+            byline.get_or_insert_with(|| text.to_string());
+            continue;
+        }
         let role = match block.kind {
             // The page's headline (or its variant) above the body is not a section heading.
             Kind::Heading(1) if !body_started => continue,
@@ -272,6 +275,16 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
         } else {
             out.push(part);
         }
+    }
+    if let Some(b) = byline {
+        out.insert(
+            head_parts,
+            Part {
+                role: Role::Byline,
+                text: b,
+                source: None,
+            },
+        );
     }
     related.extend(related_links(dom, &marks, &roots));
     out.extend(related);

@@ -424,6 +424,24 @@ fn takes_byline_and_update_lines_out_of_the_body() {
 }
 
 #[test]
+fn trusts_the_letters_over_a_template_lang() {
+    let hindi_in_english_template = "<html lang=\"en\"><body><article><p>सरकार ने सोमवार को \
+        नई योजना की घोषणा की और कहा कि सभी जिलों में काम जल्द शुरू होगा।</p></article></body></html>";
+    assert_eq!(
+        parse_html(hindi_in_english_template).lang,
+        "hi",
+        "should go by the Devanagari letters, not a template's lang=en"
+    );
+    let numbers = "<html lang=\"hi\"><body><article><p>2026 — 14/07 — 09:30 — 12,500 — \
+        3.5% — 1,200 — 45 — 7 — 2026 — 14/07 — 09:30</p></article></body></html>";
+    assert_eq!(
+        parse_html(numbers).lang,
+        "hi",
+        "should take the declared language when the letters do not tell"
+    );
+}
+
+#[test]
 fn reads_a_body_that_a_script_would_show() {
     let story = "<p>The river rose by two metres overnight, and the town council opened three \
                  shelters for the families who had to leave their homes.</p>";

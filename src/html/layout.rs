@@ -46,8 +46,14 @@ pub struct Layout {
     pub sources: Vec<(Option<NodeId>, Vec<Option<NodeId>>)>,
 }
 
-/// Lays out `parts`; `lang` is the language the markup or the caller gives, if any.
-pub fn lay_out(parts: &[Part], lang: Option<&'static str>) -> Layout {
+/// Lays out `parts`. `lang` is the language the caller gives, which wins; `markup_lang` the one
+/// the page declares, which counts only where the letters do not tell (templates often declare
+/// `lang="en"` on Hindi pages, and the script of the letters is the stronger evidence).
+pub fn lay_out(
+    parts: &[Part],
+    lang: Option<&'static str>,
+    markup_lang: Option<&'static str>,
+) -> Layout {
     let mut text = String::new();
     let mut placed: Vec<(Range, &Part)> = Vec::with_capacity(parts.len());
     for part in parts {
@@ -130,9 +136,10 @@ pub fn lay_out(parts: &[Part], lang: Option<&'static str>) -> Layout {
             for p in structure.sections.iter().flat_map(|s| &s.paragraphs) {
                 letters.add(Letters::of(p.range.slice(&text)));
             }
-            match letters.tag() {
-                "und" => crate::lang::detect(&text),
-                tag => tag,
+            match (letters.tag(), markup_lang) {
+                ("und", Some(tag)) => tag,
+                ("und", None) => crate::lang::detect(&text),
+                (tag, _) => tag,
             }
         }
     };
@@ -196,6 +203,7 @@ mod tests {
                 part(Role::Heading, "A heading"),
                 part(Role::Paragraph, "Second one."),
             ],
+            None,
             None,
         );
         let s = &layout.structure;

@@ -9,7 +9,8 @@
 //! 1. [`dom`] tokenizes the page with `html5gum` (a WHATWG tokenizer) into a flat tree;
 //! 2. [`meta`] reads the title (`<title>` cut as Readability does, else `og:title`, JSON-LD
 //!    `headline` or the `h1`), byline, publication time and language from the head, `<meta>`,
-//!    microdata and JSON-LD ([`jsonld`]);
+//!    microdata and JSON-LD ([`jsonld`]); the declared language counts where the script of the
+//!    letters does not tell, and the caller's `lang` option over both;
 //! 3. [`content`] leaves out page furniture (by tag, ARIA role, `hidden`, and the class words of
 //!    [`classes`]) and picks the article's container by Readability's scoring;
 //! 4. [`blocks`] cuts the page's text into blocks (paragraphs, headings, list items, quotes);
@@ -368,13 +369,10 @@ fn never_related(name: &str) -> bool {
 pub fn parse(html: &str, options: &Options) -> Article {
     let dom = dom::parse(html);
     let meta = meta::read(&dom);
-    let lang = options
-        .lang
-        .as_deref()
-        .and_then(known_lang)
-        .or_else(|| meta.lang.as_deref().and_then(known_lang));
+    let lang = options.lang.as_deref().and_then(known_lang);
+    let markup_lang = meta.lang.as_deref().and_then(known_lang);
     let parts = parts(&dom, &meta);
-    let laid = layout::lay_out(&parts, lang);
+    let laid = layout::lay_out(&parts, lang, markup_lang);
     let mut article = crate::read_structure(&laid.text, laid.structure, options);
 
     let mut element_index = vec![0usize; dom.nodes.len()];

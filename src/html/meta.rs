@@ -2,10 +2,10 @@
 //! time and language — from `<title>`, `<meta>` tags (Open Graph, `article:*`, `author`),
 //! `itemprop` microdata, JSON-LD ([`super::jsonld`]), `<time datetime>` and the `lang` attribute.
 //!
-//! The title follows Mozilla Readability's `_getArticleTitle`: the document's `<title>` with the
-//! site's name cut off at a separator (` | `, ` - `, ` – `, ` » `, ` / `) or after a colon, unless
-//! that leaves too few words; a page without a `<title>` falls back to `og:title`, the JSON-LD
-//! `headline` and the lone `h1`. The language is the primary subtag of `<html lang>`, else of
+//! The title follows the rules of newspaper4k's title extractor ([`choose_title`]): the document's
+//! `<title>`, checked against the longest `h1` and `og:title`, with the site's name cut off at a
+//! separator; a page without a `<title>` falls back to `og:title`, the JSON-LD `headline` and the
+//! longest `h1`. The language is the primary subtag of `<html lang>`, else of
 //! `og:locale`, the JSON-LD `inLanguage` or `content-language`.
 
 use super::dom::{Dom, NodeId};
@@ -40,72 +40,87 @@ fn primary(tag: &str) -> Option<String> {
         .filter(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
-const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+/// The title's letters and digits in lower case, with single spaces: titles that differ only in
+/// case and punctuation compare equal.
+fn filtered(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || is_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
-/// The title of a page whose `<title>` is `full`, as Readability cuts it; `headings` are the
-/// texts of the page's `h1` and `h2` elements and its `og:title`. A cut title that one of them
-/// repeats is kept however short it is (Readability would put a short title back whole, which
-/// loses "रूस का बयान | साइट" to its site name).
-pub fn clean_title(full: &str, headings: &[String]) -> String {
-    let full = collapse(full);
-    let sep_at = |c: char, text: &str, at: usize| {
-        at > 0
-            && SEPARATORS.contains(&c)
-            && text[..at].ends_with(' ')
-            && text[at + c.len_utf8()..].starts_with(' ')
-    };
-    let separators: Vec<(usize, char)> = full
-        .char_indices()
-        .filter(|&(at, c)| sep_at(c, &full, at))
-        .collect();
-    let mut title = full.clone();
-    let mut hierarchical = false;
-    if let (Some(&(first, first_c)), Some(&(last, _))) = (separators.first(), separators.last()) {
-        hierarchical = separators
-            .iter()
-            .any(|&(_, c)| matches!(c, '\\' | '/' | '>' | '»'));
-        title = full[..last].trim().to_string();
-        if word_count(&title) < 3 {
-            title = full[first + first_c.len_utf8()..].trim().to_string();
-        }
-    } else if let Some(colon) = full.find(": ") {
-        if !headings.iter().any(|h| collapse(h) == full) {
-            let last = full.rfind(':').unwrap_or(colon);
-            title = full[last + 1..].trim().to_string();
-            if word_count(&title) < 3 {
-                title = full[colon + 1..].trim().to_string();
-            } else if word_count(&full[..colon]) > 5 {
-                title = full.clone();
-            }
-        }
-    } else if full.chars().count() > 150 || full.chars().count() < 15 {
-        let h1s: Vec<&String> = headings.iter().take(2).collect();
-        if h1s.len() == 1 {
-            title = collapse(h1s[0]);
-        }
-    }
-    let confirmed = headings
+/// Devanagari vowel signs and viramas are marks, not letters, but belong to the words.
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Where a `<title>` is cut into pieces, in order of preference: the first one it holds is used.
+/// A hyphen and a slash count only with spaces around them, so "food-related" and "24/7" stay
+/// whole.
+const SPLITTERS: &[&str] = &["|", " - ", "_", " / ", " » "];
+
+/// The article's title from the document's `<title>` (`full`), the page's `h1` texts and its
+/// `og:title`, by the rules of newspaper4k's title extractor: the title as it is when the
+/// longest `h1` repeats it; the `h1` when `og:title` agrees with it, or when the title holds both
+/// and the `h1` is the longer; `og:title` when the title starts with it; else the piece of the
+/// title, cut at its first kind of separator, that holds the `h1`, or the longest piece. A result
+/// that differs from the `h1` only in case and punctuation is the `h1`.
+pub fn choose_title(full: &str, h1s: &[String], og: Option<&str>) -> String {
+    let title = collapse(full);
+    // The longest h1 of more than two words.
+    let h1 = h1s
         .iter()
-        .any(|h| collapse(h).to_lowercase() == title.to_lowercase());
-    let words = word_count(&title);
-    if confirmed {
-        return title;
+        .map(|h| collapse(h))
+        .max_by_key(|h| h.chars().count())
+        .filter(|h| h.split(' ').count() > 2)
+        .unwrap_or_default();
+    let og = og.map(collapse).unwrap_or_default();
+    let (f_title, f_h1, f_og) = (filtered(&title), filtered(&h1), filtered(&og));
+    let chosen = if !h1.is_empty() && h1 == title {
+        title.clone()
+    } else if !f_h1.is_empty() && f_h1 == f_og {
+        h1.clone()
+    } else if !f_h1.is_empty()
+        && f_title.contains(&f_h1)
+        && !f_og.is_empty()
+        && f_title.contains(&f_og)
+        && h1.chars().count() > og.chars().count()
+    {
+        h1.clone()
+    } else if !f_og.is_empty() && f_og != f_title && f_title.starts_with(&f_og) {
+        og.clone()
+    } else {
+        match SPLITTERS.iter().find(|s| title.contains(**s)) {
+            Some(splitter) => {
+                let pieces: Vec<&str> = title.split(splitter).map(str::trim).collect();
+                let holds_h1 = pieces
+                    .iter()
+                    .find(|p| !f_h1.is_empty() && filtered(p).contains(&f_h1));
+                let longest = pieces
+                    .iter()
+                    .rev()
+                    .max_by_key(|p| p.chars().count())
+                    .copied()
+                    .unwrap_or("");
+                holds_h1.copied().unwrap_or(longest).to_string()
+            }
+            None => title.clone(),
+        }
+    };
+    if !f_h1.is_empty() && filtered(&chosen) == f_h1 {
+        h1
+    } else {
+        chosen
     }
-    let without_separators = full
-        .split(|c| SEPARATORS.contains(&c))
-        .map(word_count)
-        .sum::<usize>();
-    if words <= 4 && (!hierarchical || words + 1 != without_separators) {
-        title = full;
-    }
-    title
 }
 
 /// Reads what the page says about its article.
 pub fn read(dom: &Dom) -> Meta {
     let mut doc_title: Option<String> = None;
     let mut html_lang: Option<String> = None;
-    let mut headings: Vec<String> = Vec::new();
     let mut first_time: Option<String> = None;
     // Meta values by their name, in the order they came.
     let mut metas: Vec<(String, String)> = Vec::new();
@@ -126,9 +141,6 @@ pub fn read(dom: &Dom) -> Meta {
             }
             "title" if doc_title.is_none() => {
                 doc_title = Some(collapse(&dom.inner_text(id))).filter(|t| !t.is_empty());
-            }
-            "h1" | "h2" if headings.len() < 64 => {
-                headings.push(collapse(&dom.inner_text(id)));
             }
             "time" if first_time.is_none() => {
                 first_time = node.attribute("datetime").map(str::to_string);
@@ -182,14 +194,15 @@ pub fn read(dom: &Dom) -> Meta {
         .filter(|(_, n)| &*n.name == "h1")
         .map(|(i, _)| collapse(&dom.inner_text(i)))
         .filter(|t| !t.is_empty())
-        .take(2)
+        .take(64)
         .collect();
-    headings.extend(meta(&["og:title"]));
+    let og_title = meta(&["og:title"]);
     let title = match doc_title {
-        Some(full) => Some(clean_title(&full, &headings)),
-        None => meta(&["og:title", "twitter:title"])
+        Some(full) => Some(choose_title(&full, &h1s, og_title.as_deref())),
+        None => og_title
+            .or_else(|| meta(&["twitter:title"]))
             .or_else(|| ld_value("headline"))
-            .or_else(|| (h1s.len() == 1).then(|| h1s[0].clone())),
+            .or_else(|| h1s.iter().max_by_key(|h| h.chars().count()).cloned()),
     };
 
     let author_names: Vec<String> = ld
@@ -254,32 +267,60 @@ mod tests {
     #[test]
     fn cuts_the_site_name() {
         assert_eq!(
-            clean_title("After the storm, smooth sailing for all - News.com", &[]),
-            "After the storm, smooth sailing for all",
-            "should cut the site name after a dash"
-        );
-        assert_eq!(
-            clean_title("The rains came early this year | Site", &[]),
-            "The rains came early this year",
-            "should cut the site name after a bar"
-        );
-        assert_eq!(
-            clean_title(
-                "New laws: pot, guns and drones",
-                &["New laws: pot, guns and drones".into()]
+            choose_title(
+                "After the storm, smooth sailing for all - News.com",
+                &[],
+                None
             ),
-            "New laws: pot, guns and drones",
-            "should keep a colon title that a heading repeats"
+            "After the storm, smooth sailing for all",
+            "should keep the longest piece"
         );
         assert_eq!(
-            clean_title("मौसम | खबर", &[]),
-            "मौसम | खबर",
-            "should keep a short title whole"
+            choose_title("Site | The rains came early this year", &[], None),
+            "The rains came early this year",
+            "should keep the longest piece wherever it is"
         );
         assert_eq!(
-            clean_title("रूस का बयान | साइट", &["रूस का बयान".into()]),
-            "रूस का बयान",
-            "should cut a short title that the h1 repeats"
+            choose_title("A well-known fact about 24/7 shops", &[], None),
+            "A well-known fact about 24/7 shops",
+            "should not cut at a hyphen or slash inside words"
+        );
+        assert_eq!(
+            choose_title(
+                "Rains return to the valley | Site",
+                &["RAINS RETURN TO THE VALLEY!".into()],
+                None
+            ),
+            "RAINS RETURN TO THE VALLEY!",
+            "should give the h1 when the title differs from it only in case and punctuation"
+        );
+    }
+
+    #[test]
+    fn prefers_h1_and_og_title_when_they_agree() {
+        let h1 = "रूस का बयान: उत्तर कोरिया के साथ".to_string();
+        assert_eq!(
+            choose_title("रूस का बयान | साइट", std::slice::from_ref(&h1), Some(&h1)),
+            h1,
+            "should take the h1 that og:title repeats"
+        );
+        assert_eq!(
+            choose_title(
+                "Storm hits the coast tonight - Site",
+                &[],
+                Some("Storm hits the coast")
+            ),
+            "Storm hits the coast",
+            "should take og:title when the title starts with it"
+        );
+        assert_eq!(
+            choose_title(
+                "Long headline of the story here | Site",
+                &["Long headline of the story here".into()],
+                None
+            ),
+            "Long headline of the story here",
+            "should keep the piece that holds the h1"
         );
     }
 

@@ -27,10 +27,6 @@ pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
-}
-
 /// The primary subtag of a language tag or locale ("hi-IN", "en_US" → "hi", "en").
 fn primary(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
@@ -81,13 +77,12 @@ pub fn choose_title(full: &str, h1s: &[String], og: Option<&str>) -> String {
     let (f_title, f_h1, f_og) = (filtered(&title), filtered(&h1), filtered(&og));
     let chosen = if !h1.is_empty() && h1 == title {
         title.clone()
-    } else if !f_h1.is_empty() && f_h1 == f_og {
-        h1.clone()
     } else if !f_h1.is_empty()
-        && f_title.contains(&f_h1)
-        && !f_og.is_empty()
-        && f_title.contains(&f_og)
-        && h1.chars().count() > og.chars().count()
+        && (f_h1 == f_og
+            || (f_title.contains(&f_h1)
+                && !f_og.is_empty()
+                && f_title.contains(&f_og)
+                && h1.chars().count() > og.chars().count()))
     {
         h1.clone()
     } else if !f_og.is_empty() && f_og != f_title && f_title.starts_with(&f_og) {

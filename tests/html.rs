@@ -424,6 +424,23 @@ fn takes_byline_and_update_lines_out_of_the_body() {
 }
 
 #[test]
+fn leaves_out_text_the_page_repeats() {
+    let story = "<p>The museum reopened its doors on Saturday after a year of work, and the \
+                 curators said the new rooms would hold the collection of old maps.</p>";
+    let slides = "<div class=slide-title>Photos: the museum reopens</div>".repeat(3);
+    let article = parse_html(&format!("<article>{story}{slides}{story}</article>"));
+    let text = article.text.unwrap_or_default();
+    assert!(
+        !text.contains("Photos:"),
+        "should leave out a slide title repeated three times"
+    );
+    assert!(
+        text.contains("The museum reopened"),
+        "should keep a paragraph that appears twice"
+    );
+}
+
+#[test]
 fn trusts_the_letters_over_a_template_lang() {
     let hindi_in_english_template = "<html lang=\"en\"><body><article><p>सरकार ने सोमवार को \
         नई योजना की घोषणा की और कहा कि सभी जिलों में काम जल्द शुरू होगा।</p></article></body></html>";

@@ -14,7 +14,8 @@
 //! 3. [`content`] leaves out page furniture (by tag, ARIA role, `hidden`, and the class words of
 //!    [`classes`]) and picks the article's container by Readability's scoring;
 //! 4. [`blocks`] cuts the page's text into blocks (paragraphs, headings, list items, quotes);
-//! 5. here, the blocks inside the container become the article's parts: `h2`–`h4` are
+//! 5. here, the blocks inside the container become the article's parts (less those repeated
+//!    three times or more, and advert labels): `h2`–`h4` are
 //!    headings, a `blockquote` is a quotation (given quote marks if it has none), list items and
 //!    paragraphs are paragraphs, and link lists and link-only lines go to `related`, as do the
 //!    links of "related stories" boxes near the article; a kicker and standfirst come from
@@ -32,6 +33,8 @@ pub mod jsonld;
 pub mod layout;
 pub mod meta;
 
+use std::collections::HashMap;
+
 use crate::article::{Article, Source, Span, Warning};
 use crate::options::Options;
 use crate::structure::markers::markers;
@@ -43,6 +46,9 @@ use layout::{Part, Role};
 
 /// CSS paths longer than this many steps are not given (the element index still is).
 const MAX_PATH_STEPS: usize = 32;
+
+/// A block whose text the article repeats this many times is page furniture.
+const FURNITURE_REPEATS: usize = 3;
 
 /// At most this many links of related-story boxes go to `related`.
 const MAX_RELATED_LINKS: usize = 40;
@@ -236,9 +242,15 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
     let labels = markers();
     let mut related: Vec<Part> = Vec::new();
     let mut body_started = false;
+    // A text repeated this often in the article (a gallery's slide titles, "Share") is furniture.
+    let mut repeats: HashMap<&str, usize> = HashMap::new();
+    for block in all.iter().filter(|b| inside(b.node)) {
+        *repeats.entry(block.text.as_str()).or_insert(0) += 1;
+    }
     for block in all.iter().filter(|b| inside(b.node)) {
         let text = block.text.as_str();
-        if labels.label(text) == Some(true)
+        if repeats.get(text).is_some_and(|&n| n >= FURNITURE_REPEATS)
+            || labels.label(text) == Some(true)
             || times.iter().any(|t| same_text(t, text))
             || kicker.as_deref().is_some_and(|k| same_text(k, text))
             || title.as_deref().is_some_and(|t| same_text(t, text))

@@ -205,7 +205,11 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
     } else {
         roots.iter().map(|&r| (r, dom.subtree_end(r))).collect()
     };
-    let inside = |id: NodeId| ranges.iter().any(|&(s, e)| s <= id && id < e);
+    // The containers are siblings in document order, so their subtrees are sorted and disjoint.
+    let inside = |id: NodeId| {
+        let after = ranges.partition_point(|&(start, _)| start <= id);
+        after > 0 && id < ranges[after - 1].1
+    };
 
     let h1 = meta::first_h1(dom);
     let title = meta.title.clone().or_else(|| {

@@ -323,6 +323,27 @@ fn survives_deeply_nested_divs() {
 }
 
 #[test]
+fn survives_deeply_nested_headlines_and_quotes() {
+    // Each nested h1 and q asks for its text: that must cost a bounded amount, not its subtree.
+    let depth = 50_000;
+    for open in ["<h1><div>", "<q>", "<time><span>"] {
+        let html = format!(
+            "<title>Nested</title>{}<p>A sentence at the bottom of it all, long enough to be read.</p>",
+            open.repeat(depth)
+        );
+        let article = parse_html(&html);
+        assert_spans_slice_text(&article);
+        assert!(
+            article
+                .text
+                .as_deref()
+                .is_some_and(|t| t.contains("bottom of it all")),
+            "should read the text under {depth} × {open}"
+        );
+    }
+}
+
+#[test]
 fn reads_a_five_megabyte_page() {
     // Real pages are mostly markup: megabytes of scripts, menus and comment threads around a few
     // hundred paragraphs.

@@ -195,7 +195,7 @@ impl Walk<'_> {
             "a" => self.links += 1,
             "blockquote" => self.quotes += 1,
             "li" | "dd" => self.items += 1,
-            "q" if !starts_with_quote(&self.dom.inner_text(id)) => {
+            "q" if !starts_with_quote(&self.dom.text_start(id, 64, 64)) => {
                 self.buffer.push("“", false);
                 closes_quote = true;
             }

@@ -120,6 +120,29 @@ impl Dom {
         out
     }
 
+    /// The start of the text inside `id`: at most `max_bytes` (rounded up to a character) from
+    /// at most `max_nodes` nodes, so that asking it of every one of many nested elements stays
+    /// linear.
+    pub fn text_start(&self, id: NodeId, max_bytes: usize, max_nodes: usize) -> String {
+        let mut out = String::new();
+        let end = self.subtree_end(id).min(id + 1 + max_nodes);
+        for n in id..end {
+            if self.nodes[n].is_text() {
+                let text = self.text_of(n);
+                let room = max_bytes.saturating_sub(out.len());
+                let mut cut = room.min(text.len());
+                while !text.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                out.push_str(&text[..cut]);
+                if out.len() >= max_bytes {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
     /// The ancestors of `id`, nearest first, without the root.
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         let mut at = id;

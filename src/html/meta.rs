@@ -11,6 +11,11 @@
 use super::dom::{Dom, NodeId};
 use super::jsonld;
 
+/// A headline is read from at most this many bytes of text …
+const MAX_TITLE_BYTES: usize = 2048;
+/// … in at most this many nodes, so that thousands of nested `h1`s cost a bounded amount each.
+const MAX_TITLE_NODES: usize = 512;
+
 /// What the page says about its article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
@@ -187,7 +192,7 @@ pub fn read(dom: &Dom) -> Meta {
         .iter()
         .enumerate()
         .filter(|(_, n)| &*n.name == "h1")
-        .map(|(i, _)| collapse(&dom.inner_text(i)))
+        .map(|(i, _)| collapse(&dom.text_start(i, MAX_TITLE_BYTES, MAX_TITLE_NODES)))
         .filter(|t| !t.is_empty())
         .take(64)
         .collect();

@@ -315,7 +315,7 @@ fn time_texts(dom: &Dom) -> Vec<String> {
         .enumerate()
         .filter(|(_, n)| &*n.name == "time")
         .take(16)
-        .map(|(id, _)| meta::collapse(&dom.inner_text(id)))
+        .map(|(id, _)| meta::collapse(&dom.text_start(id, 256, 64)))
         .filter(|t| !t.is_empty())
         .collect()
 }

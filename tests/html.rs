@@ -451,6 +451,28 @@ fn takes_byline_and_update_lines_out_of_the_body() {
 }
 
 #[test]
+fn reads_paragraphs_split_by_line_breaks() {
+    let article = parse_html(
+        "<div class=\"content\">नई दिल्ली: संसद का शीतकालीन सत्र सोमवार से शुरू होगा, जिसमें कई अहम \
+         विधेयक पेश किए जाएंगे।<br><br>सरकार ने कहा कि सभी दलों से बातचीत की जा रही है और \
+         सत्र सुचारु रूप से चलेगा।<br>विपक्ष ने महंगाई पर चर्चा की मांग की है।</div>",
+    );
+    assert_eq!(
+        paragraphs(&article),
+        [
+            "नई दिल्ली: संसद का शीतकालीन सत्र सोमवार से शुरू होगा, जिसमें कई अहम विधेयक पेश किए जाएंगे।",
+            "सरकार ने कहा कि सभी दलों से बातचीत की जा रही है और सत्र सुचारु रूप से चलेगा। विपक्ष ने महंगाई पर चर्चा की मांग की है।"
+        ],
+        "should cut paragraphs at a double br and join lines at a single one"
+    );
+    assert_eq!(
+        article.dateline.as_ref().map(|d| d.text.as_str()),
+        Some("नई दिल्ली:"),
+        "should find the dateline of the first paragraph"
+    );
+}
+
+#[test]
 fn leaves_out_text_the_page_repeats() {
     let story = "<p>The museum reopened its doors on Saturday after a year of work, and the \
                  curators said the new rooms would hold the collection of old maps.</p>";

@@ -120,7 +120,7 @@ pub fn lay_out(
         structure.sections.push(section);
         layout.sources.push(sources);
     }
-    structure.related.sort();
+    structure.related.sort_unstable();
 
     let mut paragraphs: Vec<&mut ParagraphDraft> = structure
         .sections

@@ -530,6 +530,30 @@ fn reads_a_body_that_a_script_would_show() {
 }
 
 #[test]
+fn falls_back_to_the_json_ld_article_body() {
+    let page = r#"<html><head><title>Budget day - Paper</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget day",
+        "articleBody":"The minister presented the budget on Monday.\nShe said, \"Growth will return.\""}
+        </script></head><body><div id="root"></div><script>render()</script></body></html>"#;
+    let article = parse_html(page);
+    assert_eq!(
+        paragraphs(&article),
+        [
+            "The minister presented the budget on Monday.",
+            "She said, \"Growth will return.\""
+        ],
+        "should read the articleBody of a page that scripts render"
+    );
+    assert!(
+        article
+            .quotes
+            .iter()
+            .any(|q| q.text == "Growth will return."),
+        "should find the quote in it"
+    );
+}
+
+#[test]
 fn an_empty_page_says_so() {
     let article = parse_html("<html><head><script>x()</script></head><body><nav>Menu</nav></body>");
     assert!(article.sections.is_empty(), "should find no article");

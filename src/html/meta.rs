@@ -25,6 +25,9 @@ pub struct Meta {
     pub published: Option<String>,
     /// Primary language subtag in lower case ("hi", "en").
     pub lang: Option<String>,
+    /// The JSON-LD `articleBody`, line breaks kept: the text of pages that render their body
+    /// with scripts.
+    pub article_body: Option<String>,
 }
 
 /// Collapses runs of white space to one space and trims.
@@ -252,6 +255,10 @@ pub fn read(dom: &Dom) -> Meta {
         byline: byline.filter(|b| !b.is_empty()),
         published,
         lang,
+        article_body: ld
+            .iter()
+            .find(|f| f.key == "articleBody" && !f.value.trim().is_empty())
+            .map(|f| f.value.clone()),
     }
 }
 

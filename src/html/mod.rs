@@ -20,6 +20,8 @@
 //!    paragraphs are paragraphs, and link lists and link-only lines go to `related`, as do the
 //!    links of "related stories" boxes near the article; a kicker and standfirst come from
 //!    elements the class words name next to the `h1`;
+//!    A page with no body text in its markup (one that scripts render) falls back to its JSON-LD
+//!    `articleBody`;
 //! 6. [`layout`] builds the text and its structure.
 //!
 //! Every step is linear in the page and none recurses, so hostile markup (unclosed tags, deep
@@ -291,6 +293,19 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
             related.push(part);
         } else {
             out.push(part);
+        }
+    }
+    if !body_started {
+        // No body in the markup (a page that renders it with scripts): the JSON-LD articleBody,
+        // one paragraph per line.
+        if let Some(body) = &meta.article_body {
+            for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                out.push(Part {
+                    role: Role::Paragraph,
+                    text: line.to_string(),
+                    source: None,
+                });
+            }
         }
     }
     if let Some(b) = byline {

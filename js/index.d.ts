@@ -16,7 +16,11 @@ export interface Sentence {
 
 /**
  * Where a block of an HTML input came from (`format: "html"`): the element's CSS path and its
- * index among the page's elements in document order.
+ * index among the page's elements in document order. Both count the elements as the markup
+ * spells them: for a whole page that writes out `html`, `head` and `body`,
+ * `document.querySelector(path)` and `document.getElementsByTagName("*")[node]`; for a fragment
+ * such as `root.innerHTML`, `root.querySelector(":scope > " + path)` and
+ * `root.querySelectorAll("*")[node]`.
  */
 export interface Source {
   /**

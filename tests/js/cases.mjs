@@ -222,6 +222,22 @@ export const cases = [
     check(article.quotes.some((q) => q.text.startsWith("हम हर जिले में")), "should read the blockquote as a quote");
   }],
 
+  ["points each paragraph at its element (checked against the browser's parser where there is one)", ({ parse }, { hindiPage }) => {
+    const article = parse(hindiPage, { format: "html" });
+    const paragraphs = article.sections.flatMap((s) => s.paragraphs);
+    check(paragraphs.length > 0 && paragraphs.every((p) => p.source && typeof p.source.path === "string"), "should give every paragraph a source with a path");
+    if (typeof DOMParser === "undefined") return; // Node: no DOM to check the paths against
+    const doc = new DOMParser().parseFromString(hindiPage, "text/html");
+    const all = doc.getElementsByTagName("*");
+    for (const p of paragraphs) {
+      const byPath = doc.querySelector(p.source.path);
+      check(byPath, `should find ${p.source.path} in the browser's DOM`);
+      equal(all[p.source.node], byPath, `should give the index of the element at ${p.source.path}`);
+      const words = byPath.textContent.replace(/\s+/g, " ").trim();
+      check(words.includes(p.text.replace(/^“|”$/g, "").slice(0, 20)), `should point ${JSON.stringify(p.text.slice(0, 30))} at its own element, found ${JSON.stringify(words.slice(0, 40))}`);
+    }
+  }],
+
   ["tells markup from text with format auto, and keeps text input as it was", ({ parse }, { hindiPage, sample }) => {
     equal(JSON.stringify(parse(hindiPage, { format: "auto" })), JSON.stringify(parse(hindiPage, { format: "html" })), "should read a page as HTML");
     const asText = parse(sample, { format: "auto" });

@@ -19,8 +19,10 @@
 //!   heading, and `li`, `dt`/`dd`, `tr`, `td`/`th`, `option` close an open sibling of their kind,
 //!   looking at most [`IMPLIED_END_REACH`] elements down the stack.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::rc::Rc;
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::Tokenizer;
@@ -52,16 +54,16 @@ const KEPT_ATTRIBUTES: &[&str] = &[
     "data-component",
 ];
 
-/// Attribute names and values.
-pub type Attributes = Vec<(Box<str>, Box<str>)>;
+/// Attribute names (one of [`KEPT_ATTRIBUTES`]) and values.
+pub type Attributes = Vec<(&'static str, Box<str>)>;
 
 /// One element or run of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     /// The parent's index; the document root is its own parent.
     pub parent: NodeId,
-    /// The tag name in lower case; empty for text.
-    pub name: Box<str>,
+    /// The tag name in lower case, shared by all elements of that name; empty for text.
+    pub name: Rc<str>,
     /// For text: the range of [`Dom::text`] it holds.
     pub text: (usize, usize),
     /// Kept attributes ([`KEPT_ATTRIBUTES`]), names in lower case.
@@ -81,7 +83,7 @@ impl Node {
     pub fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()
-            .find(|(n, _)| &**n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, v)| &**v)
     }
 }
@@ -228,12 +230,14 @@ struct Builder {
     /// Open elements, the root first.
     stack: Vec<NodeId>,
     /// How many open elements have each name.
-    open: HashMap<Box<str>, u32>,
+    open: HashMap<Rc<str>, u32>,
     /// Children seen so far per (parent, name), for `nth_of_type`.
-    seen: HashMap<(NodeId, Box<str>), u32>,
+    seen: HashMap<(NodeId, Rc<str>), u32>,
+    /// Each tag name once, so that elements share their name instead of allocating it.
+    names: HashMap<Box<str>, Rc<str>>,
     /// The start tag being read: name and attributes.
-    tag: Option<(Box<str>, Attributes)>,
-    attribute: Option<Box<str>>,
+    tag: Option<(Rc<str>, Attributes)>,
+    attribute: Option<&'static str>,
     /// Open `svg` and `math` elements, where `<x/>` closes itself.
     foreign: u32,
 }
@@ -256,10 +260,27 @@ impl Builder {
             stack: vec![0],
             open: HashMap::new(),
             seen: HashMap::new(),
+            names: HashMap::new(),
             tag: None,
             attribute: None,
             foreign: 0,
         }
+    }
+
+    /// The shared name `name`.
+    fn intern(&mut self, name: &[u8]) -> Rc<str> {
+        let name = lower(name);
+        if let Some(shared) = self.names.get(&*name) {
+            return shared.clone();
+        }
+        let shared: Rc<str> = Rc::from(&*name);
+        self.names.insert(name.into(), shared.clone());
+        shared
+    }
+
+    /// The empty name of text nodes.
+    fn empty(&mut self) -> Rc<str> {
+        self.intern(b"")
     }
 
     fn top(&self) -> NodeId {
@@ -371,9 +392,10 @@ impl Builder {
                 return;
             }
         }
+        let name = self.empty();
         self.dom.nodes.push(Node {
             parent,
-            name: "".into(),
+            name,
             text: (start, end),
             attributes: Vec::new(),
             nth_of_type: 0,
@@ -384,12 +406,14 @@ impl Builder {
     fn event(&mut self, event: CallbackEvent<'_>) {
         match event {
             CallbackEvent::OpenStartTag { name } => {
-                self.tag = Some((lower(name), Vec::new()));
+                self.tag = Some((self.intern(name), Vec::new()));
                 self.attribute = None;
             }
             CallbackEvent::AttributeName { name } => {
-                let name = lower(name);
-                self.attribute = KEPT_ATTRIBUTES.contains(&&*name).then_some(name);
+                self.attribute = KEPT_ATTRIBUTES
+                    .iter()
+                    .copied()
+                    .find(|kept| kept.as_bytes().eq_ignore_ascii_case(name));
             }
             CallbackEvent::AttributeValue { value } => {
                 if let (Some(name), Some((_, attributes))) = (self.attribute.take(), &mut self.tag)
@@ -432,8 +456,14 @@ impl Builder {
     }
 }
 
-fn lower(name: &[u8]) -> Box<str> {
-    String::from_utf8_lossy(name).to_ascii_lowercase().into()
+/// A tag name as text in lower case (the tokenizer lowers ASCII letters already).
+fn lower(name: &[u8]) -> Cow<'_, str> {
+    let text = String::from_utf8_lossy(name);
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        text
+    }
 }
 
 /// Parse `html` into a [`Dom`].

@@ -31,10 +31,10 @@ use html5gum::Tokenizer;
 pub type NodeId = usize;
 
 /// How far down the stack of open elements an implied end tag looks.
-const IMPLIED_END_REACH: usize = 12;
+pub const IMPLIED_END_REACH: usize = 12;
 
 /// The attributes newslens reads; all others are dropped while parsing.
-const KEPT_ATTRIBUTES: &[&str] = &[
+pub const KEPT_ATTRIBUTES: &[&str] = &[
     "id",
     "class",
     "lang",

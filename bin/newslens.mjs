@@ -24,6 +24,8 @@ Options:
                            {"name", "kind", "aliases"?, "canonical"?, "wikidata"?}, where kind is
                            person, country, organization, place or group
   --max-input-bytes N      refuse inputs longer than N bytes of UTF-8 (default 33554432, 32 MiB)
+  --format FORMAT          what the input is: text (default), html (a web page: the article is
+                           found in it first) or auto (html when the input looks like markup)
   --compact                print the Article on one line instead of indented
   -h, --help               show this help
   -V, --version            print the version
@@ -35,6 +37,10 @@ The Article (the same object as parse() returns in JavaScript):
   Every span is { text, start, end } with UTF-16 offsets: text === input.slice(start, end).
   Files are read as UTF-8 and kept as they are (a byte order mark, CRLF line ends), so offsets
   match fs.readFileSync(FILE, "utf8").
+  From HTML (--format html, or auto on markup) the Article also has text (the extracted plain
+  text, which every offset then refers to), byline and published when the page gives them, and
+  each paragraph a source { path, node } (and each section a headingSource): a CSS path of the
+  element it came from and the element's index in document order.
 
 Batch mode (--jsonl):
   Each input line is {"id": ..., "text": "..."}; blank lines are skipped. Each output line, in
@@ -48,7 +54,8 @@ Exit status: 0 on success, 1 when an input could not be read or parsed, 2 for ba
 Examples:
   newslens parse samples/sample-hi-russia-north-korea.txt
   curl -s https://example.com/article.txt | newslens parse --lang hi -
-  newslens parse --jsonl < articles.jsonl > parsed.jsonl`;
+  newslens parse --jsonl < articles.jsonl > parsed.jsonl
+  newslens parse --format html page.html`;
 
 /** An error the user can act on; printed without a stack trace. */
 class UsageError extends Error {}
@@ -70,6 +77,7 @@ function readArguments(args) {
     if (arg === "--jsonl") result.jsonl = true;
     else if (arg === "--compact") result.compact = true;
     else if (arg === "--lang") result.options.lang = valueOf(arg, at++);
+    else if (arg === "--format") result.options.format = valueOf(arg, at++);
     else if (arg === "--actors") result.options.actors = readActors(valueOf(arg, at++));
     else if (arg === "--max-input-bytes") {
       const text = valueOf(arg, at++);

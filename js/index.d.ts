@@ -14,6 +14,24 @@ export interface Sentence {
   end: number;
 }
 
+/**
+ * Where a block of an HTML input came from (`format: "html"`): the element's CSS path and its
+ * index among the page's elements in document order. Both count the elements as the markup
+ * spells them: for a whole page that writes out `html`, `head` and `body`,
+ * `document.querySelector(path)` and `document.getElementsByTagName("*")[node]`; for a fragment
+ * such as `root.innerHTML`, `root.querySelector(":scope > " + path)` and
+ * `root.querySelectorAll("*")[node]`.
+ */
+export interface Source {
+  /**
+   * A CSS selector of the element, from the nearest ancestor with an id or from `html`, e.g.
+   * `"#story > p:nth-of-type(3)"`; `null` when it would be longer than 32 steps.
+   */
+  path: string | null;
+  /** The element's index among all elements of the page in document order, from 0. */
+  node: number;
+}
+
 /** A paragraph of the body: a span with its sentences. */
 export interface Paragraph extends Span {
   sentences: Sentence[];
@@ -21,12 +39,16 @@ export interface Paragraph extends Span {
   lang: string;
   /** The paragraph repeats text found elsewhere in the article (a scraping artefact); its quotes and actors are counted once. */
   duplicate: boolean;
+  /** HTML input only: the element the paragraph came from. */
+  source?: Source;
 }
 
 /** A run of paragraphs under one sub-heading; the lead section has `heading: null`. */
 export interface Section {
   heading: Span | null;
   paragraphs: Paragraph[];
+  /** HTML input only: the element the heading came from. */
+  headingSource?: Source;
 }
 
 /**
@@ -93,6 +115,15 @@ export interface Article {
   /** Most salient first. */
   actors: Actor[];
   warnings: Warning[];
+  /**
+   * HTML input only: the article's plain text as extracted from the page. Every offset of an
+   * Article read from HTML refers to this text: `article.text.slice(start, end) === span.text`.
+   */
+  text?: string;
+  /** HTML input only: the author line the page gives. */
+  byline?: Span;
+  /** HTML input only: the publication time the page gives, as it writes it (usually ISO 8601). */
+  published?: string;
 }
 
 /** An actor the site knows (its reporters, local politicians), found before any other rule. */
@@ -119,6 +150,12 @@ export interface Options {
   actors?: ActorEntry[] | null;
   /** Longer inputs (in UTF-8 bytes) throw an `Error`. Default 33554432 (32 MiB). */
   maxInputBytes?: number | null;
+  /**
+   * What the input is. Default `"text"`: the article's plain text. `"html"`: a web page or
+   * fragment; the article is found in it first and the result carries the extracted `text`.
+   * `"auto"`: HTML when the input looks like markup, else text.
+   */
+  format?: "text" | "html" | "auto" | null;
 }
 
 /**
@@ -131,7 +168,7 @@ export function init(
 ): Promise<void>;
 
 /**
- * Parses a news article's plain text. Throws an `Error` saying what was wrong and what is
+ * Parses a news article: its plain text, or a web page with `{ format: "html" }`. Throws an `Error` saying what was wrong and what is
  * accepted when `text` is not a string, an option is unknown or ill-typed, or the text is
  * longer than `maxInputBytes`.
  */

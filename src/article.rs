@@ -36,6 +36,17 @@ pub struct Sentence {
     pub byte_end: usize,
 }
 
+/// Where a block of an HTML input came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// A CSS selector of the element (`#story > p:nth-of-type(3)`), from the nearest ancestor
+    /// with an id or from `html`; `None` when that path would be longer than 32 steps.
+    pub path: Option<String>,
+    /// The element's index among all elements of the page in document order, counting from 0.
+    pub node: usize,
+}
+
 /// One paragraph of the body with its sentences.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -47,6 +58,9 @@ pub struct Paragraph {
     pub lang: String,
     /// The paragraph repeats an earlier one; its quotes and actors are not counted again.
     pub duplicate: bool,
+    /// The element it came from, for HTML input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 /// A run of paragraphs under one sub-heading; the lead section has no heading.
@@ -55,6 +69,9 @@ pub struct Paragraph {
 pub struct Section {
     pub heading: Option<Span>,
     pub paragraphs: Vec<Paragraph>,
+    /// The element the heading came from, for HTML input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading_source: Option<Source>,
 }
 
 /// Whether a quote is a whole quoted utterance or a fragment woven into reported speech.
@@ -165,6 +182,16 @@ pub struct Article {
     /// Most salient first.
     pub actors: Vec<Actor>,
     pub warnings: Vec<Warning>,
+    /// For HTML input: the article's plain text as extracted from the page. Every span of an
+    /// Article read from HTML is a range of this text, not of the markup.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// For HTML input: the author line the page gives (a span of `text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<Span>,
+    /// For HTML input: the publication time the page gives, as it writes it (usually ISO 8601).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 impl Article {
@@ -175,6 +202,7 @@ impl Article {
         all.extend(self.kicker.iter());
         all.extend(self.standfirst.iter());
         all.extend(self.dateline.iter());
+        all.extend(self.byline.iter());
         for section in &self.sections {
             all.extend(section.heading.iter());
             all.extend(section.paragraphs.iter().map(|p| &p.span));

@@ -106,8 +106,10 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
                         .collect(),
                     lang: p.lang.to_string(),
                     duplicate: p.duplicate,
+                    source: None,
                 })
                 .collect(),
+            heading_source: None,
         })
         .collect();
 
@@ -137,5 +139,8 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
         quotes,
         actors,
         warnings,
+        text: None,
+        byline: None,
+        published: None,
     }
 }

@@ -17,6 +17,8 @@ pub mod article;
 pub mod assemble;
 pub mod attribution;
 pub mod doc;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod lang;
 pub mod mentions;
 pub mod normalize;
@@ -27,9 +29,10 @@ pub mod structure;
 pub mod wire;
 
 pub use article::{
-    Actor, ActorKind, Article, Paragraph, Quote, QuoteKind, Section, Sentence, Span, Warning,
+    Actor, ActorKind, Article, Paragraph, Quote, QuoteKind, Section, Sentence, Source, Span,
+    Warning,
 };
-pub use options::{ActorEntry, Options};
+pub use options::{ActorEntry, Format, Options};
 
 use std::fmt;
 
@@ -38,6 +41,18 @@ use std::fmt;
 pub enum Error {
     /// The input is longer than [`Options::max_input_bytes`].
     InputTooLarge { bytes: usize, limit: usize },
+    /// `format: "html"` was asked of a build without the `html` feature.
+    HtmlNotBuilt,
+}
+
+impl Error {
+    /// The warning code [`parse_with`] reports the error under.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InputTooLarge { .. } => "input-too-large",
+            Error::HtmlNotBuilt => "html-not-built",
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -47,6 +62,11 @@ impl fmt::Display for Error {
                 f,
                 "the input is {bytes} bytes of UTF-8, more than maxInputBytes ({limit}); \
                  pass a larger maxInputBytes or a shorter text"
+            ),
+            Error::HtmlNotBuilt => write!(
+                f,
+                "this build of newslens reads no HTML (it was built without the html feature); \
+                 pass the article's plain text with format \"text\""
             ),
         }
     }
@@ -72,8 +92,11 @@ pub fn parse_with(text: &str, options: &Options) -> Article {
         related: Vec::new(),
         quotes: Vec::new(),
         actors: Vec::new(),
+        text: None,
+        byline: None,
+        published: None,
         warnings: vec![Warning {
-            code: "input-too-large".to_string(),
+            code: error.code().to_string(),
             message: error.to_string(),
             byte_start: 0,
             byte_end: 0,
@@ -89,18 +112,52 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Article, Error> {
             limit: options.max_input_bytes,
         });
     }
+    #[cfg(feature = "html")]
+    match options.format {
+        Format::Html => return Ok(html::parse(text, options)),
+        Format::Auto if html::looks_like_html(text) => return Ok(html::parse(text, options)),
+        _ => {}
+    }
+    #[cfg(not(feature = "html"))]
+    if options.format == Format::Html {
+        return Err(Error::HtmlNotBuilt);
+    }
     let normalized = normalize::Normalized::new(text);
+    let structure = structure::analyse(&normalized.text, options);
+    Ok(read_normalized(text, &normalized, structure, options))
+}
+
+/// The stages after structure, on a text that normalises to itself (the extracted text of an
+/// HTML page, [`html::layout`]) and whose structure is already known.
+#[cfg(feature = "html")]
+pub(crate) fn read_structure(text: &str, structure: doc::Structure, options: &Options) -> Article {
+    let normalized = normalize::Normalized::new(text);
+    if !normalized.is_identity() {
+        // The ranges of `structure` would not be ranges of the normalised text: find the
+        // structure again from the text itself.
+        let found = structure::analyse(&normalized.text, options);
+        return read_normalized(text, &normalized, found, options);
+    }
+    read_normalized(text, &normalized, structure, options)
+}
+
+/// The stages after structure: quotes, mentions, actors, attribution, rank, assemble.
+fn read_normalized(
+    text: &str,
+    normalized: &normalize::Normalized<'_>,
+    structure: doc::Structure,
+    options: &Options,
+) -> Article {
     let norm: &str = &normalized.text;
-    let structure = structure::analyse(norm, options);
     let (quotes, notes) = quotes::find_quotes(norm, &structure);
     let mentions = mentions::find_mentions(norm, &structure, &quotes, options);
     let mut actors = actors::merge(norm, &mentions, &structure);
     let attributions = attribution::attribute(norm, &structure, &quotes, &mut actors);
     let salience = rank::salience_with_text(Some(norm), &structure, &actors, &attributions);
-    Ok(assemble::assemble(
+    assemble::assemble(
         text,
         assemble::Parts {
-            normalized: &normalized,
+            normalized,
             structure,
             quotes,
             actors,
@@ -108,11 +165,40 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Article, Error> {
             salience,
             notes,
         },
-    ))
+    )
 }
 
-/// The Article of `text` in the public JSON schema, with UTF-16 offsets (what JS and the CLI see).
+/// The Article of `text` in the public JSON schema, with UTF-16 offsets (what JS and the CLI see):
+/// offsets into `text`, or into the Article's own `text` when it was read from HTML.
 pub fn parse_to_wire(text: &str, options: &Options) -> Result<wire::Article, Error> {
     let article = try_parse_with(text, options)?;
-    Ok(wire::Article::from_article(&article, text))
+    let base = article.text.as_deref().unwrap_or(text);
+    Ok(wire::Article::from_article(&article, base))
+}
+
+#[cfg(all(test, not(feature = "html")))]
+mod without_html {
+    use super::*;
+
+    #[test]
+    fn refuses_html_and_reads_auto_as_text() {
+        let html = Options {
+            format: Format::Html,
+            ..Options::default()
+        };
+        assert_eq!(
+            try_parse_with("<p>x</p>", &html),
+            Err(Error::HtmlNotBuilt),
+            "should refuse HTML in a build without the html feature"
+        );
+        let auto = Options {
+            format: Format::Auto,
+            ..Options::default()
+        };
+        assert_eq!(
+            parse_with("<p>A line.</p>", &auto),
+            parse("<p>A line.</p>"),
+            "should read auto as text"
+        );
+    }
 }

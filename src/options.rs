@@ -23,6 +23,48 @@ pub struct Options {
     pub actors: Vec<ActorEntry>,
     /// Inputs longer than this many UTF-8 bytes are refused with an `input-too-large` warning.
     pub max_input_bytes: usize,
+    /// What the input is: plain text (the default), an HTML page, or `auto` to tell by looking.
+    #[serde(deserialize_with = "read_format")]
+    pub format: Format,
+}
+
+/// What kind of input [`crate::parse_with`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// The article's plain text.
+    #[default]
+    Text,
+    /// An HTML page or fragment: the article is found in it first (the `html` module; an error
+    /// in a build without the `html` feature).
+    Html,
+    /// HTML when the input looks like markup (`html::looks_like_html`), else text; always text
+    /// in a build without the `html` feature.
+    Auto,
+}
+
+/// The names the `format` option accepts.
+pub const FORMATS: &[&str] = &["text", "html", "auto"];
+
+impl Format {
+    /// The format called `name` in options and on the command line.
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "text" => Some(Format::Text),
+            "html" => Some(Format::Html),
+            "auto" => Some(Format::Auto),
+            _ => None,
+        }
+    }
+}
+
+/// Reads `format`: one of [`FORMATS`]; anything else is an error that lists them.
+fn read_format<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Format, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    Format::from_name(&name).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "unknown format \"{name}\"; expected \"text\", \"html\" or \"auto\""
+        ))
+    })
 }
 
 impl Default for Options {
@@ -31,6 +73,7 @@ impl Default for Options {
             lang: None,
             actors: Vec::new(),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            format: Format::Text,
         }
     }
 }

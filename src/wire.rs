@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::article::{self, ActorKind, QuoteKind};
+use crate::article::{self, ActorKind, QuoteKind, Source};
 
 /// Converts UTF-8 byte offsets of one text to UTF-16 offsets.
 #[derive(Debug, Clone)]
@@ -91,12 +91,19 @@ pub struct Paragraph {
     pub sentences: Vec<Sentence>,
     pub lang: String,
     pub duplicate: bool,
+    /// HTML input only: the element the paragraph came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Section {
     pub heading: Option<Span>,
     pub paragraphs: Vec<Paragraph>,
+    /// HTML input only: the element the heading came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading_source: Option<Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -145,6 +152,15 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     pub actors: Vec<Actor>,
     pub warnings: Vec<Warning>,
+    /// HTML input only: the extracted plain text that every offset refers to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// HTML input only: the page's author line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<Span>,
+    /// HTML input only: the page's publication time as it writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 impl Article {
@@ -185,8 +201,10 @@ impl Article {
                                 .collect(),
                             lang: p.lang.clone(),
                             duplicate: p.duplicate,
+                            source: p.source.clone(),
                         })
                         .collect(),
+                    heading_source: section.heading_source.clone(),
                 })
                 .collect(),
             related: article.related.iter().map(span).collect(),
@@ -227,6 +245,9 @@ impl Article {
                     end: index.utf16(w.byte_end),
                 })
                 .collect(),
+            text: article.text.clone(),
+            byline: opt(&article.byline),
+            published: article.published.clone(),
         }
     }
 }

@@ -95,6 +95,32 @@ test("parse --jsonl reports a bad line as an error line and goes on", () => {
   assert.match(result.stderr, /line 3 \(id 3\)/, "should report the id on stderr");
 });
 
+test("parse --format html reads a page; --format auto tells; --jsonl takes --format too", () => {
+  const page = "tests/fixtures/html/furniture.html";
+  const html = cli(["parse", "--format", "html", page]);
+  assert.equal(html.status, 0, html.stderr);
+  const article = JSON.parse(html.stdout);
+  assert.equal(article.title.text, "Harbour bridge reopens after repairs", "should cut the site name");
+  assert.equal(typeof article.text, "string", "should carry the extracted text");
+  for (const p of article.sections.flatMap((s) => s.paragraphs)) {
+    assert.equal(article.text.slice(p.start, p.end), p.text, "should give offsets into the extracted text");
+    assert.ok(p.source && typeof p.source.node === "number", "should give each paragraph its source");
+  }
+  assert.ok(!article.text.includes("Share on"), "should leave out the share bar");
+  const auto = cli(["parse", "--format", "auto", page]);
+  assert.deepEqual(JSON.parse(auto.stdout), article, "should read the page as HTML with auto");
+  const text = cli(["parse", "--format", "auto", SAMPLE]);
+  assert.deepEqual(JSON.parse(text.stdout), JSON.parse(cli(["parse", SAMPLE]).stdout), "should read text as text with auto");
+
+  const lines = `${JSON.stringify({ id: 1, text: readFileSync(join(ROOT, page), "utf8") })}\n`;
+  const batch = cli(["parse", "--jsonl", "--format", "html"], lines);
+  assert.equal(batch.status, 0, batch.stderr);
+  assert.deepEqual(JSON.parse(batch.stdout).article, article, "should read HTML lines in batch mode");
+
+  assertCleanError(cli(["parse", "--format", "xml", page]), /unknown format "xml"; expected "text", "html" or "auto"/, 2);
+  assertCleanError(cli(["parse", "--format"]), /--format needs a value/, 2);
+});
+
 test("invalid UTF-8 is replaced with a warning, not a crash", () => {
   const bytes = Buffer.concat([Buffer.from("Title\n\nBody "), Buffer.from([0xff, 0xfe]), Buffer.from(" text.")]);
   const result = cli(["parse", "-"], bytes);
@@ -106,7 +132,7 @@ test("invalid UTF-8 is replaced with a warning, not a crash", () => {
 test("--help explains the commands and options; --version prints the version", () => {
   const help = cli(["--help"]);
   assert.equal(help.status, 0);
-  for (const word of ["parse", "--jsonl", "--lang", "--actors", "--compact", "--max-input-bytes", "UTF-16", "Exit status"]) {
+  for (const word of ["parse", "--jsonl", "--lang", "--actors", "--compact", "--max-input-bytes", "--format", "UTF-16", "Exit status"]) {
     assert.ok(help.stdout.includes(word), `should explain ${word}`);
   }
   assert.equal(cli([]).stdout, help.stdout, "should show the help without arguments");

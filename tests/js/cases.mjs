@@ -9,6 +9,7 @@ export const FIXTURES = {
   emoji: "tests/fixtures/api/emoji.txt",
   crlf: "tests/fixtures/api/crlf.txt",
   mixed: "tests/fixtures/api/mixed.txt",
+  hindiPage: "tests/fixtures/html/hindi.html",
 };
 
 function check(condition, message) {
@@ -204,6 +205,50 @@ export const cases = [
       const article = parse(text);
       equal(article.quotes.length, 0, `should find no quotes in ${JSON.stringify(text)}`);
     }
+  }],
+
+  ["reads an HTML page with format html: parts, text, sources", ({ parse }, { hindiPage }) => {
+    const article = parse(hindiPage, { format: "html" });
+    equal(typeof article.text, "string", "should carry the extracted text");
+    checkSlices(article.text, article, "hindi.html");
+    equal(article.title?.text, "बाढ़ से निपटने के लिए नई योजना", "should give the title without the site name");
+    equal(article.lang, "hi", "should take the language from the markup");
+    equal(article.byline?.text, "अनिता शर्मा", "should give the byline");
+    check(!article.text.includes("<"), "should give text without markup");
+    check(!article.text.includes("शेयर करें"), "should leave out the share bar");
+    const first = article.sections[0].paragraphs[0];
+    check(first.source && /p:nth-of-type\(1\)$/.test(first.source.path), `should point at the paragraph's element, got ${JSON.stringify(first.source)}`);
+    check(Number.isInteger(first.source.node), "should give the element's index");
+    check(article.quotes.some((q) => q.text.startsWith("हम हर जिले में")), "should read the blockquote as a quote");
+  }],
+
+  ["points each paragraph at its element (checked against the browser's parser where there is one)", ({ parse }, { hindiPage }) => {
+    const article = parse(hindiPage, { format: "html" });
+    const paragraphs = article.sections.flatMap((s) => s.paragraphs);
+    check(paragraphs.length > 0 && paragraphs.every((p) => p.source && typeof p.source.path === "string"), "should give every paragraph a source with a path");
+    if (typeof DOMParser === "undefined") return; // Node: no DOM to check the paths against
+    const doc = new DOMParser().parseFromString(hindiPage, "text/html");
+    const all = doc.getElementsByTagName("*");
+    for (const p of paragraphs) {
+      const byPath = doc.querySelector(p.source.path);
+      check(byPath, `should find ${p.source.path} in the browser's DOM`);
+      equal(all[p.source.node], byPath, `should give the index of the element at ${p.source.path}`);
+      const words = byPath.textContent.replace(/\s+/g, " ").trim();
+      check(words.includes(p.text.replace(/^“|”$/g, "").slice(0, 20)), `should point ${JSON.stringify(p.text.slice(0, 30))} at its own element, found ${JSON.stringify(words.slice(0, 40))}`);
+    }
+  }],
+
+  ["tells markup from text with format auto, and keeps text input as it was", ({ parse }, { hindiPage, sample }) => {
+    equal(JSON.stringify(parse(hindiPage, { format: "auto" })), JSON.stringify(parse(hindiPage, { format: "html" })), "should read a page as HTML");
+    const asText = parse(sample, { format: "auto" });
+    equal(JSON.stringify(asText), JSON.stringify(parse(sample)), "should read plain text as text");
+    equal(asText.text, undefined, "should add no text field for text input");
+  }],
+
+  ["throws an Error listing the formats for an unknown format", ({ parse }) => {
+    const error = thrown(() => parse("<p>x</p>", { format: "xml" }), "should throw for format xml");
+    check(error instanceof Error, "should throw an Error instance");
+    check(error.message.includes('unknown format "xml"; expected "text", "html" or "auto"'), `should list the formats: ${error.message}`);
   }],
 
   ["reports the package version", ({ version }) => {

@@ -15,7 +15,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// What the error messages list as accepted.
 const ACCEPTED: &str = "accepted options: lang (\"auto\", \"hi\" or \"en\"), actors (an array \
 of { name, kind, aliases?, canonical?, wikidata? } where kind is person, country, organization, \
-place or group) and maxInputBytes (a whole number of bytes)";
+place or group), maxInputBytes (a whole number of bytes) and format (\"text\", \"html\" or \
+\"auto\")";
 
 /// The options object `value` (undefined and null give the defaults) or what is wrong with it.
 pub fn read_options(value: &JsValue) -> Result<Options, String> {
@@ -193,7 +194,7 @@ mod tests {
     fn reads_field_names_from_deserialize() {
         assert_eq!(
             struct_fields::<Options>(),
-            ["lang", "actors", "maxInputBytes"],
+            ["lang", "actors", "maxInputBytes", "format"],
             "should list the camelCase option names"
         );
         assert!(

@@ -1,0 +1,148 @@
+//! Classes: what the `class` and `id` words of an element say about it, from
+//! `data/html/classes.tsv` (its header names the sources).
+//!
+//! The content roles (`unlikely`, `maybe`, `related`, `positive`, `negative`) match as substrings
+//! of the lower-cased `class` and `id` joined by a space, as Readability matches them, with one
+//! Aho-Corasick automaton per role. The head roles (`kicker`, `byline`, `standfirst`) match whole
+//! words of those attributes (split at spaces, `-` and `_`), because as substrings they would
+//! hit too much ("dek" in "desktop").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+const CLASSES: &str = include_str!("../../data/html/classes.tsv");
+
+/// A part of the article's head that markup can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeadRole {
+    Kicker,
+    Byline,
+    Standfirst,
+}
+
+/// The compiled class words.
+#[derive(Debug)]
+pub struct Classes {
+    unlikely: AhoCorasick,
+    maybe: AhoCorasick,
+    related: AhoCorasick,
+    positive: AhoCorasick,
+    negative: AhoCorasick,
+    head: HashMap<&'static str, HeadRole>,
+}
+
+/// What the class words of one element say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Verdict {
+    /// Page furniture: leave it out.
+    pub unlikely: bool,
+    /// A list of links to other stories.
+    pub related: bool,
+    /// +25 for a likely article container, -25 for an unlikely one, 0 or both.
+    pub weight: i32,
+}
+
+fn automaton(words: &[&str]) -> AhoCorasick {
+    // Building from a few dozen literal words cannot fail; an empty automaton is the fallback.
+    AhoCorasick::new(words)
+        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()))
+        .expect("an empty automaton builds")
+}
+
+/// The class words, loaded on first use.
+pub fn classes() -> &'static Classes {
+    static CLASSES_ONCE: OnceLock<Classes> = OnceLock::new();
+    CLASSES_ONCE.get_or_init(load)
+}
+
+fn load() -> Classes {
+    let mut by_role: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    let mut head = HashMap::new();
+    for line in CLASSES.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cells = line.split('\t').map(str::trim);
+        let (Some(word), Some(role)) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        match role {
+            "kicker" => drop(head.insert(word, HeadRole::Kicker)),
+            "byline" => drop(head.insert(word, HeadRole::Byline)),
+            "standfirst" => drop(head.insert(word, HeadRole::Standfirst)),
+            _ => by_role.entry(role).or_default().push(word),
+        }
+    }
+    let words = |role: &str| by_role.get(role).cloned().unwrap_or_default();
+    Classes {
+        unlikely: automaton(&words("unlikely")),
+        maybe: automaton(&words("maybe")),
+        related: automaton(&words("related")),
+        positive: automaton(&words("positive")),
+        negative: automaton(&words("negative")),
+        head,
+    }
+}
+
+impl Classes {
+    /// The verdict on an element whose lower-cased `class` and `id` joined by a space are `key`.
+    pub fn judge(&self, key: &str) -> Verdict {
+        if key.trim().is_empty() {
+            return Verdict::default();
+        }
+        let mut weight = 0;
+        if self.positive.is_match(key) {
+            weight += 25;
+        }
+        if self.negative.is_match(key) {
+            weight -= 25;
+        }
+        Verdict {
+            unlikely: self.unlikely.is_match(key) && !self.maybe.is_match(key),
+            related: self.related.is_match(key),
+            weight,
+        }
+    }
+
+    /// The head role named by a whole word of `key`, if any.
+    pub fn head_role(&self, key: &str) -> Option<HeadRole> {
+        key.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .find_map(|word| self.head.get(word).copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judges_like_readability() {
+        let c = classes();
+        assert!(
+            c.judge("share-bar").unlikely,
+            "should leave out a share bar"
+        );
+        assert!(
+            !c.judge("article-header").unlikely,
+            "should keep an element that names the article"
+        );
+        assert_eq!(
+            c.judge("story-body").weight,
+            25,
+            "should favour a story body"
+        );
+        assert!(c.judge("related-links").related, "should see related links");
+        assert_eq!(
+            c.head_role("layout-desktop"),
+            None,
+            "should match head words whole"
+        );
+        assert_eq!(
+            c.head_role("c-byline__name"),
+            Some(HeadRole::Byline),
+            "should find a byline word"
+        );
+    }
+}

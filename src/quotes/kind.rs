@@ -7,7 +7,8 @@
 //!   ("‘…’ शीर्षक से", "‘…’ नामक", and for non-sentences a title noun: "‘…’ कार्यक्रम") is a
 //!   title: dropped;
 //! - one or two words are a term, name or scare quote unless a speech verb and a comma or colon
-//!   introduce them ("उन्होंने कहा, ‘हां’"): dropped;
+//!   introduce them ("उन्होंने कहा, ‘हां’"), and always right after a verb that names ("what
+//!   lawmakers called “fraud”"): dropped;
 //! - a short phrase that acts as a source ("‘…’ के मुताबिक", "‘द …’ ने"), reads as a title (all
 //!   English words capitalised, or starting with Hindi "द") or ends in a kind of named thing
 //!   ("‘स्वच्छ भारत अभियान’") is a name: dropped;
@@ -69,7 +70,17 @@ pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind>
         .split_whitespace()
         .filter(|t| t.chars().any(super::cues::is_word_char))
         .count();
-    if tokens <= 2 && !introduced {
+    // "what lawmakers called “fraud”", "has been labeled “top secret”": a verb that names
+    // introduces a term, not speech, unless a person is its subject ("what he called “a
+    // disgrace”", "Trump called “sad”": their words).
+    let named = before.ends_with(super::cues::is_word_char)
+        && before_words.len() >= 2
+        && list.has("naming", &before_words[before_words.len() - 1].lower)
+        && !before_words[before_words.len() - 2]
+            .text
+            .starts_with(char::is_uppercase)
+        && !super::cues::cues().has("pronoun", &before_words[before_words.len() - 2].lower);
+    if tokens <= 2 && (!introduced || named) {
         return None;
     }
     let in_body = first.role == Role::Paragraph;

@@ -687,6 +687,12 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
     if start >= to || !ws[start..to].iter().all(capitalised) {
         return None;
     }
+    // "A cashier who …": the article, unless it is an initial ("Julie A. Diaz").
+    if matches!(ws[start].lower.as_str(), "a" | "an")
+        && !text[ws[start].range.end..].starts_with('.')
+    {
+        return None;
+    }
     let shouting = to - start > 1
         && ws[start..to]
             .iter()
@@ -700,7 +706,6 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
         // "Lord Goldsmith's admission": a possessive names what belongs to someone.
         return None;
     }
-    let _ = text;
     let whole = Range::new(ws[from].range.start, ws[to - 1].range.end);
     let name = Range::new(ws[start].range.start, ws[to - 1].range.end);
     let last = &ws[to - 1].lower;
@@ -1019,6 +1024,14 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
                 | "over"
                 | "outside"
                 | "inside"
+                // "Following a late meeting, the Council …": a determiner after the opener.
+                | "a"
+                | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
         )
     });
     if (opener.ends_with("ing") || opener.ends_with("ed")) && preposition {

@@ -287,6 +287,24 @@ const REGRESSIONS: &[(&str, &str, Option<&str>)] = &[
         "मैं सबकी",
         Some("उद्धव ठाकरे"),
     ),
+    // The article opening a sentence ("A cashier who …") became a speaker named "A".
+    (
+        "Bank hearing\nA cashier who \"steals a handful of $20 bills\" is held accountable. Bank executives are not.",
+        "steals a handful",
+        None,
+    ),
+    // … but a middle initial is part of the name.
+    (
+        "Voices\n\"He has spread fear and nothing else.\" ― Julie A. Diaz",
+        "He has spread",
+        Some("Julie A. Diaz"),
+    ),
+    // A participle opening the sentence before a determiner was taken for a name ("Following").
+    (
+        "Council meets\nFollowing a late meeting, the council issued a statement calling the test \"a clear violation of every resolution.\"",
+        "a clear violation",
+        None,
+    ),
     // A quoted sub-heading took no speaker although its section names one.
     (
         "कोरोना पर सरकार\nस्वास्थ्य मंत्रालय ने आंकड़े जारी किए।\n'घबराने की कोई जरूरत नहीं'\nपरिषद के वैज्ञानिक डॉ. रमन सिंह ने कहा कि जांच की क्षमता बढ़ाई जा रही है।",

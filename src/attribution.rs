@@ -360,7 +360,13 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
         if prev_start >= before.start || prev_start < region.start {
             return None;
         }
-        let prev_words = words(text, Range::new(prev_start, before.start));
+        let prev = Range::new(prev_start, before.start);
+        if prev.slice(text).trim_start().starts_with(is_mark) {
+            // "“Elections matter,” Kelly said. “Look …”": the sentence before opens with a quote,
+            // whose first words are no subject.
+            return None;
+        }
+        let prev_words = words(text, prev);
         let phrase = sentence_subject(text, &prev_words)?;
         phrase.name?;
         Some(Found { phrase, cue: None })
@@ -663,8 +669,20 @@ fn split_phrase(
     })
 }
 
+/// A quote mark of any form.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '`'
+    )
+}
+
 fn capitalised(w: &Word<'_>) -> bool {
-    w.text.chars().next().is_some_and(char::is_uppercase) && !speakers().has("not-name", &w.lower)
+    let sp = speakers();
+    // Contractions are listed without their apostrophe ("theyre" for "They're", "They’re").
+    let not_name = sp.has("not-name", &w.lower)
+        || w.lower.contains(['\'', '’']) && sp.has("not-name", &w.lower.replace(['\'', '’'], ""));
+    w.text.chars().next().is_some_and(char::is_uppercase) && !not_name
 }
 
 /// An English name made of the capitalised words `ws[from..to]` (titles dropped, gender kept).

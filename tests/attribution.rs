@@ -305,6 +305,18 @@ const REGRESSIONS: &[(&str, &str, Option<&str>)] = &[
         "a clear violation",
         None,
     ),
+    // The first word of a sentence that opens with a dropped quote became the speaker ("Fine").
+    (
+        "Short reply\nThe aide answered at last. \"Fine\" was all the message said. \"We move on from here and we do not look back.\"",
+        "We move on",
+        None,
+    ),
+    // A contraction opening the sentence ("We're …") was taken for a name.
+    (
+        "Week of attacks\nWe're anxious about it, many wrote. \"The attacks are getting ever closer to home.\"",
+        "The attacks",
+        None,
+    ),
     // A quoted sub-heading took no speaker although its section names one.
     (
         "कोरोना पर सरकार\nस्वास्थ्य मंत्रालय ने आंकड़े जारी किए।\n'घबराने की कोई जरूरत नहीं'\nपरिषद के वैज्ञानिक डॉ. रमन सिंह ने कहा कि जांच की क्षमता बढ़ाई जा रही है।",

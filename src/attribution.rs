@@ -1059,6 +1059,13 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
             (1..ws.len()).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
         return sentence_subject(text, &ws[k..]);
     }
+    if ws[0].text.starts_with(char::is_uppercase) && !capitalised(&ws[0]) {
+        // "Before the convention, Chief Calvin Williams …", "In a statement, Trump …": an
+        // opening phrase set off by a comma; the subject comes after it.
+        let k = (1..ws.len().min(10))
+            .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+        return sentence_subject(text, &ws[k..]);
+    }
     let mut end = 0;
     while end < ws.len()
         && (capitalised(&ws[end])

@@ -317,6 +317,18 @@ const REGRESSIONS: &[(&str, &str, Option<&str>)] = &[
         "The attacks",
         None,
     ),
+    // An opening phrase set off by a comma ("Before the convention,") hid the subject after it.
+    (
+        "Convention security\nBefore the convention, Police Chief Calvin Williams lobbied to suspend open-carry rights, saying, \"The fewer guns on the street, the better.\"",
+        "The fewer guns",
+        Some("Calvin Williams"),
+    ),
+    // … and a surname that is also a common word still names its person.
+    (
+        "Delegates\nEarly in the race, Rex Early said the news was \"news to me and to everyone.\"",
+        "news to me",
+        Some("Rex Early"),
+    ),
     // A quoted sub-heading took no speaker although its section names one.
     (
         "कोरोना पर सरकार\nस्वास्थ्य मंत्रालय ने आंकड़े जारी किए।\n'घबराने की कोई जरूरत नहीं'\nपरिषद के वैज्ञानिक डॉ. रमन सिंह ने कहा कि जांच की क्षमता बढ़ाई जा रही है।",

@@ -1060,6 +1060,14 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
         return sentence_subject(text, &ws[k..]);
     }
     if ws[0].text.starts_with(char::is_uppercase) && !capitalised(&ws[0]) {
+        // "And Mr. Christie gloated": a conjunction before the subject.
+        if matches!(opener.as_str(), "and" | "but" | "or" | "so" | "yet")
+            && !text[ws[0].range.end..ws.get(1)?.range.start].contains(',')
+        {
+            if let Some(phrase) = sentence_subject(text, &ws[1..]) {
+                return Some(phrase);
+            }
+        }
         // "Before the convention, Chief Calvin Williams …", "In a statement, Trump …": an
         // opening phrase set off by a comma; the subject comes after it.
         let k = (1..ws.len().min(10))

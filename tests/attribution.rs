@@ -329,6 +329,18 @@ const REGRESSIONS: &[(&str, &str, Option<&str>)] = &[
         "news to me",
         Some("Rex Early"),
     ),
+    // A conjunction opening the sentence hid its subject ("And Mr. Christie gloated: …").
+    (
+        "Debate night\nAnd Mr. Christie gloated: \"I told you he would not be ready for this.\"",
+        "I told you",
+        Some("Christie"),
+    ),
+    // A role word missing from the list ("aide") cut the name after it off the speaker.
+    (
+        "Email row\n\"We are going forward no matter what,\" said Clinton aide Jake Sullivan.",
+        "We are going",
+        Some("Jake Sullivan"),
+    ),
     // A quoted sub-heading took no speaker although its section names one.
     (
         "कोरोना पर सरकार\nस्वास्थ्य मंत्रालय ने आंकड़े जारी किए।\n'घबराने की कोई जरूरत नहीं'\nपरिषद के वैज्ञानिक डॉ. रमन सिंह ने कहा कि जांच की क्षमता बढ़ाई जा रही है।",

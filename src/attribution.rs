@@ -1692,9 +1692,20 @@ fn inherit_speakers(
         let same_paragraph =
             region.range.start <= prev_whole.start && whole.start - prev_whole.end < 250;
         let opens_paragraph = text[region.range.start..whole.start].trim().is_empty();
+        // The quote before ends the paragraph before, but for its attribution ("…,” said Lamar
+        // Smith, a Republican from Texas who chairs the committee."): one short sentence.
         let prev_ends_region = ri > 0 && {
             let p = regions[ri - 1].range;
-            p.start <= prev_whole.start && p.end.saturating_sub(prev_whole.end) < 80
+            let tail = Range::new(prev_whole.end.min(p.end), p.end);
+            p.start <= prev_whole.start
+                && (tail.len() < 80
+                    || tail.len() < 300
+                        && out[prev].cue.is_some()
+                        && sentences(text, tail)
+                            .iter()
+                            .filter(|s| !s.slice(text).trim().is_empty())
+                            .count()
+                            <= 1)
         };
         let end = region_of(regions, whole.end).map_or(region.range.end, |r| regions[r].range.end);
         let alone = text[whole.end.min(end)..end].trim().chars().count() <= 1;

@@ -341,6 +341,12 @@ const REGRESSIONS: &[(&str, &str, Option<&str>)] = &[
         "We are going",
         Some("Jake Sullivan"),
     ),
+    // A quote paragraph after a paragraph whose quote ends in a long attribution took no speaker.
+    (
+        "Bank rules\n\"We will hold them accountable for every decision,\" said Lamar Smith, a Republican representative from Texas who chairs the House Science Committee.\n\"The agency's intent to evade oversight is clear. It must stop.\"",
+        "The agency",
+        Some("Lamar Smith"),
+    ),
     // A quoted sub-heading took no speaker although its section names one.
     (
         "कोरोना पर सरकार\nस्वास्थ्य मंत्रालय ने आंकड़े जारी किए।\n'घबराने की कोई जरूरत नहीं'\nपरिषद के वैज्ञानिक डॉ. रमन सिंह ने कहा कि जांच की क्षमता बढ़ाई जा रही है।",

@@ -926,8 +926,12 @@ fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             {
                 start -= 1;
             }
-            let clause_start =
-                start < ws.len() && (start == 0 || breaks(text, &ws[start - 1], &ws[start]));
+            // "… doesn't surprise Republican pollster Daron Shaw: “…”": a role word before the
+            // name says it is the speaker too.
+            let clause_start = start < ws.len()
+                && (start == 0
+                    || breaks(text, &ws[start - 1], &ws[start])
+                    || speakers().has("role", &ws[start - 1].lower));
             if clause_start {
                 if let Some(phrase) = english_name(text, ws, start, ws.len()) {
                     let at = text[last.range.end..].find(':').map(|f| last.range.end + f);

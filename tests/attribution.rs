@@ -347,6 +347,12 @@ const REGRESSIONS: &[(&str, &str, Option<&str>)] = &[
         "The agency",
         Some("Lamar Smith"),
     ),
+    // A name after a role word and before a colon was not taken as the speaker.
+    (
+        "Polls\nThe timing does not surprise Republican pollster Daron Shaw: \"Historically, lesser-known candidates do well early.\"",
+        "Historically",
+        Some("Daron Shaw"),
+    ),
     // A quoted sub-heading took no speaker although its section names one.
     (
         "कोरोना पर सरकार\nस्वास्थ्य मंत्रालय ने आंकड़े जारी किए।\n'घबराने की कोई जरूरत नहीं'\nपरिषद के वैज्ञानिक डॉ. रमन सिंह ने कहा कि जांच की क्षमता बढ़ाई जा रही है।",

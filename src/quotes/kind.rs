@@ -100,7 +100,7 @@ pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind>
     }
     let in_body = first.role == Role::Paragraph;
     if (!sentence || in_body)
-        && !attributed
+        && !(attributed && tokens <= 2)
         && inner.len() <= 6
         && reads_as_name(list, &inner, &after_words, after)
     {

@@ -360,7 +360,13 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
         if prev_start >= before.start || prev_start < region.start {
             return None;
         }
-        let prev_words = words(text, Range::new(prev_start, before.start));
+        let prev = Range::new(prev_start, before.start);
+        if prev.slice(text).trim_start().starts_with(is_mark) {
+            // "“Elections matter,” Kelly said. “Look …”": the sentence before opens with a quote,
+            // whose first words are no subject.
+            return None;
+        }
+        let prev_words = words(text, prev);
         let phrase = sentence_subject(text, &prev_words)?;
         phrase.name?;
         Some(Found { phrase, cue: None })
@@ -663,8 +669,20 @@ fn split_phrase(
     })
 }
 
+/// A quote mark of any form.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '`'
+    )
+}
+
 fn capitalised(w: &Word<'_>) -> bool {
-    w.text.chars().next().is_some_and(char::is_uppercase) && !speakers().has("not-name", &w.lower)
+    let sp = speakers();
+    // Contractions are listed without their apostrophe ("theyre" for "They're", "They’re").
+    let not_name = sp.has("not-name", &w.lower)
+        || w.lower.contains(['\'', '’']) && sp.has("not-name", &w.lower.replace(['\'', '’'], ""));
+    w.text.chars().next().is_some_and(char::is_uppercase) && !not_name
 }
 
 /// An English name made of the capitalised words `ws[from..to]` (titles dropped, gender kept).
@@ -687,6 +705,12 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
     if start >= to || !ws[start..to].iter().all(capitalised) {
         return None;
     }
+    // "A cashier who …": the article, unless it is an initial ("Julie A. Diaz").
+    if matches!(ws[start].lower.as_str(), "a" | "an")
+        && !text[ws[start].range.end..].starts_with('.')
+    {
+        return None;
+    }
     let shouting = to - start > 1
         && ws[start..to]
             .iter()
@@ -700,7 +724,6 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
         // "Lord Goldsmith's admission": a possessive names what belongs to someone.
         return None;
     }
-    let _ = text;
     let whole = Range::new(ws[from].range.start, ws[to - 1].range.end);
     let name = Range::new(ws[start].range.start, ws[to - 1].range.end);
     let last = &ws[to - 1].lower;
@@ -903,8 +926,12 @@ fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             {
                 start -= 1;
             }
-            let clause_start =
-                start < ws.len() && (start == 0 || breaks(text, &ws[start - 1], &ws[start]));
+            // "… doesn't surprise Republican pollster Daron Shaw: “…”": a role word before the
+            // name says it is the speaker too.
+            let clause_start = start < ws.len()
+                && (start == 0
+                    || breaks(text, &ws[start - 1], &ws[start])
+                    || speakers().has("role", &ws[start - 1].lower));
             if clause_start {
                 if let Some(phrase) = english_name(text, ws, start, ws.len()) {
                     let at = text[last.range.end..].find(':').map(|f| last.range.end + f);
@@ -1019,6 +1046,14 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
                 | "over"
                 | "outside"
                 | "inside"
+                // "Following a late meeting, the Council …": a determiner after the opener.
+                | "a"
+                | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
         )
     });
     if (opener.ends_with("ing") || opener.ends_with("ed")) && preposition {
@@ -1026,6 +1061,21 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
         // the subject comes after the participle's clause.
         let k =
             (1..ws.len()).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+        return sentence_subject(text, &ws[k..]);
+    }
+    if ws[0].text.starts_with(char::is_uppercase) && !capitalised(&ws[0]) {
+        // "And Mr. Christie gloated": a conjunction before the subject.
+        if matches!(opener.as_str(), "and" | "but" | "or" | "so" | "yet")
+            && !text[ws[0].range.end..ws.get(1)?.range.start].contains(',')
+        {
+            if let Some(phrase) = sentence_subject(text, &ws[1..]) {
+                return Some(phrase);
+            }
+        }
+        // "Before the convention, Chief Calvin Williams …", "In a statement, Trump …": an
+        // opening phrase set off by a comma; the subject comes after it.
+        let k = (1..ws.len().min(10))
+            .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
         return sentence_subject(text, &ws[k..]);
     }
     let mut end = 0;
@@ -1646,9 +1696,20 @@ fn inherit_speakers(
         let same_paragraph =
             region.range.start <= prev_whole.start && whole.start - prev_whole.end < 250;
         let opens_paragraph = text[region.range.start..whole.start].trim().is_empty();
+        // The quote before ends the paragraph before, but for its attribution ("…,” said Lamar
+        // Smith, a Republican from Texas who chairs the committee."): one short sentence.
         let prev_ends_region = ri > 0 && {
             let p = regions[ri - 1].range;
-            p.start <= prev_whole.start && p.end.saturating_sub(prev_whole.end) < 80
+            let tail = Range::new(prev_whole.end.min(p.end), p.end);
+            p.start <= prev_whole.start
+                && (tail.len() < 80
+                    || tail.len() < 300
+                        && out[prev].cue.is_some()
+                        && sentences(text, tail)
+                            .iter()
+                            .filter(|s| !s.slice(text).trim().is_empty())
+                            .count()
+                            <= 1)
         };
         let end = region_of(regions, whole.end).map_or(region.range.end, |r| regions[r].range.end);
         let alone = text[whole.end.min(end)..end].trim().chars().count() <= 1;

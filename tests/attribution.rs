@@ -287,6 +287,72 @@ const REGRESSIONS: &[(&str, &str, Option<&str>)] = &[
         "मैं सबकी",
         Some("उद्धव ठाकरे"),
     ),
+    // The article opening a sentence ("A cashier who …") became a speaker named "A".
+    (
+        "Bank hearing\nA cashier who \"steals a handful of $20 bills\" is held accountable. Bank executives are not.",
+        "steals a handful",
+        None,
+    ),
+    // … but a middle initial is part of the name.
+    (
+        "Voices\n\"He has spread fear and nothing else.\" ― Julie A. Diaz",
+        "He has spread",
+        Some("Julie A. Diaz"),
+    ),
+    // A participle opening the sentence before a determiner was taken for a name ("Following").
+    (
+        "Council meets\nFollowing a late meeting, the council issued a statement calling the test \"a clear violation of every resolution.\"",
+        "a clear violation",
+        None,
+    ),
+    // The first word of a sentence that opens with a dropped quote became the speaker ("Fine").
+    (
+        "Short reply\nThe aide answered at last. \"Fine\" was all the message said. \"We move on from here and we do not look back.\"",
+        "We move on",
+        None,
+    ),
+    // A contraction opening the sentence ("We're …") was taken for a name.
+    (
+        "Week of attacks\nWe're anxious about it, many wrote. \"The attacks are getting ever closer to home.\"",
+        "The attacks",
+        None,
+    ),
+    // An opening phrase set off by a comma ("Before the convention,") hid the subject after it.
+    (
+        "Convention security\nBefore the convention, Police Chief Calvin Williams lobbied to suspend open-carry rights, saying, \"The fewer guns on the street, the better.\"",
+        "The fewer guns",
+        Some("Calvin Williams"),
+    ),
+    // … and a surname that is also a common word still names its person.
+    (
+        "Delegates\nEarly in the race, Rex Early said the news was \"news to me and to everyone.\"",
+        "news to me",
+        Some("Rex Early"),
+    ),
+    // A conjunction opening the sentence hid its subject ("And Mr. Christie gloated: …").
+    (
+        "Debate night\nAnd Mr. Christie gloated: \"I told you he would not be ready for this.\"",
+        "I told you",
+        Some("Christie"),
+    ),
+    // A role word missing from the list ("aide") cut the name after it off the speaker.
+    (
+        "Email row\n\"We are going forward no matter what,\" said Clinton aide Jake Sullivan.",
+        "We are going",
+        Some("Jake Sullivan"),
+    ),
+    // A quote paragraph after a paragraph whose quote ends in a long attribution took no speaker.
+    (
+        "Bank rules\n\"We will hold them accountable for every decision,\" said Lamar Smith, a Republican representative from Texas who chairs the House Science Committee.\n\"The agency's intent to evade oversight is clear. It must stop.\"",
+        "The agency",
+        Some("Lamar Smith"),
+    ),
+    // A name after a role word and before a colon was not taken as the speaker.
+    (
+        "Polls\nThe timing does not surprise Republican pollster Daron Shaw: \"Historically, lesser-known candidates do well early.\"",
+        "Historically",
+        Some("Daron Shaw"),
+    ),
     // A quoted sub-heading took no speaker although its section names one.
     (
         "कोरोना पर सरकार\nस्वास्थ्य मंत्रालय ने आंकड़े जारी किए।\n'घबराने की कोई जरूरत नहीं'\nपरिषद के वैज्ञानिक डॉ. रमन सिंह ने कहा कि जांच की क्षमता बढ़ाई जा रही है।",

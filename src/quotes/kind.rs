@@ -7,7 +7,9 @@
 //!   ("‘…’ शीर्षक से", "‘…’ नामक", and for non-sentences a title noun: "‘…’ कार्यक्रम") is a
 //!   title: dropped;
 //! - one or two words are a term, name or scare quote unless a speech verb and a comma or colon
-//!   introduce them ("उन्होंने कहा, ‘हां’"): dropped;
+//!   introduce them ("उन्होंने कहा, ‘हां’") or, opening a sentence, a comma and a speech verb
+//!   follow them ("“Safety,” said Grimm"), and always right after a verb that names ("what lawmakers called
+//!   “fraud”"): dropped;
 //! - a short phrase that acts as a source ("‘…’ के मुताबिक", "‘द …’ ने"), reads as a title (all
 //!   English words capitalised, or starting with Hindi "द") or ends in a kind of named thing
 //!   ("‘स्वच्छ भारत अभियान’") is a name: dropped;
@@ -69,11 +71,36 @@ pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind>
         .split_whitespace()
         .filter(|t| t.chars().any(super::cues::is_word_char))
         .count();
-    if tokens <= 2 && !introduced {
+    // "what lawmakers called “fraud”", "has been labeled “top secret”": a verb that names
+    // introduces a term, not speech, unless a person is its subject ("what he called “a
+    // disgrace”", "Trump called “sad”": their words).
+    let named = before.ends_with(super::cues::is_word_char)
+        && before_words.len() >= 2
+        && list.has("naming", &before_words[before_words.len() - 1].lower)
+        && !before_words[before_words.len() - 2]
+            .text
+            .starts_with(char::is_uppercase)
+        && !super::cues::cues().has("pronoun", &before_words[before_words.len() - 2].lower);
+    // "“Safety,” said Grimm.", "… the “woman card,” Fiorina said": a word or two that a speech
+    // verb right after attributes. Inside a sentence the verb needs its subject first ("a star
+    // of “Scandal,” thanked Obama" is a title).
+    let starts_sentence = before.is_empty() || before.ends_with(['.', '।', '?', '!', '|']);
+    let speech =
+        |w: &Word<'_>| super::cues::cues().has("verb", &w.lower) && !list.has("naming", &w.lower);
+    let skip = usize::from(!starts_sentence);
+    let subject_first = starts_sentence
+        || after_words.first().is_some_and(|w| {
+            w.text.starts_with(char::is_uppercase) || super::cues::cues().has("pronoun", &w.lower)
+        });
+    let attributed = (content.ends_with(',') || followed)
+        && subject_first
+        && after_words.iter().take(4).skip(skip).any(speech);
+    if tokens <= 2 && (!(introduced || attributed) || named) {
         return None;
     }
     let in_body = first.role == Role::Paragraph;
     if (!sentence || in_body)
+        && !(attributed && tokens <= 2)
         && inner.len() <= 6
         && reads_as_name(list, &inner, &after_words, after)
     {
@@ -93,7 +120,6 @@ pub fn classify(text: &str, regions: &[Region], q: &Quoted) -> Option<QuoteKind>
     {
         return None;
     }
-    let starts_sentence = before.is_empty() || before.ends_with(['.', '।', '?', '!', '|']);
     if sentence || introduced || followed || starts_sentence {
         return Some(QuoteKind::Direct);
     }

@@ -5,8 +5,9 @@
 //! wrong glyph (an opening ” after a comma, a closing “ glued to the next sentence), so a mark's
 //! role comes from where it stands as much as from its shape: a mark with text right after it
 //! and nothing open opens; a mark while its family is open closes. An apostrophe between Latin
-//! letters ("don't"), a mark before a decade ("the '90s") and a trailing possessive ("Reuters'")
-//! with nothing open are not marks at all.
+//! letters ("don't"), a mark before a decade ("the '90s"), a trailing possessive ("Reuters'")
+//! with nothing open and the marks around a markup attribute's value (`id="…"`) are not marks
+//! at all.
 
 /// Which marks pair with which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +82,20 @@ pub fn marks(region: &str, base: usize) -> Vec<Mark> {
             i += 1;
             continue;
         };
+        if c == '"' && chars.get(i + 1).is_some_and(|&(_, n)| n == '>') {
+            // The end of an attribute value that began before a line break (`date="May 9\n">`).
+            i += 1;
+            continue;
+        }
+        if c == '"' && i > 0 && chars[i - 1].1 == '=' {
+            // `author="…"`: an attribute of markup left in scraped text, not a quote. Its value
+            // runs to the next straight mark.
+            i = chars[i + 1..]
+                .iter()
+                .position(|&(_, d)| d == '"')
+                .map_or(chars.len(), |k| i + k + 2);
+            continue;
+        }
         let mut last = i;
         // `''`, `‘‘`, `’’` and ``` `` ``` are one double mark.
         if family == Family::Single {

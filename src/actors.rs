@@ -498,9 +498,13 @@ fn repeated_names(
     if by_surface.is_empty() {
         return found;
     }
+    // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
+    // (a HashMap's order changes from run to run, and so did the result).
+    let mut by_surface: Vec<(&str, usize)> = by_surface.into_iter().collect();
+    by_surface.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     for region in structure.regions() {
         let block = region.range.slice(text);
-        for (surface, &g) in &by_surface {
+        for &(surface, g) in &by_surface {
             for (at, _) in block.match_indices(surface) {
                 let range = Range::new(
                     region.range.start + at,

@@ -114,7 +114,12 @@ pub struct Word<'t> {
 /// A character that belongs to a word: letters, digits and the Devanagari signs (matras, virama,
 /// nukta), which are not all alphabetic to Unicode.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥'))
+    // ASCII and Devanagari first: the general Unicode tables are slow to search.
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0900}'..='\u{097F}' => !matches!(c, '।' | '॥'),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The words of `text[range]`, in order.

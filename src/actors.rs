@@ -16,7 +16,7 @@
 //!
 //! `name` is the fullest form used, in the script most of the actor's mentions use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
@@ -67,7 +67,7 @@ fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
 /// Rules 1 and 2.
 fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
@@ -234,7 +234,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     };
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by_key(|&g| longest(&groups[g]).len());
-    let mut merged_into: HashMap<usize, usize> = HashMap::new();
+    let mut merged_into: HashMap<usize, usize> = HashMap::default();
     for &g in &order {
         if !person(&groups[g]) && !guess(&groups[g]) {
             continue;
@@ -360,8 +360,8 @@ fn role_mentions(
         .filter(|(_, m)| is_personish(m))
         .map(|(i, m)| (m.range.start, i))
         .collect();
-    let mut roles: HashMap<String, Option<usize>> = HashMap::new();
-    let mut offices: HashMap<String, Option<usize>> = HashMap::new();
+    let mut roles: HashMap<String, Option<usize>> = HashMap::default();
+    let mut offices: HashMap<String, Option<usize>> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
     for region in structure.regions() {
         for sentence in &region.sentences {
@@ -411,7 +411,7 @@ fn name_part_mentions(
     structure: &Structure,
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut parts: HashMap<String, Vec<usize>> = HashMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if !grp.mentions.iter().all(|&m| is_personish(&mentions[m])) {
             continue;
@@ -482,7 +482,7 @@ fn repeated_names(
     structure: &Structure,
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    let mut by_surface: HashMap<&str, usize> = HashMap::new();
+    let mut by_surface: HashMap<&str, usize> = HashMap::default();
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];

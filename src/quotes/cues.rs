@@ -5,7 +5,7 @@
 //! like the text ([`crate::normalize`]) and lower-cased once, on first use.
 
 use crate::doc::Range;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const HINDI: &str = include_str!("../../data/quotes/cues-hi.tsv");

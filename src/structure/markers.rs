@@ -5,8 +5,8 @@
 //!
 //! Lookups are by whole word or phrase: Latin letters compare without case, Devanagari as written.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::normalize::Normalized;

@@ -5,7 +5,7 @@
 //! link box dropped between two paragraphs of one story (the paragraph after it carries on from
 //! the paragraph before, not from the link).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::markers::{markers, word_key, words};
 

@@ -180,6 +180,40 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// Whether `c` is an upper-case letter, as [`char::is_uppercase`] says, without its table search
+/// for ASCII and Devanagari (which has no case).
+pub fn is_uppercase(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_uppercase(),
+        '\u{0900}'..='\u{097F}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// `text` in lower case, exactly as [`str::to_lowercase`] gives it, but borrowed when nothing
+/// changes: ASCII without capitals and Devanagari are checked without Unicode's tables.
+pub fn lowercase(text: &str) -> Cow<'_, str> {
+    let unchanged = text.chars().all(|c| match c {
+        _ if c.is_ascii() => !c.is_ascii_uppercase(),
+        '\u{0900}'..='\u{097F}' => true,
+        _ => false,
+    });
+    if unchanged {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
+/// Appends `c` in lower case, as `out.extend(c.to_lowercase())` does.
+pub fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        '\u{0900}'..='\u{097F}' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -143,7 +143,7 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
                 out.push(Word {
                     range: r,
                     text: w,
-                    lower: w.to_lowercase(),
+                    lower: crate::normalize::lowercase(w).into_owned(),
                 });
                 start = None;
             }

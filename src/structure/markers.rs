@@ -96,7 +96,8 @@ pub fn key(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        word.chars()
+            .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
     }
     out
 }
@@ -109,14 +110,15 @@ pub fn fold(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        word.chars()
+            .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
     }
     out
 }
 
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    if word.chars().any(crate::normalize::is_uppercase) {
         Cow::Owned(word.chars().flat_map(char::to_lowercase).collect())
     } else {
         Cow::Borrowed(word)

@@ -194,6 +194,7 @@ fn is_list_item(text: &str) -> bool {
 fn is_caption(text: &str) -> bool {
     let m = markers();
     let all: Vec<(usize, &str)> = words(text).collect();
+    let keys: Vec<_> = all.iter().map(|&(_, w)| word_key(w)).collect();
     let mut phrase = String::new();
     for i in 0..all.len() {
         phrase.clear();
@@ -201,7 +202,7 @@ fn is_caption(text: &str) -> bool {
             if j > i {
                 phrase.push(' ');
             }
-            phrase.push_str(&word_key(all[j].1));
+            phrase.push_str(&keys[j]);
             if !m.captions.contains(&phrase) {
                 continue;
             }

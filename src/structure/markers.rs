@@ -59,6 +59,9 @@ pub struct Markers {
     pub read_also: Vec<(String, Place)>,
     /// The read-also phrases that open a block, by their first character (lower case).
     pub starts_by_char: HashMap<char, Vec<String>>,
+    /// One automaton for the promo phrases that may stand anywhere (`None` if it cannot be
+    /// built, which then matches nothing).
+    pub promos: Option<aho_corasick::AhoCorasick>,
     pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
     pub abbreviations: HashMap<String, Abbreviation>,
@@ -153,6 +156,12 @@ fn load() -> Markers {
                 .push(phrase.clone());
         }
     }
+    let promos = m
+        .read_also
+        .iter()
+        .filter(|(_, place)| *place == Place::Anywhere)
+        .map(|(phrase, _)| phrase.as_str());
+    m.promos = aho_corasick::AhoCorasick::new(promos).ok();
     for row in rows(DATELINES) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(key(row[0])),

@@ -17,6 +17,7 @@
 //! `name` is the fullest form used, in the script most of the actor's mentions use.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
@@ -502,31 +503,113 @@ fn repeated_names(
     // (a HashMap's order changes from run to run, and so did the result).
     let mut by_surface: Vec<(&str, usize)> = by_surface.into_iter().collect();
     by_surface.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    // All surfaces are found in one pass over each region; checking each place against every
+    // mention would be quadratic in the length of the article.
+    let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
+    // A few surfaces are found faster one by one than with an automaton.
+    let automaton = if surfaces.len() > 32 {
+        aho_corasick::AhoCorasick::new(&surfaces).ok()
+    } else {
+        None
+    };
+    let known = Ranges::new(
+        mentions
+            .iter()
+            .map(|m| m.range)
+            .chain(taken.iter().map(|t| t.1)),
+    );
+    let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
     for region in structure.regions() {
         let block = region.range.slice(text);
-        for &(surface, g) in &by_surface {
-            for (at, _) in block.match_indices(surface) {
-                let range = Range::new(
-                    region.range.start + at,
-                    region.range.start + at + surface.len(),
-                );
-                let before = text[..range.start].chars().next_back();
-                let after = text[range.end..].chars().next();
-                if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                    continue;
-                }
-                let overlaps = mentions.iter().any(|m| m.range.overlaps(range))
-                    || taken
-                        .iter()
-                        .chain(found.iter())
-                        .any(|(_, r)| r.overlaps(range));
-                if !overlaps {
-                    found.push((g, range));
-                }
+        for (p, at) in occurrences(automaton.as_ref(), &surfaces, block) {
+            let (surface, g) = by_surface[p];
+            let range = Range::new(
+                region.range.start + at,
+                region.range.start + at + surface.len(),
+            );
+            let before = text[..range.start].chars().next_back();
+            let after = text[range.end..].chars().next();
+            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                continue;
+            }
+            // Claimed places never overlap one another, so the one that starts last before
+            // this one ends is the only one that can overlap it.
+            let overlaps = known.overlaps(range)
+                || claimed
+                    .range(..range.end)
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > range.start);
+            if !overlaps {
+                claimed.insert(range.start, range.end);
+                found.push((g, range));
             }
         }
     }
     found
+}
+
+/// Where each of `surfaces` occurs in `block`, surface by surface in their order, each
+/// surface's places left to right and not overlapping one another (as `str::match_indices`
+/// gives them): `(surface index, byte offset)`.
+fn occurrences(
+    automaton: Option<&aho_corasick::AhoCorasick>,
+    surfaces: &[&str],
+    block: &str,
+) -> Vec<(usize, usize)> {
+    let Some(automaton) = automaton.filter(|_| surfaces.iter().all(|s| !s.is_empty())) else {
+        return surfaces
+            .iter()
+            .enumerate()
+            .flat_map(|(p, s)| block.match_indices(s).map(move |(at, _)| (p, at)))
+            .collect();
+    };
+    let mut all: Vec<(usize, usize)> = automaton
+        .find_overlapping_iter(block)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    all.sort_unstable();
+    let mut out = Vec::with_capacity(all.len());
+    let mut next_free = (usize::MAX, 0);
+    for (p, at) in all {
+        if next_free.0 == p && at < next_free.1 {
+            continue;
+        }
+        out.push((p, at));
+        next_free = (p, at + surfaces[p].len());
+    }
+    out
+}
+
+/// A fixed set of ranges that answers "does anything overlap this range?" in logarithmic time.
+struct Ranges {
+    /// Starts in order, and the furthest end among the ranges up to each one.
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Ranges {
+    fn new(ranges: impl Iterator<Item = Range>) -> Ranges {
+        let mut ranges: Vec<Range> = ranges.collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let starts = ranges.iter().map(|r| r.start).collect();
+        let furthest_end = ranges
+            .iter()
+            .scan(0, |end, r| {
+                *end = (*end).max(r.end);
+                Some(*end)
+            })
+            .collect();
+        Ranges {
+            starts,
+            furthest_end,
+        }
+    }
+
+    /// Whether a range overlaps `range` (in the sense of [`Range::overlaps`]).
+    fn overlaps(&self, range: Range) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < range.end);
+        before_end > 0 && self.furthest_end[before_end - 1] > range.start
+    }
 }
 
 fn is_devanagari(s: &str) -> bool {

@@ -215,15 +215,12 @@ fn is_personish(m: &Mention) -> bool {
 
 /// Rule 3.
 fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let longest = |g: &Group| -> Vec<String> {
+    let longest = |g: &Group| -> Vec<&str> {
         g.mentions
             .iter()
             .map(|&m| name_words(surface(text, &mentions[m])))
             .max_by_key(|w| w.len())
             .unwrap_or_default()
-            .into_iter()
-            .map(str::to_string)
-            .collect()
     };
     let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
     // A lone word that only a capitalisation guess typed may still be a person's surname.
@@ -233,19 +230,22 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
                 && name_words(surface(text, &mentions[m])).len() == 1
         })
     };
+    // Each group's longest name and kind, worked out once: the loop below pairs every group
+    // with every other.
+    let longests: Vec<Vec<&str>> = groups.iter().map(longest).collect();
+    let persons: Vec<bool> = groups.iter().map(person).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&g| longest(&groups[g]).len());
+    order.sort_by_key(|&g| longests[g].len());
     let mut merged_into: HashMap<usize, usize> = HashMap::default();
     for &g in &order {
-        if !person(&groups[g]) && !guess(&groups[g]) {
+        if !persons[g] && !guess(&groups[g]) {
             continue;
         }
-        let short = longest(&groups[g]);
-        let short: Vec<&str> = short.iter().map(String::as_str).collect();
+        let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
         for (h, other) in groups.iter().enumerate() {
-            if h == g || merged_into.contains_key(&h) || !person(other) {
+            if h == g || merged_into.contains_key(&h) || !persons[h] {
                 continue;
             }
             if groups[g].canonical.is_some()
@@ -254,9 +254,8 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             {
                 continue;
             }
-            let long = longest(other);
-            let long: Vec<&str> = long.iter().map(String::as_str).collect();
-            if !is_run_of(&short, &long) {
+            let long = &longests[h];
+            if !is_run_of(short, long) {
                 continue;
             }
             // Nearest mention before the short form, else the nearest after it.

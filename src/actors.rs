@@ -43,18 +43,19 @@ pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<Act
     let repeats = repeated_names(text, mentions, &groups, &extra, structure);
     extra.extend(repeats);
     extra.sort_by_key(|(_, r)| r.start);
+    let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
+    for &(owner, range) in &extra {
+        if let Some(r) = roles.get_mut(owner) {
+            r.push(range);
+        }
+    }
     let mut actors: Vec<(usize, ActorDraft)> = groups
         .iter()
         .enumerate()
         .filter(|(_, g)| g.mentions.iter().any(|&m| !mentions[m].adjectival))
         .map(|(gi, g)| {
-            let roles: Vec<Range> = extra
-                .iter()
-                .filter(|(owner, _)| *owner == gi)
-                .map(|(_, r)| *r)
-                .collect();
             let first = g.mentions.iter().map(|&m| mentions[m].range.start).min();
-            (first.unwrap_or(0), draft(text, mentions, g, &roles))
+            (first.unwrap_or(0), draft(text, mentions, g, &roles[gi]))
         })
         .collect();
     actors.sort_by_key(|(first, _)| *first);
@@ -385,6 +386,7 @@ fn role_mentions(
             }
         }
     }
+    let named = Ranges::new(mentions.iter().map(|m| m.range));
     candidates
         .into_iter()
         .filter_map(|(key, bare, office)| {
@@ -395,8 +397,7 @@ fn role_mentions(
                 None if key == bare => offices.get(&bare).copied().flatten()?,
                 None => return None,
             };
-            let taken = mentions.iter().any(|m| m.range.overlaps(office));
-            (!taken).then_some((g, office))
+            (!named.overlaps(office)).then_some((g, office))
         })
         .collect()
 }
@@ -438,6 +439,12 @@ fn name_part_mentions(
         return Vec::new();
     }
     let mut found = Vec::new();
+    let known = Ranges::new(
+        mentions
+            .iter()
+            .map(|m| m.range)
+            .chain(taken.iter().map(|t| t.1)),
+    );
     for region in structure.regions() {
         for sentence in &region.sentences {
             for w in words(text, sentence.start, sentence.end) {
@@ -445,9 +452,7 @@ fn name_part_mentions(
                     continue;
                 };
                 let range = Range::new(w.start, w.end);
-                if mentions.iter().any(|m| m.range.overlaps(range))
-                    || taken.iter().any(|(_, r)| r.overlaps(range))
-                {
+                if known.overlaps(range) {
                     continue;
                 }
                 // The owner mentioned last before this word, else the first one mentioned.

@@ -64,6 +64,8 @@ pub struct Markers {
     pub promos: Option<aho_corasick::AhoCorasick>,
     pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
+    /// The first word of each caption phrase.
+    pub caption_starts: HashSet<String>,
     pub abbreviations: HashMap<String, Abbreviation>,
     /// Function words by kind.
     pub function_words: HashMap<String, FunctionWord>,
@@ -176,6 +178,12 @@ fn load() -> Markers {
             .insert(key(row[0]), row.get(1).copied() == Some("advert"));
     }
     m.captions = rows(CAPTIONS).map(|row| key(row[0])).collect();
+    m.caption_starts = m
+        .captions
+        .iter()
+        .filter_map(|c| c.split(' ').next())
+        .map(str::to_string)
+        .collect();
     for row in rows(ABBREVIATIONS) {
         let kind = match row.get(1).copied() {
             Some("title") => Abbreviation::Title,

@@ -17,7 +17,6 @@
 //! `name` is the fullest form used, in the script most of the actor's mentions use.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeMap;
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
@@ -512,7 +511,9 @@ fn repeated_names(
     let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
     // A few surfaces are found faster one by one than with an automaton.
     let automaton = if surfaces.len() > 32 {
-        aho_corasick::AhoCorasick::new(&surfaces).ok()
+        // From a &Vec<String>, like the lexicon's automaton: one copy of the builder's code.
+        let patterns: Vec<String> = surfaces.iter().map(|s| s.to_string()).collect();
+        aho_corasick::AhoCorasick::new(&patterns).ok()
     } else {
         None
     };
@@ -522,7 +523,8 @@ fn repeated_names(
             .map(|m| m.range)
             .chain(taken.iter().map(|t| t.1)),
     );
-    let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
+    // The bytes of the text already claimed here (claimed places never overlap one another).
+    let mut claimed = vec![false; text.len()];
     for region in structure.regions() {
         let block = region.range.slice(text);
         for (p, at) in occurrences(automaton.as_ref(), &surfaces, block) {
@@ -536,15 +538,9 @@ fn repeated_names(
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            // Claimed places never overlap one another, so the one that starts last before
-            // this one ends is the only one that can overlap it.
-            let overlaps = known.overlaps(range)
-                || claimed
-                    .range(..range.end)
-                    .next_back()
-                    .is_some_and(|(_, &end)| end > range.start);
+            let overlaps = known.overlaps(range) || claimed[range.start..range.end].contains(&true);
             if !overlaps {
-                claimed.insert(range.start, range.end);
+                claimed[range.start..range.end].fill(true);
                 found.push((g, range));
             }
         }
@@ -567,21 +563,22 @@ fn occurrences(
             .flat_map(|(p, s)| block.match_indices(s).map(move |(at, _)| (p, at)))
             .collect();
     };
-    let mut all: Vec<(usize, usize)> = automaton
-        .find_overlapping_iter(block)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
-    all.sort_unstable();
-    let mut out = Vec::with_capacity(all.len());
-    let mut next_free = (usize::MAX, 0);
-    for (p, at) in all {
-        if next_free.0 == p && at < next_free.1 {
-            continue;
+    // Matches come in the order of their ends, so each surface's places come left to right.
+    let mut places: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
+    for m in automaton.find_overlapping_iter(block) {
+        let (p, at) = (m.pattern().as_usize(), m.start());
+        let free = places[p]
+            .last()
+            .is_none_or(|&last| at >= last + surfaces[p].len());
+        if free {
+            places[p].push(at);
         }
-        out.push((p, at));
-        next_free = (p, at + surfaces[p].len());
     }
-    out
+    places
+        .into_iter()
+        .enumerate()
+        .flat_map(|(p, ats)| ats.into_iter().map(move |at| (p, at)))
+        .collect()
 }
 
 /// A fixed set of ranges that answers "does anything overlap this range?" in logarithmic time.

@@ -158,12 +158,15 @@ fn load() -> Markers {
                 .push(phrase.clone());
         }
     }
-    let promos = m
+    // Built from a &Vec<String> like the lexicon's automaton, so that the wasm holds one copy
+    // of the builder's code.
+    let promos: Vec<String> = m
         .read_also
         .iter()
         .filter(|(_, place)| *place == Place::Anywhere)
-        .map(|(phrase, _)| phrase.as_str());
-    m.promos = aho_corasick::AhoCorasick::new(promos).ok();
+        .map(|(phrase, _)| phrase.clone())
+        .collect();
+    m.promos = aho_corasick::AhoCorasick::new(&promos).ok();
     for row in rows(DATELINES) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(key(row[0])),

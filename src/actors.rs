@@ -158,17 +158,17 @@ fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) 
 /// A place or organisation named in full and by a shorter run of its words ("बांद्रा स्टेशन",
 /// "बांद्रा रेलवे स्टेशन") is one actor when only one longer name fits.
 fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let words_of = |g: &Group| -> Vec<String> {
+    let words_of = |g: &Group| -> Vec<&str> {
         g.mentions
             .iter()
             .map(|&m| name_words(surface(text, &mentions[m])))
             .max_by_key(|w| w.len())
             .unwrap_or_default()
-            .into_iter()
-            .map(str::to_string)
-            .collect()
     };
     let kind_of = |g: &Group| mentions[g.mentions[0]].kind;
+    // Each group's longest name, worked out once and again only for a group that grows: the
+    // loop pairs every group with every other.
+    let mut names: Vec<Vec<&str>> = groups.iter().map(words_of).collect();
     for g in 0..groups.len() {
         if groups[g].mentions.is_empty()
             || groups[g].canonical.is_some()
@@ -176,7 +176,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         {
             continue;
         }
-        let short = words_of(&groups[g]);
+        let short = &names[g];
         if short.len() < 2 {
             continue;
         }
@@ -184,7 +184,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             .filter(|&h| h != g && !groups[h].mentions.is_empty())
             .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
             .filter(|&h| {
-                let long = words_of(&groups[h]);
+                let long = &names[h];
                 long.len() > short.len()
                     && long.first() == short.first()
                     && long.last() == short.last()
@@ -193,6 +193,8 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             .collect();
         if let [h] = fits[..] {
             absorb(mentions, groups, g, h);
+            names[g] = words_of(&groups[g]);
+            names[h] = words_of(&groups[h]);
         }
     }
     groups.retain(|g| !g.mentions.is_empty());

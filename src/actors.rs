@@ -16,7 +16,7 @@
 //!
 //! `name` is the fullest form used, in the script most of the actor's mentions use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
@@ -42,18 +42,19 @@ pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<Act
     let repeats = repeated_names(text, mentions, &groups, &extra, structure);
     extra.extend(repeats);
     extra.sort_by_key(|(_, r)| r.start);
+    let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
+    for &(owner, range) in &extra {
+        if let Some(r) = roles.get_mut(owner) {
+            r.push(range);
+        }
+    }
     let mut actors: Vec<(usize, ActorDraft)> = groups
         .iter()
         .enumerate()
         .filter(|(_, g)| g.mentions.iter().any(|&m| !mentions[m].adjectival))
         .map(|(gi, g)| {
-            let roles: Vec<Range> = extra
-                .iter()
-                .filter(|(owner, _)| *owner == gi)
-                .map(|(_, r)| *r)
-                .collect();
             let first = g.mentions.iter().map(|&m| mentions[m].range.start).min();
-            (first.unwrap_or(0), draft(text, mentions, g, &roles))
+            (first.unwrap_or(0), draft(text, mentions, g, &roles[gi]))
         })
         .collect();
     actors.sort_by_key(|(first, _)| *first);
@@ -67,7 +68,7 @@ fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
 /// Rules 1 and 2.
 fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
@@ -157,17 +158,17 @@ fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) 
 /// A place or organisation named in full and by a shorter run of its words ("बांद्रा स्टेशन",
 /// "बांद्रा रेलवे स्टेशन") is one actor when only one longer name fits.
 fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let words_of = |g: &Group| -> Vec<String> {
+    let words_of = |g: &Group| -> Vec<&str> {
         g.mentions
             .iter()
             .map(|&m| name_words(surface(text, &mentions[m])))
             .max_by_key(|w| w.len())
             .unwrap_or_default()
-            .into_iter()
-            .map(str::to_string)
-            .collect()
     };
     let kind_of = |g: &Group| mentions[g.mentions[0]].kind;
+    // Each group's longest name, worked out once and again only for a group that grows: the
+    // loop pairs every group with every other.
+    let mut names: Vec<Vec<&str>> = groups.iter().map(words_of).collect();
     for g in 0..groups.len() {
         if groups[g].mentions.is_empty()
             || groups[g].canonical.is_some()
@@ -175,7 +176,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         {
             continue;
         }
-        let short = words_of(&groups[g]);
+        let short = &names[g];
         if short.len() < 2 {
             continue;
         }
@@ -183,7 +184,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             .filter(|&h| h != g && !groups[h].mentions.is_empty())
             .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
             .filter(|&h| {
-                let long = words_of(&groups[h]);
+                let long = &names[h];
                 long.len() > short.len()
                     && long.first() == short.first()
                     && long.last() == short.last()
@@ -192,6 +193,8 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             .collect();
         if let [h] = fits[..] {
             absorb(mentions, groups, g, h);
+            names[g] = words_of(&groups[g]);
+            names[h] = words_of(&groups[h]);
         }
     }
     groups.retain(|g| !g.mentions.is_empty());
@@ -214,15 +217,12 @@ fn is_personish(m: &Mention) -> bool {
 
 /// Rule 3.
 fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let longest = |g: &Group| -> Vec<String> {
+    let longest = |g: &Group| -> Vec<&str> {
         g.mentions
             .iter()
             .map(|&m| name_words(surface(text, &mentions[m])))
             .max_by_key(|w| w.len())
             .unwrap_or_default()
-            .into_iter()
-            .map(str::to_string)
-            .collect()
     };
     let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
     // A lone word that only a capitalisation guess typed may still be a person's surname.
@@ -232,19 +232,22 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
                 && name_words(surface(text, &mentions[m])).len() == 1
         })
     };
+    // Each group's longest name and kind, worked out once: the loop below pairs every group
+    // with every other.
+    let longests: Vec<Vec<&str>> = groups.iter().map(longest).collect();
+    let persons: Vec<bool> = groups.iter().map(person).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&g| longest(&groups[g]).len());
-    let mut merged_into: HashMap<usize, usize> = HashMap::new();
+    order.sort_by_key(|&g| longests[g].len());
+    let mut merged_into: HashMap<usize, usize> = HashMap::default();
     for &g in &order {
-        if !person(&groups[g]) && !guess(&groups[g]) {
+        if !persons[g] && !guess(&groups[g]) {
             continue;
         }
-        let short = longest(&groups[g]);
-        let short: Vec<&str> = short.iter().map(String::as_str).collect();
+        let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
         for (h, other) in groups.iter().enumerate() {
-            if h == g || merged_into.contains_key(&h) || !person(other) {
+            if h == g || merged_into.contains_key(&h) || !persons[h] {
                 continue;
             }
             if groups[g].canonical.is_some()
@@ -253,9 +256,8 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             {
                 continue;
             }
-            let long = longest(other);
-            let long: Vec<&str> = long.iter().map(String::as_str).collect();
-            if !is_run_of(&short, &long) {
+            let long = &longests[h];
+            if !is_run_of(short, long) {
                 continue;
             }
             // Nearest mention before the short form, else the nearest after it.
@@ -360,8 +362,8 @@ fn role_mentions(
         .filter(|(_, m)| is_personish(m))
         .map(|(i, m)| (m.range.start, i))
         .collect();
-    let mut roles: HashMap<String, Option<usize>> = HashMap::new();
-    let mut offices: HashMap<String, Option<usize>> = HashMap::new();
+    let mut roles: HashMap<String, Option<usize>> = HashMap::default();
+    let mut offices: HashMap<String, Option<usize>> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
     for region in structure.regions() {
         for sentence in &region.sentences {
@@ -385,6 +387,7 @@ fn role_mentions(
             }
         }
     }
+    let named = Ranges::new(mentions.iter().map(|m| m.range));
     candidates
         .into_iter()
         .filter_map(|(key, bare, office)| {
@@ -395,8 +398,7 @@ fn role_mentions(
                 None if key == bare => offices.get(&bare).copied().flatten()?,
                 None => return None,
             };
-            let taken = mentions.iter().any(|m| m.range.overlaps(office));
-            (!taken).then_some((g, office))
+            (!named.overlaps(office)).then_some((g, office))
         })
         .collect()
 }
@@ -411,7 +413,7 @@ fn name_part_mentions(
     structure: &Structure,
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    let mut parts: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut parts: HashMap<String, Vec<usize>> = HashMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if !grp.mentions.iter().all(|&m| is_personish(&mentions[m])) {
             continue;
@@ -438,6 +440,12 @@ fn name_part_mentions(
         return Vec::new();
     }
     let mut found = Vec::new();
+    let known = Ranges::new(
+        mentions
+            .iter()
+            .map(|m| m.range)
+            .chain(taken.iter().map(|t| t.1)),
+    );
     for region in structure.regions() {
         for sentence in &region.sentences {
             for w in words(text, sentence.start, sentence.end) {
@@ -445,9 +453,7 @@ fn name_part_mentions(
                     continue;
                 };
                 let range = Range::new(w.start, w.end);
-                if mentions.iter().any(|m| m.range.overlaps(range))
-                    || taken.iter().any(|(_, r)| r.overlaps(range))
-                {
+                if known.overlaps(range) {
                     continue;
                 }
                 // The owner mentioned last before this word, else the first one mentioned.
@@ -482,7 +488,7 @@ fn repeated_names(
     structure: &Structure,
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    let mut by_surface: HashMap<&str, usize> = HashMap::new();
+    let mut by_surface: HashMap<&str, usize> = HashMap::default();
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];
@@ -498,31 +504,115 @@ fn repeated_names(
     if by_surface.is_empty() {
         return found;
     }
+    // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
+    // (a HashMap's order changes from run to run, and so did the result).
+    let mut by_surface: Vec<(&str, usize)> = by_surface.into_iter().collect();
+    by_surface.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    // All surfaces are found in one pass over each region; checking each place against every
+    // mention would be quadratic in the length of the article.
+    let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
+    // A few surfaces are found faster one by one than with an automaton.
+    let automaton = if surfaces.len() > 32 {
+        // From a &Vec<String>, like the lexicon's automaton: one copy of the builder's code.
+        let patterns: Vec<String> = surfaces.iter().map(|s| s.to_string()).collect();
+        aho_corasick::AhoCorasick::new(&patterns).ok()
+    } else {
+        None
+    };
+    let known = Ranges::new(
+        mentions
+            .iter()
+            .map(|m| m.range)
+            .chain(taken.iter().map(|t| t.1)),
+    );
+    // The bytes of the text already claimed here (claimed places never overlap one another).
+    let mut claimed = vec![false; text.len()];
     for region in structure.regions() {
         let block = region.range.slice(text);
-        for (surface, &g) in &by_surface {
-            for (at, _) in block.match_indices(surface) {
-                let range = Range::new(
-                    region.range.start + at,
-                    region.range.start + at + surface.len(),
-                );
-                let before = text[..range.start].chars().next_back();
-                let after = text[range.end..].chars().next();
-                if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                    continue;
-                }
-                let overlaps = mentions.iter().any(|m| m.range.overlaps(range))
-                    || taken
-                        .iter()
-                        .chain(found.iter())
-                        .any(|(_, r)| r.overlaps(range));
-                if !overlaps {
-                    found.push((g, range));
-                }
+        for (p, at) in occurrences(automaton.as_ref(), &surfaces, block) {
+            let (surface, g) = by_surface[p];
+            let range = Range::new(
+                region.range.start + at,
+                region.range.start + at + surface.len(),
+            );
+            let before = text[..range.start].chars().next_back();
+            let after = text[range.end..].chars().next();
+            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                continue;
+            }
+            let overlaps = known.overlaps(range) || claimed[range.start..range.end].contains(&true);
+            if !overlaps {
+                claimed[range.start..range.end].fill(true);
+                found.push((g, range));
             }
         }
     }
     found
+}
+
+/// Where each of `surfaces` occurs in `block`, surface by surface in their order, each
+/// surface's places left to right and not overlapping one another (as `str::match_indices`
+/// gives them): `(surface index, byte offset)`.
+fn occurrences(
+    automaton: Option<&aho_corasick::AhoCorasick>,
+    surfaces: &[&str],
+    block: &str,
+) -> Vec<(usize, usize)> {
+    let Some(automaton) = automaton.filter(|_| surfaces.iter().all(|s| !s.is_empty())) else {
+        return surfaces
+            .iter()
+            .enumerate()
+            .flat_map(|(p, s)| block.match_indices(s).map(move |(at, _)| (p, at)))
+            .collect();
+    };
+    // Matches come in the order of their ends, so each surface's places come left to right.
+    let mut places: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
+    for m in automaton.find_overlapping_iter(block) {
+        let (p, at) = (m.pattern().as_usize(), m.start());
+        let free = places[p]
+            .last()
+            .is_none_or(|&last| at >= last + surfaces[p].len());
+        if free {
+            places[p].push(at);
+        }
+    }
+    places
+        .into_iter()
+        .enumerate()
+        .flat_map(|(p, ats)| ats.into_iter().map(move |at| (p, at)))
+        .collect()
+}
+
+/// A fixed set of ranges that answers "does anything overlap this range?" in logarithmic time.
+struct Ranges {
+    /// Starts in order, and the furthest end among the ranges up to each one.
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Ranges {
+    fn new(ranges: impl Iterator<Item = Range>) -> Ranges {
+        let mut ranges: Vec<Range> = ranges.collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let starts = ranges.iter().map(|r| r.start).collect();
+        let furthest_end = ranges
+            .iter()
+            .scan(0, |end, r| {
+                *end = (*end).max(r.end);
+                Some(*end)
+            })
+            .collect();
+        Ranges {
+            starts,
+            furthest_end,
+        }
+    }
+
+    /// Whether a range overlaps `range` (in the sense of [`Range::overlaps`]).
+    fn overlaps(&self, range: Range) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < range.end);
+        before_end > 0 && self.furthest_end[before_end - 1] > range.start
+    }
 }
 
 fn is_devanagari(s: &str) -> bool {

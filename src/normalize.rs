@@ -52,6 +52,10 @@ fn edit_for(c: char) -> Edit {
         | '\u{202F}'
         | '\u{205F}'
         | '\u{3000}' => Edit::Replace(' '),
+        // Devanagari, the common case, without a search of the decomposition tables: these are
+        // all its letters that Unicode decomposes, each into a letter and a nukta.
+        '\u{0929}' | '\u{0931}' | '\u{0934}' | '\u{0958}'..='\u{095F}' => Edit::Decompose,
+        '\u{0900}'..='\u{097F}' => Edit::Keep,
         // Indic letters with a nukta: U+0958–095F, U+09DC–09DF, U+0A33–0A5E, U+0B5C–0B5D and kin.
         '\u{0900}'..='\u{0DFF}' if has_nukta_decomposition(c) => Edit::Decompose,
         _ => Edit::Keep,
@@ -100,7 +104,14 @@ impl<'a> Normalized<'a> {
                 Edit::Keep => {
                     // A base and one combining mark that Unicode composes become one letter.
                     if let Some(&(mark_at, mark)) = chars.peek() {
-                        if is_combining_mark(mark) && !is_combining_mark(c) {
+                        // No ASCII character is a mark, and the nukta is the only Devanagari
+                        // mark that composes with anything: skip the tables for the rest.
+                        let may_compose = match mark {
+                            _ if mark.is_ascii() => false,
+                            '\u{0900}'..='\u{097F}' => mark == '\u{093C}',
+                            _ => true,
+                        };
+                        if may_compose && is_combining_mark(mark) && !is_combining_mark(c) {
                             if let Some(composed) = compose(c, mark) {
                                 chars.next();
                                 text.push(composed);
@@ -180,9 +191,63 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// Whether `c` is an upper-case letter, as [`char::is_uppercase`] says, without its table search
+/// for ASCII and Devanagari (which has no case).
+pub fn is_uppercase(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_uppercase(),
+        '\u{0900}'..='\u{097F}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// `text` in lower case, exactly as [`str::to_lowercase`] gives it, but borrowed when nothing
+/// changes: ASCII without capitals and Devanagari are checked without Unicode's tables.
+pub fn lowercase(text: &str) -> Cow<'_, str> {
+    let unchanged = text.chars().all(|c| match c {
+        _ if c.is_ascii() => !c.is_ascii_uppercase(),
+        '\u{0900}'..='\u{097F}' => true,
+        _ => false,
+    });
+    if unchanged {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
+/// Appends `c` in lower case, as `out.extend(c.to_lowercase())` does.
+pub fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        '\u{0900}'..='\u{097F}' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn devanagari_shortcuts_agree_with_unicode_tables() {
+        for c in '\u{0900}'..='\u{097F}' {
+            assert_eq!(
+                matches!(edit_for(c), Edit::Decompose),
+                has_nukta_decomposition(c),
+                "should decompose {c:?} exactly when Unicode gives it a nukta decomposition"
+            );
+            if c == '\u{093C}' {
+                continue;
+            }
+            for base in '\0'..='\u{2FFFF}' {
+                assert!(
+                    compose(base, c).is_none(),
+                    "should find no composition of {base:?} with the Devanagari sign {c:?}"
+                );
+            }
+        }
+    }
 
     fn roundtrip(input: &str, normal: &str) {
         let n = Normalized::new(input);

@@ -121,10 +121,11 @@ pub fn salience_with_text(
 fn after_office(text: &str, mention: Range) -> bool {
     let lex = lexicon::builtin();
     let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
+    // take_while, not filter: the characters before the line must not be walked at all.
     let from = text[..mention.start]
         .char_indices()
         .rev()
-        .filter(|&(i, _)| i >= line_start)
+        .take_while(|&(i, _)| i >= line_start)
         .nth(60)
         .map_or(line_start, |(i, _)| i);
     let ws = words(text, from, mention.start);

@@ -8,7 +8,7 @@
 //! "मॉस्को" also finds "मास्को" and "हिन्दी" also finds "हिंदी". Matching is one Aho-Corasick pass
 //! over a block of text; a match counts only where it starts and ends on a word boundary.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -272,7 +272,7 @@ impl Gazetteer {
     fn builtin() -> Gazetteer {
         let mut b = Builder::default();
         let mut capitals: Vec<(usize, String)> = Vec::new();
-        let mut by_canonical: HashMap<String, usize> = HashMap::new();
+        let mut by_canonical: HashMap<String, usize> = HashMap::default();
         for (_, tsv) in ENTITY_FILES {
             for cols in rows(tsv) {
                 let (Some(canonical), Some(kind)) = (
@@ -358,7 +358,7 @@ impl Lexicon {
     fn new() -> Lexicon {
         let names = Gazetteer::builtin();
         let mut longest_affix = 1;
-        let mut titles = HashMap::new();
+        let mut titles = HashMap::default();
         for cols in rows(TITLES) {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
@@ -375,7 +375,7 @@ impl Lexicon {
             }
             titles.insert(key, class);
         }
-        let mut suffixes = HashMap::new();
+        let mut suffixes = HashMap::default();
         for cols in rows(SUFFIXES) {
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                 let key = affix_key(cols[0]);

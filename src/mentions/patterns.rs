@@ -15,7 +15,7 @@
 use crate::article::ActorKind;
 use crate::doc::Range;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{is_word_char, Lexicon, Suffix, TitleClass};
 

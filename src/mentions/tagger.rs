@@ -113,6 +113,17 @@ impl Model {
 
     /// Whether `word` may not begin a name.
     pub fn never_begins(&self, word: &str) -> bool {
+        // Most words are their own form (Devanagari and lower-case Latin without digits): look
+        // them up without building the form.
+        let own_form = word.chars().all(|c| {
+            matches!(c, '\u{0900}'..='\u{0965}' | '\u{0970}'..='\u{097F}') || c.is_ascii_lowercase()
+        });
+        if own_form {
+            return self
+                .never_begin
+                .binary_search_by(|f| f.as_str().cmp(word))
+                .is_ok();
+        }
         let form = word_form(word);
         self.never_begin.binary_search(&form).is_ok()
     }

@@ -5,7 +5,7 @@
 //! like the text ([`crate::normalize`]) and lower-cased once, on first use.
 
 use crate::doc::Range;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const HINDI: &str = include_str!("../../data/quotes/cues-hi.tsv");
@@ -17,6 +17,8 @@ const SPEAKERS: &str = include_str!("../../data/quotes/speakers.tsv");
 #[derive(Debug, Default)]
 pub struct Lexicon {
     forms: HashMap<String, Vec<Vec<String>>>,
+    /// The one-word forms by kind, for [`Lexicon::has`].
+    words: HashMap<String, HashSet<String>>,
 }
 
 impl Lexicon {
@@ -47,6 +49,10 @@ impl Lexicon {
         for forms in lexicon.forms.values_mut() {
             // Longest forms first, so that a match is the longest one.
             forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        }
+        for (kind, forms) in &lexicon.forms {
+            let words = forms.iter().filter(|f| f.len() == 1).map(|f| f[0].clone());
+            lexicon.words.insert(kind.clone(), words.collect());
         }
         lexicon
     }
@@ -79,9 +85,7 @@ impl Lexicon {
 
     /// Whether `word` is one of the one-word forms of `kind`.
     pub fn has(&self, kind: &str, word: &str) -> bool {
-        self.forms(kind)
-            .iter()
-            .any(|f| f.len() == 1 && f[0] == word)
+        self.words.get(kind).is_some_and(|w| w.contains(word))
     }
 }
 
@@ -114,7 +118,12 @@ pub struct Word<'t> {
 /// A character that belongs to a word: letters, digits and the Devanagari signs (matras, virama,
 /// nukta), which are not all alphabetic to Unicode.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥'))
+    // ASCII and Devanagari first: the general Unicode tables are slow to search.
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{0900}'..='\u{097F}' => !matches!(c, '।' | '॥'),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The words of `text[range]`, in order.
@@ -138,7 +147,7 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
                 out.push(Word {
                     range: r,
                     text: w,
-                    lower: w.to_lowercase(),
+                    lower: crate::normalize::lowercase(w).into_owned(),
                 });
                 start = None;
             }

@@ -153,10 +153,10 @@ fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
     }
     let headline = stems(units[i].range.slice(text));
     let before = stems(units[i - 1].range.slice(text));
-    let mut after = stems(next);
+    let after_first = stems(next);
+    let mut after = after_first.clone();
     if roles.get(i + 2) == Some(&Role::Paragraph) {
         after.extend(stems(units[i + 2].range.slice(text)));
     }
-    let after_first = stems(next);
     covered(&headline, &after) < INTRODUCES && shared(&before, &after_first) >= CARRIES_ON
 }

@@ -7,7 +7,7 @@
 //! Paragraphs are compared through hash maps (exact text, and the first [`PREFIX_BYTES`] bytes
 //! for the longer-paragraph case), so the work stays linear in the size of the text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::doc::{Note, ParagraphDraft};
 
@@ -39,8 +39,8 @@ fn prefix(s: &str) -> &str {
 /// Mark the duplicates among `paragraphs` (in text order) and say so in `notes`.
 pub fn mark(text: &str, paragraphs: &mut [&mut ParagraphDraft], notes: &mut Vec<Note>) {
     let keys: Vec<String> = paragraphs.iter().map(|p| folded(text, p)).collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut starts: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    let mut starts: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, key) in keys.iter().enumerate() {
         if key.is_empty() {
             continue;

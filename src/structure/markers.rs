@@ -5,8 +5,8 @@
 //!
 //! Lookups are by whole word or phrase: Latin letters compare without case, Devanagari as written.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::normalize::Normalized;
@@ -59,8 +59,13 @@ pub struct Markers {
     pub read_also: Vec<(String, Place)>,
     /// The read-also phrases that open a block, by their first character (lower case).
     pub starts_by_char: HashMap<char, Vec<String>>,
+    /// One automaton for the promo phrases that may stand anywhere (`None` if it cannot be
+    /// built, which then matches nothing).
+    pub promos: Option<aho_corasick::AhoCorasick>,
     pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
+    /// The first word of each caption phrase.
+    pub caption_starts: HashSet<String>,
     pub abbreviations: HashMap<String, Abbreviation>,
     /// Function words by kind.
     pub function_words: HashMap<String, FunctionWord>,
@@ -96,7 +101,8 @@ pub fn key(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        word.chars()
+            .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
     }
     out
 }
@@ -109,14 +115,15 @@ pub fn fold(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        word.chars()
+            .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
     }
     out
 }
 
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    if word.chars().any(crate::normalize::is_uppercase) {
         Cow::Owned(word.chars().flat_map(char::to_lowercase).collect())
     } else {
         Cow::Borrowed(word)
@@ -151,6 +158,15 @@ fn load() -> Markers {
                 .push(phrase.clone());
         }
     }
+    // Built from a &Vec<String> like the lexicon's automaton, so that the wasm holds one copy
+    // of the builder's code.
+    let promos: Vec<String> = m
+        .read_also
+        .iter()
+        .filter(|(_, place)| *place == Place::Anywhere)
+        .map(|(phrase, _)| phrase.clone())
+        .collect();
+    m.promos = aho_corasick::AhoCorasick::new(&promos).ok();
     for row in rows(DATELINES) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(key(row[0])),
@@ -165,6 +181,12 @@ fn load() -> Markers {
             .insert(key(row[0]), row.get(1).copied() == Some("advert"));
     }
     m.captions = rows(CAPTIONS).map(|row| key(row[0])).collect();
+    m.caption_starts = m
+        .captions
+        .iter()
+        .filter_map(|c| c.split(' ').next())
+        .map(str::to_string)
+        .collect();
     for row in rows(ABBREVIATIONS) {
         let kind = match row.get(1).copied() {
             Some("title") => Abbreviation::Title,

@@ -86,11 +86,10 @@ fn end_marker(text: &str) -> bool {
 
 /// Whether the text holds a promo phrase.
 pub fn has_promo(text: &str) -> bool {
-    let k = fold(text);
     markers()
-        .read_also
-        .iter()
-        .any(|(phrase, place)| *place == Place::Anywhere && k.contains(phrase.as_str()))
+        .promos
+        .as_ref()
+        .is_some_and(|promos| promos.is_match(&fold(text)))
 }
 
 /// The story and related pieces of the block `range`, in order, covering it.

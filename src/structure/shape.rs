@@ -83,7 +83,7 @@ impl Shape {
             ends_with_function_word: all.last().is_some_and(|(_, w)| m.is_function_word(w)),
             opens_with_reference: all.first().is_some_and(|(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
-            caption: short && is_caption(trimmed),
+            caption: short && is_caption(trimmed, &all),
             sentences: match sentences {
                 _ if !short => usize::MAX,
                 Some(n) => n,
@@ -202,18 +202,21 @@ fn is_list_item(text: &str) -> bool {
 
 /// A caption word followed by a colon ("फोटो : PTI"), after a dash or bar ("- फोटो"), inside
 /// brackets ("(फाइल फोटो)"), alone, or a credit of several words closing the line ("… Getty
-/// Images"). Captions are looked up by runs of up to three words.
-fn is_caption(text: &str) -> bool {
+/// Images"). Captions are looked up by runs of up to three words; `all` are the words of `text`.
+fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
     let m = markers();
-    let all: Vec<(usize, &str)> = words(text).collect();
+    let keys: Vec<_> = all.iter().map(|&(_, w)| word_key(w)).collect();
     let mut phrase = String::new();
     for i in 0..all.len() {
+        if !m.caption_starts.contains(keys[i].as_ref()) {
+            continue;
+        }
         phrase.clear();
         for j in i..(i + 3).min(all.len()) {
             if j > i {
                 phrase.push(' ');
             }
-            phrase.push_str(&word_key(all[j].1));
+            phrase.push_str(&keys[j]);
             if !m.captions.contains(&phrase) {
                 continue;
             }

@@ -5,7 +5,7 @@
 //! link box dropped between two paragraphs of one story (the paragraph after it carries on from
 //! the paragraph before, not from the link).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::markers::{markers, word_key, words};
 
@@ -37,8 +37,12 @@ const SUFFIXES: &[&str] = &[
 pub fn stems(text: &str) -> HashSet<String> {
     let m = markers();
     words(text)
-        .filter(|(_, w)| !m.is_stop_word(w) && !w.chars().all(|c| c.is_numeric()))
-        .map(|(_, w)| stem(&word_key(w)))
+        .filter_map(|(_, w)| {
+            let key = word_key(w);
+            let content =
+                !m.function_words.contains_key(key.as_ref()) && !w.chars().all(|c| c.is_numeric());
+            content.then(|| stem(&key))
+        })
         .filter(|s| s.chars().count() >= 2)
         .collect()
 }

@@ -41,6 +41,7 @@ const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
 const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
 const INITIALS: &str = include_str!("../../data/lexicon/initials.tsv");
+const TEAMS: &str = include_str!("../../data/lexicon/teams.tsv");
 
 /// Hindi words more frequent than this rank are function words.
 const FUNCTION_WORD_RANK: u32 = 300;
@@ -120,6 +121,20 @@ pub struct Lexicon {
     pub middle_names: HashSet<&'static str>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: HashSet<&'static str>,
+    /// English words that show a place name standing for a sports team
+    /// (`data/lexicon/teams.tsv`).
+    pub team_words: HashMap<&'static str, TeamRole>,
+}
+
+/// How a word of `data/lexicon/teams.tsv` shows a sports team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamRole {
+    /// Between two teams: "Surrey v Kent".
+    Versus,
+    /// A match's result, before or after a team: "Leicestershire beat Somerset".
+    Result,
+    /// May follow the number after a team: "Leeds 22 points", "Somerset 83 and 174".
+    Score,
 }
 
 /// The built-in lexicon, parsed on first use.
@@ -420,6 +435,17 @@ impl Lexicon {
             en_words: words(EN_WORDS),
             surnames: words(SURNAMES),
             initials: words(INITIALS),
+            team_words: rows(TEAMS)
+                .filter_map(|cols| {
+                    let role = match cols.get(1).map(|r| r.trim()) {
+                        Some("versus") => TeamRole::Versus,
+                        Some("result") => TeamRole::Result,
+                        Some("score") => TeamRole::Score,
+                        _ => return None,
+                    };
+                    Some((cols[0].trim(), role))
+                })
+                .collect(),
             middle_names: rows(SURNAMES)
                 .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
                 .map(|cols| cols[0].trim())

@@ -53,7 +53,77 @@ pub fn find_mentions(
     // overlaps.
     mentions.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
     mentions.dedup_by(|b, a| a.range.overlaps(b.range));
+    sports_teams(lex, text, structure, &mut mentions);
     mentions
+}
+
+/// A place that the story uses for a sports team somewhere ("Surrey v Kent", "Leicestershire
+/// beat Somerset", "Somerset 83 and 174") names the team wherever the story uses it: its
+/// mentions become organisations, and its other uses are found too ("Kent made up for lost
+/// time"). Countries keep their kind (a national side is named by its country), and only Latin
+/// names are read this way: the signs are those of English sports reports.
+fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut Vec<Mention>) {
+    let teamlike = |m: &Mention| {
+        matches!(m.kind, ActorKind::Place | ActorKind::Organization)
+            && m.source != Source::User
+            && !m.adjectival
+            && m.range.slice(text).is_ascii()
+    };
+    let mut teams: Vec<&str> = mentions
+        .iter()
+        .filter(|m| teamlike(m) && patterns::plays_as_team(lex, text, m.range))
+        .map(|m| m.range.slice(text))
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    teams.sort_unstable();
+    teams.dedup();
+    for m in mentions.iter_mut() {
+        if m.kind == ActorKind::Place
+            && teamlike(m)
+            && teams.binary_search(&m.range.slice(text)).is_ok()
+        {
+            m.kind = ActorKind::Organization;
+            m.canonical = None;
+            m.wikidata = None;
+        }
+    }
+    let mut found = Vec::new();
+    for region in structure.regions() {
+        let block = region.range.slice(text);
+        for team in &teams {
+            for (at, _) in block.match_indices(team) {
+                let range = Range::new(
+                    region.range.start + at,
+                    region.range.start + at + team.len(),
+                );
+                let before = text[..range.start].chars().next_back();
+                let after = text[range.end..].chars().next();
+                if before.is_some_and(lexicon::is_word_char)
+                    || after.is_some_and(lexicon::is_word_char)
+                    || mentions
+                        .iter()
+                        .chain(&found)
+                        .any(|m| m.range.overlaps(range))
+                {
+                    continue;
+                }
+                found.push(Mention {
+                    range,
+                    kind: ActorKind::Organization,
+                    source: Source::Pattern,
+                    canonical: None,
+                    wikidata: None,
+                    adjectival: false,
+                });
+            }
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.range.start);
+    }
 }
 
 /// The mentions of one sentence.

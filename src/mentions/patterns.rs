@@ -17,7 +17,7 @@ use crate::doc::Range;
 
 use std::collections::HashMap;
 
-use super::lexicon::{is_word_char, Lexicon, Suffix, TitleClass};
+use super::lexicon::{is_word_char, Lexicon, Suffix, TeamRole, TitleClass};
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -521,8 +521,11 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
         }
         // A lone ordinary word ("Attendance", "Results") is a heading or a sentence start, and a
         // lone letter is an initial or a list marker.
-        let lone_word =
-            j - s == 1 && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2);
+        let lone_word = j - s == 1
+            && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2)
+            && !(is_capitalised(words[s].text)
+                && words[s].text.chars().count() > 2
+                && plays_as_team(lex, text, Range::new(words[s].start, words[s].end)));
         if s < j && !lone_word {
             let kind = run_kind(lex, text, words, s, j);
             found.push(Found {
@@ -533,6 +536,66 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             });
         }
         i = j;
+    }
+}
+
+/// Whether the name at `range` of `text` plays as a sports team in its sentence: a versus word
+/// or a result verb next to it ("Surrey v Kent", "beat Somerset"), or a score right after it
+/// ("Somerset 83 and 174", "Kent 108-3", "Leeds 22 points") — a number of up to three digits
+/// not followed by an ordinary word ("Paris 2 days" is no score).
+pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    // A few words either side are enough (and keep the test short).
+    let after_end = text[range.end..line_end]
+        .char_indices()
+        .nth(40)
+        .map_or(line_end, |(i, _)| range.end + i);
+    let before_start = text[line_start..range.start]
+        .char_indices()
+        .rev()
+        .nth(20)
+        .map_or(line_start, |(i, _)| line_start + i);
+    let after = words(text, range.end, after_end);
+    let before = words(text, before_start, range.start);
+    let role = |w: Option<&Word>, gap_ok: bool| {
+        w.filter(|_| gap_ok)
+            .and_then(|w| lex.team_words.get(w.text).copied())
+    };
+    let next_gap = after
+        .first()
+        .is_some_and(|w| &text[range.end..w.start] == " ");
+    let prev_gap = before
+        .last()
+        .is_some_and(|w| &text[w.end..range.start] == " ");
+    if matches!(
+        role(after.first(), next_gap),
+        Some(TeamRole::Versus | TeamRole::Result)
+    ) || matches!(
+        role(before.last(), prev_gap),
+        Some(TeamRole::Versus | TeamRole::Result)
+    ) {
+        return true;
+    }
+    let Some(number) = after.first().filter(|_| next_gap) else {
+        return false;
+    };
+    if number.text.len() > 3 || !number.text.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // "12,000" and "2.5" are amounts, not scores.
+    let mut rest = text[number.end..].chars();
+    if matches!(rest.next(), Some(',' | '.')) && rest.next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    match after.get(1) {
+        Some(w) if text[number.end..w.start].trim().is_empty() => {
+            !w.text.starts_with(|c: char| c.is_ascii_lowercase())
+                || lex.team_words.get(w.text) == Some(&TeamRole::Score)
+        }
+        _ => true,
     }
 }
 

@@ -57,6 +57,15 @@ pub fn find_mentions(
     mentions
 }
 
+/// Whether `text[at..]` follows an initial: a capital letter and a full stop ("A. Smith").
+fn after_initial(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    matches!(
+        (before.next(), before.next(), before.next()),
+        (Some(' '), Some('.'), Some(c)) if c.is_ascii_uppercase()
+    ) && !before.next().is_some_and(char::is_alphanumeric)
+}
+
 /// A place that the story uses for a sports team somewhere ("Surrey v Kent", "Leicestershire
 /// beat Somerset", "Somerset 83 and 174") names the team wherever the story uses it: its
 /// mentions become organisations, and its other uses are found too ("Kent made up for lost
@@ -79,10 +88,23 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
     }
     teams.sort_unstable();
     teams.dedup();
+    // A name the story also gives a person ("A. Hollioake", "Adam Hollioake") is a player.
+    let person_words: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == ActorKind::Person)
+        .filter_map(|m| m.range.slice(text).rsplit(' ').next())
+        .collect();
+    teams.retain(|team| {
+        !person_words.contains(team)
+            && !text
+                .match_indices(team)
+                .any(|(at, _)| after_initial(text, at))
+    });
     for m in mentions.iter_mut() {
         if m.kind == ActorKind::Place
             && teamlike(m)
             && teams.binary_search(&m.range.slice(text)).is_ok()
+            && !patterns::names_setting(text, m.range)
         {
             m.kind = ActorKind::Organization;
             m.canonical = None;
@@ -102,6 +124,7 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
                 let after = text[range.end..].chars().next();
                 if before.is_some_and(lexicon::is_word_char)
                     || after.is_some_and(lexicon::is_word_char)
+                    || patterns::names_setting(text, range)
                     || mentions
                         .iter()
                         .chain(&found)

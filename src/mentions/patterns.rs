@@ -515,9 +515,13 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             }
         }
         let mut s = i;
-        // Drop leading common words ("The", "But", "Monday") from the run.
+        // Drop leading common words ("The", "But", "Monday") from the run, and trailing ones
+        // ("Durham May 22" names Durham).
         while s < j && lex.is_common(words[s].text) {
             s += 1;
+        }
+        while j > s + 1 && lex.is_common(words[j - 1].text) {
+            j -= 1;
         }
         // A lone ordinary word ("Attendance", "Results") is a heading or a sentence start, and a
         // lone letter is an initial or a list marker.
@@ -537,6 +541,21 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
         }
         i = j;
     }
+}
+
+/// Whether the name at `range` of `text` names a setting rather than a side: it follows a place
+/// preposition ("in Atlantic City") or opens a dateline ("NEW YORK 1996-08-30").
+pub fn names_setting(text: &str, range: Range) -> bool {
+    let before = text[..range.start].trim_end_matches(' ');
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after = text[range.end..].trim_start_matches([' ', ',']);
+    let date = after.len() > 5
+        && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && after.as_bytes()[4] == b'-';
+    PLACE_PREPOSITIONS.contains(&prev) || date
 }
 
 /// Whether the name at `range` of `text` plays as a sports team in its sentence: a versus word
@@ -570,6 +589,14 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     let prev_gap = before
         .last()
         .is_some_and(|w| &text[w.end..range.start] == " ");
+    // "in Salzburg 3-2": the place where a match was played.
+    if prev_gap
+        && before
+            .last()
+            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.text))
+    {
+        return false;
+    }
     if matches!(
         role(after.first(), next_gap),
         Some(TeamRole::Versus | TeamRole::Result)
@@ -585,9 +612,18 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     if number.text.len() > 3 || !number.text.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    // "12,000" and "2.5" are amounts, not scores.
+    // "12,000" and "2.5" are amounts, not scores; "10-0-41-2" is a player's figures.
     let mut rest = text[number.end..].chars();
     if matches!(rest.next(), Some(',' | '.')) && rest.next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let dashed = after
+        .windows(2)
+        .take_while(|w| {
+            &text[w[0].end..w[1].start] == "-" && w[1].text.chars().all(|c| c.is_ascii_digit())
+        })
+        .count();
+    if dashed >= 2 {
         return false;
     }
     match after.get(1) {

@@ -107,6 +107,9 @@ pub struct Lexicon {
     pub titles: HashMap<String, TitleClass>,
     /// Organisation and place suffixes by their words joined with one space.
     pub suffixes: HashMap<String, Suffix>,
+    /// Words that open a longer name around a known place, with that name's kind ("East
+    /// Jerusalem", "Real Madrid"); from the `before` rows of `suffixes.tsv`.
+    pub openers: HashMap<String, ActorKind>,
     /// The most words in a title or suffix.
     pub longest_affix: usize,
     /// The first word of every title and suffix: a quick test before any lookup.
@@ -391,7 +394,14 @@ impl Lexicon {
             titles.insert(key, class);
         }
         let mut suffixes = HashMap::new();
+        let mut openers = HashMap::new();
         for cols in rows(SUFFIXES) {
+            if cols.get(2).is_some_and(|p| p.trim() == "before") {
+                if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
+                    openers.insert(affix_key(cols[0]), kind);
+                }
+                continue;
+            }
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                 let key = affix_key(cols[0]);
                 longest_affix = longest_affix.max(key.split(' ').count());
@@ -425,6 +435,7 @@ impl Lexicon {
             names,
             titles,
             suffixes,
+            openers,
             longest_affix,
             affix_first_words,
             hi_common: rows(HI_COMMON)

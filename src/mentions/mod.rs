@@ -223,6 +223,58 @@ pub fn sentence_mentions(
             });
         }
     }
+    // A run of capitalised words around known places is one longer name ("Real Madrid",
+    // "Kurdistan Democratic Party", "East Jerusalem"): an organisation, unless a place word
+    // opens it. Demonyms and people inside a run are left alone ("Bosnian Serb Radovan
+    // Karadzic").
+    let title_case = {
+        let latin: Vec<patterns::Word> = patterns::words(text, sentence.start, sentence.end)
+            .into_iter()
+            .filter(|w| w.text.is_ascii() && w.text.chars().any(|c| c.is_ascii_alphabetic()))
+            .collect();
+        let capitalised = latin
+            .iter()
+            .filter(|w| w.text.starts_with(|c: char| c.is_ascii_uppercase()))
+            .count();
+        latin.len() >= 3 && capitalised * 10 >= latin.len() * 7
+    };
+    for f in found.iter().filter(|f| !f.strong) {
+        let surface = f.range.slice(text);
+        if !surface.is_ascii() || !surface.contains(' ') {
+            continue;
+        }
+        let mut inside = lexicon
+            .iter()
+            .filter(|m| m.range.overlaps(f.range))
+            .peekable();
+        if inside.peek().is_none() {
+            continue;
+        }
+        let fits = inside.all(|m| {
+            f.range.contains(m.range)
+                && m.range != f.range
+                && !m.adjectival
+                && m.kind != ActorKind::Person
+        });
+        if !fits || strong.iter().any(|m| m.range.overlaps(f.range)) {
+            continue;
+        }
+        // In a headline in title case ("Russia Supports North Korea") capitals make no name.
+        if title_case {
+            continue;
+        }
+        let opener = lex.openers.get(surface.split(' ').next().unwrap_or(""));
+        let kind = opener.copied().unwrap_or(ActorKind::Organization);
+        lexicon.retain(|m| !f.range.contains(m.range));
+        strong.push(Mention {
+            range: f.range,
+            kind,
+            source: Source::Pattern,
+            canonical: None,
+            wikidata: None,
+            adjectival: false,
+        });
+    }
     add_weaker(&mut kept, lexicon);
     add_weaker(&mut kept, strong);
     let weak: Vec<Mention> = found

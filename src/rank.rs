@@ -5,6 +5,8 @@
 //! - being named in the headline (4), the kicker or standfirst (2), the lead paragraph (2), its
 //!   first sentence (2 more) and sub-headings (1.5 each, at most 3): editors put the story's
 //!   subjects there;
+//! - every further paragraph that names it (0.5 each, at most 2): a story keeps returning to
+//!   what it is about, while a setting or a passing name stays in one paragraph;
 //! - every quote attributed to it (2): who speaks drives a story;
 //! - being the subject of a sentence, a mention followed by the agent marker "ने" or a verb of
 //!   saying (1.5 each, at most 4.5): actors act, settings do not;
@@ -29,6 +31,8 @@ const HEADING_CAP: f32 = 3.0;
 const QUOTE: f32 = 2.0;
 const SUBJECT: f32 = 1.5;
 const SUBJECT_CAP: f32 = 4.5;
+const SPREAD: f32 = 0.5;
+const SPREAD_CAP: f32 = 2.0;
 const PERSON: f32 = 1.0;
 const PERSON_CAP: f32 = 3.0;
 const INTRODUCED: f32 = 2.0;
@@ -64,6 +68,13 @@ pub fn salience_with_text(
         .iter()
         .filter_map(|s| s.heading)
         .collect();
+    let paragraphs: Vec<Range> = structure
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .filter(|p| !p.duplicate)
+        .map(|p| p.range)
+        .collect();
     let within = |block: Option<Range>, actor: &ActorDraft| {
         block.is_some_and(|b| actor.mentions.iter().any(|m| b.contains(*m)))
     };
@@ -86,6 +97,11 @@ pub fn salience_with_text(
             }
             let in_headings = headings.iter().filter(|h| within(Some(**h), actor)).count();
             score += (HEADING * in_headings as f32).min(HEADING_CAP);
+            let spread = paragraphs
+                .iter()
+                .filter(|p| actor.mentions.iter().any(|m| p.contains(*m)))
+                .count();
+            score += (SPREAD * spread.saturating_sub(1) as f32).min(SPREAD_CAP);
             let quotes = attributions.iter().filter(|a| a.speaker == Some(i)).count();
             score += QUOTE * quotes as f32;
             if let Some(text) = text {

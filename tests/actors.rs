@@ -212,3 +212,25 @@ fn read_also_lines_name_no_actors() {
         names_of(&article)
     );
 }
+
+#[test]
+fn an_actor_the_story_keeps_returning_to_outranks_a_passing_speaker() {
+    let text = "बाढ़ से हालात खराब\nकई दिनों से बारिश हो रही है और नदियां उफान पर हैं।\n\
+                प्रवक्ता कमल दास ने कहा, \"हम हर गांव तक मदद भेज रहे हैं।\"\n\
+                गुवाहाटी में कई सड़कें बंद हैं।\nगुवाहाटी के स्कूल भी बंद कर दिए गए हैं।\n\
+                गुवाहाटी में सेना तैनात है।\nगुवाहाटी से राहत सामग्री भेजी जा रही है।\n\
+                गुवाहाटी के अस्पतालों में भीड़ है।\n";
+    let article = parse(text);
+    let rank = |name: &str| article.actors.iter().position(|a| a.name == name);
+    let (place, person) = (rank("गुवाहाटी"), rank("कमल दास"));
+    assert!(
+        place.is_some() && person.is_some(),
+        "should find both actors; found {:?}",
+        names_of(&article)
+    );
+    assert!(
+        place < person,
+        "should rank a place named in five paragraphs above a person quoted once; found {:?}",
+        names_of(&article)
+    );
+}

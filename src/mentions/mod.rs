@@ -298,10 +298,12 @@ pub fn sentence_mentions(
         for g in guesses.iter_mut().filter(|g| g.kind == ActorKind::Person) {
             g.range = without_titles(lex, text, g.range);
         }
-        // A one-word guess that the common-word list calls an ordinary word is a slip.
+        // A one-word guess that the common-word list calls an ordinary word is a slip, and so
+        // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.
         guesses.retain(|g| {
             let s = g.range.slice(text);
-            s.contains(' ') || !lex.is_common(s)
+            s.contains(' ')
+                || !(lex.is_common(s) || lex.suffixes.contains_key(s) || lex.titles.contains_key(s))
         });
         add_weaker(&mut kept, guesses);
     }

@@ -77,9 +77,19 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
             None => format!("s:{bare}"),
         };
         let by_surface = format!("s:{bare}");
+        // The same surface is another actor when the two are known as an organisation and a
+        // place ("NEW YORK" the dateline and "NEW YORK" the team).
         let found = by_key
             .get(&key)
-            .or_else(|| by_key.get(&by_surface))
+            .or_else(|| {
+                by_key.get(&by_surface).filter(|&&g| {
+                    let first = &mentions[groups[g].mentions[0]];
+                    let organisation = |m: &Mention| m.kind == ActorKind::Organization;
+                    m.canonical.is_none()
+                        || groups[g].canonical.is_none()
+                        || organisation(m) == organisation(first)
+                })
+            })
             .copied();
         match found {
             Some(g) => groups[g].mentions.push(i),

@@ -465,13 +465,21 @@ impl Lexicon {
     }
 
     /// Whether `word` is one of the most frequent English words (any case).
+    /// A plural of one counts too ("Standings", "Extras").
     pub fn is_english_word(&self, word: &str) -> bool {
-        self.en_words.contains(word.to_ascii_lowercase().as_str())
+        let lower = word.to_ascii_lowercase();
+        self.en_words.contains(lower.as_str())
+            || lower.len() > 3
+                && lower
+                    .strip_suffix('s')
+                    .is_some_and(|stem| self.en_words.contains(stem))
     }
 
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.
     pub fn is_common(&self, word: &str) -> bool {
         if word.is_ascii() {
+            // "Friday's" is as common as "Friday".
+            let word = word.strip_suffix("'s").unwrap_or(word);
             self.en_common.contains(word.to_ascii_lowercase().as_str())
         } else {
             self.hi_common.contains_key(word)

@@ -78,9 +78,19 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
             && !m.adjectival
             && m.range.slice(text).is_ascii()
     };
+    // A name a pattern guessed to be a person's is a team in a line of results.
+    let guessed_person = |m: &Mention| {
+        m.kind == ActorKind::Person
+            && m.source == Source::Pattern
+            && m.range.slice(text).is_ascii()
+            && m.range.slice(text).contains(' ')
+    };
     let mut teams: Vec<&str> = mentions
         .iter()
-        .filter(|m| teamlike(m) && patterns::plays_as_team(lex, text, m.range))
+        .filter(|m| {
+            teamlike(m) && patterns::plays_as_team(lex, text, m.range)
+                || guessed_person(m) && patterns::in_result_line(text, m.range)
+        })
         .map(|m| m.range.slice(text))
         .collect();
     if teams.is_empty() {
@@ -101,13 +111,13 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
                 .any(|(at, _)| after_initial(text, at))
     });
     for m in mentions.iter_mut() {
-        if m.kind == ActorKind::Place
-            && teamlike(m)
+        if (m.kind == ActorKind::Place && teamlike(m) || guessed_person(m))
             && teams.binary_search(&m.range.slice(text)).is_ok()
             && !patterns::names_setting(text, m.range)
         {
+            // The team's own name: it is not the place, which a dateline may also name.
             m.kind = ActorKind::Organization;
-            m.canonical = None;
+            m.canonical = Some(m.range.slice(text).to_string());
             m.wikidata = None;
         }
     }
@@ -136,7 +146,7 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
                     range,
                     kind: ActorKind::Organization,
                     source: Source::Pattern,
-                    canonical: None,
+                    canonical: Some(team.to_string()),
                     wikidata: None,
                     adjectival: false,
                 });

@@ -543,6 +543,57 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
     }
 }
 
+/// Whether the name at `range` of `text` stands in a line of results, score against score:
+/// "Port Vale 2 Leyton Orient 1" — a number of one or two digits between it and another
+/// capitalised name that a number follows, or a name and a number before it and a number after.
+pub fn in_result_line(text: &str, range: Range) -> bool {
+    let line_end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let after_end = text[range.end..line_end]
+        .char_indices()
+        .nth(60)
+        .map_or(line_end, |(i, _)| range.end + i);
+    let before_start = text[line_start..range.start]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(line_start, |(i, _)| line_start + i);
+    let after = words(text, range.end, after_end);
+    let before = words(text, before_start, range.start);
+    let score = |w: &Word| w.text.len() <= 2 && w.text.chars().all(|c| c.is_ascii_digit());
+    let spaced = |a: usize, b: usize| &text[a..b] == " ";
+    let score_after = after
+        .first()
+        .is_some_and(|w| score(w) && spaced(range.end, w.start));
+    if !score_after {
+        return false;
+    }
+    // A name and its score before: "... Port Vale 2 |Leyton Orient| 1".
+    let n = before.len();
+    if n >= 2
+        && score(&before[n - 1])
+        && spaced(before[n - 1].end, range.start)
+        && is_capitalised(before[n - 2].text)
+        && spaced(before[n - 2].end, before[n - 1].start)
+    {
+        return true;
+    }
+    // Another name and its score after: "|Port Vale| 2 Leyton Orient 1".
+    let mut k = 1;
+    while k < after.len() && k <= 4 && spaced(after[k - 1].end, after[k].start) {
+        if score(&after[k]) {
+            return k > 1;
+        }
+        if !is_capitalised(after[k].text) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
 /// Whether the name at `range` of `text` names a setting rather than a side: it follows a place
 /// preposition ("in Atlantic City") or opens a dateline ("NEW YORK 1996-08-30").
 pub fn names_setting(text: &str, range: Range) -> bool {

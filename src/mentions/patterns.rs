@@ -185,7 +185,41 @@ pub fn find(
     glossed_names(lex, text, &words, &mut found);
     marked_persons(lex, text, &words, &mut found);
     capitalised_runs(lex, text, &words, &mut found);
+    teams_in_capitals(lex, text, &words, &mut found);
     found
+}
+
+/// A name written in capitals right before a score is a team in a table of results or
+/// standings ("BALTIMORE 70 63"); other words in capitals are a headline's.
+fn teams_in_capitals(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    for k in 1..words.len() {
+        let number = &words[k];
+        if number.text.len() > 3 || !number.text.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let caps_name = |w: &Word| {
+            w.text.is_ascii() && is_all_caps(w.text) && !w.known && !lex.is_common(w.text)
+        };
+        if !caps_name(&words[k - 1]) || !adjacent(text, &words[k - 1], number) {
+            continue;
+        }
+        // One word: the words in capitals before it are a table's headings ("PCT GB ATLANTA")
+        // or part of a known name ("KANSAS CITY").
+        let s = k - 1;
+        if s > 0 && words[s - 1].known && adjacent(text, &words[s - 1], &words[s]) {
+            continue;
+        }
+        let range = Range::new(words[s].start, words[k - 1].end);
+        if found.iter().any(|f| f.range.overlaps(range)) || !plays_as_team(lex, text, range) {
+            continue;
+        }
+        found.push(Found {
+            range,
+            kind: ActorKind::Organization,
+            strong: false,
+            english: None,
+        });
+    }
 }
 
 fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
@@ -501,7 +535,17 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             continue;
         }
         let mut j = i + 1;
-        while j < words.len() && joins_name(text, &words[j - 1], &words[j]) {
+        // "Douglas & Lomason", "Marks & Spencer": partners' names make a firm.
+        let mut firm = false;
+        while j < words.len() {
+            if &text[words[j - 1].end..words[j].start] == " & " && starts_run(j) {
+                firm = true;
+                j += 1;
+                continue;
+            }
+            if !joins_name(text, &words[j - 1], &words[j]) {
+                break;
+            }
             let next = words[j].text;
             if starts_run(j) {
                 j += 1;
@@ -523,6 +567,22 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
         while j > s + 1 && lex.is_common(words[j - 1].text) {
             j -= 1;
         }
+        // "Shares of Douglas & Lomason": an ordinary word and "of" before a name are not part
+        // of it, unless the word heads a name ("Bank of England", "Republic of Ireland").
+        if j - s >= 3
+            && words[s + 1].text == "of"
+            && lex.is_english_word(words[s].text)
+            && !lex.openers.contains_key(words[s].text)
+            && suffix_at(lex, text, words, s).is_none()
+            && title_at(lex, text, words, s).is_none()
+        {
+            s += 2;
+        }
+        // Letters alone ("W L" over a table) are headings or initials, not a name.
+        if words[s..j].iter().all(|w| w.text.chars().count() < 2) {
+            i = j.max(i + 1);
+            continue;
+        }
         // A lone ordinary word ("Attendance", "Results") is a heading or a sentence start, and a
         // lone letter is an initial or a list marker.
         let lone_word = j - s == 1
@@ -531,7 +591,11 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
                 && words[s].text.chars().count() > 2
                 && plays_as_team(lex, text, Range::new(words[s].start, words[s].end)));
         if s < j && !lone_word {
-            let kind = run_kind(lex, text, words, s, j);
+            let kind = if firm && text[words[s].start..words[j - 1].end].contains(" & ") {
+                ActorKind::Organization
+            } else {
+                run_kind(lex, text, words, s, j)
+            };
             found.push(Found {
                 range: Range::new(words[s].start, words[j - 1].end),
                 kind,

@@ -572,9 +572,12 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
                 Source::Pattern => 2,
                 Source::Tagger => 3,
             };
+            // Among equals a person wins: a guess that a lone word is a place is the weakest
+            // ("Duran, 45," elsewhere makes every "Duran" a person).
             (
                 source,
                 std::cmp::Reverse(name_words(surface(text, m)).len()),
+                m.kind != ActorKind::Person,
             )
         })
         .map_or(ActorKind::Person, |m| m.kind);

@@ -104,12 +104,25 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
         .filter(|m| m.kind == ActorKind::Person)
         .filter_map(|m| m.range.slice(text).rsplit(' ').next())
         .collect();
-    teams.retain(|team| {
-        !person_words.contains(team)
-            && !text
-                .match_indices(team)
+    let player = |name: &str| {
+        person_words.contains(&name)
+            || text
+                .match_indices(name)
                 .any(|(at, _)| after_initial(text, at))
-    });
+    };
+    // A one-word guess that a score made a team is a player when the story names a person so.
+    let players: Vec<&str> = teams.iter().copied().filter(|t| player(t)).collect();
+    for m in mentions.iter_mut() {
+        let surface = m.range.slice(text);
+        if m.kind == ActorKind::Organization
+            && m.source == Source::Pattern
+            && !surface.contains(' ')
+            && players.contains(&surface)
+        {
+            m.kind = ActorKind::Person;
+        }
+    }
+    teams.retain(|team| !players.contains(team));
     for m in mentions.iter_mut() {
         if (m.kind == ActorKind::Place && teamlike(m) || guessed_person(m))
             && teams.binary_search(&m.range.slice(text)).is_ok()

@@ -608,7 +608,7 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
 }
 
 /// Whether the name at `range` of `text` stands in a line of results, score against score:
-/// "Port Vale 2 Leyton Orient 1" — a number of one or two digits between it and another
+/// "Port Vale 2 Leyton Orient 1" — a number of one digit between it and another
 /// capitalised name that a number follows, or a name and a number before it and a number after.
 pub fn in_result_line(text: &str, range: Range) -> bool {
     let line_end = text[range.end..]
@@ -626,7 +626,8 @@ pub fn in_result_line(text: &str, range: Range) -> bool {
         .map_or(line_start, |(i, _)| line_start + i);
     let after = words(text, range.end, after_end);
     let before = words(text, before_start, range.start);
-    let score = |w: &Word| w.text.len() <= 2 && w.text.chars().all(|c| c.is_ascii_digit());
+    // One digit: "62 Nolan Henke 64" is a golf leaderboard of players.
+    let score = |w: &Word| w.text.len() == 1 && w.text.chars().all(|c| c.is_ascii_digit());
     let spaced = |a: usize, b: usize| &text[a..b] == " ";
     let score_after = after
         .first()
@@ -777,10 +778,11 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
         };
     }
     let before = (s > 0).then(|| words[s - 1].text.to_ascii_lowercase());
-    if before
-        .as_deref()
-        .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
-    {
+    // "in Tunbridge Wells", "from Leeds"; but "from Tony Adams", "to Mike Tyson": a name of
+    // several words after "from" or "to" is as often a person's.
+    if before.as_deref().is_some_and(|b| {
+        PLACE_PREPOSITIONS.contains(&b) && (e - s == 1 || !matches!(b, "from" | "to"))
+    }) {
         return ActorKind::Place;
     }
 
@@ -789,7 +791,15 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
     let said_after = words
         .get(e)
         .is_some_and(|w| matches!(w.text, "said" | "says" | "told" | "added" | "argued"));
-    if e - s == 1 && !said_after {
+    // "said Washington", "Duran, 45, takes": a speaker, an age.
+    let said_before = s > 0 && matches!(words[s - 1].text, "said" | "says" | "told");
+    let age_after = words.get(e).is_some_and(|w| {
+        text[words[e - 1].end..w.start].trim() == ","
+            && (1..=3).contains(&w.text.len())
+            && w.text.chars().all(|c| c.is_ascii_digit())
+            && text[w.end..].trim_start().starts_with(',')
+    });
+    if e - s == 1 && !said_after && !said_before && !age_after {
         return ActorKind::Place;
     }
     ActorKind::Person

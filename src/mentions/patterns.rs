@@ -671,7 +671,7 @@ pub fn names_setting(text: &str, range: Range) -> bool {
     let date = after.len() > 5
         && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && after.as_bytes()[4] == b'-';
-    PLACE_PREPOSITIONS.contains(&prev) || date
+    PLACE_PREPOSITIONS.contains(&prev.to_ascii_lowercase().as_str()) || date
 }
 
 /// Whether the name at `range` of `text` plays as a sports team in its sentence: a versus word

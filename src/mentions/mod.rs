@@ -328,6 +328,35 @@ pub fn sentence_mentions(
             s.contains(' ')
                 || !(lex.is_common(s) || lex.suffixes.contains_key(s) || lex.titles.contains_key(s))
         });
+        // A guess that ends where a pattern's organisation or place ends, with the same kind,
+        // but starts earlier has its full name: the patterns look back only a few words
+        // ("भारतीय लघु उद्योग विकास बैंक", not "लघु उद्योग विकास बैंक").
+        for g in guesses.iter_mut() {
+            let Some(k) = kept.iter().position(|k| {
+                k.source == Source::Pattern
+                    && k.kind == g.kind
+                    && k.kind != ActorKind::Person
+                    && k.range.end == g.range.end
+                    && g.range.start < k.range.start
+            }) else {
+                continue;
+            };
+            // The words it adds must be name words: no sentence end, no function word.
+            let added = &text[g.range.start..kept[k].range.start];
+            let plain = !added.contains(['.', '।', '!', '?', ':', ','])
+                && added.split(' ').all(|w| !lex.is_function_word(w));
+            if !plain
+                || kept
+                    .iter()
+                    .any(|other| other.range.overlaps(g.range) && !g.range.contains(other.range))
+            {
+                continue;
+            }
+            let range = g.range;
+            kept.retain(|m| !range.contains(m.range));
+            kept.push(g.clone());
+            kept.sort_by_key(|m| m.range.start);
+        }
         add_weaker(&mut kept, guesses);
     }
     kept

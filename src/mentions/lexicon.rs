@@ -42,6 +42,7 @@ const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
 const INITIALS: &str = include_str!("../../data/lexicon/initials.tsv");
 const TEAMS: &str = include_str!("../../data/lexicon/teams.tsv");
+const HI_NAME_STOPS: &str = include_str!("../../data/lexicon/hi_name_stops.tsv");
 
 /// Hindi words more frequent than this rank are function words.
 const FUNCTION_WORD_RANK: u32 = 300;
@@ -127,6 +128,11 @@ pub struct Lexicon {
     /// English words that show a place name standing for a sports team
     /// (`data/lexicon/teams.tsv`).
     pub team_words: HashMap<&'static str, TeamRole>,
+    /// Hindi words after which a title's name words name a scheme, not a person
+    /// (`data/lexicon/hi_name_stops.tsv`).
+    pub scheme_words: HashSet<&'static str>,
+    /// Hindi conjunctions, never part of a name a pattern finds.
+    pub conjunctions: HashSet<&'static str>,
 }
 
 /// How a word of `data/lexicon/teams.tsv` shows a sports team.
@@ -446,6 +452,14 @@ impl Lexicon {
             en_words: words(EN_WORDS),
             surnames: words(SURNAMES),
             initials: words(INITIALS),
+            scheme_words: rows(HI_NAME_STOPS)
+                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "scheme"))
+                .map(|cols| cols[0].trim())
+                .collect(),
+            conjunctions: rows(HI_NAME_STOPS)
+                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "conjunction"))
+                .map(|cols| cols[0].trim())
+                .collect(),
             team_words: rows(TEAMS)
                 .filter_map(|cols| {
                     let role = match cols.get(1).map(|r| r.trim()) {

@@ -159,7 +159,7 @@ fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
         return false;
     }
     if is_devanagari(w) {
-        !lex.is_common(w)
+        !lex.is_common(w) && !lex.conjunctions.contains(w)
     } else {
         is_capitalised(w) && !lex.is_common(w)
     }
@@ -263,7 +263,11 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
         {
             j += 1;
         }
-        if j > first {
+        // "प्रधानमंत्री आवास योजना": a scheme named after an office, not a person. A scheme word
+        // ends the name words, or follows them.
+        let scheme =
+            (first..=j.min(words.len() - 1)).any(|k| lex.scheme_words.contains(words[k].text));
+        if j > first && !scheme {
             found.push(Found {
                 range: Range::new(words[first].start, words[j - 1].end),
                 kind: ActorKind::Person,

@@ -190,6 +190,16 @@ pub fn sentence_mentions(
         .into_iter()
         .map(|h| hit_mention(&lex.names, h, Source::Lexicon, text))
         .collect();
+    // "स्वच्छ भारत अभियान", "वंदे भारत मिशन": a place in the name of a scheme is no mention of
+    // the place.
+    let mut lexicon = lexicon;
+    lexicon.retain(|m| {
+        m.kind == ActorKind::Person
+            || !text[m.range.end..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.split([' ', ',', '।', '.']).next())
+                .is_some_and(|next| lex.scheme_words.contains(next))
+    });
     let known: Vec<Range> = lexicon.iter().map(|m| m.range).collect();
     let found = patterns::find(lex, text, sentence.start, sentence.end, &known);
     // Strong patterns that wrap lexicon hits overrule them.

@@ -184,7 +184,7 @@ pub fn sentence_mentions(
         .into_iter()
         .map(|h| hit_mention(user, h, Source::User, text))
         .collect();
-    let lexicon: Vec<Mention> = lex
+    let mut lexicon: Vec<Mention> = lex
         .names
         .find(text, sentence.start, sentence.end)
         .into_iter()
@@ -192,7 +192,6 @@ pub fn sentence_mentions(
         .collect();
     // "स्वच्छ भारत अभियान", "वंदे भारत मिशन": a place in the name of a scheme is no mention of
     // the place.
-    let mut lexicon = lexicon;
     lexicon.retain(|m| {
         m.kind == ActorKind::Person
             || !text[m.range.end..]
@@ -203,7 +202,6 @@ pub fn sentence_mentions(
     let known: Vec<Range> = lexicon.iter().map(|m| m.range).collect();
     let found = patterns::find(lex, text, sentence.start, sentence.end, &known);
     // Strong patterns that wrap lexicon hits overrule them.
-    let mut lexicon = lexicon;
     let mut strong = Vec::new();
     for f in found.iter().filter(|f| f.strong) {
         let inside: Vec<&Mention> = lexicon

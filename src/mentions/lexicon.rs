@@ -92,6 +92,8 @@ pub enum TitleClass {
     Office,
     /// जी, साहब: written after a name, never part of it.
     After,
+    /// स्वामी, संत, सरदार: an honorific that belongs to the name it opens ("स्वामी विवेकानंद").
+    Part,
 }
 
 /// Names and the automaton that finds them.
@@ -387,6 +389,7 @@ impl Lexicon {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
                 Some("after") => TitleClass::After,
+                Some("part") => TitleClass::Part,
                 _ => TitleClass::Office,
             };
             let key = affix_key(cols[0]);

@@ -379,7 +379,8 @@ fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
         for n in (1..=lex.longest_affix.min(words.len() - start - 1)).rev() {
             let prefix =
                 &text[range.start + words[start].start..range.start + words[start + n - 1].end];
-            if lex.titles.contains_key(&lexicon::affix_key(prefix)) {
+            let class = lex.titles.get(&lexicon::affix_key(prefix));
+            if class.is_some_and(|&c| c != lexicon::TitleClass::Part) {
                 start += n;
                 continue 'strip;
             }

@@ -225,18 +225,25 @@ fn teams_in_capitals(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<
 fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut i = 0;
     while i < words.len() {
-        let n = match title_at(lex, text, words, i) {
-            Some((TitleClass::Honorific | TitleClass::Office, n)) => n,
+        let (class, n) = match title_at(lex, text, words, i) {
+            Some((c @ (TitleClass::Honorific | TitleClass::Office | TitleClass::Part), n)) => {
+                (c, n)
+            }
             _ => {
                 i += 1;
                 continue;
             }
         };
-        // Chained titles: "केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन".
+        // Chained titles: "केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन". A title that belongs to the
+        // name ("सरदार वल्लभभाई पटेल") opens it when it comes last.
         let mut j = i + n;
+        let mut opens_name = (class == TitleClass::Part).then_some(i);
         while j < words.len() && adjacent_or_dot(text, &words[j - 1], &words[j]) {
             match title_at(lex, text, words, j) {
-                Some((_, m)) => j += m,
+                Some((c, m)) => {
+                    opens_name = (c == TitleClass::Part).then_some(j);
+                    j += m;
+                }
                 None => break,
             }
         }
@@ -268,8 +275,9 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
         let scheme =
             (first..=j.min(words.len() - 1)).any(|k| lex.scheme_words.contains(words[k].text));
         if j > first && !scheme {
+            let start = opens_name.map_or(words[first].start, |t| words[t].start);
             found.push(Found {
-                range: Range::new(words[first].start, words[j - 1].end),
+                range: Range::new(start, words[j - 1].end),
                 kind: ActorKind::Person,
                 strong: true,
                 english: None,

@@ -326,8 +326,14 @@ pub fn sentence_mentions(
     // merely extends a lexicon hit loses to it).
     if let Some(model) = tagger::shipped_model() {
         let mut guesses = tagger::tag_text(model, text, sentence);
-        for g in guesses.iter_mut().filter(|g| g.kind == ActorKind::Person) {
-            g.range = without_titles(lex, text, g.range);
+        for g in guesses.iter_mut() {
+            // A family name alone ("कुमार कहते हैं") names a person, whatever the guess.
+            if lex.surnames.contains(g.range.slice(text)) {
+                g.kind = ActorKind::Person;
+            }
+            if g.kind == ActorKind::Person {
+                g.range = without_titles(lex, text, g.range);
+            }
         }
         // A one-word guess that the common-word list calls an ordinary word is a slip, and so
         // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.

@@ -15,6 +15,9 @@
 //!   introduces them by an office
 //!   ("विदेश मंत्री सर्गेई लावरोव", "President Macron"): it tells the reader who they are because
 //!   they matter to it.
+//!
+//! An actor named only by a generic word ("विभाग ने कहा", "the ministry said": a bare title or
+//! organisation suffix) gets half its score: it names an institution only loosely.
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, Range, Structure};
@@ -36,6 +39,7 @@ const SPREAD_CAP: f32 = 2.0;
 const PERSON: f32 = 1.0;
 const PERSON_CAP: f32 = 3.0;
 const INTRODUCED: f32 = 2.0;
+const GENERIC: f32 = 0.5;
 
 /// Words after a mention that make it the subject of its sentence.
 const SUBJECT_AFTER: [&str; 6] = ["ने", "said", "says", "told", "announced", "added"];
@@ -128,9 +132,34 @@ pub fn salience_with_text(
                     score += INTRODUCED;
                 }
             }
+            // A generic word alone ("विभाग ने कहा", "the ministry said") names an institution
+            // only loosely: it ranks below the named actors.
+            if text.is_some_and(|t| actor.mentions.iter().all(|m| is_generic(t, *m))) {
+                score *= GENERIC;
+            }
             score
         })
         .collect()
+}
+
+/// Whether `mention` is a bare title or organisation suffix: a generic word, not a name.
+fn is_generic(text: &str, mention: Range) -> bool {
+    let lex = lexicon::builtin();
+    let key = lexicon::affix_key(mention.slice(text));
+    let lower = key.to_lowercase();
+    lex.suffixes.contains_key(&key)
+        || lex.titles.contains_key(&key)
+        || lex.titles.contains_key(&lower)
+        || lower.strip_prefix("the ").is_some_and(|k| {
+            lex.suffixes.contains_key(&capitalise(k)) || lex.titles.contains_key(k)
+        })
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 /// Whether an office title ends right before `mention` ("विदेश मंत्री |सर्गेई लावरोव|").

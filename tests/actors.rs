@@ -234,3 +234,24 @@ fn an_actor_the_story_keeps_returning_to_outranks_a_passing_speaker() {
         names_of(&article)
     );
 }
+
+#[test]
+fn an_actor_named_only_by_a_generic_word_ranks_below_named_actors() {
+    let text = "कराची में नया मामला\nकराची में एक व्यक्ति संक्रमित पाया गया। पाकिस्तान में अब तक पांच मामले \
+                सामने आए हैं।\nविभाग ने कहा, \"सभी संपर्कों को अलग कर दिया गया है।\"\n\
+                पाकिस्तान सरकार ने हवाई अड्डों पर जांच बढ़ा दी है।\n";
+    let article = parse(text);
+    let rank = |name: &str| article.actors.iter().position(|a| a.name == name);
+    let generic = rank("विभाग");
+    let named = rank("पाकिस्तान");
+    assert!(
+        named.is_some(),
+        "should find Pakistan; found {:?}",
+        names_of(&article)
+    );
+    assert!(
+        generic.is_none() || named < generic,
+        "should rank a named country above a department named only by a generic word; found {:?}",
+        names_of(&article)
+    );
+}

@@ -308,14 +308,30 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
             i += 1;
             continue;
         }
+        // A Hindi name in the English style ("संजय गांधी पोस्ट ग्रेजुएट इंस्टीट्यूट ऑफ मेडिकल
+        // साइंसेज") is longer and may hold ordinary words.
+        let styled = !latin && words.get(i + n).is_some_and(|w| w.text == "ऑफ");
+        let reach = if styled { 5 } else { 3 };
+        let plain_word = |k: usize| {
+            let w = words[k].text;
+            lex.is_common(w)
+                && !lex.is_function_word(w)
+                && !lex.conjunctions.contains(w)
+                && title_at(lex, text, words, k).is_none()
+                && suffix_at(lex, text, words, k).is_none()
+        };
         let mut k = i;
         while k > 0
-            && i - k < 3
+            && i - k < reach
             && adjacent(text, &words[k - 1], &words[k])
             && same_script(words[k - 1].text, words[i].text)
-            && is_name_word(lex, text, words, k - 1)
+            && (is_name_word(lex, text, words, k - 1) || styled && plain_word(k - 1))
         {
             k -= 1;
+        }
+        // The name starts with a name word ("अभी संजय गांधी …" starts at संजय).
+        while k < i && !is_name_word(lex, text, words, k) {
+            k += 1;
         }
         let mut end = i + n;
         // "Ministry of Defence", "University of Oxford", "यूनिवर्सिटी ऑफ मेडिकल साइंसेज"

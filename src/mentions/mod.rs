@@ -11,7 +11,12 @@
 //!
 //! A lexicon hit beats a guess, but a strong pattern that wraps lexicon hits overrules them:
 //! "भारत" inside "भारत सरकार" is part of an organisation, and "लावरोव" inside "विदेश मंत्री
-//! सर्गेई लावरोव" is part of a longer name. Mentions returned are non-overlapping, in text order.
+//! सर्गेई लावरोव" is part of a longer name; a run of capitalised words around known places is
+//! one name ("Real Madrid", "East Jerusalem"); a place inside a scheme's name ("स्वच्छ भारत
+//! अभियान") is no mention. A tagger guess that extends a pattern's organisation backwards gives
+//! its full name. Across the story, a place that plays as a sports team somewhere ("Surrey v
+//! Kent", "Somerset 83 and 174") is the team wherever it is named, apart from datelines and
+//! places of play. Mentions returned are non-overlapping, in text order.
 
 pub mod features;
 pub mod lexicon;

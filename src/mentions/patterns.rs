@@ -1,12 +1,20 @@
 //! Patterns: names that nobody listed, found from the words around them.
 //!
 //! - A title or honorific before a name makes it a person ("विदेश मंत्री सर्गेई लावरोव",
-//!   "President Emmanuel Macron"); titles may chain ("केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन").
+//!   "President Emmanuel Macron"); titles may chain ("केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन"). An
+//!   honorific of the `part` class stays in the name ("सरदार वल्लभभाई पटेल"); name words before
+//!   a scheme word name a scheme, not a person ("प्रधानमंत्री आवास योजना").
 //! - An organisation or place suffix after name words makes the whole an organisation or place
-//!   ("मुफस्सिल पुलिस", "महाराष्ट्र सरकार", "Oxford University", "Ministry of Defence").
+//!   ("मुफस्सिल पुलिस", "महाराष्ट्र सरकार", "Oxford University", "Ministry of Defence"); a Hindi
+//!   name in the English style ("… इंस्टीट्यूट ऑफ मेडिकल साइंसेज") reaches further back.
 //! - Two or more Hindi name words before the case marker ने make a person ("X Y ने कहा").
-//! - In English, runs of capitalised words are names; a run that only starts a sentence with a
-//!   common word is not. Its kind comes from the words around it.
+//! - In English, runs of capitalised words are names; a run that only starts or ends with a
+//!   common word loses it, and "Shares of" before a name is not part of it; partners joined by
+//!   "&" make a firm. Its kind comes from the words around it: a suffix, a score or "v" (a
+//!   team), a place preposition, an age or "said" (a person).
+//! - In English sports reports, a name in capitals before a score is a team ("BALTIMORE 70
+//!   63"); [`plays_as_team`] and [`in_result_line`] tell the caller where a name plays as a
+//!   team, [`names_setting`] where it names the place of a match or a dateline.
 //!
 //! A name word is one that the common-word lists (`data/lexicon/hi_common.tsv`,
 //! `en_common.tsv`) do not hold and that is not a title or a suffix. Patterns work on one

@@ -4,7 +4,9 @@
 //! 1. Mentions with the same canonical name are one actor: spelling variants, acronyms and full
 //!    names, demonyms and their country, a capital used for its government and its country all
 //!    carry their entry's canonical name from the lexicon.
-//! 2. Mentions without one are one actor when their surface forms are the same.
+//! 2. Mentions without one are one actor when their surface forms are the same, and so are a
+//!    known name and its surface — unless one is known as an organisation and the other as a
+//!    place ("NEW YORK" the team and "NEW YORK" the dateline).
 //! 3. A shorter person name whose words are a run of a longer person name's words is that person
 //!    ("लावरोव" = "सर्गेई लावरोव", "किम" = "किम जोंग उन"). When several people fit (two Thackerays),
 //!    the nearest one mentioned before it wins; two full names are never merged.
@@ -14,7 +16,9 @@
 //! 5. An actor named only by demonyms ("रूसी पर्यटक") is dropped: an adjective alone is not an
 //!    actor of the story.
 //!
-//! `name` is the fullest form used, in the script most of the actor's mentions use.
+//! `name` is the fullest form used, in the script most of the actor's mentions use; `kind` is
+//! that of the best-sourced mention, a person's among equals (a lone word guessed to be a place
+//! is the weakest guess).
 
 use std::collections::HashMap;
 

@@ -58,8 +58,58 @@ pub fn find_mentions(
     // overlaps.
     mentions.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
     mentions.dedup_by(|b, a| a.range.overlaps(b.range));
+    bracketed_acronyms(lex, text, &mut mentions);
     sports_teams(lex, text, structure, &mut mentions);
     mentions
+}
+
+/// An acronym in brackets right after the name of an organisation or a place names it too
+/// ("भारतीय उद्योग परिसंघ (सीआईआई)", "Kurdistan Democratic Party (KDP)"); actors merge the two
+/// as an apposition.
+fn bracketed_acronyms(lex: &Lexicon, text: &str, mentions: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == ActorKind::Person || m.adjectival {
+            continue;
+        }
+        let Some(inner) = text[m.range.end..]
+            .trim_start_matches(' ')
+            .strip_prefix('(')
+        else {
+            continue;
+        };
+        let start = text.len() - inner.trim_start_matches(' ').len();
+        let word_len = text[start..]
+            .find(|c: char| !lexicon::is_word_char(c) && c != '.')
+            .unwrap_or(text.len() - start);
+        let end = start + word_len;
+        let word = &text[start..end];
+        let closes = text[end..].trim_start_matches(' ').starts_with(')');
+        let devanagari_acronym = word.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+            && !lex.is_common(word)
+            && word.chars().count() >= 3;
+        let latin_acronym = word.len() >= 2
+            && word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '.' || c.is_ascii_digit())
+            && word.chars().any(|c| c.is_ascii_uppercase());
+        let range = Range::new(start, end);
+        let free = mentions.get(i + 1).is_none_or(|n| !n.range.overlaps(range));
+        if closes && word_len > 0 && (devanagari_acronym || latin_acronym) && free {
+            found.push(Mention {
+                range,
+                kind: m.kind,
+                source: Source::Pattern,
+                canonical: None,
+                wikidata: None,
+                adjectival: false,
+            });
+        }
+    }
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.range.start);
+    }
 }
 
 /// Whether `text[at..]` follows an initial: a capital letter and a full stop ("A. Smith").

@@ -550,7 +550,11 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .filter(|m| is_devanagari(surface(text, m)))
         .count();
     let prefer_devanagari = devanagari * 2 >= names.len();
-    let count = |s: &str| names.iter().filter(|m| surface(text, m) == s).count();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in &names {
+        *counts.entry(surface(text, m)).or_default() += 1;
+    }
+    let count = |s: &str| counts.get(s).copied().unwrap_or(0);
     let name = names
         .iter()
         .filter(|m| !m.adjectival)

@@ -72,13 +72,14 @@ pub fn salience_with_text(
         .iter()
         .filter_map(|s| s.heading)
         .collect();
-    let paragraphs: Vec<Range> = structure
+    let mut paragraphs: Vec<Range> = structure
         .sections
         .iter()
         .flat_map(|s| s.paragraphs.iter())
         .filter(|p| !p.duplicate)
         .map(|p| p.range)
         .collect();
+    paragraphs.sort();
     let within = |block: Option<Range>, actor: &ActorDraft| {
         block.is_some_and(|b| actor.mentions.iter().any(|m| b.contains(*m)))
     };
@@ -101,10 +102,18 @@ pub fn salience_with_text(
             }
             let in_headings = headings.iter().filter(|h| within(Some(**h), actor)).count();
             score += (HEADING * in_headings as f32).min(HEADING_CAP);
-            let spread = paragraphs
+            // Paragraphs are in text order: find each mention's by binary search.
+            let mut named_in: Vec<usize> = actor
+                .mentions
                 .iter()
-                .filter(|p| actor.mentions.iter().any(|m| p.contains(*m)))
-                .count();
+                .filter_map(|m| {
+                    let at = paragraphs.partition_point(|p| p.end <= m.start);
+                    paragraphs.get(at).filter(|p| p.contains(*m)).map(|_| at)
+                })
+                .collect();
+            named_in.sort_unstable();
+            named_in.dedup();
+            let spread = named_in.len();
             score += (SPREAD * spread.saturating_sub(1) as f32).min(SPREAD_CAP);
             let quotes = attributions.iter().filter(|a| a.speaker == Some(i)).count();
             score += QUOTE * quotes as f32;

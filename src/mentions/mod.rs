@@ -121,6 +121,9 @@ fn after_initial(text: &str, at: usize) -> bool {
     ) && !before.next().is_some_and(char::is_alphanumeric)
 }
 
+/// The most team names one story is searched for.
+const MAX_TEAMS: usize = 64;
+
 /// A place that the story uses for a sports team somewhere ("Surrey v Kent", "Leicestershire
 /// beat Somerset", "Somerset 83 and 174") names the team wherever the story uses it: its
 /// mentions become organisations, and its other uses are found too ("Kent made up for lost
@@ -153,6 +156,8 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
     }
     teams.sort_unstable();
     teams.dedup();
+    // A bounded number keeps the work linear in the text on any input.
+    teams.truncate(MAX_TEAMS);
     // A name the story also gives a person ("A. Hollioake", "Adam Hollioake") is a player.
     let person_words: Vec<&str> = mentions
         .iter()
@@ -203,10 +208,7 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
                 if before.is_some_and(lexicon::is_word_char)
                     || after.is_some_and(lexicon::is_word_char)
                     || patterns::names_setting(text, range)
-                    || mentions
-                        .iter()
-                        .chain(&found)
-                        .any(|m| m.range.overlaps(range))
+                    || overlaps_any(mentions, range)
                 {
                     continue;
                 }
@@ -221,10 +223,19 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
             }
         }
     }
+    // Regions may overlap at their edges: keep one of two overlapping finds.
+    found.sort_by_key(|m| m.range.start);
+    found.dedup_by(|b, a| a.range.overlaps(b.range));
     if !found.is_empty() {
         mentions.extend(found);
         mentions.sort_by_key(|m| m.range.start);
     }
+}
+
+/// Whether `range` overlaps one of `mentions` (sorted by start, not overlapping each other).
+fn overlaps_any(mentions: &[Mention], range: Range) -> bool {
+    let after = mentions.partition_point(|m| m.range.start < range.end);
+    after > 0 && mentions[after - 1].range.end > range.start
 }
 
 /// The mentions of one sentence.

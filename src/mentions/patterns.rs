@@ -200,6 +200,16 @@ pub fn find(
 /// A name written in capitals right before a score is a team in a table of results or
 /// standings ("BALTIMORE 70 63"); other words in capitals are a headline's.
 fn teams_in_capitals(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
+    taken.sort();
+    let overlaps_taken = |range: Range| {
+        let after = taken.partition_point(|r| r.start < range.end);
+        taken[..after]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|r| r.overlaps(range))
+    };
     for k in 1..words.len() {
         let number = &words[k];
         if number.text.len() > 3 || !number.text.chars().all(|c| c.is_ascii_digit()) {
@@ -218,7 +228,7 @@ fn teams_in_capitals(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<
             continue;
         }
         let range = Range::new(words[s].start, words[k - 1].end);
-        if found.iter().any(|f| f.range.overlaps(range)) || !plays_as_team(lex, text, range) {
+        if overlaps_taken(range) || !plays_as_team(lex, text, range) {
             continue;
         }
         found.push(Found {
@@ -643,23 +653,31 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
     }
 }
 
+/// Byte bounds of at most `before` characters before `range` and `after` characters after
+/// it, on its line: looking around a name costs the same however long the line is.
+fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usize) {
+    let mut end = range.end;
+    for (i, c) in text[range.end..].char_indices().take(after) {
+        if c == '\n' {
+            break;
+        }
+        end = range.end + i + c.len_utf8();
+    }
+    let mut start = range.start;
+    for (i, c) in text[..range.start].char_indices().rev().take(before) {
+        if c == '\n' {
+            break;
+        }
+        start = i;
+    }
+    (start, end)
+}
+
 /// Whether the name at `range` of `text` stands in a line of results, score against score:
 /// "Port Vale 2 Leyton Orient 1" — a number of one digit between it and another
 /// capitalised name that a number follows, or a name and a number before it and a number after.
 pub fn in_result_line(text: &str, range: Range) -> bool {
-    let line_end = text[range.end..]
-        .find('\n')
-        .map_or(text.len(), |i| range.end + i);
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let after_end = text[range.end..line_end]
-        .char_indices()
-        .nth(60)
-        .map_or(line_end, |(i, _)| range.end + i);
-    let before_start = text[line_start..range.start]
-        .char_indices()
-        .rev()
-        .nth(30)
-        .map_or(line_start, |(i, _)| line_start + i);
+    let (before_start, after_end) = window(text, range, 30, 60);
     let after = words(text, range.end, after_end);
     let before = words(text, before_start, range.start);
     // One digit: "62 Nolan Henke 64" is a golf leaderboard of players.
@@ -715,20 +733,8 @@ pub fn names_setting(text: &str, range: Range) -> bool {
 /// ("Somerset 83 and 174", "Kent 108-3", "Leeds 22 points") — a number of up to three digits
 /// not followed by an ordinary word ("Paris 2 days" is no score).
 pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
-    let line_end = text[range.end..]
-        .find('\n')
-        .map_or(text.len(), |i| range.end + i);
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     // A few words either side are enough (and keep the test short).
-    let after_end = text[range.end..line_end]
-        .char_indices()
-        .nth(40)
-        .map_or(line_end, |(i, _)| range.end + i);
-    let before_start = text[line_start..range.start]
-        .char_indices()
-        .rev()
-        .nth(20)
-        .map_or(line_start, |(i, _)| line_start + i);
+    let (before_start, after_end) = window(text, range, 20, 40);
     let after = words(text, range.end, after_end);
     let before = words(text, before_start, range.start);
     let role = |w: Option<&Word>, gap_ok: bool| {

@@ -4,7 +4,9 @@
 //! 1. Mentions with the same canonical name are one actor: spelling variants, acronyms and full
 //!    names, demonyms and their country, a capital used for its government and its country all
 //!    carry their entry's canonical name from the lexicon.
-//! 2. Mentions without one are one actor when their surface forms are the same.
+//! 2. Mentions without one are one actor when their surface forms are the same, and so are a
+//!    known name and its surface — unless one is known as an organisation and the other as a
+//!    place ("NEW YORK" the team and "NEW YORK" the dateline).
 //! 3. A shorter person name whose words are a run of a longer person name's words is that person
 //!    ("लावरोव" = "सर्गेई लावरोव", "किम" = "किम जोंग उन"). When several people fit (two Thackerays),
 //!    the nearest one mentioned before it wins; two full names are never merged.
@@ -14,7 +16,9 @@
 //! 5. An actor named only by demonyms ("रूसी पर्यटक") is dropped: an adjective alone is not an
 //!    actor of the story.
 //!
-//! `name` is the fullest form used, in the script most of the actor's mentions use.
+//! `name` is the fullest form used, in the script most of the actor's mentions use; `kind` is
+//! that of the best-sourced mention, a person's among equals (a lone word guessed to be a place
+//! is the weakest guess).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -78,9 +82,19 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
             None => format!("s:{bare}"),
         };
         let by_surface = format!("s:{bare}");
+        // The same surface is another actor when the two are known as an organisation and a
+        // place ("NEW YORK" the dateline and "NEW YORK" the team).
         let found = by_key
             .get(&key)
-            .or_else(|| by_key.get(&by_surface))
+            .or_else(|| {
+                by_key.get(&by_surface).filter(|&&g| {
+                    let first = &mentions[groups[g].mentions[0]];
+                    let organisation = |m: &Mention| m.kind == ActorKind::Organization;
+                    m.canonical.is_none()
+                        || groups[g].canonical.is_none()
+                        || organisation(m) == organisation(first)
+                })
+            })
             .copied();
         match found {
             Some(g) => groups[g].mentions.push(i),
@@ -626,7 +640,11 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .filter(|m| is_devanagari(surface(text, m)))
         .count();
     let prefer_devanagari = devanagari * 2 >= names.len();
-    let count = |s: &str| names.iter().filter(|m| surface(text, m) == s).count();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for m in &names {
+        *counts.entry(surface(text, m)).or_default() += 1;
+    }
+    let count = |s: &str| counts.get(s).copied().unwrap_or(0);
     let name = names
         .iter()
         .filter(|m| !m.adjectival)
@@ -652,9 +670,12 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
                 Source::Pattern => 2,
                 Source::Tagger => 3,
             };
+            // Among equals a person wins: a guess that a lone word is a place is the weakest
+            // ("Duran, 45," elsewhere makes every "Duran" a person).
             (
                 source,
                 std::cmp::Reverse(name_words(surface(text, m)).len()),
+                m.kind != ActorKind::Person,
             )
         })
         .map_or(ActorKind::Person, |m| m.kind);

@@ -5,6 +5,8 @@
 //! - being named in the headline (4), the kicker or standfirst (2), the lead paragraph (2), its
 //!   first sentence (2 more) and sub-headings (1.5 each, at most 3): editors put the story's
 //!   subjects there;
+//! - every further paragraph that names it (0.5 each, at most 2): a story keeps returning to
+//!   what it is about, while a setting or a passing name stays in one paragraph;
 //! - every quote attributed to it (2): who speaks drives a story;
 //! - being the subject of a sentence, a mention followed by the agent marker "ने" or a verb of
 //!   saying (1.5 each, at most 4.5): actors act, settings do not;
@@ -13,6 +15,9 @@
 //!   introduces them by an office
 //!   ("विदेश मंत्री सर्गेई लावरोव", "President Macron"): it tells the reader who they are because
 //!   they matter to it.
+//!
+//! An actor named only by a generic word ("विभाग ने कहा", "the ministry said": a bare title or
+//! organisation suffix) gets half its score: it names an institution only loosely.
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, Range, Structure};
@@ -29,9 +34,12 @@ const HEADING_CAP: f32 = 3.0;
 const QUOTE: f32 = 2.0;
 const SUBJECT: f32 = 1.5;
 const SUBJECT_CAP: f32 = 4.5;
+const SPREAD: f32 = 0.5;
+const SPREAD_CAP: f32 = 2.0;
 const PERSON: f32 = 1.0;
 const PERSON_CAP: f32 = 3.0;
 const INTRODUCED: f32 = 2.0;
+const GENERIC: f32 = 0.5;
 
 /// Words after a mention that make it the subject of its sentence.
 const SUBJECT_AFTER: [&str; 6] = ["ने", "said", "says", "told", "announced", "added"];
@@ -64,6 +72,14 @@ pub fn salience_with_text(
         .iter()
         .filter_map(|s| s.heading)
         .collect();
+    let mut paragraphs: Vec<Range> = structure
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .filter(|p| !p.duplicate)
+        .map(|p| p.range)
+        .collect();
+    paragraphs.sort();
     let within = |block: Option<Range>, actor: &ActorDraft| {
         block.is_some_and(|b| actor.mentions.iter().any(|m| b.contains(*m)))
     };
@@ -86,6 +102,19 @@ pub fn salience_with_text(
             }
             let in_headings = headings.iter().filter(|h| within(Some(**h), actor)).count();
             score += (HEADING * in_headings as f32).min(HEADING_CAP);
+            // Paragraphs are in text order: find each mention's by binary search.
+            let mut named_in: Vec<usize> = actor
+                .mentions
+                .iter()
+                .filter_map(|m| {
+                    let at = paragraphs.partition_point(|p| p.end <= m.start);
+                    paragraphs.get(at).filter(|p| p.contains(*m)).map(|_| at)
+                })
+                .collect();
+            named_in.sort_unstable();
+            named_in.dedup();
+            let spread = named_in.len();
+            score += (SPREAD * spread.saturating_sub(1) as f32).min(SPREAD_CAP);
             let quotes = attributions.iter().filter(|a| a.speaker == Some(i)).count();
             score += QUOTE * quotes as f32;
             if let Some(text) = text {
@@ -112,9 +141,34 @@ pub fn salience_with_text(
                     score += INTRODUCED;
                 }
             }
+            // A generic word alone ("विभाग ने कहा", "the ministry said") names an institution
+            // only loosely: it ranks below the named actors.
+            if text.is_some_and(|t| actor.mentions.iter().all(|m| is_generic(t, *m))) {
+                score *= GENERIC;
+            }
             score
         })
         .collect()
+}
+
+/// Whether `mention` is a bare title or organisation suffix: a generic word, not a name.
+fn is_generic(text: &str, mention: Range) -> bool {
+    let lex = lexicon::builtin();
+    let key = lexicon::affix_key(mention.slice(text));
+    let lower = key.to_lowercase();
+    lex.suffixes.contains_key(&key)
+        || lex.titles.contains_key(&key)
+        || lex.titles.contains_key(&lower)
+        || lower.strip_prefix("the ").is_some_and(|k| {
+            lex.suffixes.contains_key(&capitalise(k)) || lex.titles.contains_key(k)
+        })
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 /// Whether an office title ends right before `mention` ("विदेश मंत्री |सर्गेई लावरोव|").

@@ -41,6 +41,8 @@ const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
 const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
 const INITIALS: &str = include_str!("../../data/lexicon/initials.tsv");
+const TEAMS: &str = include_str!("../../data/lexicon/teams.tsv");
+const HI_NAME_STOPS: &str = include_str!("../../data/lexicon/hi_name_stops.tsv");
 
 /// Hindi words more frequent than this rank are function words.
 const FUNCTION_WORD_RANK: u32 = 300;
@@ -90,6 +92,8 @@ pub enum TitleClass {
     Office,
     /// जी, साहब: written after a name, never part of it.
     After,
+    /// स्वामी, संत, सरदार: an honorific that belongs to the name it opens ("स्वामी विवेकानंद").
+    Part,
 }
 
 /// Names and the automaton that finds them.
@@ -106,6 +110,9 @@ pub struct Lexicon {
     pub titles: HashMap<String, TitleClass>,
     /// Organisation and place suffixes by their words joined with one space.
     pub suffixes: HashMap<String, Suffix>,
+    /// Words that open a longer name around a known place, with that name's kind ("East
+    /// Jerusalem", "Real Madrid"); from the `before` rows of `suffixes.tsv`.
+    pub openers: HashMap<String, ActorKind>,
     /// The most words in a title or suffix.
     pub longest_affix: usize,
     /// The first word of every title and suffix: a quick test before any lookup.
@@ -120,6 +127,25 @@ pub struct Lexicon {
     pub middle_names: HashSet<&'static str>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: HashSet<&'static str>,
+    /// English words that show a place name standing for a sports team
+    /// (`data/lexicon/teams.tsv`).
+    pub team_words: HashMap<&'static str, TeamRole>,
+    /// Hindi words after which a title's name words name a scheme, not a person
+    /// (`data/lexicon/hi_name_stops.tsv`).
+    pub scheme_words: HashSet<&'static str>,
+    /// Hindi conjunctions, never part of a name a pattern finds.
+    pub conjunctions: HashSet<&'static str>,
+}
+
+/// How a word of `data/lexicon/teams.tsv` shows a sports team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamRole {
+    /// Between two teams: "Surrey v Kent".
+    Versus,
+    /// A match's result, before or after a team: "Leicestershire beat Somerset".
+    Result,
+    /// May follow the number after a team: "Leeds 22 points", "Somerset 83 and 174".
+    Score,
 }
 
 /// The built-in lexicon, parsed on first use.
@@ -363,6 +389,7 @@ impl Lexicon {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
                 Some("after") => TitleClass::After,
+                Some("part") => TitleClass::Part,
                 _ => TitleClass::Office,
             };
             let key = affix_key(cols[0]);
@@ -376,7 +403,14 @@ impl Lexicon {
             titles.insert(key, class);
         }
         let mut suffixes = HashMap::default();
+        let mut openers = HashMap::default();
         for cols in rows(SUFFIXES) {
+            if cols.get(2).is_some_and(|p| p.trim() == "before") {
+                if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
+                    openers.insert(affix_key(cols[0]), kind);
+                }
+                continue;
+            }
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                 let key = affix_key(cols[0]);
                 longest_affix = longest_affix.max(key.split(' ').count());
@@ -410,6 +444,7 @@ impl Lexicon {
             names,
             titles,
             suffixes,
+            openers,
             longest_affix,
             affix_first_words,
             hi_common: rows(HI_COMMON)
@@ -420,6 +455,25 @@ impl Lexicon {
             en_words: words(EN_WORDS),
             surnames: words(SURNAMES),
             initials: words(INITIALS),
+            scheme_words: rows(HI_NAME_STOPS)
+                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "scheme"))
+                .map(|cols| cols[0].trim())
+                .collect(),
+            conjunctions: rows(HI_NAME_STOPS)
+                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "conjunction"))
+                .map(|cols| cols[0].trim())
+                .collect(),
+            team_words: rows(TEAMS)
+                .filter_map(|cols| {
+                    let role = match cols.get(1).map(|r| r.trim()) {
+                        Some("versus") => TeamRole::Versus,
+                        Some("result") => TeamRole::Result,
+                        Some("score") => TeamRole::Score,
+                        _ => return None,
+                    };
+                    Some((cols[0].trim(), role))
+                })
+                .collect(),
             middle_names: rows(SURNAMES)
                 .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
                 .map(|cols| cols[0].trim())
@@ -428,13 +482,21 @@ impl Lexicon {
     }
 
     /// Whether `word` is one of the most frequent English words (any case).
+    /// A plural of one counts too ("Standings", "Extras").
     pub fn is_english_word(&self, word: &str) -> bool {
-        self.en_words.contains(word.to_ascii_lowercase().as_str())
+        let lower = word.to_ascii_lowercase();
+        self.en_words.contains(lower.as_str())
+            || lower.len() > 3
+                && lower
+                    .strip_suffix('s')
+                    .is_some_and(|stem| self.en_words.contains(stem))
     }
 
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.
     pub fn is_common(&self, word: &str) -> bool {
         if word.is_ascii() {
+            // "Friday's" is as common as "Friday".
+            let word = word.strip_suffix("'s").unwrap_or(word);
             self.en_common.contains(word.to_ascii_lowercase().as_str())
         } else {
             self.hi_common.contains_key(word)

@@ -1,12 +1,20 @@
 //! Patterns: names that nobody listed, found from the words around them.
 //!
 //! - A title or honorific before a name makes it a person ("विदेश मंत्री सर्गेई लावरोव",
-//!   "President Emmanuel Macron"); titles may chain ("केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन").
+//!   "President Emmanuel Macron"); titles may chain ("केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन"). An
+//!   honorific of the `part` class stays in the name ("सरदार वल्लभभाई पटेल"); name words before
+//!   a scheme word name a scheme, not a person ("प्रधानमंत्री आवास योजना").
 //! - An organisation or place suffix after name words makes the whole an organisation or place
-//!   ("मुफस्सिल पुलिस", "महाराष्ट्र सरकार", "Oxford University", "Ministry of Defence").
+//!   ("मुफस्सिल पुलिस", "महाराष्ट्र सरकार", "Oxford University", "Ministry of Defence"); a Hindi
+//!   name in the English style ("… इंस्टीट्यूट ऑफ मेडिकल साइंसेज") reaches further back.
 //! - Two or more Hindi name words before the case marker ने make a person ("X Y ने कहा").
-//! - In English, runs of capitalised words are names; a run that only starts a sentence with a
-//!   common word is not. Its kind comes from the words around it.
+//! - In English, runs of capitalised words are names; a run that only starts or ends with a
+//!   common word loses it, and "Shares of" before a name is not part of it; partners joined by
+//!   "&" make a firm. Its kind comes from the words around it: a suffix, a score or "v" (a
+//!   team), a place preposition, an age or "said" (a person).
+//! - In English sports reports, a name in capitals before a score is a team ("BALTIMORE 70
+//!   63"); [`plays_as_team`] and [`in_result_line`] tell the caller where a name plays as a
+//!   team, [`names_setting`] where it names the place of a match or a dateline.
 //!
 //! A name word is one that the common-word lists (`data/lexicon/hi_common.tsv`,
 //! `en_common.tsv`) do not hold and that is not a title or a suffix. Patterns work on one
@@ -17,7 +25,7 @@ use crate::doc::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::lexicon::{is_word_char, Lexicon, Suffix, TitleClass};
+use super::lexicon::{is_word_char, Lexicon, Suffix, TeamRole, TitleClass};
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,7 +167,7 @@ fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
         return false;
     }
     if is_devanagari(w) {
-        !lex.is_common(w)
+        !lex.is_common(w) && !lex.conjunctions.contains(w)
     } else {
         is_capitalised(w) && !lex.is_common(w)
     }
@@ -185,24 +193,75 @@ pub fn find(
     glossed_names(lex, text, &words, &mut found);
     marked_persons(lex, text, &words, &mut found);
     capitalised_runs(lex, text, &words, &mut found);
+    teams_in_capitals(lex, text, &words, &mut found);
     found
+}
+
+/// A name written in capitals right before a score is a team in a table of results or
+/// standings ("BALTIMORE 70 63"); other words in capitals are a headline's.
+fn teams_in_capitals(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+    let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
+    taken.sort();
+    let overlaps_taken = |range: Range| {
+        let after = taken.partition_point(|r| r.start < range.end);
+        taken[..after]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|r| r.overlaps(range))
+    };
+    for k in 1..words.len() {
+        let number = &words[k];
+        if number.text.len() > 3 || !number.text.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let caps_name = |w: &Word| {
+            w.text.is_ascii() && is_all_caps(w.text) && !w.known && !lex.is_common(w.text)
+        };
+        if !caps_name(&words[k - 1]) || !adjacent(text, &words[k - 1], number) {
+            continue;
+        }
+        // One word: the words in capitals before it are a table's headings ("PCT GB ATLANTA")
+        // or part of a known name ("KANSAS CITY").
+        let s = k - 1;
+        if s > 0 && words[s - 1].known && adjacent(text, &words[s - 1], &words[s]) {
+            continue;
+        }
+        let range = Range::new(words[s].start, words[k - 1].end);
+        if overlaps_taken(range) || !plays_as_team(lex, text, range) {
+            continue;
+        }
+        found.push(Found {
+            range,
+            kind: ActorKind::Organization,
+            strong: false,
+            english: None,
+        });
+    }
 }
 
 fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut i = 0;
     while i < words.len() {
-        let n = match title_at(lex, text, words, i) {
-            Some((TitleClass::Honorific | TitleClass::Office, n)) => n,
+        let (class, n) = match title_at(lex, text, words, i) {
+            Some((c @ (TitleClass::Honorific | TitleClass::Office | TitleClass::Part), n)) => {
+                (c, n)
+            }
             _ => {
                 i += 1;
                 continue;
             }
         };
-        // Chained titles: "केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन".
+        // Chained titles: "केंद्रीय स्वास्थ्य मंत्री डॉ हर्षवर्धन". A title that belongs to the
+        // name ("सरदार वल्लभभाई पटेल") opens it when it comes last.
         let mut j = i + n;
+        let mut opens_name = (class == TitleClass::Part).then_some(i);
         while j < words.len() && adjacent_or_dot(text, &words[j - 1], &words[j]) {
             match title_at(lex, text, words, j) {
-                Some((_, m)) => j += m,
+                Some((c, m)) => {
+                    opens_name = (c == TitleClass::Part).then_some(j);
+                    j += m;
+                }
                 None => break,
             }
         }
@@ -229,9 +288,14 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
         {
             j += 1;
         }
-        if j > first {
+        // "प्रधानमंत्री आवास योजना": a scheme named after an office, not a person. A scheme word
+        // ends the name words, or follows them.
+        let scheme =
+            (first..=j.min(words.len() - 1)).any(|k| lex.scheme_words.contains(words[k].text));
+        if j > first && !scheme {
+            let start = opens_name.map_or(words[first].start, |t| words[t].start);
             found.push(Found {
-                range: Range::new(words[first].start, words[j - 1].end),
+                range: Range::new(start, words[j - 1].end),
                 kind: ActorKind::Person,
                 strong: true,
                 english: None,
@@ -262,14 +326,30 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
             i += 1;
             continue;
         }
+        // A Hindi name in the English style ("संजय गांधी पोस्ट ग्रेजुएट इंस्टीट्यूट ऑफ मेडिकल
+        // साइंसेज") is longer and may hold ordinary words.
+        let styled = !latin && words.get(i + n).is_some_and(|w| w.text == "ऑफ");
+        let reach = if styled { 5 } else { 3 };
+        let plain_word = |k: usize| {
+            let w = words[k].text;
+            lex.is_common(w)
+                && !lex.is_function_word(w)
+                && !lex.conjunctions.contains(w)
+                && title_at(lex, text, words, k).is_none()
+                && suffix_at(lex, text, words, k).is_none()
+        };
         let mut k = i;
         while k > 0
-            && i - k < 3
+            && i - k < reach
             && adjacent(text, &words[k - 1], &words[k])
             && same_script(words[k - 1].text, words[i].text)
-            && is_name_word(lex, text, words, k - 1)
+            && (is_name_word(lex, text, words, k - 1) || styled && plain_word(k - 1))
         {
             k -= 1;
+        }
+        // The name starts with a name word ("अभी संजय गांधी …" starts at संजय).
+        while k < i && !is_name_word(lex, text, words, k) {
+            k += 1;
         }
         let mut end = i + n;
         // "Ministry of Defence", "University of Oxford", "यूनिवर्सिटी ऑफ मेडिकल साइंसेज"
@@ -501,7 +581,17 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             continue;
         }
         let mut j = i + 1;
-        while j < words.len() && joins_name(text, &words[j - 1], &words[j]) {
+        // "Douglas & Lomason", "Marks & Spencer": partners' names make a firm.
+        let mut firm = false;
+        while j < words.len() {
+            if &text[words[j - 1].end..words[j].start] == " & " && starts_run(j) {
+                firm = true;
+                j += 1;
+                continue;
+            }
+            if !joins_name(text, &words[j - 1], &words[j]) {
+                break;
+            }
             let next = words[j].text;
             if starts_run(j) {
                 j += 1;
@@ -515,16 +605,43 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             }
         }
         let mut s = i;
-        // Drop leading common words ("The", "But", "Monday") from the run.
+        // Drop leading common words ("The", "But", "Monday") from the run, and trailing ones
+        // ("Durham May 22" names Durham).
         while s < j && lex.is_common(words[s].text) {
             s += 1;
         }
+        while j > s + 1 && lex.is_common(words[j - 1].text) {
+            j -= 1;
+        }
+        // "Shares of Douglas & Lomason": an ordinary word and "of" before a name are not part
+        // of it, unless the word heads a name ("Bank of England", "Republic of Ireland").
+        if j - s >= 3
+            && words[s + 1].text == "of"
+            && lex.is_english_word(words[s].text)
+            && !lex.openers.contains_key(words[s].text)
+            && suffix_at(lex, text, words, s).is_none()
+            && title_at(lex, text, words, s).is_none()
+        {
+            s += 2;
+        }
+        // Letters alone ("W L" over a table) are headings or initials, not a name.
+        if words[s..j].iter().all(|w| w.text.chars().count() < 2) {
+            i = j.max(i + 1);
+            continue;
+        }
         // A lone ordinary word ("Attendance", "Results") is a heading or a sentence start, and a
         // lone letter is an initial or a list marker.
-        let lone_word =
-            j - s == 1 && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2);
+        let lone_word = j - s == 1
+            && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2)
+            && !(is_capitalised(words[s].text)
+                && words[s].text.chars().count() > 2
+                && plays_as_team(lex, text, Range::new(words[s].start, words[s].end)));
         if s < j && !lone_word {
-            let kind = run_kind(lex, text, words, s, j);
+            let kind = if firm && text[words[s].start..words[j - 1].end].contains(" & ") {
+                ActorKind::Organization
+            } else {
+                run_kind(lex, text, words, s, j)
+            };
             found.push(Found {
                 range: Range::new(words[s].start, words[j - 1].end),
                 kind,
@@ -533,6 +650,146 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             });
         }
         i = j;
+    }
+}
+
+/// Byte bounds of at most `before` characters before `range` and `after` characters after
+/// it, on its line: looking around a name costs the same however long the line is.
+fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usize) {
+    let mut end = range.end;
+    for (i, c) in text[range.end..].char_indices().take(after) {
+        if c == '\n' {
+            break;
+        }
+        end = range.end + i + c.len_utf8();
+    }
+    let mut start = range.start;
+    for (i, c) in text[..range.start].char_indices().rev().take(before) {
+        if c == '\n' {
+            break;
+        }
+        start = i;
+    }
+    (start, end)
+}
+
+/// Whether the name at `range` of `text` stands in a line of results, score against score:
+/// "Port Vale 2 Leyton Orient 1" — a number of one digit between it and another
+/// capitalised name that a number follows, or a name and a number before it and a number after.
+pub fn in_result_line(text: &str, range: Range) -> bool {
+    let (before_start, after_end) = window(text, range, 30, 60);
+    let after = words(text, range.end, after_end);
+    let before = words(text, before_start, range.start);
+    // One digit: "62 Nolan Henke 64" is a golf leaderboard of players.
+    let score = |w: &Word| w.text.len() == 1 && w.text.chars().all(|c| c.is_ascii_digit());
+    let spaced = |a: usize, b: usize| &text[a..b] == " ";
+    let score_after = after
+        .first()
+        .is_some_and(|w| score(w) && spaced(range.end, w.start));
+    if !score_after {
+        return false;
+    }
+    // A name and its score before: "... Port Vale 2 |Leyton Orient| 1".
+    let n = before.len();
+    if n >= 2
+        && score(&before[n - 1])
+        && spaced(before[n - 1].end, range.start)
+        && is_capitalised(before[n - 2].text)
+        && spaced(before[n - 2].end, before[n - 1].start)
+    {
+        return true;
+    }
+    // Another name and its score after: "|Port Vale| 2 Leyton Orient 1".
+    let mut k = 1;
+    while k < after.len() && k <= 4 && spaced(after[k - 1].end, after[k].start) {
+        if score(&after[k]) {
+            return k > 1;
+        }
+        if !is_capitalised(after[k].text) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether the name at `range` of `text` names a setting rather than a side: it follows a place
+/// preposition ("in Atlantic City") or opens a dateline ("NEW YORK 1996-08-30").
+pub fn names_setting(text: &str, range: Range) -> bool {
+    let before = text[..range.start].trim_end_matches(' ');
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let after = text[range.end..].trim_start_matches([' ', ',']);
+    let date = after.len() > 5
+        && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && after.as_bytes()[4] == b'-';
+    PLACE_PREPOSITIONS.contains(&prev.to_ascii_lowercase().as_str()) || date
+}
+
+/// Whether the name at `range` of `text` plays as a sports team in its sentence: a versus word
+/// or a result verb next to it ("Surrey v Kent", "beat Somerset"), or a score right after it
+/// ("Somerset 83 and 174", "Kent 108-3", "Leeds 22 points") — a number of up to three digits
+/// not followed by an ordinary word ("Paris 2 days" is no score).
+pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
+    // A few words either side are enough (and keep the test short).
+    let (before_start, after_end) = window(text, range, 20, 40);
+    let after = words(text, range.end, after_end);
+    let before = words(text, before_start, range.start);
+    let role = |w: Option<&Word>, gap_ok: bool| {
+        w.filter(|_| gap_ok)
+            .and_then(|w| lex.team_words.get(w.text).copied())
+    };
+    let next_gap = after
+        .first()
+        .is_some_and(|w| &text[range.end..w.start] == " ");
+    let prev_gap = before
+        .last()
+        .is_some_and(|w| &text[w.end..range.start] == " ");
+    // "in Salzburg 3-2": the place where a match was played.
+    if prev_gap
+        && before
+            .last()
+            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.text))
+    {
+        return false;
+    }
+    if matches!(
+        role(after.first(), next_gap),
+        Some(TeamRole::Versus | TeamRole::Result)
+    ) || matches!(
+        role(before.last(), prev_gap),
+        Some(TeamRole::Versus | TeamRole::Result)
+    ) {
+        return true;
+    }
+    let Some(number) = after.first().filter(|_| next_gap) else {
+        return false;
+    };
+    if number.text.len() > 3 || !number.text.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // "12,000" and "2.5" are amounts, not scores; "10-0-41-2" is a player's figures.
+    let mut rest = text[number.end..].chars();
+    if matches!(rest.next(), Some(',' | '.')) && rest.next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let dashed = after
+        .windows(2)
+        .take_while(|w| {
+            &text[w[0].end..w[1].start] == "-" && w[1].text.chars().all(|c| c.is_ascii_digit())
+        })
+        .count();
+    if dashed >= 2 {
+        return false;
+    }
+    match after.get(1) {
+        Some(w) if text[number.end..w.start].trim().is_empty() => {
+            !w.text.starts_with(|c: char| c.is_ascii_lowercase())
+                || lex.team_words.get(w.text) == Some(&TeamRole::Score)
+        }
+        _ => true,
     }
 }
 
@@ -563,10 +820,11 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
         };
     }
     let before = (s > 0).then(|| words[s - 1].text.to_ascii_lowercase());
-    if before
-        .as_deref()
-        .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b))
-    {
+    // "in Tunbridge Wells", "from Leeds"; but "from Tony Adams", "to Mike Tyson": a name of
+    // several words after "from" or "to" is as often a person's.
+    if before.as_deref().is_some_and(|b| {
+        PLACE_PREPOSITIONS.contains(&b) && (e - s == 1 || !matches!(b, "from" | "to"))
+    }) {
         return ActorKind::Place;
     }
 
@@ -575,7 +833,15 @@ fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> Ac
     let said_after = words
         .get(e)
         .is_some_and(|w| matches!(w.text, "said" | "says" | "told" | "added" | "argued"));
-    if e - s == 1 && !said_after {
+    // "said Washington", "Duran, 45, takes": a speaker, an age.
+    let said_before = s > 0 && matches!(words[s - 1].text, "said" | "says" | "told");
+    let age_after = words.get(e).is_some_and(|w| {
+        text[words[e - 1].end..w.start].trim() == ","
+            && (1..=3).contains(&w.text.len())
+            && w.text.chars().all(|c| c.is_ascii_digit())
+            && text[w.end..].trim_start().starts_with(',')
+    });
+    if e - s == 1 && !said_after && !said_before && !age_after {
         return ActorKind::Place;
     }
     ActorKind::Person

@@ -33,14 +33,13 @@ const FORMAT_VERSION: u8 = 2;
 /// gzipped wasm) and find names with the lexicon and the patterns only.
 #[cfg(feature = "tagger")]
 static SHIPPED: &[u8] = include_bytes!("../../data/model/hi-ner.bin");
-static TIME_WORDS: &str = include_str!("../../data/model/time-words.tsv");
 
 /// Whether `word` names a weekday or month (`data/model/time-words.tsv`): never the start of a
 /// name, though the training data has too few of them for the model to learn it.
 pub fn is_time_word(word: &str) -> bool {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut words: Vec<String> = TIME_WORDS
+        let mut words: Vec<String> = crate::data::text(crate::data::MODEL_TIME_WORDS)
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

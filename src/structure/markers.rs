@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::data;
 use crate::normalize::Normalized;
 
 /// Where a read-also or promo phrase marks a block.
@@ -72,15 +73,6 @@ pub struct Markers {
     pub labels: HashMap<String, bool>,
 }
 
-const READ_ALSO: &str = include_str!("../../data/structure/read_also.tsv");
-const DATELINES: &str = include_str!("../../data/structure/datelines.tsv");
-const CAPTIONS: &str = include_str!("../../data/structure/captions.tsv");
-const ABBREVIATIONS: &str = include_str!("../../data/structure/abbreviations.tsv");
-const FUNCTION_WORDS: &str = include_str!("../../data/structure/function_words.tsv");
-const OPENERS: &str = include_str!("../../data/structure/openers.tsv");
-const PLACES: &str = include_str!("../../data/structure/dateline_places.tsv");
-const LABELS: &str = include_str!("../../data/structure/page_labels.tsv");
-
 /// The markers, loaded on first use.
 pub fn markers() -> &'static Markers {
     static MARKERS: OnceLock<Markers> = OnceLock::new();
@@ -132,7 +124,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 fn load() -> Markers {
     let mut m = Markers::default();
-    for row in rows(READ_ALSO) {
+    for row in rows(data::text(data::STRUCTURE_READ_ALSO)) {
         let place = match row.get(1).copied() {
             Some("start") => Place::Start,
             Some("end") => Place::End,
@@ -151,7 +143,7 @@ fn load() -> Markers {
                 .push(phrase.clone());
         }
     }
-    for row in rows(DATELINES) {
+    for row in rows(data::text(data::STRUCTURE_DATELINES)) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(key(row[0])),
             kind => {
@@ -160,12 +152,14 @@ fn load() -> Markers {
         }
     }
     m.bylines.sort_by_key(|b| std::cmp::Reverse(b.len()));
-    for row in rows(LABELS) {
+    for row in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
         m.labels
             .insert(key(row[0]), row.get(1).copied() == Some("advert"));
     }
-    m.captions = rows(CAPTIONS).map(|row| key(row[0])).collect();
-    for row in rows(ABBREVIATIONS) {
+    m.captions = rows(data::text(data::STRUCTURE_CAPTIONS))
+        .map(|row| key(row[0]))
+        .collect();
+    for row in rows(data::text(data::STRUCTURE_ABBREVIATIONS)) {
         let kind = match row.get(1).copied() {
             Some("title") => Abbreviation::Title,
             Some("letter") => Abbreviation::Letter { ambiguous: false },
@@ -174,7 +168,7 @@ fn load() -> Markers {
         };
         m.abbreviations.insert(key(row[0]), kind);
     }
-    for row in rows(FUNCTION_WORDS) {
+    for row in rows(data::text(data::STRUCTURE_FUNCTION_WORDS)) {
         let kind = match row.get(1).copied() {
             Some("stop") => FunctionWord::Stop,
             Some("auxiliary") => FunctionWord::Auxiliary,
@@ -182,7 +176,7 @@ fn load() -> Markers {
         };
         m.function_words.insert(key(row[0]), kind);
     }
-    for row in rows(OPENERS) {
+    for row in rows(data::text(data::STRUCTURE_OPENERS)) {
         let kind = match row.get(1).copied() {
             Some("continuation") => Opener::Continuation,
             Some("start") => Opener::Start,
@@ -190,7 +184,7 @@ fn load() -> Markers {
         };
         m.openers.insert(key(row[0]), kind);
     }
-    for row in rows(PLACES) {
+    for row in rows(data::text(data::STRUCTURE_DATELINE_PLACES)) {
         m.places.insert(key(row[0]), ());
     }
     m

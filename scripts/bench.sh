@@ -21,7 +21,8 @@ case "${1:-}" in
     ;;
 esac
 
-echo "==> build (with and without the tagger model)"
+echo "==> setup and build (with and without the tagger model)"
+bash scripts/setup.sh --browser
 bash scripts/build.sh
 bash scripts/build.sh --no-tagger
 

@@ -67,6 +67,13 @@ pub fn salience_with_text(
     let within = |block: Option<Range>, actor: &ActorDraft| {
         block.is_some_and(|b| actor.mentions.iter().any(|m| b.contains(*m)))
     };
+    // Counted once for all actors: counting per actor would make long texts quadratic.
+    let mut quote_counts = vec![0usize; actors.len()];
+    for speaker in attributions.iter().filter_map(|a| a.speaker) {
+        if let Some(count) = quote_counts.get_mut(speaker) {
+            *count += 1;
+        }
+    }
     actors
         .iter()
         .enumerate()
@@ -86,8 +93,7 @@ pub fn salience_with_text(
             }
             let in_headings = headings.iter().filter(|h| within(Some(**h), actor)).count();
             score += (HEADING * in_headings as f32).min(HEADING_CAP);
-            let quotes = attributions.iter().filter(|a| a.speaker == Some(i)).count();
-            score += QUOTE * quotes as f32;
+            score += QUOTE * quote_counts[i] as f32;
             if let Some(text) = text {
                 let subjects = actor
                     .mentions
@@ -124,7 +130,7 @@ fn after_office(text: &str, mention: Range) -> bool {
     let from = text[..mention.start]
         .char_indices()
         .rev()
-        .filter(|&(i, _)| i >= line_start)
+        .take_while(|&(i, _)| i >= line_start)
         .nth(60)
         .map_or(line_start, |(i, _)| i);
     let ws = words(text, from, mention.start);

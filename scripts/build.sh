@@ -6,17 +6,35 @@
 # Fast when nothing changed: cargo decides whether to recompile, and the wasm-bindgen and
 # wasm-opt steps are skipped when dist/ is newer than the cargo output and this script.
 #
-# Usage: scripts/build.sh            (run scripts/setup.sh first on a new machine)
+# Usage: scripts/build.sh              (run scripts/setup.sh first on a new machine)
+#        scripts/build.sh --no-tagger  the package without the learned Hindi name tagger, into
+#                                      target/no-tagger/dist (its own cargo target directory, so
+#                                      the two builds do not undo each other); `npm run bench`
+#                                      reports both sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TARGET=wasm32-unknown-unknown
-RAW=target/$TARGET/release/newslens_wasm.wasm
+CARGO_DIR=target
 OUT=dist
+FEATURES=()
+case "${1:-}" in
+  "") ;;
+  --no-tagger)
+    CARGO_DIR=target/no-tagger
+    OUT=target/no-tagger/dist
+    FEATURES=(--no-default-features --features html)
+    ;;
+  *)
+    echo "usage: scripts/build.sh [--no-tagger]" >&2
+    exit 2
+    ;;
+esac
+RAW=$CARGO_DIR/$TARGET/release/newslens_wasm.wasm
 WASM=$OUT/newslens_wasm_bg.wasm
 GLUE=$OUT/newslens_wasm.js
 
-cargo build --release --target "$TARGET" -p newslens-wasm
+CARGO_TARGET_DIR=$CARGO_DIR cargo build --release --target "$TARGET" -p newslens-wasm "${FEATURES[@]}"
 
 # Up to date when dist/ is newer than both the cargo output and this script (its flags).
 if [[ -f $WASM && -f $GLUE && $WASM -nt $RAW && $WASM -nt $0 ]]; then

@@ -83,6 +83,13 @@ pub fn salience_with_text(
     let within = |block: Option<Range>, actor: &ActorDraft| {
         block.is_some_and(|b| actor.mentions.iter().any(|m| b.contains(*m)))
     };
+    // Counted once for all actors: counting per actor would make long texts quadratic.
+    let mut quote_counts = vec![0usize; actors.len()];
+    for speaker in attributions.iter().filter_map(|a| a.speaker) {
+        if let Some(count) = quote_counts.get_mut(speaker) {
+            *count += 1;
+        }
+    }
     actors
         .iter()
         .enumerate()
@@ -115,8 +122,7 @@ pub fn salience_with_text(
             named_in.dedup();
             let spread = named_in.len();
             score += (SPREAD * spread.saturating_sub(1) as f32).min(SPREAD_CAP);
-            let quotes = attributions.iter().filter(|a| a.speaker == Some(i)).count();
-            score += QUOTE * quotes as f32;
+            score += QUOTE * quote_counts[i] as f32;
             if let Some(text) = text {
                 let subjects = actor
                     .mentions

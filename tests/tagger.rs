@@ -1,5 +1,6 @@
 //! The learned tagger: the shipped model, reproducible training, and tagging of sentences
-//! written for these tests.
+//! written for these tests (only with the `tagger` feature, on by default).
+#![cfg(feature = "tagger")]
 
 use newslens::doc::Source;
 use newslens::mentions::tagger::{self, Model, TAGS};

@@ -14,35 +14,18 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::article::ActorKind;
+use crate::data;
 use crate::normalize::Normalized;
 use crate::options::ActorEntry;
 
-const ENTITY_FILES: [(&str, &str); 6] = [
-    ("people.tsv", include_str!("../../data/lexicon/people.tsv")),
-    (
-        "organizations.tsv",
-        include_str!("../../data/lexicon/organizations.tsv"),
-    ),
-    (
-        "countries.tsv",
-        include_str!("../../data/lexicon/countries.tsv"),
-    ),
-    ("india.tsv", include_str!("../../data/lexicon/india.tsv")),
-    (
-        "regions.tsv",
-        include_str!("../../data/lexicon/regions.tsv"),
-    ),
-    ("cities.tsv", include_str!("../../data/lexicon/cities.tsv")),
+const ENTITY_FILES: [data::File; 6] = [
+    data::LEXICON_PEOPLE,
+    data::LEXICON_ORGANIZATIONS,
+    data::LEXICON_COUNTRIES,
+    data::LEXICON_INDIA,
+    data::LEXICON_REGIONS,
+    data::LEXICON_CITIES,
 ];
-const TITLES: &str = include_str!("../../data/lexicon/titles.tsv");
-const SUFFIXES: &str = include_str!("../../data/lexicon/suffixes.tsv");
-const HI_COMMON: &str = include_str!("../../data/lexicon/hi_common.tsv");
-const EN_COMMON: &str = include_str!("../../data/lexicon/en_common.tsv");
-const EN_WORDS: &str = include_str!("../../data/lexicon/en_words.tsv");
-const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
-const INITIALS: &str = include_str!("../../data/lexicon/initials.tsv");
-const TEAMS: &str = include_str!("../../data/lexicon/teams.tsv");
-const HI_NAME_STOPS: &str = include_str!("../../data/lexicon/hi_name_stops.tsv");
 
 /// Hindi words more frequent than this rank are function words.
 const FUNCTION_WORD_RANK: u32 = 300;
@@ -120,6 +103,7 @@ pub struct Lexicon {
     /// Common Hindi words with their frequency rank (0 = most frequent).
     hi_common: HashMap<&'static str, u32>,
     en_common: HashSet<&'static str>,
+    /// The most frequent English words (build.rs stores the file sorted: only membership counts).
     en_words: HashSet<&'static str>,
     /// Common family names: a name word before one makes a person's name.
     pub surnames: HashSet<&'static str>,
@@ -299,8 +283,8 @@ impl Gazetteer {
         let mut b = Builder::default();
         let mut capitals: Vec<(usize, String)> = Vec::new();
         let mut by_canonical: HashMap<String, usize> = HashMap::default();
-        for (_, tsv) in ENTITY_FILES {
-            for cols in rows(tsv) {
+        for file in ENTITY_FILES {
+            for cols in rows(data::text(file)) {
                 let (Some(canonical), Some(kind)) = (
                     cols.first(),
                     cols.get(1).and_then(|k| ActorKind::from_name(k)),
@@ -385,7 +369,7 @@ impl Lexicon {
         let names = Gazetteer::builtin();
         let mut longest_affix = 1;
         let mut titles = HashMap::default();
-        for cols in rows(TITLES) {
+        for cols in rows(data::text(data::LEXICON_TITLES)) {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
                 Some("after") => TitleClass::After,
@@ -404,7 +388,7 @@ impl Lexicon {
         }
         let mut suffixes = HashMap::default();
         let mut openers = HashMap::default();
-        for cols in rows(SUFFIXES) {
+        for cols in rows(data::text(data::LEXICON_SUFFIXES)) {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                     openers.insert(affix_key(cols[0]), kind);
@@ -447,23 +431,23 @@ impl Lexicon {
             openers,
             longest_affix,
             affix_first_words,
-            hi_common: rows(HI_COMMON)
+            hi_common: rows(data::text(data::LEXICON_HI_COMMON))
                 .enumerate()
                 .map(|(rank, cols)| (cols[0].trim(), rank as u32))
                 .collect(),
-            en_common: words(EN_COMMON),
-            en_words: words(EN_WORDS),
-            surnames: words(SURNAMES),
-            initials: words(INITIALS),
-            scheme_words: rows(HI_NAME_STOPS)
+            en_common: words(data::text(data::LEXICON_EN_COMMON)),
+            en_words: words(data::text(data::LEXICON_EN_WORDS)),
+            surnames: words(data::text(data::LEXICON_SURNAMES)),
+            initials: words(data::text(data::LEXICON_INITIALS)),
+            scheme_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
                 .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "scheme"))
                 .map(|cols| cols[0].trim())
                 .collect(),
-            conjunctions: rows(HI_NAME_STOPS)
+            conjunctions: rows(data::text(data::LEXICON_HI_NAME_STOPS))
                 .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "conjunction"))
                 .map(|cols| cols[0].trim())
                 .collect(),
-            team_words: rows(TEAMS)
+            team_words: rows(data::text(data::LEXICON_TEAMS))
                 .filter_map(|cols| {
                     let role = match cols.get(1).map(|r| r.trim()) {
                         Some("versus") => TeamRole::Versus,
@@ -474,7 +458,7 @@ impl Lexicon {
                     Some((cols[0].trim(), role))
                 })
                 .collect(),
-            middle_names: rows(SURNAMES)
+            middle_names: rows(data::text(data::LEXICON_SURNAMES))
                 .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
                 .map(|cols| cols[0].trim())
                 .collect(),

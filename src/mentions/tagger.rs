@@ -29,15 +29,17 @@ pub const OUTSIDE: u8 = 0;
 const MAGIC: &[u8; 4] = b"NLTG";
 const FORMAT_VERSION: u8 = 2;
 
+/// The shipped model; builds without the `tagger` feature leave it out (about 105 KB of the
+/// gzipped wasm) and find names with the lexicon and the patterns only.
+#[cfg(feature = "tagger")]
 static SHIPPED: &[u8] = include_bytes!("../../data/model/hi-ner.bin");
-static TIME_WORDS: &str = include_str!("../../data/model/time-words.tsv");
 
 /// Whether `word` names a weekday or month (`data/model/time-words.tsv`): never the start of a
 /// name, though the training data has too few of them for the model to learn it.
 pub fn is_time_word(word: &str) -> bool {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut words: Vec<String> = TIME_WORDS
+        let mut words: Vec<String> = crate::data::text(crate::data::MODEL_TIME_WORDS)
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -346,11 +348,18 @@ pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
 
 /// The shipped Hindi model, read once; `None` if it cannot be read (a build defect that the
 /// tests catch, never a panic at run time).
+#[cfg(feature = "tagger")]
 pub fn shipped_model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL
         .get_or_init(|| Model::from_bytes(SHIPPED).ok())
         .as_ref()
+}
+
+/// The shipped model: none in a build without the `tagger` feature.
+#[cfg(not(feature = "tagger"))]
+pub fn shipped_model() -> Option<&'static Model> {
+    None
 }
 
 /// The kind of mention an entity type stands for.

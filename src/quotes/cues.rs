@@ -4,14 +4,10 @@
 //! Each list row is `kind <TAB> form`; a form is one or more whole words. Lists are normalised
 //! like the text ([`crate::normalize`]) and lower-cased once, on first use.
 
+use crate::data;
 use crate::doc::Range;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
-
-const HINDI: &str = include_str!("../../data/quotes/cues-hi.tsv");
-const ENGLISH: &str = include_str!("../../data/quotes/cues-en.tsv");
-const NOT_QUOTES: &str = include_str!("../../data/quotes/not-quotes.tsv");
-const SPEAKERS: &str = include_str!("../../data/quotes/speakers.tsv");
 
 /// Word lists by kind; each form is a sequence of lower-case words.
 #[derive(Debug, Default)]
@@ -92,19 +88,24 @@ impl Lexicon {
 /// Speech verbs and cue phrases, Hindi and English together (the two scripts never collide).
 pub fn cues() -> &'static Lexicon {
     static CUES: OnceLock<Lexicon> = OnceLock::new();
-    CUES.get_or_init(|| Lexicon::parse(&[HINDI, ENGLISH]))
+    CUES.get_or_init(|| {
+        Lexicon::parse(&[
+            data::text(data::QUOTES_CUES_HI),
+            data::text(data::QUOTES_CUES_EN),
+        ])
+    })
 }
 
 /// Markers of names, titles and terms, and of utterances.
 pub fn not_quotes() -> &'static Lexicon {
     static LIST: OnceLock<Lexicon> = OnceLock::new();
-    LIST.get_or_init(|| Lexicon::parse(&[NOT_QUOTES]))
+    LIST.get_or_init(|| Lexicon::parse(&[data::text(data::QUOTES_NOT_QUOTES)]))
 }
 
 /// Roles, titles and other words that shape a speaker phrase.
 pub fn speakers() -> &'static Lexicon {
     static LIST: OnceLock<Lexicon> = OnceLock::new();
-    LIST.get_or_init(|| Lexicon::parse(&[SPEAKERS]))
+    LIST.get_or_init(|| Lexicon::parse(&[data::text(data::QUOTES_SPEAKERS)]))
 }
 
 /// One word of the text.

@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::data;
 use crate::normalize::Normalized;
 
 /// Where a read-also or promo phrase marks a block.
@@ -77,15 +78,6 @@ pub struct Markers {
     pub labels: HashMap<String, bool>,
 }
 
-const READ_ALSO: &str = include_str!("../../data/structure/read_also.tsv");
-const DATELINES: &str = include_str!("../../data/structure/datelines.tsv");
-const CAPTIONS: &str = include_str!("../../data/structure/captions.tsv");
-const ABBREVIATIONS: &str = include_str!("../../data/structure/abbreviations.tsv");
-const FUNCTION_WORDS: &str = include_str!("../../data/structure/function_words.tsv");
-const OPENERS: &str = include_str!("../../data/structure/openers.tsv");
-const PLACES: &str = include_str!("../../data/structure/dateline_places.tsv");
-const LABELS: &str = include_str!("../../data/structure/page_labels.tsv");
-
 /// The markers, loaded on first use.
 pub fn markers() -> &'static Markers {
     static MARKERS: OnceLock<Markers> = OnceLock::new();
@@ -139,7 +131,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 fn load() -> Markers {
     let mut m = Markers::default();
-    for row in rows(READ_ALSO) {
+    for row in rows(data::text(data::STRUCTURE_READ_ALSO)) {
         let place = match row.get(1).copied() {
             Some("start") => Place::Start,
             Some("end") => Place::End,
@@ -167,7 +159,7 @@ fn load() -> Markers {
         .map(|(phrase, _)| phrase.clone())
         .collect();
     m.promos = aho_corasick::AhoCorasick::new(&promos).ok();
-    for row in rows(DATELINES) {
+    for row in rows(data::text(data::STRUCTURE_DATELINES)) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(key(row[0])),
             kind => {
@@ -176,18 +168,20 @@ fn load() -> Markers {
         }
     }
     m.bylines.sort_by_key(|b| std::cmp::Reverse(b.len()));
-    for row in rows(LABELS) {
+    for row in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
         m.labels
             .insert(key(row[0]), row.get(1).copied() == Some("advert"));
     }
-    m.captions = rows(CAPTIONS).map(|row| key(row[0])).collect();
+    m.captions = rows(data::text(data::STRUCTURE_CAPTIONS))
+        .map(|row| key(row[0]))
+        .collect();
     m.caption_starts = m
         .captions
         .iter()
         .filter_map(|c| c.split(' ').next())
         .map(str::to_string)
         .collect();
-    for row in rows(ABBREVIATIONS) {
+    for row in rows(data::text(data::STRUCTURE_ABBREVIATIONS)) {
         let kind = match row.get(1).copied() {
             Some("title") => Abbreviation::Title,
             Some("letter") => Abbreviation::Letter { ambiguous: false },
@@ -196,7 +190,7 @@ fn load() -> Markers {
         };
         m.abbreviations.insert(key(row[0]), kind);
     }
-    for row in rows(FUNCTION_WORDS) {
+    for row in rows(data::text(data::STRUCTURE_FUNCTION_WORDS)) {
         let kind = match row.get(1).copied() {
             Some("stop") => FunctionWord::Stop,
             Some("auxiliary") => FunctionWord::Auxiliary,
@@ -204,7 +198,7 @@ fn load() -> Markers {
         };
         m.function_words.insert(key(row[0]), kind);
     }
-    for row in rows(OPENERS) {
+    for row in rows(data::text(data::STRUCTURE_OPENERS)) {
         let kind = match row.get(1).copied() {
             Some("continuation") => Opener::Continuation,
             Some("start") => Opener::Start,
@@ -212,7 +206,7 @@ fn load() -> Markers {
         };
         m.openers.insert(key(row[0]), kind);
     }
-    for row in rows(PLACES) {
+    for row in rows(data::text(data::STRUCTURE_DATELINE_PLACES)) {
         m.places.insert(key(row[0]), ());
     }
     m

@@ -1,0 +1,94 @@
+// The browser benchmark page (bench/browser.html): init of the wasm (fetch + compile +
+// instantiate), parse time after warm-up, and the <news-lens> widget's first render after init.
+// Writes its figures to window.benchResult; bench/browser.mjs runs it in headless Chromium.
+const params = new URLSearchParams(location.search);
+const RUNS = Number(params.get("runs") || 200);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+
+/** Resolves when `lens`'s shadow root shows an Article (the widget builds it in a microtask). */
+function rendered(lens) {
+  return new Promise((resolve) => {
+    const done = () => lens.shadowRoot?.querySelector(".main");
+    if (done()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (done()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(lens.shadowRoot, { childList: true, subtree: true });
+  });
+}
+
+async function run() {
+  const texts = {
+    hi: await (await fetch("../samples/sample-hi-russia-north-korea.txt")).text(),
+    en: await (await fetch("en-harbour-strike.txt")).text(),
+  };
+  const result = {};
+
+  let t = performance.now();
+  const { init, parse } = await import("../js/index.js");
+  result.importGlueMs = performance.now() - t;
+  t = performance.now();
+  await init(); // fetch + WebAssembly.instantiateStreaming (compile + instantiate)
+  result.initMs = performance.now() - t;
+  t = performance.now();
+  parse(texts.hi);
+  result.firstParseMs = performance.now() - t;
+
+  result.parse = {};
+  for (const [lang, text] of Object.entries(texts)) {
+    for (let i = 0; i < 20; i++) parse(text);
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      parse(text);
+      times.push(performance.now() - s);
+    }
+    result.parse[lang] = { median: median(times), p90: p90(times), runs: RUNS, bytes: new TextEncoder().encode(text).length };
+  }
+
+  // The widget: first render after init (module already imported and the wasm ready), then
+  // the same again on fresh elements for a steady figure.
+  t = performance.now();
+  await import("../www/widget.js");
+  result.importWidgetMs = performance.now() - t;
+  const render = async (text) => {
+    const lens = document.createElement("news-lens");
+    const start = performance.now();
+    lens.text = text;
+    document.body.append(lens);
+    await rendered(lens);
+    const built = performance.now() - start;
+    lens.getBoundingClientRect(); // style and layout
+    lens.shadowRoot.querySelector(".main").offsetHeight;
+    const laidOut = performance.now() - start;
+    await new Promise(requestAnimationFrame);
+    const frame = performance.now() - start;
+    lens.remove();
+    return { built, laidOut, frame };
+  };
+  result.widgetFirst = await render(texts.hi);
+  const again = [];
+  for (let i = 0; i < 20; i++) again.push(await render(texts.hi));
+  result.widgetAgain = {
+    built: median(again.map((r) => r.built)),
+    laidOut: median(again.map((r) => r.laidOut)),
+    frame: median(again.map((r) => r.frame)),
+  };
+  return result;
+}
+
+run().then(
+  (result) => {
+    window.benchResult = result;
+    document.getElementById("out").textContent = JSON.stringify(result, null, 2);
+  },
+  (error) => {
+    window.benchResult = { error: String(error?.stack || error) };
+    document.getElementById("out").textContent = String(error?.stack || error);
+  },
+);

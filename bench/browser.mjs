@@ -1,0 +1,52 @@
+// Runs bench/browser.html in headless Chromium (Debian's, through playwright-core and the
+// browser tests' harness) several times, each in a fresh context (no HTTP or code cache), and
+// prints the medians. Run by `npm run bench`; alone: `node bench/browser.mjs [--quick]`.
+import { start, newPage } from "../tests/browser/harness.mjs";
+import { printTable, QUICK, ms, mbps } from "./lib.mjs";
+
+const LOADS = QUICK ? 2 : 5;
+const env = await start();
+const results = [];
+try {
+  for (let i = 0; i < LOADS; i++) {
+    const page = await newPage(env);
+    await page.goto(`${env.url}bench/browser.html?runs=${QUICK ? 30 : 200}`);
+    await page.waitForFunction(() => window.benchResult, null, { timeout: 120000 });
+    const result = await page.evaluate(() => window.benchResult);
+    if (result.error) throw new Error(`bench page: ${result.error}`);
+    if (page.problems.length) throw new Error(`bench page: ${page.problems.join("; ")}`);
+    results.push(result);
+    await page.context().close();
+  }
+} finally {
+  await env.close();
+}
+
+const med = (f) => {
+  const xs = results.map(f).sort((a, b) => a - b);
+  return xs[Math.floor(xs.length / 2)];
+};
+const version = await (async () => {
+  const { execFileSync } = await import("node:child_process");
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH || "/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "Chromium";
+  }
+})();
+printTable(
+  `Browser (headless ${version}; medians of ${LOADS} page loads, each in a fresh context)`,
+  ["step", "time"],
+  [
+    ["import the JS glue (js/index.js + dist/newslens_wasm.js)", ms(med((r) => r.importGlueMs))],
+    ["init: fetch + compile + instantiate the wasm", ms(med((r) => r.initMs))],
+    ["first parse of the sample (builds the lexicon tables)", ms(med((r) => r.firstParseMs))],
+    ["parse, hindi sample, median after warm-up", `${ms(med((r) => r.parse.hi.median))} (p90 ${ms(med((r) => r.parse.hi.p90))}, ${mbps(results[0].parse.hi.bytes, med((r) => r.parse.hi.median))})`],
+    ["parse, english article, median after warm-up", `${ms(med((r) => r.parse.en.median))} (p90 ${ms(med((r) => r.parse.en.p90))}, ${mbps(results[0].parse.en.bytes, med((r) => r.parse.en.median))})`],
+    ["import the widget (www/widget.js and its modules)", ms(med((r) => r.importWidgetMs))],
+    ["widget first render of the sample (tables built above): text set → DOM built, parse included", ms(med((r) => r.widgetFirst.built))],
+    ["  … + style and layout", ms(med((r) => r.widgetFirst.laidOut))],
+    ["  … + next animation frame", ms(med((r) => r.widgetFirst.frame))],
+    ["widget render on a new element, median of 20: DOM built / + layout", `${ms(med((r) => r.widgetAgain.built))} / ${ms(med((r) => r.widgetAgain.laidOut))}`],
+  ],
+);

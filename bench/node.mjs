@@ -1,0 +1,142 @@
+// The wasm package in Node: start-up, wasm memory over 10,000 parses of the sample (before
+// anything else grows it), the time per article side by side with compromise and wink-nlp on
+// the same texts, and the scaling of parse time from 1 KB to 10 MB.
+// Run by `npm run bench` (scripts/bench.sh) after the build; alone: `node bench/node.mjs [--quick]`.
+import { printTable, TEXTS, QUICK, timeRuns, median, quantile, ms, mbps, kb, utf8Bytes, longText } from "./lib.mjs";
+
+// --- init: import compiles and instantiates the module synchronously; the first parse also
+// builds the lexicon's tables (once per instance).
+let started = performance.now();
+const { parse } = await import("../js/node.js");
+const initMs = performance.now() - started;
+started = performance.now();
+parse(TEXTS[0].text);
+const firstParseMs = performance.now() - started;
+const { initSync } = await import("../dist/newslens_wasm.js");
+const wasm = initSync({ module: new Uint8Array() }); // already initialised: returns its exports
+
+const nlp = (await import("compromise")).default;
+const winkNLP = (await import("wink-nlp")).default;
+const winkModel = (await import("wink-eng-lite-web-model")).default;
+const wink = winkNLP(winkModel);
+
+printTable(
+  "wasm in Node: start-up",
+  ["step", "time"],
+  [
+    ["import js/node.js (read + compile + instantiate the wasm)", ms(initMs)],
+    ["first parse of the sample (builds the lexicon tables)", ms(firstParseMs)],
+  ],
+);
+
+// --- memory
+const PARSES = QUICK ? 1000 : 10000;
+const sample = TEXTS[0].text;
+const before = wasm.memory.buffer.byteLength;
+let mid = null;
+started = performance.now();
+for (let i = 0; i < PARSES; i++) {
+  parse(sample);
+  if (i === PARSES / 10 - 1) mid = wasm.memory.buffer.byteLength;
+}
+const loopMs = performance.now() - started;
+const after = wasm.memory.buffer.byteLength;
+printTable("Memory: the sample parsed many times in one instance", ["point", "wasm memory.buffer.byteLength"], [
+  ["before (after one parse)", `${before} B (${kb(before)})`],
+  [`after ${PARSES / 10} parses`, `${mid} B (${kb(mid)})`],
+  [`after ${PARSES} parses (${ms(loopMs / PARSES)} each)`, `${after} B (${kb(after)})${after === before ? ", flat" : after > mid ? ", GROWING" : ", flat after the first parses"}`],
+]);
+
+// --- per article
+const tools = [
+  {
+    name: "newslens (wasm)",
+    run: (text) => {
+      const a = parse(text);
+      return a.actors.length + a.quotes.length;
+    },
+    runs: 2000,
+  },
+  {
+    name: "compromise",
+    // The closest it comes to the same job: people, places, organisations and quotations.
+    run: (text) => {
+      const doc = nlp(text);
+      return (
+        doc.people().out("array").length +
+        doc.places().out("array").length +
+        doc.organizations().out("array").length +
+        doc.quotations().out("array").length
+      );
+    },
+    runs: 200,
+  },
+  {
+    name: "wink-nlp (eng-lite-web)",
+    // Tokens, sentences and its entities (dates, numbers, ...: it has no person/place/org).
+    run: (text) => {
+      const doc = wink.readDoc(text);
+      return doc.entities().out().length + doc.sentences().out().length;
+    },
+    runs: 1000,
+  },
+];
+
+const rows = [];
+const newslensMedian = new Map();
+for (const { name: textName, text } of TEXTS) {
+  const bytes = utf8Bytes(text);
+  for (const tool of tools) {
+    const times = timeRuns(() => tool.run(text), {
+      warmup: QUICK ? 3 : 30,
+      runs: QUICK ? 20 : tool.runs,
+      budgetMs: QUICK ? 1000 : 8000,
+    });
+    const med = median(times);
+    if (tool.name.startsWith("newslens")) newslensMedian.set(textName, med);
+    const ratio = med / newslensMedian.get(textName);
+    rows.push([
+      textName,
+      tool.name,
+      ms(med),
+      ms(quantile(times, 0.9)),
+      mbps(bytes, med),
+      times.length,
+      `${ratio.toFixed(ratio < 10 ? 1 : 0)}×`,
+    ]);
+  }
+}
+printTable("Per article, wasm in Node (after warm-up)", ["text", "tool", "median", "p90", "speed", "runs", "time ÷ newslens"], rows, [
+  `Texts: ${TEXTS.map((t) => `${t.name} ${utf8Bytes(t.text)} B UTF-8 / ${t.text.length} UTF-16 units`).join("; ")}. ` +
+    "newslens: full parse (structure, quotes with speakers, actors) including the crossing into JS. " +
+    "compromise: nlp() + people/places/organizations/quotations. wink-nlp: readDoc + entities + sentences " +
+    "(no person/place/organisation entities). compromise and wink-nlp read English only; their Hindi rows time " +
+    "the same calls on Hindi text, which find nothing useful.",
+]);
+
+// --- scaling
+const SIZES = QUICK ? [1e3, 1e4, 1e5, 1e6] : [1e3, 4e3, 16e3, 64e3, 256e3, 1e6, 4e6, 10e6];
+const scaling = [];
+let previous = null;
+for (const size of SIZES) {
+  const text = longText(size);
+  const bytes = utf8Bytes(text);
+  const runs = Math.max(3, Math.min(200, Math.round(4e6 / bytes)));
+  const times = timeRuns(() => parse(text), { warmup: 1, runs, budgetMs: QUICK ? 2000 : 10000 });
+  const med = median(times);
+  // Median time per byte against the previous size: about 1 (or below, as fixed costs spread
+  // out) when linear; a step well above 1 is superlinear growth, a bug. (Not the fastest run:
+  // sizes get different numbers of runs, and more runs find a lower minimum.)
+  const perByte = med / bytes;
+  const step = previous ? perByte / previous : null;
+  // Below a few copies of the two articles the mix of Hindi and English changes with the size
+  // (1 KB is the Hindi title and first paragraph), so only larger steps are judged.
+  const flag = step != null && step > 1.5 && bytes >= 64e3 ? "  SUPERLINEAR?" : "";
+  scaling.push([kb(bytes), ms(med), mbps(bytes, med), `${(perByte * 1e6).toFixed(0)} µs/MB`, step == null ? "–" : `${step.toFixed(2)}${flag}`, times.length]);
+  previous = perByte;
+}
+printTable("Scaling, wasm in Node (both articles repeated to the size)", ["input", "median", "speed", "median per MB", "per byte vs previous size", "runs"], scaling, [
+  "Linear time shows as a steady time per MB (ratio ≈ 1, lower at small sizes as fixed costs spread); a ratio above 1.5 from 64 KB on is flagged. " +
+    "Below about 20 KB the input holds only part of the two articles, so its language mix (and speed) differs from size to size.",
+]);
+

@@ -16,7 +16,7 @@
 //!
 //! `name` is the fullest form used, in the script most of the actor's mentions use.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
@@ -536,7 +536,13 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .filter(|m| is_devanagari(surface(text, m)))
         .count();
     let prefer_devanagari = devanagari * 2 >= names.len();
-    let count = |s: &str| names.iter().filter(|m| surface(text, m) == s).count();
+    // How often each surface occurs, counted once: counting per candidate would be quadratic in
+    // the mentions of an actor named thousands of times.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in &names {
+        *counts.entry(surface(text, m)).or_default() += 1;
+    }
+    let count = |s: &str| counts.get(s).copied().unwrap_or(0);
     let name = names
         .iter()
         .filter(|m| !m.adjectival)
@@ -577,10 +583,11 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
     ranges.sort();
     ranges.dedup_by(|b, a| a.overlaps(*b));
     let mut aliases: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for r in &ranges {
-        let s = r.slice(text).to_string();
-        if s != name && !aliases.contains(&s) {
-            aliases.push(s);
+        let s = r.slice(text);
+        if s != name && seen.insert(s) {
+            aliases.push(s.to_string());
         }
     }
     ActorDraft {

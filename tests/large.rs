@@ -147,11 +147,9 @@ fn many_paragraphs(size: usize) -> String {
 }
 
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "minutes in a debug build; run with --release"
-)]
+#[cfg_attr(debug_assertions, ignore = "minutes in debug; run with --release")]
 fn ten_megabytes_of_paragraphs() {
+    let _turn = one_at_a_time();
     let (_, article) = parse_within_bounds("10 MB of paragraphs", TEN_MB, many_paragraphs);
     let paragraphs = article.sections.iter().flat_map(|s| &s.paragraphs).count();
     assert!(
@@ -166,11 +164,9 @@ fn ten_megabytes_of_paragraphs() {
 }
 
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "minutes in a debug build; run with --release"
-)]
+#[cfg_attr(debug_assertions, ignore = "minutes in debug; run with --release")]
 fn a_single_ten_megabyte_line() {
+    let _turn = one_at_a_time();
     let line = SAMPLE.split_whitespace().collect::<Vec<_>>().join(" ");
     let one_line = |size: usize| {
         let mut text = String::with_capacity(size + line.len());
@@ -213,11 +209,14 @@ fn only_opening_marks() {
         "Mr. Okafor said, “we will act ",
         "‘खबर ",
         "“\n",
-        "« la ",
+        "„Nein ",
     ] {
         let (_, article) = parse_within_bounds(&format!("opening marks {piece:?}"), 20_000, |n| {
             piece.repeat(n)
         });
+        if !piece.chars().any(char::is_alphabetic) {
+            continue; // marks alone on their lines quote nothing
+        }
         assert!(
             article
                 .warnings

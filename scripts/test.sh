@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of newslens, installing what they need first (scripts/setup.sh --browser):
 #   format and lint       cargo fmt --check; cargo clippy (all targets, warnings are errors)
-#   Rust tests            cargo test --workspace (core unit, fixture and doc tests)
+#   Rust tests            cargo test --workspace (core unit, fixture and doc tests), and the
+#                         hostile-size tests (tests/large.rs) in release
 #   core on wasm          cargo build -p newslens --target wasm32-unknown-unknown
 #   bindings in Chromium  wasm-bindgen-test (wasm/tests/web.rs) through chromedriver
 #   JS, CLI and widget    node --test on tests/js, tests/cli and tests/browser (Node and
@@ -40,6 +41,10 @@ bash scripts/build.sh
 step "cargo fmt" cargo fmt --all --check
 step "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test" cargo test --workspace
+# Hostile sizes (10 MB inputs, 100,000 quote marks) take minutes in a debug build, so the debug
+# run skips them and they run here in release (without LTO, which only slows the build).
+step "hostile sizes in release" env CARGO_PROFILE_RELEASE_LTO=false \
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo test --release --test large
 step "core builds for wasm32" cargo build -p newslens --target wasm32-unknown-unknown
 step "wasm-bindgen-test in Chromium" env CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -20,7 +20,7 @@
 //! that of the best-sourced mention, a person's among equals (a lone word guessed to be a place
 //! is the weakest guess).
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
@@ -640,6 +640,8 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .filter(|m| is_devanagari(surface(text, m)))
         .count();
     let prefer_devanagari = devanagari * 2 >= names.len();
+    // How often each surface occurs, counted once: counting per candidate would be quadratic in
+    // the mentions of an actor named thousands of times.
     let mut counts: HashMap<&str, usize> = HashMap::default();
     for m in &names {
         *counts.entry(surface(text, m)).or_default() += 1;
@@ -688,10 +690,11 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
     ranges.sort();
     ranges.dedup_by(|b, a| a.overlaps(*b));
     let mut aliases: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     for r in &ranges {
-        let s = r.slice(text).to_string();
-        if s != name && !aliases.contains(&s) {
-            aliases.push(s);
+        let s = r.slice(text);
+        if s != name && seen.insert(s) {
+            aliases.push(s.to_string());
         }
     }
     ActorDraft {

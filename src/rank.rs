@@ -180,14 +180,13 @@ fn capitalise(word: &str) -> String {
 /// Whether an office title ends right before `mention` ("विदेश मंत्री |सर्गेई लावरोव|").
 fn after_office(text: &str, mention: Range) -> bool {
     let lex = lexicon::builtin();
-    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
-    // take_while, not filter: the characters before the line must not be walked at all.
-    let from = text[..mention.start]
-        .char_indices()
-        .rev()
-        .take_while(|&(i, _)| i >= line_start)
-        .nth(60)
-        .map_or(line_start, |(i, _)| i);
+    // The 60 characters before the mention, within its line. Only they are searched for the
+    // line start: searching the whole line would make a long line of mentions quadratic.
+    let before = &text[..mention.start];
+    let window = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    let from = before[window..]
+        .rfind('\n')
+        .map_or(window, |i| window + i + 1);
     let ws = words(text, from, mention.start);
     (1..=lex.longest_affix.min(ws.len())).any(|n| {
         let i = ws.len() - n;

@@ -24,6 +24,8 @@ pub mod patterns;
 pub mod tagger;
 pub mod train;
 
+use std::collections::BTreeSet;
+
 use crate::article::ActorKind;
 use crate::doc::{FoundQuote, Mention, Range, Source, Structure};
 use crate::options::Options;
@@ -465,10 +467,32 @@ fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
     }
 }
 
-/// Add `weaker` mentions that overlap none of `kept`; keeps text order.
+/// Add `weaker` mentions that overlap none of `kept` (nor an earlier added one); keeps text order.
+///
+/// Linear-logarithmic, not quadratic, so that a long paragraph with thousands of names stays
+/// fast: `kept` is searched by start with the running maximum of its ends, and the added
+/// mentions, which never overlap one another, by the last one that starts before a mention ends.
 pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
+    kept.sort_by_key(|m| m.range.start);
+    let reach: Vec<usize> = kept
+        .iter()
+        .scan(0, |most, k| {
+            *most = k.range.end.max(*most);
+            Some(*most)
+        })
+        .collect();
+    let base = kept.len();
+    let mut added: BTreeSet<(usize, usize)> = BTreeSet::new();
     for m in weaker {
-        if !kept.iter().any(|k| k.range.overlaps(m.range)) {
+        let (start, end) = (m.range.start, m.range.end);
+        let before = kept[..base].partition_point(|k| k.range.start < end);
+        let over_kept = before > 0 && reach[before - 1] > start;
+        let over_added = added
+            .range(..(end, 0))
+            .next_back()
+            .is_some_and(|&(_, e)| e > start);
+        if !over_kept && !over_added {
+            added.insert((start, end));
             kept.push(m);
         }
     }

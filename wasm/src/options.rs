@@ -34,6 +34,20 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
     if let Some(actors) = clean.get("actors") {
         clean.set("actors", &copy_actors(&actors)?);
     }
+    if let Some(limit) = clean.get("maxInputBytes") {
+        let whole = limit
+            .as_f64()
+            .is_some_and(|n| n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0);
+        if !whole {
+            return Err(format!(
+                "option maxInputBytes must be a whole number of bytes, 0 or more, got {}; \
+                 {ACCEPTED}",
+                limit
+                    .as_f64()
+                    .map_or_else(|| crate::describe(&limit), |n| n.to_string())
+            ));
+        }
+    }
     serde_wasm_bindgen::from_value(clean.object.clone().into())
         .map_err(|_| format!("{}; {ACCEPTED}", find_bad_member(&clean.object)))
 }
@@ -58,6 +72,14 @@ fn copy_actors(actors: &JsValue) -> Result<JsValue, String> {
         let what = format!("actors[{index}] has an unknown field");
         let entry = copy_known(object, struct_fields::<ActorEntry>(), &what)
             .map_err(|e| format!("{e}; {ACCEPTED}"))?;
+        if let Some(aliases) = entry.get("aliases") {
+            if !js_sys::Array::is_array(&aliases) {
+                return Err(format!(
+                    "actors[{index}].aliases must be an array of strings, got {}; {ACCEPTED}",
+                    crate::describe(&aliases)
+                ));
+            }
+        }
         copy.push(entry.object.as_ref());
     }
     Ok(copy.into())
@@ -134,13 +156,11 @@ fn reason(error: &serde_wasm_bindgen::Error) -> String {
     text.strip_prefix("Error: ").unwrap_or(&text).to_string()
 }
 
-/// `value` as an object, if it is a plain object (not an array, function or primitive).
+/// `value` as an object, if it is a plain object (not an array, function or primitive). An
+/// object without a prototype (`Object.create(null)`) is one too, though not `instanceof Object`.
 fn plain_object(value: &JsValue) -> Option<&js_sys::Object> {
-    if value.is_object() && !js_sys::Array::is_array(value) {
-        value.dyn_ref::<js_sys::Object>()
-    } else {
-        None
-    }
+    (value.is_object() && !value.is_function() && !js_sys::Array::is_array(value))
+        .then(|| value.unchecked_ref::<js_sys::Object>())
 }
 
 /// A key with ASCII case and `_`/`-` ignored, to suggest `maxInputBytes` for `max_input_bytes`.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz the core with cargo-fuzz (libFuzzer): each target in turn for SECONDS (default 60).
 #
-#   scripts/fuzz.sh [seconds] [target ...]      targets: parse, parse_with (default: both)
+#   scripts/fuzz.sh [seconds] [target ...]      targets: parse, parse_with, parse_html (default: all)
 #
 # Installs cargo-fuzz if it is missing. cargo-fuzz needs nightly flags; on a stable toolchain
 # RUSTC_BOOTSTRAP=1 lets it use them. No sanitizer: the core has no `unsafe`, so a finding is a
@@ -17,7 +17,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(parse parse_with)
+  targets=(parse parse_with parse_html)
 fi
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
@@ -28,6 +28,9 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   if [ -z "$(ls -A "$corpus")" ]; then
     cp fuzz/seeds/*.txt samples/*.txt "$corpus"/
+    if [ "$target" = parse_html ]; then
+      cp tests/fixtures/html/*.html "$corpus"/
+    fi
     for file in tests/fixtures/*/*.txt; do
       cp "$file" "$corpus/$(basename "$(dirname "$file")")-$(basename "$file")"
     done

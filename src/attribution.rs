@@ -1396,7 +1396,7 @@ fn resolve_pronoun(
             let key = p.name.unwrap_or(p.whole);
             let known_other = actors
                 .iter()
-                .any(|a| a.kind != ActorKind::Person && a.mentions.iter().any(|m| m.overlaps(key)));
+                .any(|a| a.kind != ActorKind::Person && overlaps_any(&a.mentions, key));
             if known_other {
                 continue;
             }
@@ -1428,10 +1428,7 @@ fn resolve_phrase(
             role_words.last().map_or(phrase.whole, |w| w.range)
         }
     };
-    if let Some(a) = actors
-        .iter()
-        .position(|a| a.mentions.iter().any(|m| m.overlaps(key)))
-    {
+    if let Some(a) = actors.iter().position(|a| overlaps_any(&a.mentions, key)) {
         add_role(actors, a, phrase.role.map(|r| r.slice(text)));
         // The speaker phrase's own name is one more surface form of the actor (an earlier stage
         // may have cut the mention differently: "विश्लेषक अली" for "अली अफशरी").
@@ -1656,9 +1653,17 @@ fn add_role(actors: &mut [ActorDraft], a: usize, role: Option<&str>) {
 }
 
 /// Add a mention to an actor, in text order, unless it overlaps one it has.
+/// Whether any of an actor's `mentions` (in text order, without overlaps, as the actors stage
+/// gives them and [`add_mention`] keeps them) overlaps `range`: a binary search, since a long
+/// text has thousands of mentions and many quotes look them up.
+fn overlaps_any(mentions: &[Range], range: Range) -> bool {
+    let i = mentions.partition_point(|m| m.end <= range.start);
+    mentions.get(i).is_some_and(|m| m.start < range.end)
+}
+
 fn add_mention(actors: &mut [ActorDraft], a: usize, range: Range) {
     let mentions = &mut actors[a].mentions;
-    if mentions.iter().any(|m| m.overlaps(range)) {
+    if overlaps_any(mentions, range) {
         return;
     }
     let at = mentions.partition_point(|m| m.start < range.start);

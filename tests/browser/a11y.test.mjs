@@ -2,12 +2,8 @@
 // on a desktop and a phone, with an actor selected, the card shown and the Quotes view open.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { start, newPage, openFixture, waitForArticle, DESKTOP, PHONE } from "./harness.mjs";
+import { AXE, start, newPage, openFixture, waitForArticle, DESKTOP, PHONE } from "./harness.mjs";
 import { EN_TEXT, englishArticle, HI_TEXT, hindiArticle, UR_TEXT, urduArticle } from "./fixtures/articles.mjs";
-
-const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let env;
 before(async () => {

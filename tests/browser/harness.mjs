@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core (never a
 // downloaded browser) against the project root served on localhost by scripts/serve.mjs.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { mkdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
@@ -19,6 +20,9 @@ const FLAGS = [
   "--disable-sync",
   "--no-first-run",
 ];
+
+/** axe-core's browser build, to inject into a page for the accessibility checks. */
+export const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export const PHONE = { width: 360, height: 780 };
 export const DESKTOP = { width: 1280, height: 900 };

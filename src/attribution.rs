@@ -1654,11 +1654,9 @@ fn add_role(actors: &mut [ActorDraft], a: usize, role: Option<&str>) {
 
 /// Add a mention to an actor, in text order, unless it overlaps one it has.
 /// Whether any of an actor's `mentions` (in text order, without overlaps, as the actors stage
-/// gives them and [`add_mention`] keeps them) overlaps `range`: a binary search, since a long
-/// text has thousands of mentions and many quotes look them up.
+/// gives them and [`add_mention`] keeps them) overlaps `range`.
 fn overlaps_any(mentions: &[Range], range: Range) -> bool {
-    let i = mentions.partition_point(|m| m.end <= range.start);
-    mentions.get(i).is_some_and(|m| m.start < range.end)
+    crate::doc::overlaps_any(mentions, |&m| m, range)
 }
 
 fn add_mention(actors: &mut [ActorDraft], a: usize, range: Range) {

@@ -41,6 +41,13 @@ impl Range {
     }
 }
 
+/// Whether `range` overlaps one of `items`, whose ranges (`range_of`) are sorted by start and do
+/// not overlap each other: a binary search, since long texts hold thousands of mentions.
+pub fn overlaps_any<T>(items: &[T], range_of: impl Fn(&T) -> Range, range: Range) -> bool {
+    let after = items.partition_point(|item| range_of(item).start < range.end);
+    after > 0 && range_of(&items[after - 1]).end > range.start
+}
+
 /// Something doubtful the parser handled, before it is mapped to the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {

@@ -236,8 +236,7 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
 
 /// Whether `range` overlaps one of `mentions` (sorted by start, not overlapping each other).
 fn overlaps_any(mentions: &[Mention], range: Range) -> bool {
-    let after = mentions.partition_point(|m| m.range.start < range.end);
-    after > 0 && mentions[after - 1].range.end > range.start
+    crate::doc::overlaps_any(mentions, |m| m.range, range)
 }
 
 /// The mentions of one sentence.

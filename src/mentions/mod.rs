@@ -286,9 +286,14 @@ pub fn sentence_mentions(
             if same_person && inside[0].range == f.range {
                 continue; // the lexicon already has exactly this name
             }
-            // "किराया यूपी सरकार": a name the lexicon knows starts the organisation.
+            // "किराया यूपी सरकार": a name the lexicon knows starts the organisation. A person the
+            // lexicon knows by a full name ends there: the words a title pattern reads after it
+            // name something else ("महात्मा गांधी नरेगा" is a scheme named after him).
             let range = match inside.first() {
                 Some(first) if org_over_place => Range::new(first.range.start, f.range.end),
+                Some(only) if same_person && only.range.slice(text).contains(' ') => {
+                    Range::new(f.range.start, f.range.end.min(only.range.end))
+                }
                 _ => f.range,
             };
             // The English name: the person's own; "Government of {}" filled with the known
@@ -545,4 +550,37 @@ fn stands_for_government(text: &str, range: Range) -> bool {
     }
     let prev_word = before.rsplit(' ').next().unwrap_or("");
     matches!(next_word, "और" | "and") || matches!(prev_word, "और" | "and")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mentions of a text written for the test: surface and kind, in text order.
+    fn mentions_of(text: &str) -> Vec<(String, ActorKind)> {
+        let text = crate::normalize::Normalized::new(text).text.into_owned();
+        let options = Options::default();
+        let structure = crate::structure::analyse(&text, &options);
+        find_mentions(&text, &structure, &[], &options)
+            .into_iter()
+            .map(|m| (m.range.slice(&text).to_string(), m.kind))
+            .collect()
+    }
+
+    fn has(found: &[(String, ActorKind)], surface: &str, kind: ActorKind) -> bool {
+        found.iter().any(|(s, k)| s == surface && *k == kind)
+    }
+
+    #[test]
+    fn a_known_full_name_ends_a_titled_person() {
+        let found = mentions_of("योजना की खबर\nगांव में महात्मा गांधी नरेगा के तहत काम मिला।");
+        assert!(
+            has(&found, "महात्मा गांधी", ActorKind::Person),
+            "should end the person where the known name ends, found {found:?}"
+        );
+        assert!(
+            !found.iter().any(|(s, _)| s.contains("नरेगा")),
+            "should not read the scheme's word as part of the person, found {found:?}"
+        );
+    }
 }

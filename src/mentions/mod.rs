@@ -583,4 +583,18 @@ mod tests {
             "should not read the scheme's word as part of the person, found {found:?}"
         );
     }
+
+    #[test]
+    fn an_organisation_named_for_two_fields_is_one_name() {
+        let found = mentions_of("विभाग की खबर\nपेयजल और स्वच्छता विभाग ने नई नीति जारी की।");
+        assert!(
+            has(&found, "पेयजल और स्वच्छता विभाग", ActorKind::Organization),
+            "should read both fields into the department's name, found {found:?}"
+        );
+        let found = mentions_of("बैठक की खबर\nभारत और चीन सरकार के बीच बातचीत हुई।");
+        assert!(
+            has(&found, "भारत", ActorKind::Country),
+            "should keep a known name before the conjunction its own actor, found {found:?}"
+        );
+    }
 }

@@ -351,6 +351,22 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
         while k < i && !is_name_word(lex, text, words, k) {
             k += 1;
         }
+        // An organisation named for two fields joined by a conjunction: "पेयजल और स्वच्छता
+        // विभाग", "सूचना एवं प्रसारण मंत्रालय". The first field is one name word that no list
+        // knows (a known name before "और" is an actor of its own: "भारत और चीन सरकार").
+        if suffix.kind == ActorKind::Organization
+            && k < i
+            && k >= 2
+            && !latin
+            && lex.conjunctions.contains(words[k - 1].text)
+            && adjacent(text, &words[k - 2], &words[k - 1])
+            && adjacent(text, &words[k - 1], &words[k])
+            && is_devanagari(words[k - 2].text)
+            && !words[k - 2].known
+            && is_name_word(lex, text, words, k - 2)
+        {
+            k -= 2;
+        }
         let mut end = i + n;
         // "Ministry of Defence", "University of Oxford", "यूनिवर्सिटी ऑफ मेडिकल साइंसेज"
         let of = if latin { "of" } else { "ऑफ" };

@@ -597,4 +597,17 @@ mod tests {
             "should keep a known name before the conjunction its own actor, found {found:?}"
         );
     }
+
+    #[test]
+    fn a_name_in_the_english_style_runs_through_for_and_and() {
+        let found = mentions_of("बैंक की खबर\nयूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट ने कर्ज दिया।");
+        assert!(
+            has(
+                &found,
+                "यूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट",
+                ActorKind::Organization
+            ),
+            "should read the whole name, found {found:?}"
+        );
+    }
 }

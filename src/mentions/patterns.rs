@@ -369,11 +369,20 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
         }
         let mut end = i + n;
         // "Ministry of Defence", "University of Oxford", "यूनिवर्सिटी ऑफ मेडिकल साइंसेज"
+        // "यूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट", "इंटरनेशनल कोर्ट ऑफ जस्टिस": in a
+        // Hindi name in the English style, the words after "ऑफ" or "फॉर" may be titles too,
+        // and "एंड" joins two of them.
         let of = if latin { "of" } else { "ऑफ" };
+        let joins = |w: &str| w == of || !latin && w == "फॉर";
         if end + 1 < words.len()
-            && words[end].text == of
+            && joins(words[end].text)
             && (!latin || is_capitalised(words[end + 1].text))
         {
+            let field = |k: usize| {
+                is_name_word(lex, text, words, k)
+                    || suffix_at(lex, text, words, k).is_some()
+                    || title_at(lex, text, words, k).is_some()
+            };
             let mut k = end + 1;
             while k < words.len()
                 && k - i < 6
@@ -381,7 +390,12 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
                 && (if latin {
                     is_capitalised(words[k].text)
                 } else {
-                    is_name_word(lex, text, words, k) || suffix_at(lex, text, words, k).is_some()
+                    field(k)
+                        || words[k].text == "एंड"
+                            && k > end + 1
+                            && k + 1 < words.len()
+                            && adjacent(text, &words[k], &words[k + 1])
+                            && field(k + 1)
                 })
             {
                 k += 1;

@@ -610,4 +610,18 @@ mod tests {
             "should read the whole name, found {found:?}"
         );
     }
+
+    #[test]
+    fn the_case_marker_ke_is_no_initial_after_a_word() {
+        let found = mentions_of("बैंक की खबर\nयोजना इंडियन बैंक के के सी वर्मन ने शुरू की थी।");
+        assert!(
+            has(&found, "के सी वर्मन", ActorKind::Person),
+            "should take the initials but not the case marker before them, found {found:?}"
+        );
+        let found = mentions_of("खबर\nदेश के रमेश कुमार ने कहा कि काम जारी है।");
+        assert!(
+            !found.iter().any(|(s, _)| s.starts_with("के ")),
+            "should not start a name with the case marker, found {found:?}"
+        );
+    }
 }

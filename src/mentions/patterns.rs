@@ -435,6 +435,14 @@ fn with_initials(lex: &Lexicon, text: &str, words: &[Word], mut k: usize) -> usi
         if !matches!(gap, " " | ". " | ".") || !initial {
             break;
         }
+        // "के" is an initial ("के सी चक्रवर्ती") but more often the case marker: after a word
+        // that is no initial it is the marker ("अमेरिका के रोग नियंत्रण केंद्र ने").
+        let after_word = k >= 2
+            && adjacent(text, &words[k - 2], &words[k - 1])
+            && !lex.initials.contains(words[k - 2].text);
+        if lex.is_function_word(w) && after_word {
+            break;
+        }
         k -= 1;
     }
     k

@@ -16,7 +16,8 @@
 //! अभियान") is no mention. A tagger guess that extends a pattern's organisation backwards gives
 //! its full name. Across the story, a place that plays as a sports team somewhere ("Surrey v
 //! Kent", "Somerset 83 and 174") is the team wherever it is named, apart from datelines and
-//! places of play. Mentions returned are non-overlapping, in text order.
+//! places of play. In a Hindi list of places, an unknown short item is a place too ("अहमदनगर ,
+//! धुले , जलगांव और नासिक"). Mentions returned are non-overlapping, in text order.
 
 pub mod features;
 pub mod lexicon;
@@ -62,7 +63,134 @@ pub fn find_mentions(
     mentions.dedup_by(|b, a| a.range.overlaps(b.range));
     bracketed_acronyms(lex, text, &mut mentions);
     sports_teams(lex, text, structure, &mut mentions);
+    if structure.lang == "hi" {
+        places_in_lists(lex, text, structure, &mut mentions);
+    }
     mentions
+}
+
+/// The mentions (sorted by start, not overlapping each other) that lie inside `range`.
+fn within(mentions: &[Mention], range: Range) -> &[Mention] {
+    let from = mentions.partition_point(|m| m.range.start < range.start);
+    let to = mentions.partition_point(|m| m.range.start < range.end);
+    &mentions[from..to.max(from)]
+}
+
+/// The mentions (sorted by start, not overlapping each other) that overlap `range`.
+fn overlapping(mentions: &[Mention], range: Range) -> &[Mention] {
+    let to = mentions.partition_point(|m| m.range.start < range.end);
+    let mut from = to;
+    while from > 0 && mentions[from - 1].range.end > range.start {
+        from -= 1;
+    }
+    &mentions[from..to]
+}
+
+/// The most words in one item of a list that [`places_in_lists`] may read as a place.
+const LIST_ITEM_WORDS: usize = 2;
+
+/// In a list of three or more items of which at least two, and at least half of the short ones,
+/// are places found ("अहमदनगर , धुले , जलगांव , नंदुरबार और नासिक"), a short item of name words
+/// that no common-word list holds is a place too, and so is a guess of the tagger's that read it
+/// as something else. Items are separated by commas and conjunctions; other punctuation ends a
+/// list. Work is linear in the sentence: mentions are found by binary search.
+fn places_in_lists(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut Vec<Mention>) {
+    let mut found: Vec<Mention> = Vec::new();
+    let mut retyped: Vec<Range> = Vec::new();
+    for region in structure.regions() {
+        for sentence in &region.sentences {
+            let tokens = features::tokenize(sentence.slice(text));
+            let at = |i: usize| {
+                Range::new(
+                    sentence.start + tokens[i].start,
+                    sentence.start + tokens[i].end,
+                )
+            };
+            // Lists of items: each item a run of word tokens, as token index ranges.
+            let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+            let mut item_start: Option<usize> = None;
+            for i in 0..=tokens.len() {
+                let w = (i < tokens.len()).then(|| at(i).slice(text));
+                let is_word = w.is_some_and(|w| w.chars().any(char::is_alphanumeric));
+                let separator = w.is_some_and(|w| w == "," || lex.conjunctions.contains(w));
+                if is_word && !separator {
+                    item_start.get_or_insert(i);
+                    continue;
+                }
+                if let Some(s) = item_start.take() {
+                    if let Some(list) = lists.last_mut() {
+                        list.push((s, i));
+                    }
+                }
+                if !separator {
+                    lists.push(Vec::new());
+                }
+            }
+            for items in lists.iter().filter(|l| l.len() >= 3) {
+                let short = |&(s, e): &(usize, usize)| e - s <= LIST_ITEM_WORDS;
+                let last = items.len() - 1;
+                let known = items
+                    .iter()
+                    .enumerate()
+                    .filter(|&(n, &(s, e))| {
+                        let whole = Range::new(at(s).start, at(e - 1).end);
+                        // The first item may have words before its place, the last words after.
+                        within(mentions, whole).iter().any(|m| {
+                            !m.adjectival
+                                && matches!(m.kind, ActorKind::Place | ActorKind::Country)
+                                && (m.range == whole
+                                    || n == 0 && m.range.end == whole.end
+                                    || n == last && m.range.start == whole.start)
+                        })
+                    })
+                    .count();
+                let shorts = items.iter().filter(|i| short(i)).count();
+                if known < 2 || known * 2 < shorts {
+                    continue;
+                }
+                for &(s, e) in items.iter().filter(|i| short(i)) {
+                    let range = Range::new(at(s).start, at(e - 1).end);
+                    let name_words = (s..e).all(|k| {
+                        let w = at(k).slice(text);
+                        w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+                            && !lex.is_common(w)
+                            && !lex.suffixes.contains_key(w)
+                            && !lex.titles.contains_key(w)
+                    });
+                    if !name_words {
+                        continue;
+                    }
+                    match overlapping(mentions, range) {
+                        [] => found.push(Mention {
+                            range,
+                            kind: ActorKind::Place,
+                            source: Source::Pattern,
+                            canonical: None,
+                            wikidata: None,
+                            adjectival: false,
+                        }),
+                        [m] if m.source == Source::Tagger
+                            && m.range == range
+                            && m.kind != ActorKind::Place =>
+                        {
+                            retyped.push(range)
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if retyped.contains(&m.range) {
+            m.kind = ActorKind::Place;
+        }
+    }
+    if !found.is_empty() {
+        found.sort_by_key(|m| m.range.start);
+        found.dedup_by_key(|m| m.range);
+        add_weaker(mentions, found);
+    }
 }
 
 /// An acronym in brackets right after the name of an organisation or a place names it too
@@ -622,6 +750,25 @@ mod tests {
         assert!(
             !found.iter().any(|(s, _)| s.starts_with("के ")),
             "should not start a name with the case marker, found {found:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_in_a_list_of_places_is_a_place() {
+        let found = mentions_of("दौरे की खबर\nवे दिल्ली , पटना , कोटबंदर और लखनऊ जाएंगे।");
+        assert!(
+            has(&found, "कोटबंदर", ActorKind::Place),
+            "should read the unknown item of a list of cities as a place, found {found:?}"
+        );
+        let found = mentions_of("खबर\nदिल्ली , पटना और विकास पर बात हुई।");
+        assert!(
+            !found.iter().any(|(s, _)| s == "विकास"),
+            "should leave a common word in the list alone, found {found:?}"
+        );
+        let found = mentions_of("खबर\nराम , श्याम , कोटबंदर और दिल्ली की बात हुई।");
+        assert!(
+            !found.iter().any(|(s, _)| s == "कोटबंदर"),
+            "should need two places in the list, found {found:?}"
         );
     }
 }

@@ -119,6 +119,9 @@ pub struct Lexicon {
     pub scheme_words: HashSet<&'static str>,
     /// Hindi conjunctions, never part of a name a pattern finds.
     pub conjunctions: HashSet<&'static str>,
+    /// Hindi words that alone before an organisation's head word name no organisation ("नई
+    /// सरकार", "निजी बैंक"): determiners, pronouns and generic adjectives.
+    pub generic_words: HashSet<&'static str>,
 }
 
 /// How a word of `data/lexicon/teams.tsv` shows a sports team.
@@ -445,6 +448,10 @@ impl Lexicon {
                 .collect(),
             conjunctions: rows(data::text(data::LEXICON_HI_NAME_STOPS))
                 .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "conjunction"))
+                .map(|cols| cols[0].trim())
+                .collect(),
+            generic_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
+                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "generic"))
                 .map(|cols| cols[0].trim())
                 .collect(),
             team_words: rows(data::text(data::LEXICON_TEAMS))

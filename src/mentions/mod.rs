@@ -573,7 +573,22 @@ pub fn sentence_mentions(
         }
         add_weaker(&mut kept, guesses);
     }
+    // "नई सरकार", "मेरी सरकार", "निजी बैंक": generic words before an organisation's head word
+    // name no organisation.
+    kept.retain(|m| !(m.source != Source::User && generic_organisation(lex, m.range.slice(text))));
     kept
+}
+
+/// Whether `surface` is only generic words ([`Lexicon::generic_words`]) before the head word of
+/// an organisation.
+fn generic_organisation(lex: &Lexicon, surface: &str) -> bool {
+    let Some((before, head)) = surface.rsplit_once(' ') else {
+        return false;
+    };
+    lex.suffixes
+        .get(head)
+        .is_some_and(|s| s.kind == ActorKind::Organization)
+        && before.split(' ').all(|w| lex.generic_words.contains(w))
 }
 
 /// `range` without the titles and honorifics it starts with ("डॉ. कविता राव" → "कविता राव"):
@@ -769,6 +784,22 @@ mod tests {
         assert!(
             !found.iter().any(|(s, _)| s == "कोटबंदर"),
             "should need two places in the list, found {found:?}"
+        );
+    }
+
+    #[test]
+    fn generic_words_before_a_head_word_name_no_organisation() {
+        let found = mentions_of("सरकार की खबर\nनई सरकार ने कहा कि निजी बैंक कर्ज देंगे।");
+        assert!(
+            !found
+                .iter()
+                .any(|(s, _)| s.contains("सरकार") || s.contains("बैंक")),
+            "should find no organisation in generic phrases, found {found:?}"
+        );
+        let found = mentions_of("सरकार की खबर\nमहाराष्ट्र सरकार ने कहा कि काम जारी है।");
+        assert!(
+            has(&found, "महाराष्ट्र सरकार", ActorKind::Organization),
+            "should keep a named government, found {found:?}"
         );
     }
 }

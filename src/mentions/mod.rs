@@ -573,6 +573,28 @@ pub fn sentence_mentions(
         }
         add_weaker(&mut kept, guesses);
     }
+    // "उत्तरी युगांडा", "दक्षिणी यूरोप": a Hindi compass word before a country or a region the
+    // lexicon knows makes one place, a part of the one named (its own actor).
+    for m in kept.iter_mut() {
+        if !matches!(m.kind, ActorKind::Place | ActorKind::Country)
+            || m.adjectival
+            || m.source != Source::Lexicon
+        {
+            continue;
+        }
+        let Some(before) = text[sentence.start..m.range.start].strip_suffix(' ') else {
+            continue;
+        };
+        let word = before.rsplit(' ').next().unwrap_or("");
+        let opens = word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+            && lex.openers.get(word) == Some(&ActorKind::Place);
+        if opens {
+            m.range = Range::new(m.range.start - 1 - word.len(), m.range.end);
+            m.kind = ActorKind::Place;
+            m.canonical = None;
+            m.wikidata = None;
+        }
+    }
     // "नई सरकार", "मेरी सरकार", "निजी बैंक": generic words before an organisation's head word
     // name no organisation.
     kept.retain(|m| !(m.source != Source::User && generic_organisation(lex, m.range.slice(text))));
@@ -800,6 +822,16 @@ mod tests {
         assert!(
             has(&found, "महाराष्ट्र सरकार", ActorKind::Organization),
             "should keep a named government, found {found:?}"
+        );
+    }
+
+    #[test]
+    fn a_compass_word_before_a_known_place_makes_a_part_of_it() {
+        let found = mentions_of("दौरे की खबर\nवे उत्तरी युगांडा और दक्षिणी यूरोप गए।");
+        assert!(
+            has(&found, "उत्तरी युगांडा", ActorKind::Place)
+                && has(&found, "दक्षिणी यूरोप", ActorKind::Place),
+            "should read each region as one place, found {found:?}"
         );
     }
 }

@@ -531,6 +531,11 @@ pub fn sentence_mentions(
             if lex.surnames.contains(g.range.slice(text)) {
                 g.kind = ActorKind::Person;
             }
+            // A word spelled in Latin letters ("ईबीआरडी", "एनसीएलटी") is an organisation's
+            // acronym, not a person's or a place's name the lexicon would know.
+            if g.kind != ActorKind::Organization && spelled_in_letters(lex, g.range.slice(text)) {
+                g.kind = ActorKind::Organization;
+            }
             if g.kind == ActorKind::Person {
                 g.range = without_titles(lex, text, g.range);
             }
@@ -611,6 +616,31 @@ fn generic_organisation(lex: &Lexicon, surface: &str) -> bool {
         .get(head)
         .is_some_and(|s| s.kind == ActorKind::Organization)
         && before.split(' ').all(|w| lex.generic_words.contains(w))
+}
+
+/// Whether `word` is three or more Latin letters as Hindi writes them ([`Lexicon::initials`]),
+/// run together: an acronym ("ईबीआरडी" = EBRD).
+fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
+    /// Longer words are no acronyms; the bound keeps the search small.
+    const MOST_BYTES: usize = 64;
+    if word.len() > MOST_BYTES || !word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
+        return false;
+    }
+    // letters[i]: the fewest letters that spell word[..i] (i a byte offset), if any do.
+    let mut letters = [None::<u8>; MOST_BYTES + 1];
+    letters[0] = Some(0);
+    for at in 0..word.len() {
+        let Some(n) = letters[at] else {
+            continue;
+        };
+        for letter in &lex.initials {
+            if word[at..].starts_with(letter) {
+                let next = &mut letters[at + letter.len()];
+                *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
+            }
+        }
+    }
+    letters[word.len()].is_some_and(|n| n >= 3)
 }
 
 /// `range` without the titles and honorifics it starts with ("डॉ. कविता राव" → "कविता राव"):
@@ -832,6 +862,23 @@ mod tests {
             has(&found, "उत्तरी युगांडा", ActorKind::Place)
                 && has(&found, "दक्षिणी यूरोप", ActorKind::Place),
             "should read each region as one place, found {found:?}"
+        );
+    }
+
+    #[test]
+    fn words_spelled_in_latin_letters_are_acronyms() {
+        let lex = lexicon::builtin();
+        assert!(
+            spelled_in_letters(lex, "ईबीआरडी") && spelled_in_letters(lex, "एनसीएलटी"),
+            "should read a run of letter names as an acronym"
+        );
+        assert!(
+            !spelled_in_letters(lex, "सेबी") && !spelled_in_letters(lex, "एसी"),
+            "should need three letters and nothing but letters"
+        );
+        assert!(
+            !spelled_in_letters(lex, "ईबीआरडी बैंक"),
+            "should read one word only"
         );
     }
 }

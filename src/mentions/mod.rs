@@ -881,4 +881,17 @@ mod tests {
             "should read one word only"
         );
     }
+
+    #[test]
+    fn an_opening_adjective_carries_an_official_name_over_ordinary_words() {
+        let found = mentions_of("संस्थान की खबर\nराष्ट्रीय विषाणु विज्ञान संस्थान ने जांच की।");
+        assert!(
+            has(
+                &found,
+                "राष्ट्रीय विषाणु विज्ञान संस्थान",
+                ActorKind::Organization
+            ),
+            "should read the name from its opening adjective, found {found:?}"
+        );
+    }
 }

@@ -314,6 +314,9 @@ fn same_script(a: &str, b: &str) -> bool {
     is_devanagari(a) == is_devanagari(b)
 }
 
+/// The most words before an organisation's head word that an opener may reach back over.
+const ORG_REACH: usize = 4;
+
 fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut i = 1;
     while i < words.len() {
@@ -366,6 +369,31 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
             && is_name_word(lex, text, words, k - 2)
         {
             k -= 2;
+        }
+        // An official name may hold ordinary words after the adjective that opens it
+        // ("राष्ट्रीय विषाणु विज्ञान संस्थान", "राज्य कर्मचारी चयन बोर्ड"): the openers are the
+        // organisation rows of `before` in the suffix data.
+        if suffix.kind == ActorKind::Organization && !latin {
+            let mut o = k;
+            while o > 0
+                && i - o < ORG_REACH
+                && adjacent(text, &words[o - 1], &words[o])
+                && is_devanagari(words[o - 1].text)
+            {
+                o -= 1;
+                let w = words[o].text;
+                if lex.openers.get(w) == Some(&ActorKind::Organization) {
+                    k = o;
+                    break;
+                }
+                if lex.is_function_word(w)
+                    || lex.conjunctions.contains(w)
+                    || title_at(lex, text, words, o).is_some()
+                    || suffix_at(lex, text, words, o).is_some()
+                {
+                    break;
+                }
+            }
         }
         let mut end = i + n;
         // "Ministry of Defence", "University of Oxford", "यूनिवर्सिटी ऑफ मेडिकल साइंसेज"

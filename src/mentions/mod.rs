@@ -894,4 +894,13 @@ mod tests {
             "should read the name from its opening adjective, found {found:?}"
         );
     }
+
+    #[test]
+    fn an_opening_adjective_is_no_persons_name() {
+        let found = mentions_of("बैठक की खबर\nकेंद्रीय मंत्रिमंडल ने नई नीति को मंजूरी दी।");
+        assert!(
+            !found.iter().any(|(_, k)| *k == ActorKind::Person),
+            "should find no person in the cabinet, found {found:?}"
+        );
+    }
 }

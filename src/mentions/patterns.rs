@@ -167,7 +167,9 @@ fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
         return false;
     }
     if is_devanagari(w) {
-        !lex.is_common(w) && !lex.conjunctions.contains(w)
+        // An adjective that opens official names ("राष्ट्रीय", "केंद्रीय") is no name word of
+        // its own: "केंद्रीय मंत्रिमंडल ने" names no person.
+        !lex.is_common(w) && !lex.conjunctions.contains(w) && !lex.openers.contains_key(w)
     } else {
         is_capitalised(w) && !lex.is_common(w)
     }

@@ -533,7 +533,9 @@ pub fn sentence_mentions(
             }
             // A word spelled in Latin letters ("ईबीआरडी", "एनसीएलटी") is an organisation's
             // acronym, not a person's or a place's name the lexicon would know.
-            if g.kind != ActorKind::Organization && spelled_in_letters(lex, g.range.slice(text)) {
+            if g.kind != ActorKind::Organization
+                && patterns::spelled_in_letters(lex, g.range.slice(text))
+            {
                 g.kind = ActorKind::Organization;
             }
             if g.kind == ActorKind::Person {
@@ -616,31 +618,6 @@ fn generic_organisation(lex: &Lexicon, surface: &str) -> bool {
         .get(head)
         .is_some_and(|s| s.kind == ActorKind::Organization)
         && before.split(' ').all(|w| lex.generic_words.contains(w))
-}
-
-/// Whether `word` is three or more Latin letters as Hindi writes them ([`Lexicon::initials`]),
-/// run together: an acronym ("ईबीआरडी" = EBRD).
-fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
-    /// Longer words are no acronyms; the bound keeps the search small.
-    const MOST_BYTES: usize = 64;
-    if word.len() > MOST_BYTES || !word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
-        return false;
-    }
-    // letters[i]: the fewest letters that spell word[..i] (i a byte offset), if any do.
-    let mut letters = [None::<u8>; MOST_BYTES + 1];
-    letters[0] = Some(0);
-    for at in 0..word.len() {
-        let Some(n) = letters[at] else {
-            continue;
-        };
-        for letter in &lex.initials {
-            if word[at..].starts_with(letter) {
-                let next = &mut letters[at + letter.len()];
-                *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
-            }
-        }
-    }
-    letters[word.len()].is_some_and(|n| n >= 3)
 }
 
 /// `range` without the titles and honorifics it starts with ("डॉ. कविता राव" → "कविता राव"):
@@ -868,6 +845,7 @@ mod tests {
     #[test]
     fn words_spelled_in_latin_letters_are_acronyms() {
         let lex = lexicon::builtin();
+        let spelled_in_letters = patterns::spelled_in_letters;
         assert!(
             spelled_in_letters(lex, "ईबीआरडी") && spelled_in_letters(lex, "एनसीएलटी"),
             "should read a run of letter names as an acronym"
@@ -901,6 +879,15 @@ mod tests {
         assert!(
             !found.iter().any(|(_, k)| *k == ActorKind::Person),
             "should find no person in the cabinet, found {found:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_after_a_name_in_the_english_style_is_its_own() {
+        let found = mentions_of("बैंक की खबर\nयूरोपियन बैंक फॉर डेवलपमेंट ईबीआरडी ने कर्ज दिया।");
+        assert!(
+            has(&found, "यूरोपियन बैंक फॉर डेवलपमेंट", ActorKind::Organization),
+            "should end the name before the acronym, found {found:?}"
         );
     }
 }

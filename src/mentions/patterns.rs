@@ -408,10 +408,12 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
             && joins(words[end].text)
             && (!latin || is_capitalised(words[end + 1].text))
         {
+            // An acronym after the name is its own ("… एंड डेवलपमेंट ईबीआरडी").
             let field = |k: usize| {
-                is_name_word(lex, text, words, k)
-                    || suffix_at(lex, text, words, k).is_some()
-                    || title_at(lex, text, words, k).is_some()
+                !spelled_in_letters(lex, words[k].text)
+                    && (is_name_word(lex, text, words, k)
+                        || suffix_at(lex, text, words, k).is_some()
+                        || title_at(lex, text, words, k).is_some())
             };
             let mut k = end + 1;
             while k < words.len()
@@ -452,6 +454,31 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
         }
         i = end;
     }
+}
+
+/// Whether `word` is three or more Latin letters as Hindi writes them ([`Lexicon::initials`]),
+/// run together: an acronym ("ईबीआरडी" = EBRD).
+pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
+    /// Longer words are no acronyms; the bound keeps the search small.
+    const MOST_BYTES: usize = 64;
+    if word.len() > MOST_BYTES || !word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
+        return false;
+    }
+    // letters[i]: the fewest letters that spell word[..i] (i a byte offset), if any do.
+    let mut letters = [None::<u8>; MOST_BYTES + 1];
+    letters[0] = Some(0);
+    for at in 0..word.len() {
+        let Some(n) = letters[at] else {
+            continue;
+        };
+        for letter in &lex.initials {
+            if word[at..].starts_with(letter) {
+                let next = &mut letters[at + letter.len()];
+                *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
+            }
+        }
+    }
+    letters[word.len()].is_some_and(|n| n >= 3)
 }
 
 /// Moves the start `k` of a name back over up to three initials before it ("जी एस अयंगर").

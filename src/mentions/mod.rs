@@ -89,7 +89,7 @@ fn overlapping(mentions: &[Mention], range: Range) -> &[Mention] {
 /// The most words in one item of a list that [`places_in_lists`] may read as a place.
 const LIST_ITEM_WORDS: usize = 2;
 
-/// In a list of three or more items of which at least two, and at least half of the short ones,
+/// In a list of three or more items of which at least two, and at least a third of the short ones,
 /// are places found ("अहमदनगर , धुले , जलगांव , नंदुरबार और नासिक"), a short item of name words
 /// that no common-word list holds is a place too, and so is a guess of the tagger's that read it
 /// as something else. Items are separated by commas and conjunctions; other punctuation ends a
@@ -145,7 +145,7 @@ fn places_in_lists(lex: &Lexicon, text: &str, structure: &Structure, mentions: &
                     })
                     .count();
                 let shorts = items.iter().filter(|i| short(i)).count();
-                if known < 2 || known * 2 < shorts {
+                if known < 2 || known * 3 < shorts {
                     continue;
                 }
                 for &(s, e) in items.iter().filter(|i| short(i)) {

@@ -540,8 +540,23 @@ pub fn sentence_mentions(
             }
             if g.kind == ActorKind::Person {
                 g.range = without_titles(lex, text, g.range);
+                g.range = with_initials(lex, text, sentence.start, g.range);
             }
         }
+        // A guess that the initials before a name now cover ("एम" of "एम एस स्वामीनाथन") is
+        // part of that name.
+        // Guesses come in text order and only reach back over the ones just before them.
+        let mut covered: Vec<Mention> = Vec::with_capacity(guesses.len());
+        for g in guesses {
+            while covered
+                .last()
+                .is_some_and(|p| p.range != g.range && g.range.contains(p.range))
+            {
+                covered.pop();
+            }
+            covered.push(g);
+        }
+        let mut guesses = covered;
         // A one-word guess that the common-word list calls an ordinary word is a slip, and so
         // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.
         guesses.retain(|g| {
@@ -618,6 +633,47 @@ fn generic_organisation(lex: &Lexicon, surface: &str) -> bool {
         .get(head)
         .is_some_and(|s| s.kind == ActorKind::Organization)
         && before.split(' ').all(|w| lex.generic_words.contains(w))
+}
+
+/// `range` of a person's name moved back over up to three initials before it ("एम एस
+/// स्वामीनाथन", "के. सी. वर्मन"), not before `floor`. "के" after a word that is no initial is
+/// the case marker.
+fn with_initials(lex: &Lexicon, text: &str, floor: usize, range: Range) -> Range {
+    let mut start = range.start;
+    for _ in 0..3 {
+        let before = &text[floor..start];
+        let Some(rest) = before
+            .strip_suffix(' ')
+            .map(|b| b.strip_suffix('.').unwrap_or(b))
+        else {
+            break;
+        };
+        let word_start = rest
+            .rfind(|c: char| !lexicon::is_word_char(c))
+            .map_or(0, |at| {
+                at + rest[at..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &rest[word_start..];
+        let initial = lex.initials.contains(word)
+            || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        if !initial {
+            break;
+        }
+        let prev = rest[..word_start].trim_end_matches(' ');
+        let prev = prev.strip_suffix('.').unwrap_or(prev);
+        let prev_word = prev
+            .rsplit(|c: char| !lexicon::is_word_char(c))
+            .next()
+            .unwrap_or("");
+        let after_word = rest[..word_start].ends_with(' ')
+            && !prev_word.is_empty()
+            && !lex.initials.contains(prev_word);
+        if lex.is_function_word(word) && after_word {
+            break;
+        }
+        start = floor + word_start;
+    }
+    Range::new(start, range.end)
 }
 
 /// `range` without the titles and honorifics it starts with ("डॉ. कविता राव" → "कविता राव"):
@@ -888,6 +944,27 @@ mod tests {
         assert!(
             has(&found, "यूरोपियन बैंक फॉर डेवलपमेंट", ActorKind::Organization),
             "should end the name before the acronym, found {found:?}"
+        );
+    }
+
+    #[test]
+    fn initials_before_a_guessed_name_belong_to_it() {
+        let lex = lexicon::builtin();
+        let text = "रिपोर्ट में एम एस स्वामीनाथन ने कहा";
+        let name = text.find("स्वामीनाथन").unwrap_or(0);
+        let range = Range::new(name, name + "स्वामीनाथन".len());
+        assert_eq!(
+            with_initials(lex, text, 0, range).slice(text),
+            "एम एस स्वामीनाथन",
+            "should take the initials before the name"
+        );
+        let text = "बैंक के के सी वर्मन ने कहा";
+        let name = text.find("वर्मन").unwrap_or(0);
+        let range = Range::new(name, name + "वर्मन".len());
+        assert_eq!(
+            with_initials(lex, text, 0, range).slice(text),
+            "के सी वर्मन",
+            "should leave the case marker before the initials"
         );
     }
 }

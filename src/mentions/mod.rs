@@ -967,4 +967,19 @@ mod tests {
             "should leave the case marker before the initials"
         );
     }
+
+    #[test]
+    fn a_titled_name_ends_where_an_english_style_organisation_begins() {
+        let found = mentions_of("सम्मान की खबर\nप्रो. स्वामीनाथन रॉयल सोसायटी ऑफ लन्दन के सदस्य हैं।");
+        assert!(
+            has(&found, "स्वामीनाथन", ActorKind::Person)
+                && has(&found, "रॉयल सोसायटी ऑफ लन्दन", ActorKind::Organization),
+            "should split the professor from the society, found {found:?}"
+        );
+        let found = mentions_of("खबर\nसभा में बोले प्रो. रमेश वर्मन");
+        assert!(
+            has(&found, "रमेश वर्मन", ActorKind::Person),
+            "should read a titled name that ends the text, found {found:?}"
+        );
+    }
 }

@@ -287,6 +287,7 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             && adjacent_or_dot(text, &words[j - 1], &words[j])
             && is_name_word(lex, text, words, j)
             && (j == first || same_script(words[first].text, words[j].text))
+            && !(j > first && opens_styled_organisation(lex, text, words, j))
         {
             j += 1;
         }
@@ -304,6 +305,24 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             });
         }
         i = j.max(i + 1);
+    }
+}
+
+/// Whether word `i` opens an organisation's name in the English style: an organisation suffix
+/// and "ऑफ" or "फॉर" follow it ("प्रो. स्वामीनाथन रॉयल सोसायटी ऑफ लन्दन": रॉयल is the
+/// society's, not the professor's).
+fn opens_styled_organisation(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
+    if i + 1 >= words.len() {
+        return false;
+    }
+    match suffix_at(lex, text, words, i + 1) {
+        Some((suffix, n)) => {
+            suffix.kind == ActorKind::Organization
+                && words
+                    .get(i + 1 + n)
+                    .is_some_and(|w| matches!(w.text, "ऑफ" | "फॉर"))
+        }
+        None => false,
     }
 }
 

@@ -982,4 +982,18 @@ mod tests {
             "should read a titled name that ends the text, found {found:?}"
         );
     }
+
+    #[test]
+    fn name_words_joined_by_a_hyphen_stay_in_an_organisation() {
+        let found = mentions_of("फाउंडेशन की खबर\nगांधी-किंग डेवलपमेंट फाउंडेशन ने मदद दी।");
+        assert!(
+            has(&found, "गांधी-किंग डेवलपमेंट फाउंडेशन", ActorKind::Organization),
+            "should read the hyphenated words into the name, found {found:?}"
+        );
+        let found = mentions_of("सीमा की खबर\nभारत-चीन सेना की बातचीत हुई।");
+        assert!(
+            has(&found, "भारत", ActorKind::Country) && !found.iter().any(|(s, _)| s.contains('-')),
+            "should keep a known country before a hyphen its own, found {found:?}"
+        );
+    }
 }

@@ -362,10 +362,17 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
                 && title_at(lex, text, words, k).is_none()
                 && suffix_at(lex, text, words, k).is_none()
         };
+        // Name words joined by a hyphen ("गांधी-किंग डेवलपमेंट फाउंडेशन") are one, unless the
+        // lexicon knows them (countries joined by a hyphen are partners: "भारत-चीन").
+        let hyphenated = |a: &Word, b: &Word| {
+            let gap = &text[a.end..b.start];
+            gap.len() <= 3 && gap.trim() == "-" && !a.known && !b.known
+        };
         let mut k = i;
         while k > 0
             && i - k < reach
-            && adjacent(text, &words[k - 1], &words[k])
+            && (adjacent(text, &words[k - 1], &words[k])
+                || k < i && hyphenated(&words[k - 1], &words[k]))
             && same_script(words[k - 1].text, words[i].text)
             && (is_name_word(lex, text, words, k - 1) || styled && plain_word(k - 1))
         {

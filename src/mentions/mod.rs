@@ -597,7 +597,9 @@ pub fn sentence_mentions(
     }
     // "उत्तरी युगांडा", "दक्षिणी यूरोप": a Hindi compass word before a country or a region the
     // lexicon knows makes one place, a part of the one named (its own actor).
-    for m in kept.iter_mut() {
+    // Mentions are in text order and do not overlap: the one before may not reach the word.
+    for i in 0..kept.len() {
+        let m = &kept[i];
         if !matches!(m.kind, ActorKind::Place | ActorKind::Country)
             || m.adjectival
             || m.source != Source::Lexicon
@@ -608,14 +610,53 @@ pub fn sentence_mentions(
             continue;
         };
         let word = before.rsplit(' ').next().unwrap_or("");
+        let start = m.range.start - 1 - word.len();
         let opens = word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c))
-            && lex.openers.get(word) == Some(&ActorKind::Place);
+            && lex.openers.get(word) == Some(&ActorKind::Place)
+            && (i == 0 || kept[i - 1].range.end <= start);
         if opens {
-            m.range = Range::new(m.range.start - 1 - word.len(), m.range.end);
+            let m = &mut kept[i];
+            m.range = Range::new(start, m.range.end);
             m.kind = ActorKind::Place;
             m.canonical = None;
             m.wikidata = None;
         }
+    }
+    // "आईआईएम अहमदाबाद", "आईआईटी दिल्ली": an acronym before a city the lexicon knows names an
+    // institution's campus there.
+    let mut campuses: Vec<(Range, Range)> = Vec::new();
+    for m in kept.iter() {
+        if m.kind != ActorKind::Place || m.adjectival || m.source != Source::Lexicon {
+            continue;
+        }
+        let Some(before) = text[sentence.start..m.range.start].strip_suffix(' ') else {
+            continue;
+        };
+        let word = before.rsplit(' ').next().unwrap_or("");
+        let acronym = Range::new(m.range.start - 1 - word.len(), m.range.start - 1);
+        // The acronym may be a mention of its own, but no part of a longer one.
+        let free = overlapping(&kept, acronym)
+            .iter()
+            .all(|k| k.range == acronym);
+        if free && patterns::spelled_in_letters(lex, word) {
+            campuses.push((acronym, m.range));
+        }
+    }
+    if !campuses.is_empty() {
+        let parts: BTreeSet<(usize, usize)> = campuses
+            .iter()
+            .flat_map(|(a, p)| [(a.start, a.end), (p.start, p.end)])
+            .collect();
+        kept.retain(|k| !parts.contains(&(k.range.start, k.range.end)));
+        kept.extend(campuses.into_iter().map(|(acronym, place)| Mention {
+            range: Range::new(acronym.start, place.end),
+            kind: ActorKind::Organization,
+            source: Source::Pattern,
+            canonical: None,
+            wikidata: None,
+            adjectival: false,
+        }));
+        kept.sort_by_key(|m| m.range.start);
     }
     // "नई सरकार", "मेरी सरकार", "निजी बैंक": generic words before an organisation's head word
     // name no organisation.
@@ -994,6 +1035,15 @@ mod tests {
         assert!(
             has(&found, "भारत", ActorKind::Country) && !found.iter().any(|(s, _)| s.contains('-')),
             "should keep a known country before a hyphen its own, found {found:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_before_a_city_names_a_campus() {
+        let found = mentions_of("संस्थान की खबर\nआईआईटी दिल्ली में नया केंद्र खुला।");
+        assert!(
+            has(&found, "आईआईटी दिल्ली", ActorKind::Organization),
+            "should read the institute's campus as one organisation, found {found:?}"
         );
     }
 }

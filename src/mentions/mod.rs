@@ -99,6 +99,14 @@ fn places_in_lists(lex: &Lexicon, text: &str, structure: &Structure, mentions: &
     let mut retyped: Vec<Range> = Vec::new();
     for region in structure.regions() {
         for sentence in &region.sentences {
+            // Most sentences hold no list of two places: skip them without tokenising.
+            let places = within(mentions, *sentence)
+                .iter()
+                .filter(|m| matches!(m.kind, ActorKind::Place | ActorKind::Country))
+                .count();
+            if places < 2 {
+                continue;
+            }
             let tokens = features::tokenize(sentence.slice(text));
             let at = |i: usize| {
                 Range::new(

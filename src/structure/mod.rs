@@ -53,17 +53,22 @@ pub struct Unit {
 /// The units of `text`: its blocks, with related pieces cut out.
 fn units(text: &str) -> Vec<Unit> {
     let mut out = Vec::new();
-    for block in blocks::blocks(text) {
-        let pieces = related::split(text, block.range);
+    for (block, split) in blocks::blocks_with_sentences(text) {
+        let split = split.unwrap_or_else(|| sentences::split(text, block.range));
+        let pieces = related::split_with(text, block.range, &split);
         let whole = pieces.len() == 1;
         for (k, piece) in pieces.into_iter().enumerate() {
             if piece.range.is_empty() {
                 continue;
             }
-            let sentences: Vec<Range> = sentences::split(text, piece.range)
-                .into_iter()
-                .map(|s| s.range)
-                .collect();
+            let sentences: Vec<Range> = if piece.range == block.range {
+                split.iter().map(|s| s.range).collect()
+            } else {
+                sentences::split(text, piece.range)
+                    .into_iter()
+                    .map(|s| s.range)
+                    .collect()
+            };
             out.push(Unit {
                 range: piece.range,
                 blank_before: k == 0 && block.blank_before,

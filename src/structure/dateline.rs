@@ -115,7 +115,8 @@ pub fn is_line(text: &str) -> bool {
     if t.contains(['.', '\'']) {
         return false;
     }
-    let all: Vec<&str> = words(t).map(|(_, w)| w).collect();
+    // One word past the most tells a dateline from a longer line.
+    let all: Vec<&str> = words(t).map(|(_, w)| w).take(MAX_WORDS + 1).collect();
     if all.is_empty() || all.len() > MAX_WORDS || m.label(t).is_some() {
         return false;
     }

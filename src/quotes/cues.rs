@@ -7,6 +7,7 @@
 use crate::data;
 use crate::doc::Range;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Word lists by kind; each form is a sequence of lower-case words.
@@ -113,7 +114,7 @@ pub fn speakers() -> &'static Lexicon {
 pub struct Word<'t> {
     pub range: Range,
     pub text: &'t str,
-    pub lower: String,
+    pub lower: Cow<'t, str>,
 }
 
 /// A character that belongs to a word: letters, digits and the Devanagari signs (matras, virama,
@@ -148,7 +149,7 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
                 out.push(Word {
                     range: r,
                     text: w,
-                    lower: crate::normalize::lowercase(w).into_owned(),
+                    lower: crate::normalize::lowercase(w),
                 });
                 start = None;
             }

@@ -75,7 +75,11 @@ struct Subject {
 struct State<'t> {
     text: &'t str,
     genders: Vec<Gender>,
+    /// The subjects of the text's sentences, in text order.
     subjects: Vec<Subject>,
+    /// The speakers of the quotes attributed so far, in text order: kept apart from `subjects`
+    /// so that adding one never shifts the others (on a long text that was quadratic).
+    speakers: Vec<Subject>,
 }
 
 /// One [`Attribution`] per quote, in the same order.
@@ -90,6 +94,7 @@ pub fn attribute(
         text,
         genders: vec![Gender::Unknown; actors.len()],
         subjects: collect_subjects(text, &regions, quotes, actors),
+        speakers: Vec::new(),
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -110,8 +115,8 @@ pub fn attribute(
                 } else {
                     phrase.name.or(phrase.role).unwrap_or(phrase.whole)
                 });
-                let at = state.subjects.partition_point(|s| s.at <= q.range.start);
-                state.subjects.insert(
+                let at = state.speakers.partition_point(|s| s.at <= q.range.start);
+                state.speakers.insert(
                     at,
                     Subject {
                         strong: true,
@@ -1360,6 +1365,29 @@ fn gender_fits(want: Gender, have: Gender) -> bool {
     want == Gender::Unknown || have == Gender::Unknown || want == have
 }
 
+/// The subjects and speakers before byte `at`, nearest first; of two at the same place, the
+/// speaker comes first.
+fn subjects_before<'s>(
+    subjects: &'s [Subject],
+    speakers: &'s [Subject],
+    at: usize,
+) -> impl Iterator<Item = &'s Subject> {
+    let mut subjects = subjects[..subjects.partition_point(|s| s.at < at)]
+        .iter()
+        .rev()
+        .peekable();
+    let mut speakers = speakers[..speakers.partition_point(|s| s.at < at)]
+        .iter()
+        .rev()
+        .peekable();
+    std::iter::from_fn(move || match (subjects.peek(), speakers.peek()) {
+        (Some(s), Some(p)) if s.at > p.at => subjects.next(),
+        (_, Some(_)) => speakers.next(),
+        (Some(_), None) => subjects.next(),
+        (None, None) => None,
+    })
+}
+
 /// The most recent earlier subject that fits a pronoun at byte `at`.
 fn resolve_pronoun(
     state: &mut State<'_>,
@@ -1367,10 +1395,7 @@ fn resolve_pronoun(
     at: usize,
     gender: Gender,
 ) -> Option<usize> {
-    let upto = state.subjects.partition_point(|s| s.at < at);
-    let candidates: Vec<Subject> = state.subjects[..upto]
-        .iter()
-        .rev()
+    let candidates: Vec<Subject> = subjects_before(&state.subjects, &state.speakers, at)
         .take_while(|s| at - s.at < 6000)
         .take(40)
         .cloned()

@@ -119,6 +119,7 @@ pub struct Word<'t> {
 
 /// A character that belongs to a word: letters, digits and the Devanagari signs (matras, virama,
 /// nukta), which are not all alphabetic to Unicode.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     // ASCII and Devanagari first: the general Unicode tables are slow to search.
     match c {

@@ -16,6 +16,11 @@ pub struct Lexicon {
     forms: HashMap<String, Vec<Vec<String>>>,
     /// The one-word forms by kind, for [`Lexicon::has`].
     words: HashMap<String, HashSet<String>>,
+    /// By kind and first word, the forms (indices into `forms`, longest first) that start with
+    /// it, so that [`Lexicon::match_at`] tries only those.
+    by_first: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// The same by last word, for [`Lexicon::match_before`].
+    by_last: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
 impl Lexicon {
@@ -50,6 +55,17 @@ impl Lexicon {
         for (kind, forms) in &lexicon.forms {
             let words = forms.iter().filter(|f| f.len() == 1).map(|f| f[0].clone());
             lexicon.words.insert(kind.clone(), words.collect());
+            let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+            let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+            for (i, form) in forms.iter().enumerate() {
+                by_first.entry(form[0].clone()).or_default().push(i);
+                by_last
+                    .entry(form[form.len() - 1].clone())
+                    .or_default()
+                    .push(i);
+            }
+            lexicon.by_first.insert(kind.clone(), by_first);
+            lexicon.by_last.insert(kind.clone(), by_last);
         }
         lexicon
     }
@@ -61,7 +77,10 @@ impl Lexicon {
 
     /// The number of words of the longest `kind` form that starts at `words[at]`.
     pub fn match_at(&self, kind: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
-        self.forms(kind).iter().find_map(|form| {
+        let first = words.get(at)?;
+        let candidates = self.by_first.get(kind)?.get(first.lower.as_ref())?;
+        let forms = self.forms(kind);
+        candidates.iter().map(|&i| &forms[i]).find_map(|form| {
             let fits = form.len() + at <= words.len()
                 && form.iter().zip(&words[at..]).all(|(f, w)| w.lower == *f);
             fits.then_some(form.len())
@@ -70,7 +89,10 @@ impl Lexicon {
 
     /// The number of words of the longest `kind` form that ends at `words[end - 1]`.
     pub fn match_before(&self, kind: &str, words: &[Word<'_>], end: usize) -> Option<usize> {
-        self.forms(kind).iter().find_map(|form| {
+        let last = words.get(end.checked_sub(1)?)?;
+        let candidates = self.by_last.get(kind)?.get(last.lower.as_ref())?;
+        let forms = self.forms(kind);
+        candidates.iter().map(|&i| &forms[i]).find_map(|form| {
             let fits = form.len() <= end
                 && form
                     .iter()

@@ -105,19 +105,15 @@ pub fn is_line(text: &str) -> bool {
     let t = text
         .trim()
         .trim_end_matches(['।', ':', '-', '–', '—', '|', ' ']);
-    // Byte and single-mark searches: a search for a set of chars decodes every char.
-    if t.is_empty()
-        || t.bytes().any(|b| matches!(b, b'?' | b'!' | b'"'))
-        || t.contains('“')
-        || t.contains('”')
-    {
+    // One search per mark: a search for a set of chars decodes every char.
+    if t.is_empty() || ['?', '!', '"', '“', '”'].iter().any(|&c| t.contains(c)) {
         return false;
     }
     // A byline or time line: "By Jane Smith", "Posted By : …", "Updated: 12 Mar 2024, 10:30 IST".
     if m.opens_with_byline(t) {
         return words(t).count() <= BYLINE_MAX_WORDS && super::sentences::final_mark(t).0.is_none();
     }
-    if t.bytes().any(|b| matches!(b, b'.' | b'\'')) {
+    if t.contains('.') || t.contains('\'') {
         return false;
     }
     // One word past the most tells a dateline from a longer line.

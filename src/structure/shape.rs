@@ -95,9 +95,9 @@ impl Shape {
                 && !trimmed
                     .trim_end_matches(['.', '?', '!', '।'])
                     .ends_with(is_quote),
-            markup: trimmed
-                .bytes()
-                .any(|b| matches!(b, b'<' | b'>' | b'{' | b'}' | b'='))
+            markup: ['<', '>', '{', '}', '=']
+                .iter()
+                .any(|&c| trimmed.contains(c))
                 || trimmed.contains("://"),
             speaker_label: opens_with_speaker_label(trimmed),
             ends_with_auxiliary: all.last().is_some_and(|(_, w)| m.is_auxiliary(w))

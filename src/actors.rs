@@ -40,8 +40,15 @@ pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<Act
     merge_appositions(text, mentions, &mut groups);
     merge_name_parts(text, mentions, &mut groups);
     merge_longer_places(text, mentions, &mut groups);
-    let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, structure);
-    let parts = name_part_mentions(text, mentions, &groups, &extra, structure);
+    // The words of each sentence of the story, read once for rules 3 and 4.
+    let sentence_words: Vec<Vec<Word>> = structure
+        .regions()
+        .iter()
+        .flat_map(|region| &region.sentences)
+        .map(|sentence| words(text, sentence.start, sentence.end))
+        .collect();
+    let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, &sentence_words);
+    let parts = name_part_mentions(text, mentions, &groups, &extra, &sentence_words);
     extra.extend(parts);
     let repeats = repeated_names(text, mentions, &groups, &extra, structure);
     extra.extend(repeats);
@@ -317,11 +324,12 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
 }
 
 /// The office (and its "X के" or demonym context) just before word `i`, as (context key, office
-/// text, office range).
+/// text, office range). `offices[j]` is the number of words of the office title at word `j`.
 fn role_before(
     text: &str,
     mentions: &[Mention],
     words: &[Word],
+    offices: &[Option<usize>],
     i: usize,
 ) -> Option<(String, String, Range)> {
     let lex = lexicon::builtin();
@@ -329,10 +337,8 @@ fn role_before(
     let mut start = None;
     for n in 1..=lex.longest_affix.min(i) {
         let j = i - n;
-        if let Some((TitleClass::Office, m)) = title_at(lex, text, words, j) {
-            if j + m == i {
-                start = Some(j);
-            }
+        if offices[j].is_some_and(|m| j + m == i) {
+            start = Some(j);
         }
     }
     let j = start?;
@@ -363,8 +369,9 @@ fn role_mentions(
     text: &str,
     mentions: &[Mention],
     groups: &[Group],
-    structure: &Structure,
+    sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
+    let lex = lexicon::builtin();
     let owner: HashMap<usize, usize> = groups
         .iter()
         .enumerate()
@@ -379,25 +386,29 @@ fn role_mentions(
     let mut roles: HashMap<String, Option<usize>> = HashMap::default();
     let mut offices: HashMap<String, Option<usize>> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
-    for region in structure.regions() {
-        for sentence in &region.sentences {
-            let ws = words(text, sentence.start, sentence.end);
-            for i in 1..ws.len() {
-                let Some((key, bare, office)) = role_before(text, mentions, &ws, i) else {
-                    continue;
-                };
-                let named = person_at.get(&ws[i].start).copied();
-                match named.and_then(|m| owner.get(&m)) {
-                    Some(&g) => {
-                        for (map, k) in [(&mut roles, key), (&mut offices, bare)] {
-                            let slot = map.entry(k).or_insert(Some(g));
-                            if *slot != Some(g) {
-                                *slot = None; // tied to two people: no evidence for either
-                            }
+    for ws in sentence_words {
+        // The office title at each word, looked up once.
+        let titles: Vec<Option<usize>> = (0..ws.len())
+            .map(|j| match title_at(lex, text, ws, j) {
+                Some((TitleClass::Office, m)) => Some(m),
+                _ => None,
+            })
+            .collect();
+        for i in 1..ws.len() {
+            let Some((key, bare, office)) = role_before(text, mentions, ws, &titles, i) else {
+                continue;
+            };
+            let named = person_at.get(&ws[i].start).copied();
+            match named.and_then(|m| owner.get(&m)) {
+                Some(&g) => {
+                    for (map, k) in [(&mut roles, key), (&mut offices, bare)] {
+                        let slot = map.entry(k).or_insert(Some(g));
+                        if *slot != Some(g) {
+                            *slot = None; // tied to two people: no evidence for either
                         }
                     }
-                    None => candidates.push((key, bare, office)),
                 }
+                None => candidates.push((key, bare, office)),
             }
         }
     }
@@ -424,7 +435,7 @@ fn name_part_mentions(
     mentions: &[Mention],
     groups: &[Group],
     taken: &[(usize, Range)],
-    structure: &Structure,
+    sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
     let mut parts: HashMap<String, Vec<usize>> = HashMap::default();
@@ -460,33 +471,31 @@ fn name_part_mentions(
             .map(|m| m.range)
             .chain(taken.iter().map(|t| t.1)),
     );
-    for region in structure.regions() {
-        for sentence in &region.sentences {
-            for w in words(text, sentence.start, sentence.end) {
-                let Some(owners) = parts.get(w.text) else {
-                    continue;
-                };
-                let range = Range::new(w.start, w.end);
-                if known.overlaps(range) {
-                    continue;
-                }
-                // The owner mentioned last before this word, else the first one mentioned.
-                let owner = owners
-                    .iter()
-                    .filter_map(|&g| {
-                        let before = groups[g]
-                            .mentions
-                            .iter()
-                            .map(|&m| mentions[m].range.start)
-                            .filter(|&s| s < w.start)
-                            .max();
-                        before.map(|b| (b, g))
-                    })
-                    .max()
-                    .map(|(_, g)| g)
-                    .unwrap_or(owners[0]);
-                found.push((owner, range));
+    for ws in sentence_words {
+        for w in ws {
+            let Some(owners) = parts.get(w.text) else {
+                continue;
+            };
+            let range = Range::new(w.start, w.end);
+            if known.overlaps(range) {
+                continue;
             }
+            // The owner mentioned last before this word, else the first one mentioned.
+            let owner = owners
+                .iter()
+                .filter_map(|&g| {
+                    let before = groups[g]
+                        .mentions
+                        .iter()
+                        .map(|&m| mentions[m].range.start)
+                        .filter(|&s| s < w.start)
+                        .max();
+                    before.map(|b| (b, g))
+                })
+                .max()
+                .map(|(_, g)| g)
+                .unwrap_or(owners[0]);
+            found.push((owner, range));
         }
     }
     found
@@ -528,8 +537,13 @@ fn repeated_names(
     // A few surfaces are found faster one by one than with an automaton.
     let automaton = if surfaces.len() > 32 {
         // From a &Vec<String>, like the lexicon's automaton: one copy of the builder's code.
+        // A contiguous NFA: built per article, it costs far less to build than the DFA that
+        // `AhoCorasick::new` picks for a few hundred surfaces, and finds the same matches.
         let patterns: Vec<String> = surfaces.iter().map(|s| s.to_string()).collect();
-        aho_corasick::AhoCorasick::new(&patterns).ok()
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .ok()
     } else {
         None
     };

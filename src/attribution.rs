@@ -75,7 +75,11 @@ struct Subject {
 struct State<'t> {
     text: &'t str,
     genders: Vec<Gender>,
+    /// The subjects of the text's sentences, in text order.
     subjects: Vec<Subject>,
+    /// The speakers of the quotes attributed so far, in text order: kept apart from `subjects`
+    /// so that adding one never shifts the others (on a long text that was quadratic).
+    speakers: Vec<Subject>,
 }
 
 /// One [`Attribution`] per quote, in the same order.
@@ -90,6 +94,7 @@ pub fn attribute(
         text,
         genders: vec![Gender::Unknown; actors.len()],
         subjects: collect_subjects(text, &regions, quotes, actors),
+        speakers: Vec::new(),
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -110,8 +115,8 @@ pub fn attribute(
                 } else {
                     phrase.name.or(phrase.role).unwrap_or(phrase.whole)
                 });
-                let at = state.subjects.partition_point(|s| s.at <= q.range.start);
-                state.subjects.insert(
+                let at = state.speakers.partition_point(|s| s.at <= q.range.start);
+                state.speakers.insert(
                     at,
                     Subject {
                         strong: true,
@@ -527,7 +532,7 @@ fn hindi_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     if let Some(k) = (0..ws.len().min(4)).find(|&k| c.has("saying", &ws[k].lower)) {
         let aux = ws
             .get(k + 1)
-            .is_some_and(|w| matches!(w.lower.as_str(), "है" | "था" | "थी"));
+            .is_some_and(|w| matches!(w.lower.as_ref(), "है" | "था" | "थी"));
         let owner = (k + 3..ws.len().min(k + 12)).find(|&j| ws[j].lower == "का");
         if let (true, Some(j)) = (aux, owner) {
             let cue = Range::new(ws[k].range.start, ws[k + 1].range.end);
@@ -586,7 +591,7 @@ fn split_phrase(
         start -= 1;
     }
     // A genitive or stop word cannot start a phrase.
-    while start < end && matches!(ws[start].lower.as_str(), "के" | "की" | "का" | "एक")
+    while start < end && matches!(ws[start].lower.as_ref(), "के" | "की" | "का" | "एक")
     {
         start += 1;
     }
@@ -646,7 +651,7 @@ fn split_phrase(
             // No role word: the name is what follows the last genitive.
             let g = phrase
                 .iter()
-                .rposition(|w| matches!(w.lower.as_str(), "के" | "की" | "का"));
+                .rposition(|w| matches!(w.lower.as_ref(), "के" | "की" | "का"));
             let from = g.map_or(0, |g| g + 1);
             if from >= phrase.len() || phrase.len() - from > 4 {
                 return None;
@@ -706,7 +711,7 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
         return None;
     }
     // "A cashier who …": the article, unless it is an initial ("Julie A. Diaz").
-    if matches!(ws[start].lower.as_str(), "a" | "an")
+    if matches!(ws[start].lower.as_ref(), "a" | "an")
         && !text[ws[start].range.end..].starts_with('.')
     {
         return None;
@@ -810,7 +815,7 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
     }
     let function_word = |w: &Word<'_>| {
         matches!(
-            w.lower.as_str(),
+            w.lower.as_ref(),
             "when"
                 | "which"
                 | "who"
@@ -893,7 +898,7 @@ fn english_after_verb(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase
 }
 
 fn english_pronoun(w: &Word<'_>, cue: Range) -> Option<Found> {
-    let gender = match w.lower.as_str() {
+    let gender = match w.lower.as_ref() {
         "he" => Gender::Male,
         "she" => Gender::Female,
         "i" | "we" | "they" => return None,
@@ -965,7 +970,7 @@ fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         }
         let participle = ws[i].lower.ends_with("ing")
             && !(i > 0 && speakers().has("auxiliary", &ws[i - 1].lower));
-        let coordinated = i > 0 && matches!(ws[i - 1].lower.as_str(), "and" | "but");
+        let coordinated = i > 0 && matches!(ws[i - 1].lower.as_ref(), "and" | "but");
         if participle || coordinated {
             // "Trump attacked Clinton …, saying", "X said … but said": the subject of the
             // sentence, unless a name stands right before the participle ("Trump saying").
@@ -1031,7 +1036,7 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     let opener = &ws.first()?.lower;
     let preposition = ws.get(1).is_some_and(|w| {
         matches!(
-            w.lower.as_str(),
+            w.lower.as_ref(),
             "at" | "by"
                 | "in"
                 | "on"
@@ -1065,7 +1070,7 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     }
     if ws[0].text.starts_with(char::is_uppercase) && !capitalised(&ws[0]) {
         // "And Mr. Christie gloated": a conjunction before the subject.
-        if matches!(opener.as_str(), "and" | "but" | "or" | "so" | "yet")
+        if matches!(opener.as_ref(), "and" | "but" | "or" | "so" | "yet")
             && !text[ws[0].range.end..ws.get(1)?.range.start].contains(',')
         {
             if let Some(phrase) = sentence_subject(text, &ws[1..]) {
@@ -1084,7 +1089,7 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
             || sp.has("title", &ws[end].lower)
             // "Secretary of State Madeleine Albright"
             || end > 0
-                && matches!(ws[end].lower.as_str(), "of" | "the")
+                && matches!(ws[end].lower.as_ref(), "of" | "the")
                 && ws.get(end + 1).is_some_and(capitalised))
         && (end == 0 || !breaks(text, &ws[end - 1], &ws[end]))
     {
@@ -1186,7 +1191,7 @@ fn english_after(text: &str, ws: &[Word<'_>], strict: bool) -> Option<Found> {
         }
         let subject_like = ws[k..k + tail].iter().any(|w| {
             matches!(
-                w.lower.as_str(),
+                w.lower.as_ref(),
                 "it" | "that" | "he" | "she" | "they" | "we" | "i" | "there" | "this" | "the"
             )
         });
@@ -1360,6 +1365,29 @@ fn gender_fits(want: Gender, have: Gender) -> bool {
     want == Gender::Unknown || have == Gender::Unknown || want == have
 }
 
+/// The subjects and speakers before byte `at`, nearest first; of two at the same place, the
+/// speaker comes first.
+fn subjects_before<'s>(
+    subjects: &'s [Subject],
+    speakers: &'s [Subject],
+    at: usize,
+) -> impl Iterator<Item = &'s Subject> {
+    let mut subjects = subjects[..subjects.partition_point(|s| s.at < at)]
+        .iter()
+        .rev()
+        .peekable();
+    let mut speakers = speakers[..speakers.partition_point(|s| s.at < at)]
+        .iter()
+        .rev()
+        .peekable();
+    std::iter::from_fn(move || match (subjects.peek(), speakers.peek()) {
+        (Some(s), Some(p)) if s.at > p.at => subjects.next(),
+        (_, Some(_)) => speakers.next(),
+        (Some(_), None) => subjects.next(),
+        (None, None) => None,
+    })
+}
+
 /// The most recent earlier subject that fits a pronoun at byte `at`.
 fn resolve_pronoun(
     state: &mut State<'_>,
@@ -1367,10 +1395,7 @@ fn resolve_pronoun(
     at: usize,
     gender: Gender,
 ) -> Option<usize> {
-    let upto = state.subjects.partition_point(|s| s.at < at);
-    let candidates: Vec<Subject> = state.subjects[..upto]
-        .iter()
-        .rev()
+    let candidates: Vec<Subject> = subjects_before(&state.subjects, &state.speakers, at)
         .take_while(|s| at - s.at < 6000)
         .take(40)
         .cloned()
@@ -1510,7 +1535,7 @@ fn earlier_with_role(text: &str, role: Range, at: usize) -> Option<Range> {
             let gap = &text[prev_end..w.range.start];
             if gap.chars().any(|c| !c.is_whitespace() && c != '-')
                 || sp.has("stop", &w.lower)
-                || matches!(w.lower.as_str(), "के" | "की" | "का" | "ने" | "को" | "से")
+                || matches!(w.lower.as_ref(), "के" | "की" | "का" | "ने" | "को" | "से")
                 || cues().has("verb", &w.lower)
             {
                 break;
@@ -1522,7 +1547,7 @@ fn earlier_with_role(text: &str, role: Range, at: usize) -> Option<Range> {
         }
         let next_ok = ws
             .get(n)
-            .is_some_and(|w| matches!(w.lower.as_str(), "ने" | "के" | "की" | "का" | "को" | "से"));
+            .is_some_and(|w| matches!(w.lower.as_ref(), "ने" | "के" | "की" | "का" | "को" | "से"));
         if n > 0 && (next_ok || n == ws.len()) {
             return Some(Range::new(ws[0].range.start, ws[n - 1].range.end));
         }

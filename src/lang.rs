@@ -22,6 +22,10 @@ impl Letters {
     pub fn of(text: &str) -> Letters {
         let mut n = Letters::default();
         for c in text.chars() {
+            if c.is_ascii() {
+                n.latin += usize::from(c.is_ascii_alphabetic());
+                continue;
+            }
             match c {
                 '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => n.devanagari += 1,
                 // Arabic-script digits and punctuation are not letters.

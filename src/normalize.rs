@@ -75,6 +75,17 @@ fn has_nukta_decomposition(c: char) -> bool {
     parts > 1 && nukta
 }
 
+/// Whether the combining mark `mark` may compose with the character before it. No ASCII
+/// character is a mark, and the nukta is the only Devanagari mark that composes with anything:
+/// the tables are searched only for the rest.
+fn may_compose(mark: char) -> bool {
+    match mark {
+        _ if mark.is_ascii() => false,
+        '\u{0900}'..='\u{097F}' => mark == '\u{093C}',
+        _ => true,
+    }
+}
+
 /// Whether any byte of `input` could start a character that normalising changes.
 fn may_need_change(input: &str) -> bool {
     // Every character edited above is outside ASCII, and a combining mark that could compose
@@ -97,21 +108,22 @@ impl<'a> Normalized<'a> {
         let mut text = String::with_capacity(input.len() + input.len() / 16);
         let mut changes = Vec::new();
         let mut chars = input.char_indices().peekable();
+        // Where the run of characters copied as they are begins: runs are copied in one piece.
+        let mut kept_from = 0;
         while let Some((at, c)) = chars.next() {
+            let edit = edit_for(c);
+            let next_may_compose = chars.peek().is_some_and(|&(_, mark)| may_compose(mark));
+            if matches!(edit, Edit::Keep) && !next_may_compose {
+                continue;
+            }
+            text.push_str(&input[kept_from..at]);
             let next_at = at + c.len_utf8();
             let start = text.len();
-            match edit_for(c) {
+            match edit {
                 Edit::Keep => {
                     // A base and one combining mark that Unicode composes become one letter.
                     if let Some(&(mark_at, mark)) = chars.peek() {
-                        // No ASCII character is a mark, and the nukta is the only Devanagari
-                        // mark that composes with anything: skip the tables for the rest.
-                        let may_compose = match mark {
-                            _ if mark.is_ascii() => false,
-                            '\u{0900}'..='\u{097F}' => mark == '\u{093C}',
-                            _ => true,
-                        };
-                        if may_compose && is_combining_mark(mark) && !is_combining_mark(c) {
+                        if is_combining_mark(mark) && !is_combining_mark(c) {
                             if let Some(composed) = compose(c, mark) {
                                 chars.next();
                                 text.push(composed);
@@ -121,6 +133,7 @@ impl<'a> Normalized<'a> {
                                     input_start: at,
                                     input_end: mark_at + mark.len_utf8(),
                                 });
+                                kept_from = chars.peek().map_or(input.len(), |&(at, _)| at);
                                 continue;
                             }
                         }
@@ -152,7 +165,9 @@ impl<'a> Normalized<'a> {
                     });
                 }
             }
+            kept_from = next_at;
         }
+        text.push_str(&input[kept_from..]);
         Normalized {
             text: Cow::Owned(text),
             changes,

@@ -207,6 +207,7 @@ fn is_consonant(c: char) -> bool {
 }
 
 /// A letter, digit or combining mark: a character that continues a word.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();

@@ -466,7 +466,10 @@ pub fn sentence_mentions(
     // "Kurdistan Democratic Party", "East Jerusalem"): an organisation, unless a place word
     // opens it. Demonyms and people inside a run are left alone ("Bosnian Serb Radovan
     // Karadzic").
-    let title_case = {
+    // Read at most once, and only when a run of capitals is in question (never in most Hindi
+    // sentences).
+    let title_case = std::cell::OnceCell::new();
+    let read_title_case = || {
         let latin: Vec<patterns::Word> = patterns::words(text, sentence.start, sentence.end)
             .into_iter()
             .filter(|w| w.text.is_ascii() && w.text.chars().any(|c| c.is_ascii_alphabetic()))
@@ -499,7 +502,7 @@ pub fn sentence_mentions(
             continue;
         }
         // In a headline in title case ("Russia Supports North Korea") capitals make no name.
-        if title_case {
+        if *title_case.get_or_init(read_title_case) {
             continue;
         }
         let opener = lex.openers.get(surface.split(' ').next().unwrap_or(""));

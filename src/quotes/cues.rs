@@ -7,6 +7,7 @@
 use crate::data;
 use crate::doc::Range;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Word lists by kind; each form is a sequence of lower-case words.
@@ -15,6 +16,11 @@ pub struct Lexicon {
     forms: HashMap<String, Vec<Vec<String>>>,
     /// The one-word forms by kind, for [`Lexicon::has`].
     words: HashMap<String, HashSet<String>>,
+    /// By kind and first word, the forms (indices into `forms`, longest first) that start with
+    /// it, so that [`Lexicon::match_at`] tries only those.
+    by_first: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// The same by last word, for [`Lexicon::match_before`].
+    by_last: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
 impl Lexicon {
@@ -49,6 +55,17 @@ impl Lexicon {
         for (kind, forms) in &lexicon.forms {
             let words = forms.iter().filter(|f| f.len() == 1).map(|f| f[0].clone());
             lexicon.words.insert(kind.clone(), words.collect());
+            let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+            let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+            for (i, form) in forms.iter().enumerate() {
+                by_first.entry(form[0].clone()).or_default().push(i);
+                by_last
+                    .entry(form[form.len() - 1].clone())
+                    .or_default()
+                    .push(i);
+            }
+            lexicon.by_first.insert(kind.clone(), by_first);
+            lexicon.by_last.insert(kind.clone(), by_last);
         }
         lexicon
     }
@@ -60,7 +77,10 @@ impl Lexicon {
 
     /// The number of words of the longest `kind` form that starts at `words[at]`.
     pub fn match_at(&self, kind: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
-        self.forms(kind).iter().find_map(|form| {
+        let first = words.get(at)?;
+        let candidates = self.by_first.get(kind)?.get(first.lower.as_ref())?;
+        let forms = self.forms(kind);
+        candidates.iter().map(|&i| &forms[i]).find_map(|form| {
             let fits = form.len() + at <= words.len()
                 && form.iter().zip(&words[at..]).all(|(f, w)| w.lower == *f);
             fits.then_some(form.len())
@@ -69,7 +89,10 @@ impl Lexicon {
 
     /// The number of words of the longest `kind` form that ends at `words[end - 1]`.
     pub fn match_before(&self, kind: &str, words: &[Word<'_>], end: usize) -> Option<usize> {
-        self.forms(kind).iter().find_map(|form| {
+        let last = words.get(end.checked_sub(1)?)?;
+        let candidates = self.by_last.get(kind)?.get(last.lower.as_ref())?;
+        let forms = self.forms(kind);
+        candidates.iter().map(|&i| &forms[i]).find_map(|form| {
             let fits = form.len() <= end
                 && form
                     .iter()
@@ -113,11 +136,12 @@ pub fn speakers() -> &'static Lexicon {
 pub struct Word<'t> {
     pub range: Range,
     pub text: &'t str,
-    pub lower: String,
+    pub lower: Cow<'t, str>,
 }
 
 /// A character that belongs to a word: letters, digits and the Devanagari signs (matras, virama,
 /// nukta), which are not all alphabetic to Unicode.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     // ASCII and Devanagari first: the general Unicode tables are slow to search.
     match c {
@@ -148,7 +172,7 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
                 out.push(Word {
                     range: r,
                     text: w,
-                    lower: crate::normalize::lowercase(w).into_owned(),
+                    lower: crate::normalize::lowercase(w),
                 });
                 start = None;
             }

@@ -231,9 +231,9 @@ fn reads_as_name(list: &Lexicon, inner: &[Word<'_>], after: &[Word<'_>], after_t
             .is_some_and(|c| c.is_ascii_alphanumeric())
     });
     latin
-        && inner.iter().any(|w| !small.contains(&w.lower.as_str()))
+        && inner.iter().any(|w| !small.contains(&w.lower.as_ref()))
         && inner.iter().all(|w| {
-            small.contains(&w.lower.as_str())
+            small.contains(&w.lower.as_ref())
                 || w.text.chars().next().is_some_and(|c| !c.is_lowercase())
         })
 }

@@ -15,7 +15,7 @@ use crate::doc::Range;
 
 use super::markers::{markers, words};
 use super::related;
-use super::sentences::{self, final_mark, trim};
+use super::sentences::{self, final_mark, trim, Sentence};
 use super::shape::Shape;
 
 /// A unit of the article: a paragraph, heading or other line.
@@ -138,6 +138,15 @@ fn runs_on(text: &str, line: Range, next: Range) -> bool {
 
 /// The blocks of `text`, in order.
 pub fn blocks(text: &str) -> Vec<Block> {
+    blocks_with_sentences(text)
+        .into_iter()
+        .map(|(block, _)| block)
+        .collect()
+}
+
+/// [`blocks`] with the sentences of each block when they were split already (the blocks cut
+/// from glued paragraphs have none), so that later steps need not split them again.
+pub fn blocks_with_sentences(text: &str) -> Vec<(Block, Option<Vec<Sentence>>)> {
     let lines = lines(text);
     let glued = glued_layout(text);
     let mut joined: Vec<Block> = Vec::new();
@@ -166,7 +175,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     for block in joined {
         let sentences = sentences::split(text, block.range);
         if !sentences.iter().any(|s| s.glued) {
-            out.push(block);
+            out.push((block, Some(sentences)));
             continue;
         }
         let mut start = block.range.start;
@@ -179,18 +188,21 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 } else {
                     sentence.range.end
                 };
-                out.push(Block {
-                    range: trim(text, Range::new(start, end)),
-                    blank_before: first && block.blank_before,
-                    single_line: false,
-                    glued: true,
-                });
+                out.push((
+                    Block {
+                        range: trim(text, Range::new(start, end)),
+                        blank_before: first && block.blank_before,
+                        single_line: false,
+                        glued: true,
+                    },
+                    None,
+                ));
                 first = false;
                 start = end;
             }
         }
     }
-    out.retain(|b| !b.range.is_empty());
+    out.retain(|(b, _)| !b.range.is_empty());
     out
 }
 

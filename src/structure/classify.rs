@@ -152,11 +152,16 @@ fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
         return true;
     }
     let headline = stems(units[i].range.slice(text));
-    let before = stems(units[i - 1].range.slice(text));
     let after_first = stems(next);
+    // The paragraphs are read only as far as needed: a headline that the next paragraph takes
+    // up already introduces what follows.
+    if covered(&headline, &after_first) >= INTRODUCES {
+        return false;
+    }
     let mut after = after_first.clone();
     if roles.get(i + 2) == Some(&Role::Paragraph) {
         after.extend(stems(units[i + 2].range.slice(text)));
     }
-    covered(&headline, &after) < INTRODUCES && shared(&before, &after_first) >= CARRIES_ON
+    covered(&headline, &after) < INTRODUCES
+        && shared(&stems(units[i - 1].range.slice(text)), &after_first) >= CARRIES_ON
 }

@@ -214,6 +214,7 @@ fn load() -> Markers {
 
 /// Whether `c` belongs to a word: a letter, a digit or a combining mark (Devanagari vowel signs,
 /// virama and nukta are marks).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     match c {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),

@@ -53,17 +53,22 @@ pub struct Unit {
 /// The units of `text`: its blocks, with related pieces cut out.
 fn units(text: &str) -> Vec<Unit> {
     let mut out = Vec::new();
-    for block in blocks::blocks(text) {
-        let pieces = related::split(text, block.range);
+    for (block, split) in blocks::blocks_with_sentences(text) {
+        let split = split.unwrap_or_else(|| sentences::split(text, block.range));
+        let pieces = related::split_with(text, block.range, &split);
         let whole = pieces.len() == 1;
         for (k, piece) in pieces.into_iter().enumerate() {
             if piece.range.is_empty() {
                 continue;
             }
-            let sentences: Vec<Range> = sentences::split(text, piece.range)
-                .into_iter()
-                .map(|s| s.range)
-                .collect();
+            let sentences: Vec<Range> = if piece.range == block.range {
+                split.iter().map(|s| s.range).collect()
+            } else {
+                sentences::split(text, piece.range)
+                    .into_iter()
+                    .map(|s| s.range)
+                    .collect()
+            };
             out.push(Unit {
                 range: piece.range,
                 blank_before: k == 0 && block.blank_before,
@@ -91,6 +96,8 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
     };
 
     let mut section = SectionDraft::default();
+    // The letters of every paragraph: the body's language.
+    let mut letters = Letters::default();
     let mut pending_dateline: Option<Range> = None;
     // Paragraphs pushed so far: the dateline belongs to the first one only.
     let mut pushed = 0usize;
@@ -98,11 +105,11 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
         let unit = &units[i];
         match roles[i] {
             Role::Related => {
-                pushed += flush_dateline(text, &mut pending_dateline, &mut section);
+                pushed += flush_dateline(text, &mut pending_dateline, &mut section, &mut letters);
                 structure.related.push(unit.range);
             }
             Role::Heading => {
-                pushed += flush_dateline(text, &mut pending_dateline, &mut section);
+                pushed += flush_dateline(text, &mut pending_dateline, &mut section, &mut letters);
                 if section.heading.is_some() || !section.paragraphs.is_empty() {
                     structure.sections.push(std::mem::take(&mut section));
                 }
@@ -119,12 +126,18 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
                 let (paragraph, dateline) = match pending_dateline.take() {
                     Some(line) => {
                         let range = Range::new(line.start, unit.range.end);
-                        (paragraph(text, range, Some(line), None), Some(line))
+                        (
+                            paragraph(text, range, Some(line), None, &mut letters),
+                            Some(line),
+                        )
                     }
                     None => {
                         let dateline = dateline::leading(text, unit.range);
                         let cached = Some(unit.sentences.as_slice());
-                        (paragraph(text, unit.range, dateline, cached), dateline)
+                        (
+                            paragraph(text, unit.range, dateline, cached, &mut letters),
+                            dateline,
+                        )
                     }
                 };
                 if pushed == 0 {
@@ -135,7 +148,7 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
             }
         }
     }
-    flush_dateline(text, &mut pending_dateline, &mut section);
+    flush_dateline(text, &mut pending_dateline, &mut section, &mut letters);
     if section.heading.is_some() || !section.paragraphs.is_empty() {
         structure.sections.push(section);
     }
@@ -151,17 +164,28 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
         Some("hi") => "hi",
         Some("en") => "en",
         Some("ur") => "ur",
-        _ => body_lang(text, &structure),
+        // The letters of all paragraphs, else of the whole text.
+        _ => match letters.tag() {
+            "und" => crate::lang::detect(text),
+            tag => tag,
+        },
     };
     structure
 }
 
 /// A dateline line with no paragraph after it becomes a paragraph of its own; returns how many
 /// paragraphs were added.
-fn flush_dateline(text: &str, pending: &mut Option<Range>, section: &mut SectionDraft) -> usize {
+fn flush_dateline(
+    text: &str,
+    pending: &mut Option<Range>,
+    section: &mut SectionDraft,
+    letters: &mut Letters,
+) -> usize {
     match pending.take() {
         Some(line) => {
-            section.paragraphs.push(paragraph(text, line, None, None));
+            section
+                .paragraphs
+                .push(paragraph(text, line, None, None, letters));
             1
         }
         None => 0,
@@ -169,19 +193,22 @@ fn flush_dateline(text: &str, pending: &mut Option<Range>, section: &mut Section
 }
 
 /// The paragraph `range` with its sentences (`cached` when they were split already); a dateline
-/// that opens it is a sentence of its own.
+/// that opens it is a sentence of its own. Its letters are added to `letters` (the body's).
 fn paragraph(
     text: &str,
     range: Range,
     dateline: Option<Range>,
     cached: Option<&[Range]>,
+    letters: &mut Letters,
 ) -> ParagraphDraft {
+    let own = Letters::of(range.slice(text));
+    letters.add(own);
     if let (None, Some(cached)) = (dateline, cached) {
         return ParagraphDraft {
             range,
             sentences: cached.to_vec(),
             duplicate: false,
-            lang: crate::lang::detect(range.slice(text)),
+            lang: own.tag(),
         };
     }
     let mut sentences = Vec::new();
@@ -199,18 +226,6 @@ fn paragraph(
         range,
         sentences,
         duplicate: false,
-        lang: crate::lang::detect(range.slice(text)),
-    }
-}
-
-/// The language of the body: the letters of its paragraphs, else of the whole text.
-fn body_lang(text: &str, structure: &Structure) -> &'static str {
-    let mut letters = Letters::default();
-    for p in structure.sections.iter().flat_map(|s| &s.paragraphs) {
-        letters.add(Letters::of(p.range.slice(text)));
-    }
-    match letters.tag() {
-        "und" => crate::lang::detect(text),
-        tag => tag,
+        lang: own.tag(),
     }
 }

@@ -13,7 +13,7 @@
 use crate::doc::Range;
 
 use super::markers::{fold, is_word_char, markers, words, Abbreviation, Opener, Place};
-use super::sentences::{self, trim};
+use super::sentences::{self, trim, Sentence};
 
 /// The most words a promo sentence or an end-marked link line has.
 const PROMO_MAX_WORDS: usize = 40;
@@ -94,12 +94,16 @@ pub fn has_promo(text: &str) -> bool {
 
 /// The story and related pieces of the block `range`, in order, covering it.
 pub fn split(text: &str, range: Range) -> Vec<Piece> {
+    split_with(text, range, &sentences::split(text, range))
+}
+
+/// [`split`] when the sentences of `range` are known already.
+pub fn split_with(text: &str, range: Range, sentences: &[Sentence]) -> Vec<Piece> {
     let block = range.slice(text);
     let Some(marker_end) = start_marker(block) else {
-        return split_tail(text, range);
+        return split_tail(text, range, sentences);
     };
     // A link that opens the block: its headline, then maybe a glued paragraph.
-    let sentences = sentences::split(text, range);
     let marker_end = range.start + marker_end;
     // The sentence the marker stands in; the link ends inside it.
     let holder = sentences
@@ -117,15 +121,14 @@ pub fn split(text: &str, range: Range) -> Vec<Piece> {
     }];
     let rest = trim(text, Range::new(link_end, range.end));
     if !rest.is_empty() {
-        out.extend(split_tail(text, rest));
+        out.extend(split_tail(text, rest, &sentences::split(text, rest)));
     }
     out
 }
 
-/// [`split`] for a block that does not open with a link.
-fn split_tail(text: &str, range: Range) -> Vec<Piece> {
+/// [`split`] for a block that does not open with a link, whose sentences are `sentences`.
+fn split_tail(text: &str, range: Range, sentences: &[Sentence]) -> Vec<Piece> {
     let block = range.slice(text);
-    let sentences = sentences::split(text, range);
     let piece = |range: Range, related| Piece { range, related };
 
     // A link glued after the story text runs to the end of the block.

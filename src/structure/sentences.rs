@@ -26,6 +26,7 @@ pub struct Sentence {
     pub glued: bool,
 }
 
+#[inline]
 fn is_double_quote(c: char) -> bool {
     matches!(
         c,
@@ -33,19 +34,23 @@ fn is_double_quote(c: char) -> bool {
     )
 }
 
+#[inline]
 fn is_single_quote(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '‹' | '›')
 }
 
+#[inline]
 pub fn is_quote(c: char) -> bool {
     is_double_quote(c) || is_single_quote(c)
 }
 
 /// Marks that end a sentence (the ellipsis only with a stronger mark).
+#[inline]
 pub fn is_terminal(c: char) -> bool {
     matches!(c, '।' | '॥' | '.' | '?' | '!' | '…' | '؟' | '۔')
 }
 
+#[inline]
 fn is_closing_bracket(c: char) -> bool {
     matches!(c, ')' | ']' | '}')
 }

@@ -89,12 +89,16 @@ impl Shape {
                 Some(n) => n,
                 None => sentences::split(text, Range::new(0, text.len())).len(),
             },
-            has_comma: trimmed.contains([',', '،']),
+            // One search per mark: a search for a set of chars decodes every char.
+            has_comma: trimmed.contains(',') || trimmed.contains('،'),
             open_quote: trimmed.starts_with(is_quote)
                 && !trimmed
                     .trim_end_matches(['.', '?', '!', '।'])
                     .ends_with(is_quote),
-            markup: trimmed.contains(['<', '>', '{', '}', '=']) || trimmed.contains("://"),
+            markup: ['<', '>', '{', '}', '=']
+                .iter()
+                .any(|&c| trimmed.contains(c))
+                || trimmed.contains("://"),
             speaker_label: opens_with_speaker_label(trimmed),
             ends_with_auxiliary: all.last().is_some_and(|(_, w)| m.is_auxiliary(w))
                 && !trimmed.contains(['-', '–', '—', ':', '?'])

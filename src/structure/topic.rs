@@ -5,6 +5,8 @@
 //! link box dropped between two paragraphs of one story (the paragraph after it carries on from
 //! the paragraph before, not from the link).
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use super::markers::{markers, word_key, words};
@@ -33,33 +35,42 @@ const SUFFIXES: &[&str] = &[
     "s",
 ];
 
-/// The content-word stems of `text`.
-pub fn stems(text: &str) -> HashSet<String> {
+/// The content-word stems of `text`, borrowed from it where no case folding was needed.
+pub fn stems(text: &str) -> HashSet<Cow<'_, str>> {
     let m = markers();
     words(text)
         .filter_map(|(_, w)| {
             let key = word_key(w);
             let content =
                 !m.function_words.contains_key(key.as_ref()) && !w.chars().all(|c| c.is_numeric());
-            content.then(|| stem(&key))
+            content.then(|| stem(key))
         })
         .filter(|s| s.chars().count() >= 2)
         .collect()
 }
 
-fn stem(word: &str) -> String {
+fn stem(word: Cow<'_, str>) -> Cow<'_, str> {
     for suffix in SUFFIXES {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if base.chars().count() >= 2 {
-                return base.to_string();
+        let Some(len) = word
+            .strip_suffix(suffix)
+            .filter(|base| base.chars().count() >= 2)
+            .map(str::len)
+        else {
+            continue;
+        };
+        return match word {
+            Cow::Borrowed(w) => Cow::Borrowed(&w[..len]),
+            Cow::Owned(mut w) => {
+                w.truncate(len);
+                Cow::Owned(w)
             }
-        }
+        };
     }
-    word.to_string()
+    word
 }
 
 /// The share of `a`'s stems that `b` has too (0 when `a` has none).
-pub fn covered(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+pub fn covered(a: &HashSet<Cow<'_, str>>, b: &HashSet<Cow<'_, str>>) -> f32 {
     if a.is_empty() {
         return 0.0;
     }
@@ -67,7 +78,7 @@ pub fn covered(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
 }
 
 /// How much two blocks share, relative to the smaller one.
-pub fn shared(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+pub fn shared(a: &HashSet<Cow<'_, str>>, b: &HashSet<Cow<'_, str>>) -> f32 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     covered(small, large)
 }

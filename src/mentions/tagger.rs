@@ -49,7 +49,22 @@ pub fn is_time_word(word: &str) -> bool {
         words.dedup();
         words
     });
-    words.binary_search(&word_form(word)).is_ok()
+    words
+        .binary_search_by(|w| w.as_str().cmp(&form_of(word)))
+        .is_ok()
+}
+
+/// [`word_form`] of `word`, borrowed when the word is its own form (Devanagari and lower-case
+/// Latin without digits, most words): no String per word.
+fn form_of(word: &str) -> std::borrow::Cow<'_, str> {
+    let own_form = word.chars().all(|c| {
+        matches!(c, '\u{0900}'..='\u{0965}' | '\u{0970}'..='\u{097F}') || c.is_ascii_lowercase()
+    });
+    if own_form {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word_form(word))
+    }
 }
 
 /// The entity type of a tag (0 person, 1 place, 2 organisation), or `None` for outside.
@@ -115,19 +130,10 @@ impl Model {
 
     /// Whether `word` may not begin a name.
     pub fn never_begins(&self, word: &str) -> bool {
-        // Most words are their own form (Devanagari and lower-case Latin without digits): look
-        // them up without building the form.
-        let own_form = word.chars().all(|c| {
-            matches!(c, '\u{0900}'..='\u{0965}' | '\u{0970}'..='\u{097F}') || c.is_ascii_lowercase()
-        });
-        if own_form {
-            return self
-                .never_begin
-                .binary_search_by(|f| f.as_str().cmp(word))
-                .is_ok();
-        }
-        let form = word_form(word);
-        self.never_begin.binary_search(&form).is_ok()
+        let form = form_of(word);
+        self.never_begin
+            .binary_search_by(|f| f.as_str().cmp(&form))
+            .is_ok()
     }
 
     /// The model in its file format (see `data/model/README.md`).

@@ -5,13 +5,14 @@
 //! and how to regenerate it) and is parsed once per process. Surface forms are normalised the way
 //! the text is ([`crate::normalize`]), and each Devanagari form also gets the spellings Hindi
 //! writers commonly use for it (no nukta, ा for ॉ, ं for ँ and for a nasal consonant + virama), so
-//! "मॉस्को" also finds "मास्को" and "हिन्दी" also finds "हिंदी". Matching is one Aho-Corasick pass
-//! over a block of text; a match counts only where it starts and ends on a word boundary.
+//! "मॉस्को" also finds "मास्को" and "हिन्दी" also finds "हिंदी". A match counts only where it starts and ends on a word
+//! boundary, so a form can only match where the text's word equals the form's first word: forms
+//! are grouped by the hash of their first word, and matching looks up each word of the text once
+//! (no automaton to build: the tables are ready as soon as the forms are read).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::article::ActorKind;
 use crate::data;
@@ -79,11 +80,14 @@ pub enum TitleClass {
     Part,
 }
 
-/// Names and the automaton that finds them.
+/// Names and the table that finds them.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    forms: Vec<Form>,
-    matcher: Option<AhoCorasick>,
+    /// Every surface form with what it names, grouped by the hash of the form's first word and
+    /// longest first within a group.
+    forms: Vec<(String, Form)>,
+    /// Where each group of `forms` is, by the hash of its first word.
+    groups: HashMap<u64, (u32, u32)>,
 }
 
 /// The compiled tables.
@@ -239,16 +243,23 @@ impl Builder {
     }
 
     fn build(self) -> Gazetteer {
-        let matcher = (!self.patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&self.patterns)
-                .expect("the lexicon's patterns should build an automaton")
-        });
+        let mut forms: Vec<(u64, String, Form)> = self
+            .patterns
+            .into_iter()
+            .zip(self.forms)
+            .map(|(pattern, form)| (word_hash(first_word(&pattern)), pattern, form))
+            .collect();
+        // Within a group, only one form of each length can match at a place (forms are unique).
+        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        let mut groups: HashMap<u64, (u32, u32)> = HashMap::default();
+        for (i, (hash, _, _)) in forms.iter().enumerate() {
+            let group = groups.entry(*hash).or_insert((i as u32, i as u32));
+            group.1 = i as u32 + 1;
+        }
         Gazetteer {
             entries: self.entries,
-            forms: self.forms,
-            matcher,
+            forms: forms.into_iter().map(|(_, p, f)| (p, f)).collect(),
+            groups,
         }
     }
 }
@@ -317,38 +328,48 @@ impl Gazetteer {
 
     /// Every match in `text[start..end]` that begins and ends on word boundaries,
     /// leftmost-longest and without overlaps.
+    ///
+    /// A match that ends on a word boundary covers whole words, so the form's first word is the
+    /// text's word where the match starts: each place after a non-word character is looked up
+    /// once, under the hash of the word that starts there.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
+        let mut hits = Vec::new();
+        if self.forms.is_empty() {
+            return hits;
+        }
         let block = &text[start..end];
-        let mut hits: Vec<Hit> = matcher
-            .find_overlapping_iter(block)
-            .filter(|m| {
-                let before = block[..m.start()].chars().next_back();
-                let after = block[m.end()..].chars().next();
-                let first = block[m.start()..].chars().next();
-                let last = block[..m.end()].chars().next_back();
-                // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
-                let open_end = last == Some('.');
-                !before.is_some_and(is_word_char)
-                    && !first.is_some_and(is_joining_mark)
-                    && (open_end || !after.is_some_and(is_word_char))
-            })
-            .map(|m| Hit {
-                start: start + m.start(),
-                end: start + m.end(),
-                form: self.forms[m.pattern().as_usize()],
-            })
-            .collect();
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-        for h in hits {
-            if kept.last().is_none_or(|k| k.end <= h.start) {
-                kept.push(h);
+        // Matches may not overlap: places before the end of the last one are not looked at.
+        let mut free_from = 0;
+        let mut before: Option<char> = None;
+        for (at, c) in block.char_indices() {
+            let opens = at >= free_from && !before.is_some_and(is_word_char);
+            before = Some(c);
+            // A match may not start on a matra or sign: that would split a syllable.
+            if !opens || is_joining_mark(c) {
+                continue;
+            }
+            let rest = &block[at..];
+            let Some(&(from, to)) = self.groups.get(&word_hash(first_word(rest))) else {
+                continue;
+            };
+            let longest = self.forms[from as usize..to as usize]
+                .iter()
+                .find(|(form, _)| {
+                    // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
+                    rest.starts_with(form.as_str())
+                        && (form.ends_with('.')
+                            || !rest[form.len()..].chars().next().is_some_and(is_word_char))
+                });
+            if let Some((form, f)) = longest {
+                hits.push(Hit {
+                    start: start + at,
+                    end: start + at + form.len(),
+                    form: *f,
+                });
+                free_from = at + form.len();
             }
         }
-        kept
+        hits
     }
 
     pub fn entry(&self, form: Form) -> &Entry {
@@ -496,8 +517,21 @@ impl Lexicon {
     }
 }
 
+/// The word characters that `text` opens with (empty if it opens with another character).
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// The key of a group of forms: forms are only compared with the text after this matches.
+fn word_hash(word: &str) -> u64 {
+    FxBuildHasher.hash_one(word)
+}
+
 fn is_joining_mark(c: char) -> bool {
-    // A match may not start on a matra or sign: that would split a syllable.
     ('\u{093A}'..='\u{094F}').contains(&c) || matches!(c, '\u{0900}'..='\u{0903}')
 }
 

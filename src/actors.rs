@@ -527,9 +527,9 @@ fn repeated_names(
     let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
     // A few surfaces are found faster one by one than with an automaton.
     let automaton = if surfaces.len() > 32 {
-        // From a &Vec<String>, like the lexicon's automaton: one copy of the builder's code.
-        let patterns: Vec<String> = surfaces.iter().map(|s| s.to_string()).collect();
-        aho_corasick::AhoCorasick::new(&patterns).ok()
+        // Surfaces are distinct (map keys) and not empty, which is all the builder asks; if it
+        // fails anyway, each surface is searched on its own.
+        daachorse::DoubleArrayAhoCorasick::<u32>::new(&surfaces).ok()
     } else {
         None
     };
@@ -568,7 +568,7 @@ fn repeated_names(
 /// surface's places left to right and not overlapping one another (as `str::match_indices`
 /// gives them): `(surface index, byte offset)`.
 fn occurrences(
-    automaton: Option<&aho_corasick::AhoCorasick>,
+    automaton: Option<&daachorse::DoubleArrayAhoCorasick<u32>>,
     surfaces: &[&str],
     block: &str,
 ) -> Vec<(usize, usize)> {
@@ -582,7 +582,7 @@ fn occurrences(
     // Matches come in the order of their ends, so each surface's places come left to right.
     let mut places: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
     for m in automaton.find_overlapping_iter(block) {
-        let (p, at) = (m.pattern().as_usize(), m.start());
+        let (p, at) = (m.value() as usize, m.start());
         let free = places[p]
             .last()
             .is_none_or(|&last| at >= last + surfaces[p].len());
@@ -704,5 +704,23 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         kind,
         mentions: ranges,
         aliases,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_automaton_finds_what_a_search_per_surface_finds() {
+        let surfaces = ["aa", "a", "ab ab", "रूस", "रूसी सेना", "b"];
+        let block = "aaa ab ab ab रूसी सेना और रूस, baab";
+        let automaton = daachorse::DoubleArrayAhoCorasick::<u32>::new(surfaces)
+            .expect("should build from distinct surfaces");
+        assert_eq!(
+            occurrences(Some(&automaton), &surfaces, block),
+            occurrences(None, &surfaces, block),
+            "should give each surface's places like str::match_indices"
+        );
     }
 }

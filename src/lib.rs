@@ -24,6 +24,7 @@ pub mod lang;
 pub mod mentions;
 pub mod normalize;
 pub mod options;
+pub mod phrases;
 pub mod quotes;
 pub mod rank;
 pub mod structure;

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use crate::data;
 use crate::normalize::Normalized;
+use crate::phrases::PhraseSet;
 
 /// Where a read-also or promo phrase marks a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +61,8 @@ pub struct Markers {
     pub read_also: Vec<(String, Place)>,
     /// The read-also phrases that open a block, by their first character (lower case).
     pub starts_by_char: HashMap<char, Vec<String>>,
-    /// One automaton for the promo phrases that may stand anywhere (`None` if it cannot be
-    /// built, which then matches nothing).
-    pub promos: Option<aho_corasick::AhoCorasick>,
+    /// The promo phrases that may stand anywhere.
+    pub promos: PhraseSet,
     pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
     /// The first word of each caption phrase.
@@ -150,15 +150,13 @@ fn load() -> Markers {
                 .push(phrase.clone());
         }
     }
-    // Built from a &Vec<String> like the lexicon's automaton, so that the wasm holds one copy
-    // of the builder's code.
-    let promos: Vec<String> = m
+    let promos: Vec<&str> = m
         .read_also
         .iter()
         .filter(|(_, place)| *place == Place::Anywhere)
-        .map(|(phrase, _)| phrase.clone())
+        .map(|(phrase, _)| phrase.as_str())
         .collect();
-    m.promos = aho_corasick::AhoCorasick::new(&promos).ok();
+    m.promos = PhraseSet::new(&promos);
     for row in rows(data::text(data::STRUCTURE_DATELINES)) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(key(row[0])),

@@ -4,6 +4,11 @@
 //! files that the code reads as plain sets are sorted, which compresses better. The output is
 //! `$OUT_DIR/data.bin` and `$OUT_DIR/data_files.rs` (one constant per file).
 //!
+//! The lexicon's entity files (`forms::ENTITY_FILES`) are packed with their form columns already
+//! expanded by `src/mentions/forms.rs` ([`forms::expand_entity_files`]: normalised, with the
+//! Hindi spelling variants, each form kept by the first name that claims it), which the lexicon
+//! would otherwise do on every first parse.
+//!
 //! Encoding of the blob: a byte below 0x80 is that ASCII character; a byte `0x80 + n` is the
 //! Devanagari character U+0900 + n; the byte 0x01 is followed by one other character in UTF-8.
 
@@ -11,11 +16,21 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+// The text normalisation and the surface forms, shared with the crate.
+#[allow(dead_code)]
+#[path = "src/mentions/forms.rs"]
+mod forms;
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+
 /// Files that the code reads as sets (order and duplicates do not matter): stored sorted.
 const SETS: [&str; 1] = ["lexicon/en_words.tsv"];
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=src/normalize.rs");
+    println!("cargo:rerun-if-changed=src/mentions/forms.rs");
     let mut files: Vec<String> = Vec::new();
     for dir in ["structure", "quotes", "lexicon", "model"] {
         println!("cargo:rerun-if-changed=data/{dir}");
@@ -27,6 +42,15 @@ fn main() {
         names.sort();
         files.extend(names.into_iter().map(|name| format!("{dir}/{name}")));
     }
+
+    let entity_texts: Vec<String> = forms::ENTITY_FILES
+        .iter()
+        .map(|file| {
+            fs::read_to_string(Path::new("data").join(file))
+                .unwrap_or_else(|e| panic!("data/{file}: {e}"))
+        })
+        .collect();
+    let expanded = forms::expand_entity_files(&entity_texts);
 
     let mut blob = Vec::new();
     let mut text_len = 0;
@@ -45,6 +69,9 @@ fn main() {
             .collect();
         if SETS.contains(&file.as_str()) {
             lines.sort_unstable();
+        }
+        if let Some(i) = forms::ENTITY_FILES.iter().position(|f| f == file) {
+            lines = expanded[i].iter().map(String::as_str).collect();
         }
         // Ranges are in the unpacked text (UTF-8), which is what src/data.rs hands out.
         let start = text_len;
@@ -71,6 +98,11 @@ fn main() {
         writeln!(index, "    ({file:?}, {}),", constant_name(file)).unwrap();
     }
     index.push_str("];\n");
+    writeln!(
+        index,
+        "/// The length of the unpacked text (UTF-8 bytes).\npub const UNPACKED_LEN: usize = {text_len};"
+    )
+    .unwrap();
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out).join("data.bin"), &blob).expect("write data.bin");
     fs::write(Path::new(&out).join("data_files.rs"), index).expect("write data_files.rs");

@@ -2,15 +2,17 @@
 //! the titles and suffixes that patterns use, and the common words that are never names.
 //!
 //! Every table lives in `data/lexicon/*.tsv` (each file's header says where its facts came from
-//! and how to regenerate it) and is parsed once per process. Surface forms are normalised the way
-//! the text is ([`crate::normalize`]), and each Devanagari form also gets the spellings Hindi
-//! writers commonly use for it (no nukta, ा for ॉ, ं for ँ and for a nasal consonant + virama), so
-//! "मॉस्को" also finds "मास्को" and "हिन्दी" also finds "हिंदी". A match counts only where it starts and ends on a word
-//! boundary, so a form can only match where the text's word equals the form's first word: forms
-//! are grouped by the hash of their first word, and matching looks up each word of the text once
-//! (no automaton to build: the tables are ready as soon as the forms are read).
+//! and how to regenerate it) and is parsed once per process. A name's surface forms are the ways
+//! the text may write it ([`super::forms`]); `build.rs` expands the built-in names' forms at build
+//! time, so the first parse only reads them, and the caller's own actors are expanded here.
+//!
+//! A match counts only where it starts and ends on a word boundary, so a form can only match
+//! where the text's word equals the form's first word: forms are grouped by the hash of their
+//! first word, and matching looks up each word of the text once (no automaton to build: the
+//! tables are ready as soon as the forms are read).
 
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -19,6 +21,9 @@ use crate::data;
 use crate::normalize::Normalized;
 use crate::options::ActorEntry;
 
+use super::forms;
+
+/// [`forms::ENTITY_FILES`], which `build.rs` reads.
 const ENTITY_FILES: [data::File; 6] = [
     data::LEXICON_PEOPLE,
     data::LEXICON_ORGANIZATIONS,
@@ -85,7 +90,7 @@ pub struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Every surface form with what it names, grouped by the hash of the form's first word and
     /// longest first within a group.
-    forms: Vec<(String, Form)>,
+    forms: Vec<(Cow<'static, str>, Form)>,
     /// Where each group of `forms` is, by the hash of its first word.
     groups: HashMap<u64, (u32, u32)>,
 }
@@ -107,8 +112,9 @@ pub struct Lexicon {
     /// Common Hindi words with their frequency rank (0 = most frequent).
     hi_common: HashMap<&'static str, u32>,
     en_common: HashSet<&'static str>,
-    /// The most frequent English words (build.rs stores the file sorted: only membership counts).
-    en_words: HashSet<&'static str>,
+    /// The most frequent English words, one per line in byte order (build.rs stores the file
+    /// sorted): looked up by binary search in the text itself, so there is no set to build.
+    en_words: &'static str,
     /// Common family names: a name word before one makes a person's name.
     pub surnames: HashSet<&'static str>,
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
@@ -142,69 +148,46 @@ pub fn builtin() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::new)
 }
 
+/// Whether `word` is a line of `sorted` (lines in byte order, each ending in a line feed), by
+/// binary search on the text: each step compares the line around the middle of the range.
+fn sorted_contains(sorted: &str, word: &str) -> bool {
+    let bytes = sorted.as_bytes();
+    // `lo..hi` always holds whole lines.
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |i| lo + i + 1);
+        let end = bytes[start..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |i| start + i);
+        match bytes[start..end].cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// The first cell of each row of a packed data file ([`data::text`] has no comment or blank
+/// lines), trimmed: the big word lists are read this way, with no allocation per row.
+fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
+    tsv.lines().map(|line| {
+        line.split_once('\t')
+            .map_or(line, |(first, _)| first)
+            .trim()
+    })
+}
+
 /// The data rows of a TSV file: lines that are neither empty nor `#` comments, split on tabs.
 pub fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
         .map(|line| line.split('\t').collect())
-}
-
-fn split_forms<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
-    field
-        .copied()
-        .unwrap_or("")
-        .split('|')
-        .map(str::trim)
-        .filter(|f| !f.is_empty())
-}
-
-/// `form` as the text will carry it, plus its common Hindi spelling variants.
-pub fn variants(form: &str) -> Vec<String> {
-    let norm = Normalized::new(form).text.into_owned();
-    let mut out = vec![norm.clone()];
-    if !norm.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
-        return out;
-    }
-    let no_nukta: String = norm.chars().filter(|&c| c != '\u{093C}').collect();
-    let folded = fold_spelling(&no_nukta);
-    for v in [no_nukta, folded] {
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    out
-}
-
-/// The loosest common spelling of a Devanagari word: ा for ॉ, ं for ँ, ं for a nasal + virama
-/// before a consonant.
-fn fold_spelling(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = String::with_capacity(word.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let nasal = matches!(c, 'ङ' | 'ञ' | 'ण' | 'न' | 'म');
-        if nasal
-            && i > 0
-            && chars.get(i + 1) == Some(&'\u{094D}')
-            && chars.get(i + 2).is_some_and(|&n| is_consonant(n))
-        {
-            out.push('\u{0902}');
-            i += 2;
-            continue;
-        }
-        out.push(match c {
-            '\u{0949}' => '\u{093E}',
-            '\u{0901}' => '\u{0902}',
-            other => other,
-        });
-        i += 1;
-    }
-    out
-}
-
-fn is_consonant(c: char) -> bool {
-    ('\u{0915}'..='\u{0939}').contains(&c) || ('\u{0958}'..='\u{095F}').contains(&c)
 }
 
 /// A letter, digit or combining mark: a character that continues a word.
@@ -218,32 +201,61 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The built-in names, numbered in the order of [`ENTITY_FILES`] and their rows; `on_row` gets
+/// each name's number and row.
+fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let mut capitals: Vec<(usize, &str)> = Vec::new();
+    let mut by_canonical: HashMap<&str, usize> = HashMap::default();
+    for file in ENTITY_FILES {
+        for cols in rows(data::text(file)) {
+            let (Some(canonical), Some(kind)) = (
+                cols.first(),
+                cols.get(1).and_then(|k| ActorKind::from_name(k)),
+            ) else {
+                continue;
+            };
+            let entry = entries.len();
+            on_row(entry, &cols);
+            entries.push(Entry {
+                canonical: canonical.to_string(),
+                kind,
+                wikidata: cols.get(2).filter(|w| !w.is_empty()).map(|w| w.to_string()),
+                capital_of: None,
+            });
+            by_canonical.entry(canonical).or_insert(entry);
+            if let Some(country) = cols.get(5).filter(|c| !c.trim().is_empty()) {
+                capitals.push((entry, country.trim()));
+            }
+        }
+    }
+    for (entry, country) in capitals {
+        entries[entry].capital_of = by_canonical.get(country).copied();
+    }
+    entries
+}
+
 /// Collects surface forms; the first entry to claim a form keeps it.
 #[derive(Default)]
 struct Builder {
     entries: Vec<Entry>,
-    patterns: Vec<String>,
+    patterns: Vec<Cow<'static, str>>,
     forms: Vec<Form>,
     seen: HashSet<String>,
 }
 
 impl Builder {
     fn add_form(&mut self, form: &str, f: Form) {
-        let mut all = variants(form.trim());
-        // Text in capitals ("LONDON", headlines, datelines) names the same things.
-        if form.is_ascii() && form.chars().any(|c| c.is_ascii_lowercase()) {
-            all.push(form.trim().to_ascii_uppercase());
-        }
-        for v in all {
-            if v.chars().count() >= 2 && self.seen.insert(v.clone()) {
-                self.patterns.push(v);
+        for v in forms::surface_forms(form) {
+            if self.seen.insert(v.clone()) {
+                self.patterns.push(Cow::Owned(v));
                 self.forms.push(f);
             }
         }
     }
 
     fn build(self) -> Gazetteer {
-        let mut forms: Vec<(u64, String, Form)> = self
+        let mut forms: Vec<(u64, Cow<'static, str>, Form)> = self
             .patterns
             .into_iter()
             .zip(self.forms)
@@ -290,38 +302,51 @@ impl Gazetteer {
         b.build()
     }
 
+    /// The built-in names. Their files are packed with the forms expanded and each kept by the
+    /// first name that claims it (`build.rs`, [`forms::expand_entity_files`]), so they are only
+    /// read here; `Form^` stands for `Form|FORM`.
     fn builtin() -> Gazetteer {
         let mut b = Builder::default();
-        let mut capitals: Vec<(usize, String)> = Vec::new();
-        let mut by_canonical: HashMap<String, usize> = HashMap::default();
-        for file in ENTITY_FILES {
-            for cols in rows(data::text(file)) {
-                let (Some(canonical), Some(kind)) = (
-                    cols.first(),
-                    cols.get(1).and_then(|k| ActorKind::from_name(k)),
-                ) else {
-                    continue;
-                };
-                let entry = b.entries.len();
-                b.entries.push(Entry {
-                    canonical: canonical.to_string(),
-                    kind,
-                    wikidata: cols.get(2).filter(|w| !w.is_empty()).map(|w| w.to_string()),
-                    capital_of: None,
-                });
-                by_canonical.entry(canonical.to_string()).or_insert(entry);
-                if let Some(country) = cols.get(5).filter(|c| !c.trim().is_empty()) {
-                    capitals.push((entry, country.trim().to_string()));
+        b.entries = builtin_entries(|entry, cols| {
+            for (column, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {
+                let cell = cols.get(column).copied().unwrap_or("");
+                for form in cell.split('|').filter(|f| !f.is_empty()) {
+                    let f = Form { entry, adjectival };
+                    if let Some(form) = form.strip_suffix('^') {
+                        b.patterns.push(Cow::Owned(form.to_ascii_uppercase()));
+                        b.forms.push(f);
+                    }
+                    b.patterns.push(Cow::Borrowed(form.trim_end_matches('^')));
+                    b.forms.push(f);
                 }
-                for (field, adjectival) in [(3, false), (4, true)] {
-                    for form in split_forms(cols.get(field)) {
+            }
+        });
+        b.build()
+    }
+
+    /// The built-in names with their forms expanded here, as `build.rs` does it.
+    #[cfg(test)]
+    fn builtin_expanded_at_run_time() -> Gazetteer {
+        let mut b = Builder {
+            entries: builtin_entries(|_, _| {}),
+            ..Builder::default()
+        };
+        let mut entry = 0;
+        // The packed files hold the expanded forms: read the originals.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for file in forms::ENTITY_FILES {
+            let text = std::fs::read_to_string(dir.join(file)).expect("should read the file");
+            for cols in rows(&text) {
+                if cols.get(1).and_then(|k| ActorKind::from_name(k)).is_none() {
+                    continue;
+                }
+                for (field, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {
+                    for form in forms::split_forms(cols.get(field)) {
                         b.add_form(form, Form { entry, adjectival });
                     }
                 }
+                entry += 1;
             }
-        }
-        for (entry, country) in capitals {
-            b.entries[entry].capital_of = by_canonical.get(&country).copied();
         }
         b.build()
     }
@@ -356,7 +381,7 @@ impl Gazetteer {
                 .iter()
                 .find(|(form, _)| {
                     // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
-                    rest.starts_with(form.as_str())
+                    rest.starts_with(form.as_ref())
                         && (form.ends_with('.')
                             || !rest[form.len()..].chars().next().is_some_and(is_word_char))
                 });
@@ -443,8 +468,18 @@ impl Lexicon {
             .collect();
         // Word lists are stored normalised (their generators and editors keep them so).
         let words = |tsv: &'static str| -> HashSet<&'static str> {
-            rows(tsv).map(|cols| cols[0].trim()).collect()
+            let mut set = HashSet::with_capacity_and_hasher(tsv.lines().count(), FxBuildHasher);
+            set.extend(first_cells(tsv));
+            set
         };
+        let hi_common_text = data::text(data::LEXICON_HI_COMMON);
+        let mut hi_common =
+            HashMap::with_capacity_and_hasher(hi_common_text.lines().count(), FxBuildHasher);
+        hi_common.extend(
+            first_cells(hi_common_text)
+                .enumerate()
+                .map(|(rank, word)| (word, rank as u32)),
+        );
         Lexicon {
             names,
             titles,
@@ -452,12 +487,9 @@ impl Lexicon {
             openers,
             longest_affix,
             affix_first_words,
-            hi_common: rows(data::text(data::LEXICON_HI_COMMON))
-                .enumerate()
-                .map(|(rank, cols)| (cols[0].trim(), rank as u32))
-                .collect(),
+            hi_common,
             en_common: words(data::text(data::LEXICON_EN_COMMON)),
-            en_words: words(data::text(data::LEXICON_EN_WORDS)),
+            en_words: data::text(data::LEXICON_EN_WORDS),
             surnames: words(data::text(data::LEXICON_SURNAMES)),
             initials: words(data::text(data::LEXICON_INITIALS)),
             scheme_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
@@ -490,11 +522,11 @@ impl Lexicon {
     /// A plural of one counts too ("Standings", "Extras").
     pub fn is_english_word(&self, word: &str) -> bool {
         let lower = word.to_ascii_lowercase();
-        self.en_words.contains(lower.as_str())
+        sorted_contains(self.en_words, &lower)
             || lower.len() > 3
                 && lower
                     .strip_suffix('s')
-                    .is_some_and(|stem| self.en_words.contains(stem))
+                    .is_some_and(|stem| sorted_contains(self.en_words, stem))
     }
 
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.
@@ -542,4 +574,77 @@ pub fn affix_key(form: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each form as (form, entry, adjectival), sorted.
+    fn forms_of(g: &Gazetteer) -> Vec<(String, usize, bool)> {
+        let mut forms: Vec<(String, usize, bool)> = g
+            .forms
+            .iter()
+            .map(|(form, f)| (form.to_string(), f.entry, f.adjectival))
+            .collect();
+        forms.sort();
+        forms
+    }
+
+    #[test]
+    fn forms_expanded_at_build_time_are_those_of_the_data_files() {
+        let built = Gazetteer::builtin();
+        let expanded = Gazetteer::builtin_expanded_at_run_time();
+        assert!(built.forms.len() > 1000, "should read the built-in forms");
+        assert_eq!(
+            built.entries, expanded.entries,
+            "should number the entries as build.rs does"
+        );
+        assert_eq!(
+            forms_of(&built),
+            forms_of(&expanded),
+            "should find the same forms, each claimed by the same entry"
+        );
+    }
+
+    #[test]
+    fn finds_a_word_in_sorted_lines() {
+        let sorted = "and\nbe\ncat\ncats\ndog\n";
+        for word in ["and", "be", "cat", "cats", "dog"] {
+            assert!(sorted_contains(sorted, word), "should find {word}");
+        }
+        for word in ["", "a", "ca", "catz", "do", "zebra", "cat\n"] {
+            assert!(!sorted_contains(sorted, word), "should not find {word:?}");
+        }
+        assert!(!sorted_contains("", "a"), "should find nothing in no lines");
+        let words = data::text(data::LEXICON_EN_WORDS);
+        assert!(
+            words
+                .lines()
+                .zip(words.lines().skip(1))
+                .all(|(a, b)| a <= b),
+            "should get en_words.tsv sorted from build.rs"
+        );
+        let lex = builtin();
+        assert!(
+            lex.is_english_word("Standings") && lex.is_english_word("the"),
+            "should know common English words and their plurals in any case"
+        );
+    }
+
+    #[test]
+    fn finds_whole_words_longest_first() {
+        let g = Gazetteer::builtin();
+        let text = "उत्तर कोरिया और रूसी सेना, New Delhi. Newark";
+        let found: Vec<&str> = g
+            .find(text, 0, text.len())
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(
+            found,
+            ["उत्तर कोरिया", "रूसी", "New Delhi"],
+            "should find whole names, the longest at each place, and no name inside a word"
+        );
+    }
 }

@@ -19,6 +19,7 @@
 //! places of play. Mentions returned are non-overlapping, in text order.
 
 pub mod features;
+pub mod forms;
 pub mod lexicon;
 pub mod patterns;
 pub mod tagger;

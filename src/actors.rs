@@ -45,7 +45,7 @@ pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<Act
     extra.extend(parts);
     let repeats = repeated_names(text, mentions, &groups, &extra, structure);
     extra.extend(repeats);
-    extra.sort_by_key(|(_, r)| r.start);
+    crate::sort::by_key(&mut extra, |(_, r)| r.start);
     let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
     for &(owner, range) in &extra {
         if let Some(r) = roles.get_mut(owner) {
@@ -61,7 +61,7 @@ pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<Act
             (first.unwrap_or(0), draft(text, mentions, g, &roles[gi]))
         })
         .collect();
-    actors.sort_by_key(|(first, _)| *first);
+    crate::sort::by_key(&mut actors, |(first, _)| *first);
     actors.into_iter().map(|(_, a)| a).collect()
 }
 
@@ -139,9 +139,7 @@ fn absorb(mentions: &[Mention], groups: &mut [Group], from: usize, into: usize) 
     }
     let taken = std::mem::take(&mut groups[from].mentions);
     groups[into].mentions.extend(taken);
-    groups[into]
-        .mentions
-        .sort_by_key(|&m| mentions[m].range.start);
+    crate::sort::by_key(&mut groups[into].mentions, |&m| mentions[m].range.start);
     if groups[into].canonical.is_none() {
         groups[into].canonical = groups[from].canonical.take();
     }
@@ -251,7 +249,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let longests: Vec<Vec<&str>> = groups.iter().map(longest).collect();
     let persons: Vec<bool> = groups.iter().map(person).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&g| longests[g].len());
+    crate::sort::by_key(&mut order, |&g| longests[g].len());
     let mut merged_into: HashMap<usize, usize> = HashMap::default();
     for &g in &order {
         if !persons[g] && !guess(&groups[g]) {
@@ -304,11 +302,11 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         g
     };
     let mut moves: Vec<(usize, usize)> = merged_into.keys().map(|&g| (g, root(g))).collect();
-    moves.sort();
+    crate::sort::natural(&mut moves);
     for (g, r) in moves {
         let taken = std::mem::take(&mut groups[g].mentions);
         groups[r].mentions.extend(taken);
-        groups[r].mentions.sort_by_key(|&m| mentions[m].range.start);
+        crate::sort::by_key(&mut groups[r].mentions, |&m| mentions[m].range.start);
         if groups[r].canonical.is_none() {
             groups[r].canonical = groups[g].canonical.clone();
         }
@@ -687,7 +685,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .map(|m| m.range)
         .chain(roles.iter().copied())
         .collect();
-    ranges.sort();
+    crate::sort::natural(&mut ranges);
     ranges.dedup_by(|b, a| a.overlaps(*b));
     let mut aliases: Vec<String> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::default();

@@ -27,6 +27,7 @@ pub mod options;
 pub mod phrases;
 pub mod quotes;
 pub mod rank;
+pub mod sort;
 pub mod structure;
 pub mod wire;
 

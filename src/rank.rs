@@ -79,7 +79,7 @@ pub fn salience_with_text(
         .filter(|p| !p.duplicate)
         .map(|p| p.range)
         .collect();
-    paragraphs.sort();
+    crate::sort::natural(&mut paragraphs);
     let within = |block: Option<Range>, actor: &ActorDraft| {
         block.is_some_and(|b| actor.mentions.iter().any(|m| b.contains(*m)))
     };

@@ -59,7 +59,9 @@ pub fn find_mentions(
     }
     // Regions may overlap at their edges (a dateline inside a paragraph): keep text order, no
     // overlaps.
-    mentions.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    crate::sort::by_key(&mut mentions, |m| {
+        (m.range.start, std::cmp::Reverse(m.range.end))
+    });
     mentions.dedup_by(|b, a| a.range.overlaps(b.range));
     bracketed_acronyms(lex, text, &mut mentions);
     sports_teams(lex, text, structure, &mut mentions);
@@ -111,7 +113,7 @@ fn bracketed_acronyms(lex: &Lexicon, text: &str, mentions: &mut Vec<Mention>) {
     }
     if !found.is_empty() {
         mentions.extend(found);
-        mentions.sort_by_key(|m| m.range.start);
+        crate::sort::by_key(mentions, |m| m.range.start);
     }
 }
 
@@ -227,11 +229,11 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
         }
     }
     // Regions may overlap at their edges: keep one of two overlapping finds.
-    found.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(&mut found, |m| m.range.start);
     found.dedup_by(|b, a| a.range.overlaps(b.range));
     if !found.is_empty() {
         mentions.extend(found);
-        mentions.sort_by_key(|m| m.range.start);
+        crate::sort::by_key(mentions, |m| m.range.start);
     }
 }
 
@@ -437,7 +439,7 @@ pub fn sentence_mentions(
             let range = g.range;
             kept.retain(|m| !range.contains(m.range));
             kept.push(g.clone());
-            kept.sort_by_key(|m| m.range.start);
+            crate::sort::by_key(&mut kept, |m| m.range.start);
         }
         add_weaker(&mut kept, guesses);
     }
@@ -473,7 +475,7 @@ fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
 /// fast: `kept` is searched by start with the running maximum of its ends, and the added
 /// mentions, which never overlap one another, by the last one that starts before a mention ends.
 pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
-    kept.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(kept, |m| m.range.start);
     let reach: Vec<usize> = kept
         .iter()
         .scan(0, |most, k| {
@@ -496,7 +498,7 @@ pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
             kept.push(m);
         }
     }
-    kept.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(kept, |m| m.range.start);
 }
 
 fn hit_mention(gazetteer: &Gazetteer, hit: Hit, source: Source, text: &str) -> Mention {

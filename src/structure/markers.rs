@@ -140,8 +140,9 @@ fn load() -> Markers {
         m.read_also.push((key(row[0]), place));
     }
     // Longer phrases first, so that "यह भी पढ़ें" wins over "पढ़ें:".
-    m.read_also
-        .sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+    crate::sort::by_key(&mut m.read_also, |(phrase, _)| {
+        std::cmp::Reverse(phrase.len())
+    });
     for (phrase, place) in &m.read_also {
         if let (Place::Start, Some(first)) = (place, phrase.chars().next()) {
             m.starts_by_char
@@ -165,7 +166,7 @@ fn load() -> Markers {
             }
         }
     }
-    m.bylines.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    crate::sort::by_key(&mut m.bylines, |b| std::cmp::Reverse(b.len()));
     for row in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
         m.labels
             .insert(key(row[0]), row.get(1).copied() == Some("advert"));

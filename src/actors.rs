@@ -519,7 +519,9 @@ fn repeated_names(
     // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
     // (a HashMap's order changes from run to run, and so did the result).
     let mut by_surface: Vec<(&str, usize)> = by_surface.into_iter().collect();
-    by_surface.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    crate::sort::by(&mut by_surface, |a, b| {
+        b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0))
+    });
     // All surfaces are found in one pass over each region; checking each place against every
     // mention would be quadratic in the length of the article.
     let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
@@ -527,7 +529,10 @@ fn repeated_names(
     let automaton = if surfaces.len() > 32 {
         // Surfaces are distinct (map keys) and not empty, which is all the builder asks; if it
         // fails anyway, each surface is searched on its own.
-        daachorse::DoubleArrayAhoCorasick::<u32>::new(&surfaces).ok()
+        daachorse::DoubleArrayAhoCorasickBuilder::new()
+            .use_prefilter(false)
+            .build::<_, _, u32>(&surfaces)
+            .ok()
     } else {
         None
     };
@@ -605,7 +610,8 @@ struct Ranges {
 impl Ranges {
     fn new(ranges: impl Iterator<Item = Range>) -> Ranges {
         let mut ranges: Vec<Range> = ranges.collect();
-        ranges.sort_unstable_by_key(|r| r.start);
+        // Ties in start may come in any order: a query reads the last of them.
+        crate::sort::by_key(&mut ranges, |r| r.start);
         let starts = ranges.iter().map(|r| r.start).collect();
         let furthest_end = ranges
             .iter()

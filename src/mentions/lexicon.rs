@@ -262,7 +262,9 @@ impl Builder {
             .map(|(pattern, form)| (word_hash(first_word(&pattern)), pattern, form))
             .collect();
         // Within a group, only one form of each length can match at a place (forms are unique).
-        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        crate::sort::by(&mut forms, |a, b| {
+            a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()))
+        });
         let mut groups: HashMap<u64, (u32, u32)> = HashMap::default();
         for (i, (hash, _, _)) in forms.iter().enumerate() {
             let group = groups.entry(*hash).or_insert((i as u32, i as u32));
@@ -365,26 +367,29 @@ impl Gazetteer {
         let block = &text[start..end];
         // Matches may not overlap: places before the end of the last one are not looked at.
         let mut free_from = 0;
-        let mut before: Option<char> = None;
-        for (at, c) in block.char_indices() {
-            let opens = at >= free_from && !before.is_some_and(is_word_char);
-            before = Some(c);
+        let mut at = 0;
+        // Whether the character before `at` continues a word (then no match starts at `at`).
+        let mut in_word = false;
+        while let Some(c) = block[at..].chars().next() {
             // A match may not start on a matra or sign: that would split a syllable.
-            if !opens || is_joining_mark(c) {
+            if in_word || at < free_from || is_joining_mark(c) {
+                in_word = is_word_char(c);
+                at += c.len_utf8();
                 continue;
             }
             let rest = &block[at..];
-            let Some(&(from, to)) = self.groups.get(&word_hash(first_word(rest))) else {
-                continue;
-            };
-            let longest = self.forms[from as usize..to as usize]
-                .iter()
-                .find(|(form, _)| {
-                    // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
-                    rest.starts_with(form.as_ref())
-                        && (form.ends_with('.')
-                            || !rest[form.len()..].chars().next().is_some_and(is_word_char))
-                });
+            let word = first_word(rest);
+            let group = self.groups.get(&word_hash(word));
+            let longest = group.and_then(|&(from, to)| {
+                self.forms[from as usize..to as usize]
+                    .iter()
+                    .find(|(form, _)| {
+                        // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
+                        rest.starts_with(form.as_ref())
+                            && (form.ends_with('.')
+                                || !rest[form.len()..].chars().next().is_some_and(is_word_char))
+                    })
+            });
             if let Some((form, f)) = longest {
                 hits.push(Hit {
                     start: start + at,
@@ -392,6 +397,13 @@ impl Gazetteer {
                     form: *f,
                 });
                 free_from = at + form.len();
+            }
+            // No match starts inside the word: step over it (or over the one other character).
+            if word.is_empty() {
+                at += c.len_utf8();
+            } else {
+                at += word.len();
+                in_word = true;
             }
         }
         hits

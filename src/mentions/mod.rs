@@ -159,7 +159,7 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
     if teams.is_empty() {
         return;
     }
-    teams.sort_unstable();
+    crate::sort::natural(&mut teams);
     teams.dedup();
     // A bounded number keeps the work linear in the text on any input.
     teams.truncate(MAX_TEAMS);

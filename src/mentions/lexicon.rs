@@ -207,12 +207,25 @@ fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry>
     let mut entries = Vec::new();
     let mut capitals: Vec<(usize, &str)> = Vec::new();
     let mut by_canonical: HashMap<&str, usize> = HashMap::default();
+    // The few kind names, each read once.
+    let mut kinds: Vec<(&str, Option<ActorKind>)> = Vec::new();
+    let mut cols: Vec<&'static str> = Vec::new();
     for file in ENTITY_FILES {
-        for cols in rows(data::text(file)) {
-            let (Some(canonical), Some(kind)) = (
-                cols.first(),
-                cols.get(1).and_then(|k| ActorKind::from_name(k)),
-            ) else {
+        // Packed files have no comment or blank lines (see `rows`).
+        for line in data::text(file).lines() {
+            cols.clear();
+            cols.extend(line.split('\t'));
+            let kind = cols.get(1).and_then(|&name| {
+                match kinds.iter().find(|(known, _)| *known == name) {
+                    Some(&(_, kind)) => kind,
+                    None => {
+                        let kind = ActorKind::from_name(name);
+                        kinds.push((name, kind));
+                        kind
+                    }
+                }
+            });
+            let (Some(&canonical), Some(kind)) = (cols.first(), kind) else {
                 continue;
             };
             let entry = entries.len();
@@ -255,24 +268,48 @@ impl Builder {
     }
 
     fn build(self) -> Gazetteer {
-        let mut forms: Vec<(u64, Cow<'static, str>, Form)> = self
+        let hashes: Vec<u64> = self
             .patterns
-            .into_iter()
-            .zip(self.forms)
-            .map(|(pattern, form)| (word_hash(first_word(&pattern)), pattern, form))
+            .iter()
+            .map(|pattern| word_hash(first_word(pattern)))
             .collect();
-        // Within a group, only one form of each length can match at a place (forms are unique).
-        crate::sort::by(&mut forms, |a, b| {
-            a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()))
-        });
-        let mut groups: HashMap<u64, (u32, u32)> = HashMap::default();
-        for (i, (hash, _, _)) in forms.iter().enumerate() {
-            let group = groups.entry(*hash).or_insert((i as u32, i as u32));
-            group.1 = i as u32 + 1;
+        // Each group's size, then where it starts (and, while filling, where its next form goes).
+        let mut groups: HashMap<u64, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(hashes.len(), FxBuildHasher);
+        for &hash in &hashes {
+            groups.entry(hash).or_insert((0, 0)).1 += 1;
+        }
+        let mut start = 0;
+        for group in groups.values_mut() {
+            let size = group.1;
+            *group = (start, start);
+            start += size;
+        }
+        let mut slots: Vec<Option<(Cow<'static, str>, Form)>> = Vec::new();
+        slots.resize_with(hashes.len(), || None);
+        for ((pattern, form), hash) in self.patterns.into_iter().zip(self.forms).zip(hashes) {
+            if let Some(group) = groups.get_mut(&hash) {
+                if let Some(slot) = slots.get_mut(group.1 as usize) {
+                    *slot = Some((pattern, form));
+                }
+                group.1 += 1;
+            }
+        }
+        let mut forms: Vec<(Cow<'static, str>, Form)> = slots.into_iter().flatten().collect();
+        // Longest first within a group (groups are a few forms; only one form of each length
+        // can match at a place, as forms are unique).
+        for &(from, to) in groups.values() {
+            for i in from as usize + 1..to as usize {
+                let mut j = i;
+                while j > from as usize && forms[j - 1].0.len() < forms[j].0.len() {
+                    forms.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
         }
         Gazetteer {
             entries: self.entries,
-            forms: forms.into_iter().map(|(_, p, f)| (p, f)).collect(),
+            forms,
             groups,
         }
     }

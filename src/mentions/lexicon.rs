@@ -173,6 +173,11 @@ fn sorted_contains(sorted: &str, word: &str) -> bool {
     false
 }
 
+/// The number of lines of a packed data file (each ends in a line feed).
+fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
 /// The first cell of each row of a packed data file ([`data::text`] has no comment or blank
 /// lines), trimmed: the big word lists are read this way, with no allocation per row.
 fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
@@ -517,13 +522,13 @@ impl Lexicon {
             .collect();
         // Word lists are stored normalised (their generators and editors keep them so).
         let words = |tsv: &'static str| -> HashSet<&'static str> {
-            let mut set = HashSet::with_capacity_and_hasher(tsv.lines().count(), FxBuildHasher);
+            let mut set = HashSet::with_capacity_and_hasher(line_count(tsv), FxBuildHasher);
             set.extend(first_cells(tsv));
             set
         };
         let hi_common_text = data::text(data::LEXICON_HI_COMMON);
         let mut hi_common =
-            HashMap::with_capacity_and_hasher(hi_common_text.lines().count(), FxBuildHasher);
+            HashMap::with_capacity_and_hasher(line_count(hi_common_text), FxBuildHasher);
         hi_common.extend(
             first_cells(hi_common_text)
                 .enumerate()

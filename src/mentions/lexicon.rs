@@ -33,9 +33,6 @@ const ENTITY_FILES: [data::File; 6] = [
     data::LEXICON_CITIES,
 ];
 
-/// Hindi words more frequent than this rank are function words.
-const FUNCTION_WORD_RANK: u32 = 300;
-
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -109,8 +106,11 @@ pub struct Lexicon {
     pub longest_affix: usize,
     /// The first word of every title and suffix: a quick test before any lookup.
     pub affix_first_words: HashSet<String>,
-    /// Common Hindi words with their frequency rank (0 = most frequent).
-    hi_common: HashMap<&'static str, u32>,
+    /// The few hundred most frequent Hindi words (postpositions, pronouns, auxiliaries).
+    hi_function_words: HashSet<&'static str>,
+    /// The other common Hindi words, one per line in byte order (build.rs splits and sorts
+    /// `hi_common.tsv`): looked up by binary search in the text itself.
+    hi_common: &'static str,
     en_common: HashSet<&'static str>,
     /// The most frequent English words, one per line in byte order (build.rs stores the file
     /// sorted): looked up by binary search in the text itself, so there is no set to build.
@@ -526,14 +526,6 @@ impl Lexicon {
             set.extend(first_cells(tsv));
             set
         };
-        let hi_common_text = data::text(data::LEXICON_HI_COMMON);
-        let mut hi_common =
-            HashMap::with_capacity_and_hasher(line_count(hi_common_text), FxBuildHasher);
-        hi_common.extend(
-            first_cells(hi_common_text)
-                .enumerate()
-                .map(|(rank, word)| (word, rank as u32)),
-        );
         Lexicon {
             names,
             titles,
@@ -541,7 +533,8 @@ impl Lexicon {
             openers,
             longest_affix,
             affix_first_words,
-            hi_common,
+            hi_function_words: words(data::text(data::LEXICON_HI_FUNCTION_WORDS)),
+            hi_common: data::text(data::LEXICON_HI_COMMON),
             en_common: words(data::text(data::LEXICON_EN_COMMON)),
             en_words: data::text(data::LEXICON_EN_WORDS),
             surnames: words(data::text(data::LEXICON_SURNAMES)),
@@ -590,16 +583,14 @@ impl Lexicon {
             let word = word.strip_suffix("'s").unwrap_or(word);
             self.en_common.contains(word.to_ascii_lowercase().as_str())
         } else {
-            self.hi_common.contains_key(word)
+            self.hi_function_words.contains(word) || sorted_contains(self.hi_common, word)
         }
     }
 
     /// Whether `word` is one of the few hundred most frequent Hindi words (postpositions,
     /// pronouns, auxiliaries): never a first name, unlike rarer common words ("ली").
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.hi_common
-            .get(word)
-            .is_some_and(|&rank| rank < FUNCTION_WORD_RANK)
+        self.hi_function_words.contains(word)
     }
 }
 
@@ -680,6 +671,18 @@ mod tests {
             "should get en_words.tsv sorted from build.rs"
         );
         let lex = builtin();
+        assert!(
+            lex.is_function_word("के") && lex.is_common("के"),
+            "should know a most frequent Hindi word as a function word"
+        );
+        assert!(
+            lex.is_common("ला") && !lex.is_function_word("ला"),
+            "should know a rarer common Hindi word, not as a function word"
+        );
+        assert!(
+            !lex.is_common("किमजोंग"),
+            "should not know a name as a common word"
+        );
         assert!(
             lex.is_english_word("Standings") && lex.is_english_word("the"),
             "should know common English words and their plurals in any case"

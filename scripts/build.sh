@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the npm package's WebAssembly into dist/: the release wasm of the bindings crate,
 # wasm-bindgen's ES module glue (--target web, which also works in Node through js/node.js),
-# then `wasm-opt -Oz` (npm's binaryen) when it makes the file smaller. Prints the sizes.
+# then `wasm-opt -Oz` (npm's binaryen) when it makes the file smaller; and www/widget.min.js, the
+# widget's modules (widget.js, news-lens.js, styles.js, labels.js) in one minified ES module
+# (npm's esbuild), which a site loads with one script tag. Prints the sizes.
 #
 # Fast when nothing changed: cargo decides whether to recompile, and the wasm-bindgen and
 # wasm-opt steps are skipped when dist/ is newer than the cargo output and this script.
@@ -62,3 +64,21 @@ fi
 size() { printf '%7d B raw, %6d B gzip' "$(wc -c <"$1")" "$(gzip -9c "$1" | wc -c)"; }
 echo "build: $WASM  $(size "$WASM")"
 echo "build: $GLUE   $(size "$GLUE")"
+
+# The widget, minified: the same modules as www/widget.js, which stays the readable source and
+# works as it is. The JS API (js/, with the wasm glue) and the modules loaded on demand (labels
+# of other languages, the in-page enhancement) stay separate files, imported by the same
+# relative paths.
+if [[ -z ${FEATURES[*]-} ]]; then
+  MIN=www/widget.min.js
+  ESBUILD=${ESBUILD:-node_modules/.bin/esbuild}
+  if [[ -x $ESBUILD ]]; then
+    if [[ ! -f $MIN || -n $(find www/widget.js www/news-lens.js www/styles.js www/labels.js "$0" -newer "$MIN") ]]; then
+      "$ESBUILD" www/widget.js --bundle --format=esm --minify --target=es2022 --log-level=warning \
+        --external:../js/index.js --external:./labels/* --external:./enhance.js --outfile="$MIN"
+    fi
+    echo "build: $MIN      $(size "$MIN")"
+  else
+    echo "build: $ESBUILD not found (run scripts/setup.sh); www/widget.min.js not built" >&2
+  fi
+fi

@@ -52,7 +52,7 @@ pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<Act
     extra.extend(parts);
     let repeats = repeated_names(text, mentions, &groups, &extra, structure);
     extra.extend(repeats);
-    extra.sort_by_key(|(_, r)| r.start);
+    crate::sort::by_key(&mut extra, |(_, r)| r.start);
     let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
     for &(owner, range) in &extra {
         if let Some(r) = roles.get_mut(owner) {
@@ -68,7 +68,7 @@ pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<Act
             (first.unwrap_or(0), draft(text, mentions, g, &roles[gi]))
         })
         .collect();
-    actors.sort_by_key(|(first, _)| *first);
+    crate::sort::by_key(&mut actors, |(first, _)| *first);
     actors.into_iter().map(|(_, a)| a).collect()
 }
 
@@ -146,9 +146,7 @@ fn absorb(mentions: &[Mention], groups: &mut [Group], from: usize, into: usize) 
     }
     let taken = std::mem::take(&mut groups[from].mentions);
     groups[into].mentions.extend(taken);
-    groups[into]
-        .mentions
-        .sort_by_key(|&m| mentions[m].range.start);
+    crate::sort::by_key(&mut groups[into].mentions, |&m| mentions[m].range.start);
     if groups[into].canonical.is_none() {
         groups[into].canonical = groups[from].canonical.take();
     }
@@ -258,7 +256,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let longests: Vec<Vec<&str>> = groups.iter().map(longest).collect();
     let persons: Vec<bool> = groups.iter().map(person).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&g| longests[g].len());
+    crate::sort::by_key(&mut order, |&g| longests[g].len());
     let mut merged_into: HashMap<usize, usize> = HashMap::default();
     for &g in &order {
         if !persons[g] && !guess(&groups[g]) {
@@ -311,11 +309,11 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         g
     };
     let mut moves: Vec<(usize, usize)> = merged_into.keys().map(|&g| (g, root(g))).collect();
-    moves.sort();
+    crate::sort::natural(&mut moves);
     for (g, r) in moves {
         let taken = std::mem::take(&mut groups[g].mentions);
         groups[r].mentions.extend(taken);
-        groups[r].mentions.sort_by_key(|&m| mentions[m].range.start);
+        crate::sort::by_key(&mut groups[r].mentions, |&m| mentions[m].range.start);
         if groups[r].canonical.is_none() {
             groups[r].canonical = groups[g].canonical.clone();
         }
@@ -530,19 +528,19 @@ fn repeated_names(
     // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
     // (a HashMap's order changes from run to run, and so did the result).
     let mut by_surface: Vec<(&str, usize)> = by_surface.into_iter().collect();
-    by_surface.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    crate::sort::by(&mut by_surface, |a, b| {
+        b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0))
+    });
     // All surfaces are found in one pass over each region; checking each place against every
     // mention would be quadratic in the length of the article.
     let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
     // A few surfaces are found faster one by one than with an automaton.
     let automaton = if surfaces.len() > 32 {
-        // From a &Vec<String>, like the lexicon's automaton: one copy of the builder's code.
-        // A contiguous NFA: built per article, it costs far less to build than the DFA that
-        // `AhoCorasick::new` picks for a few hundred surfaces, and finds the same matches.
-        let patterns: Vec<String> = surfaces.iter().map(|s| s.to_string()).collect();
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
+        // Surfaces are distinct (map keys) and not empty, which is all the builder asks; if it
+        // fails anyway, each surface is searched on its own.
+        daachorse::DoubleArrayAhoCorasickBuilder::new()
+            .use_prefilter(false)
+            .build::<_, _, u32>(&surfaces)
             .ok()
     } else {
         None
@@ -582,7 +580,7 @@ fn repeated_names(
 /// surface's places left to right and not overlapping one another (as `str::match_indices`
 /// gives them): `(surface index, byte offset)`.
 fn occurrences(
-    automaton: Option<&aho_corasick::AhoCorasick>,
+    automaton: Option<&daachorse::DoubleArrayAhoCorasick<u32>>,
     surfaces: &[&str],
     block: &str,
 ) -> Vec<(usize, usize)> {
@@ -596,7 +594,7 @@ fn occurrences(
     // Matches come in the order of their ends, so each surface's places come left to right.
     let mut places: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
     for m in automaton.find_overlapping_iter(block) {
-        let (p, at) = (m.pattern().as_usize(), m.start());
+        let (p, at) = (m.value() as usize, m.start());
         let free = places[p]
             .last()
             .is_none_or(|&last| at >= last + surfaces[p].len());
@@ -621,7 +619,8 @@ struct Ranges {
 impl Ranges {
     fn new(ranges: impl Iterator<Item = Range>) -> Ranges {
         let mut ranges: Vec<Range> = ranges.collect();
-        ranges.sort_unstable_by_key(|r| r.start);
+        // Ties in start may come in any order: a query reads the last of them.
+        crate::sort::by_key(&mut ranges, |r| r.start);
         let starts = ranges.iter().map(|r| r.start).collect();
         let furthest_end = ranges
             .iter()
@@ -701,7 +700,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .map(|m| m.range)
         .chain(roles.iter().copied())
         .collect();
-    ranges.sort();
+    crate::sort::natural(&mut ranges);
     ranges.dedup_by(|b, a| a.overlaps(*b));
     let mut aliases: Vec<String> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::default();
@@ -718,5 +717,23 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         kind,
         mentions: ranges,
         aliases,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_automaton_finds_what_a_search_per_surface_finds() {
+        let surfaces = ["aa", "a", "ab ab", "रूस", "रूसी सेना", "b"];
+        let block = "aaa ab ab ab रूसी सेना और रूस, baab";
+        let automaton = daachorse::DoubleArrayAhoCorasick::<u32>::new(surfaces)
+            .expect("should build from distinct surfaces");
+        assert_eq!(
+            occurrences(Some(&automaton), &surfaces, block),
+            occurrences(None, &surfaces, block),
+            "should give each surface's places like str::match_indices"
+        );
     }
 }

@@ -28,7 +28,7 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
 
     // Actors, most salient first; ties keep the order of first mention.
     let mut order: Vec<usize> = (0..parts.actors.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::by(&mut order, |&a, &b| {
         parts.salience[b]
             .total_cmp(&parts.salience[a])
             .then(a.cmp(&b))

@@ -1357,7 +1357,7 @@ fn collect_subjects(
             }
         }
     }
-    out.sort_by_key(|s| s.at);
+    crate::sort::by_key(&mut out, |s| s.at);
     out
 }
 

@@ -24,8 +24,10 @@ pub mod lang;
 pub mod mentions;
 pub mod normalize;
 pub mod options;
+pub mod phrases;
 pub mod quotes;
 pub mod rank;
+pub mod sort;
 pub mod structure;
 pub mod wire;
 

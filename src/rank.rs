@@ -79,7 +79,7 @@ pub fn salience_with_text(
         .filter(|p| !p.duplicate)
         .map(|p| p.range)
         .collect();
-    paragraphs.sort();
+    crate::sort::natural(&mut paragraphs);
     let within = |block: Option<Range>, actor: &ActorDraft| {
         block.is_some_and(|b| actor.mentions.iter().any(|m| b.contains(*m)))
     };
@@ -118,7 +118,7 @@ pub fn salience_with_text(
                     paragraphs.get(at).filter(|p| p.contains(*m)).map(|_| at)
                 })
                 .collect();
-            named_in.sort_unstable();
+            crate::sort::natural(&mut named_in);
             named_in.dedup();
             let spread = named_in.len();
             score += (SPREAD * spread.saturating_sub(1) as f32).min(SPREAD_CAP);

@@ -3,14 +3,14 @@
 //!
 //! The content roles (`unlikely`, `maybe`, `related`, `positive`, `negative`) match as substrings
 //! of the lower-cased `class` and `id` joined by a space, as Readability matches them, with one
-//! Aho-Corasick automaton per role. The head roles (`kicker`, `byline`, `standfirst`) match whole
+//! [`PhraseSet`] per role. The head roles (`kicker`, `byline`, `standfirst`) match whole
 //! words of those attributes (split at spaces, `-` and `_`), because as substrings they would
 //! hit too much ("dek" in "desktop").
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use crate::phrases::PhraseSet;
 
 const CLASSES: &str = include_str!("../../data/html/classes.tsv");
 
@@ -25,11 +25,11 @@ pub enum HeadRole {
 /// The compiled class words.
 #[derive(Debug)]
 pub struct Classes {
-    unlikely: AhoCorasick,
-    maybe: AhoCorasick,
-    related: AhoCorasick,
-    positive: AhoCorasick,
-    negative: AhoCorasick,
+    unlikely: PhraseSet,
+    maybe: PhraseSet,
+    related: PhraseSet,
+    positive: PhraseSet,
+    negative: PhraseSet,
     head: HashMap<&'static str, HeadRole>,
 }
 
@@ -42,13 +42,6 @@ pub struct Verdict {
     pub related: bool,
     /// +25 for a likely article container, -25 for an unlikely one, 0 or both.
     pub weight: i32,
-}
-
-fn automaton(words: &[&str]) -> AhoCorasick {
-    // Building from a few dozen literal words cannot fail; an empty automaton is the fallback.
-    AhoCorasick::new(words)
-        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()))
-        .expect("an empty automaton builds")
 }
 
 /// The class words, loaded on first use.
@@ -77,11 +70,11 @@ fn load() -> Classes {
     }
     let words = |role: &str| by_role.get(role).cloned().unwrap_or_default();
     Classes {
-        unlikely: automaton(&words("unlikely")),
-        maybe: automaton(&words("maybe")),
-        related: automaton(&words("related")),
-        positive: automaton(&words("positive")),
-        negative: automaton(&words("negative")),
+        unlikely: PhraseSet::new(&words("unlikely")),
+        maybe: PhraseSet::new(&words("maybe")),
+        related: PhraseSet::new(&words("related")),
+        positive: PhraseSet::new(&words("positive")),
+        negative: PhraseSet::new(&words("negative")),
         head,
     }
 }

@@ -252,7 +252,9 @@ pub fn choose(dom: &Dom, marks: &Marks, blocks: &[Block]) -> Vec<NodeId> {
     }
     let final_score = |id: NodeId| score[id] * (1.0 - marks.link_density(id));
     let mut ranked: Vec<NodeId> = candidates.clone();
-    ranked.sort_unstable_by(|&a, &b| final_score(b).total_cmp(&final_score(a)).then(a.cmp(&b)));
+    crate::sort::by(&mut ranked, |&a, &b| {
+        final_score(b).total_cmp(&final_score(a)).then(a.cmp(&b))
+    });
     let Some(&best) = ranked.first() else {
         return Vec::new();
     };

@@ -120,7 +120,7 @@ pub fn lay_out(
         structure.sections.push(section);
         layout.sources.push(sources);
     }
-    structure.related.sort_unstable();
+    crate::sort::natural(&mut structure.related);
 
     let mut paragraphs: Vec<&mut ParagraphDraft> = structure
         .sections

@@ -2,22 +2,28 @@
 //! the titles and suffixes that patterns use, and the common words that are never names.
 //!
 //! Every table lives in `data/lexicon/*.tsv` (each file's header says where its facts came from
-//! and how to regenerate it) and is parsed once per process. Surface forms are normalised the way
-//! the text is ([`crate::normalize`]), and each Devanagari form also gets the spellings Hindi
-//! writers commonly use for it (no nukta, ा for ॉ, ं for ँ and for a nasal consonant + virama), so
-//! "मॉस्को" also finds "मास्को" and "हिन्दी" also finds "हिंदी". Matching is one Aho-Corasick pass
-//! over a block of text; a match counts only where it starts and ends on a word boundary.
+//! and how to regenerate it) and is parsed once per process. A name's surface forms are the ways
+//! the text may write it ([`super::forms`]); `build.rs` expands the built-in names' forms at build
+//! time, so the first parse only reads them, and the caller's own actors are expanded here.
+//!
+//! A match counts only where it starts and ends on a word boundary, so a form can only match
+//! where the text's word equals the form's first word: forms are grouped by the hash of their
+//! first word, and matching looks up each word of the text once (no automaton to build: the
+//! tables are ready as soon as the forms are read).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::article::ActorKind;
 use crate::data;
 use crate::normalize::Normalized;
 use crate::options::ActorEntry;
 
+use super::forms;
+
+/// [`forms::ENTITY_FILES`], which `build.rs` reads.
 const ENTITY_FILES: [data::File; 6] = [
     data::LEXICON_PEOPLE,
     data::LEXICON_ORGANIZATIONS,
@@ -26,9 +32,6 @@ const ENTITY_FILES: [data::File; 6] = [
     data::LEXICON_REGIONS,
     data::LEXICON_CITIES,
 ];
-
-/// Hindi words more frequent than this rank are function words.
-const FUNCTION_WORD_RANK: u32 = 300;
 
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,11 +82,14 @@ pub enum TitleClass {
     Part,
 }
 
-/// Names and the automaton that finds them.
+/// Names and the table that finds them.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    forms: Vec<Form>,
-    matcher: Option<AhoCorasick>,
+    /// Every surface form with what it names, grouped by the hash of the form's first word and
+    /// longest first within a group.
+    forms: Vec<(Cow<'static, str>, Form)>,
+    /// Where each group of `forms` is, by the hash of its first word.
+    groups: HashMap<u64, (u32, u32)>,
 }
 
 /// The compiled tables.
@@ -100,11 +106,15 @@ pub struct Lexicon {
     pub longest_affix: usize,
     /// The first word of every title and suffix: a quick test before any lookup.
     pub affix_first_words: HashSet<String>,
-    /// Common Hindi words with their frequency rank (0 = most frequent).
-    hi_common: HashMap<&'static str, u32>,
+    /// The few hundred most frequent Hindi words (postpositions, pronouns, auxiliaries).
+    hi_function_words: HashSet<&'static str>,
+    /// The other common Hindi words, one per line in byte order (build.rs splits and sorts
+    /// `hi_common.tsv`): looked up by binary search in the text itself.
+    hi_common: &'static str,
     en_common: HashSet<&'static str>,
-    /// The most frequent English words (build.rs stores the file sorted: only membership counts).
-    en_words: HashSet<&'static str>,
+    /// The most frequent English words, one per line in byte order (build.rs stores the file
+    /// sorted): looked up by binary search in the text itself, so there is no set to build.
+    en_words: &'static str,
     /// Common family names: a name word before one makes a person's name.
     pub surnames: HashSet<&'static str>,
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
@@ -141,69 +151,51 @@ pub fn builtin() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::new)
 }
 
+/// Whether `word` is a line of `sorted` (lines in byte order, each ending in a line feed), by
+/// binary search on the text: each step compares the line around the middle of the range.
+fn sorted_contains(sorted: &str, word: &str) -> bool {
+    let bytes = sorted.as_bytes();
+    // `lo..hi` always holds whole lines.
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |i| lo + i + 1);
+        let end = bytes[start..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |i| start + i);
+        match bytes[start..end].cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+/// The number of lines of a packed data file (each ends in a line feed).
+fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// The first cell of each row of a packed data file ([`data::text`] has no comment or blank
+/// lines), trimmed: the big word lists are read this way, with no allocation per row.
+fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
+    tsv.lines().map(|line| {
+        line.split_once('\t')
+            .map_or(line, |(first, _)| first)
+            .trim()
+    })
+}
+
 /// The data rows of a TSV file: lines that are neither empty nor `#` comments, split on tabs.
 pub fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
         .map(|line| line.split('\t').collect())
-}
-
-fn split_forms<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
-    field
-        .copied()
-        .unwrap_or("")
-        .split('|')
-        .map(str::trim)
-        .filter(|f| !f.is_empty())
-}
-
-/// `form` as the text will carry it, plus its common Hindi spelling variants.
-pub fn variants(form: &str) -> Vec<String> {
-    let norm = Normalized::new(form).text.into_owned();
-    let mut out = vec![norm.clone()];
-    if !norm.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
-        return out;
-    }
-    let no_nukta: String = norm.chars().filter(|&c| c != '\u{093C}').collect();
-    let folded = fold_spelling(&no_nukta);
-    for v in [no_nukta, folded] {
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    out
-}
-
-/// The loosest common spelling of a Devanagari word: ा for ॉ, ं for ँ, ं for a nasal + virama
-/// before a consonant.
-fn fold_spelling(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = String::with_capacity(word.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let nasal = matches!(c, 'ङ' | 'ञ' | 'ण' | 'न' | 'म');
-        if nasal
-            && i > 0
-            && chars.get(i + 1) == Some(&'\u{094D}')
-            && chars.get(i + 2).is_some_and(|&n| is_consonant(n))
-        {
-            out.push('\u{0902}');
-            i += 2;
-            continue;
-        }
-        out.push(match c {
-            '\u{0949}' => '\u{093E}',
-            '\u{0901}' => '\u{0902}',
-            other => other,
-        });
-        i += 1;
-    }
-    out
-}
-
-fn is_consonant(c: char) -> bool {
-    ('\u{0915}'..='\u{0939}').contains(&c) || ('\u{0958}'..='\u{095F}').contains(&c)
 }
 
 /// A letter, digit or combining mark: a character that continues a word.
@@ -218,41 +210,116 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The built-in names, numbered in the order of [`ENTITY_FILES`] and their rows; `on_row` gets
+/// each name's number and row.
+fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let mut capitals: Vec<(usize, &str)> = Vec::new();
+    let mut by_canonical: HashMap<&str, usize> = HashMap::default();
+    // The few kind names, each read once.
+    let mut kinds: Vec<(&str, Option<ActorKind>)> = Vec::new();
+    let mut cols: Vec<&'static str> = Vec::new();
+    for file in ENTITY_FILES {
+        // Packed files have no comment or blank lines (see `rows`).
+        for line in data::text(file).lines() {
+            cols.clear();
+            cols.extend(line.split('\t'));
+            let kind = cols.get(1).and_then(|&name| {
+                match kinds.iter().find(|(known, _)| *known == name) {
+                    Some(&(_, kind)) => kind,
+                    None => {
+                        let kind = ActorKind::from_name(name);
+                        kinds.push((name, kind));
+                        kind
+                    }
+                }
+            });
+            let (Some(&canonical), Some(kind)) = (cols.first(), kind) else {
+                continue;
+            };
+            let entry = entries.len();
+            on_row(entry, &cols);
+            entries.push(Entry {
+                canonical: canonical.to_string(),
+                kind,
+                wikidata: cols.get(2).filter(|w| !w.is_empty()).map(|w| w.to_string()),
+                capital_of: None,
+            });
+            by_canonical.entry(canonical).or_insert(entry);
+            if let Some(country) = cols.get(5).filter(|c| !c.trim().is_empty()) {
+                capitals.push((entry, country.trim()));
+            }
+        }
+    }
+    for (entry, country) in capitals {
+        entries[entry].capital_of = by_canonical.get(country).copied();
+    }
+    entries
+}
+
 /// Collects surface forms; the first entry to claim a form keeps it.
 #[derive(Default)]
 struct Builder {
     entries: Vec<Entry>,
-    patterns: Vec<String>,
+    patterns: Vec<Cow<'static, str>>,
     forms: Vec<Form>,
     seen: HashSet<String>,
 }
 
 impl Builder {
     fn add_form(&mut self, form: &str, f: Form) {
-        let mut all = variants(form.trim());
-        // Text in capitals ("LONDON", headlines, datelines) names the same things.
-        if form.is_ascii() && form.chars().any(|c| c.is_ascii_lowercase()) {
-            all.push(form.trim().to_ascii_uppercase());
-        }
-        for v in all {
-            if v.chars().count() >= 2 && self.seen.insert(v.clone()) {
-                self.patterns.push(v);
+        for v in forms::surface_forms(form) {
+            if self.seen.insert(v.clone()) {
+                self.patterns.push(Cow::Owned(v));
                 self.forms.push(f);
             }
         }
     }
 
     fn build(self) -> Gazetteer {
-        let matcher = (!self.patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&self.patterns)
-                .expect("the lexicon's patterns should build an automaton")
-        });
+        let hashes: Vec<u64> = self
+            .patterns
+            .iter()
+            .map(|pattern| word_hash(first_word(pattern)))
+            .collect();
+        // Each group's size, then where it starts (and, while filling, where its next form goes).
+        let mut groups: HashMap<u64, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(hashes.len(), FxBuildHasher);
+        for &hash in &hashes {
+            groups.entry(hash).or_insert((0, 0)).1 += 1;
+        }
+        let mut start = 0;
+        for group in groups.values_mut() {
+            let size = group.1;
+            *group = (start, start);
+            start += size;
+        }
+        let mut slots: Vec<Option<(Cow<'static, str>, Form)>> = Vec::new();
+        slots.resize_with(hashes.len(), || None);
+        for ((pattern, form), hash) in self.patterns.into_iter().zip(self.forms).zip(hashes) {
+            if let Some(group) = groups.get_mut(&hash) {
+                if let Some(slot) = slots.get_mut(group.1 as usize) {
+                    *slot = Some((pattern, form));
+                }
+                group.1 += 1;
+            }
+        }
+        let mut forms: Vec<(Cow<'static, str>, Form)> = slots.into_iter().flatten().collect();
+        // Longest first within a group (groups are a few forms; only one form of each length
+        // can match at a place, as forms are unique).
+        for &(from, to) in groups.values() {
+            for i in from as usize + 1..to as usize {
+                let mut j = i;
+                while j > from as usize && forms[j - 1].0.len() < forms[j].0.len() {
+                    forms.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
+        }
         Gazetteer {
             entries: self.entries,
-            forms: self.forms,
-            matcher,
+            forms,
+            groups,
         }
     }
 }
@@ -283,76 +350,109 @@ impl Gazetteer {
         b.build()
     }
 
+    /// The built-in names. Their files are packed with the forms expanded and each kept by the
+    /// first name that claims it (`build.rs`, [`forms::expand_entity_files`]), so they are only
+    /// read here; `Form^` stands for `Form|FORM`.
     fn builtin() -> Gazetteer {
         let mut b = Builder::default();
-        let mut capitals: Vec<(usize, String)> = Vec::new();
-        let mut by_canonical: HashMap<String, usize> = HashMap::default();
-        for file in ENTITY_FILES {
-            for cols in rows(data::text(file)) {
-                let (Some(canonical), Some(kind)) = (
-                    cols.first(),
-                    cols.get(1).and_then(|k| ActorKind::from_name(k)),
-                ) else {
-                    continue;
-                };
-                let entry = b.entries.len();
-                b.entries.push(Entry {
-                    canonical: canonical.to_string(),
-                    kind,
-                    wikidata: cols.get(2).filter(|w| !w.is_empty()).map(|w| w.to_string()),
-                    capital_of: None,
-                });
-                by_canonical.entry(canonical.to_string()).or_insert(entry);
-                if let Some(country) = cols.get(5).filter(|c| !c.trim().is_empty()) {
-                    capitals.push((entry, country.trim().to_string()));
+        b.entries = builtin_entries(|entry, cols| {
+            for (column, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {
+                let cell = cols.get(column).copied().unwrap_or("");
+                for form in cell.split('|').filter(|f| !f.is_empty()) {
+                    let f = Form { entry, adjectival };
+                    if let Some(form) = form.strip_suffix('^') {
+                        b.patterns.push(Cow::Owned(form.to_ascii_uppercase()));
+                        b.forms.push(f);
+                    }
+                    b.patterns.push(Cow::Borrowed(form.trim_end_matches('^')));
+                    b.forms.push(f);
                 }
-                for (field, adjectival) in [(3, false), (4, true)] {
-                    for form in split_forms(cols.get(field)) {
+            }
+        });
+        b.build()
+    }
+
+    /// The built-in names with their forms expanded here, as `build.rs` does it.
+    #[cfg(test)]
+    fn builtin_expanded_at_run_time() -> Gazetteer {
+        let mut b = Builder {
+            entries: builtin_entries(|_, _| {}),
+            ..Builder::default()
+        };
+        let mut entry = 0;
+        // The packed files hold the expanded forms: read the originals.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for file in forms::ENTITY_FILES {
+            let text = std::fs::read_to_string(dir.join(file)).expect("should read the file");
+            for cols in rows(&text) {
+                if cols.get(1).and_then(|k| ActorKind::from_name(k)).is_none() {
+                    continue;
+                }
+                for (field, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {
+                    for form in forms::split_forms(cols.get(field)) {
                         b.add_form(form, Form { entry, adjectival });
                     }
                 }
+                entry += 1;
             }
-        }
-        for (entry, country) in capitals {
-            b.entries[entry].capital_of = by_canonical.get(&country).copied();
         }
         b.build()
     }
 
     /// Every match in `text[start..end]` that begins and ends on word boundaries,
     /// leftmost-longest and without overlaps.
+    ///
+    /// A match that ends on a word boundary covers whole words, so the form's first word is the
+    /// text's word where the match starts: each place after a non-word character is looked up
+    /// once, under the hash of the word that starts there.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
+        let mut hits = Vec::new();
+        if self.forms.is_empty() {
+            return hits;
+        }
         let block = &text[start..end];
-        let mut hits: Vec<Hit> = matcher
-            .find_overlapping_iter(block)
-            .filter(|m| {
-                let before = block[..m.start()].chars().next_back();
-                let after = block[m.end()..].chars().next();
-                let first = block[m.start()..].chars().next();
-                let last = block[..m.end()].chars().next_back();
-                // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
-                let open_end = last == Some('.');
-                !before.is_some_and(is_word_char)
-                    && !first.is_some_and(is_joining_mark)
-                    && (open_end || !after.is_some_and(is_word_char))
-            })
-            .map(|m| Hit {
-                start: start + m.start(),
-                end: start + m.end(),
-                form: self.forms[m.pattern().as_usize()],
-            })
-            .collect();
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-        for h in hits {
-            if kept.last().is_none_or(|k| k.end <= h.start) {
-                kept.push(h);
+        // Matches may not overlap: places before the end of the last one are not looked at.
+        let mut free_from = 0;
+        let mut at = 0;
+        // Whether the character before `at` continues a word (then no match starts at `at`).
+        let mut in_word = false;
+        while let Some(c) = block[at..].chars().next() {
+            // A match may not start on a matra or sign: that would split a syllable.
+            if in_word || at < free_from || is_joining_mark(c) {
+                in_word = is_word_char(c);
+                at += c.len_utf8();
+                continue;
+            }
+            let rest = &block[at..];
+            let word = first_word(rest);
+            let group = self.groups.get(&word_hash(word));
+            let longest = group.and_then(|&(from, to)| {
+                self.forms[from as usize..to as usize]
+                    .iter()
+                    .find(|(form, _)| {
+                        // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
+                        rest.starts_with(form.as_ref())
+                            && (form.ends_with('.')
+                                || !rest[form.len()..].chars().next().is_some_and(is_word_char))
+                    })
+            });
+            if let Some((form, f)) = longest {
+                hits.push(Hit {
+                    start: start + at,
+                    end: start + at + form.len(),
+                    form: *f,
+                });
+                free_from = at + form.len();
+            }
+            // No match starts inside the word: step over it (or over the one other character).
+            if word.is_empty() {
+                at += c.len_utf8();
+            } else {
+                at += word.len();
+                in_word = true;
             }
         }
-        kept
+        hits
     }
 
     pub fn entry(&self, form: Form) -> &Entry {
@@ -426,7 +526,9 @@ impl Lexicon {
             .collect();
         // Word lists are stored normalised (their generators and editors keep them so).
         let words = |tsv: &'static str| -> HashSet<&'static str> {
-            rows(tsv).map(|cols| cols[0].trim()).collect()
+            let mut set = HashSet::with_capacity_and_hasher(line_count(tsv), FxBuildHasher);
+            set.extend(first_cells(tsv));
+            set
         };
         Lexicon {
             names,
@@ -435,12 +537,10 @@ impl Lexicon {
             openers,
             longest_affix,
             affix_first_words,
-            hi_common: rows(data::text(data::LEXICON_HI_COMMON))
-                .enumerate()
-                .map(|(rank, cols)| (cols[0].trim(), rank as u32))
-                .collect(),
+            hi_function_words: words(data::text(data::LEXICON_HI_FUNCTION_WORDS)),
+            hi_common: data::text(data::LEXICON_HI_COMMON),
             en_common: words(data::text(data::LEXICON_EN_COMMON)),
-            en_words: words(data::text(data::LEXICON_EN_WORDS)),
+            en_words: data::text(data::LEXICON_EN_WORDS),
             surnames: words(data::text(data::LEXICON_SURNAMES)),
             initials: words(data::text(data::LEXICON_INITIALS)),
             scheme_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
@@ -477,11 +577,11 @@ impl Lexicon {
     /// A plural of one counts too ("Standings", "Extras").
     pub fn is_english_word(&self, word: &str) -> bool {
         let lower = word.to_ascii_lowercase();
-        self.en_words.contains(lower.as_str())
+        sorted_contains(self.en_words, &lower)
             || lower.len() > 3
                 && lower
                     .strip_suffix('s')
-                    .is_some_and(|stem| self.en_words.contains(stem))
+                    .is_some_and(|stem| sorted_contains(self.en_words, stem))
     }
 
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.
@@ -491,21 +591,32 @@ impl Lexicon {
             let word = word.strip_suffix("'s").unwrap_or(word);
             self.en_common.contains(word.to_ascii_lowercase().as_str())
         } else {
-            self.hi_common.contains_key(word)
+            self.hi_function_words.contains(word) || sorted_contains(self.hi_common, word)
         }
     }
 
     /// Whether `word` is one of the few hundred most frequent Hindi words (postpositions,
     /// pronouns, auxiliaries): never a first name, unlike rarer common words ("ली").
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.hi_common
-            .get(word)
-            .is_some_and(|&rank| rank < FUNCTION_WORD_RANK)
+        self.hi_function_words.contains(word)
     }
 }
 
+/// The word characters that `text` opens with (empty if it opens with another character).
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// The key of a group of forms: forms are only compared with the text after this matches.
+fn word_hash(word: &str) -> u64 {
+    FxBuildHasher.hash_one(word)
+}
+
 fn is_joining_mark(c: char) -> bool {
-    // A match may not start on a matra or sign: that would split a syllable.
     ('\u{093A}'..='\u{094F}').contains(&c) || matches!(c, '\u{0900}'..='\u{0903}')
 }
 
@@ -516,4 +627,89 @@ pub fn affix_key(form: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each form as (form, entry, adjectival), sorted.
+    fn forms_of(g: &Gazetteer) -> Vec<(String, usize, bool)> {
+        let mut forms: Vec<(String, usize, bool)> = g
+            .forms
+            .iter()
+            .map(|(form, f)| (form.to_string(), f.entry, f.adjectival))
+            .collect();
+        forms.sort();
+        forms
+    }
+
+    #[test]
+    fn forms_expanded_at_build_time_are_those_of_the_data_files() {
+        let built = Gazetteer::builtin();
+        let expanded = Gazetteer::builtin_expanded_at_run_time();
+        assert!(built.forms.len() > 1000, "should read the built-in forms");
+        assert_eq!(
+            built.entries, expanded.entries,
+            "should number the entries as build.rs does"
+        );
+        assert_eq!(
+            forms_of(&built),
+            forms_of(&expanded),
+            "should find the same forms, each claimed by the same entry"
+        );
+    }
+
+    #[test]
+    fn finds_a_word_in_sorted_lines() {
+        let sorted = "and\nbe\ncat\ncats\ndog\n";
+        for word in ["and", "be", "cat", "cats", "dog"] {
+            assert!(sorted_contains(sorted, word), "should find {word}");
+        }
+        for word in ["", "a", "ca", "catz", "do", "zebra", "cat\n"] {
+            assert!(!sorted_contains(sorted, word), "should not find {word:?}");
+        }
+        assert!(!sorted_contains("", "a"), "should find nothing in no lines");
+        let words = data::text(data::LEXICON_EN_WORDS);
+        assert!(
+            words
+                .lines()
+                .zip(words.lines().skip(1))
+                .all(|(a, b)| a <= b),
+            "should get en_words.tsv sorted from build.rs"
+        );
+        let lex = builtin();
+        assert!(
+            lex.is_function_word("के") && lex.is_common("के"),
+            "should know a most frequent Hindi word as a function word"
+        );
+        assert!(
+            lex.is_common("ला") && !lex.is_function_word("ला"),
+            "should know a rarer common Hindi word, not as a function word"
+        );
+        assert!(
+            !lex.is_common("किमजोंग"),
+            "should not know a name as a common word"
+        );
+        assert!(
+            lex.is_english_word("Standings") && lex.is_english_word("the"),
+            "should know common English words and their plurals in any case"
+        );
+    }
+
+    #[test]
+    fn finds_whole_words_longest_first() {
+        let g = Gazetteer::builtin();
+        let text = "उत्तर कोरिया और रूसी सेना, New Delhi. Newark";
+        let found: Vec<&str> = g
+            .find(text, 0, text.len())
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(
+            found,
+            ["उत्तर कोरिया", "रूसी", "New Delhi"],
+            "should find whole names, the longest at each place, and no name inside a word"
+        );
+    }
 }

@@ -20,6 +20,7 @@
 //! धुले , जलगांव और नासिक"). Mentions returned are non-overlapping, in text order.
 
 pub mod features;
+pub mod forms;
 pub mod lexicon;
 pub mod patterns;
 pub mod tagger;
@@ -59,7 +60,9 @@ pub fn find_mentions(
     }
     // Regions may overlap at their edges (a dateline inside a paragraph): keep text order, no
     // overlaps.
-    mentions.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    crate::sort::by_key(&mut mentions, |m| {
+        (m.range.start, std::cmp::Reverse(m.range.end))
+    });
     mentions.dedup_by(|b, a| a.range.overlaps(b.range));
     bracketed_acronyms(lex, text, &mut mentions);
     sports_teams(lex, text, structure, &mut mentions);
@@ -195,7 +198,7 @@ fn places_in_lists(lex: &Lexicon, text: &str, structure: &Structure, mentions: &
         }
     }
     if !found.is_empty() {
-        found.sort_by_key(|m| m.range.start);
+        crate::sort::by_key(&mut found, |m| m.range.start);
         found.dedup_by_key(|m| m.range);
         add_weaker(mentions, found);
     }
@@ -246,7 +249,7 @@ fn bracketed_acronyms(lex: &Lexicon, text: &str, mentions: &mut Vec<Mention>) {
     }
     if !found.is_empty() {
         mentions.extend(found);
-        mentions.sort_by_key(|m| m.range.start);
+        crate::sort::by_key(mentions, |m| m.range.start);
     }
 }
 
@@ -292,7 +295,7 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
     if teams.is_empty() {
         return;
     }
-    teams.sort_unstable();
+    crate::sort::natural(&mut teams);
     teams.dedup();
     // A bounded number keeps the work linear in the text on any input.
     teams.truncate(MAX_TEAMS);
@@ -362,11 +365,11 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
         }
     }
     // Regions may overlap at their edges: keep one of two overlapping finds.
-    found.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(&mut found, |m| m.range.start);
     found.dedup_by(|b, a| a.range.overlaps(b.range));
     if !found.is_empty() {
         mentions.extend(found);
-        mentions.sort_by_key(|m| m.range.start);
+        crate::sort::by_key(mentions, |m| m.range.start);
     }
 }
 
@@ -602,7 +605,7 @@ pub fn sentence_mentions(
             let range = g.range;
             kept.retain(|m| !range.contains(m.range));
             kept.push(g.clone());
-            kept.sort_by_key(|m| m.range.start);
+            crate::sort::by_key(&mut kept, |m| m.range.start);
         }
         add_weaker(&mut kept, guesses);
     }
@@ -667,7 +670,7 @@ pub fn sentence_mentions(
             wikidata: None,
             adjectival: false,
         }));
-        kept.sort_by_key(|m| m.range.start);
+        crate::sort::by_key(&mut kept, |m| m.range.start);
     }
     // "नई सरकार", "मेरी सरकार", "निजी बैंक": generic words before an organisation's head word
     // name no organisation.
@@ -757,7 +760,7 @@ fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
 /// fast: `kept` is searched by start with the running maximum of its ends, and the added
 /// mentions, which never overlap one another, by the last one that starts before a mention ends.
 pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
-    kept.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(kept, |m| m.range.start);
     let reach: Vec<usize> = kept
         .iter()
         .scan(0, |most, k| {
@@ -780,7 +783,7 @@ pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
             kept.push(m);
         }
     }
-    kept.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(kept, |m| m.range.start);
 }
 
 fn hit_mention(gazetteer: &Gazetteer, hit: Hit, source: Source, text: &str) -> Mention {

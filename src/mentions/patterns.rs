@@ -203,7 +203,7 @@ pub fn find(
 /// standings ("BALTIMORE 70 63"); other words in capitals are a headline's.
 fn teams_in_capitals(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
     let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
-    taken.sort();
+    crate::sort::natural(&mut taken);
     let overlaps_taken = |range: Range| {
         let after = taken.partition_point(|r| r.start < range.end);
         taken[..after]

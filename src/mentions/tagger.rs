@@ -45,7 +45,7 @@ pub fn is_time_word(word: &str) -> bool {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| word_form(&crate::normalize::Normalized::new(l).text))
             .collect();
-        words.sort();
+        crate::sort::natural(&mut words);
         words.dedup();
         words
     });
@@ -388,7 +388,7 @@ pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
             mentions.extend(tag_text(model, norm, *sentence));
         }
     }
-    mentions.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(&mut mentions, |m| m.range.start);
     mentions.dedup_by_key(|m| m.range);
     mentions
 }

@@ -50,7 +50,7 @@ impl Lexicon {
         }
         for forms in lexicon.forms.values_mut() {
             // Longest forms first, so that a match is the longest one.
-            forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+            crate::sort::by_key(forms, |f| std::cmp::Reverse(f.len()));
         }
         for (kind, forms) in &lexicon.forms {
             let words = forms.iter().filter(|f| f.len() == 1).map(|f| f[0].clone());

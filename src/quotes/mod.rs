@@ -59,7 +59,7 @@ pub fn find_quotes(text: &str, structure: &Structure) -> (Vec<FoundQuote>, Vec<N
         }
     }
     drop_truncated_copies(text, &mut quotes);
-    notes.sort_by_key(|n| n.range.start);
+    crate::sort::by_key(&mut notes, |n| n.range.start);
     (quotes, notes)
 }
 
@@ -202,7 +202,9 @@ pub fn pair_marks(text: &str, regions: &[Region]) -> (Vec<Quoted>, Vec<Note>) {
             notes.push(unclosed_note(open.mark));
         }
     }
-    quoted.sort_by_key(|q| (q.range.start, std::cmp::Reverse(q.range.end)));
+    crate::sort::by_key(&mut quoted, |q| {
+        (q.range.start, std::cmp::Reverse(q.range.end))
+    });
     // Nested and crossing quotes: the one that starts first wins.
     let mut kept: Vec<Quoted> = Vec::with_capacity(quoted.len());
     for q in quoted {

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use crate::data;
 use crate::normalize::Normalized;
+use crate::phrases::PhraseSet;
 
 /// Where a read-also or promo phrase marks a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +61,8 @@ pub struct Markers {
     pub read_also: Vec<(String, Place)>,
     /// The read-also phrases that open a block, by their first character (lower case).
     pub starts_by_char: HashMap<char, Vec<String>>,
-    /// One automaton for the promo phrases that may stand anywhere (`None` if it cannot be
-    /// built, which then matches nothing).
-    pub promos: Option<aho_corasick::AhoCorasick>,
+    /// The promo phrases that may stand anywhere.
+    pub promos: PhraseSet,
     pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
     /// The first word of each caption phrase.
@@ -140,8 +140,9 @@ fn load() -> Markers {
         m.read_also.push((key(row[0]), place));
     }
     // Longer phrases first, so that "यह भी पढ़ें" wins over "पढ़ें:".
-    m.read_also
-        .sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+    crate::sort::by_key(&mut m.read_also, |(phrase, _)| {
+        std::cmp::Reverse(phrase.len())
+    });
     for (phrase, place) in &m.read_also {
         if let (Place::Start, Some(first)) = (place, phrase.chars().next()) {
             m.starts_by_char
@@ -150,15 +151,13 @@ fn load() -> Markers {
                 .push(phrase.clone());
         }
     }
-    // Built from a &Vec<String> like the lexicon's automaton, so that the wasm holds one copy
-    // of the builder's code.
-    let promos: Vec<String> = m
+    let promos: Vec<&str> = m
         .read_also
         .iter()
         .filter(|(_, place)| *place == Place::Anywhere)
-        .map(|(phrase, _)| phrase.clone())
+        .map(|(phrase, _)| phrase.as_str())
         .collect();
-    m.promos = aho_corasick::AhoCorasick::new(&promos).ok();
+    m.promos = PhraseSet::new(&promos);
     for row in rows(data::text(data::STRUCTURE_DATELINES)) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(key(row[0])),
@@ -167,7 +166,7 @@ fn load() -> Markers {
             }
         }
     }
-    m.bylines.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    crate::sort::by_key(&mut m.bylines, |b| std::cmp::Reverse(b.len()));
     for row in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
         m.labels
             .insert(key(row[0]), row.get(1).copied() == Some("advert"));

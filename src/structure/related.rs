@@ -86,10 +86,7 @@ fn end_marker(text: &str) -> bool {
 
 /// Whether the text holds a promo phrase.
 pub fn has_promo(text: &str) -> bool {
-    markers()
-        .promos
-        .as_ref()
-        .is_some_and(|promos| promos.is_match(&fold(text)))
+    markers().promos.is_match(&fold(text))
 }
 
 /// The story and related pieces of the block `range`, in order, covering it.

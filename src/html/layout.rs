@@ -163,20 +163,9 @@ fn normalized(text: &str) -> String {
 
 /// The paragraph `range` with its sentences; a dateline that opens it is a sentence of its own.
 fn paragraph(text: &str, range: Range, dateline: Option<Range>) -> ParagraphDraft {
-    let mut found = Vec::new();
-    let body = match dateline {
-        Some(d) if d.start == range.start && d.end < range.end => {
-            found.push(d);
-            sentences::trim(text, Range::new(d.end, range.end))
-        }
-        _ => range,
-    };
-    if !body.is_empty() {
-        found.extend(sentences::split(text, body).into_iter().map(|s| s.range));
-    }
     ParagraphDraft {
         range,
-        sentences: found,
+        sentences: sentences::of_paragraph(text, range, dateline),
         duplicate: false,
         lang: crate::lang::detect(range.slice(text)),
     }

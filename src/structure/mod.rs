@@ -211,20 +211,9 @@ fn paragraph(
             lang: own.tag(),
         };
     }
-    let mut sentences = Vec::new();
-    let body = match dateline {
-        Some(d) if d.start == range.start && d.end < range.end => {
-            sentences.push(d);
-            sentences::trim(text, Range::new(d.end, range.end))
-        }
-        _ => range,
-    };
-    if !body.is_empty() {
-        sentences.extend(sentences::split(text, body).into_iter().map(|s| s.range));
-    }
     ParagraphDraft {
         range,
-        sentences,
+        sentences: sentences::of_paragraph(text, range, dateline),
         duplicate: false,
         lang: own.tag(),
     }

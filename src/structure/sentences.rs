@@ -392,6 +392,23 @@ pub fn split(text: &str, range: Range) -> Vec<Sentence> {
     out
 }
 
+/// The sentence ranges of the paragraph `range`; a `dateline` that opens it is a sentence of its
+/// own, and the rest is split after it.
+pub fn of_paragraph(text: &str, range: Range, dateline: Option<Range>) -> Vec<Range> {
+    let mut found = Vec::new();
+    let body = match dateline {
+        Some(d) if d.start == range.start && d.end < range.end => {
+            found.push(d);
+            trim(text, Range::new(d.end, range.end))
+        }
+        _ => range,
+    };
+    if !body.is_empty() {
+        found.extend(split(text, body).into_iter().map(|s| s.range));
+    }
+    found
+}
+
 /// `range` without the white space at its ends.
 pub fn trim(text: &str, range: Range) -> Range {
     let s = range.slice(text);

@@ -68,8 +68,9 @@ async function run() {
     const laidOut = performance.now() - start;
     await new Promise(requestAnimationFrame);
     const frame = performance.now() - start;
+    const parse = lens.parseTime;
     lens.remove();
-    return { built, laidOut, frame };
+    return { built, laidOut, frame, parse };
   };
   result.widgetFirst = await render(texts.hi);
   const again = [];
@@ -78,6 +79,7 @@ async function run() {
     built: median(again.map((r) => r.built)),
     laidOut: median(again.map((r) => r.laidOut)),
     frame: median(again.map((r) => r.frame)),
+    parse: median(again.map((r) => r.parse)),
   };
   return result;
 }

@@ -14,6 +14,10 @@
 //! Hindi spelling variants, each form kept by the first name that claims it), which the lexicon
 //! would otherwise do on every first parse.
 //!
+//! The lookup keys of the marker, title, suffix and cue files are also stored as the code looks
+//! them up ([`keyed_lines`]: normalised, and lower-cased where the code folds case), so the first
+//! parse reads them as they are; `src/data.rs`'s tests check each against the code's own key.
+//!
 //! Packed encoding: a byte below 0x80 is that ASCII character; a byte `0x80 + n` is the
 //! Devanagari character U+0900 + n; the byte 0x01 is followed by one other character in UTF-8.
 
@@ -92,6 +96,10 @@ fn main() {
         }
         if let Some(i) = forms::ENTITY_FILES.iter().position(|f| f == file) {
             lines = expanded[i].iter().map(String::as_str).collect();
+        }
+        let keyed = keyed_lines(file, &lines);
+        if let Some(keyed) = &keyed {
+            lines = keyed.iter().map(String::as_str).collect();
         }
         let name = constant_name(file);
         if SORTED_LISTS.contains(&file.as_str()) {
@@ -174,6 +182,82 @@ fn main() {
     fs::write(Path::new(&out).join("data.txt"), &text).expect("write data.txt");
     fs::write(Path::new(&out).join("sorted_lists.bin"), &packed).expect("write sorted_lists.bin");
     fs::write(Path::new(&out).join("data_files.rs"), index).expect("write data_files.rs");
+}
+
+/// The lines of `file` with their lookup keys as the code makes them, for the files whose
+/// keys it makes (`None` for the others):
+/// - `structure/*`: the first cell as `markers::key` makes it (normalised, words joined by one
+///   space, lower case);
+/// - `lexicon/titles.tsv`, `lexicon/suffixes.tsv`: the first cell as `lexicon::affix_key`
+///   (normalised, without a final full stop, words joined by one space);
+/// - `quotes/*`: the form after the first tab as `cues::Lexicon` reads it (normalised, lower
+///   case).
+///
+/// A key that comes out empty is a data error: the build stops.
+fn keyed_lines(file: &str, lines: &[&str]) -> Option<Vec<String>> {
+    let key_first_cell = |key: &dyn Fn(&str) -> String| -> Vec<String> {
+        lines
+            .iter()
+            .map(|line| {
+                let (first, rest) = line
+                    .split_once('\t')
+                    .map_or((*line, None), |(f, r)| (f, Some(r)));
+                let first = key(first);
+                if first.is_empty() {
+                    panic!("data/{file}: the row {line:?} has an empty key");
+                }
+                match rest {
+                    Some(rest) => format!("{first}\t{rest}"),
+                    None => first,
+                }
+            })
+            .collect()
+    };
+    if file.starts_with("structure/") {
+        Some(key_first_cell(&|cell| marker_key(cell.trim())))
+    } else if file == "lexicon/titles.tsv" || file == "lexicon/suffixes.tsv" {
+        Some(key_first_cell(&affix_key))
+    } else if file.starts_with("quotes/") {
+        Some(
+            lines
+                .iter()
+                .map(|line| match line.trim_end().split_once('\t') {
+                    Some((kind, form)) => format!("{kind}\t{}", cue_form(form)),
+                    None => line.to_string(),
+                })
+                .collect(),
+        )
+    } else {
+        None
+    }
+}
+
+/// `src/structure/markers.rs`'s `key`.
+fn marker_key(text: &str) -> String {
+    let normal = normalize::Normalized::new(text);
+    let mut out = String::with_capacity(text.len());
+    for word in normal.text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        word.chars()
+            .for_each(|c| normalize::push_lowercase(&mut out, c));
+    }
+    out
+}
+
+/// `src/mentions/lexicon.rs`'s `affix_key`.
+fn affix_key(form: &str) -> String {
+    let norm = normalize::Normalized::new(form.trim()).text.into_owned();
+    norm.trim_end_matches('.')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A cue form as `src/quotes/cues.rs` reads it.
+fn cue_form(form: &str) -> String {
+    normalize::Normalized::new(form.trim()).text.to_lowercase()
 }
 
 /// The rows of `HI_COMMON` split into its function words (rank order) and the other words

@@ -446,6 +446,7 @@ impl Gazetteer {
 impl Lexicon {
     fn new() -> Lexicon {
         let names = Gazetteer::builtin();
+        // The titles' and suffixes' first cells are stored as their `affix_key`s (build.rs).
         let mut longest_affix = 1;
         let mut titles = HashMap::default();
         for cols in rows(data::text(data::LEXICON_TITLES)) {
@@ -455,7 +456,7 @@ impl Lexicon {
                 Some("part") => TitleClass::Part,
                 _ => TitleClass::Office,
             };
-            let key = affix_key(cols[0]);
+            let key = cols[0].to_string();
             longest_affix = longest_affix.max(key.split(' ').count());
             // A title written in lower case ("coach") also starts sentences ("Coach").
             if key.starts_with(|c: char| c.is_ascii_lowercase()) {
@@ -470,12 +471,12 @@ impl Lexicon {
         for cols in rows(data::text(data::LEXICON_SUFFIXES)) {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
-                    openers.insert(affix_key(cols[0]), kind);
+                    openers.insert(cols[0].to_string(), kind);
                 }
                 continue;
             }
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
-                let key = affix_key(cols[0]);
+                let key = cols[0].to_string();
                 longest_affix = longest_affix.max(key.split(' ').count());
                 let in_name = cols.get(2).is_none_or(|p| p.trim() != "without");
                 let english = cols

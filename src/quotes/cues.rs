@@ -2,7 +2,8 @@
 //! the word splitter both the quote finder and attribution match them with.
 //!
 //! Each list row is `kind <TAB> form`; a form is one or more whole words. Lists are normalised
-//! like the text ([`crate::normalize`]) and lower-cased once, on first use.
+//! like the text ([`crate::normalize`]) and lower-cased at build time (`build.rs`), and read into
+//! tables on first use.
 
 use crate::data;
 use crate::doc::Range;
@@ -35,9 +36,7 @@ impl Lexicon {
                 let Some((kind, form)) = line.split_once('\t') else {
                     continue;
                 };
-                let form = crate::normalize::Normalized::new(form.trim())
-                    .text
-                    .to_lowercase();
+                // Stored normalised and in lower case by build.rs (see `cue_form` there).
                 let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
                 if !words.is_empty() {
                     lexicon

@@ -1,10 +1,6 @@
 // The widget's stylesheet, adopted into each shadow root as a constructable stylesheet: no
 // <style> element and no style attribute, so it works under `style-src 'self'` without
 // 'unsafe-inline'. Sites restyle it with the custom properties on :host and the ::part names.
-// Sections off screen are not laid out (nor their text shaped) until scrolled near
-// (`content-visibility: auto`), which is most of a long article on the first render; they stay
-// in find-in-page, the focus order and the accessibility tree, and the clip margin keeps a focus
-// ring at a paragraph's edge whole (content-visibility clips painting to the section).
 export const css = String.raw`
 :host {
   --nl-font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Devanagari", "Noto Naskh Arabic", sans-serif;
@@ -87,9 +83,8 @@ h2, h3, p, ul, figure { margin: 0; }
 .grow { flex: 1; }
 @container (max-width: 30rem) { .grow { flex-basis: 100%; height: 0; } }
 .count { font-variant-numeric: tabular-nums; opacity: .85; margin-inline-start: .3em; }
-details, .lead { border-bottom: 1px solid var(--nl-border); padding-bottom: .5rem; }
+details, .lead { border-bottom: 1px solid var(--nl-border); padding-bottom: .5rem; content-visibility: auto; contain-intrinsic-size: auto 30rem; overflow-clip-margin: 8px; }
 details { margin-top: .25rem; }
-details, .lead { content-visibility: auto; contain-intrinsic-size: auto 30rem; overflow-clip-margin: 8px; }
 summary { list-style: none; display: flex; align-items: baseline; gap: .6rem; padding: .6rem 0; cursor: pointer; font: 700 1.1875rem/1.35 var(--nl-font-body); }
 summary::-webkit-details-marker { display: none; }
 summary h3 { font: inherit; }

@@ -289,6 +289,8 @@ export class NewsLensElement extends HTMLElement {
         text = this.#textProperty;
       } else if (this.hasAttribute("src")) {
         this.#notice(this.#labels.loading);
+        // Meanwhile init's idle warm-up (js/index.js) can run.
+        init(this.getAttribute("wasm") || undefined).catch(() => {});
         const abort = (this.#abort = new AbortController());
         const url = new URL(this.getAttribute("src"), document.baseURI);
         const response = await fetch(url, { signal: abort.signal });

@@ -83,7 +83,7 @@ h2, h3, p, ul, figure { margin: 0; }
 .grow { flex: 1; }
 @container (max-width: 30rem) { .grow { flex-basis: 100%; height: 0; } }
 .count { font-variant-numeric: tabular-nums; opacity: .85; margin-inline-start: .3em; }
-details, .lead { border-bottom: 1px solid var(--nl-border); padding-bottom: .5rem; }
+details, .lead { border-bottom: 1px solid var(--nl-border); padding-bottom: .5rem; content-visibility: auto; contain-intrinsic-size: auto 30rem; overflow-clip-margin: 8px; }
 details { margin-top: .25rem; }
 summary { list-style: none; display: flex; align-items: baseline; gap: .6rem; padding: .6rem 0; cursor: pointer; font: 700 1.1875rem/1.35 var(--nl-font-body); }
 summary::-webkit-details-marker { display: none; }

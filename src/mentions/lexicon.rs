@@ -108,13 +108,13 @@ pub struct Lexicon {
     pub affix_first_words: HashSet<String>,
     /// The few hundred most frequent Hindi words (postpositions, pronouns, auxiliaries).
     hi_function_words: HashSet<&'static str>,
-    /// The other common Hindi words, one per line in byte order (build.rs splits and sorts
-    /// `hi_common.tsv`): looked up by binary search in the text itself.
-    hi_common: &'static str,
+    /// The other common Hindi words (build.rs splits `hi_common.tsv`): a sorted list, looked up
+    /// in the embedded data itself.
+    hi_common: data::SortedList,
     en_common: HashSet<&'static str>,
-    /// The most frequent English words, one per line in byte order (build.rs stores the file
-    /// sorted): looked up by binary search in the text itself, so there is no set to build.
-    en_words: &'static str,
+    /// The most frequent English words: a sorted list, looked up in the embedded data itself, so
+    /// there is no set to build.
+    en_words: data::SortedList,
     /// Common family names: a name word before one makes a person's name.
     pub surnames: HashSet<&'static str>,
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
@@ -149,31 +149,6 @@ pub enum TeamRole {
 pub fn builtin() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(Lexicon::new)
-}
-
-/// Whether `word` is a line of `sorted` (lines in byte order, each ending in a line feed), by
-/// binary search on the text: each step compares the line around the middle of the range.
-fn sorted_contains(sorted: &str, word: &str) -> bool {
-    let bytes = sorted.as_bytes();
-    // `lo..hi` always holds whole lines.
-    let (mut lo, mut hi) = (0, bytes.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |i| lo + i + 1);
-        let end = bytes[start..hi]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(hi, |i| start + i);
-        match bytes[start..end].cmp(word.as_bytes()) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-        }
-    }
-    false
 }
 
 /// The number of lines of a packed data file (each ends in a line feed).
@@ -471,6 +446,7 @@ impl Gazetteer {
 impl Lexicon {
     fn new() -> Lexicon {
         let names = Gazetteer::builtin();
+        // The titles' and suffixes' first cells are stored as their `affix_key`s (build.rs).
         let mut longest_affix = 1;
         let mut titles = HashMap::default();
         for cols in rows(data::text(data::LEXICON_TITLES)) {
@@ -480,7 +456,7 @@ impl Lexicon {
                 Some("part") => TitleClass::Part,
                 _ => TitleClass::Office,
             };
-            let key = affix_key(cols[0]);
+            let key = cols[0].to_string();
             longest_affix = longest_affix.max(key.split(' ').count());
             // A title written in lower case ("coach") also starts sentences ("Coach").
             if key.starts_with(|c: char| c.is_ascii_lowercase()) {
@@ -495,12 +471,12 @@ impl Lexicon {
         for cols in rows(data::text(data::LEXICON_SUFFIXES)) {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
-                    openers.insert(affix_key(cols[0]), kind);
+                    openers.insert(cols[0].to_string(), kind);
                 }
                 continue;
             }
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
-                let key = affix_key(cols[0]);
+                let key = cols[0].to_string();
                 longest_affix = longest_affix.max(key.split(' ').count());
                 let in_name = cols.get(2).is_none_or(|p| p.trim() != "without");
                 let english = cols
@@ -538,9 +514,9 @@ impl Lexicon {
             longest_affix,
             affix_first_words,
             hi_function_words: words(data::text(data::LEXICON_HI_FUNCTION_WORDS)),
-            hi_common: data::text(data::LEXICON_HI_COMMON),
+            hi_common: data::LEXICON_HI_COMMON,
             en_common: words(data::text(data::LEXICON_EN_COMMON)),
-            en_words: data::text(data::LEXICON_EN_WORDS),
+            en_words: data::LEXICON_EN_WORDS,
             surnames: words(data::text(data::LEXICON_SURNAMES)),
             initials: words(data::text(data::LEXICON_INITIALS)),
             scheme_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
@@ -577,11 +553,11 @@ impl Lexicon {
     /// A plural of one counts too ("Standings", "Extras").
     pub fn is_english_word(&self, word: &str) -> bool {
         let lower = word.to_ascii_lowercase();
-        sorted_contains(self.en_words, &lower)
+        data::contains(self.en_words, &lower)
             || lower.len() > 3
                 && lower
                     .strip_suffix('s')
-                    .is_some_and(|stem| sorted_contains(self.en_words, stem))
+                    .is_some_and(|stem| data::contains(self.en_words, stem))
     }
 
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.
@@ -591,7 +567,7 @@ impl Lexicon {
             let word = word.strip_suffix("'s").unwrap_or(word);
             self.en_common.contains(word.to_ascii_lowercase().as_str())
         } else {
-            self.hi_function_words.contains(word) || sorted_contains(self.hi_common, word)
+            self.hi_function_words.contains(word) || data::contains(self.hi_common, word)
         }
     }
 
@@ -661,23 +637,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_a_word_in_sorted_lines() {
-        let sorted = "and\nbe\ncat\ncats\ndog\n";
-        for word in ["and", "be", "cat", "cats", "dog"] {
-            assert!(sorted_contains(sorted, word), "should find {word}");
-        }
-        for word in ["", "a", "ca", "catz", "do", "zebra", "cat\n"] {
-            assert!(!sorted_contains(sorted, word), "should not find {word:?}");
-        }
-        assert!(!sorted_contains("", "a"), "should find nothing in no lines");
-        let words = data::text(data::LEXICON_EN_WORDS);
-        assert!(
-            words
-                .lines()
-                .zip(words.lines().skip(1))
-                .all(|(a, b)| a <= b),
-            "should get en_words.tsv sorted from build.rs"
-        );
+    fn knows_common_words() {
         let lex = builtin();
         assert!(
             lex.is_function_word("के") && lex.is_common("के"),

@@ -2,7 +2,8 @@
 //! the word splitter both the quote finder and attribution match them with.
 //!
 //! Each list row is `kind <TAB> form`; a form is one or more whole words. Lists are normalised
-//! like the text ([`crate::normalize`]) and lower-cased once, on first use.
+//! like the text ([`crate::normalize`]) and lower-cased at build time (`build.rs`), and read into
+//! tables on first use.
 
 use crate::data;
 use crate::doc::Range;
@@ -10,22 +11,30 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// Word lists by kind; each form is a sequence of lower-case words.
+/// Word lists by kind; each form is a sequence of lower-case words, borrowed from the embedded
+/// data (nothing is copied when the lists are read).
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    forms: HashMap<String, Vec<Vec<String>>>,
-    /// The one-word forms by kind, for [`Lexicon::has`].
-    words: HashMap<String, HashSet<String>>,
-    /// By kind and first word, the forms (indices into `forms`, longest first) that start with
-    /// it, so that [`Lexicon::match_at`] tries only those.
-    by_first: HashMap<String, HashMap<String, Vec<usize>>>,
+    kinds: HashMap<&'static str, Kind>,
+}
+
+/// The forms of one kind.
+#[derive(Debug, Default)]
+struct Kind {
+    /// Longest first.
+    forms: Vec<Vec<&'static str>>,
+    /// The one-word forms, for [`Lexicon::has`].
+    words: HashSet<&'static str>,
+    /// By first word, the forms (indices into `forms`, longest first) that start with it, so that
+    /// [`Lexicon::match_at`] tries only those.
+    by_first: HashMap<&'static str, Vec<usize>>,
     /// The same by last word, for [`Lexicon::match_before`].
-    by_last: HashMap<String, HashMap<String, Vec<usize>>>,
+    by_last: HashMap<&'static str, Vec<usize>>,
 }
 
 impl Lexicon {
-    fn parse(sources: &[&str]) -> Lexicon {
-        let mut lexicon = Lexicon::default();
+    fn parse(sources: &[&'static str]) -> Lexicon {
+        let mut kinds: HashMap<&'static str, Kind> = HashMap::default();
         for source in sources {
             for line in source.lines() {
                 let line = line.trim_end();
@@ -35,52 +44,41 @@ impl Lexicon {
                 let Some((kind, form)) = line.split_once('\t') else {
                     continue;
                 };
-                let form = crate::normalize::Normalized::new(form.trim())
-                    .text
-                    .to_lowercase();
-                let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
+                // Stored normalised and in lower case by build.rs (see `cue_form` there).
+                let words: Vec<&'static str> = form.split_whitespace().collect();
                 if !words.is_empty() {
-                    lexicon
-                        .forms
-                        .entry(kind.to_string())
-                        .or_default()
-                        .push(words);
+                    kinds.entry(kind).or_default().forms.push(words);
                 }
             }
         }
-        for forms in lexicon.forms.values_mut() {
+        for kind in kinds.values_mut() {
             // Longest forms first, so that a match is the longest one.
-            crate::sort::by_key(forms, |f| std::cmp::Reverse(f.len()));
-        }
-        for (kind, forms) in &lexicon.forms {
-            let words = forms.iter().filter(|f| f.len() == 1).map(|f| f[0].clone());
-            lexicon.words.insert(kind.clone(), words.collect());
-            let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
-            let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
-            for (i, form) in forms.iter().enumerate() {
-                by_first.entry(form[0].clone()).or_default().push(i);
-                by_last
-                    .entry(form[form.len() - 1].clone())
+            crate::sort::by_key(&mut kind.forms, |f| std::cmp::Reverse(f.len()));
+            for (i, form) in kind.forms.iter().enumerate() {
+                if let [word] = form[..] {
+                    kind.words.insert(word);
+                }
+                kind.by_first.entry(form[0]).or_default().push(i);
+                kind.by_last
+                    .entry(form[form.len() - 1])
                     .or_default()
                     .push(i);
             }
-            lexicon.by_first.insert(kind.clone(), by_first);
-            lexicon.by_last.insert(kind.clone(), by_last);
         }
-        lexicon
+        Lexicon { kinds }
     }
 
     /// The forms of `kind`.
-    pub fn forms(&self, kind: &str) -> &[Vec<String>] {
-        self.forms.get(kind).map_or(&[], Vec::as_slice)
+    pub fn forms(&self, kind: &str) -> &[Vec<&'static str>] {
+        self.kinds.get(kind).map_or(&[], |k| k.forms.as_slice())
     }
 
     /// The number of words of the longest `kind` form that starts at `words[at]`.
     pub fn match_at(&self, kind: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
         let first = words.get(at)?;
-        let candidates = self.by_first.get(kind)?.get(first.lower.as_ref())?;
-        let forms = self.forms(kind);
-        candidates.iter().map(|&i| &forms[i]).find_map(|form| {
+        let kind = self.kinds.get(kind)?;
+        let candidates = kind.by_first.get(first.lower.as_ref())?;
+        candidates.iter().map(|&i| &kind.forms[i]).find_map(|form| {
             let fits = form.len() + at <= words.len()
                 && form.iter().zip(&words[at..]).all(|(f, w)| w.lower == *f);
             fits.then_some(form.len())
@@ -90,9 +88,9 @@ impl Lexicon {
     /// The number of words of the longest `kind` form that ends at `words[end - 1]`.
     pub fn match_before(&self, kind: &str, words: &[Word<'_>], end: usize) -> Option<usize> {
         let last = words.get(end.checked_sub(1)?)?;
-        let candidates = self.by_last.get(kind)?.get(last.lower.as_ref())?;
-        let forms = self.forms(kind);
-        candidates.iter().map(|&i| &forms[i]).find_map(|form| {
+        let kind = self.kinds.get(kind)?;
+        let candidates = kind.by_last.get(last.lower.as_ref())?;
+        candidates.iter().map(|&i| &kind.forms[i]).find_map(|form| {
             let fits = form.len() <= end
                 && form
                     .iter()
@@ -104,7 +102,7 @@ impl Lexicon {
 
     /// Whether `word` is one of the one-word forms of `kind`.
     pub fn has(&self, kind: &str, word: &str) -> bool {
-        self.words.get(kind).is_some_and(|w| w.contains(word))
+        self.kinds.get(kind).is_some_and(|k| k.words.contains(word))
     }
 }
 

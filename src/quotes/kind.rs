@@ -245,6 +245,6 @@ fn is_utterance(list: &Lexicon, inner: &[Word<'_>]) -> bool {
             || list
                 .forms("utterance-suffix")
                 .iter()
-                .any(|s| w.lower.ends_with(s[0].as_str()))
+                .any(|s| w.lower.ends_with(s[0]))
     })
 }

@@ -122,7 +122,8 @@ pub fn word_key(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// The data rows of a TSV file: no comments, no blank lines, cells trimmed.
+/// The data rows of a TSV file: no comments, no blank lines, cells trimmed. `build.rs` stores
+/// each row's first cell as its [`key`].
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
@@ -137,7 +138,7 @@ fn load() -> Markers {
             Some("end") => Place::End,
             _ => Place::Anywhere,
         };
-        m.read_also.push((key(row[0]), place));
+        m.read_also.push((row[0].to_string(), place));
     }
     // Longer phrases first, so that "यह भी पढ़ें" wins over "पढ़ें:".
     crate::sort::by_key(&mut m.read_also, |(phrase, _)| {
@@ -160,19 +161,20 @@ fn load() -> Markers {
     m.promos = PhraseSet::new(&promos);
     for row in rows(data::text(data::STRUCTURE_DATELINES)) {
         match row.get(1).copied() {
-            Some("byline") => m.bylines.push(key(row[0])),
+            Some("byline") => m.bylines.push(row[0].to_string()),
             kind => {
-                m.agencies.insert(key(row[0]), kind == Some("agency"));
+                m.agencies
+                    .insert(row[0].to_string(), kind == Some("agency"));
             }
         }
     }
     crate::sort::by_key(&mut m.bylines, |b| std::cmp::Reverse(b.len()));
     for row in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
         m.labels
-            .insert(key(row[0]), row.get(1).copied() == Some("advert"));
+            .insert(row[0].to_string(), row.get(1).copied() == Some("advert"));
     }
     m.captions = rows(data::text(data::STRUCTURE_CAPTIONS))
-        .map(|row| key(row[0]))
+        .map(|row| row[0].to_string())
         .collect();
     m.caption_starts = m
         .captions
@@ -187,7 +189,7 @@ fn load() -> Markers {
             Some("letter-ambiguous") => Abbreviation::Letter { ambiguous: true },
             _ => Abbreviation::Word,
         };
-        m.abbreviations.insert(key(row[0]), kind);
+        m.abbreviations.insert(row[0].to_string(), kind);
     }
     for row in rows(data::text(data::STRUCTURE_FUNCTION_WORDS)) {
         let kind = match row.get(1).copied() {
@@ -195,7 +197,7 @@ fn load() -> Markers {
             Some("auxiliary") => FunctionWord::Auxiliary,
             _ => FunctionWord::ClosesNothing,
         };
-        m.function_words.insert(key(row[0]), kind);
+        m.function_words.insert(row[0].to_string(), kind);
     }
     for row in rows(data::text(data::STRUCTURE_OPENERS)) {
         let kind = match row.get(1).copied() {
@@ -203,10 +205,10 @@ fn load() -> Markers {
             Some("start") => Opener::Start,
             _ => Opener::Pronoun,
         };
-        m.openers.insert(key(row[0]), kind);
+        m.openers.insert(row[0].to_string(), kind);
     }
     for row in rows(data::text(data::STRUCTURE_DATELINE_PLACES)) {
-        m.places.insert(key(row[0]), ());
+        m.places.insert(row[0].to_string(), ());
     }
     m
 }

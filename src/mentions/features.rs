@@ -174,6 +174,156 @@ pub fn visit_features(words: &[&str], mut visit: impl FnMut(usize, u32)) {
     }
 }
 
+/// A word's part in the features of its sentence, worked out once per distinct word: the
+/// tagger memoises it per article ([`super::tagger::Tagger`]), since the same words recur
+/// (Hindi case markers and verbs above all). Every feature id of [`visit_features`] is either
+/// one word's ([`Word::visit`]: its own features, or its features as a neighbour of the token)
+/// or one of a few about a pair of words or none ([`token_features`]); a test checks that the
+/// two together give exactly the ids of [`visit_features`].
+#[derive(Debug, Clone)]
+pub struct Word {
+    form: String,
+    shape: String,
+    /// Whether the form is one of [`CASE_MARKERS`].
+    marker: bool,
+    /// FNV states after a pair template and this word as the pair's first part, in the order
+    /// of [`PAIR_TEMPLATES`].
+    first: [u32; PAIR_TEMPLATES.len()],
+}
+
+/// The pair templates and whether their first part is the shape (else the form).
+const PAIR_TEMPLATES: [(u8, bool); 7] = [
+    (17, false),
+    (18, false),
+    (19, true),
+    (20, true),
+    (25, false),
+    (26, false),
+    (29, false),
+];
+
+/// Where [`Word::visit`] sends a feature: to the word's own token or to a token near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The word's own token.
+    Own,
+    /// The token just after the word (the word comes before it).
+    Before,
+    /// The token just before the word (the word comes after it).
+    After,
+    /// The token two after the word.
+    TwoBefore,
+    /// The token two before the word.
+    TwoAfter,
+}
+
+impl Word {
+    /// A word of a sentence.
+    pub fn new(word: &str) -> Word {
+        Word::with(word_form(word), shape(word))
+    }
+
+    /// The mark before a sentence's first word (`<s>`) or after its last (`</s>`), which
+    /// stands in for the missing neighbours.
+    pub fn boundary(start: bool) -> Word {
+        let mark = if start { "<s>" } else { "</s>" };
+        Word::with(mark.to_string(), mark.to_string())
+    }
+
+    fn with(form: String, shape: String) -> Word {
+        let first = PAIR_TEMPLATES.map(|(template, is_shape)| {
+            let mut h = Fnv::new(template);
+            h.feed(0xff);
+            h.feed_all(if is_shape { &shape } else { &form }.as_bytes());
+            h.0
+        });
+        Word {
+            marker: CASE_MARKERS.contains(&form.as_str()),
+            form,
+            shape,
+            first,
+        }
+    }
+
+    /// Calls `visit(role, id)` for every feature that depends on this word alone: its own
+    /// (form, prefixes, suffixes, shape, length, character trigrams) and those it gives the
+    /// tokens near it. A sentence boundary has no token, so no own features.
+    pub fn visit(&self, is_boundary: bool, mut visit: impl FnMut(Role, u32)) {
+        let w = self.form.as_str();
+        visit(Role::Before, hash(13, &[w]));
+        visit(Role::After, hash(14, &[w]));
+        visit(Role::TwoBefore, hash(15, &[w]));
+        visit(Role::TwoAfter, hash(16, &[w]));
+        visit(Role::Before, hash(21, &[suffix(w, 2)]));
+        visit(Role::After, hash(22, &[suffix(w, 2)]));
+        visit(Role::Before, hash(27, &[suffix(w, 3)]));
+        visit(Role::After, hash(28, &[suffix(w, 1)]));
+        if is_boundary {
+            return;
+        }
+        let mut own = |id: u32| visit(Role::Own, id);
+        own(hash(1, &[w]));
+        let starts: Vec<usize> = w.char_indices().map(|(at, _)| at).collect();
+        let chars = starts.len();
+        for n in 1..=3 {
+            if chars > n {
+                own(hash(2 + n as u8, &[&w[..starts[n]]]));
+            }
+        }
+        for n in 1..=4 {
+            if chars > n {
+                own(hash(6 + n as u8, &[&w[starts[chars - n]..]]));
+            }
+        }
+        own(hash(11, &[&self.shape]));
+        own(hash(12, &[length_class(chars)]));
+        if chars > 2 {
+            // The trigrams of "^" + form + "$", as byte ranges of that string.
+            let bounded = format!("^{w}$");
+            let mut ends: Vec<usize> = vec![0];
+            ends.extend(starts.iter().map(|&at| at + 1));
+            ends.push(bounded.len() - 1);
+            ends.push(bounded.len());
+            for k in 0..ends.len() - 3 {
+                let mut h = Fnv::new(30);
+                h.feed(0xff);
+                h.feed_all(&bounded.as_bytes()[ends[k]..ends[k + 3]]);
+                own(h.finish());
+            }
+        }
+    }
+
+    /// The word as the word features see it ([`word_form`]).
+    pub fn form(&self) -> &str {
+        &self.form
+    }
+}
+
+/// Calls `visit(id)` for the features of a token that depend on pairs of words or on none:
+/// `at` holds the words from two before the token to two after it (sentence boundaries beyond
+/// the ends), `first` whether it is the sentence's first token.
+pub fn token_features(at: [&Word; 5], first: bool, mut visit: impl FnMut(u32)) {
+    let [before2, before, word, after, after2] = at;
+    let pair = |first: &Word, n: usize, second: &str| {
+        let mut h = Fnv(first.first[n]);
+        h.feed(0xff);
+        h.feed_all(second.as_bytes());
+        h.finish()
+    };
+    visit(hash(0, &[]));
+    visit(pair(before, 0, &word.form));
+    visit(pair(word, 1, &after.form));
+    visit(pair(before, 2, &word.shape));
+    visit(pair(word, 3, &after.shape));
+    visit(hash(23, &[marker_flag(after.marker, after2.marker)]));
+    if first {
+        visit(hash(24, &[]));
+    }
+    visit(pair(before2, 4, &before.form));
+    visit(pair(after, 5, &after2.form));
+    visit(pair(before, 6, &after.form));
+}
+
 fn marker_flag(next: bool, next2: bool) -> &'static str {
     match (next, next2) {
         (true, _) => "next",
@@ -336,6 +486,68 @@ mod tests {
         assert_eq!(a, b, "should give the same ids for the same sentence");
         assert_eq!(a.len(), 3, "should give one id list per word");
         assert_ne!(a[0], a[2], "should give different words different ids");
+    }
+
+    /// The ids of [`Word::visit`] and [`token_features`] for each token, sorted.
+    fn split_features(words: &[&str]) -> Vec<Vec<u32>> {
+        let start = Word::boundary(true);
+        let end = Word::boundary(false);
+        let memo: Vec<Word> = words.iter().map(|w| Word::new(w)).collect();
+        let n = words.len() as isize;
+        let at = |i: isize| match i {
+            _ if i < 0 => &start,
+            _ if i >= n => &end,
+            _ => &memo[i as usize],
+        };
+        let mut out = vec![Vec::new(); words.len()];
+        for (i, ids) in out.iter_mut().enumerate() {
+            let i = i as isize;
+            let roles = [
+                (0, Role::Own),
+                (-1, Role::Before),
+                (1, Role::After),
+                (-2, Role::TwoBefore),
+                (2, Role::TwoAfter),
+            ];
+            for (offset, role) in roles {
+                let j = i + offset;
+                at(j).visit(j < 0 || j >= n, |r, id| {
+                    if r == role {
+                        ids.push(id);
+                    }
+                });
+            }
+            let around = [at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2)];
+            token_features(around, i == 0, |id| ids.push(id));
+            ids.sort_unstable();
+        }
+        out
+    }
+
+    #[test]
+    fn word_and_token_features_are_the_sentence_features() {
+        let sentences = [
+            "डॉ. राम ने कहा, \"50,000 लोग\" (2.5%) आए।",
+            "McDonald's CEO Chris Kempczinski said on Tuesday: 2024 was good 🙂",
+            "मोदी",
+            "में की",
+            "प्रधानमंत्री नरेंद्र मोदी ने २०२४ में अमेरिका की यात्रा की और ट्रंप से मिले।",
+            "a ab abc abcd abcde < s > </s> <s>",
+        ];
+        for text in sentences {
+            let words = words(text);
+            let mut expected = sentence_features(&words);
+            expected.iter_mut().for_each(|ids| ids.sort_unstable());
+            assert_eq!(
+                split_features(&words),
+                expected,
+                "should give the same ids word by word as sentence by sentence: {text}"
+            );
+        }
+        assert!(
+            split_features(&[]).is_empty(),
+            "should give nothing for no words"
+        );
     }
 
     #[test]

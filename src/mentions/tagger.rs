@@ -15,7 +15,9 @@
 
 use std::sync::OnceLock;
 
-use super::features::{tokenize, visit_features, word_form, FEATURE_VERSION};
+use rustc_hash::FxHashMap;
+
+use super::features::{token_features, tokenize, word_form, Role, Word, FEATURE_VERSION};
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
 
@@ -109,23 +111,15 @@ impl Model {
 
     /// The best tag sequence for `words` (normalised tokens of one sentence).
     pub fn tag_words(&self, words: &[&str]) -> Vec<u8> {
-        let mut scores = vec![[0i32; NTAGS]; words.len()];
-        visit_features(words, |i, id| {
-            let row = self.bucket(id) * NTAGS;
-            for (s, w) in scores[i].iter_mut().zip(&self.emit[row..row + NTAGS]) {
-                *s += i32::from(*w);
-            }
-        });
-        for (word, row) in words.iter().zip(scores.iter_mut()) {
-            if self.never_begins(word) || is_time_word(word) {
-                forbid_begin(row);
-            }
+        Tagger::new(self).tag_words(words)
+    }
+
+    /// The weights of feature `id`, added to `scores`.
+    fn add_weights(&self, id: u32, scores: &mut [i32; NTAGS]) {
+        let row = self.bucket(id) * NTAGS;
+        for (s, w) in scores.iter_mut().zip(&self.emit[row..row + NTAGS]) {
+            *s += i32::from(*w);
         }
-        let trans = self.trans.map(|row| row.map(i32::from));
-        viterbi(&scores, |p, t| match p {
-            None => trans[0][t as usize],
-            Some(p) => trans[p as usize + 1][t as usize],
-        })
     }
 
     /// Whether `word` may not begin a name.
@@ -273,7 +267,8 @@ pub fn forbid_begin<S: From<i32> + Copy>(row: &mut [S; NTAGS]) {
 }
 
 /// Best path through `scores` (one row of tag scores per token) with transition scores
-/// `trans(prev, next)`, keeping to the BIO rule.
+/// `trans(prev, next)`, keeping to the BIO rule. Of equal scores, the path through the lower
+/// tag wins.
 pub fn viterbi<S, F>(scores: &[[S; NTAGS]], trans: F) -> Vec<u8>
 where
     S: Copy + PartialOrd + std::ops::Add<Output = S>,
@@ -283,42 +278,50 @@ where
     if n == 0 {
         return Vec::new();
     }
-    let mut best: Vec<[Option<S>; NTAGS]> = vec![[None; NTAGS]; n];
+    let start: [S; NTAGS] = std::array::from_fn(|t| trans(None, t as u8));
+    let after: [[S; NTAGS]; NTAGS] =
+        std::array::from_fn(|p| std::array::from_fn(|t| trans(Some(p as u8), t as u8)));
+    // `best[i][t]`: the best score of a path to tag `t` at token `i`. The first token has no
+    // path to an inside tag (`allowed(None, t)`); every later token has one to every tag.
+    let mut best: Vec<[S; NTAGS]> = Vec::with_capacity(n);
+    best.push(std::array::from_fn(|t| scores[0][t] + start[t]));
     let mut back = vec![[0u8; NTAGS]; n];
-    for t in 0..NTAGS as u8 {
-        if allowed(None, t) {
-            best[0][t as usize] = Some(scores[0][t as usize] + trans(None, t));
-        }
-    }
     for i in 1..n {
-        for t in 0..NTAGS as u8 {
-            let mut top: Option<(S, u8)> = None;
-            for p in 0..NTAGS as u8 {
-                let Some(prev) = best[i - 1][p as usize] else {
-                    continue;
-                };
-                if !allowed(Some(p), t) {
+        let prev = best[i - 1];
+        let row: [S; NTAGS] = std::array::from_fn(|t| {
+            // The tags that may come before `t`, lowest first: any, or for an inside tag its
+            // own type's begin and inside tags.
+            let (from, to) = if t == 0 || is_begin(t as u8) {
+                (0, NTAGS)
+            } else {
+                (t - 1, t + 1)
+            };
+            let mut top: Option<(S, usize)> = None;
+            for p in from..to {
+                if i == 1 && !allowed(None, p as u8) {
                     continue;
                 }
-                let s = prev + trans(Some(p), t);
+                let s = prev[p] + after[p][t];
                 if top.is_none_or(|(b, _)| s > b) {
                     top = Some((s, p));
                 }
             }
-            if let Some((s, p)) = top {
-                best[i][t as usize] = Some(s + scores[i][t as usize]);
-                back[i][t as usize] = p;
-            }
-        }
+            let (s, p) = top.unwrap_or((prev[0], 0));
+            back[i][t] = p as u8;
+            s + scores[i][t]
+        });
+        best.push(row);
     }
     let mut last = 0u8;
     let mut top: Option<S> = None;
     for t in 0..NTAGS as u8 {
-        if let Some(s) = best[n - 1][t as usize] {
-            if top.is_none_or(|b| s > b) {
-                top = Some(s);
-                last = t;
-            }
+        if n == 1 && !allowed(None, t) {
+            continue;
+        }
+        let s = best[n - 1][t as usize];
+        if top.is_none_or(|b| s > b) {
+            top = Some(s);
+            last = t;
         }
     }
     let mut tags = vec![0u8; n];
@@ -382,10 +385,11 @@ pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
     let Some(model) = shipped_model() else {
         return Vec::new();
     };
+    let mut tagger = Tagger::new(model);
     let mut mentions = Vec::new();
     for region in structure.regions() {
         for sentence in &region.sentences {
-            mentions.extend(tag_text(model, norm, *sentence));
+            mentions.extend(tagger.tag_text(norm, *sentence));
         }
     }
     crate::sort::by_key(&mut mentions, |m| m.range.start);
@@ -395,32 +399,156 @@ pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
 
 /// Tagger mentions in `range` of `norm` with `model`.
 pub fn tag_text(model: &Model, norm: &str, range: Range) -> Vec<Mention> {
-    let text = range.slice(norm);
-    if !text.chars().any(is_devanagari_letter) {
-        return Vec::new();
+    Tagger::new(model).tag_text(norm, range)
+}
+
+/// More memoised words than this and the memo starts again (it only saves time; the limit
+/// keeps its memory small on long inputs).
+const MEMO_LIMIT: usize = 1 << 13;
+
+/// A model at work on one text, sentence by sentence: it remembers the weights of each word's
+/// features ([`Word::visit`]) for the next time the word comes, so that only the features of
+/// word pairs ([`token_features`]) are worked out at every token. The same text gives the same
+/// tags with or without the memo.
+pub struct Tagger<'a> {
+    model: &'a Model,
+    /// The memo: where each word of the text met so far is in `words`.
+    index: FxHashMap<&'a str, u32>,
+    /// The sentence boundaries (`<s>`, `</s>`), then every word met, in order.
+    words: Vec<Memo>,
+    /// Each token's place in `words`, for the current sentence.
+    at: Vec<u32>,
+}
+
+/// A word with the summed weights of its own features and of those it gives its neighbours.
+struct Memo {
+    word: Word,
+    /// By [`Role`]: own, before, after, two before, two after.
+    weights: [[i32; NTAGS]; 5],
+    /// Whether the word may not begin a name ([`Model::never_begins`], [`is_time_word`]).
+    no_begin: bool,
+}
+
+impl Memo {
+    /// The memo of `word`, whose text is `text` (`None` for a sentence boundary).
+    fn new(model: &Model, word: Word, text: Option<&str>) -> Memo {
+        let mut weights = [[0i32; NTAGS]; 5];
+        word.visit(text.is_none(), |role, id| {
+            let r = match role {
+                Role::Own => 0,
+                Role::Before => 1,
+                Role::After => 2,
+                Role::TwoBefore => 3,
+                Role::TwoAfter => 4,
+            };
+            model.add_weights(id, &mut weights[r]);
+        });
+        let no_begin = text.is_some_and(|w| model.never_begins(w) || is_time_word(w));
+        Memo {
+            word,
+            weights,
+            no_begin,
+        }
     }
-    let tokens = tokenize(text);
-    let words: Vec<&str> = tokens.iter().map(|t| t.slice(text)).collect();
-    let tags = model.tag_words(&words);
-    entities(&tags)
-        .into_iter()
-        .filter(|&(s, e, _)| {
-            words[s..e]
-                .iter()
-                .any(|w| w.chars().any(is_devanagari_letter))
+}
+
+impl<'a> Tagger<'a> {
+    /// A tagger with an empty memo.
+    pub fn new(model: &'a Model) -> Tagger<'a> {
+        Tagger {
+            model,
+            index: FxHashMap::default(),
+            words: vec![
+                Memo::new(model, Word::boundary(true), None),
+                Memo::new(model, Word::boundary(false), None),
+            ],
+            at: Vec::new(),
+        }
+    }
+
+    /// Tagger mentions in `range` of `norm`.
+    pub fn tag_text(&mut self, norm: &'a str, range: Range) -> Vec<Mention> {
+        let text = range.slice(norm);
+        if !text.chars().any(is_devanagari_letter) {
+            return Vec::new();
+        }
+        let tokens = tokenize(text);
+        let words: Vec<&'a str> = tokens.iter().map(|t| t.slice(text)).collect();
+        let tags = self.tag_words(&words);
+        entities(&tags)
+            .into_iter()
+            .filter(|&(s, e, _)| {
+                words[s..e]
+                    .iter()
+                    .any(|w| w.chars().any(is_devanagari_letter))
+            })
+            .map(|(s, e, ty)| Mention {
+                range: Range::new(
+                    range.start + tokens[s].start,
+                    range.start + tokens[e - 1].end,
+                ),
+                kind: kind_of(ty),
+                source: Source::Tagger,
+                canonical: None,
+                wikidata: None,
+                adjectival: false,
+            })
+            .collect()
+    }
+
+    /// The best tag sequence for `words` (normalised tokens of one sentence).
+    pub fn tag_words(&mut self, words: &[&'a str]) -> Vec<u8> {
+        if self.words.len() > MEMO_LIMIT {
+            self.index.clear();
+            self.words.truncate(2);
+        }
+        self.at.clear();
+        for &w in words {
+            let next = self.words.len() as u32;
+            let at = *self.index.entry(w).or_insert(next);
+            if at == next {
+                self.words
+                    .push(Memo::new(self.model, Word::new(w), Some(w)));
+            }
+            self.at.push(at);
+        }
+        let n = words.len() as isize;
+        let memo = |i: isize| -> &Memo {
+            match i {
+                _ if i < 0 => &self.words[0],
+                _ if i >= n => &self.words[1],
+                _ => &self.words[self.at[i as usize] as usize],
+            }
+        };
+        let scores: Vec<[i32; NTAGS]> = (0..n)
+            .map(|i| {
+                let around = [memo(i - 2), memo(i - 1), memo(i), memo(i + 1), memo(i + 2)];
+                let mut row = around[2].weights[0];
+                for (m, role) in [
+                    (around[1], 1),
+                    (around[3], 2),
+                    (around[0], 3),
+                    (around[4], 4),
+                ] {
+                    for (s, w) in row.iter_mut().zip(&m.weights[role]) {
+                        *s += w;
+                    }
+                }
+                token_features(around.map(|m| &m.word), i == 0, |id| {
+                    self.model.add_weights(id, &mut row)
+                });
+                if around[2].no_begin {
+                    forbid_begin(&mut row);
+                }
+                row
+            })
+            .collect();
+        let trans = self.model.trans.map(|row| row.map(i32::from));
+        viterbi(&scores, |p, t| match p {
+            None => trans[0][t as usize],
+            Some(p) => trans[p as usize + 1][t as usize],
         })
-        .map(|(s, e, ty)| Mention {
-            range: Range::new(
-                range.start + tokens[s].start,
-                range.start + tokens[e - 1].end,
-            ),
-            kind: kind_of(ty),
-            source: Source::Tagger,
-            canonical: None,
-            wikidata: None,
-            adjectival: false,
-        })
-        .collect()
+    }
 }
 
 fn is_devanagari_letter(c: char) -> bool {
@@ -464,5 +592,96 @@ impl<'a> Reader<'a> {
             }
         }
         Err("model has a malformed number".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain Viterbi search, every cell an option and every pair of tags checked: what
+    /// [`viterbi`] must agree with.
+    fn plain_viterbi(scores: &[[i32; NTAGS]], trans: &[[i32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
+        let n = scores.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let cost = |p: Option<u8>, t: u8| trans[p.map_or(0, |p| p as usize + 1)][t as usize];
+        let mut best: Vec<[Option<i32>; NTAGS]> = vec![[None; NTAGS]; n];
+        let mut back = vec![[0u8; NTAGS]; n];
+        for t in 0..NTAGS as u8 {
+            if allowed(None, t) {
+                best[0][t as usize] = Some(scores[0][t as usize] + cost(None, t));
+            }
+        }
+        for i in 1..n {
+            for t in 0..NTAGS as u8 {
+                let mut top: Option<(i32, u8)> = None;
+                for p in 0..NTAGS as u8 {
+                    let Some(prev) = best[i - 1][p as usize] else {
+                        continue;
+                    };
+                    let s = prev + cost(Some(p), t);
+                    if allowed(Some(p), t) && top.is_none_or(|(b, _)| s > b) {
+                        top = Some((s, p));
+                    }
+                }
+                if let Some((s, p)) = top {
+                    best[i][t as usize] = Some(s + scores[i][t as usize]);
+                    back[i][t as usize] = p;
+                }
+            }
+        }
+        let mut last = 0u8;
+        let mut top: Option<i32> = None;
+        for t in 0..NTAGS as u8 {
+            if let Some(s) = best[n - 1][t as usize] {
+                if top.is_none_or(|b| s > b) {
+                    top = Some(s);
+                    last = t;
+                }
+            }
+        }
+        let mut tags = vec![0u8; n];
+        tags[n - 1] = last;
+        for i in (1..n).rev() {
+            tags[i - 1] = back[i][tags[i] as usize];
+        }
+        tags
+    }
+
+    #[test]
+    fn viterbi_agrees_with_the_plain_search() {
+        // Small numbers make many ties; some rows rule out the begin tags.
+        let mut state = 0x9e37_79b9_u32;
+        let mut next = |range: i32| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            (state % (2 * range as u32 + 1)) as i32 - range
+        };
+        for round in 0..2000 {
+            let range = if round % 2 == 0 { 2 } else { 200 };
+            let trans: [[i32; NTAGS]; NTAGS + 1] =
+                std::array::from_fn(|_| std::array::from_fn(|_| next(range)));
+            let n = (round % 9) as usize;
+            let scores: Vec<[i32; NTAGS]> = (0..n)
+                .map(|_| {
+                    let mut row: [i32; NTAGS] = std::array::from_fn(|_| next(range));
+                    if next(3) == 3 {
+                        forbid_begin(&mut row);
+                    }
+                    row
+                })
+                .collect();
+            let fast = viterbi(&scores, |p, t| {
+                trans[p.map_or(0, |p| p as usize + 1)][t as usize]
+            });
+            assert_eq!(
+                fast,
+                plain_viterbi(&scores, &trans),
+                "should find the plain search's path for {scores:?} with {trans:?}"
+            );
+        }
     }
 }

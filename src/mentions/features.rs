@@ -263,31 +263,42 @@ impl Word {
         }
         let mut own = |id: u32| visit(Role::Own, id);
         own(hash(1, &[w]));
-        let starts: Vec<usize> = w.char_indices().map(|(at, _)| at).collect();
-        let chars = starts.len();
-        for n in 1..=3 {
-            if chars > n {
-                own(hash(2 + n as u8, &[&w[..starts[n]]]));
+        // Prefixes and suffixes of 1 to 3 and 1 to 4 characters, shorter than the word.
+        for (n, (at, _)) in w.char_indices().enumerate().skip(1).take(3) {
+            own(hash(2 + n as u8, &[&w[..at]]));
+        }
+        for (n, (at, _)) in w
+            .char_indices()
+            .rev()
+            .take_while(|&(at, _)| at > 0)
+            .enumerate()
+        {
+            if n < 4 {
+                own(hash(7 + n as u8, &[&w[at..]]));
             }
         }
-        for n in 1..=4 {
-            if chars > n {
-                own(hash(6 + n as u8, &[&w[starts[chars - n]..]]));
-            }
-        }
+        let chars = w.chars().count();
         own(hash(11, &[&self.shape]));
         own(hash(12, &[length_class(chars)]));
         if chars > 2 {
-            // The trigrams of "^" + form + "$", as byte ranges of that string.
-            let bounded = format!("^{w}$");
-            let mut ends: Vec<usize> = vec![0];
-            ends.extend(starts.iter().map(|&at| at + 1));
-            ends.push(bounded.len() - 1);
-            ends.push(bounded.len());
-            for k in 0..ends.len() - 3 {
+            // Trigram k of "^" + form + "$" spans the form's characters k - 1 to k + 1.
+            let starts = || w.char_indices().map(|(at, _)| at);
+            let mut from = starts();
+            let mut to = starts().skip(2).chain([w.len()]);
+            for k in 0..chars {
                 let mut h = Fnv::new(30);
                 h.feed(0xff);
-                h.feed_all(&bounded.as_bytes()[ends[k]..ends[k + 3]]);
+                let start = if k == 0 {
+                    h.feed(b'^');
+                    0
+                } else {
+                    from.next().unwrap_or(0)
+                };
+                let end = to.next().unwrap_or(w.len());
+                h.feed_all(&w.as_bytes()[start..end]);
+                if k + 1 == chars {
+                    h.feed(b'$');
+                }
                 own(h.finish());
             }
         }
@@ -310,18 +321,43 @@ pub fn token_features(at: [&Word; 5], first: bool, mut visit: impl FnMut(u32)) {
         h.feed_all(second.as_bytes());
         h.finish()
     };
-    visit(hash(0, &[]));
+    visit(BIAS);
     visit(pair(before, 0, &word.form));
     visit(pair(word, 1, &after.form));
     visit(pair(before, 2, &word.shape));
     visit(pair(word, 3, &after.shape));
-    visit(hash(23, &[marker_flag(after.marker, after2.marker)]));
+    visit(match (after.marker, after2.marker) {
+        (true, _) => MARKER_NEXT,
+        (false, true) => MARKER_NEXT2,
+        (false, false) => MARKER_NONE,
+    });
     if first {
-        visit(hash(24, &[]));
+        visit(FIRST);
     }
     visit(pair(before2, 4, &before.form));
     visit(pair(after, 5, &after2.form));
     visit(pair(before, 6, &after.form));
+}
+
+// The features of [`token_features`] that depend on no word, hashed once at compile time.
+const BIAS: u32 = const_hash(0, b"", false);
+const FIRST: u32 = const_hash(24, b"", false);
+const MARKER_NEXT: u32 = const_hash(23, b"next", true);
+const MARKER_NEXT2: u32 = const_hash(23, b"next2", true);
+const MARKER_NONE: u32 = const_hash(23, b"none", true);
+
+/// [`hash`] of no part or of one, in a constant.
+const fn const_hash(template: u8, part: &[u8], has_part: bool) -> u32 {
+    let mut h = Fnv::new(template);
+    if has_part {
+        h.feed(0xff);
+        let mut i = 0;
+        while i < part.len() {
+            h.feed(part[i]);
+            i += 1;
+        }
+    }
+    h.finish()
 }
 
 fn marker_flag(next: bool, next2: bool) -> &'static str {
@@ -365,7 +401,7 @@ pub fn word_form(word: &str) -> String {
 /// A short description of the word's script and case: `D` Devanagari, `X` upper-case Latin,
 /// `x` lower-case Latin, `0` digit, `.` anything else, with runs of one class collapsed.
 pub fn shape(word: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(4);
     for c in word.chars() {
         let class = match c {
             c if is_digit(c) => '0',
@@ -406,14 +442,14 @@ fn hash_chars(template: u8, chars: &[char]) -> u32 {
 struct Fnv(u32);
 
 impl Fnv {
-    fn new(template: u8) -> Fnv {
+    const fn new(template: u8) -> Fnv {
         let mut h = Fnv(0x811c_9dc5);
         h.feed(template);
         h
     }
 
-    fn feed(&mut self, b: u8) {
-        self.0 ^= u32::from(b);
+    const fn feed(&mut self, b: u8) {
+        self.0 ^= b as u32;
         self.0 = self.0.wrapping_mul(0x0100_0193);
     }
 
@@ -431,7 +467,7 @@ impl Fnv {
         }
     }
 
-    fn finish(self) -> u32 {
+    const fn finish(self) -> u32 {
         let mut h = self.0;
         h ^= h >> 16;
         h = h.wrapping_mul(0x85eb_ca6b);

@@ -223,7 +223,7 @@ impl Model {
         if nrows > buckets {
             return Err("model has more rows than buckets".to_string());
         }
-        let mut rows = Vec::with_capacity(nrows);
+        let mut rows: Vec<usize> = Vec::with_capacity(nrows);
         let mut last = 0usize;
         for i in 0..nrows {
             let gap = r.varint()? as usize;
@@ -236,11 +236,13 @@ impl Model {
             }
             rows.push(last);
         }
+        // Row by row: each row's seven weights are written side by side, read from the seven
+        // columns in step.
+        let columns = r.take(nrows * NTAGS)?;
         let mut emit = vec![0i8; buckets * NTAGS];
-        for t in 0..NTAGS {
-            let column = r.take(nrows)?;
-            for (&b, &w) in rows.iter().zip(column) {
-                emit[b * NTAGS + t] = w as i8;
+        for (k, &b) in rows.iter().enumerate() {
+            for (t, w) in emit[b * NTAGS..(b + 1) * NTAGS].iter_mut().enumerate() {
+                *w = columns[t * nrows + k] as i8;
             }
         }
         if r.at != bytes.len() {
@@ -663,7 +665,10 @@ impl<'a> Reader<'a> {
     fn varint(&mut self) -> Result<u32, String> {
         let mut v = 0u32;
         for shift in (0..35).step_by(7) {
-            let b = self.take(1)?[0];
+            let Some(&b) = self.bytes.get(self.at) else {
+                return Err("model file is cut short".to_string());
+            };
+            self.at += 1;
             v |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
             if b & 0x80 == 0 {
                 return Ok(v);

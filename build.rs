@@ -23,6 +23,9 @@ mod forms;
 #[allow(dead_code)]
 #[path = "src/normalize.rs"]
 mod normalize;
+// The tagger model in the layout the tagger reads (owned by the tagger's code, not this file).
+#[path = "build/model.rs"]
+mod model;
 
 /// Files that the code reads as sets (order and duplicates do not matter): stored sorted.
 const SETS: [&str; 1] = ["lexicon/en_words.tsv"];
@@ -129,6 +132,9 @@ fn main() {
     )
     .unwrap();
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    if env::var_os("CARGO_FEATURE_TAGGER").is_some() {
+        model::write(Path::new(&out));
+    }
     fs::write(Path::new(&out).join("data.bin"), &blob).expect("write data.bin");
     fs::write(Path::new(&out).join("data_files.rs"), index).expect("write data_files.rs");
 }

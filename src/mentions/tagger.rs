@@ -13,6 +13,7 @@
 //! lexicon's call), ORG → organisation. It only reads Devanagari text: the model has seen
 //! little else.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -31,10 +32,15 @@ pub const OUTSIDE: u8 = 0;
 const MAGIC: &[u8; 4] = b"NLTG";
 const FORMAT_VERSION: u8 = 2;
 
-/// The shipped model; builds without the `tagger` feature leave it out (about 105 KB of the
-/// gzipped wasm) and find names with the lexicon and the patterns only.
+/// The shipped model (`data/model/hi-ner.bin`) as build.rs lays it out (`build/model.rs`): the
+/// file without its weight rows, and the weights of every bucket, zeros included, ready to use
+/// (a little larger gzipped than the file, and no work at first use). Builds without the
+/// `tagger` feature leave it out (about 105 KB of the gzipped wasm) and find names with the
+/// lexicon and the patterns only.
 #[cfg(feature = "tagger")]
-static SHIPPED: &[u8] = include_bytes!("../../data/model/hi-ner.bin");
+static SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-head.bin"));
+#[cfg(feature = "tagger")]
+static SHIPPED_EMIT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-emit.bin"));
 
 /// Whether `word` names a weekday or month (`data/model/time-words.tsv`): never the start of a
 /// name, though the training data has too few of them for the model to learn it.
@@ -95,8 +101,11 @@ pub fn allowed(prev: Option<u8>, next: u8) -> bool {
 pub struct Model {
     /// log2 of the number of feature buckets.
     pub bits: u8,
-    /// `2^bits × NTAGS` weights, row by row.
-    pub emit: Vec<i8>,
+    /// `2^bits × NTAGS` weights, row by row, each stored plus 128 ([`Model::weight`]): the
+    /// tagger sums them as unsigned bytes, and a table of mostly zero weights has no long runs
+    /// of zero bytes, which wasm-opt would cut into many data segments that gzip compresses
+    /// worse. The shipped model's are a static, laid out by build.rs.
+    pub emit: Cow<'static, [u8]>,
     /// `trans[0][t]`: score of starting with tag `t`; `trans[p + 1][t]`: of `t` after `p`.
     pub trans: [[i16; NTAGS]; NTAGS + 1],
     /// Free text stored with the model: its provenance and licence.
@@ -107,6 +116,11 @@ pub struct Model {
 }
 
 impl Model {
+    /// The weight for `tag` in row `bucket`.
+    pub fn weight(&self, bucket: usize, tag: usize) -> i8 {
+        (self.emit[bucket * NTAGS + tag] ^ 0x80) as i8
+    }
+
     /// The bucket of a feature id.
     pub fn bucket(&self, id: u32) -> usize {
         (id >> (32 - u32::from(self.bits))) as usize
@@ -155,11 +169,7 @@ impl Model {
         // previous one (LEB128), then their weights column by column (similar numbers side by
         // side compress better).
         let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&b| {
-                self.emit[b * NTAGS..(b + 1) * NTAGS]
-                    .iter()
-                    .any(|&w| w != 0)
-            })
+            .filter(|&b| (0..NTAGS).any(|t| self.weight(b, t) != 0))
             .collect();
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         let mut last = 0usize;
@@ -168,13 +178,23 @@ impl Model {
             last = b;
         }
         for t in 0..NTAGS {
-            out.extend(rows.iter().map(|&b| self.emit[b * NTAGS + t] as u8));
+            out.extend(rows.iter().map(|&b| self.weight(b, t) as u8));
         }
         out
     }
 
     /// Read a model written by [`Model::to_bytes`], or say why it cannot be used.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        Model::read(bytes, None)
+    }
+
+    /// [`Model::from_bytes`] of a model file without weight rows (`head`), with the weights
+    /// already in place (`emit`: [`Model::emit`]), as build.rs writes the shipped model.
+    pub fn with_weights(head: &[u8], emit: &'static [u8]) -> Result<Model, String> {
+        Model::read(head, Some(emit))
+    }
+
+    fn read(bytes: &[u8], dense: Option<&'static [u8]>) -> Result<Model, String> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
             return Err("not a newslens tagger model (bad magic)".to_string());
@@ -223,6 +243,18 @@ impl Model {
         if nrows > buckets {
             return Err("model has more rows than buckets".to_string());
         }
+        if let Some(emit) = dense {
+            if nrows > 0 || r.at != bytes.len() || emit.len() != buckets * NTAGS {
+                return Err("model head has rows, or weights of the wrong size".to_string());
+            }
+            return Ok(Model {
+                bits,
+                emit: Cow::Borrowed(emit),
+                trans,
+                notice,
+                never_begin,
+            });
+        }
         let mut rows: Vec<usize> = Vec::with_capacity(nrows);
         let mut last = 0usize;
         for i in 0..nrows {
@@ -239,10 +271,10 @@ impl Model {
         // Row by row: each row's seven weights are written side by side, read from the seven
         // columns in step.
         let columns = r.take(nrows * NTAGS)?;
-        let mut emit = vec![0i8; buckets * NTAGS];
+        let mut emit = vec![0x80u8; buckets * NTAGS];
         for (k, &b) in rows.iter().enumerate() {
             for (t, w) in emit[b * NTAGS..(b + 1) * NTAGS].iter_mut().enumerate() {
-                *w = columns[t * nrows + k] as i8;
+                *w = columns[t * nrows + k] ^ 0x80;
             }
         }
         if r.at != bytes.len() {
@@ -250,7 +282,7 @@ impl Model {
         }
         Ok(Model {
             bits,
-            emit,
+            emit: Cow::Owned(emit),
             trans,
             notice,
             never_begin,
@@ -379,7 +411,7 @@ pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
 pub fn shipped_model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL
-        .get_or_init(|| Model::from_bytes(SHIPPED).ok())
+        .get_or_init(|| Model::with_weights(SHIPPED_HEAD, SHIPPED_EMIT).ok())
         .as_ref()
 }
 
@@ -439,7 +471,7 @@ pub struct Tagger<'a> {
 }
 
 /// A sum of emission rows, as 16-bit lanes in two words: the even and the odd tags' weights
-/// plus 128 (so that no lane is negative), with the number of rows added. One load and a few
+/// plus 128 as stored ([`Model::emit`]), with the number of rows added. One load and a few
 /// operations per row instead of seven additions.
 #[derive(Debug, Clone, Copy, Default)]
 struct RowSum {
@@ -457,11 +489,11 @@ impl RowSum {
     fn add(&mut self, model: &Model, id: u32) {
         let at = model.bucket(id) * NTAGS;
         let bytes: [u8; 8] = match model.emit.get(at..at + 8) {
-            Some(row) => std::array::from_fn(|k| row[k] as u8),
+            Some(row) => std::array::from_fn(|k| row[k]),
             // The last row: no byte after it.
-            None => std::array::from_fn(|k| model.emit.get(at + k).map_or(0, |&w| w as u8)),
+            None => std::array::from_fn(|k| model.emit.get(at + k).copied().unwrap_or(0)),
         };
-        let x = u64::from_le_bytes(bytes) ^ 0x8080_8080_8080_8080;
+        let x = u64::from_le_bytes(bytes);
         self.even += x & LANES;
         // The eighth byte belongs to the next row.
         self.odd += (x >> 8) & (LANES >> 16);
@@ -733,6 +765,17 @@ mod tests {
         tags
     }
 
+    #[cfg(feature = "tagger")]
+    #[test]
+    fn the_shipped_model_is_the_file() {
+        let file = Model::from_bytes(include_bytes!("../../data/model/hi-ner.bin"));
+        assert_eq!(
+            shipped_model(),
+            file.ok().as_ref(),
+            "should ship the model of data/model/hi-ner.bin as build.rs laid it out"
+        );
+    }
+
     #[test]
     fn row_sums_are_the_plain_sums() {
         let mut state = 0x2545_f491_u32;
@@ -744,16 +787,16 @@ mod tests {
         };
         let bits = 8;
         // The first row all 127, the second all -127, the others anything.
-        let emit: Vec<i8> = (0..(1usize << bits) * NTAGS)
+        let emit: Vec<u8> = (0..(1usize << bits) * NTAGS)
             .map(|i| match i / NTAGS {
-                0 => 127,
-                1 => -127,
-                _ => (next() % 255) as i8,
+                0 => 127 + 128,
+                1 => 128 - 127,
+                _ => (next() % 255) as u8,
             })
             .collect();
         let model = Model {
             bits,
-            emit,
+            emit: Cow::Owned(emit),
             trans: [[0; NTAGS]; NTAGS + 1],
             notice: String::new(),
             never_begin: Vec::new(),
@@ -776,9 +819,8 @@ mod tests {
             let mut plain = [0i32; NTAGS];
             for &id in &ids {
                 sum.add(&model, id);
-                let row = model.bucket(id) * NTAGS;
-                for (p, &w) in plain.iter_mut().zip(&model.emit[row..row + NTAGS]) {
-                    *p += i32::from(w);
+                for (t, p) in plain.iter_mut().enumerate() {
+                    *p += i32::from(model.weight(model.bucket(id), t));
                 }
             }
             assert_eq!(sum.sum(), plain, "should add {count} rows like one by one");

@@ -385,6 +385,9 @@ fn length_class(chars: usize) -> &'static str {
 
 /// The word as the word features see it: lower case, digits folded to `0`.
 pub fn word_form(word: &str) -> String {
+    if is_own_form(word) {
+        return word.to_string();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if is_digit(c) {
@@ -396,6 +399,28 @@ pub fn word_form(word: &str) -> String {
         }
     }
     out
+}
+
+/// Whether [`word_form`] leaves `word` as it is: Devanagari other than digits, and lower-case
+/// Latin letters (most words). Read byte by byte: Devanagari is U+0900 to U+097F, `E0 A4 xx` and
+/// `E0 A5 xx` in UTF-8, its digits `E0 A5 A6` to `E0 A5 AF`.
+fn is_own_form(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'a'..=b'z' => at += 1,
+            0xE0 if matches!(
+                bytes.get(at + 1..at + 3),
+                Some([0xA4, _]) | Some([0xA5, 0x80..=0xA5 | 0xB0..=0xBF])
+            ) =>
+            {
+                at += 3
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// A short description of the word's script and case: `D` Devanagari, `X` upper-case Latin,
@@ -584,6 +609,35 @@ mod tests {
             split_features(&[]).is_empty(),
             "should give nothing for no words"
         );
+    }
+
+    #[test]
+    fn word_forms_fold_case_and_digits() {
+        for word in ["मोदी", "क़ानून", "abc", "॥", "ॐ"] {
+            assert_eq!(word_form(word), word, "should keep {word} as it is");
+        }
+        assert_eq!(word_form("२०२४"), "0000", "should fold Devanagari digits");
+        assert_eq!(
+            word_form("Modi2"),
+            "modi0",
+            "should lower-case and fold digits"
+        );
+        assert_eq!(word_form("Éa"), "éa", "should lower-case any letter");
+        for word in ["मोदी", "abc", "A", "१", "a1", "ॲ", "।", "€", "Ä"] {
+            let slow: String = word
+                .chars()
+                .map(|c| match c {
+                    c if is_digit(c) => '0',
+                    '\u{0900}'..='\u{097F}' => c,
+                    c => c.to_lowercase().next().unwrap_or(c),
+                })
+                .collect();
+            assert_eq!(
+                word_form(word),
+                slow,
+                "should give the folded form of {word}"
+            );
+        }
     }
 
     #[test]

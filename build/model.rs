@@ -4,9 +4,12 @@
 //!
 //! - `$OUT_DIR/hi-ner-head.bin`: the file without its weight rows (a model file with no rows):
 //!   format, notice, never-begin words and transition scores, read at first use.
-//! - `$OUT_DIR/hi-ner-emit.bin`: the weights in the layout the tagger reads them, one row of
-//!   `tags` bytes per bucket (each weight plus 128), zero rows included, which the crate
-//!   includes as a static.
+//! - `$OUT_DIR/hi-ner-present.bin`: which buckets have a row, one bit per bucket (bucket `b`:
+//!   bit `b % 8` of byte `b / 8`).
+//! - `$OUT_DIR/hi-ner-emit.bin`: the rows, in bucket order, `tags` bytes each (each weight plus
+//!   128), as the tagger keeps them (`Model::emit`).
+//!
+//! The last two are statics in the crate.
 //!
 //! The file format is described in `data/model/README.md`; the crate's test
 //! `the_shipped_model_is_the_file` checks that the two parts make the same model as the file.
@@ -19,13 +22,28 @@ pub fn write(out: &Path) {
     let path = "data/model/hi-ner.bin";
     println!("cargo:rerun-if-changed={path}");
     let bytes = fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let (head, emit) = split(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
-    fs::write(out.join("hi-ner-head.bin"), head).expect("write hi-ner-head.bin");
-    fs::write(out.join("hi-ner-emit.bin"), emit).expect("write hi-ner-emit.bin");
+    let parts = split(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+    for (name, part) in [
+        ("hi-ner-head.bin", parts.head),
+        ("hi-ner-present.bin", parts.present),
+        ("hi-ner-emit.bin", parts.emit),
+    ] {
+        fs::write(out.join(name), part).unwrap_or_else(|e| panic!("write {name}: {e}"));
+    }
 }
 
-/// The head (with a row count of zero) and the dense weights of a model file.
-fn split(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
+/// A model file's parts, as [`write`] writes them.
+struct Parts {
+    /// The file without rows (a row count of zero).
+    head: Vec<u8>,
+    /// One bit per bucket: whether it has a row.
+    present: Vec<u8>,
+    /// The rows.
+    emit: Vec<u8>,
+}
+
+/// The parts of a model file.
+fn split(bytes: &[u8]) -> Result<Parts, String> {
     let mut r = Reader { bytes, at: 0 };
     r.take(4 + 1 + 2)?; // magic, format version, feature version
     let bits = r.take(1)?[0];
@@ -54,6 +72,9 @@ fn split(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
                 break;
             }
         }
+        if !row_of.is_empty() && gap == 0 {
+            return Err("rows not in increasing order".to_string());
+        }
         last += gap;
         if last >= buckets {
             return Err("row outside its buckets".to_string());
@@ -64,16 +85,22 @@ fn split(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
     if r.at != bytes.len() {
         return Err("trailing bytes".to_string());
     }
+    let mut present = vec![0u8; buckets / 8];
     // Each weight plus 128, as the tagger stores them (`Model::emit`).
-    let mut emit = vec![0x80u8; buckets * tags];
+    let mut emit = vec![0u8; rows * tags];
     for (k, &b) in row_of.iter().enumerate() {
+        present[b / 8] |= 1 << (b % 8);
         for t in 0..tags {
-            emit[b * tags + t] = columns[t * rows + k] ^ 0x80;
+            emit[k * tags + t] = columns[t * rows + k] ^ 0x80;
         }
     }
     let mut head = bytes[..head_end].to_vec();
     head.extend_from_slice(&0u32.to_le_bytes());
-    Ok((head, emit))
+    Ok(Parts {
+        head,
+        present,
+        emit,
+    })
 }
 
 struct Reader<'a> {

@@ -33,12 +33,13 @@ const MAGIC: &[u8; 4] = b"NLTG";
 const FORMAT_VERSION: u8 = 2;
 
 /// The shipped model (`data/model/hi-ner.bin`) as build.rs lays it out (`build/model.rs`): the
-/// file without its weight rows, and the weights of every bucket, zeros included, ready to use
-/// (a little larger gzipped than the file, and no work at first use). Builds without the
-/// `tagger` feature leave it out (about 105 KB of the gzipped wasm) and find names with the
-/// lexicon and the patterns only.
+/// file without its weight rows, which buckets have a row, and the rows as the model keeps them
+/// (no work at first use). Builds without the `tagger` feature leave it out (about 105 KB of the
+/// gzipped wasm) and find names with the lexicon and the patterns only.
 #[cfg(feature = "tagger")]
 static SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-head.bin"));
+#[cfg(feature = "tagger")]
+static SHIPPED_PRESENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-present.bin"));
 #[cfg(feature = "tagger")]
 static SHIPPED_EMIT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-emit.bin"));
 
@@ -101,11 +102,14 @@ pub fn allowed(prev: Option<u8>, next: u8) -> bool {
 pub struct Model {
     /// log2 of the number of feature buckets.
     pub bits: u8,
-    /// `2^bits × NTAGS` weights, row by row, each stored plus 128 ([`Model::weight`]): the
-    /// tagger sums them as unsigned bytes, and a table of mostly zero weights has no long runs
-    /// of zero bytes, which wasm-opt would cut into many data segments that gzip compresses
-    /// worse. The shipped model's are a static, laid out by build.rs.
-    pub emit: Cow<'static, [u8]>,
+    /// For each block of 64 buckets, which have a row of weights (bit `b % 64` for bucket `b`)
+    /// and how many buckets before the block have one. About a quarter of the buckets have a
+    /// row; the others' weights are all zero.
+    blocks: Vec<(u64, u32)>,
+    /// The rows of the buckets that have one, in bucket order, `NTAGS` weights each, each
+    /// stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes). Four times
+    /// smaller than a row for every bucket, so that the rows a text needs stay in the cache.
+    emit: Cow<'static, [u8]>,
     /// `trans[0][t]`: score of starting with tag `t`; `trans[p + 1][t]`: of `t` after `p`.
     pub trans: [[i16; NTAGS]; NTAGS + 1],
     /// Free text stored with the model: its provenance and licence.
@@ -116,9 +120,76 @@ pub struct Model {
 }
 
 impl Model {
+    /// A model with `weights` (`2^bits × NTAGS`, row by row) and the other parts as given.
+    pub fn new(
+        bits: u8,
+        weights: &[i8],
+        trans: [[i16; NTAGS]; NTAGS + 1],
+        notice: String,
+        never_begin: Vec<String>,
+    ) -> Model {
+        let buckets = 1usize << bits;
+        let mut present = vec![0u8; buckets.div_ceil(8)];
+        let mut emit = Vec::new();
+        for (b, row) in weights.chunks(NTAGS).take(buckets).enumerate() {
+            if row.iter().any(|&w| w != 0) {
+                present[b / 8] |= 1 << (b % 8);
+                emit.extend(row.iter().map(|&w| w as u8 ^ 0x80));
+            }
+        }
+        Model::with_parts(
+            bits,
+            Cow::Owned(present),
+            Cow::Owned(emit),
+            trans,
+            notice,
+            never_begin,
+        )
+    }
+
+    /// The model with the buckets that have a row in `present` (bucket `b`: bit `b % 8` of
+    /// byte `b / 8`) and their rows in `emit`.
+    fn with_parts(
+        bits: u8,
+        present: Cow<'static, [u8]>,
+        emit: Cow<'static, [u8]>,
+        trans: [[i16; NTAGS]; NTAGS + 1],
+        notice: String,
+        never_begin: Vec<String>,
+    ) -> Model {
+        let mut blocks = Vec::with_capacity(present.len().div_ceil(8));
+        let mut before = 0u32;
+        for block in present.chunks(8) {
+            let bits =
+                u64::from_le_bytes(std::array::from_fn(|k| block.get(k).copied().unwrap_or(0)));
+            blocks.push((bits, before));
+            before += bits.count_ones();
+        }
+        Model {
+            bits,
+            blocks,
+            emit,
+            trans,
+            notice,
+            never_begin,
+        }
+    }
+
+    /// Where the row of `bucket` starts in `emit`, if the bucket has one.
+    fn row(&self, bucket: usize) -> Option<usize> {
+        let &(bits, before) = self.blocks.get(bucket / 64)?;
+        let bit = bucket % 64;
+        if bits >> bit & 1 == 0 {
+            return None;
+        }
+        let before = before + (bits & ((1u64 << bit) - 1)).count_ones();
+        Some(before as usize * NTAGS)
+    }
+
     /// The weight for `tag` in row `bucket`.
     pub fn weight(&self, bucket: usize, tag: usize) -> i8 {
-        (self.emit[bucket * NTAGS + tag] ^ 0x80) as i8
+        self.row(bucket)
+            .map_or(0, |at| (self.emit[at + tag] ^ 0x80) as i8)
     }
 
     /// The bucket of a feature id.
@@ -169,7 +240,10 @@ impl Model {
         // previous one (LEB128), then their weights column by column (similar numbers side by
         // side compress better).
         let rows: Vec<usize> = (0..1usize << self.bits)
-            .filter(|&b| (0..NTAGS).any(|t| self.weight(b, t) != 0))
+            .filter(|&b| {
+                self.row(b)
+                    .is_some_and(|at| self.emit[at..at + NTAGS].iter().any(|&w| w != 0x80))
+            })
             .collect();
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         let mut last = 0usize;
@@ -189,12 +263,20 @@ impl Model {
     }
 
     /// [`Model::from_bytes`] of a model file without weight rows (`head`), with the weights
-    /// already in place (`emit`: [`Model::emit`]), as build.rs writes the shipped model.
-    pub fn with_weights(head: &[u8], emit: &'static [u8]) -> Result<Model, String> {
-        Model::read(head, Some(emit))
+    /// already laid out as the model keeps them: which buckets have a row (`present`) and the
+    /// rows (`emit`), as build.rs writes the shipped model.
+    pub fn with_weights(
+        head: &[u8],
+        present: &'static [u8],
+        emit: &'static [u8],
+    ) -> Result<Model, String> {
+        Model::read(head, Some((present, emit)))
     }
 
-    fn read(bytes: &[u8], dense: Option<&'static [u8]>) -> Result<Model, String> {
+    fn read(
+        bytes: &[u8],
+        laid_out: Option<(&'static [u8], &'static [u8])>,
+    ) -> Result<Model, String> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
             return Err("not a newslens tagger model (bad magic)".to_string());
@@ -243,17 +325,23 @@ impl Model {
         if nrows > buckets {
             return Err("model has more rows than buckets".to_string());
         }
-        if let Some(emit) = dense {
-            if nrows > 0 || r.at != bytes.len() || emit.len() != buckets * NTAGS {
+        if let Some((present, emit)) = laid_out {
+            let rows: u32 = present.iter().map(|b| b.count_ones()).sum();
+            if nrows > 0
+                || r.at != bytes.len()
+                || present.len() != buckets / 8
+                || emit.len() != rows as usize * NTAGS
+            {
                 return Err("model head has rows, or weights of the wrong size".to_string());
             }
-            return Ok(Model {
+            return Ok(Model::with_parts(
                 bits,
-                emit: Cow::Borrowed(emit),
+                Cow::Borrowed(present),
+                Cow::Borrowed(emit),
                 trans,
                 notice,
                 never_begin,
-            });
+            ));
         }
         let mut rows: Vec<usize> = Vec::with_capacity(nrows);
         let mut last = 0usize;
@@ -268,25 +356,28 @@ impl Model {
             }
             rows.push(last);
         }
-        // Row by row: each row's seven weights are written side by side, read from the seven
-        // columns in step.
+        // Row by row: each row's seven weights side by side, read from the seven columns.
         let columns = r.take(nrows * NTAGS)?;
-        let mut emit = vec![0x80u8; buckets * NTAGS];
+        let mut present = vec![0u8; buckets / 8];
+        let mut emit = vec![0u8; nrows * NTAGS];
         for (k, &b) in rows.iter().enumerate() {
-            for (t, w) in emit[b * NTAGS..(b + 1) * NTAGS].iter_mut().enumerate() {
+            present[b / 8] |= 1 << (b % 8);
+            for (t, w) in emit[k * NTAGS..(k + 1) * NTAGS].iter_mut().enumerate() {
                 *w = columns[t * nrows + k] ^ 0x80;
             }
         }
         if r.at != bytes.len() {
             return Err("model has trailing bytes".to_string());
         }
-        Ok(Model {
+        let model = Model::with_parts(
             bits,
-            emit: Cow::Owned(emit),
+            Cow::Owned(present),
+            Cow::Owned(emit),
             trans,
             notice,
             never_begin,
-        })
+        );
+        Ok(model)
     }
 }
 
@@ -411,7 +502,7 @@ pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
 pub fn shipped_model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL
-        .get_or_init(|| Model::with_weights(SHIPPED_HEAD, SHIPPED_EMIT).ok())
+        .get_or_init(|| Model::with_weights(SHIPPED_HEAD, SHIPPED_PRESENT, SHIPPED_EMIT).ok())
         .as_ref()
 }
 
@@ -487,7 +578,9 @@ const LANES: u64 = 0x00ff_00ff_00ff_00ff;
 impl RowSum {
     /// Add the weights of feature `id`.
     fn add(&mut self, model: &Model, id: u32) {
-        let at = model.bucket(id) * NTAGS;
+        let Some(at) = model.row(model.bucket(id)) else {
+            return;
+        };
         let bytes: [u8; 8] = match model.emit.get(at..at + 8) {
             Some(row) => std::array::from_fn(|k| row[k]),
             // The last row: no byte after it.
@@ -787,20 +880,22 @@ mod tests {
         };
         let bits = 8;
         // The first row all 127, the second all -127, the others anything.
-        let emit: Vec<u8> = (0..(1usize << bits) * NTAGS)
+        // Every third row zero, not the last (whose row ends the table).
+        let weights: Vec<i8> = (0..(1usize << bits) * NTAGS)
             .map(|i| match i / NTAGS {
-                0 => 127 + 128,
-                1 => 128 - 127,
-                _ => (next() % 255) as u8,
+                0 => 127,
+                1 => -127,
+                b if b % 3 == 2 => 0,
+                _ => (next() % 255) as i8,
             })
             .collect();
-        let model = Model {
+        let model = Model::new(
             bits,
-            emit: Cow::Owned(emit),
-            trans: [[0; NTAGS]; NTAGS + 1],
-            notice: String::new(),
-            never_begin: Vec::new(),
-        };
+            &weights,
+            [[0; NTAGS]; NTAGS + 1],
+            String::new(),
+            Vec::new(),
+        );
         let first = 0;
         let second = 1 << (32 - bits);
         let cases = [0, 1, 2].map(|kind| [0, 1, 7, 256, 257, 258, 600].map(|n| (kind, n)));
@@ -819,8 +914,9 @@ mod tests {
             let mut plain = [0i32; NTAGS];
             for &id in &ids {
                 sum.add(&model, id);
-                for (t, p) in plain.iter_mut().enumerate() {
-                    *p += i32::from(model.weight(model.bucket(id), t));
+                let row = model.bucket(id) * NTAGS;
+                for (p, &w) in plain.iter_mut().zip(&weights[row..row + NTAGS]) {
+                    *p += i32::from(w);
                 }
             }
             assert_eq!(sum.sum(), plain, "should add {count} rows like one by one");

@@ -330,11 +330,10 @@ fn quantise(bits: u8, emit: &[f64], trans: &[f64], config: &TrainConfig) -> Mode
         sizes[at].max(f64::MIN_POSITIVE)
     };
     let scale = 127.0 / clip;
-    let emit: Vec<u8> = emit
+    let emit: Vec<i8> = emit
         .iter()
         .map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8)
         .map(|w| if w.abs() <= config.prune { 0 } else { w })
-        .map(|w| w as u8 ^ 0x80)
         .collect();
     let mut t = [[0i16; NTAGS]; NTAGS + 1];
     for (i, row) in t.iter_mut().enumerate() {
@@ -344,13 +343,7 @@ fn quantise(bits: u8, emit: &[f64], trans: &[f64], config: &TrainConfig) -> Mode
                 .clamp(-32767.0, 32767.0) as i16;
         }
     }
-    Model {
-        bits,
-        emit: emit.into(),
-        trans: t,
-        notice: config.notice.clone(),
-        never_begin: Vec::new(),
-    }
+    Model::new(bits, &emit, t, config.notice.clone(), Vec::new())
 }
 
 /// Exact-span entity counts `(true positives, false positives, false negatives)` of `model`

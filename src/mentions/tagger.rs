@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{token_features, tokenize, word_form, Role, Word, FEATURE_VERSION};
 use crate::article::ActorKind;
@@ -51,19 +51,16 @@ pub fn is_time_word(word: &str) -> bool {
 
 /// [`is_time_word`] of a word in [`word_form`].
 fn is_time_form(form: &str) -> bool {
-    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut words: Vec<String> = crate::data::text(crate::data::MODEL_TIME_WORDS)
+        crate::data::text(crate::data::MODEL_TIME_WORDS)
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| word_form(&crate::normalize::Normalized::new(l).text))
-            .collect();
-        crate::sort::natural(&mut words);
-        words.dedup();
-        words
+            .collect()
     });
-    words.binary_search_by(|w| w.as_str().cmp(form)).is_ok()
+    words.contains(form)
 }
 
 /// [`word_form`] of `word`, borrowed when the word is its own form (Devanagari and lower-case
@@ -115,8 +112,8 @@ pub struct Model {
     /// Free text stored with the model: its provenance and licence.
     pub notice: String,
     /// Frequent words (in [`word_form`]) that never or almost never begin a name in the
-    /// training data ("आज", "में", "कहा"): the tagger never starts a name with them. Sorted.
-    pub never_begin: Vec<String>,
+    /// training data ("आज", "में", "कहा"): the tagger never starts a name with them.
+    never_begin: FxHashSet<String>,
 }
 
 impl Model {
@@ -171,7 +168,7 @@ impl Model {
             emit,
             trans,
             notice,
-            never_begin,
+            never_begin: never_begin.into_iter().collect(),
         }
     }
 
@@ -209,9 +206,14 @@ impl Model {
 
     /// [`Model::never_begins`] of a word in [`word_form`].
     fn never_begins_form(&self, form: &str) -> bool {
-        self.never_begin
-            .binary_search_by(|f| f.as_str().cmp(form))
-            .is_ok()
+        self.never_begin.contains(form)
+    }
+
+    /// The words that may not begin a name, in [`word_form`], sorted.
+    pub fn never_begin(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = self.never_begin.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        words
     }
 
     /// The model in its file format (see `data/model/README.md`).
@@ -226,7 +228,7 @@ impl Model {
         out.extend_from_slice(&(notice.len() as u32).to_le_bytes());
         out.extend_from_slice(notice);
         out.extend_from_slice(&(self.never_begin.len() as u32).to_le_bytes());
-        for word in &self.never_begin {
+        for word in self.never_begin() {
             let bytes = &word.as_bytes()[..word.len().min(255)];
             out.push(bytes.len() as u8);
             out.extend_from_slice(bytes);

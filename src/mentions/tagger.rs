@@ -737,10 +737,24 @@ impl<'a> Tagger<'a> {
                         *s += w;
                     }
                 }
+                // The ids first, then their rows: the rows' loads (cache misses, mostly) then
+                // overlap instead of each waiting for the next id's hash (about 8% less time in
+                // the tagger natively).
                 let mut pairs = RowSum::default();
+                let mut ids = [0u32; 12];
+                let mut count = 0;
                 token_features(around.map(|m| &m.word), i == 0, |id| {
-                    pairs.add(self.model, id)
+                    match ids.get_mut(count) {
+                        Some(slot) => {
+                            *slot = id;
+                            count += 1;
+                        }
+                        None => pairs.add(self.model, id),
+                    }
                 });
+                for &id in &ids[..count] {
+                    pairs.add(self.model, id);
+                }
                 for (s, w) in row.iter_mut().zip(pairs.sum()) {
                     *s += w;
                 }

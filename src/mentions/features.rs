@@ -14,6 +14,10 @@
 //! them into its own number of buckets. Changing a template changes every hash the model learnt,
 //! so any change here must bump [`FEATURE_VERSION`]: the model file records the version it was
 //! trained with and [`super::tagger`] refuses a model from another version.
+//!
+//! [`visit_features`] is the definition (training uses it). The tagger gets the same ids in two
+//! parts, to memoise the first per article: [`Word::visit`], the features of one word (its own,
+//! and those it gives the tokens up to two away), and [`token_features`], those of word pairs.
 
 use crate::doc::Range;
 

@@ -19,6 +19,8 @@
 //! parts, to memoise the first per article: [`Word::visit`], the features of one word (its own,
 //! and those it gives the tokens up to two away), and [`token_features`], those of word pairs.
 
+use std::borrow::Cow;
+
 use crate::doc::Range;
 
 /// The version of the feature templates; stored in the model file.
@@ -184,10 +186,13 @@ pub fn visit_features(words: &[&str], mut visit: impl FnMut(usize, u32)) {
 /// one word's ([`Word::visit`]: its own features, or its features as a neighbour of the token)
 /// or one of a few about a pair of words or none ([`token_features`]); a test checks that the
 /// two together give exactly the ids of [`visit_features`].
+///
+/// The form and shape borrow the word's text and a constant where they can (most words), so
+/// that a word costs no allocation.
 #[derive(Debug, Clone)]
-pub struct Word {
-    form: String,
-    shape: String,
+pub struct Word<'a> {
+    form: Cow<'a, str>,
+    shape: Cow<'static, str>,
     /// Whether the form is one of [`CASE_MARKERS`].
     marker: bool,
     /// FNV states after a pair template and this word as the pair's first part, in the order
@@ -221,20 +226,29 @@ pub enum Role {
     TwoAfter,
 }
 
-impl Word {
+impl<'a> Word<'a> {
     /// A word of a sentence.
-    pub fn new(word: &str) -> Word {
-        Word::with(word_form(word), shape(word))
+    pub fn new(word: &'a str) -> Word<'a> {
+        if is_own_form(word) {
+            // Devanagari and lower-case Latin letters only: shape "D", "x" or a mix.
+            let shape = match (word.is_ascii(), word.bytes().any(|b| b.is_ascii())) {
+                (true, _) if !word.is_empty() => Cow::Borrowed("x"),
+                (false, false) => Cow::Borrowed("D"),
+                _ => Cow::Owned(shape(word)),
+            };
+            return Word::with(Cow::Borrowed(word), shape);
+        }
+        Word::with(Cow::Owned(word_form(word)), Cow::Owned(shape(word)))
     }
 
     /// The mark before a sentence's first word (`<s>`) or after its last (`</s>`), which
     /// stands in for the missing neighbours.
-    pub fn boundary(start: bool) -> Word {
+    pub fn boundary(start: bool) -> Word<'static> {
         let mark = if start { "<s>" } else { "</s>" };
-        Word::with(mark.to_string(), mark.to_string())
+        Word::with(Cow::Borrowed(mark), Cow::Borrowed(mark))
     }
 
-    fn with(form: String, shape: String) -> Word {
+    fn with(form: Cow<'a, str>, shape: Cow<'static, str>) -> Word<'a> {
         let first = PAIR_TEMPLATES.map(|(template, is_shape)| {
             let mut h = Fnv::new(template);
             h.feed(0xff);
@@ -242,7 +256,7 @@ impl Word {
             h.0
         });
         Word {
-            marker: CASE_MARKERS.contains(&form.as_str()),
+            marker: CASE_MARKERS.contains(&form.as_ref()),
             form,
             shape,
             first,
@@ -253,7 +267,7 @@ impl Word {
     /// (form, prefixes, suffixes, shape, length, character trigrams) and those it gives the
     /// tokens near it. A sentence boundary has no token, so no own features.
     pub fn visit(&self, is_boundary: bool, mut visit: impl FnMut(Role, u32)) {
-        let w = self.form.as_str();
+        let w: &str = &self.form;
         visit(Role::Before, hash(13, &[w]));
         visit(Role::After, hash(14, &[w]));
         visit(Role::TwoBefore, hash(15, &[w]));
@@ -317,9 +331,9 @@ impl Word {
 /// Calls `visit(id)` for the features of a token that depend on pairs of words or on none:
 /// `at` holds the words from two before the token to two after it (sentence boundaries beyond
 /// the ends), `first` whether it is the sentence's first token.
-pub fn token_features(at: [&Word; 5], first: bool, mut visit: impl FnMut(u32)) {
+pub fn token_features(at: [&Word<'_>; 5], first: bool, mut visit: impl FnMut(u32)) {
     let [before2, before, word, after, after2] = at;
-    let pair = |first: &Word, n: usize, second: &str| {
+    let pair = |first: &Word<'_>, n: usize, second: &str| {
         let mut h = Fnv(first.first[n]);
         h.feed(0xff);
         h.feed_all(second.as_bytes());
@@ -598,6 +612,7 @@ mod tests {
             "में की",
             "प्रधानमंत्री नरेंद्र मोदी ने २०२४ में अमेरिका की यात्रा की और ट्रंप से मिले।",
             "a ab abc abcd abcde < s > </s> <s>",
+            "abक कab aB क२ मोदीjee",
         ];
         for text in sentences {
             let words = words(text);

@@ -564,7 +564,7 @@ pub struct Tagger<'a> {
     /// The memo: where each word of the text met so far is in `words`.
     index: FxHashMap<&'a str, u32>,
     /// The sentence boundaries (`<s>`, `</s>`), then every word met, in order.
-    words: Vec<Memo>,
+    words: Vec<Memo<'a>>,
     /// Each token's place in `words`, for the current sentence.
     at: Vec<u32>,
 }
@@ -629,17 +629,17 @@ impl RowSum {
 }
 
 /// A word with the summed weights of its own features and of those it gives its neighbours.
-struct Memo {
-    word: Word,
+struct Memo<'a> {
+    word: Word<'a>,
     /// By [`Role`]: own, before, after, two before, two after.
     weights: [[i32; NTAGS]; 5],
     /// Whether the word may not begin a name ([`Model::never_begins`], [`is_time_word`]).
     no_begin: bool,
 }
 
-impl Memo {
+impl<'a> Memo<'a> {
     /// The memo of `word` (of a sentence's word, or else of a sentence boundary).
-    fn new(model: &Model, word: Word, is_word: bool) -> Memo {
+    fn new(model: &Model, word: Word<'a>, is_word: bool) -> Memo<'a> {
         let mut sums = [RowSum::default(); 5];
         word.visit(!is_word, |role, id| {
             let r = match role {
@@ -722,7 +722,7 @@ impl<'a> Tagger<'a> {
             self.at.push(at);
         }
         let n = words.len() as isize;
-        let memo = |i: isize| -> &Memo {
+        let memo = |i: isize| -> &Memo<'a> {
             match i {
                 _ if i < 0 => &self.words[0],
                 _ if i >= n => &self.words[1],

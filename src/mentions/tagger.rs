@@ -567,6 +567,8 @@ pub struct Tagger<'a> {
     words: Vec<Memo<'a>>,
     /// Each token's place in `words`, for the current sentence.
     at: Vec<u32>,
+    /// More words than this in the memo and it starts again ([`MEMO_LIMIT`]).
+    limit: usize,
 }
 
 /// A sum of emission rows, as 16-bit lanes in two words: the even and the odd tags' weights
@@ -665,7 +667,12 @@ impl<'a> Memo<'a> {
 impl<'a> Tagger<'a> {
     /// A tagger with an empty memo.
     pub fn new(model: &'a Model) -> Tagger<'a> {
+        Tagger::with_limit(model, MEMO_LIMIT)
+    }
+
+    fn with_limit(model: &'a Model, limit: usize) -> Tagger<'a> {
         Tagger {
+            limit,
             model,
             index: FxHashMap::default(),
             words: vec![
@@ -708,7 +715,7 @@ impl<'a> Tagger<'a> {
 
     /// The best tag sequence for `words` (normalised tokens of one sentence).
     pub fn tag_words(&mut self, words: &[&'a str]) -> Vec<u8> {
-        if self.words.len() > MEMO_LIMIT {
+        if self.words.len() > self.limit {
             self.index.clear();
             self.words.truncate(2);
         }
@@ -889,6 +896,39 @@ mod tests {
             file.ok().as_ref(),
             "should ship the model of data/model/hi-ner.bin as build.rs laid it out"
         );
+    }
+
+    #[cfg(feature = "tagger")]
+    #[test]
+    fn the_memo_changes_no_tag() {
+        let model = shipped_model().expect("should load the shipped model");
+        let text = "प्रधानमंत्री नरेंद्र मोदी ने दिल्ली में एक सभा को संबोधित किया। कांग्रेस नेता \
+            राहुल गांधी ने सोमवार को पटना में एक रैली की। मोदी ने कहा कि दिल्ली में सभा होगी। \
+            भारतीय रिज़र्व बैंक ने ब्याज दरों में कोई बदलाव नहीं किया।";
+        let sentences: Vec<Vec<&str>> = text
+            .split_inclusive('।')
+            .map(|s| tokenize(s).iter().map(|r| r.slice(s)).collect())
+            .collect();
+        // One memo for all, one that starts again after every few words, none.
+        let mut whole = Tagger::new(model);
+        let mut small = Tagger::with_limit(model, 3);
+        for words in &sentences {
+            let alone = Tagger::new(model).tag_words(words);
+            assert!(
+                alone.iter().any(|&t| t != OUTSIDE),
+                "should find a name in {words:?}"
+            );
+            assert_eq!(
+                whole.tag_words(words),
+                alone,
+                "should tag {words:?} the same after other sentences"
+            );
+            assert_eq!(
+                small.tag_words(words),
+                alone,
+                "should tag {words:?} the same with a memo that starts again"
+            );
+        }
     }
 
     #[test]

@@ -32,6 +32,9 @@ mod forms;
 #[allow(dead_code)]
 #[path = "src/normalize.rs"]
 mod normalize;
+// The tagger model in the layout the tagger reads (owned by the tagger's code, not this file).
+#[path = "build/model.rs"]
+mod model;
 
 /// Word lists that the code only looks words up in: stored packed and sorted (by their packed
 /// bytes), as `SortedList`s (order and duplicates do not matter; sorted, they also compress
@@ -181,6 +184,9 @@ fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out).join("data.txt"), &text).expect("write data.txt");
     fs::write(Path::new(&out).join("sorted_lists.bin"), &packed).expect("write sorted_lists.bin");
+    if env::var_os("CARGO_FEATURE_TAGGER").is_some() {
+        model::write(Path::new(&out));
+    }
     fs::write(Path::new(&out).join("data_files.rs"), index).expect("write data_files.rs");
 }
 

@@ -14,6 +14,12 @@
 //! them into its own number of buckets. Changing a template changes every hash the model learnt,
 //! so any change here must bump [`FEATURE_VERSION`]: the model file records the version it was
 //! trained with and [`super::tagger`] refuses a model from another version.
+//!
+//! [`visit_features`] is the definition (training uses it). The tagger gets the same ids in two
+//! parts, to memoise the first per article: [`Word::visit`], the features of one word (its own,
+//! and those it gives the tokens up to two away), and [`token_features`], those of word pairs.
+
+use std::borrow::Cow;
 
 use crate::doc::Range;
 
@@ -174,6 +180,204 @@ pub fn visit_features(words: &[&str], mut visit: impl FnMut(usize, u32)) {
     }
 }
 
+/// A word's part in the features of its sentence, worked out once per distinct word: the
+/// tagger memoises it per article ([`super::tagger::Tagger`]), since the same words recur
+/// (Hindi case markers and verbs above all). Every feature id of [`visit_features`] is either
+/// one word's ([`Word::visit`]: its own features, or its features as a neighbour of the token)
+/// or one of a few about a pair of words or none ([`token_features`]); a test checks that the
+/// two together give exactly the ids of [`visit_features`].
+///
+/// The form and shape borrow the word's text and a constant where they can (most words), so
+/// that a word costs no allocation.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    form: Cow<'a, str>,
+    shape: Cow<'static, str>,
+    /// Whether the form is one of [`CASE_MARKERS`].
+    marker: bool,
+    /// FNV states after a pair template and this word as the pair's first part, in the order
+    /// of [`PAIR_TEMPLATES`].
+    first: [u32; PAIR_TEMPLATES.len()],
+}
+
+/// The pair templates and whether their first part is the shape (else the form).
+const PAIR_TEMPLATES: [(u8, bool); 7] = [
+    (17, false),
+    (18, false),
+    (19, true),
+    (20, true),
+    (25, false),
+    (26, false),
+    (29, false),
+];
+
+/// Where [`Word::visit`] sends a feature: to the word's own token or to a token near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The word's own token.
+    Own,
+    /// The token just after the word (the word comes before it).
+    Before,
+    /// The token just before the word (the word comes after it).
+    After,
+    /// The token two after the word.
+    TwoBefore,
+    /// The token two before the word.
+    TwoAfter,
+}
+
+impl<'a> Word<'a> {
+    /// A word of a sentence.
+    pub fn new(word: &'a str) -> Word<'a> {
+        if is_own_form(word) {
+            // Devanagari and lower-case Latin letters only: shape "D", "x" or a mix.
+            let shape = match (word.is_ascii(), word.bytes().any(|b| b.is_ascii())) {
+                (true, _) if !word.is_empty() => Cow::Borrowed("x"),
+                (false, false) => Cow::Borrowed("D"),
+                _ => Cow::Owned(shape(word)),
+            };
+            return Word::with(Cow::Borrowed(word), shape);
+        }
+        Word::with(Cow::Owned(word_form(word)), Cow::Owned(shape(word)))
+    }
+
+    /// The mark before a sentence's first word (`<s>`) or after its last (`</s>`), which
+    /// stands in for the missing neighbours.
+    pub fn boundary(start: bool) -> Word<'static> {
+        let mark = if start { "<s>" } else { "</s>" };
+        Word::with(Cow::Borrowed(mark), Cow::Borrowed(mark))
+    }
+
+    fn with(form: Cow<'a, str>, shape: Cow<'static, str>) -> Word<'a> {
+        let first = PAIR_TEMPLATES.map(|(template, is_shape)| {
+            let mut h = Fnv::new(template);
+            h.feed(0xff);
+            h.feed_all(if is_shape { &shape } else { &form }.as_bytes());
+            h.0
+        });
+        Word {
+            marker: CASE_MARKERS.contains(&form.as_ref()),
+            form,
+            shape,
+            first,
+        }
+    }
+
+    /// Calls `visit(role, id)` for every feature that depends on this word alone: its own
+    /// (form, prefixes, suffixes, shape, length, character trigrams) and those it gives the
+    /// tokens near it. A sentence boundary has no token, so no own features.
+    pub fn visit(&self, is_boundary: bool, mut visit: impl FnMut(Role, u32)) {
+        let w: &str = &self.form;
+        visit(Role::Before, hash(13, &[w]));
+        visit(Role::After, hash(14, &[w]));
+        visit(Role::TwoBefore, hash(15, &[w]));
+        visit(Role::TwoAfter, hash(16, &[w]));
+        visit(Role::Before, hash(21, &[suffix(w, 2)]));
+        visit(Role::After, hash(22, &[suffix(w, 2)]));
+        visit(Role::Before, hash(27, &[suffix(w, 3)]));
+        visit(Role::After, hash(28, &[suffix(w, 1)]));
+        if is_boundary {
+            return;
+        }
+        let mut own = |id: u32| visit(Role::Own, id);
+        own(hash(1, &[w]));
+        // Prefixes and suffixes of 1 to 3 and 1 to 4 characters, shorter than the word.
+        for (n, (at, _)) in w.char_indices().enumerate().skip(1).take(3) {
+            own(hash(2 + n as u8, &[&w[..at]]));
+        }
+        for (n, (at, _)) in w
+            .char_indices()
+            .rev()
+            .take_while(|&(at, _)| at > 0)
+            .enumerate()
+        {
+            if n < 4 {
+                own(hash(7 + n as u8, &[&w[at..]]));
+            }
+        }
+        let chars = w.chars().count();
+        own(hash(11, &[&self.shape]));
+        own(hash(12, &[length_class(chars)]));
+        if chars > 2 {
+            // Trigram k of "^" + form + "$" spans the form's characters k - 1 to k + 1.
+            let starts = || w.char_indices().map(|(at, _)| at);
+            let mut from = starts();
+            let mut to = starts().skip(2).chain([w.len()]);
+            for k in 0..chars {
+                let mut h = Fnv::new(30);
+                h.feed(0xff);
+                let start = if k == 0 {
+                    h.feed(b'^');
+                    0
+                } else {
+                    from.next().unwrap_or(0)
+                };
+                let end = to.next().unwrap_or(w.len());
+                h.feed_all(&w.as_bytes()[start..end]);
+                if k + 1 == chars {
+                    h.feed(b'$');
+                }
+                own(h.finish());
+            }
+        }
+    }
+
+    /// The word as the word features see it ([`word_form`]).
+    pub fn form(&self) -> &str {
+        &self.form
+    }
+}
+
+/// Calls `visit(id)` for the features of a token that depend on pairs of words or on none:
+/// `at` holds the words from two before the token to two after it (sentence boundaries beyond
+/// the ends), `first` whether it is the sentence's first token.
+pub fn token_features(at: [&Word<'_>; 5], first: bool, mut visit: impl FnMut(u32)) {
+    let [before2, before, word, after, after2] = at;
+    let pair = |first: &Word<'_>, n: usize, second: &str| {
+        let mut h = Fnv(first.first[n]);
+        h.feed(0xff);
+        h.feed_all(second.as_bytes());
+        h.finish()
+    };
+    visit(BIAS);
+    visit(pair(before, 0, &word.form));
+    visit(pair(word, 1, &after.form));
+    visit(pair(before, 2, &word.shape));
+    visit(pair(word, 3, &after.shape));
+    visit(match (after.marker, after2.marker) {
+        (true, _) => MARKER_NEXT,
+        (false, true) => MARKER_NEXT2,
+        (false, false) => MARKER_NONE,
+    });
+    if first {
+        visit(FIRST);
+    }
+    visit(pair(before2, 4, &before.form));
+    visit(pair(after, 5, &after2.form));
+    visit(pair(before, 6, &after.form));
+}
+
+// The features of [`token_features`] that depend on no word, hashed once at compile time.
+const BIAS: u32 = const_hash(0, b"", false);
+const FIRST: u32 = const_hash(24, b"", false);
+const MARKER_NEXT: u32 = const_hash(23, b"next", true);
+const MARKER_NEXT2: u32 = const_hash(23, b"next2", true);
+const MARKER_NONE: u32 = const_hash(23, b"none", true);
+
+/// [`hash`] of no part or of one, in a constant.
+const fn const_hash(template: u8, part: &[u8], has_part: bool) -> u32 {
+    let mut h = Fnv::new(template);
+    if has_part {
+        h.feed(0xff);
+        let mut i = 0;
+        while i < part.len() {
+            h.feed(part[i]);
+            i += 1;
+        }
+    }
+    h.finish()
+}
+
 fn marker_flag(next: bool, next2: bool) -> &'static str {
     match (next, next2) {
         (true, _) => "next",
@@ -199,6 +403,9 @@ fn length_class(chars: usize) -> &'static str {
 
 /// The word as the word features see it: lower case, digits folded to `0`.
 pub fn word_form(word: &str) -> String {
+    if is_own_form(word) {
+        return word.to_string();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if is_digit(c) {
@@ -212,10 +419,32 @@ pub fn word_form(word: &str) -> String {
     out
 }
 
+/// Whether [`word_form`] leaves `word` as it is: Devanagari other than digits, and lower-case
+/// Latin letters (most words). Read byte by byte: Devanagari is U+0900 to U+097F, `E0 A4 xx` and
+/// `E0 A5 xx` in UTF-8, its digits `E0 A5 A6` to `E0 A5 AF`.
+fn is_own_form(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'a'..=b'z' => at += 1,
+            0xE0 if matches!(
+                bytes.get(at + 1..at + 3),
+                Some([0xA4, _]) | Some([0xA5, 0x80..=0xA5 | 0xB0..=0xBF])
+            ) =>
+            {
+                at += 3
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// A short description of the word's script and case: `D` Devanagari, `X` upper-case Latin,
 /// `x` lower-case Latin, `0` digit, `.` anything else, with runs of one class collapsed.
 pub fn shape(word: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(4);
     for c in word.chars() {
         let class = match c {
             c if is_digit(c) => '0',
@@ -256,14 +485,14 @@ fn hash_chars(template: u8, chars: &[char]) -> u32 {
 struct Fnv(u32);
 
 impl Fnv {
-    fn new(template: u8) -> Fnv {
+    const fn new(template: u8) -> Fnv {
         let mut h = Fnv(0x811c_9dc5);
         h.feed(template);
         h
     }
 
-    fn feed(&mut self, b: u8) {
-        self.0 ^= u32::from(b);
+    const fn feed(&mut self, b: u8) {
+        self.0 ^= b as u32;
         self.0 = self.0.wrapping_mul(0x0100_0193);
     }
 
@@ -281,7 +510,7 @@ impl Fnv {
         }
     }
 
-    fn finish(self) -> u32 {
+    const fn finish(self) -> u32 {
         let mut h = self.0;
         h ^= h >> 16;
         h = h.wrapping_mul(0x85eb_ca6b);
@@ -336,6 +565,98 @@ mod tests {
         assert_eq!(a, b, "should give the same ids for the same sentence");
         assert_eq!(a.len(), 3, "should give one id list per word");
         assert_ne!(a[0], a[2], "should give different words different ids");
+    }
+
+    /// The ids of [`Word::visit`] and [`token_features`] for each token, sorted.
+    fn split_features(words: &[&str]) -> Vec<Vec<u32>> {
+        let start = Word::boundary(true);
+        let end = Word::boundary(false);
+        let memo: Vec<Word> = words.iter().map(|w| Word::new(w)).collect();
+        let n = words.len() as isize;
+        let at = |i: isize| match i {
+            _ if i < 0 => &start,
+            _ if i >= n => &end,
+            _ => &memo[i as usize],
+        };
+        let mut out = vec![Vec::new(); words.len()];
+        for (i, ids) in out.iter_mut().enumerate() {
+            let i = i as isize;
+            let roles = [
+                (0, Role::Own),
+                (-1, Role::Before),
+                (1, Role::After),
+                (-2, Role::TwoBefore),
+                (2, Role::TwoAfter),
+            ];
+            for (offset, role) in roles {
+                let j = i + offset;
+                at(j).visit(j < 0 || j >= n, |r, id| {
+                    if r == role {
+                        ids.push(id);
+                    }
+                });
+            }
+            let around = [at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2)];
+            token_features(around, i == 0, |id| ids.push(id));
+            ids.sort_unstable();
+        }
+        out
+    }
+
+    #[test]
+    fn word_and_token_features_are_the_sentence_features() {
+        let sentences = [
+            "डॉ. राम ने कहा, \"50,000 लोग\" (2.5%) आए।",
+            "McDonald's CEO Chris Kempczinski said on Tuesday: 2024 was good 🙂",
+            "मोदी",
+            "में की",
+            "प्रधानमंत्री नरेंद्र मोदी ने २०२४ में अमेरिका की यात्रा की और ट्रंप से मिले।",
+            "a ab abc abcd abcde < s > </s> <s>",
+            "abक कab aB क२ मोदीjee",
+        ];
+        for text in sentences {
+            let words = words(text);
+            let mut expected = sentence_features(&words);
+            expected.iter_mut().for_each(|ids| ids.sort_unstable());
+            assert_eq!(
+                split_features(&words),
+                expected,
+                "should give the same ids word by word as sentence by sentence: {text}"
+            );
+        }
+        assert!(
+            split_features(&[]).is_empty(),
+            "should give nothing for no words"
+        );
+    }
+
+    #[test]
+    fn word_forms_fold_case_and_digits() {
+        for word in ["मोदी", "क़ानून", "abc", "॥", "ॐ"] {
+            assert_eq!(word_form(word), word, "should keep {word} as it is");
+        }
+        assert_eq!(word_form("२०२४"), "0000", "should fold Devanagari digits");
+        assert_eq!(
+            word_form("Modi2"),
+            "modi0",
+            "should lower-case and fold digits"
+        );
+        assert_eq!(word_form("Éa"), "éa", "should lower-case any letter");
+        for word in ["मोदी", "abc", "A", "१", "a1", "ॲ", "।", "€", "Ä"] {
+            let slow: String = word
+                .chars()
+                .map(|c| match c {
+                    c if is_digit(c) => '0',
+                    '\u{0900}'..='\u{097F}' => c,
+                    c => c.to_lowercase().next().unwrap_or(c),
+                })
+                .collect();
+            assert_eq!(
+                word_form(word),
+                slow,
+                "should give the folded form of {word}"
+            );
+        }
     }
 
     #[test]

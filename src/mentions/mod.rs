@@ -43,10 +43,17 @@ pub fn find_mentions(
 ) -> Vec<Mention> {
     let lex = lexicon::builtin();
     let user = Gazetteer::from_user(&options.actors);
+    let mut tagger = tagger::shipped_model().map(tagger::Tagger::new);
     let mut mentions = Vec::new();
     for region in structure.regions() {
         for sentence in &region.sentences {
-            mentions.extend(sentence_mentions(lex, &user, text, *sentence));
+            mentions.extend(sentence_mentions(
+                lex,
+                &user,
+                tagger.as_mut(),
+                text,
+                *sentence,
+            ));
         }
     }
     if structure.lang == "hi" {
@@ -378,11 +385,12 @@ fn overlaps_any(mentions: &[Mention], range: Range) -> bool {
     crate::doc::overlaps_any(mentions, |m| m.range, range)
 }
 
-/// The mentions of one sentence.
-pub fn sentence_mentions(
+/// The mentions of one sentence; `tagger` is the learned tagger at work on `text`, if any.
+pub fn sentence_mentions<'a>(
     lex: &'static Lexicon,
     user: &Gazetteer,
-    text: &str,
+    tagger: Option<&mut tagger::Tagger<'a>>,
+    text: &'a str,
     sentence: Range,
 ) -> Vec<Mention> {
     let mut kept: Vec<Mention> = user
@@ -538,8 +546,8 @@ pub fn sentence_mentions(
     // The learned tagger's mentions come last: the caller's entries, the lexicon and the
     // patterns beat it wherever they overlap, so a guess only fills a gap (and a guess that
     // merely extends a lexicon hit loses to it).
-    if let Some(model) = tagger::shipped_model() {
-        let mut guesses = tagger::tag_text(model, text, sentence);
+    if let Some(tagger) = tagger {
+        let mut guesses = tagger.tag_text(text, sentence);
         for g in guesses.iter_mut() {
             // A family name alone ("कुमार कहते हैं") names a person, whatever the guess.
             if lex.surnames.contains(g.range.slice(text)) {

@@ -215,9 +215,7 @@ pub fn train(
         trans.iter_mut().zip(t).for_each(|(sum, w)| *sum += w);
     }
     // Quantising divides by the largest weights, so the sum needs no division by `runs`.
-    let mut model = quantise(bits, &emit, &trans, config);
-    model.never_begin = never_begin;
-    model
+    quantise(bits, &emit, &trans, config, never_begin)
 }
 
 /// At most this share of a word's occurrences may begin a name for it to be on the
@@ -320,7 +318,13 @@ fn train_run(
 }
 
 /// 8-bit emission weights and 16-bit transition scores on one scale.
-fn quantise(bits: u8, emit: &[f64], trans: &[f64], config: &TrainConfig) -> Model {
+fn quantise(
+    bits: u8,
+    emit: &[f64],
+    trans: &[f64],
+    config: &TrainConfig,
+    never_begin: Vec<String>,
+) -> Model {
     let mut sizes: Vec<f64> = emit.iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
     sizes.sort_by(f64::total_cmp);
     let clip = if sizes.is_empty() {
@@ -330,7 +334,7 @@ fn quantise(bits: u8, emit: &[f64], trans: &[f64], config: &TrainConfig) -> Mode
         sizes[at].max(f64::MIN_POSITIVE)
     };
     let scale = 127.0 / clip;
-    let emit = emit
+    let emit: Vec<i8> = emit
         .iter()
         .map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8)
         .map(|w| if w.abs() <= config.prune { 0 } else { w })
@@ -343,13 +347,7 @@ fn quantise(bits: u8, emit: &[f64], trans: &[f64], config: &TrainConfig) -> Mode
                 .clamp(-32767.0, 32767.0) as i16;
         }
     }
-    Model {
-        bits,
-        emit,
-        trans: t,
-        notice: config.notice.clone(),
-        never_begin: Vec::new(),
-    }
+    Model::new(bits, &emit, t, config.notice.clone(), never_begin)
 }
 
 /// Exact-span entity counts `(true positives, false positives, false negatives)` of `model`

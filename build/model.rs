@@ -1,0 +1,122 @@
+//! The tagger model's build step (included by build.rs; see `src/mentions/tagger.rs`): reads
+//! `data/model/hi-ner.bin` and writes it in two parts, so that the shipped model needs no work at
+//! run time.
+//!
+//! - `$OUT_DIR/hi-ner-head.bin`: the file without its weight rows (a model file with no rows):
+//!   format, notice, never-begin words and transition scores, read at first use.
+//! - `$OUT_DIR/hi-ner-present.bin`: which buckets have a row, one bit per bucket (bucket `b`:
+//!   bit `b % 8` of byte `b / 8`).
+//! - `$OUT_DIR/hi-ner-emit.bin`: the rows, in bucket order, `tags` bytes each (each weight plus
+//!   128), as the tagger keeps them (`Model::emit`).
+//!
+//! The last two are statics in the crate.
+//!
+//! The file format is described in `data/model/README.md`; the crate's test
+//! `the_shipped_model_is_the_file` checks that the two parts make the same model as the file.
+
+use std::fs;
+use std::path::Path;
+
+/// Writes the two parts into `out`; a model file that cannot be read fails the build.
+pub fn write(out: &Path) {
+    let path = "data/model/hi-ner.bin";
+    println!("cargo:rerun-if-changed={path}");
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let parts = split(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+    for (name, part) in [
+        ("hi-ner-head.bin", parts.head),
+        ("hi-ner-present.bin", parts.present),
+        ("hi-ner-emit.bin", parts.emit),
+    ] {
+        fs::write(out.join(name), part).unwrap_or_else(|e| panic!("write {name}: {e}"));
+    }
+}
+
+/// A model file's parts, as [`write`] writes them.
+struct Parts {
+    /// The file without rows (a row count of zero).
+    head: Vec<u8>,
+    /// One bit per bucket: whether it has a row.
+    present: Vec<u8>,
+    /// The rows.
+    emit: Vec<u8>,
+}
+
+/// The parts of a model file.
+fn split(bytes: &[u8]) -> Result<Parts, String> {
+    let mut r = Reader { bytes, at: 0 };
+    r.take(4 + 1 + 2)?; // magic, format version, feature version
+    let bits = r.take(1)?[0];
+    let tags = usize::from(r.take(1)?[0]);
+    if !(8..=24).contains(&bits) || tags == 0 {
+        return Err(format!("{bits} bucket bits, {tags} tags"));
+    }
+    let notice = r.u32()?;
+    r.take(notice)?;
+    for _ in 0..r.u32()? {
+        let len = usize::from(r.take(1)?[0]);
+        r.take(len)?;
+    }
+    r.take((tags + 1) * tags * 2)?;
+    let head_end = r.at;
+    let rows = r.u32()?;
+    let buckets = 1usize << bits;
+    let mut row_of = Vec::with_capacity(rows);
+    let mut last = 0usize;
+    for _ in 0..rows {
+        let mut gap = 0usize;
+        for shift in (0..35).step_by(7) {
+            let b = r.take(1)?[0];
+            gap |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        if !row_of.is_empty() && gap == 0 {
+            return Err("rows not in increasing order".to_string());
+        }
+        last += gap;
+        if last >= buckets {
+            return Err("row outside its buckets".to_string());
+        }
+        row_of.push(last);
+    }
+    let columns = r.take(rows * tags)?;
+    if r.at != bytes.len() {
+        return Err("trailing bytes".to_string());
+    }
+    let mut present = vec![0u8; buckets / 8];
+    // Each weight plus 128, as the tagger stores them (`Model::emit`).
+    let mut emit = vec![0u8; rows * tags];
+    for (k, &b) in row_of.iter().enumerate() {
+        present[b / 8] |= 1 << (b % 8);
+        for t in 0..tags {
+            emit[k * tags + t] = columns[t * rows + k] ^ 0x80;
+        }
+    }
+    let mut head = bytes[..head_end].to_vec();
+    head.extend_from_slice(&0u32.to_le_bytes());
+    Ok(Parts {
+        head,
+        present,
+        emit,
+    })
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let part = self.bytes.get(self.at..self.at + n).ok_or("cut short")?;
+        self.at += n;
+        Ok(part)
+    }
+
+    fn u32(&mut self) -> Result<usize, String> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+}

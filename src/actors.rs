@@ -25,7 +25,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
-use crate::mentions::patterns::{title_at, words, Word};
+use crate::mentions::patterns::{title_at, Word};
 
 /// Mentions gathered for one actor.
 #[derive(Debug, Clone)]
@@ -35,20 +35,20 @@ struct Group {
 }
 
 /// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention.
-pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<ActorDraft> {
+/// `sentence_words` are the words of the story's sentences
+/// ([`crate::mentions::sentence_words`]), for rules 3 and 4.
+pub fn merge(
+    text: &str,
+    mentions: &[Mention],
+    structure: &Structure,
+    sentence_words: &[Vec<Word>],
+) -> Vec<ActorDraft> {
     let mut groups = group_by_name(text, mentions);
     merge_appositions(text, mentions, &mut groups);
     merge_name_parts(text, mentions, &mut groups);
     merge_longer_places(text, mentions, &mut groups);
-    // The words of each sentence of the story, read once for rules 3 and 4.
-    let sentence_words: Vec<Vec<Word>> = structure
-        .regions()
-        .iter()
-        .flat_map(|region| &region.sentences)
-        .map(|sentence| words(text, sentence.start, sentence.end))
-        .collect();
-    let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, &sentence_words);
-    let parts = name_part_mentions(text, mentions, &groups, &extra, &sentence_words);
+    let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
+    let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
     extra.extend(parts);
     let repeats = repeated_names(text, mentions, &groups, &extra, structure);
     extra.extend(repeats);

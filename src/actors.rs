@@ -257,15 +257,43 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let persons: Vec<bool> = groups.iter().map(person).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
     crate::sort::by_key(&mut order, |&g| longests[g].len());
-    let mut merged_into: HashMap<usize, usize> = HashMap::default();
-    for &g in &order {
-        if !persons[g] && !guess(&groups[g]) {
+    let shorts: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&g| persons[g] || guess(&groups[g]))
+        .collect();
+    // The people whose longest name holds each short name as a run of words, in group order:
+    // each short name meets only the names it is a run of, not every group (quadratic in the
+    // people of a long text). Only runs as long as some short name are listed.
+    let lengths: HashSet<usize> = shorts.iter().map(|&g| longests[g].len()).collect();
+    let wanted: HashSet<&[&str]> = shorts.iter().map(|&g| longests[g].as_slice()).collect();
+    let mut longer: HashMap<&[&str], Vec<usize>> = HashMap::default();
+    for (h, long) in longests.iter().enumerate() {
+        if !persons[h] {
             continue;
         }
+        for &n in &lengths {
+            if n == 0 || n >= long.len() {
+                continue;
+            }
+            for run in long.windows(n) {
+                if wanted.contains(run) {
+                    let list = longer.entry(run).or_default();
+                    if list.last() != Some(&h) {
+                        list.push(h);
+                    }
+                }
+            }
+        }
+    }
+    let mut merged_into: HashMap<usize, usize> = HashMap::default();
+    for &g in &shorts {
         let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
-        for (h, other) in groups.iter().enumerate() {
+        let candidates = longer.get(short.as_slice()).map_or(&[][..], Vec::as_slice);
+        for &h in candidates {
+            let other = &groups[h];
             if h == g || merged_into.contains_key(&h) || !persons[h] {
                 continue;
             }
@@ -462,6 +490,22 @@ fn name_part_mentions(
     if parts.is_empty() {
         return Vec::new();
     }
+    // For each word, where its owners are mentioned, (start, owner) in text order: the owner
+    // mentioned last before a place is found by binary search, not by reading every mention of
+    // every owner at every place (quadratic on a long text). Groups never share a mention and
+    // mentions never share a start, so the latest start before a place is one owner's.
+    let places: HashMap<&str, Vec<(usize, usize)>> = parts
+        .iter()
+        .map(|(word, owners)| {
+            let mut at: Vec<(usize, usize)> = owners
+                .iter()
+                .flat_map(|&g| groups[g].mentions.iter().map(move |&m| (m, g)))
+                .map(|(m, g)| (mentions[m].range.start, g))
+                .collect();
+            crate::sort::natural(&mut at);
+            (word.as_str(), at)
+        })
+        .collect();
     let mut found = Vec::new();
     let known = Ranges::new(
         mentions
@@ -479,20 +523,9 @@ fn name_part_mentions(
                 continue;
             }
             // The owner mentioned last before this word, else the first one mentioned.
-            let owner = owners
-                .iter()
-                .filter_map(|&g| {
-                    let before = groups[g]
-                        .mentions
-                        .iter()
-                        .map(|&m| mentions[m].range.start)
-                        .filter(|&s| s < w.start)
-                        .max();
-                    before.map(|b| (b, g))
-                })
-                .max()
-                .map(|(_, g)| g)
-                .unwrap_or(owners[0]);
+            let at = &places[w.text];
+            let before = at.partition_point(|&(s, _)| s < w.start);
+            let owner = before.checked_sub(1).map_or(owners[0], |k| at[k].1);
             found.push((owner, range));
         }
     }
@@ -535,7 +568,7 @@ fn repeated_names(
     // mention would be quadratic in the length of the article.
     let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
     // A few surfaces are found faster one by one than with an automaton.
-    let automaton = if surfaces.len() > 32 {
+    let automaton = if surfaces.len() > 32 && surfaces.iter().all(|s| !s.is_empty()) {
         // Surfaces are distinct (map keys) and not empty, which is all the builder asks; if it
         // fails anyway, each surface is searched on its own.
         daachorse::DoubleArrayAhoCorasickBuilder::new()
@@ -578,13 +611,14 @@ fn repeated_names(
 
 /// Where each of `surfaces` occurs in `block`, surface by surface in their order, each
 /// surface's places left to right and not overlapping one another (as `str::match_indices`
-/// gives them): `(surface index, byte offset)`.
+/// gives them): `(surface index, byte offset)`. `automaton`, if given, holds `surfaces`, none
+/// of them empty.
 fn occurrences(
     automaton: Option<&daachorse::DoubleArrayAhoCorasick<u32>>,
     surfaces: &[&str],
     block: &str,
 ) -> Vec<(usize, usize)> {
-    let Some(automaton) = automaton.filter(|_| surfaces.iter().all(|s| !s.is_empty())) else {
+    let Some(automaton) = automaton else {
         return surfaces
             .iter()
             .enumerate()
@@ -592,21 +626,23 @@ fn occurrences(
             .collect();
     };
     // Matches come in the order of their ends, so each surface's places come left to right.
-    let mut places: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
+    // Only the surfaces found here are kept track of: a table of all of them for each block
+    // would make a long text of many short paragraphs quadratic.
+    let mut last: HashMap<usize, usize> = HashMap::default();
+    let mut places: Vec<(usize, usize)> = Vec::new();
     for m in automaton.find_overlapping_iter(block) {
         let (p, at) = (m.value() as usize, m.start());
-        let free = places[p]
-            .last()
+        let free = last
+            .get(&p)
             .is_none_or(|&last| at >= last + surfaces[p].len());
         if free {
-            places[p].push(at);
+            last.insert(p, at);
+            places.push((p, at));
         }
     }
+    // Surface by surface, each one's places in the order found.
+    crate::sort::by_key(&mut places, |&(p, _)| p);
     places
-        .into_iter()
-        .enumerate()
-        .flat_map(|(p, ats)| ats.into_iter().map(move |at| (p, at)))
-        .collect()
 }
 
 /// A fixed set of ranges that answers "does anything overlap this range?" in logarithmic time.

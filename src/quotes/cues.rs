@@ -153,9 +153,9 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
     let s = range.slice(text);
+    let mut out = Vec::with_capacity(crate::mentions::patterns::word_estimate(s));
+    let mut start: Option<usize> = None;
     for (at, c) in s.char_indices().chain([(s.len(), ' ')]) {
         let inside = is_word_char(c)
             || (c == '\'' || c == '’' || c == '.')

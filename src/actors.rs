@@ -353,7 +353,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
 /// text, office range). `offices[j]` is the number of words of the office title at word `j`.
 fn role_before(
     text: &str,
-    mentions: &[Mention],
+    adjectivals: &Ranges,
     words: &[Word],
     offices: &[Option<usize>],
     i: usize,
@@ -374,10 +374,7 @@ fn role_before(
     let mut key = bare.clone();
     let w1 = j.checked_sub(1).map(|k| words[k]);
     let w2 = j.checked_sub(2).map(|k| words[k]);
-    let adjectival = |w: &Word| {
-        let r = Range::new(w.start, w.end);
-        mentions.iter().any(|m| m.adjectival && m.range.overlaps(r))
-    };
+    let adjectival = |w: &Word| adjectivals.overlaps(Range::new(w.start, w.end));
     match (w2, w1) {
         (Some(owner), Some(marker)) if matches!(marker.text, "के" | "की" | "का") => {
             key = format!("{} {} {key}", owner.text, marker.text);
@@ -409,6 +406,9 @@ fn role_mentions(
         .filter(|(_, m)| is_personish(m))
         .map(|(i, m)| (m.range.start, i))
         .collect();
+    // Demonyms, asked about before every office: found by binary search, not by reading every
+    // mention.
+    let adjectivals = Ranges::new(mentions.iter().filter(|m| m.adjectival).map(|m| m.range));
     let mut roles: HashMap<String, Option<usize>> = HashMap::default();
     let mut offices: HashMap<String, Option<usize>> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
@@ -421,7 +421,7 @@ fn role_mentions(
             })
             .collect();
         for i in 1..ws.len() {
-            let Some((key, bare, office)) = role_before(text, mentions, ws, &titles, i) else {
+            let Some((key, bare, office)) = role_before(text, &adjectivals, ws, &titles, i) else {
                 continue;
             };
             let named = person_at.get(&ws[i].start).copied();

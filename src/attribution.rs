@@ -282,10 +282,13 @@ fn heading_speakers(
             .map_or(regions.len(), |p| ri + 1 + p);
         let body = &regions[ri + 1..section_end];
         let in_body = |q: &FoundQuote| body.iter().any(|r| r.range.contains(q.range));
+        // Quotes are in text order: none after the section's end is in its body.
+        let body_end = body.last().map_or(0, |r| r.range.end);
         let next = quotes
             .iter()
             .zip(out.iter())
             .skip(qi + 1)
+            .take_while(|(q, _)| q.range.start <= body_end)
             .find(|(q, a)| in_body(q) && a.speaker.is_some())
             .and_then(|(_, a)| a.speaker);
         let speaker = next.or_else(|| {

@@ -679,7 +679,7 @@ impl Ranges {
 }
 
 fn is_devanagari(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    crate::quotes::cues::has_devanagari(s)
 }
 
 fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorDraft {

@@ -91,7 +91,7 @@ pub fn word_estimate(text: &str) -> usize {
 }
 
 fn is_devanagari(word: &str) -> bool {
-    word.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    crate::quotes::cues::has_devanagari(word)
 }
 
 fn is_capitalised(word: &str) -> bool {

@@ -154,30 +154,57 @@ pub fn is_word_char(c: char) -> bool {
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
     let s = range.slice(text);
+    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(crate::mentions::patterns::word_estimate(s));
     let mut start: Option<usize> = None;
-    for (at, c) in s.char_indices().chain([(s.len(), ' ')]) {
+    // The word so far is its own lower case: ASCII without capitals, or Devanagari (as
+    // `normalize::lowercase` tells), so its lower case is borrowed without reading it again.
+    let mut plain = true;
+    let mut at = 0;
+    while at <= bytes.len() {
+        let (c, len) = match bytes.get(at) {
+            None => (' ', 1),
+            Some(&b) if b.is_ascii() => (char::from(b), 1),
+            Some(_) => match s[at..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => (' ', 1),
+            },
+        };
         let inside = is_word_char(c)
             || (c == '\'' || c == '’' || c == '.')
                 && start.is_some()
-                && s[at + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_alphanumeric() && n.is_ascii());
+                && bytes
+                    .get(at + len)
+                    .is_some_and(|n| n.is_ascii_alphanumeric());
         match (inside, start) {
-            (true, None) => start = Some(at),
+            (true, None) => {
+                start = Some(at);
+                plain = true;
+            }
             (false, Some(from)) => {
                 let r = Range::new(range.start + from, range.start + at);
                 let w = r.slice(text);
                 out.push(Word {
                     range: r,
                     text: w,
-                    lower: crate::normalize::lowercase(w),
+                    lower: if plain {
+                        Cow::Borrowed(w)
+                    } else {
+                        Cow::Owned(w.to_lowercase())
+                    },
                 });
                 start = None;
             }
             _ => {}
         }
+        if inside {
+            plain &= match c {
+                _ if c.is_ascii() => !c.is_ascii_uppercase(),
+                '\u{0900}'..='\u{097F}' => true,
+                _ => false,
+            };
+        }
+        at += len;
     }
     out
 }

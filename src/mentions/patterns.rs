@@ -55,20 +55,26 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let block = &text[start..end];
     let mut out = Vec::with_capacity(word_estimate(block));
     let mut begin: Option<usize> = None;
-    let mut iter = block.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = block.as_bytes();
+    let mut i = 0;
+    // ASCII bytes are read without decoding a character.
+    while let Some(&b) = bytes.get(i) {
+        let c = match b {
+            0..=0x7F => char::from(b),
+            _ => block[i..].chars().next().unwrap_or(' '),
+        };
+        let at = i;
+        i += c.len_utf8();
         let inner = matches!(c, '\'' | '’' | '.' | '&')
             && begin.is_some()
-            && iter
-                .peek()
-                .is_some_and(|&(_, n)| n.is_alphabetic() && n.is_ascii());
+            && bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
         if is_word_char(c) || inner {
-            begin.get_or_insert(i);
+            begin.get_or_insert(at);
         } else if let Some(b) = begin.take() {
             out.push(Word {
                 start: start + b,
-                end: start + i,
-                text: &block[b..i],
+                end: start + at,
+                text: &block[b..at],
                 known: false,
             });
         }

@@ -35,7 +35,7 @@ use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role, Structure};
 use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, words, Word};
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,7 +342,7 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
                 .unwrap_or("");
             let abbreviation = before_word.chars().count() <= 2
                 && before_word.chars().next().is_some_and(char::is_uppercase)
-                || speakers().has("title", &before_word.to_lowercase());
+                || speakers().has("title", &crate::normalize::lowercase(before_word));
             let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
             if (after.is_none_or(char::is_whitespace) || glued) && !abbreviation {
                 cut = floor + i + 1;
@@ -367,7 +367,7 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
                 .unwrap_or("");
             let abbreviation = before_word.chars().count() <= 2
                 && before_word.chars().next().is_some_and(char::is_uppercase)
-                || speakers().has("title", &before_word.to_lowercase());
+                || speakers().has("title", &crate::normalize::lowercase(before_word));
             if after.is_none_or(|n| n.is_whitespace() || !n.is_ascii()) && !abbreviation {
                 return at + i;
             }
@@ -1412,6 +1412,12 @@ fn collect_subjects(
         spans.get(i).is_some_and(|q| q.overlaps(r))
     };
     let mut out = Vec::new();
+    // The lists asked of every word, looked up once.
+    let titles = speakers().words_of("title");
+    let verbs = cues().words_of("verb");
+    let is_in = |list: Option<&HashSet<String>>, w: &Word<'_>| {
+        list.is_some_and(|l| l.contains(w.lower.as_ref()))
+    };
     for region in regions {
         for sentence in &sentences(text, region.range) {
             let ws = words(text, *sentence);
@@ -1428,7 +1434,7 @@ fn collect_subjects(
                         continue;
                     }
                     split_phrase(text, &ws, 0, i, Gender::Unknown)
-                } else if speakers().has("title", &w.lower)
+                } else if is_in(titles, w)
                     && ws.get(i + 1).is_some_and(capitalised)
                     && (i == 0 || !capitalised(&ws[i - 1]))
                 {
@@ -1444,12 +1450,12 @@ fn collect_subjects(
                 } else if i == 0 {
                     sentence_subject(text, &ws)
                 } else {
-                    if !cues().has("verb", &w.lower) || i == 0 {
+                    if !is_in(verbs, w) || i == 0 {
                         continue;
                     }
                     english_subject(text, &ws, i)
                 };
-                let strong = hindi || i == 0 || cues().has("verb", &w.lower);
+                let strong = hindi || i == 0 || is_in(verbs, w);
                 if let Some(p) = phrase.filter(|p| !p.plural && p.kind == ActorKind::Person) {
                     if !inside(p.whole) {
                         out.push(Subject {

@@ -106,6 +106,11 @@ impl Lexicon {
     pub fn has(&self, kind: &str, word: &str) -> bool {
         self.words.get(kind).is_some_and(|w| w.contains(word))
     }
+
+    /// The one-word forms of `kind`, for asking [`Lexicon::has`] of many words.
+    pub fn words_of(&self, kind: &str) -> Option<&HashSet<String>> {
+        self.words.get(kind)
+    }
 }
 
 /// Speech verbs and cue phrases, Hindi and English together (the two scripts never collide).

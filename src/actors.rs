@@ -264,10 +264,14 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         .collect();
     // The people whose longest name holds each short name as a run of words, in group order:
     // each short name meets only the names it is a run of, not every group (quadratic in the
-    // people of a long text). Only runs as long as some short name are listed.
-    let lengths: HashSet<usize> = shorts.iter().map(|&g| longests[g].len()).collect();
-    let wanted: HashSet<&[&str]> = shorts.iter().map(|&g| longests[g].as_slice()).collect();
-    let mut longer: HashMap<&[&str], Vec<usize>> = HashMap::default();
+    // people of a long text). Only runs as long as some short name are listed; a run's key is
+    // its words joined by spaces (no word holds one).
+    let mut lengths: Vec<usize> = shorts.iter().map(|&g| longests[g].len()).collect();
+    crate::sort::natural(&mut lengths);
+    lengths.dedup();
+    let wanted: HashSet<String> = shorts.iter().map(|&g| longests[g].join(" ")).collect();
+    let mut longer: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut key = String::new();
     for (h, long) in longests.iter().enumerate() {
         if !persons[h] {
             continue;
@@ -277,8 +281,15 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
                 continue;
             }
             for run in long.windows(n) {
-                if wanted.contains(run) {
-                    let list = longer.entry(run).or_default();
+                key.clear();
+                for (k, w) in run.iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w);
+                }
+                if wanted.contains(&key) {
+                    let list = longer.entry(key.clone()).or_default();
                     if list.last() != Some(&h) {
                         list.push(h);
                     }
@@ -291,7 +302,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
-        let candidates = longer.get(short.as_slice()).map_or(&[][..], Vec::as_slice);
+        let candidates = longer.get(&short.join(" ")).map_or(&[][..], Vec::as_slice);
         for &h in candidates {
             let other = &groups[h];
             if h == g || merged_into.contains_key(&h) || !persons[h] {
@@ -464,7 +475,9 @@ fn name_part_mentions(
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    let mut parts: HashMap<String, Vec<usize>> = HashMap::default();
+    // Each name part's number, and its owners in group order.
+    let mut parts: HashMap<String, usize> = HashMap::default();
+    let mut owners: Vec<Vec<usize>> = Vec::new();
     for (g, grp) in groups.iter().enumerate() {
         if !grp.mentions.iter().all(|&m| is_personish(&mentions[m])) {
             continue;
@@ -479,9 +492,14 @@ fn name_part_mentions(
                 let capitalised_or_hindi =
                     is_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
                 if long_enough && capitalised_or_hindi && !lex.is_common(w) {
-                    let owners = parts.entry(w.to_string()).or_default();
-                    if !owners.contains(&g) {
-                        owners.push(g);
+                    let next = owners.len();
+                    let part = *parts.entry(w.to_string()).or_insert(next);
+                    if part == next {
+                        owners.push(Vec::new());
+                    }
+                    // Groups come in order: one already listed is the last.
+                    if owners[part].last() != Some(&g) {
+                        owners[part].push(g);
                     }
                 }
             }
@@ -490,20 +508,20 @@ fn name_part_mentions(
     if parts.is_empty() {
         return Vec::new();
     }
-    // For each word, where its owners are mentioned, (start, owner) in text order: the owner
+    // For each part, where its owners are mentioned, (start, owner) in text order: the owner
     // mentioned last before a place is found by binary search, not by reading every mention of
-    // every owner at every place (quadratic on a long text). Groups never share a mention and
-    // mentions never share a start, so the latest start before a place is one owner's.
-    let places: HashMap<&str, Vec<(usize, usize)>> = parts
+    // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
+    // start, the later group wins, as the largest (start, owner) does.
+    let places: Vec<Vec<(usize, usize)>> = owners
         .iter()
-        .map(|(word, owners)| {
+        .map(|owners| {
             let mut at: Vec<(usize, usize)> = owners
                 .iter()
                 .flat_map(|&g| groups[g].mentions.iter().map(move |&m| (m, g)))
                 .map(|(m, g)| (mentions[m].range.start, g))
                 .collect();
             crate::sort::natural(&mut at);
-            (word.as_str(), at)
+            at
         })
         .collect();
     let mut found = Vec::new();
@@ -515,7 +533,7 @@ fn name_part_mentions(
     );
     for ws in sentence_words {
         for w in ws {
-            let Some(owners) = parts.get(w.text) else {
+            let Some(&part) = parts.get(w.text) else {
                 continue;
             };
             let range = Range::new(w.start, w.end);
@@ -523,9 +541,9 @@ fn name_part_mentions(
                 continue;
             }
             // The owner mentioned last before this word, else the first one mentioned.
-            let at = &places[w.text];
+            let at = &places[part];
             let before = at.partition_point(|&(s, _)| s < w.start);
-            let owner = before.checked_sub(1).map_or(owners[0], |k| at[k].1);
+            let owner = before.checked_sub(1).map_or(owners[part][0], |k| at[k].1);
             found.push((owner, range));
         }
     }

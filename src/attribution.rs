@@ -93,8 +93,10 @@ struct State<'t> {
 /// that was quadratic).
 #[derive(Debug, Default)]
 struct ActorIndex {
-    /// Every mention of every actor: (start, end, actor).
-    mentions: BTreeSet<(usize, usize, usize)>,
+    /// Every mention of every actor by its start: (start, number in `ends`).
+    starts: BTreeSet<(usize, usize)>,
+    /// Each mention's end and actor.
+    ends: Vec<(usize, usize)>,
     /// The longest mention: an overlapping mention starts at most this far before a range.
     longest: usize,
     /// The actors' names, read from the actors when first asked for.
@@ -128,16 +130,18 @@ impl ActorIndex {
 
     fn add_mention(&mut self, range: Range, a: usize) {
         self.longest = self.longest.max(range.end - range.start);
-        self.mentions.insert((range.start, range.end, a));
+        self.starts.insert((range.start, self.ends.len()));
+        self.ends.push((range.end, a));
     }
 
     /// The actors with a mention that overlaps `range` (an actor may come more than once).
     fn overlapping(&self, range: Range) -> impl Iterator<Item = usize> + '_ {
         let from = range.start.saturating_sub(self.longest);
-        self.mentions
-            .range((from, 0, 0)..(range.end, 0, 0))
-            .filter(move |&&(_, end, _)| end > range.start)
-            .map(|&(_, _, a)| a)
+        self.starts
+            .range((from, 0)..(range.end, 0))
+            .map(|&(_, k)| self.ends[k])
+            .filter(move |&(end, _)| end > range.start)
+            .map(|(_, a)| a)
     }
 
     /// The names of `actors`, read now if they were not before.

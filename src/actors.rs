@@ -79,22 +79,23 @@ fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
 /// Rules 1 and 2.
 fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    // Groups by canonical name, and by loose surface.
+    let mut by_canonical: HashMap<&str, usize> = HashMap::default();
+    let mut by_surface: HashMap<String, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
         let bare = loose_key(surface(text, m));
-        let key = match &m.canonical {
-            Some(c) => format!("c:{c}"),
-            None => format!("s:{bare}"),
+        // A mention's own key: its canonical name if it has one, else its surface.
+        let own = match &m.canonical {
+            Some(c) => by_canonical.get(c.as_str()),
+            None => by_surface.get(&bare),
         };
-        let by_surface = format!("s:{bare}");
         // The same surface is another actor when the two are known as an organisation and a
         // place ("NEW YORK" the dateline and "NEW YORK" the team).
-        let found = by_key
-            .get(&key)
+        let found = own
             .or_else(|| {
-                by_key.get(&by_surface).filter(|&&g| {
+                by_surface.get(&bare).filter(|&&g| {
                     let first = &mentions[groups[g].mentions[0]];
                     let organisation = |m: &Mention| m.kind == ActorKind::Organization;
                     m.canonical.is_none()
@@ -103,18 +104,26 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
                 })
             })
             .copied();
-        match found {
-            Some(g) => groups[g].mentions.push(i),
+        let keyed = match found {
+            Some(g) => {
+                groups[g].mentions.push(i);
+                own.copied()
+            }
             None => {
-                by_key.insert(key.clone(), groups.len());
+                let g = groups.len();
+                match &m.canonical {
+                    Some(c) => by_canonical.insert(c.as_str(), g),
+                    None => by_surface.insert(bare.clone(), g),
+                };
                 groups.push(Group {
                     mentions: vec![i],
                     canonical: m.canonical.clone(),
                 });
+                Some(g)
             }
-        }
-        if let Some(&g) = by_key.get(&key) {
-            by_key.entry(by_surface).or_insert(g);
+        };
+        if let Some(g) = keyed {
+            by_surface.entry(bare).or_insert(g);
         }
     }
     groups
@@ -226,6 +235,13 @@ fn name_words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// How many [`name_words`] `s` has, without listing them.
+fn name_word_count(s: &str) -> usize {
+    s.split(|c: char| !is_word_char(c) && c != '.')
+        .filter(|w| !w.trim_end_matches('.').is_empty())
+        .count()
+}
+
 fn is_run_of(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty() && short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
@@ -248,7 +264,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let guess = |g: &Group| {
         g.mentions.iter().all(|&m| {
             mentions[m].source == Source::Pattern
-                && name_words(surface(text, &mentions[m])).len() == 1
+                && name_word_count(surface(text, &mentions[m])) == 1
         })
     };
     // Each group's longest name and kind, worked out once: the loop below pairs every group
@@ -721,7 +737,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .max_by_key(|s| {
             (
                 is_devanagari(s) == prefer_devanagari,
-                name_words(s).len(),
+                name_word_count(s),
                 count(s),
                 s.chars().count(),
             )
@@ -743,7 +759,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             // ("Duran, 45," elsewhere makes every "Duran" a person).
             (
                 source,
-                std::cmp::Reverse(name_words(surface(text, m)).len()),
+                std::cmp::Reverse(name_word_count(surface(text, m))),
                 m.kind != ActorKind::Person,
             )
         })

@@ -107,8 +107,18 @@ pub fn fold(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        word.chars()
-            .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
+        // Most words are ASCII or Devanagari: copied whole, ASCII lower-cased in place.
+        let plain = word
+            .chars()
+            .all(|c| c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c));
+        if plain {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            word.chars()
+                .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
+        }
     }
     out
 }

@@ -125,7 +125,13 @@ pub fn fold(text: &str) -> String {
 
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    if word.chars().any(crate::normalize::is_uppercase) {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().any(crate::normalize::is_uppercase) {
         Cow::Owned(word.chars().flat_map(char::to_lowercase).collect())
     } else {
         Cow::Borrowed(word)

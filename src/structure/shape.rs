@@ -258,7 +258,12 @@ fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
 fn key_in<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
     if word.chars().any(crate::normalize::is_uppercase) {
         buffer.clear();
-        buffer.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+        } else {
+            buffer.extend(word.chars().flat_map(char::to_lowercase));
+        }
         buffer
     } else {
         word

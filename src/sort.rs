@@ -13,7 +13,12 @@ pub fn by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 
 /// Sorts `items` by `compare`, keeping equal items in their order (as `slice::sort_by`).
 pub fn by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
-    if items.len() < 2 {
+    // Items often come in order already (mentions in text order): then a stable sort leaves
+    // them as they are.
+    if items
+        .windows(2)
+        .all(|pair| compare(&pair[0], &pair[1]) != Ordering::Greater)
+    {
         return;
     }
     let order = stable_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));

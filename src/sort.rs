@@ -49,6 +49,13 @@ fn stable_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> 
     while width < n {
         for (from, into) in order.chunks(2 * width).zip(buffer.chunks_mut(2 * width)) {
             let (left, right) = from.split_at(width.min(from.len()));
+            // Runs already in order one after the other are copied as they are.
+            if let (Some(&last), Some(&first)) = (left.last(), right.first()) {
+                if compare(last, first) != Ordering::Greater {
+                    into.copy_from_slice(from);
+                    continue;
+                }
+            }
             let (mut l, mut r) = (0, 0);
             for slot in into.iter_mut() {
                 // Take from the right only when it is strictly less: ties keep their order.

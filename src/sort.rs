@@ -124,6 +124,24 @@ mod tests {
             });
             assert_eq!(got, want, "should sort {n} items stably by a comparison");
         }
+        // Inputs in order, in ordered runs, and in reverse: the shortcuts for ordered input.
+        for n in [2, 9, 17, 40, 100] {
+            let shapes: [Vec<(usize, usize)>; 3] = [
+                (0..n).map(|i| (i / 3, i)).collect(),
+                (0..n).map(|i| ((i % 16) / 2 + 8 * (i / 16), i)).collect(),
+                (0..n).map(|i| ((n - i) / 2, i)).collect(),
+            ];
+            for items in shapes {
+                let mut want = items.clone();
+                want.sort_by_key(|&(k, _)| k);
+                let mut got = items;
+                by_key(&mut got, |&(k, _)| k);
+                assert_eq!(
+                    got, want,
+                    "should sort {n} ordered or reversed items stably"
+                );
+            }
+        }
         let mut words = vec!["b", "a", "c", "a"];
         natural(&mut words);
         assert_eq!(words, ["a", "a", "b", "c"], "should sort in natural order");

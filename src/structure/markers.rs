@@ -305,7 +305,9 @@ impl Markers {
 
     /// Whether `text` opens with a byline prefix ("Posted By :", "रिपोर्ट:").
     pub fn opens_with_byline(&self, text: &str) -> bool {
-        let head = fold(&text.chars().take(60).collect::<String>());
+        // The first 60 characters.
+        let end = text.char_indices().nth(60).map_or(text.len(), |(at, _)| at);
+        let head = fold(&text[..end]);
         self.bylines.iter().any(|b| {
             let Some(rest) = head.strip_prefix(b.as_str()) else {
                 return false;

@@ -25,7 +25,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
-use crate::mentions::patterns::{title_at, words, Word};
+use crate::mentions::patterns::{title_at, Word};
 
 /// Mentions gathered for one actor.
 #[derive(Debug, Clone)]
@@ -35,20 +35,20 @@ struct Group {
 }
 
 /// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention.
-pub fn merge(text: &str, mentions: &[Mention], structure: &Structure) -> Vec<ActorDraft> {
+/// `sentence_words` are the words of the story's sentences
+/// ([`crate::mentions::sentence_words`]), for rules 3 and 4.
+pub fn merge(
+    text: &str,
+    mentions: &[Mention],
+    structure: &Structure,
+    sentence_words: &[Vec<Word>],
+) -> Vec<ActorDraft> {
     let mut groups = group_by_name(text, mentions);
     merge_appositions(text, mentions, &mut groups);
     merge_name_parts(text, mentions, &mut groups);
     merge_longer_places(text, mentions, &mut groups);
-    // The words of each sentence of the story, read once for rules 3 and 4.
-    let sentence_words: Vec<Vec<Word>> = structure
-        .regions()
-        .iter()
-        .flat_map(|region| &region.sentences)
-        .map(|sentence| words(text, sentence.start, sentence.end))
-        .collect();
-    let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, &sentence_words);
-    let parts = name_part_mentions(text, mentions, &groups, &extra, &sentence_words);
+    let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
+    let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
     extra.extend(parts);
     let repeats = repeated_names(text, mentions, &groups, &extra, structure);
     extra.extend(repeats);
@@ -79,22 +79,23 @@ fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
 /// Rules 1 and 2.
 fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    // Groups by canonical name, and by loose surface.
+    let mut by_canonical: HashMap<&str, usize> = HashMap::default();
+    let mut by_surface: HashMap<String, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
         let bare = loose_key(surface(text, m));
-        let key = match &m.canonical {
-            Some(c) => format!("c:{c}"),
-            None => format!("s:{bare}"),
+        // A mention's own key: its canonical name if it has one, else its surface.
+        let own = match &m.canonical {
+            Some(c) => by_canonical.get(c.as_str()),
+            None => by_surface.get(&bare),
         };
-        let by_surface = format!("s:{bare}");
         // The same surface is another actor when the two are known as an organisation and a
         // place ("NEW YORK" the dateline and "NEW YORK" the team).
-        let found = by_key
-            .get(&key)
+        let found = own
             .or_else(|| {
-                by_key.get(&by_surface).filter(|&&g| {
+                by_surface.get(&bare).filter(|&&g| {
                     let first = &mentions[groups[g].mentions[0]];
                     let organisation = |m: &Mention| m.kind == ActorKind::Organization;
                     m.canonical.is_none()
@@ -103,18 +104,26 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
                 })
             })
             .copied();
-        match found {
-            Some(g) => groups[g].mentions.push(i),
+        let keyed = match found {
+            Some(g) => {
+                groups[g].mentions.push(i);
+                own.copied()
+            }
             None => {
-                by_key.insert(key.clone(), groups.len());
+                let g = groups.len();
+                match &m.canonical {
+                    Some(c) => by_canonical.insert(c.as_str(), g),
+                    None => by_surface.insert(bare.clone(), g),
+                };
                 groups.push(Group {
                     mentions: vec![i],
                     canonical: m.canonical.clone(),
                 });
+                Some(g)
             }
-        }
-        if let Some(&g) = by_key.get(&key) {
-            by_key.entry(by_surface).or_insert(g);
+        };
+        if let Some(g) = keyed {
+            by_surface.entry(bare).or_insert(g);
         }
     }
     groups
@@ -226,6 +235,13 @@ fn name_words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// How many [`name_words`] `s` has, without listing them.
+fn name_word_count(s: &str) -> usize {
+    s.split(|c: char| !is_word_char(c) && c != '.')
+        .filter(|w| !w.trim_end_matches('.').is_empty())
+        .count()
+}
+
 fn is_run_of(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty() && short.len() < long.len() && long.windows(short.len()).any(|w| w == short)
 }
@@ -248,7 +264,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let guess = |g: &Group| {
         g.mentions.iter().all(|&m| {
             mentions[m].source == Source::Pattern
-                && name_words(surface(text, &mentions[m])).len() == 1
+                && name_word_count(surface(text, &mentions[m])) == 1
         })
     };
     // Each group's longest name and kind, worked out once: the loop below pairs every group
@@ -257,15 +273,54 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let persons: Vec<bool> = groups.iter().map(person).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
     crate::sort::by_key(&mut order, |&g| longests[g].len());
-    let mut merged_into: HashMap<usize, usize> = HashMap::default();
-    for &g in &order {
-        if !persons[g] && !guess(&groups[g]) {
+    let shorts: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&g| persons[g] || guess(&groups[g]))
+        .collect();
+    // The people whose longest name holds each short name as a run of words, in group order:
+    // each short name meets only the names it is a run of, not every group (quadratic in the
+    // people of a long text). Only runs as long as some short name are listed; a run's key is
+    // its words joined by spaces (no word holds one).
+    let mut lengths: Vec<usize> = shorts.iter().map(|&g| longests[g].len()).collect();
+    crate::sort::natural(&mut lengths);
+    lengths.dedup();
+    let wanted: HashSet<String> = shorts.iter().map(|&g| longests[g].join(" ")).collect();
+    let mut longer: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut key = String::new();
+    for (h, long) in longests.iter().enumerate() {
+        if !persons[h] {
             continue;
         }
+        for &n in &lengths {
+            if n == 0 || n >= long.len() {
+                continue;
+            }
+            for run in long.windows(n) {
+                key.clear();
+                for (k, w) in run.iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w);
+                }
+                if wanted.contains(&key) {
+                    let list = longer.entry(key.clone()).or_default();
+                    if list.last() != Some(&h) {
+                        list.push(h);
+                    }
+                }
+            }
+        }
+    }
+    let mut merged_into: HashMap<usize, usize> = HashMap::default();
+    for &g in &shorts {
         let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
-        for (h, other) in groups.iter().enumerate() {
+        let candidates = longer.get(&short.join(" ")).map_or(&[][..], Vec::as_slice);
+        for &h in candidates {
+            let other = &groups[h];
             if h == g || merged_into.contains_key(&h) || !persons[h] {
                 continue;
             }
@@ -325,7 +380,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
 /// text, office range). `offices[j]` is the number of words of the office title at word `j`.
 fn role_before(
     text: &str,
-    mentions: &[Mention],
+    adjectivals: &Ranges,
     words: &[Word],
     offices: &[Option<usize>],
     i: usize,
@@ -346,10 +401,7 @@ fn role_before(
     let mut key = bare.clone();
     let w1 = j.checked_sub(1).map(|k| words[k]);
     let w2 = j.checked_sub(2).map(|k| words[k]);
-    let adjectival = |w: &Word| {
-        let r = Range::new(w.start, w.end);
-        mentions.iter().any(|m| m.adjectival && m.range.overlaps(r))
-    };
+    let adjectival = |w: &Word| adjectivals.overlaps(Range::new(w.start, w.end));
     match (w2, w1) {
         (Some(owner), Some(marker)) if matches!(marker.text, "के" | "की" | "का") => {
             key = format!("{} {} {key}", owner.text, marker.text);
@@ -381,6 +433,9 @@ fn role_mentions(
         .filter(|(_, m)| is_personish(m))
         .map(|(i, m)| (m.range.start, i))
         .collect();
+    // Demonyms, asked about before every office: found by binary search, not by reading every
+    // mention.
+    let adjectivals = Ranges::new(mentions.iter().filter(|m| m.adjectival).map(|m| m.range));
     let mut roles: HashMap<String, Option<usize>> = HashMap::default();
     let mut offices: HashMap<String, Option<usize>> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
@@ -393,7 +448,7 @@ fn role_mentions(
             })
             .collect();
         for i in 1..ws.len() {
-            let Some((key, bare, office)) = role_before(text, mentions, ws, &titles, i) else {
+            let Some((key, bare, office)) = role_before(text, &adjectivals, ws, &titles, i) else {
                 continue;
             };
             let named = person_at.get(&ws[i].start).copied();
@@ -436,7 +491,9 @@ fn name_part_mentions(
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    let mut parts: HashMap<String, Vec<usize>> = HashMap::default();
+    // Each name part's number, and its owners in group order.
+    let mut parts: HashMap<String, usize> = HashMap::default();
+    let mut owners: Vec<Vec<usize>> = Vec::new();
     for (g, grp) in groups.iter().enumerate() {
         if !grp.mentions.iter().all(|&m| is_personish(&mentions[m])) {
             continue;
@@ -451,9 +508,14 @@ fn name_part_mentions(
                 let capitalised_or_hindi =
                     is_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
                 if long_enough && capitalised_or_hindi && !lex.is_common(w) {
-                    let owners = parts.entry(w.to_string()).or_default();
-                    if !owners.contains(&g) {
-                        owners.push(g);
+                    let next = owners.len();
+                    let part = *parts.entry(w.to_string()).or_insert(next);
+                    if part == next {
+                        owners.push(Vec::new());
+                    }
+                    // Groups come in order: one already listed is the last.
+                    if owners[part].last() != Some(&g) {
+                        owners[part].push(g);
                     }
                 }
             }
@@ -462,6 +524,22 @@ fn name_part_mentions(
     if parts.is_empty() {
         return Vec::new();
     }
+    // For each part, where its owners are mentioned, (start, owner) in text order: the owner
+    // mentioned last before a place is found by binary search, not by reading every mention of
+    // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
+    // start, the later group wins, as the largest (start, owner) does.
+    let places: Vec<Vec<(usize, usize)>> = owners
+        .iter()
+        .map(|owners| {
+            let mut at: Vec<(usize, usize)> = owners
+                .iter()
+                .flat_map(|&g| groups[g].mentions.iter().map(move |&m| (m, g)))
+                .map(|(m, g)| (mentions[m].range.start, g))
+                .collect();
+            crate::sort::natural(&mut at);
+            at
+        })
+        .collect();
     let mut found = Vec::new();
     let known = Ranges::new(
         mentions
@@ -471,7 +549,7 @@ fn name_part_mentions(
     );
     for ws in sentence_words {
         for w in ws {
-            let Some(owners) = parts.get(w.text) else {
+            let Some(&part) = parts.get(w.text) else {
                 continue;
             };
             let range = Range::new(w.start, w.end);
@@ -479,20 +557,9 @@ fn name_part_mentions(
                 continue;
             }
             // The owner mentioned last before this word, else the first one mentioned.
-            let owner = owners
-                .iter()
-                .filter_map(|&g| {
-                    let before = groups[g]
-                        .mentions
-                        .iter()
-                        .map(|&m| mentions[m].range.start)
-                        .filter(|&s| s < w.start)
-                        .max();
-                    before.map(|b| (b, g))
-                })
-                .max()
-                .map(|(_, g)| g)
-                .unwrap_or(owners[0]);
+            let at = &places[part];
+            let before = at.partition_point(|&(s, _)| s < w.start);
+            let owner = before.checked_sub(1).map_or(owners[part][0], |k| at[k].1);
             found.push((owner, range));
         }
     }
@@ -535,7 +602,7 @@ fn repeated_names(
     // mention would be quadratic in the length of the article.
     let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
     // A few surfaces are found faster one by one than with an automaton.
-    let automaton = if surfaces.len() > 32 {
+    let automaton = if surfaces.len() > 32 && surfaces.iter().all(|s| !s.is_empty()) {
         // Surfaces are distinct (map keys) and not empty, which is all the builder asks; if it
         // fails anyway, each surface is searched on its own.
         daachorse::DoubleArrayAhoCorasickBuilder::new()
@@ -578,13 +645,14 @@ fn repeated_names(
 
 /// Where each of `surfaces` occurs in `block`, surface by surface in their order, each
 /// surface's places left to right and not overlapping one another (as `str::match_indices`
-/// gives them): `(surface index, byte offset)`.
+/// gives them): `(surface index, byte offset)`. `automaton`, if given, holds `surfaces`, none
+/// of them empty.
 fn occurrences(
     automaton: Option<&daachorse::DoubleArrayAhoCorasick<u32>>,
     surfaces: &[&str],
     block: &str,
 ) -> Vec<(usize, usize)> {
-    let Some(automaton) = automaton.filter(|_| surfaces.iter().all(|s| !s.is_empty())) else {
+    let Some(automaton) = automaton else {
         return surfaces
             .iter()
             .enumerate()
@@ -592,21 +660,23 @@ fn occurrences(
             .collect();
     };
     // Matches come in the order of their ends, so each surface's places come left to right.
-    let mut places: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
+    // Only the surfaces found here are kept track of: a table of all of them for each block
+    // would make a long text of many short paragraphs quadratic.
+    let mut last: HashMap<usize, usize> = HashMap::default();
+    let mut places: Vec<(usize, usize)> = Vec::new();
     for m in automaton.find_overlapping_iter(block) {
         let (p, at) = (m.value() as usize, m.start());
-        let free = places[p]
-            .last()
+        let free = last
+            .get(&p)
             .is_none_or(|&last| at >= last + surfaces[p].len());
         if free {
-            places[p].push(at);
+            last.insert(p, at);
+            places.push((p, at));
         }
     }
+    // Surface by surface, each one's places in the order found.
+    crate::sort::by_key(&mut places, |&(p, _)| p);
     places
-        .into_iter()
-        .enumerate()
-        .flat_map(|(p, ats)| ats.into_iter().map(move |at| (p, at)))
-        .collect()
 }
 
 /// A fixed set of ranges that answers "does anything overlap this range?" in logarithmic time.
@@ -643,7 +713,7 @@ impl Ranges {
 }
 
 fn is_devanagari(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    crate::quotes::cues::has_devanagari(s)
 }
 
 fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorDraft {
@@ -667,7 +737,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .max_by_key(|s| {
             (
                 is_devanagari(s) == prefer_devanagari,
-                name_words(s).len(),
+                name_word_count(s),
                 count(s),
                 s.chars().count(),
             )
@@ -689,7 +759,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             // ("Duran, 45," elsewhere makes every "Duran" a person).
             (
                 source,
-                std::cmp::Reverse(name_words(surface(text, m)).len()),
+                std::cmp::Reverse(name_word_count(surface(text, m))),
                 m.kind != ActorKind::Person,
             )
         })

@@ -35,6 +35,9 @@ use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role, Structure};
 use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, words, Word};
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
     Male,
@@ -80,6 +83,113 @@ struct State<'t> {
     /// The speakers of the quotes attributed so far, in text order: kept apart from `subjects`
     /// so that adding one never shifts the others (on a long text that was quadratic).
     speakers: Vec<Subject>,
+    /// The subjects named in several words, by the lower-cased last word of the name, in order.
+    subject_surnames: HashMap<String, Vec<usize>>,
+    index: ActorIndex,
+}
+
+/// What attribution asks of the actors for every speaker, kept up to date as it adds actors,
+/// names and mentions, so that no question reads every actor (on a long text with many speakers
+/// that was quadratic).
+#[derive(Debug, Default)]
+struct ActorIndex {
+    /// Every mention of every actor by its start: (start, number in `ends`).
+    starts: BTreeSet<(usize, usize)>,
+    /// Each mention's end and actor.
+    ends: Vec<(usize, usize)>,
+    /// The longest mention: an overlapping mention starts at most this far before a range.
+    longest: usize,
+    /// The actors' names, read from the actors when first asked for.
+    names: Option<NameIndex>,
+}
+
+/// The actors by their names and aliases.
+#[derive(Debug, Default)]
+struct NameIndex {
+    /// Each name or alias an actor has had (none is ever taken away), and the first such actor.
+    forms: HashMap<String, usize>,
+    /// The same, lower-cased.
+    lower_forms: HashMap<String, usize>,
+    /// The actors named in several words (a name that never changes again), by the lower-cased
+    /// last word of the name.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// The actors that were named in one word, lower-cased, in order (the name may have grown).
+    by_single_name: HashMap<String, Vec<usize>>,
+}
+
+impl ActorIndex {
+    fn new(actors: &[ActorDraft]) -> ActorIndex {
+        let mut index = ActorIndex::default();
+        for (a, actor) in actors.iter().enumerate() {
+            for &m in &actor.mentions {
+                index.add_mention(m, a);
+            }
+        }
+        index
+    }
+
+    fn add_mention(&mut self, range: Range, a: usize) {
+        self.longest = self.longest.max(range.end - range.start);
+        self.starts.insert((range.start, self.ends.len()));
+        self.ends.push((range.end, a));
+    }
+
+    /// The actors with a mention that overlaps `range` (an actor may come more than once).
+    fn overlapping(&self, range: Range) -> impl Iterator<Item = usize> + '_ {
+        let from = range.start.saturating_sub(self.longest);
+        self.starts
+            .range((from, 0)..(range.end, 0))
+            .map(|&(_, k)| self.ends[k])
+            .filter(move |&(end, _)| end > range.start)
+            .map(|(_, a)| a)
+    }
+
+    /// The names of `actors`, read now if they were not before.
+    fn names(&mut self, actors: &[ActorDraft]) -> &NameIndex {
+        self.names.get_or_insert_with(|| {
+            let mut names = NameIndex::default();
+            for (a, actor) in actors.iter().enumerate() {
+                names.add_name(&actor.name, a);
+                for alias in &actor.aliases {
+                    names.add_form(alias, a);
+                }
+            }
+            names
+        })
+    }
+
+    /// Actor `a` now also goes by `form`.
+    fn add_form(&mut self, form: &str, a: usize) {
+        if let Some(names) = &mut self.names {
+            names.add_form(form, a);
+        }
+    }
+
+    /// Actor `a` is now called `name`.
+    fn add_name(&mut self, name: &str, a: usize) {
+        if let Some(names) = &mut self.names {
+            names.add_name(name, a);
+        }
+    }
+}
+
+impl NameIndex {
+    fn add_form(&mut self, form: &str, a: usize) {
+        let first = self.forms.entry(form.to_string()).or_insert(a);
+        *first = (*first).min(a);
+        let first = self.lower_forms.entry(form.to_lowercase()).or_insert(a);
+        *first = (*first).min(a);
+    }
+
+    fn add_name(&mut self, name: &str, a: usize) {
+        self.add_form(name, a);
+        let (map, key) = if name.contains(char::is_whitespace) {
+            (&mut self.by_surname, last_word(name).to_lowercase())
+        } else {
+            (&mut self.by_single_name, name.to_lowercase())
+        };
+        map.entry(key).or_default().push(a);
+    }
 }
 
 /// One [`Attribution`] per quote, in the same order.
@@ -90,11 +200,25 @@ pub fn attribute(
     actors: &mut Vec<ActorDraft>,
 ) -> Vec<Attribution> {
     let regions = structure.regions();
+    let subjects = collect_subjects(text, &regions, quotes, actors);
+    let mut subject_surnames: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, sub) in subjects.iter().enumerate() {
+        let Some(name) = sub.phrase.as_ref().and_then(|p| p.name) else {
+            continue;
+        };
+        let full = name.slice(text);
+        if full.contains(char::is_whitespace) {
+            let key = last_word(full).to_lowercase();
+            subject_surnames.entry(key).or_default().push(i);
+        }
+    }
     let mut state = State {
         text,
         genders: vec![Gender::Unknown; actors.len()],
-        subjects: collect_subjects(text, &regions, quotes, actors),
+        subjects,
         speakers: Vec::new(),
+        subject_surnames,
+        index: ActorIndex::new(actors),
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
@@ -162,10 +286,13 @@ fn heading_speakers(
             .map_or(regions.len(), |p| ri + 1 + p);
         let body = &regions[ri + 1..section_end];
         let in_body = |q: &FoundQuote| body.iter().any(|r| r.range.contains(q.range));
+        // Quotes are in text order: none after the section's end is in its body.
+        let body_end = body.last().map_or(0, |r| r.range.end);
         let next = quotes
             .iter()
             .zip(out.iter())
             .skip(qi + 1)
+            .take_while(|(q, _)| q.range.start <= body_end)
             .find(|(q, a)| in_body(q) && a.speaker.is_some())
             .and_then(|(_, a)| a.speaker);
         let speaker = next.or_else(|| {
@@ -219,7 +346,7 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
                 .unwrap_or("");
             let abbreviation = before_word.chars().count() <= 2
                 && before_word.chars().next().is_some_and(char::is_uppercase)
-                || speakers().has("title", &before_word.to_lowercase());
+                || speakers().has("title", &crate::normalize::lowercase(before_word));
             let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
             if (after.is_none_or(char::is_whitespace) || glued) && !abbreviation {
                 cut = floor + i + 1;
@@ -244,7 +371,7 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
                 .unwrap_or("");
             let abbreviation = before_word.chars().count() <= 2
                 && before_word.chars().next().is_some_and(char::is_uppercase)
-                || speakers().has("title", &before_word.to_lowercase());
+                || speakers().has("title", &crate::normalize::lowercase(before_word));
             if after.is_none_or(|n| n.is_whitespace() || !n.is_ascii()) && !abbreviation {
                 return at + i;
             }
@@ -1289,6 +1416,12 @@ fn collect_subjects(
         spans.get(i).is_some_and(|q| q.overlaps(r))
     };
     let mut out = Vec::new();
+    // The lists asked of every word, looked up once.
+    let titles = speakers().words_of("title");
+    let verbs = cues().words_of("verb");
+    let is_in = |list: Option<&HashSet<&'static str>>, w: &Word<'_>| {
+        list.is_some_and(|l| l.contains(w.lower.as_ref()))
+    };
     for region in regions {
         for sentence in &sentences(text, region.range) {
             let ws = words(text, *sentence);
@@ -1305,7 +1438,7 @@ fn collect_subjects(
                         continue;
                     }
                     split_phrase(text, &ws, 0, i, Gender::Unknown)
-                } else if speakers().has("title", &w.lower)
+                } else if is_in(titles, w)
                     && ws.get(i + 1).is_some_and(capitalised)
                     && (i == 0 || !capitalised(&ws[i - 1]))
                 {
@@ -1321,12 +1454,12 @@ fn collect_subjects(
                 } else if i == 0 {
                     sentence_subject(text, &ws)
                 } else {
-                    if !cues().has("verb", &w.lower) || i == 0 {
+                    if !is_in(verbs, w) || i == 0 {
                         continue;
                     }
                     english_subject(text, &ws, i)
                 };
-                let strong = hindi || i == 0 || cues().has("verb", &w.lower);
+                let strong = hindi || i == 0 || is_in(verbs, w);
                 if let Some(p) = phrase.filter(|p| !p.plural && p.kind == ActorKind::Person) {
                     if !inside(p.whole) {
                         out.push(Subject {
@@ -1419,9 +1552,10 @@ fn resolve_pronoun(
         if let Some(p) = &s.phrase {
             // A phrase that an earlier stage knows as a country or place is not a "he".
             let key = p.name.unwrap_or(p.whole);
-            let known_other = actors
-                .iter()
-                .any(|a| a.kind != ActorKind::Person && overlaps_any(&a.mentions, key));
+            let known_other = state
+                .index
+                .overlapping(key)
+                .any(|a| actors[a].kind != ActorKind::Person);
             if known_other {
                 continue;
             }
@@ -1453,11 +1587,11 @@ fn resolve_phrase(
             role_words.last().map_or(phrase.whole, |w| w.range)
         }
     };
-    if let Some(a) = actors.iter().position(|a| overlaps_any(&a.mentions, key)) {
-        add_role(actors, a, phrase.role.map(|r| r.slice(text)));
+    if let Some(a) = state.index.overlapping(key).min() {
+        add_role(state, actors, a, phrase.role.map(|r| r.slice(text)));
         // The speaker phrase's own name is one more surface form of the actor (an earlier stage
         // may have cut the mention differently: "विश्लेषक अली" for "अली अफशरी").
-        add_role(actors, a, phrase.name.map(|n| n.slice(text)));
+        add_role(state, actors, a, phrase.name.map(|n| n.slice(text)));
         return Some(a);
     }
     let role_text = phrase.role.map(|r| r.slice(text).to_string());
@@ -1473,11 +1607,8 @@ fn resolve_phrase(
     }
     let role = phrase.role?;
     let role_str = role.slice(text);
-    if let Some(a) = actors
-        .iter()
-        .position(|a| a.aliases.iter().any(|x| x == role_str) || a.name == role_str)
-    {
-        add_mention(actors, a, role);
+    if let Some(&a) = state.index.names(actors).forms.get(role_str) {
+        add_mention(state, actors, a, role);
         return Some(a);
     }
     // The person the story earlier introduced with this role: "ROLE NAME".
@@ -1490,7 +1621,7 @@ fn resolve_phrase(
             phrase.gender,
             Some(role_str),
         );
-        add_mention(actors, a, role);
+        add_mention(state, actors, a, role);
         return Some(a);
     }
     Some(new_actor(
@@ -1573,30 +1704,32 @@ fn resolve_name(
     let s = name.slice(text);
     let lower = s.to_lowercase();
     let single = !s.contains(char::is_whitespace);
-    let same = |a: &ActorDraft| {
-        a.name.to_lowercase() == lower || a.aliases.iter().any(|x| x.to_lowercase() == lower)
-    };
-    let found = actors.iter().position(same).or_else(|| {
+    let index = state.index.names(actors);
+    let found = index.lower_forms.get(&lower).copied().or_else(|| {
         if single {
-            // A surname alone: the most recently mentioned person with that surname.
-            actors
+            // A surname alone: the most recently mentioned person with that surname (the last
+            // actor among equals).
+            index
+                .by_surname
+                .get(&lower)?
                 .iter()
-                .enumerate()
-                .filter(|(_, a)| {
-                    a.kind == ActorKind::Person
-                        && a.name.contains(char::is_whitespace)
-                        && last_word(&a.name).to_lowercase() == lower
-                })
-                .max_by_key(|(_, a)| a.mentions.last().map_or(0, |m| m.start))
-                .map(|(i, _)| i)
+                .filter(|&&a| actors[a].kind == ActorKind::Person)
+                .map(|&a| (actors[a].mentions.last().map_or(0, |m| m.start), a))
+                .max()
+                .map(|(_, a)| a)
         } else {
             // A full name for an actor known so far by its surname alone.
-            let surname = last_word(&lower).to_string();
-            actors.iter().position(|a| {
-                a.kind == ActorKind::Person
-                    && !a.name.contains(char::is_whitespace)
-                    && a.name.to_lowercase() == surname
-            })
+            let surname = last_word(&lower);
+            index
+                .by_single_name
+                .get(surname)?
+                .iter()
+                .copied()
+                .find(|&a| {
+                    actors[a].kind == ActorKind::Person
+                        && !actors[a].name.contains(char::is_whitespace)
+                        && actors[a].name.to_lowercase() == surname
+                })
         }
     });
     match found {
@@ -1606,11 +1739,13 @@ fn resolve_name(
                 if !actors[a].aliases.contains(&old) {
                     actors[a].aliases.push(old);
                 }
+                state.index.add_name(s, a);
             } else if actors[a].name != s && !actors[a].aliases.iter().any(|x| x == s) {
                 actors[a].aliases.push(s.to_string());
+                state.index.add_form(s, a);
             }
-            add_mention(actors, a, name);
-            add_role(actors, a, role);
+            add_mention(state, actors, a, name);
+            add_role(state, actors, a, role);
             if gender != Gender::Unknown {
                 state.genders[a] = gender;
             }
@@ -1620,13 +1755,10 @@ fn resolve_name(
             // A surname alone: the fuller name the story used for it earlier, if any.
             let fuller = single
                 .then(|| {
-                    state.subjects.iter().rev().find_map(|sub| {
-                        let n = sub.phrase.as_ref()?.name?;
-                        let full = n.slice(text);
-                        (n.start < name.start
-                            && full.contains(char::is_whitespace)
-                            && last_word(full).to_lowercase() == lower)
-                            .then_some(n)
+                    let named = state.subject_surnames.get(&lower)?;
+                    named.iter().rev().find_map(|&i| {
+                        let n = state.subjects[i].phrase.as_ref()?.name?;
+                        (n.start < name.start).then_some(n)
                     })
                 })
                 .flatten();
@@ -1634,7 +1766,8 @@ fn resolve_name(
                 Some(full) => {
                     let a = new_actor(state, actors, full, kind, gender, role);
                     actors[a].aliases.push(s.to_string());
-                    add_mention(actors, a, name);
+                    state.index.add_form(s, a);
+                    add_mention(state, actors, a, name);
                     a
                 }
                 None => new_actor(state, actors, name, kind, gender, role),
@@ -1652,27 +1785,35 @@ fn new_actor(
     role: Option<&str>,
 ) -> usize {
     let name = range.slice(state.text).to_string();
+    let a = actors.len();
+    state.index.add_name(&name, a);
+    state.index.add_mention(range, a);
+    let aliases: Vec<String> = role
+        .filter(|r| *r != name)
+        .map(str::to_string)
+        .into_iter()
+        .collect();
+    for alias in &aliases {
+        state.index.add_form(alias, a);
+    }
     actors.push(ActorDraft {
-        name: name.clone(),
+        name,
         canonical: None,
         wikidata: None,
         kind,
         mentions: vec![range],
-        aliases: role
-            .filter(|r| *r != name)
-            .map(str::to_string)
-            .into_iter()
-            .collect(),
+        aliases,
     });
     state.genders.push(gender);
-    actors.len() - 1
+    a
 }
 
-fn add_role(actors: &mut [ActorDraft], a: usize, role: Option<&str>) {
+fn add_role(state: &mut State<'_>, actors: &mut [ActorDraft], a: usize, role: Option<&str>) {
     if let Some(role) = role {
         let actor = &mut actors[a];
         if actor.name != role && !actor.aliases.iter().any(|x| x == role) {
             actor.aliases.push(role.to_string());
+            state.index.add_form(role, a);
         }
     }
 }
@@ -1684,13 +1825,14 @@ fn overlaps_any(mentions: &[Range], range: Range) -> bool {
     crate::doc::overlaps_any(mentions, |&m| m, range)
 }
 
-fn add_mention(actors: &mut [ActorDraft], a: usize, range: Range) {
+fn add_mention(state: &mut State<'_>, actors: &mut [ActorDraft], a: usize, range: Range) {
     let mentions = &mut actors[a].mentions;
     if overlaps_any(mentions, range) {
         return;
     }
     let at = mentions.partition_point(|m| m.start < range.start);
     mentions.insert(at, range);
+    state.index.add_mention(range, a);
 }
 
 /// Quotes without a cue of their own: a quote goes on from the attributed quote before it in

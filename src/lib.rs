@@ -153,8 +153,9 @@ fn read_normalized(
 ) -> Article {
     let norm: &str = &normalized.text;
     let (quotes, notes) = quotes::find_quotes(norm, &structure);
-    let mentions = mentions::find_mentions(norm, &structure, &quotes, options);
-    let mut actors = actors::merge(norm, &mentions, &structure);
+    let words = mentions::sentence_words(norm, &structure);
+    let mentions = mentions::find_mentions(norm, &structure, &words, options);
+    let mut actors = actors::merge(norm, &mentions, &structure, &words);
     let attributions = attribution::attribute(norm, &structure, &quotes, &mut actors);
     let salience = rank::salience_with_text(Some(norm), &structure, &actors, &attributions);
     assemble::assemble(

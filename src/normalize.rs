@@ -93,7 +93,7 @@ fn may_need_change(input: &str) -> bool {
     !input.is_ascii()
         && input
             .chars()
-            .any(|c| !matches!(edit_for(c), Edit::Keep) || is_combining_mark(c))
+            .any(|c| !c.is_ascii() && (!matches!(edit_for(c), Edit::Keep) || is_combining_mark(c)))
 }
 
 impl<'a> Normalized<'a> {

@@ -11,6 +11,10 @@ use rustc_hash::FxHashMap as HashMap;
 #[derive(Debug, Default)]
 pub struct PhraseSet {
     by_first: HashMap<char, Vec<Box<str>>>,
+    /// The first characters of the phrases among ASCII (bit `c`) and Devanagari (bit
+    /// `c - U+0900`): most characters of a text are told apart without a lookup in `by_first`.
+    ascii_first: u128,
+    devanagari_first: u128,
     /// An empty phrase occurs in every text.
     has_empty: bool,
 }
@@ -20,15 +24,31 @@ impl PhraseSet {
         let mut set = PhraseSet::default();
         for phrase in phrases {
             match phrase.chars().next() {
-                Some(first) => set
-                    .by_first
-                    .entry(first)
-                    .or_default()
-                    .push((*phrase).into()),
+                Some(first) => {
+                    match first as u32 {
+                        c @ 0..=0x7F => set.ascii_first |= 1 << c,
+                        c @ 0x900..=0x97F => set.devanagari_first |= 1 << (c - 0x900),
+                        _ => {}
+                    }
+                    set.by_first
+                        .entry(first)
+                        .or_default()
+                        .push((*phrase).into())
+                }
                 None => set.has_empty = true,
             }
         }
         set
+    }
+
+    /// Whether a phrase may open with `c`.
+    #[inline]
+    fn may_open(&self, c: char) -> bool {
+        match c as u32 {
+            c @ 0..=0x7F => self.ascii_first >> c & 1 == 1,
+            c @ 0x900..=0x97F => self.devanagari_first >> (c - 0x900) & 1 == 1,
+            _ => self.by_first.contains_key(&c),
+        }
     }
 
     /// Whether any phrase occurs in `text`.
@@ -36,9 +56,10 @@ impl PhraseSet {
         self.has_empty
             || !self.by_first.is_empty()
                 && text.char_indices().any(|(at, c)| {
-                    self.by_first
-                        .get(&c)
-                        .is_some_and(|phrases| phrases.iter().any(|p| text[at..].starts_with(&**p)))
+                    self.may_open(c)
+                        && self.by_first.get(&c).is_some_and(|phrases| {
+                            phrases.iter().any(|p| text[at..].starts_with(&**p))
+                        })
                 })
     }
 }

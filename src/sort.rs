@@ -13,7 +13,12 @@ pub fn by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 
 /// Sorts `items` by `compare`, keeping equal items in their order (as `slice::sort_by`).
 pub fn by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
-    if items.len() < 2 {
+    // Items often come in order already (mentions in text order): then a stable sort leaves
+    // them as they are.
+    if items
+        .windows(2)
+        .all(|pair| compare(&pair[0], &pair[1]) != Ordering::Greater)
+    {
         return;
     }
     let order = stable_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));
@@ -44,6 +49,13 @@ fn stable_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> 
     while width < n {
         for (from, into) in order.chunks(2 * width).zip(buffer.chunks_mut(2 * width)) {
             let (left, right) = from.split_at(width.min(from.len()));
+            // Runs already in order one after the other are copied as they are.
+            if let (Some(&last), Some(&first)) = (left.last(), right.first()) {
+                if compare(last, first) != Ordering::Greater {
+                    into.copy_from_slice(from);
+                    continue;
+                }
+            }
             let (mut l, mut r) = (0, 0);
             for slot in into.iter_mut() {
                 // Take from the right only when it is strictly less: ties keep their order.
@@ -111,6 +123,24 @@ mod tests {
                 (a.0 % 4).cmp(&(b.0 % 4)).then(b.0.cmp(&a.0))
             });
             assert_eq!(got, want, "should sort {n} items stably by a comparison");
+        }
+        // Inputs in order, in ordered runs, and in reverse: the shortcuts for ordered input.
+        for n in [2, 9, 17, 40, 100] {
+            let shapes: [Vec<(usize, usize)>; 3] = [
+                (0..n).map(|i| (i / 3, i)).collect(),
+                (0..n).map(|i| ((i % 16) / 2 + 8 * (i / 16), i)).collect(),
+                (0..n).map(|i| ((n - i) / 2, i)).collect(),
+            ];
+            for items in shapes {
+                let mut want = items.clone();
+                want.sort_by_key(|&(k, _)| k);
+                let mut got = items;
+                by_key(&mut got, |&(k, _)| k);
+                assert_eq!(
+                    got, want,
+                    "should sort {n} ordered or reversed items stably"
+                );
+            }
         }
         let mut words = vec!["b", "a", "c", "a"];
         natural(&mut words);

@@ -29,32 +29,47 @@ pub mod train;
 use std::collections::BTreeSet;
 
 use crate::article::ActorKind;
-use crate::doc::{FoundQuote, Mention, Range, Source, Structure};
+use crate::doc::{Mention, Range, Source, Structure};
 use crate::options::Options;
 
 use lexicon::{Gazetteer, Hit, Lexicon};
 
-/// Find actor mentions in the story's regions of `text` (normalised), in text order.
+/// The words ([`patterns::words`]) of each sentence of the story's regions, in reading order:
+/// read once for the patterns here and for the actors stage.
+pub fn sentence_words<'t>(text: &'t str, structure: &Structure) -> Vec<Vec<patterns::Word<'t>>> {
+    structure
+        .regions()
+        .iter()
+        .flat_map(|region| &region.sentences)
+        .map(|sentence| patterns::words(text, sentence.start, sentence.end))
+        .collect()
+}
+
+/// Find actor mentions in the story's regions of `text` (normalised), in text order;
+/// `sentence_words` are the words of their sentences ([`sentence_words`]).
 pub fn find_mentions(
     text: &str,
     structure: &Structure,
-    _quotes: &[FoundQuote],
+    sentence_words: &[Vec<patterns::Word<'_>>],
     options: &Options,
 ) -> Vec<Mention> {
     let lex = lexicon::builtin();
     let user = Gazetteer::from_user(&options.actors);
     let mut tagger = tagger::shipped_model().map(tagger::Tagger::new);
     let mut mentions = Vec::new();
-    for region in structure.regions() {
-        for sentence in &region.sentences {
-            mentions.extend(sentence_mentions(
-                lex,
-                &user,
-                tagger.as_mut(),
-                text,
-                *sentence,
-            ));
-        }
+    let sentences = structure
+        .regions()
+        .into_iter()
+        .flat_map(|region| region.sentences);
+    for (sentence, words) in sentences.zip(sentence_words) {
+        mentions.extend(sentence_mentions(
+            lex,
+            &user,
+            tagger.as_mut(),
+            text,
+            sentence,
+            words,
+        ));
     }
     if structure.lang == "hi" {
         // In a Hindi story a lone capitalised Latin word is more often a brand, a web address or
@@ -392,6 +407,7 @@ pub fn sentence_mentions<'a>(
     tagger: Option<&mut tagger::Tagger<'a>>,
     text: &'a str,
     sentence: Range,
+    words: &[patterns::Word<'_>],
 ) -> Vec<Mention> {
     let mut kept: Vec<Mention> = user
         .find(text, sentence.start, sentence.end)
@@ -414,7 +430,7 @@ pub fn sentence_mentions<'a>(
                 .is_some_and(|next| lex.scheme_words.contains(next))
     });
     let known: Vec<Range> = lexicon.iter().map(|m| m.range).collect();
-    let found = patterns::find(lex, text, sentence.start, sentence.end, &known);
+    let found = patterns::find(lex, text, words, &known);
     // Strong patterns that wrap lexicon hits overrule them.
     let mut strong = Vec::new();
     for f in found.iter().filter(|f| f.strong) {
@@ -852,10 +868,15 @@ mod tests {
         let text = crate::normalize::Normalized::new(text).text.into_owned();
         let options = Options::default();
         let structure = crate::structure::analyse(&text, &options);
-        find_mentions(&text, &structure, &[], &options)
-            .into_iter()
-            .map(|m| (m.range.slice(&text).to_string(), m.kind))
-            .collect()
+        find_mentions(
+            &text,
+            &structure,
+            &sentence_words(&text, &structure),
+            &options,
+        )
+        .into_iter()
+        .map(|m| (m.range.slice(&text).to_string(), m.kind))
+        .collect()
     }
 
     fn has(found: &[(String, ActorKind)], surface: &str, kind: ActorKind) -> bool {

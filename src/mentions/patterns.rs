@@ -24,6 +24,7 @@ use crate::article::ActorKind;
 use crate::doc::Range;
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 
 use super::lexicon::{is_word_char, Lexicon, Suffix, TeamRole, TitleClass};
 
@@ -51,23 +52,29 @@ pub struct Found {
 /// The words of `text[start..end]`: runs of letters, digits and marks, with an inner
 /// apostrophe or full stop kept when a letter follows ("O'Neill", "U.S").
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut begin: Option<usize> = None;
     let block = &text[start..end];
-    let mut iter = block.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut out = Vec::with_capacity(word_estimate(block));
+    let mut begin: Option<usize> = None;
+    let bytes = block.as_bytes();
+    let mut i = 0;
+    // ASCII bytes are read without decoding a character.
+    while let Some(&b) = bytes.get(i) {
+        let c = match b {
+            0..=0x7F => char::from(b),
+            _ => block[i..].chars().next().unwrap_or(' '),
+        };
+        let at = i;
+        i += c.len_utf8();
         let inner = matches!(c, '\'' | '’' | '.' | '&')
             && begin.is_some()
-            && iter
-                .peek()
-                .is_some_and(|&(_, n)| n.is_alphabetic() && n.is_ascii());
+            && bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
         if is_word_char(c) || inner {
-            begin.get_or_insert(i);
+            begin.get_or_insert(at);
         } else if let Some(b) = begin.take() {
             out.push(Word {
                 start: start + b,
-                end: start + i,
-                text: &block[b..i],
+                end: start + at,
+                text: &block[b..at],
                 known: false,
             });
         }
@@ -83,8 +90,14 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     out
 }
 
+/// About how many words `text` has at most, so that a list of them is seldom grown: an English
+/// word and its space take six bytes on average, a Hindi one more.
+pub fn word_estimate(text: &str) -> usize {
+    text.len() / 6 + 1
+}
+
 fn is_devanagari(word: &str) -> bool {
-    word.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    crate::quotes::cues::has_devanagari(word)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -155,7 +168,12 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 }
 
 /// Whether `word` can be part of a name in its script.
-fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
+fn is_name_word(t: &Sentence, i: usize) -> bool {
+    *t.name_words[i].get_or_init(|| name_word(t, i))
+}
+
+fn name_word(t: &Sentence, i: usize) -> bool {
+    let (lex, words) = (t.lex, t.words.as_slice());
     let w = words[i].text;
     if words[i].known {
         return true;
@@ -163,7 +181,7 @@ fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
     if w.chars().all(|c| c.is_ascii_digit()) || w.chars().count() < 2 && !is_capitalised(w) {
         return false;
     }
-    if title_at(lex, text, words, i).is_some() || suffix_at(lex, text, words, i).is_some() {
+    if t.title(i).is_some() || t.suffix(i).is_some() {
         return false;
     }
     if is_devanagari(w) {
@@ -175,33 +193,101 @@ fn is_name_word(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
     }
 }
 
-/// Names the patterns find in one sentence `text[start..end]`; `known` are the ranges of names
-/// the lexicon found there, whose words count as name words.
-pub fn find(
+/// Names the patterns find in one sentence of `text`, whose [`words`] are `words`; `known` are
+/// the ranges of names the lexicon found there, whose words count as name words.
+pub fn find<'t>(
     lex: &'static Lexicon,
-    text: &str,
-    start: usize,
-    end: usize,
+    text: &'t str,
+    words: &[Word<'t>],
     known: &[Range],
 ) -> Vec<Found> {
-    let mut words = words(text, start, end);
-    for w in &mut words {
-        w.known = known.iter().any(|k| k.contains(Range::new(w.start, w.end)));
+    let mut words = words.to_vec();
+    if !known.is_empty() {
+        // A word is known when a known range contains it: among the ranges that start at or
+        // before it, the furthest end reaches its end.
+        let mut known = known.to_vec();
+        crate::sort::by_key(&mut known, |k| k.start);
+        let mut next = 0;
+        let mut furthest = 0;
+        for w in &mut words {
+            while next < known.len() && known[next].start <= w.start {
+                furthest = furthest.max(known[next].end);
+                next += 1;
+            }
+            w.known = next > 0 && furthest >= w.end;
+        }
     }
+    let sentence = Sentence::new(lex, text, words);
     let mut found = Vec::new();
-    titled_persons(lex, text, &words, &mut found);
-    suffixed_names(lex, text, &words, &mut found);
-    surnamed_persons(lex, text, &words, &mut found);
-    glossed_names(lex, text, &words, &mut found);
-    marked_persons(lex, text, &words, &mut found);
-    capitalised_runs(lex, text, &words, &mut found);
-    teams_in_capitals(lex, text, &words, &mut found);
+    titled_persons(&sentence, &mut found);
+    suffixed_names(&sentence, &mut found);
+    surnamed_persons(&sentence, &mut found);
+    glossed_names(&sentence, &mut found);
+    marked_persons(&sentence, &mut found);
+    capitalised_runs(&sentence, &mut found);
+    teams_in_capitals(&sentence, &mut found);
     found
+}
+
+/// The title and the suffix that start at a word, if any, and how many words each spans.
+type Affixes = (
+    Option<(TitleClass, usize)>,
+    Option<(&'static Suffix, usize)>,
+);
+
+/// The words of one sentence, with what the rules ask about each word worked out at most once:
+/// every rule asks again whether a word opens a title or a suffix, or is a name word.
+struct Sentence<'a> {
+    lex: &'static Lexicon,
+    text: &'a str,
+    words: Vec<Word<'a>>,
+    affixes: Vec<OnceCell<Affixes>>,
+    name_words: Vec<OnceCell<bool>>,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(lex: &'static Lexicon, text: &'a str, words: Vec<Word<'a>>) -> Sentence<'a> {
+        let n = words.len();
+        Sentence {
+            lex,
+            text,
+            words,
+            affixes: vec![OnceCell::new(); n],
+            name_words: vec![OnceCell::new(); n],
+        }
+    }
+
+    fn affixes(&self, i: usize) -> Affixes {
+        *self.affixes[i].get_or_init(|| {
+            let (lex, text, words) = (self.lex, self.text, self.words.as_slice());
+            if !lex
+                .affix_first_words
+                .contains(words[i].text.trim_end_matches('.'))
+            {
+                return (None, None);
+            }
+            (
+                title_at(lex, text, words, i),
+                suffix_at(lex, text, words, i),
+            )
+        })
+    }
+
+    /// [`title_at`] word `i`.
+    fn title(&self, i: usize) -> Option<(TitleClass, usize)> {
+        self.affixes(i).0
+    }
+
+    /// [`suffix_at`] word `i`.
+    fn suffix(&self, i: usize) -> Option<(&'static Suffix, usize)> {
+        self.affixes(i).1
+    }
 }
 
 /// A name written in capitals right before a score is a team in a table of results or
 /// standings ("BALTIMORE 70 63"); other words in capitals are a headline's.
-fn teams_in_capitals(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+fn teams_in_capitals(t: &Sentence, found: &mut Vec<Found>) {
+    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
     crate::sort::natural(&mut taken);
     let overlaps_taken = |range: Range| {
@@ -242,10 +328,11 @@ fn teams_in_capitals(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<
     }
 }
 
-fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+fn titled_persons(t: &Sentence, found: &mut Vec<Found>) {
+    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let mut i = 0;
     while i < words.len() {
-        let (class, n) = match title_at(lex, text, words, i) {
+        let (class, n) = match t.title(i) {
             Some((c @ (TitleClass::Honorific | TitleClass::Office | TitleClass::Part), n)) => {
                 (c, n)
             }
@@ -259,7 +346,7 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
         let mut j = i + n;
         let mut opens_name = (class == TitleClass::Part).then_some(i);
         while j < words.len() && adjacent_or_dot(text, &words[j - 1], &words[j]) {
-            match title_at(lex, text, words, j) {
+            match t.title(j) {
                 Some((c, m)) => {
                     opens_name = (c == TitleClass::Part).then_some(j);
                     j += m;
@@ -271,12 +358,12 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
         // A first name may also be a Hindi word ("प्रोफेसर ली क्रोनिन") when a name word follows.
         if j + 1 < words.len()
             && is_devanagari(words[j].text)
-            && !is_name_word(lex, text, words, j)
+            && !is_name_word(t, j)
             && lex.is_common(words[j].text)
             && !lex.is_function_word(words[j].text)
-            && title_at(lex, text, words, j).is_none()
+            && t.title(j).is_none()
             && adjacent(text, &words[j], &words[j + 1])
-            && is_name_word(lex, text, words, j + 1)
+            && is_name_word(t, j + 1)
             && is_devanagari(words[j + 1].text)
             && adjacent_or_dot(text, &words[j - 1], &words[j])
         {
@@ -285,9 +372,9 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
         while j < words.len()
             && j - first < 4
             && adjacent_or_dot(text, &words[j - 1], &words[j])
-            && is_name_word(lex, text, words, j)
+            && is_name_word(t, j)
             && (j == first || same_script(words[first].text, words[j].text))
-            && !(j > first && opens_styled_organisation(lex, text, words, j))
+            && !(j > first && opens_styled_organisation(t, j))
         {
             j += 1;
         }
@@ -311,11 +398,12 @@ fn titled_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
 /// Whether word `i` opens an organisation's name in the English style: an organisation suffix
 /// and "ऑफ" or "फॉर" follow it ("प्रो. स्वामीनाथन रॉयल सोसायटी ऑफ लन्दन": रॉयल is the
 /// society's, not the professor's).
-fn opens_styled_organisation(lex: &Lexicon, text: &str, words: &[Word], i: usize) -> bool {
+fn opens_styled_organisation(t: &Sentence, i: usize) -> bool {
+    let words = t.words.as_slice();
     if i + 1 >= words.len() {
         return false;
     }
-    match suffix_at(lex, text, words, i + 1) {
+    match t.suffix(i + 1) {
         Some((suffix, n)) => {
             suffix.kind == ActorKind::Organization
                 && words
@@ -338,10 +426,11 @@ fn same_script(a: &str, b: &str) -> bool {
 /// The most words before an organisation's head word that an opener may reach back over.
 const ORG_REACH: usize = 4;
 
-fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
+    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let mut i = 1;
     while i < words.len() {
-        let Some((suffix, n)) = suffix_at(lex, text, words, i) else {
+        let Some((suffix, n)) = t.suffix(i) else {
             i += 1;
             continue;
         };
@@ -359,8 +448,8 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
             lex.is_common(w)
                 && !lex.is_function_word(w)
                 && !lex.conjunctions.contains(w)
-                && title_at(lex, text, words, k).is_none()
-                && suffix_at(lex, text, words, k).is_none()
+                && t.title(k).is_none()
+                && t.suffix(k).is_none()
         };
         // Name words joined by a hyphen ("गांधी-किंग डेवलपमेंट फाउंडेशन") are one, unless the
         // lexicon knows them (countries joined by a hyphen are partners: "भारत-चीन").
@@ -374,12 +463,12 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
             && (adjacent(text, &words[k - 1], &words[k])
                 || k < i && hyphenated(&words[k - 1], &words[k]))
             && same_script(words[k - 1].text, words[i].text)
-            && (is_name_word(lex, text, words, k - 1) || styled && plain_word(k - 1))
+            && (is_name_word(t, k - 1) || styled && plain_word(k - 1))
         {
             k -= 1;
         }
         // The name starts with a name word ("अभी संजय गांधी …" starts at संजय).
-        while k < i && !is_name_word(lex, text, words, k) {
+        while k < i && !is_name_word(t, k) {
             k += 1;
         }
         // An organisation named for two fields joined by a conjunction: "पेयजल और स्वच्छता
@@ -394,7 +483,7 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
             && adjacent(text, &words[k - 1], &words[k])
             && is_devanagari(words[k - 2].text)
             && !words[k - 2].known
-            && is_name_word(lex, text, words, k - 2)
+            && is_name_word(t, k - 2)
         {
             k -= 2;
         }
@@ -416,8 +505,8 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
                 }
                 if lex.is_function_word(w)
                     || lex.conjunctions.contains(w)
-                    || title_at(lex, text, words, o).is_some()
-                    || suffix_at(lex, text, words, o).is_some()
+                    || t.title(o).is_some()
+                    || t.suffix(o).is_some()
                 {
                     break;
                 }
@@ -437,9 +526,7 @@ fn suffixed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut
             // An acronym after the name is its own ("… एंड डेवलपमेंट ईबीआरडी").
             let field = |k: usize| {
                 !spelled_in_letters(lex, words[k].text)
-                    && (is_name_word(lex, text, words, k)
-                        || suffix_at(lex, text, words, k).is_some()
-                        || title_at(lex, text, words, k).is_some())
+                    && (is_name_word(t, k) || t.suffix(k).is_some() || t.title(k).is_some())
             };
             let mut k = end + 1;
             while k < words.len()
@@ -508,7 +595,8 @@ pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
 }
 
 /// Moves the start `k` of a name back over up to three initials before it ("जी एस अयंगर").
-fn with_initials(lex: &Lexicon, text: &str, words: &[Word], mut k: usize) -> usize {
+fn with_initials(t: &Sentence, mut k: usize) -> usize {
+    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let first = k;
     while k > 0 && first - k < 3 {
         let gap = &text[words[k - 1].end..words[k].start];
@@ -532,7 +620,8 @@ fn with_initials(lex: &Lexicon, text: &str, words: &[Word], mut k: usize) -> usi
 }
 
 /// One or two name words before a common family name: "जवाहर यादव", "Anil Kumar Singh".
-fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
+    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let mut i = 1;
     while i < words.len() {
         if !lex.surnames.contains(words[i].text) || words[i].known {
@@ -544,7 +633,7 @@ fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             && joins_name(text, &words[k - 1], &words[k])
             && same_script(words[k - 1].text, words[i].text)
             && !words[k - 1].known
-            && is_name_word(lex, text, words, k - 1)
+            && is_name_word(t, k - 1)
         {
             k -= 1;
         }
@@ -555,13 +644,13 @@ fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             && adjacent(text, &words[i], &words[end])
             && same_script(words[end].text, words[i].text)
             && !words[end].known
-            && is_name_word(lex, text, words, end)
+            && is_name_word(t, end)
             && is_devanagari(words[end].text)
         {
             end += 1;
         }
         if k < i {
-            let k = with_initials(lex, text, words, k);
+            let k = with_initials(t, k);
             found.push(Found {
                 range: Range::new(words[k].start, words[end - 1].end),
                 kind: ActorKind::Person,
@@ -575,7 +664,8 @@ fn surnamed_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
 
 /// A Hindi name glossed in Latin script in brackets right after it: "बंगाईगांव (Bongaigaon)
 /// जिले", "हेमंत बिस्व शर्मा (Himanta Biswa Sarma)". Writers gloss names, not ordinary words.
-fn glossed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
+    let (text, words) = (t.text, t.words.as_slice());
     for i in 1..words.len() {
         let gap = &text[words[i - 1].end..words[i].start];
         if gap.trim() != "(" || is_devanagari(words[i].text) || !is_capitalised(words[i].text) {
@@ -598,21 +688,15 @@ fn glossed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut 
             && i - k < 4
             && is_devanagari(words[k - 1].text)
             && (k == i || adjacent(text, &words[k - 1], &words[k]))
-            && is_name_word(lex, text, words, k - 1)
+            && is_name_word(t, k - 1)
         {
             k -= 1;
         }
         if k == i {
             continue;
         }
-        let latin_kind = (i..j)
-            .rev()
-            .find_map(|x| suffix_at(lex, text, words, x))
-            .map(|(s, _)| s.kind);
-        let after_kind = words
-            .get(j)
-            .and_then(|_| suffix_at(lex, text, words, j))
-            .map(|(s, _)| s.kind);
+        let latin_kind = (i..j).rev().find_map(|x| t.suffix(x)).map(|(s, _)| s.kind);
+        let after_kind = words.get(j).and_then(|_| t.suffix(j)).map(|(s, _)| s.kind);
         let kind = latin_kind.or(after_kind).unwrap_or(if j - i >= 2 {
             ActorKind::Person
         } else {
@@ -635,7 +719,8 @@ fn glossed_names(lex: &'static Lexicon, text: &str, words: &[Word], found: &mut 
 /// The Hindi case markers that follow a sentence's agent.
 const AGENT_MARKER: &str = "ने";
 
-fn marked_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+fn marked_persons(t: &Sentence, found: &mut Vec<Found>) {
+    let (text, words) = (t.text, t.words.as_slice());
     for i in 2..words.len() {
         if words[i].text != AGENT_MARKER {
             continue;
@@ -645,12 +730,12 @@ fn marked_persons(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Fou
             && i - k < 3
             && adjacent(text, &words[k - 1], &words[k])
             && is_devanagari(words[k - 1].text)
-            && is_name_word(lex, text, words, k - 1)
+            && is_name_word(t, k - 1)
         {
             k -= 1;
         }
         if i - k >= 2 {
-            let k = with_initials(lex, text, words, k);
+            let k = with_initials(t, k);
             found.push(Found {
                 range: Range::new(words[k].start, words[i - 1].end),
                 kind: ActorKind::Person,
@@ -683,7 +768,8 @@ fn is_lone_acronym(words: &[Word], i: usize) -> bool {
     words[i].text.chars().count() <= 5 && !(i > 0 && caps(i - 1)) && !caps(i + 1)
 }
 
-fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<Found>) {
+fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
+    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let latin_words = words.iter().filter(|w| !is_devanagari(w.text)).count();
     if latin_words == 0 {
         return;
@@ -693,7 +779,7 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
         !is_devanagari(w)
             && is_capitalised(w)
             && (!is_all_caps(w) || is_lone_acronym(words, i))
-            && title_at(lex, text, words, i).is_none()
+            && t.title(i).is_none()
     };
     let mut i = 0;
     while i < words.len() {
@@ -740,8 +826,8 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             && words[s + 1].text == "of"
             && lex.is_english_word(words[s].text)
             && !lex.openers.contains_key(words[s].text)
-            && suffix_at(lex, text, words, s).is_none()
-            && title_at(lex, text, words, s).is_none()
+            && t.suffix(s).is_none()
+            && t.title(s).is_none()
         {
             s += 2;
         }
@@ -761,7 +847,7 @@ fn capitalised_runs(lex: &Lexicon, text: &str, words: &[Word], found: &mut Vec<F
             let kind = if firm && text[words[s].start..words[j - 1].end].contains(" & ") {
                 ActorKind::Organization
             } else {
-                run_kind(lex, text, words, s, j)
+                run_kind(t, s, j)
             };
             found.push(Found {
                 range: Range::new(words[s].start, words[j - 1].end),
@@ -914,8 +1000,9 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     }
 }
 
-fn run_kind(lex: &Lexicon, text: &str, words: &[Word], s: usize, e: usize) -> ActorKind {
-    if let Some((suffix, _)) = (s..e).rev().find_map(|k| suffix_at(lex, text, words, k)) {
+fn run_kind(t: &Sentence, s: usize, e: usize) -> ActorKind {
+    let (text, words) = (t.text, t.words.as_slice());
+    if let Some((suffix, _)) = (s..e).rev().find_map(|k| t.suffix(k)) {
         return suffix.kind;
     }
     // A name followed by a score, or after "v"/"vs", is a team: "Wigan 4", "v Hampshire".

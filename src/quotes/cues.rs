@@ -104,6 +104,11 @@ impl Lexicon {
     pub fn has(&self, kind: &str, word: &str) -> bool {
         self.kinds.get(kind).is_some_and(|k| k.words.contains(word))
     }
+
+    /// The one-word forms of `kind`, for asking [`Lexicon::has`] of many words.
+    pub fn words_of(&self, kind: &str) -> Option<&HashSet<&'static str>> {
+        self.kinds.get(kind).map(|k| &k.words)
+    }
 }
 
 /// Speech verbs and cue phrases, Hindi and English together (the two scripts never collide).
@@ -151,36 +156,92 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
     let s = range.slice(text);
-    for (at, c) in s.char_indices().chain([(s.len(), ' ')]) {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(crate::mentions::patterns::word_estimate(s));
+    let mut start: Option<usize> = None;
+    // The word so far is its own lower case: ASCII without capitals, or Devanagari (as
+    // `normalize::lowercase` tells), so its lower case is borrowed without reading it again.
+    let mut plain = true;
+    let mut at = 0;
+    while at <= bytes.len() {
+        let (c, len) = match bytes.get(at) {
+            None => (' ', 1),
+            Some(&b) if b.is_ascii() => (char::from(b), 1),
+            Some(_) => match s[at..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => (' ', 1),
+            },
+        };
         let inside = is_word_char(c)
             || (c == '\'' || c == '’' || c == '.')
                 && start.is_some()
-                && s[at + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_alphanumeric() && n.is_ascii());
+                && bytes
+                    .get(at + len)
+                    .is_some_and(|n| n.is_ascii_alphanumeric());
         match (inside, start) {
-            (true, None) => start = Some(at),
+            (true, None) => {
+                start = Some(at);
+                plain = true;
+            }
             (false, Some(from)) => {
                 let r = Range::new(range.start + from, range.start + at);
                 let w = r.slice(text);
                 out.push(Word {
                     range: r,
                     text: w,
-                    lower: crate::normalize::lowercase(w),
+                    lower: if plain {
+                        Cow::Borrowed(w)
+                    } else {
+                        Cow::Owned(w.to_lowercase())
+                    },
                 });
                 start = None;
             }
             _ => {}
         }
+        if inside {
+            plain &= match c {
+                _ if c.is_ascii() => !c.is_ascii_uppercase(),
+                '\u{0900}'..='\u{097F}' => true,
+                _ => false,
+            };
+        }
+        at += len;
     }
     out
 }
 
 /// Whether `text` holds Devanagari letters.
 pub fn has_devanagari(text: &str) -> bool {
-    text.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+    // U+0900..=U+097F in UTF-8 are E0 A4 xx and E0 A5 xx, and E0 only ever opens a character:
+    // the bytes are searched without decoding characters.
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE0 && matches!(w[1], 0xA4 | 0xA5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_devanagari_by_its_bytes() {
+        for (text, want) in [
+            ("abc", false),
+            ("PM मोदी", true),
+            ("\u{0900}", true),
+            ("\u{097F}", true),
+            ("\u{0980}", false),
+            ("\u{08FF}", false),
+            ("😀 “x”", false),
+            ("", false),
+        ] {
+            assert_eq!(
+                has_devanagari(text),
+                want,
+                "should tell whether {text:?} holds U+0900..=U+097F"
+            );
+        }
+    }
 }

@@ -107,15 +107,31 @@ pub fn fold(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        word.chars()
-            .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
+        // Most words are ASCII or Devanagari: copied whole, ASCII lower-cased in place.
+        let plain = word
+            .chars()
+            .all(|c| c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c));
+        if plain {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            word.chars()
+                .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
+        }
     }
     out
 }
 
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    if word.chars().any(crate::normalize::is_uppercase) {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().any(crate::normalize::is_uppercase) {
         Cow::Owned(word.chars().flat_map(char::to_lowercase).collect())
     } else {
         Cow::Borrowed(word)
@@ -291,7 +307,9 @@ impl Markers {
 
     /// Whether `text` opens with a byline prefix ("Posted By :", "रिपोर्ट:").
     pub fn opens_with_byline(&self, text: &str) -> bool {
-        let head = fold(&text.chars().take(60).collect::<String>());
+        // The first 60 characters.
+        let end = text.char_indices().nth(60).map_or(text.len(), |(at, _)| at);
+        let head = fold(&text[..end]);
         self.bylines.iter().any(|b| {
             let Some(rest) = head.strip_prefix(b.as_str()) else {
                 return false;

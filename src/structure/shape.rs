@@ -65,14 +65,29 @@ impl Shape {
     fn measure(text: &str, sentences: Option<usize>) -> Shape {
         let m = markers();
         let trimmed = text.trim();
-        let all: Vec<(usize, &str)> = words(trimmed).collect();
+        // The words are listed only for a short block; of a long one only the count, the first
+        // and the last word matter.
+        let mut all: Vec<(usize, &str)> = Vec::new();
+        let mut count = 0;
+        let mut first_word = None;
+        let mut last_word = None;
+        for word in words(trimmed) {
+            if count == 0 {
+                first_word = Some(word);
+            }
+            if count <= SHORT_MAX_WORDS {
+                all.push(word);
+            }
+            count += 1;
+            last_word = Some(word);
+        }
         let (final_mark, ends_in_quote) = final_mark(trimmed);
         let last = trimmed.chars().next_back().unwrap_or(' ');
         // Captions and sentence counts matter only for short blocks (headings, titles,
         // standfirsts); long ones skip the work.
-        let short = all.len() <= SHORT_MAX_WORDS;
+        let short = count <= SHORT_MAX_WORDS;
         Shape {
-            words: all.len(),
+            words: count,
             chars: trimmed.chars().count(),
             final_mark,
             ends_in_quote,
@@ -80,8 +95,8 @@ impl Shape {
                 last,
                 ',' | ':' | ';' | '-' | '–' | '—' | '(' | '[' | '/' | '|' | '&'
             ),
-            ends_with_function_word: all.last().is_some_and(|(_, w)| m.is_function_word(w)),
-            opens_with_reference: all.first().is_some_and(|(_, w)| m.refers_back(w)),
+            ends_with_function_word: last_word.is_some_and(|(_, w)| m.is_function_word(w)),
+            opens_with_reference: first_word.is_some_and(|(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
             caption: short && is_caption(trimmed, &all),
             sentences: match sentences {
@@ -100,7 +115,7 @@ impl Shape {
                 .any(|&c| trimmed.contains(c))
                 || trimmed.contains("://"),
             speaker_label: opens_with_speaker_label(trimmed),
-            ends_with_auxiliary: all.last().is_some_and(|(_, w)| m.is_auxiliary(w))
+            ends_with_auxiliary: last_word.is_some_and(|(_, w)| m.is_auxiliary(w))
                 && !trimmed.contains(['-', '–', '—', ':', '?'])
                 && !trimmed.contains(is_quote),
         }
@@ -209,10 +224,10 @@ fn is_list_item(text: &str) -> bool {
 /// Images"). Captions are looked up by runs of up to three words; `all` are the words of `text`.
 fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
     let m = markers();
-    let keys: Vec<_> = all.iter().map(|&(_, w)| word_key(w)).collect();
     let mut phrase = String::new();
+    let mut lower = String::new();
     for i in 0..all.len() {
-        if !m.caption_starts.contains(keys[i].as_ref()) {
+        if !m.caption_starts.contains(key_in(all[i].1, &mut lower)) {
             continue;
         }
         phrase.clear();
@@ -220,7 +235,7 @@ fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
             if j > i {
                 phrase.push(' ');
             }
-            phrase.push_str(&keys[j]);
+            phrase.push_str(&word_key(all[j].1));
             if !m.captions.contains(&phrase) {
                 continue;
             }
@@ -236,6 +251,23 @@ fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
         }
     }
     false
+}
+
+/// [`word_key`] of `word`, lower-cased into `buffer` when it must be (many words are tried, few
+/// are captions).
+fn key_in<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
+    if word.chars().any(crate::normalize::is_uppercase) {
+        buffer.clear();
+        if word.is_ascii() {
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+        } else {
+            buffer.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        buffer
+    } else {
+        word
+    }
 }
 
 /// Whether a quote mark or bracket wraps the whole of `text` ("'घबराने की कोई जरूरत नहीं'").

@@ -38,15 +38,20 @@ const SUFFIXES: &[&str] = &[
 /// The content-word stems of `text`, borrowed from it where no case folding was needed.
 pub fn stems(text: &str) -> HashSet<Cow<'_, str>> {
     let m = markers();
-    words(text)
-        .filter_map(|(_, w)| {
-            let key = word_key(w);
-            let content =
-                !m.function_words.contains_key(key.as_ref()) && !w.chars().all(|c| c.is_numeric());
-            content.then(|| stem(key))
-        })
-        .filter(|s| s.chars().count() >= 2)
-        .collect()
+    // Room for about as many stems as the text has words, so that the set is not rebuilt as it
+    // grows.
+    let mut out = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+    out.extend(
+        words(text)
+            .filter_map(|(_, w)| {
+                let key = word_key(w);
+                let content = !m.function_words.contains_key(key.as_ref())
+                    && !w.chars().all(|c| c.is_numeric());
+                content.then(|| stem(key))
+            })
+            .filter(|s| s.chars().count() >= 2),
+    );
+    out
 }
 
 fn stem(word: Cow<'_, str>) -> Cow<'_, str> {

@@ -161,13 +161,19 @@ fn absorb(mentions: &[Mention], groups: &mut [Group], from: usize, into: usize) 
     }
 }
 
-fn group_of(groups: &[Group], mention: usize) -> Option<usize> {
-    groups.iter().position(|g| g.mentions.contains(&mention))
-}
-
 /// "A (B)": a name with another form of it in brackets right after it ("भारतीय खाद्य सुरक्षा और
 /// मानक प्राधिकरण (एफएसएसएआई)", "हेमंत बिस्व शर्मा (Himanta Biswa Sarma)") is one actor.
 fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
+    // The group of each mention, kept up to date as groups absorb others (a search of every
+    // group for each pair would be quadratic in the number of actors).
+    let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &m in &group.mentions {
+            if let Some(slot) = owner.get_mut(m) {
+                slot.get_or_insert(g);
+            }
+        }
+    }
     for i in 1..mentions.len() {
         let (a, b) = (&mentions[i - 1], &mentions[i]);
         let between = text[a.range.end..b.range.start].trim();
@@ -175,7 +181,12 @@ fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) 
         let same_class = (a.kind == ActorKind::Person) == (b.kind == ActorKind::Person);
         let agree = a.canonical.is_none() || b.canonical.is_none() || a.canonical == b.canonical;
         if between == "(" && closed && same_class && agree && !a.adjectival && !b.adjectival {
-            if let (Some(ga), Some(gb)) = (group_of(groups, i - 1), group_of(groups, i)) {
+            if let (Some(ga), Some(gb)) = (owner[i - 1], owner[i]) {
+                if ga != gb {
+                    for &m in &groups[gb].mentions {
+                        owner[m] = Some(ga);
+                    }
+                }
                 absorb(mentions, groups, gb, ga);
             }
         }
@@ -197,6 +208,14 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     // Each group's longest name, worked out once and again only for a group that grows: the
     // loop pairs every group with every other.
     let mut names: Vec<Vec<&str>> = groups.iter().map(words_of).collect();
+    // The groups whose longest name starts and ends with given words (a group is listed again
+    // when its name changes; the test below reads its current name).
+    let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    for (h, name) in names.iter().enumerate() {
+        if let (Some(&first), Some(&last)) = (name.first(), name.last()) {
+            by_ends.entry((first, last)).or_default().push(h);
+        }
+    }
     for g in 0..groups.len() {
         if groups[g].mentions.is_empty()
             || groups[g].canonical.is_some()
@@ -208,7 +227,14 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         if short.len() < 2 {
             continue;
         }
-        let fits: Vec<usize> = (0..groups.len())
+        let mut candidates = by_ends
+            .get(&(short[0], short[short.len() - 1]))
+            .cloned()
+            .unwrap_or_default();
+        crate::sort::natural(&mut candidates);
+        candidates.dedup();
+        let fits: Vec<usize> = candidates
+            .into_iter()
             .filter(|&h| h != g && !groups[h].mentions.is_empty())
             .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
             .filter(|&h| {
@@ -223,6 +249,9 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             absorb(mentions, groups, g, h);
             names[g] = words_of(&groups[g]);
             names[h] = words_of(&groups[h]);
+            if let (Some(&first), Some(&last)) = (names[h].first(), names[h].last()) {
+                by_ends.entry((first, last)).or_default().push(h);
+            }
         }
     }
     groups.retain(|g| !g.mentions.is_empty());

@@ -331,13 +331,14 @@ fn whole_quote(q: &FoundQuote) -> Range {
     )
 }
 
-/// Where the sentence that holds byte `at` starts, not before `floor`.
+/// Where the sentence that holds byte `at` starts, not before `floor`: just after the last
+/// sentence end before `at`. Read backwards from `at`, so a paragraph with many quotes is not
+/// read from its start once per quote.
 fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     let s = &text[floor..at];
-    let mut cut = floor;
-    for (i, c) in s.char_indices() {
+    for (i, c) in s.char_indices().rev() {
         if matches!(c, '।' | '?' | '!' | '|') {
-            cut = floor + i + c.len_utf8();
+            return floor + i + c.len_utf8();
         } else if c == '.' {
             let after = s[i + 1..].chars().next();
             let before_word = s[..i]
@@ -349,11 +350,11 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
                 || speakers().has("title", &crate::normalize::lowercase(before_word));
             let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
             if (after.is_none_or(char::is_whitespace) || glued) && !abbreviation {
-                cut = floor + i + 1;
+                return floor + i + 1;
             }
         }
     }
-    cut
+    floor
 }
 
 /// Where the sentence that starts at or after byte `at` ends, not after `ceiling`.

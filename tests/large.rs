@@ -288,3 +288,36 @@ fn thousands_of_people_and_speakers() {
         "should attribute the quotes to their speakers"
     );
 }
+
+/// Thousands of different organisations, each named in full, by a shorter run of its words and
+/// with its acronym in brackets: the place merging and the "A (B)" merging must find their pairs
+/// without reading every other actor for each one.
+fn many_organisations(size: usize) -> String {
+    let mut text = String::with_capacity(size + 300);
+    let mut n = 0usize;
+    while text.len() < size {
+        let (a, b) = (made_up_name(2 * n), made_up_name(2 * n + 1));
+        text.push_str(&format!(
+            "The {a} {b} Port Authority (NPA{n}) opened a new dock on Monday.\n\n\
+             Officials of the {a} Authority said the {a} {b} Port Authority would hire staff.\n\n"
+        ));
+        n += 1;
+    }
+    text
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "slow in a debug build; run with --release")]
+fn thousands_of_organisations() {
+    let _turn = one_at_a_time();
+    let (_, article) = parse_within_bounds("many organisations", 2_000_000, many_organisations);
+    let organisations = article
+        .actors
+        .iter()
+        .filter(|a| a.kind == newslens::ActorKind::Organization)
+        .count();
+    assert!(
+        organisations > 1_000,
+        "should find thousands of different organisations, found {organisations}"
+    );
+}

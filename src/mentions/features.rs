@@ -30,29 +30,56 @@ pub const FEATURE_VERSION: u16 = 1;
 const CASE_MARKERS: &[&str] = &["ने", "को", "का", "के", "की", "से", "में", "पर", "तक"];
 
 /// Byte ranges of the tokens of `text`, in order.
+///
+/// Read byte by byte: an ASCII byte is its own character and a Devanagari one is `E0 A4 xx` or
+/// `E0 A5 xx` in UTF-8, so only other scripts' characters are decoded, and a character's
+/// neighbours only for the few marks that may join a word.
 pub fn tokenize(text: &str) -> Vec<Range> {
-    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut chars_in_word = 0usize;
-    let mut iter = text.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if is_word_char(c)
-            || (start.is_some() && joins_word(c, chars_in_word, prev_char(text, at), next))
-        {
+    let mut at = 0;
+    while at < bytes.len() {
+        let (c, len) = char_at(text, at);
+        let in_word = match c {
+            _ if is_word_char(c) => true,
+            '.' | ',' | '\'' | '’' if start.is_some() => {
+                let prev = text[..at].chars().next_back();
+                let next = text[at + len..].chars().next();
+                joins_word(c, chars_in_word, prev, next)
+            }
+            _ => false,
+        };
+        if in_word {
             if start.is_none() {
                 start = Some(at);
                 chars_in_word = 0;
             }
             chars_in_word += 1;
+            at += len;
+            // The rest of a run of ASCII letters and digits and Devanagari letters and marks.
+            loop {
+                match bytes.get(at..) {
+                    Some([b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9', ..]) => at += 1,
+                    Some(
+                        [0xE0, 0xA4, _, ..]
+                        | [0xE0, 0xA5, 0x80..=0xA3 | 0xA6..=0xAF | 0xB1..=0xBF, ..],
+                    ) => at += 3,
+                    _ => break,
+                }
+                chars_in_word += 1;
+            }
             continue;
+        } else {
+            if let Some(s) = start.take() {
+                tokens.push(Range::new(s, at));
+            }
+            if !c.is_whitespace() {
+                tokens.push(Range::new(at, at + len));
+            }
         }
-        if let Some(s) = start.take() {
-            tokens.push(Range::new(s, at));
-        }
-        if !c.is_whitespace() {
-            tokens.push(Range::new(at, at + c.len_utf8()));
-        }
+        at += len;
     }
     if let Some(s) = start {
         tokens.push(Range::new(s, text.len()));
@@ -60,8 +87,22 @@ pub fn tokenize(text: &str) -> Vec<Range> {
     tokens
 }
 
-fn prev_char(text: &str, at: usize) -> Option<char> {
-    text[..at].chars().next_back()
+/// The character at byte `at` of `text` (a character boundary) and its length in bytes:
+/// ASCII and Devanagari without the general decoder.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    match bytes[at] {
+        b if b < 0x80 => (b as char, 1),
+        0xE0 if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => {
+            let low = u32::from(bytes[at + 1] & 1) << 6 | u32::from(bytes[at + 2] & 0x3f);
+            (char::from_u32(0x900 + low).unwrap_or('\u{FFFD}'), 3)
+        }
+        _ => {
+            let c = text[at..].chars().next().unwrap_or('\u{FFFD}');
+            (c, c.len_utf8())
+        }
+    }
 }
 
 /// Letters, digits and the combining marks of any script (Devanagari vowel signs, virama, nukta).

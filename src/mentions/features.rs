@@ -373,6 +373,33 @@ impl<'a> Word<'a> {
 /// `at` holds the words from two before the token to two after it (sentence boundaries beyond
 /// the ends), `first` whether it is the sentence's first token.
 pub fn token_features(at: [&Word<'_>; 5], first: bool, mut visit: impl FnMut(u32)) {
+    fixed_features(marker_class(at[3], at[4]), first, &mut visit);
+    pair_features(at, visit);
+}
+
+/// Which of the three case-marker features a token has: a marker just after it (0), two after
+/// it (1) or none (2), from the words after it.
+pub fn marker_class(after: &Word<'_>, after2: &Word<'_>) -> usize {
+    match (after.marker, after2.marker) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    }
+}
+
+/// The features of [`token_features`] that depend on no word's text: the bias, the case-marker
+/// feature of [`marker_class`] `marker`, and whether the token is the sentence's first. A few
+/// ids in all, so a tagger can sum their weights once.
+pub fn fixed_features(marker: usize, first: bool, mut visit: impl FnMut(u32)) {
+    visit(BIAS);
+    visit([MARKER_NEXT, MARKER_NEXT2, MARKER_NONE][marker.min(2)]);
+    if first {
+        visit(FIRST);
+    }
+}
+
+/// The features of [`token_features`] about pairs of words: `at` as there.
+pub fn pair_features(at: [&Word<'_>; 5], mut visit: impl FnMut(u32)) {
     let [before2, before, word, after, after2] = at;
     let pair = |first: &Word<'_>, n: usize, second: &str| {
         let mut h = Fnv(first.first[n]);
@@ -380,19 +407,10 @@ pub fn token_features(at: [&Word<'_>; 5], first: bool, mut visit: impl FnMut(u32
         h.feed_all(second.as_bytes());
         h.finish()
     };
-    visit(BIAS);
     visit(pair(before, 0, &word.form));
     visit(pair(word, 1, &after.form));
     visit(pair(before, 2, &word.shape));
     visit(pair(word, 3, &after.shape));
-    visit(match (after.marker, after2.marker) {
-        (true, _) => MARKER_NEXT,
-        (false, true) => MARKER_NEXT2,
-        (false, false) => MARKER_NONE,
-    });
-    if first {
-        visit(FIRST);
-    }
     visit(pair(before2, 4, &before.form));
     visit(pair(after, 5, &after2.form));
     visit(pair(before, 6, &after.form));

@@ -24,7 +24,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::features::{token_features, tokenize, word_form, Role, Word, FEATURE_VERSION};
+use super::features::{
+    fixed_features, marker_class, pair_features, tokenize, word_form, Role, Word, FEATURE_VERSION,
+};
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
 
@@ -557,8 +559,9 @@ const MEMO_LIMIT: usize = 1 << 13;
 
 /// A model at work on one text, sentence by sentence: it remembers the weights of each word's
 /// features ([`Word::visit`]) for the next time the word comes, so that only the features of
-/// word pairs ([`token_features`]) are worked out at every token. The same text gives the same
-/// tags with or without the memo.
+/// word pairs ([`pair_features`]) are worked out at every token (the few that depend on no
+/// word, [`fixed_features`], are summed once). The same text gives the same tags with or
+/// without the memo.
 pub struct Tagger<'a> {
     model: &'a Model,
     /// The memo: where each word of the text met so far is in `words`.
@@ -569,6 +572,9 @@ pub struct Tagger<'a> {
     at: Vec<u32>,
     /// More words than this in the memo and it starts again ([`MEMO_LIMIT`]).
     limit: usize,
+    /// The summed weights of [`fixed_features`] by case-marker class and by whether the token
+    /// is its sentence's first: the same few rows at every token, summed once.
+    fixed: [[[i32; NTAGS]; 2]; 3],
 }
 
 /// A sum of emission rows, as 16-bit lanes in two words: the even and the odd tags' weights
@@ -671,8 +677,16 @@ impl<'a> Tagger<'a> {
     }
 
     fn with_limit(model: &'a Model, limit: usize) -> Tagger<'a> {
+        let fixed = std::array::from_fn(|marker| {
+            std::array::from_fn(|first| {
+                let mut sum = RowSum::default();
+                fixed_features(marker, first == 1, |id| sum.add(model, id));
+                sum.sum()
+            })
+        });
         Tagger {
             limit,
+            fixed,
             model,
             index: FxHashMap::default(),
             words: vec![
@@ -754,16 +768,19 @@ impl<'a> Tagger<'a> {
                 // overlap instead of each waiting for the next id's hash (about 8% less time in
                 // the tagger natively).
                 let mut pairs = RowSum::default();
-                let mut ids = [0u32; 12];
+                let mut ids = [0u32; 7];
                 let mut count = 0;
-                token_features(around.map(|m| &m.word), i == 0, |id| {
-                    match ids.get_mut(count) {
-                        Some(slot) => {
-                            *slot = id;
-                            count += 1;
-                        }
-                        None => pairs.add(self.model, id),
+                let words = around.map(|m| &m.word);
+                let fixed = &self.fixed[marker_class(words[3], words[4])][usize::from(i == 0)];
+                for (s, w) in row.iter_mut().zip(fixed) {
+                    *s += w;
+                }
+                pair_features(words, |id| match ids.get_mut(count) {
+                    Some(slot) => {
+                        *slot = id;
+                        count += 1;
                     }
+                    None => pairs.add(self.model, id),
                 });
                 for &id in &ids[..count] {
                     pairs.add(self.model, id);

@@ -237,20 +237,19 @@ pub struct Word<'a> {
     /// Whether the form is one of [`CASE_MARKERS`].
     marker: bool,
     /// FNV states after a pair template and this word as the pair's first part, in the order
-    /// of [`PAIR_TEMPLATES`].
-    first: [u32; PAIR_TEMPLATES.len()],
+    /// of [`PAIR_TEMPLATES`]: pairs 0, 1, 4, 5 and 6 of the form, 2 and 3 of the shape.
+    first: [u32; 7],
+    /// The ids of the form alone in [`FORM_TEMPLATES`] 13 to 16 and 1 (as the word's
+    /// neighbours see it, and its own), hashed with the pairs' first parts.
+    alone: [u32; 5],
 }
 
-/// The pair templates and whether their first part is the shape (else the form).
-const PAIR_TEMPLATES: [(u8, bool); 7] = [
-    (17, false),
-    (18, false),
-    (19, true),
-    (20, true),
-    (25, false),
-    (26, false),
-    (29, false),
-];
+/// The pair templates (first part the form: 17, 18, 25, 26, 29; the shape: 19, 20).
+const PAIR_TEMPLATES: [u8; 7] = [17, 18, 19, 20, 25, 26, 29];
+
+/// The templates that hash the form on its own after the template: the five pair templates
+/// whose first part is the form, then 13 to 16 and 1. Hashed side by side over the form's bytes.
+const FORM_TEMPLATES: [u8; 10] = [17, 18, 25, 26, 29, 13, 14, 15, 16, 1];
 
 /// Where [`Word::visit`] sends a feature: to the word's own token or to a token near it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,17 +289,14 @@ impl<'a> Word<'a> {
     }
 
     fn with(form: Cow<'a, str>, shape: Cow<'static, str>) -> Word<'a> {
-        let first = PAIR_TEMPLATES.map(|(template, is_shape)| {
-            let mut h = Fnv::new(template);
-            h.feed(0xff);
-            h.feed_all(if is_shape { &shape } else { &form }.as_bytes());
-            h.0
-        });
+        let f = hash_form(form.as_bytes());
+        let s = hash_lanes2([PAIR_TEMPLATES[2], PAIR_TEMPLATES[3]], shape.as_bytes());
         Word {
             marker: CASE_MARKERS.contains(&form.as_ref()),
+            first: [f[0], f[1], s[0], s[1], f[2], f[3], f[4]],
+            alone: [f[5], f[6], f[7], f[8], f[9]].map(|h| Fnv(h).finish()),
             form,
             shape,
-            first,
         }
     }
 
@@ -309,41 +305,67 @@ impl<'a> Word<'a> {
     /// tokens near it. A sentence boundary has no token, so no own features.
     pub fn visit(&self, is_boundary: bool, mut visit: impl FnMut(Role, u32)) {
         let w: &str = &self.form;
-        visit(Role::Before, hash(13, &[w]));
-        visit(Role::After, hash(14, &[w]));
-        visit(Role::TwoBefore, hash(15, &[w]));
-        visit(Role::TwoAfter, hash(16, &[w]));
-        visit(Role::Before, hash(21, &[suffix(w, 2)]));
-        visit(Role::After, hash(22, &[suffix(w, 2)]));
-        visit(Role::Before, hash(27, &[suffix(w, 3)]));
-        visit(Role::After, hash(28, &[suffix(w, 1)]));
+        let bytes = w.as_bytes();
+        // Where each character starts, found once (on the stack for all but long words).
+        let mut stack = [0u32; 48];
+        let heap: Vec<u32>;
+        let starts: &[u32] = if bytes.len() <= stack.len() {
+            let mut n = 0;
+            for (at, _) in bytes.iter().enumerate().filter(|&(_, b)| b & 0xC0 != 0x80) {
+                stack[n] = at as u32;
+                n += 1;
+            }
+            &stack[..n]
+        } else {
+            heap = w.char_indices().map(|(at, _)| at as u32).collect();
+            &heap
+        };
+        let chars = starts.len();
+        // The last `n` characters ([`suffix`]), and the first `n` when shorter than the word.
+        let last = |n: usize| -> &[u8] {
+            let at = chars.checked_sub(n).map_or(0, |k| starts[k] as usize);
+            &bytes[at..]
+        };
+        let [before, after, two_before, two_after, own_form] = self.alone;
+        visit(Role::Before, before);
+        visit(Role::After, after);
+        visit(Role::TwoBefore, two_before);
+        visit(Role::TwoAfter, two_after);
+        // Suffixes of 1 to 4 characters: as the neighbours see them (21, 22, 27, 28), and the
+        // word's own ones shorter than the word (7 to 10), side by side over the same bytes.
+        let [s1, own1] = hash_lanes2([28, 7], last(1)).map(|h| Fnv(h).finish());
+        let [s2b, s2a, own2] = hash_lanes3([21, 22, 8], last(2)).map(|h| Fnv(h).finish());
+        let [s3, own3] = hash_lanes2([27, 9], last(3)).map(|h| Fnv(h).finish());
+        visit(Role::Before, s2b);
+        visit(Role::After, s2a);
+        visit(Role::Before, s3);
+        visit(Role::After, s1);
         if is_boundary {
             return;
         }
         let mut own = |id: u32| visit(Role::Own, id);
-        own(hash(1, &[w]));
+        own(own_form);
         // Prefixes and suffixes of 1 to 3 and 1 to 4 characters, shorter than the word.
-        for (n, (at, _)) in w.char_indices().enumerate().skip(1).take(3) {
-            own(hash(2 + n as u8, &[&w[..at]]));
-        }
-        for (n, (at, _)) in w
-            .char_indices()
-            .rev()
-            .take_while(|&(at, _)| at > 0)
-            .enumerate()
-        {
-            if n < 4 {
-                own(hash(7 + n as u8, &[&w[at..]]));
+        for n in 1..=3 {
+            if chars > n {
+                own(hash(2 + n as u8, &[&w[..starts[n] as usize]]));
             }
         }
-        let chars = w.chars().count();
+        for (n, id) in [own1, own2, own3].into_iter().enumerate() {
+            if chars > n + 1 {
+                own(id);
+            }
+        }
+        if chars > 4 {
+            let mut h = Fnv::new(10);
+            h.feed(0xff);
+            h.feed_all(last(4));
+            own(h.finish());
+        }
         own(hash(11, &[&self.shape]));
         own(hash(12, &[length_class(chars)]));
         if chars > 2 {
             // Trigram k of "^" + form + "$" spans the form's characters k - 1 to k + 1.
-            let starts = || w.char_indices().map(|(at, _)| at);
-            let mut from = starts();
-            let mut to = starts().skip(2).chain([w.len()]);
             for k in 0..chars {
                 let mut h = Fnv::new(30);
                 h.feed(0xff);
@@ -351,10 +373,10 @@ impl<'a> Word<'a> {
                     h.feed(b'^');
                     0
                 } else {
-                    from.next().unwrap_or(0)
+                    starts[k - 1] as usize
                 };
-                let end = to.next().unwrap_or(w.len());
-                h.feed_all(&w.as_bytes()[start..end]);
+                let end = starts.get(k + 2).map_or(bytes.len(), |&at| at as usize);
+                h.feed_all(&bytes[start..end]);
                 if k + 1 == chars {
                     h.feed(b'$');
                 }
@@ -519,6 +541,61 @@ pub fn shape(word: &str) -> String {
     out
 }
 
+/// The FNV states (unfinished) of [`hash`] of one part, `bytes`, for two templates: one pass
+/// over the bytes for both. Written out lane by lane ([`hash_lanes3`], [`hash_form`]) so that
+/// the lanes stay in registers: the release profile optimises for size and unrolls no loop.
+fn hash_lanes2(templates: [u8; 2], bytes: &[u8]) -> [u32; 2] {
+    let [mut h0, mut h1] = templates.map(fnv_part);
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+    }
+    [h0, h1]
+}
+
+/// [`hash_lanes2`] for three templates.
+fn hash_lanes3(templates: [u8; 3], bytes: &[u8]) -> [u32; 3] {
+    let [mut h0, mut h1, mut h2] = templates.map(fnv_part);
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+        h2 = fnv_step(h2, b);
+    }
+    [h0, h1, h2]
+}
+
+/// [`hash_lanes2`] for the ten [`FORM_TEMPLATES`].
+fn hash_form(bytes: &[u8]) -> [u32; 10] {
+    let [mut h0, mut h1, mut h2, mut h3, mut h4, mut h5, mut h6, mut h7, mut h8, mut h9] =
+        FORM_TEMPLATES.map(fnv_part);
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+        h2 = fnv_step(h2, b);
+        h3 = fnv_step(h3, b);
+        h4 = fnv_step(h4, b);
+        h5 = fnv_step(h5, b);
+        h6 = fnv_step(h6, b);
+        h7 = fnv_step(h7, b);
+        h8 = fnv_step(h8, b);
+        h9 = fnv_step(h9, b);
+    }
+    [h0, h1, h2, h3, h4, h5, h6, h7, h8, h9]
+}
+
+/// The FNV state after `template` and the separator before a part.
+fn fnv_part(template: u8) -> u32 {
+    let mut h = Fnv::new(template);
+    h.feed(0xff);
+    h.0
+}
+
+/// [`Fnv::feed`] on a bare state.
+#[inline(always)]
+fn fnv_step(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(FNV_PRIME)
+}
+
 /// FNV-1a over a template number and the parts (separated by a byte that UTF-8 never uses),
 /// finished with a mixing step so that the low bits are as good as the high ones.
 fn hash(template: u8, parts: &[&str]) -> u32 {
@@ -541,6 +618,8 @@ fn hash_chars(template: u8, chars: &[char]) -> u32 {
     h.finish()
 }
 
+const FNV_PRIME: u32 = 0x0100_0193;
+
 struct Fnv(u32);
 
 impl Fnv {
@@ -552,7 +631,7 @@ impl Fnv {
 
     const fn feed(&mut self, b: u8) {
         self.0 ^= b as u32;
-        self.0 = self.0.wrapping_mul(0x0100_0193);
+        self.0 = self.0.wrapping_mul(FNV_PRIME);
     }
 
     /// [`Fnv::feed`] for each byte, four at a time (the same hash with less loop overhead).
@@ -672,6 +751,8 @@ mod tests {
             "प्रधानमंत्री नरेंद्र मोदी ने २०२४ में अमेरिका की यात्रा की और ट्रंप से मिले।",
             "a ab abc abcd abcde < s > </s> <s>",
             "abक कab aB क२ मोदीjee",
+            // Longer than the stack buffer of character starts in Word::visit.
+            "संयुक्तराष्ट्रसुरक्षापरिषदअध्यक्ष ने supercalifragilisticexpialidociousness कहा",
         ];
         for text in sentences {
             let words = words(text);

@@ -483,6 +483,78 @@ where
     tags
 }
 
+/// [`viterbi`] for the tagger's scores (`i32`, the transition scores in a table), token by
+/// token: each row of tag scores is taken as soon as it is worked out, and the buffer of
+/// back pointers is kept from sentence to sentence. The same tags as [`viterbi`] (a test).
+#[derive(Debug, Default)]
+struct Search {
+    /// The best score of a path to each tag at the last token taken.
+    best: [i32; NTAGS],
+    /// `back[i][t]`: the tag before `t` at token `i` on the best path to it (`back[0]` unused).
+    back: Vec<[u8; NTAGS]>,
+}
+
+impl Search {
+    /// Start a new sentence.
+    fn clear(&mut self) {
+        self.back.clear();
+    }
+
+    /// Take the next token's tag scores; `trans[0][t]` scores starting with tag `t` and
+    /// `trans[p + 1][t]` tag `t` after `p`.
+    fn push(&mut self, scores: &[i32; NTAGS], trans: &[[i32; NTAGS]; NTAGS + 1]) {
+        let i = self.back.len();
+        let mut back = [0u8; NTAGS];
+        if i == 0 {
+            self.best = std::array::from_fn(|t| scores[t] + trans[0][t]);
+        } else {
+            let before = &PRECEDING[usize::from(i == 1)];
+            let prev = self.best;
+            self.best = std::array::from_fn(|t| {
+                let from = before[t];
+                let mut p = from[0];
+                let mut top = prev[p] + trans[p + 1][t];
+                for &q in &from[1..] {
+                    let s = prev[q] + trans[q + 1][t];
+                    if s > top {
+                        top = s;
+                        p = q;
+                    }
+                }
+                back[t] = p as u8;
+                top + scores[t]
+            });
+        }
+        self.back.push(back);
+    }
+
+    /// The best tag sequence for the tokens taken.
+    fn tags(&self) -> Vec<u8> {
+        let n = self.back.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut last = 0u8;
+        let mut top: Option<i32> = None;
+        for t in 0..NTAGS as u8 {
+            if n == 1 && !allowed(None, t) {
+                continue;
+            }
+            let s = self.best[t as usize];
+            if top.is_none_or(|b| s > b) {
+                top = Some(s);
+                last = t;
+            }
+        }
+        let mut tags = vec![0u8; n];
+        tags[n - 1] = last;
+        for i in (1..n).rev() {
+            tags[i - 1] = self.back[i][tags[i] as usize];
+        }
+        tags
+    }
+}
+
 /// Entity spans `(first, end_exclusive, type)` of a BIO tag sequence.
 pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     let mut out: Vec<(usize, usize, u8)> = Vec::new();
@@ -575,6 +647,10 @@ pub struct Tagger<'a> {
     /// The summed weights of [`fixed_features`] by case-marker class and by whether the token
     /// is its sentence's first: the same few rows at every token, summed once.
     fixed: [[[i32; NTAGS]; 2]; 3],
+    /// The model's tag-pair scores ([`Model::trans`]) as the sums' type.
+    trans: [[i32; NTAGS]; NTAGS + 1],
+    /// The best-path search, its buffer kept from sentence to sentence.
+    search: Search,
 }
 
 /// A sum of emission rows, as 16-bit lanes in two words: the even and the odd tags' weights
@@ -687,6 +763,8 @@ impl<'a> Tagger<'a> {
         Tagger {
             limit,
             fixed,
+            trans: model.trans.map(|row| row.map(i32::from)),
+            search: Search::default(),
             model,
             index: FxHashMap::default(),
             words: vec![
@@ -750,8 +828,10 @@ impl<'a> Tagger<'a> {
                 _ => &self.words[self.at[i as usize] as usize],
             }
         };
-        let scores: Vec<[i32; NTAGS]> = (0..n)
-            .map(|i| {
+        let mut search = std::mem::take(&mut self.search);
+        search.clear();
+        for i in 0..n {
+            let row = {
                 let around = [memo(i - 2), memo(i - 1), memo(i), memo(i + 1), memo(i + 2)];
                 let mut row = around[2].weights[0];
                 for (m, role) in [
@@ -792,13 +872,12 @@ impl<'a> Tagger<'a> {
                     forbid_begin(&mut row);
                 }
                 row
-            })
-            .collect();
-        let trans = self.model.trans.map(|row| row.map(i32::from));
-        viterbi(&scores, |p, t| match p {
-            None => trans[0][t as usize],
-            Some(p) => trans[p as usize + 1][t as usize],
-        })
+            };
+            search.push(&row, &self.trans);
+        }
+        let tags = search.tags();
+        self.search = search;
+        tags
     }
 }
 
@@ -1012,6 +1091,7 @@ mod tests {
             state ^= state << 5;
             (state % (2 * range as u32 + 1)) as i32 - range
         };
+        let mut search = Search::default();
         for round in 0..2000 {
             let range = if round % 2 == 0 { 2 } else { 200 };
             let trans: [[i32; NTAGS]; NTAGS + 1] =
@@ -1029,10 +1109,20 @@ mod tests {
             let fast = viterbi(&scores, |p, t| {
                 trans[p.map_or(0, |p| p as usize + 1)][t as usize]
             });
+            let plain = plain_viterbi(&scores, &trans);
             assert_eq!(
-                fast,
-                plain_viterbi(&scores, &trans),
+                fast, plain,
                 "should find the plain search's path for {scores:?} with {trans:?}"
+            );
+            // The tagger's search, its buffer used before.
+            search.clear();
+            for row in &scores {
+                search.push(row, &trans);
+            }
+            assert_eq!(
+                search.tags(),
+                plain,
+                "should find the plain search's path token by token for {scores:?} with {trans:?}"
             );
         }
     }

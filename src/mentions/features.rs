@@ -438,6 +438,25 @@ pub fn pair_features(at: [&Word<'_>; 5], mut visit: impl FnMut(u32)) {
     visit(pair(before, 6, &after.form));
 }
 
+/// The ids of [`pair_features`] of two adjacent words `x` and `y` (the second part `y`), each
+/// pair hashed once for the tokens around it: `[17, 19]` for `y`'s token (as its word before
+/// and itself), `[18, 20]` for `x`'s (as itself and its word after), 25 for the token after
+/// `y`, 26 for the token before `x`. The four form pairs share one pass over `y`'s bytes.
+pub fn adjacent_pair_features(x: &Word<'_>, y: &Word<'_>) -> [u32; 6] {
+    let f = &x.first;
+    let [f17, f18, f25, f26] = continue_lanes4([f[0], f[1], f[4], f[5]], y.form.as_bytes());
+    let [f19, f20] = continue_lanes2([f[2], f[3]], y.shape.as_bytes());
+    [f17, f19, f18, f20, f25, f26].map(|h| Fnv(h).finish())
+}
+
+/// The id of [`pair_features`] of the words before and after a token (29).
+pub fn skip_pair_feature(before: &Word<'_>, after: &Word<'_>) -> u32 {
+    let mut h = Fnv(before.first[6]);
+    h.feed(0xff);
+    h.feed_all(after.form.as_bytes());
+    h.finish()
+}
+
 // The features of [`token_features`] that depend on no word, hashed once at compile time.
 const BIAS: u32 = const_hash(0, b"", false);
 const FIRST: u32 = const_hash(24, b"", false);
@@ -551,6 +570,28 @@ fn hash_lanes2(templates: [u8; 2], bytes: &[u8]) -> [u32; 2] {
         h1 = fnv_step(h1, b);
     }
     [h0, h1]
+}
+
+/// The FNV states of two states continued with the separator and one part, `bytes`.
+fn continue_lanes2(states: [u32; 2], bytes: &[u8]) -> [u32; 2] {
+    let [mut h0, mut h1] = states.map(|h| fnv_step(h, 0xff));
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+    }
+    [h0, h1]
+}
+
+/// [`continue_lanes2`] for four states.
+fn continue_lanes4(states: [u32; 4], bytes: &[u8]) -> [u32; 4] {
+    let [mut h0, mut h1, mut h2, mut h3] = states.map(|h| fnv_step(h, 0xff));
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+        h2 = fnv_step(h2, b);
+        h3 = fnv_step(h3, b);
+    }
+    [h0, h1, h2, h3]
 }
 
 /// [`hash_lanes2`] for three templates.
@@ -736,6 +777,27 @@ mod tests {
             }
             let around = [at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2)];
             token_features(around, i == 0, |id| ids.push(id));
+            // The pairs as the tagger hashes them, each adjacent pair once.
+            let mut pairs = Vec::new();
+            pair_features(around, |id| pairs.push(id));
+            let [before2, before, word, after, after2] = around;
+            let (left, own, right) = (
+                adjacent_pair_features(before, word),
+                adjacent_pair_features(word, after),
+                adjacent_pair_features(before2, before),
+            );
+            let mut split = vec![
+                left[0],
+                left[1],
+                own[2],
+                own[3],
+                right[4],
+                adjacent_pair_features(after, after2)[5],
+                skip_pair_feature(before, after),
+            ];
+            pairs.sort_unstable();
+            split.sort_unstable();
+            assert_eq!(split, pairs, "should give the pair ids pair by pair");
             ids.sort_unstable();
         }
         out

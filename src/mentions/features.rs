@@ -362,8 +362,17 @@ impl<'a> Word<'a> {
             h.feed_all(last(4));
             own(h.finish());
         }
-        own(hash(11, &[&self.shape]));
-        own(hash(12, &[length_class(chars)]));
+        own(match &*self.shape {
+            "D" => SHAPE_D,
+            "x" => SHAPE_X,
+            shape => hash(11, &[shape]),
+        });
+        own(LENGTH_CLASSES[match chars {
+            0..=1 => 0,
+            2..=3 => 1,
+            4..=6 => 2,
+            _ => 3,
+        }]);
         if chars > 2 {
             // Trigram k of "^" + form + "$" spans the form's characters k - 1 to k + 1.
             for k in 0..chars {
@@ -459,6 +468,16 @@ pub fn skip_pair_feature(before: &Word<'_>, after: &Word<'_>) -> u32 {
 
 // The features of [`token_features`] that depend on no word, hashed once at compile time.
 const BIAS: u32 = const_hash(0, b"", false);
+// The most common shapes, and the length classes of [`length_class`] (the words' ids of
+// templates 11 and 12), hashed at compile time too.
+const SHAPE_D: u32 = const_hash(11, b"D", true);
+const SHAPE_X: u32 = const_hash(11, b"x", true);
+const LENGTH_CLASSES: [u32; 4] = [
+    const_hash(12, b"1", true),
+    const_hash(12, b"2-3", true),
+    const_hash(12, b"4-6", true),
+    const_hash(12, b"7+", true),
+];
 const FIRST: u32 = const_hash(24, b"", false);
 const MARKER_NEXT: u32 = const_hash(23, b"next", true);
 const MARKER_NEXT2: u32 = const_hash(23, b"next2", true);

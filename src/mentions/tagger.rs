@@ -15,9 +15,13 @@
 //!
 //! Speed: a [`Tagger`] works through one article and sums the weights of each distinct word's
 //! features once ([`super::features::Word`]), so that at each token only the features of word
-//! pairs are hashed; the model keeps only the weight rows that exist (a quarter of the buckets),
-//! laid out at build time (`build/model.rs`), so loading it costs nothing at first use. The
-//! tags are the same as summing every feature of every token (tests in both modules).
+//! pairs are hashed (each two adjacent words once per sentence), and those that depend on no
+//! word are summed once per tagger; the model keeps only the weight rows that exist (a quarter
+//! of the buckets), laid out at build time (`build/model.rs`), so loading it costs nothing at
+//! first use. The Viterbi search takes each token's scores as they are summed. Hashes that run
+//! over the same bytes (a word's form for ten templates, its suffixes for two or three) run
+//! side by side in one pass. The tags are the same as summing every feature of every token
+//! (tests in both modules).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -635,7 +639,7 @@ const MEMO_LIMIT: usize = 1 << 13;
 
 /// A model at work on one text, sentence by sentence: it remembers the weights of each word's
 /// features ([`Word::visit`]) for the next time the word comes, so that only the features of
-/// word pairs ([`pair_features`]) are worked out at every token (the few that depend on no
+/// word pairs ([`super::features::pair_features`]) are worked out at every token (the few that depend on no
 /// word, [`fixed_features`], are summed once). The same text gives the same tags with or
 /// without the memo.
 pub struct Tagger<'a> {

@@ -513,19 +513,30 @@ impl Search {
         if i == 0 {
             self.best = std::array::from_fn(|t| scores[t] + trans[0][t]);
         } else {
-            let before = &PRECEDING[usize::from(i == 1)];
+            // [`PRECEDING`] written out: an inside tag follows its type's begin or itself, any
+            // other tag any tag; at the second token no inside tag. Lower tags win ties.
+            let second = i == 1;
             let prev = self.best;
             self.best = std::array::from_fn(|t| {
-                let from = before[t];
-                let mut p = from[0];
-                let mut top = prev[p] + trans[p + 1][t];
-                for &q in &from[1..] {
-                    let s = prev[q] + trans[q + 1][t];
-                    if s > top {
-                        top = s;
-                        p = q;
+                let (p, top) = if t % 2 == 0 && t > 0 {
+                    let begin = (t - 1, prev[t - 1] + trans[t][t]);
+                    let inside = prev[t] + trans[t + 1][t];
+                    if !second && inside > begin.1 {
+                        (t, inside)
+                    } else {
+                        begin
                     }
-                }
+                } else {
+                    let (mut p, mut top) = (0, prev[0] + trans[1][t]);
+                    for q in 1..NTAGS {
+                        let s = prev[q] + trans[q + 1][t];
+                        if s > top && !(second && q % 2 == 0) {
+                            top = s;
+                            p = q;
+                        }
+                    }
+                    (p, top)
+                };
                 back[t] = p as u8;
                 top + scores[t]
             });

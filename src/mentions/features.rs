@@ -30,29 +30,56 @@ pub const FEATURE_VERSION: u16 = 1;
 const CASE_MARKERS: &[&str] = &["ने", "को", "का", "के", "की", "से", "में", "पर", "तक"];
 
 /// Byte ranges of the tokens of `text`, in order.
+///
+/// Read byte by byte: an ASCII byte is its own character and a Devanagari one is `E0 A4 xx` or
+/// `E0 A5 xx` in UTF-8, so only other scripts' characters are decoded, and a character's
+/// neighbours only for the few marks that may join a word.
 pub fn tokenize(text: &str) -> Vec<Range> {
-    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut chars_in_word = 0usize;
-    let mut iter = text.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if is_word_char(c)
-            || (start.is_some() && joins_word(c, chars_in_word, prev_char(text, at), next))
-        {
+    let mut at = 0;
+    while at < bytes.len() {
+        let (c, len) = char_at(text, at);
+        let in_word = match c {
+            _ if is_word_char(c) => true,
+            '.' | ',' | '\'' | '’' if start.is_some() => {
+                let prev = text[..at].chars().next_back();
+                let next = text[at + len..].chars().next();
+                joins_word(c, chars_in_word, prev, next)
+            }
+            _ => false,
+        };
+        if in_word {
             if start.is_none() {
                 start = Some(at);
                 chars_in_word = 0;
             }
             chars_in_word += 1;
+            at += len;
+            // The rest of a run of ASCII letters and digits and Devanagari letters and marks.
+            loop {
+                match bytes.get(at..) {
+                    Some([b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9', ..]) => at += 1,
+                    Some(
+                        [0xE0, 0xA4, _, ..]
+                        | [0xE0, 0xA5, 0x80..=0xA3 | 0xA6..=0xAF | 0xB1..=0xBF, ..],
+                    ) => at += 3,
+                    _ => break,
+                }
+                chars_in_word += 1;
+            }
             continue;
+        } else {
+            if let Some(s) = start.take() {
+                tokens.push(Range::new(s, at));
+            }
+            if !c.is_whitespace() {
+                tokens.push(Range::new(at, at + len));
+            }
         }
-        if let Some(s) = start.take() {
-            tokens.push(Range::new(s, at));
-        }
-        if !c.is_whitespace() {
-            tokens.push(Range::new(at, at + c.len_utf8()));
-        }
+        at += len;
     }
     if let Some(s) = start {
         tokens.push(Range::new(s, text.len()));
@@ -60,8 +87,22 @@ pub fn tokenize(text: &str) -> Vec<Range> {
     tokens
 }
 
-fn prev_char(text: &str, at: usize) -> Option<char> {
-    text[..at].chars().next_back()
+/// The character at byte `at` of `text` (a character boundary) and its length in bytes:
+/// ASCII and Devanagari without the general decoder.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    match bytes[at] {
+        b if b < 0x80 => (b as char, 1),
+        0xE0 if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => {
+            let low = u32::from(bytes[at + 1] & 1) << 6 | u32::from(bytes[at + 2] & 0x3f);
+            (char::from_u32(0x900 + low).unwrap_or('\u{FFFD}'), 3)
+        }
+        _ => {
+            let c = text[at..].chars().next().unwrap_or('\u{FFFD}');
+            (c, c.len_utf8())
+        }
+    }
 }
 
 /// Letters, digits and the combining marks of any script (Devanagari vowel signs, virama, nukta).
@@ -196,20 +237,19 @@ pub struct Word<'a> {
     /// Whether the form is one of [`CASE_MARKERS`].
     marker: bool,
     /// FNV states after a pair template and this word as the pair's first part, in the order
-    /// of [`PAIR_TEMPLATES`].
-    first: [u32; PAIR_TEMPLATES.len()],
+    /// of [`PAIR_TEMPLATES`]: pairs 0, 1, 4, 5 and 6 of the form, 2 and 3 of the shape.
+    first: [u32; 7],
+    /// The ids of the form alone in [`FORM_TEMPLATES`] 13 to 16 and 1 (as the word's
+    /// neighbours see it, and its own), hashed with the pairs' first parts.
+    alone: [u32; 5],
 }
 
-/// The pair templates and whether their first part is the shape (else the form).
-const PAIR_TEMPLATES: [(u8, bool); 7] = [
-    (17, false),
-    (18, false),
-    (19, true),
-    (20, true),
-    (25, false),
-    (26, false),
-    (29, false),
-];
+/// The pair templates (first part the form: 17, 18, 25, 26, 29; the shape: 19, 20).
+const PAIR_TEMPLATES: [u8; 7] = [17, 18, 19, 20, 25, 26, 29];
+
+/// The templates that hash the form on its own after the template: the five pair templates
+/// whose first part is the form, then 13 to 16 and 1. Hashed side by side over the form's bytes.
+const FORM_TEMPLATES: [u8; 10] = [17, 18, 25, 26, 29, 13, 14, 15, 16, 1];
 
 /// Where [`Word::visit`] sends a feature: to the word's own token or to a token near it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,17 +289,14 @@ impl<'a> Word<'a> {
     }
 
     fn with(form: Cow<'a, str>, shape: Cow<'static, str>) -> Word<'a> {
-        let first = PAIR_TEMPLATES.map(|(template, is_shape)| {
-            let mut h = Fnv::new(template);
-            h.feed(0xff);
-            h.feed_all(if is_shape { &shape } else { &form }.as_bytes());
-            h.0
-        });
+        let f = hash_form(form.as_bytes());
+        let s = hash_lanes2([PAIR_TEMPLATES[2], PAIR_TEMPLATES[3]], shape.as_bytes());
         Word {
             marker: CASE_MARKERS.contains(&form.as_ref()),
+            first: [f[0], f[1], s[0], s[1], f[2], f[3], f[4]],
+            alone: [f[5], f[6], f[7], f[8], f[9]].map(|h| Fnv(h).finish()),
             form,
             shape,
-            first,
         }
     }
 
@@ -268,41 +305,76 @@ impl<'a> Word<'a> {
     /// tokens near it. A sentence boundary has no token, so no own features.
     pub fn visit(&self, is_boundary: bool, mut visit: impl FnMut(Role, u32)) {
         let w: &str = &self.form;
-        visit(Role::Before, hash(13, &[w]));
-        visit(Role::After, hash(14, &[w]));
-        visit(Role::TwoBefore, hash(15, &[w]));
-        visit(Role::TwoAfter, hash(16, &[w]));
-        visit(Role::Before, hash(21, &[suffix(w, 2)]));
-        visit(Role::After, hash(22, &[suffix(w, 2)]));
-        visit(Role::Before, hash(27, &[suffix(w, 3)]));
-        visit(Role::After, hash(28, &[suffix(w, 1)]));
+        let bytes = w.as_bytes();
+        // Where each character starts, found once (on the stack for all but long words).
+        let mut stack = [0u32; 48];
+        let heap: Vec<u32>;
+        let starts: &[u32] = if bytes.len() <= stack.len() {
+            let mut n = 0;
+            for (at, _) in bytes.iter().enumerate().filter(|&(_, b)| b & 0xC0 != 0x80) {
+                stack[n] = at as u32;
+                n += 1;
+            }
+            &stack[..n]
+        } else {
+            heap = w.char_indices().map(|(at, _)| at as u32).collect();
+            &heap
+        };
+        let chars = starts.len();
+        // The last `n` characters ([`suffix`]), and the first `n` when shorter than the word.
+        let last = |n: usize| -> &[u8] {
+            let at = chars.checked_sub(n).map_or(0, |k| starts[k] as usize);
+            &bytes[at..]
+        };
+        let [before, after, two_before, two_after, own_form] = self.alone;
+        visit(Role::Before, before);
+        visit(Role::After, after);
+        visit(Role::TwoBefore, two_before);
+        visit(Role::TwoAfter, two_after);
+        // Suffixes of 1 to 4 characters: as the neighbours see them (21, 22, 27, 28), and the
+        // word's own ones shorter than the word (7 to 10), side by side over the same bytes.
+        let [s1, own1] = hash_lanes2([28, 7], last(1)).map(|h| Fnv(h).finish());
+        let [s2b, s2a, own2] = hash_lanes3([21, 22, 8], last(2)).map(|h| Fnv(h).finish());
+        let [s3, own3] = hash_lanes2([27, 9], last(3)).map(|h| Fnv(h).finish());
+        visit(Role::Before, s2b);
+        visit(Role::After, s2a);
+        visit(Role::Before, s3);
+        visit(Role::After, s1);
         if is_boundary {
             return;
         }
         let mut own = |id: u32| visit(Role::Own, id);
-        own(hash(1, &[w]));
+        own(own_form);
         // Prefixes and suffixes of 1 to 3 and 1 to 4 characters, shorter than the word.
-        for (n, (at, _)) in w.char_indices().enumerate().skip(1).take(3) {
-            own(hash(2 + n as u8, &[&w[..at]]));
-        }
-        for (n, (at, _)) in w
-            .char_indices()
-            .rev()
-            .take_while(|&(at, _)| at > 0)
-            .enumerate()
-        {
-            if n < 4 {
-                own(hash(7 + n as u8, &[&w[at..]]));
+        for n in 1..=3 {
+            if chars > n {
+                own(hash(2 + n as u8, &[&w[..starts[n] as usize]]));
             }
         }
-        let chars = w.chars().count();
-        own(hash(11, &[&self.shape]));
-        own(hash(12, &[length_class(chars)]));
+        for (n, id) in [own1, own2, own3].into_iter().enumerate() {
+            if chars > n + 1 {
+                own(id);
+            }
+        }
+        if chars > 4 {
+            let mut h = Fnv::new(10);
+            h.feed(0xff);
+            h.feed_all(last(4));
+            own(h.finish());
+        }
+        own(match &*self.shape {
+            "D" => SHAPE_D,
+            "x" => SHAPE_X,
+            shape => hash(11, &[shape]),
+        });
+        own(LENGTH_CLASSES[match chars {
+            0..=1 => 0,
+            2..=3 => 1,
+            4..=6 => 2,
+            _ => 3,
+        }]);
         if chars > 2 {
             // Trigram k of "^" + form + "$" spans the form's characters k - 1 to k + 1.
-            let starts = || w.char_indices().map(|(at, _)| at);
-            let mut from = starts();
-            let mut to = starts().skip(2).chain([w.len()]);
             for k in 0..chars {
                 let mut h = Fnv::new(30);
                 h.feed(0xff);
@@ -310,10 +382,10 @@ impl<'a> Word<'a> {
                     h.feed(b'^');
                     0
                 } else {
-                    from.next().unwrap_or(0)
+                    starts[k - 1] as usize
                 };
-                let end = to.next().unwrap_or(w.len());
-                h.feed_all(&w.as_bytes()[start..end]);
+                let end = starts.get(k + 2).map_or(bytes.len(), |&at| at as usize);
+                h.feed_all(&bytes[start..end]);
                 if k + 1 == chars {
                     h.feed(b'$');
                 }
@@ -332,6 +404,33 @@ impl<'a> Word<'a> {
 /// `at` holds the words from two before the token to two after it (sentence boundaries beyond
 /// the ends), `first` whether it is the sentence's first token.
 pub fn token_features(at: [&Word<'_>; 5], first: bool, mut visit: impl FnMut(u32)) {
+    fixed_features(marker_class(at[3], at[4]), first, &mut visit);
+    pair_features(at, visit);
+}
+
+/// Which of the three case-marker features a token has: a marker just after it (0), two after
+/// it (1) or none (2), from the words after it.
+pub fn marker_class(after: &Word<'_>, after2: &Word<'_>) -> usize {
+    match (after.marker, after2.marker) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    }
+}
+
+/// The features of [`token_features`] that depend on no word's text: the bias, the case-marker
+/// feature of [`marker_class`] `marker`, and whether the token is the sentence's first. A few
+/// ids in all, so a tagger can sum their weights once.
+pub fn fixed_features(marker: usize, first: bool, mut visit: impl FnMut(u32)) {
+    visit(BIAS);
+    visit([MARKER_NEXT, MARKER_NEXT2, MARKER_NONE][marker.min(2)]);
+    if first {
+        visit(FIRST);
+    }
+}
+
+/// The features of [`token_features`] about pairs of words: `at` as there.
+pub fn pair_features(at: [&Word<'_>; 5], mut visit: impl FnMut(u32)) {
     let [before2, before, word, after, after2] = at;
     let pair = |first: &Word<'_>, n: usize, second: &str| {
         let mut h = Fnv(first.first[n]);
@@ -339,26 +438,46 @@ pub fn token_features(at: [&Word<'_>; 5], first: bool, mut visit: impl FnMut(u32
         h.feed_all(second.as_bytes());
         h.finish()
     };
-    visit(BIAS);
     visit(pair(before, 0, &word.form));
     visit(pair(word, 1, &after.form));
     visit(pair(before, 2, &word.shape));
     visit(pair(word, 3, &after.shape));
-    visit(match (after.marker, after2.marker) {
-        (true, _) => MARKER_NEXT,
-        (false, true) => MARKER_NEXT2,
-        (false, false) => MARKER_NONE,
-    });
-    if first {
-        visit(FIRST);
-    }
     visit(pair(before2, 4, &before.form));
     visit(pair(after, 5, &after2.form));
     visit(pair(before, 6, &after.form));
 }
 
+/// The ids of [`pair_features`] of two adjacent words `x` and `y` (the second part `y`), each
+/// pair hashed once for the tokens around it: `[17, 19]` for `y`'s token (as its word before
+/// and itself), `[18, 20]` for `x`'s (as itself and its word after), 25 for the token after
+/// `y`, 26 for the token before `x`. The four form pairs share one pass over `y`'s bytes.
+pub fn adjacent_pair_features(x: &Word<'_>, y: &Word<'_>) -> [u32; 6] {
+    let f = &x.first;
+    let [f17, f18, f25, f26] = continue_lanes4([f[0], f[1], f[4], f[5]], y.form.as_bytes());
+    let [f19, f20] = continue_lanes2([f[2], f[3]], y.shape.as_bytes());
+    [f17, f19, f18, f20, f25, f26].map(|h| Fnv(h).finish())
+}
+
+/// The id of [`pair_features`] of the words before and after a token (29).
+pub fn skip_pair_feature(before: &Word<'_>, after: &Word<'_>) -> u32 {
+    let mut h = Fnv(before.first[6]);
+    h.feed(0xff);
+    h.feed_all(after.form.as_bytes());
+    h.finish()
+}
+
 // The features of [`token_features`] that depend on no word, hashed once at compile time.
 const BIAS: u32 = const_hash(0, b"", false);
+// The most common shapes, and the length classes of [`length_class`] (the words' ids of
+// templates 11 and 12), hashed at compile time too.
+const SHAPE_D: u32 = const_hash(11, b"D", true);
+const SHAPE_X: u32 = const_hash(11, b"x", true);
+const LENGTH_CLASSES: [u32; 4] = [
+    const_hash(12, b"1", true),
+    const_hash(12, b"2-3", true),
+    const_hash(12, b"4-6", true),
+    const_hash(12, b"7+", true),
+];
 const FIRST: u32 = const_hash(24, b"", false);
 const MARKER_NEXT: u32 = const_hash(23, b"next", true);
 const MARKER_NEXT2: u32 = const_hash(23, b"next2", true);
@@ -460,6 +579,83 @@ pub fn shape(word: &str) -> String {
     out
 }
 
+/// The FNV states (unfinished) of [`hash`] of one part, `bytes`, for two templates: one pass
+/// over the bytes for both. Written out lane by lane ([`hash_lanes3`], [`hash_form`]) so that
+/// the lanes stay in registers: the release profile optimises for size and unrolls no loop.
+fn hash_lanes2(templates: [u8; 2], bytes: &[u8]) -> [u32; 2] {
+    let [mut h0, mut h1] = templates.map(fnv_part);
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+    }
+    [h0, h1]
+}
+
+/// The FNV states of two states continued with the separator and one part, `bytes`.
+fn continue_lanes2(states: [u32; 2], bytes: &[u8]) -> [u32; 2] {
+    let [mut h0, mut h1] = states.map(|h| fnv_step(h, 0xff));
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+    }
+    [h0, h1]
+}
+
+/// [`continue_lanes2`] for four states.
+fn continue_lanes4(states: [u32; 4], bytes: &[u8]) -> [u32; 4] {
+    let [mut h0, mut h1, mut h2, mut h3] = states.map(|h| fnv_step(h, 0xff));
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+        h2 = fnv_step(h2, b);
+        h3 = fnv_step(h3, b);
+    }
+    [h0, h1, h2, h3]
+}
+
+/// [`hash_lanes2`] for three templates.
+fn hash_lanes3(templates: [u8; 3], bytes: &[u8]) -> [u32; 3] {
+    let [mut h0, mut h1, mut h2] = templates.map(fnv_part);
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+        h2 = fnv_step(h2, b);
+    }
+    [h0, h1, h2]
+}
+
+/// [`hash_lanes2`] for the ten [`FORM_TEMPLATES`].
+fn hash_form(bytes: &[u8]) -> [u32; 10] {
+    let [mut h0, mut h1, mut h2, mut h3, mut h4, mut h5, mut h6, mut h7, mut h8, mut h9] =
+        FORM_TEMPLATES.map(fnv_part);
+    for &b in bytes {
+        h0 = fnv_step(h0, b);
+        h1 = fnv_step(h1, b);
+        h2 = fnv_step(h2, b);
+        h3 = fnv_step(h3, b);
+        h4 = fnv_step(h4, b);
+        h5 = fnv_step(h5, b);
+        h6 = fnv_step(h6, b);
+        h7 = fnv_step(h7, b);
+        h8 = fnv_step(h8, b);
+        h9 = fnv_step(h9, b);
+    }
+    [h0, h1, h2, h3, h4, h5, h6, h7, h8, h9]
+}
+
+/// The FNV state after `template` and the separator before a part.
+fn fnv_part(template: u8) -> u32 {
+    let mut h = Fnv::new(template);
+    h.feed(0xff);
+    h.0
+}
+
+/// [`Fnv::feed`] on a bare state.
+#[inline(always)]
+fn fnv_step(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(FNV_PRIME)
+}
+
 /// FNV-1a over a template number and the parts (separated by a byte that UTF-8 never uses),
 /// finished with a mixing step so that the low bits are as good as the high ones.
 fn hash(template: u8, parts: &[&str]) -> u32 {
@@ -482,6 +678,8 @@ fn hash_chars(template: u8, chars: &[char]) -> u32 {
     h.finish()
 }
 
+const FNV_PRIME: u32 = 0x0100_0193;
+
 struct Fnv(u32);
 
 impl Fnv {
@@ -493,7 +691,7 @@ impl Fnv {
 
     const fn feed(&mut self, b: u8) {
         self.0 ^= b as u32;
-        self.0 = self.0.wrapping_mul(0x0100_0193);
+        self.0 = self.0.wrapping_mul(FNV_PRIME);
     }
 
     /// [`Fnv::feed`] for each byte, four at a time (the same hash with less loop overhead).
@@ -598,6 +796,27 @@ mod tests {
             }
             let around = [at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2)];
             token_features(around, i == 0, |id| ids.push(id));
+            // The pairs as the tagger hashes them, each adjacent pair once.
+            let mut pairs = Vec::new();
+            pair_features(around, |id| pairs.push(id));
+            let [before2, before, word, after, after2] = around;
+            let (left, own, right) = (
+                adjacent_pair_features(before, word),
+                adjacent_pair_features(word, after),
+                adjacent_pair_features(before2, before),
+            );
+            let mut split = vec![
+                left[0],
+                left[1],
+                own[2],
+                own[3],
+                right[4],
+                adjacent_pair_features(after, after2)[5],
+                skip_pair_feature(before, after),
+            ];
+            pairs.sort_unstable();
+            split.sort_unstable();
+            assert_eq!(split, pairs, "should give the pair ids pair by pair");
             ids.sort_unstable();
         }
         out
@@ -613,6 +832,8 @@ mod tests {
             "प्रधानमंत्री नरेंद्र मोदी ने २०२४ में अमेरिका की यात्रा की और ट्रंप से मिले।",
             "a ab abc abcd abcde < s > </s> <s>",
             "abक कab aB क२ मोदीjee",
+            // Longer than the stack buffer of character starts in Word::visit.
+            "संयुक्तराष्ट्रसुरक्षापरिषदअध्यक्ष ने supercalifragilisticexpialidociousness कहा",
         ];
         for text in sentences {
             let words = words(text);

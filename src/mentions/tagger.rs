@@ -15,16 +15,23 @@
 //!
 //! Speed: a [`Tagger`] works through one article and sums the weights of each distinct word's
 //! features once ([`super::features::Word`]), so that at each token only the features of word
-//! pairs are hashed; the model keeps only the weight rows that exist (a quarter of the buckets),
-//! laid out at build time (`build/model.rs`), so loading it costs nothing at first use. The
-//! tags are the same as summing every feature of every token (tests in both modules).
+//! pairs are hashed (each two adjacent words once per sentence), and those that depend on no
+//! word are summed once per tagger; the model keeps only the weight rows that exist (a quarter
+//! of the buckets), laid out at build time (`build/model.rs`), so loading it costs nothing at
+//! first use. The Viterbi search takes each token's scores as they are summed. Hashes that run
+//! over the same bytes (a word's form for ten templates, its suffixes for two or three) run
+//! side by side in one pass. The tags are the same as summing every feature of every token
+//! (tests in both modules).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::features::{token_features, tokenize, word_form, Role, Word, FEATURE_VERSION};
+use super::features::{
+    adjacent_pair_features, fixed_features, marker_class, skip_pair_feature, tokenize, word_form,
+    Role, Word, FEATURE_VERSION,
+};
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
 
@@ -481,6 +488,89 @@ where
     tags
 }
 
+/// [`viterbi`] for the tagger's scores (`i32`, the transition scores in a table), token by
+/// token: each row of tag scores is taken as soon as it is worked out, and the buffer of
+/// back pointers is kept from sentence to sentence. The same tags as [`viterbi`] (a test).
+#[derive(Debug, Default)]
+struct Search {
+    /// The best score of a path to each tag at the last token taken.
+    best: [i32; NTAGS],
+    /// `back[i][t]`: the tag before `t` at token `i` on the best path to it (`back[0]` unused).
+    back: Vec<[u8; NTAGS]>,
+}
+
+impl Search {
+    /// Start a new sentence.
+    fn clear(&mut self) {
+        self.back.clear();
+    }
+
+    /// Take the next token's tag scores; `trans[0][t]` scores starting with tag `t` and
+    /// `trans[p + 1][t]` tag `t` after `p`.
+    fn push(&mut self, scores: &[i32; NTAGS], trans: &[[i32; NTAGS]; NTAGS + 1]) {
+        let i = self.back.len();
+        let mut back = [0u8; NTAGS];
+        if i == 0 {
+            self.best = std::array::from_fn(|t| scores[t] + trans[0][t]);
+        } else {
+            // [`PRECEDING`] written out: an inside tag follows its type's begin or itself, any
+            // other tag any tag; at the second token no inside tag. Lower tags win ties.
+            let second = i == 1;
+            let prev = self.best;
+            self.best = std::array::from_fn(|t| {
+                let (p, top) = if t % 2 == 0 && t > 0 {
+                    let begin = (t - 1, prev[t - 1] + trans[t][t]);
+                    let inside = prev[t] + trans[t + 1][t];
+                    if !second && inside > begin.1 {
+                        (t, inside)
+                    } else {
+                        begin
+                    }
+                } else {
+                    let (mut p, mut top) = (0, prev[0] + trans[1][t]);
+                    for q in 1..NTAGS {
+                        let s = prev[q] + trans[q + 1][t];
+                        if s > top && !(second && q % 2 == 0) {
+                            top = s;
+                            p = q;
+                        }
+                    }
+                    (p, top)
+                };
+                back[t] = p as u8;
+                top + scores[t]
+            });
+        }
+        self.back.push(back);
+    }
+
+    /// The best tag sequence for the tokens taken.
+    fn tags(&self) -> Vec<u8> {
+        let n = self.back.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut last = 0u8;
+        let mut top: Option<i32> = None;
+        for t in 0..NTAGS as u8 {
+            if n == 1 && !allowed(None, t) {
+                continue;
+            }
+            let s = self.best[t as usize];
+            if top.is_none_or(|b| s > b) {
+                top = Some(s);
+                last = t;
+            }
+        }
+        let mut tags = vec![0u8; n];
+        tags[n - 1] = last;
+        for i in (1..n).rev() {
+            tags[i - 1] = self.back[i][tags[i] as usize];
+        }
+        tags
+    }
+}
+
 /// Entity spans `(first, end_exclusive, type)` of a BIO tag sequence.
 pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     let mut out: Vec<(usize, usize, u8)> = Vec::new();
@@ -535,6 +625,9 @@ pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
         return Vec::new();
     };
     let mut tagger = Tagger::new(model);
+    // Hindi news has about one new word in 30 bytes: room for a few more at once, no rehash
+    // or copy of the memo as they come.
+    tagger.reserve(norm.len() / 24);
     let mut mentions = Vec::new();
     for region in structure.regions() {
         for sentence in &region.sentences {
@@ -557,8 +650,9 @@ const MEMO_LIMIT: usize = 1 << 13;
 
 /// A model at work on one text, sentence by sentence: it remembers the weights of each word's
 /// features ([`Word::visit`]) for the next time the word comes, so that only the features of
-/// word pairs ([`token_features`]) are worked out at every token. The same text gives the same
-/// tags with or without the memo.
+/// word pairs ([`super::features::pair_features`]) are worked out at every token (the few that depend on no
+/// word, [`fixed_features`], are summed once). The same text gives the same tags with or
+/// without the memo.
 pub struct Tagger<'a> {
     model: &'a Model,
     /// The memo: where each word of the text met so far is in `words`.
@@ -569,6 +663,15 @@ pub struct Tagger<'a> {
     at: Vec<u32>,
     /// More words than this in the memo and it starts again ([`MEMO_LIMIT`]).
     limit: usize,
+    /// The summed weights of [`fixed_features`] by case-marker class and by whether the token
+    /// is its sentence's first: the same few rows at every token, summed once.
+    fixed: [[[i32; NTAGS]; 2]; 3],
+    /// The model's tag-pair scores ([`Model::trans`]) as the sums' type.
+    trans: [[i32; NTAGS]; NTAGS + 1],
+    /// The best-path search, its buffer kept from sentence to sentence.
+    search: Search,
+    /// The pair features of each two adjacent words of the current sentence.
+    pairs: Vec<[u32; 6]>,
 }
 
 /// A sum of emission rows, as 16-bit lanes in two words: the even and the odd tags' weights
@@ -671,8 +774,19 @@ impl<'a> Tagger<'a> {
     }
 
     fn with_limit(model: &'a Model, limit: usize) -> Tagger<'a> {
+        let fixed = std::array::from_fn(|marker| {
+            std::array::from_fn(|first| {
+                let mut sum = RowSum::default();
+                fixed_features(marker, first == 1, |id| sum.add(model, id));
+                sum.sum()
+            })
+        });
         Tagger {
             limit,
+            fixed,
+            trans: model.trans.map(|row| row.map(i32::from)),
+            search: Search::default(),
+            pairs: Vec::new(),
             model,
             index: FxHashMap::default(),
             words: vec![
@@ -681,6 +795,13 @@ impl<'a> Tagger<'a> {
             ],
             at: Vec::new(),
         }
+    }
+
+    /// Make room in the memo for about `words` distinct words (at most its limit).
+    pub fn reserve(&mut self, words: usize) {
+        let words = words.min(self.limit);
+        self.index.reserve(words);
+        self.words.reserve(words);
     }
 
     /// Tagger mentions in `range` of `norm`.
@@ -736,8 +857,19 @@ impl<'a> Tagger<'a> {
                 _ => &self.words[self.at[i as usize] as usize],
             }
         };
-        let scores: Vec<[i32; NTAGS]> = (0..n)
-            .map(|i| {
+        // The pair features of each two adjacent words ([`adjacent_pair_features`]), the
+        // sentence boundaries included: `pairs[k]` of the words at `k - 2` and `k - 1`.
+        self.pairs.clear();
+        if n > 0 {
+            for k in 0..n + 3 {
+                let pair = adjacent_pair_features(&memo(k - 2).word, &memo(k - 1).word);
+                self.pairs.push(pair);
+            }
+        }
+        let mut search = std::mem::take(&mut self.search);
+        search.clear();
+        for i in 0..n {
+            let row = {
                 let around = [memo(i - 2), memo(i - 1), memo(i), memo(i + 1), memo(i + 2)];
                 let mut row = around[2].weights[0];
                 for (m, role) in [
@@ -750,22 +882,27 @@ impl<'a> Tagger<'a> {
                         *s += w;
                     }
                 }
-                // The ids first, then their rows: the rows' loads (cache misses, mostly) then
-                // overlap instead of each waiting for the next id's hash (about 8% less time in
-                // the tagger natively).
+                let words = around.map(|m| &m.word);
+                let fixed = &self.fixed[marker_class(words[3], words[4])][usize::from(i == 0)];
+                for (s, w) in row.iter_mut().zip(fixed) {
+                    *s += w;
+                }
+                // The pair ids first, then their rows: the rows' loads (cache misses, mostly)
+                // then overlap instead of each waiting for the next id's hash (about 8% less
+                // time in the tagger natively). Pair `k` is of the words at `k - 2` and `k - 1`.
+                let k = i as usize;
+                let (left, own) = (&self.pairs[k + 1], &self.pairs[k + 2]);
+                let ids = [
+                    left[0],
+                    left[1],
+                    own[2],
+                    own[3],
+                    self.pairs[k][4],
+                    self.pairs[k + 3][5],
+                    skip_pair_feature(words[1], words[3]),
+                ];
                 let mut pairs = RowSum::default();
-                let mut ids = [0u32; 12];
-                let mut count = 0;
-                token_features(around.map(|m| &m.word), i == 0, |id| {
-                    match ids.get_mut(count) {
-                        Some(slot) => {
-                            *slot = id;
-                            count += 1;
-                        }
-                        None => pairs.add(self.model, id),
-                    }
-                });
-                for &id in &ids[..count] {
+                for id in ids {
                     pairs.add(self.model, id);
                 }
                 for (s, w) in row.iter_mut().zip(pairs.sum()) {
@@ -775,13 +912,12 @@ impl<'a> Tagger<'a> {
                     forbid_begin(&mut row);
                 }
                 row
-            })
-            .collect();
-        let trans = self.model.trans.map(|row| row.map(i32::from));
-        viterbi(&scores, |p, t| match p {
-            None => trans[0][t as usize],
-            Some(p) => trans[p as usize + 1][t as usize],
-        })
+            };
+            search.push(&row, &self.trans);
+        }
+        let tags = search.tags();
+        self.search = search;
+        tags
     }
 }
 
@@ -995,6 +1131,7 @@ mod tests {
             state ^= state << 5;
             (state % (2 * range as u32 + 1)) as i32 - range
         };
+        let mut search = Search::default();
         for round in 0..2000 {
             let range = if round % 2 == 0 { 2 } else { 200 };
             let trans: [[i32; NTAGS]; NTAGS + 1] =
@@ -1012,10 +1149,20 @@ mod tests {
             let fast = viterbi(&scores, |p, t| {
                 trans[p.map_or(0, |p| p as usize + 1)][t as usize]
             });
+            let plain = plain_viterbi(&scores, &trans);
             assert_eq!(
-                fast,
-                plain_viterbi(&scores, &trans),
+                fast, plain,
                 "should find the plain search's path for {scores:?} with {trans:?}"
+            );
+            // The tagger's search, its buffer used before.
+            search.clear();
+            for row in &scores {
+                search.push(row, &trans);
+            }
+            assert_eq!(
+                search.tags(),
+                plain,
+                "should find the plain search's path token by token for {scores:?} with {trans:?}"
             );
         }
     }

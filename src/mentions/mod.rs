@@ -40,7 +40,7 @@ pub fn sentence_words<'t>(text: &'t str, structure: &Structure) -> Vec<Vec<patte
     structure
         .regions()
         .iter()
-        .flat_map(|region| &region.sentences)
+        .flat_map(|region| region.sentences)
         .map(|sentence| patterns::words(text, sentence.start, sentence.end))
         .collect()
 }
@@ -60,7 +60,7 @@ pub fn find_mentions(
     let sentences = structure
         .regions()
         .into_iter()
-        .flat_map(|region| region.sentences);
+        .flat_map(|region| region.sentences.iter().copied());
     for (sentence, words) in sentences.zip(sentence_words) {
         mentions.extend(sentence_mentions(
             lex,
@@ -123,7 +123,7 @@ fn places_in_lists(lex: &Lexicon, text: &str, structure: &Structure, mentions: &
     let mut found: Vec<Mention> = Vec::new();
     let mut retyped: Vec<Range> = Vec::new();
     for region in structure.regions() {
-        for sentence in &region.sentences {
+        for sentence in region.sentences {
             // Most sentences hold no list of two places: skip them without tokenising.
             let places = within(mentions, *sentence)
                 .iter()

@@ -133,7 +133,8 @@ fn joins_word(c: char, chars_in_word: usize, prev: Option<char>, next: Option<ch
     match c {
         '.' | ',' if prev_digit && next_digit => true,
         '\'' | '’' => {
-            prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+            prev.is_some_and(crate::chars::is_alphabetic)
+                && next.is_some_and(crate::chars::is_alphabetic)
         }
         '.' => chars_in_word <= 3 && next.is_some_and(|n| !is_digit(n)) && !prev_digit,
         _ => false,
@@ -569,7 +570,7 @@ pub fn shape(word: &str) -> String {
             c if is_digit(c) => '0',
             '\u{0900}'..='\u{097F}' => 'D',
             c if c.is_uppercase() => 'X',
-            c if c.is_alphabetic() => 'x',
+            c if crate::chars::is_alphabetic(c) => 'x',
             _ => '.',
         };
         if !out.ends_with(class) {

@@ -105,7 +105,10 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_all_caps(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1
+    word.chars()
+        .filter(|&c| crate::chars::is_alphabetic(c))
+        .count()
+        > 1
         && !word.chars().any(|c| c.is_lowercase())
 }
 
@@ -925,7 +928,7 @@ pub fn in_result_line(text: &str, range: Range) -> bool {
 pub fn names_setting(text: &str, range: Range) -> bool {
     let before = text[..range.start].trim_end_matches(' ');
     let prev = before
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !crate::chars::is_alphanumeric(c))
         .next()
         .unwrap_or("");
     let after = text[range.end..].trim_start_matches([' ', ',']);

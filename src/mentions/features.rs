@@ -112,7 +112,7 @@ fn is_word_char(c: char) -> bool {
         '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{096F}' | '\u{0971}'..='\u{097F}' => true,
         '\u{0964}' | '\u{0965}' | '\u{0970}' => false,
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+        _ => crate::chars::is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c),
     }
 }
 

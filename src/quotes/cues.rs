@@ -150,7 +150,7 @@ pub fn is_word_char(c: char) -> bool {
     match c {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         '\u{0900}'..='\u{097F}' => !matches!(c, '।' | '॥'),
-        _ => c.is_alphanumeric(),
+        _ => crate::chars::is_alphanumeric(c),
     }
 }
 

@@ -533,7 +533,11 @@ fn name_part_mentions(
                 continue;
             }
             for w in [ws[0], ws[ws.len() - 1]] {
-                let long_enough = w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                let long_enough = w
+                    .chars()
+                    .filter(|&c| crate::chars::is_alphabetic(c))
+                    .count()
+                    >= 2;
                 let capitalised_or_hindi =
                     is_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
                 if long_enough && capitalised_or_hindi && !lex.is_common(w) {

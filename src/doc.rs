@@ -99,34 +99,36 @@ pub struct Structure {
     pub notes: Vec<Note>,
 }
 
-/// A block of text that later stages read, with its sentences.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Region {
+/// A block of text that later stages read, with its sentences (borrowed from the structure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region<'a> {
     pub role: Role,
     pub range: Range,
-    pub sentences: Vec<Range>,
+    pub sentences: &'a [Range],
 }
 
 impl Structure {
     /// The text blocks of the story in reading order: kicker, title, standfirst, then each
     /// section's heading and paragraphs. Related lines and duplicated paragraphs are left out.
-    pub fn regions(&self) -> Vec<Region> {
-        let whole = |role, range: Range| Region {
-            role,
-            range,
-            sentences: vec![range],
-        };
+    pub fn regions(&self) -> Vec<Region<'_>> {
+        fn whole(role: Role, range: &Range) -> Region<'_> {
+            Region {
+                role,
+                range: *range,
+                sentences: std::slice::from_ref(range),
+            }
+        }
         let mut regions = Vec::new();
-        regions.extend(self.kicker.map(|r| whole(Role::Kicker, r)));
-        regions.extend(self.title.map(|r| whole(Role::Title, r)));
-        regions.extend(self.standfirst.map(|r| whole(Role::Standfirst, r)));
+        regions.extend(self.kicker.as_ref().map(|r| whole(Role::Kicker, r)));
+        regions.extend(self.title.as_ref().map(|r| whole(Role::Title, r)));
+        regions.extend(self.standfirst.as_ref().map(|r| whole(Role::Standfirst, r)));
         for section in &self.sections {
-            regions.extend(section.heading.map(|r| whole(Role::Heading, r)));
+            regions.extend(section.heading.as_ref().map(|r| whole(Role::Heading, r)));
             for paragraph in section.paragraphs.iter().filter(|p| !p.duplicate) {
                 regions.push(Region {
                     role: Role::Paragraph,
                     range: paragraph.range,
-                    sentences: paragraph.sentences.clone(),
+                    sentences: &paragraph.sentences,
                 });
             }
         }

@@ -16,6 +16,7 @@ pub mod actors;
 pub mod article;
 pub mod assemble;
 pub mod attribution;
+pub(crate) mod chars;
 pub mod data;
 pub mod doc;
 #[cfg(feature = "html")]

@@ -112,7 +112,7 @@ fn is_word_char(c: char) -> bool {
         '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{096F}' | '\u{0971}'..='\u{097F}' => true,
         '\u{0964}' | '\u{0965}' | '\u{0970}' => false,
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+        _ => crate::chars::is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c),
     }
 }
 
@@ -133,7 +133,8 @@ fn joins_word(c: char, chars_in_word: usize, prev: Option<char>, next: Option<ch
     match c {
         '.' | ',' if prev_digit && next_digit => true,
         '\'' | '’' => {
-            prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+            prev.is_some_and(crate::chars::is_alphabetic)
+                && next.is_some_and(crate::chars::is_alphabetic)
         }
         '.' => chars_in_word <= 3 && next.is_some_and(|n| !is_digit(n)) && !prev_digit,
         _ => false,
@@ -569,7 +570,7 @@ pub fn shape(word: &str) -> String {
             c if is_digit(c) => '0',
             '\u{0900}'..='\u{097F}' => 'D',
             c if c.is_uppercase() => 'X',
-            c if c.is_alphabetic() => 'x',
+            c if crate::chars::is_alphabetic(c) => 'x',
             _ => '.',
         };
         if !out.ends_with(class) {

@@ -182,7 +182,7 @@ pub fn is_word_char(c: char) -> bool {
     if ('\u{0900}'..='\u{097F}').contains(&c) {
         return !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
     }
-    c.is_alphanumeric()
+    crate::chars::is_alphanumeric(c)
 }
 
 /// The built-in names, numbered in the order of [`ENTITY_FILES`] and their rows; `on_row` gets

@@ -40,7 +40,7 @@ pub fn sentence_words<'t>(text: &'t str, structure: &Structure) -> Vec<Vec<patte
     structure
         .regions()
         .iter()
-        .flat_map(|region| &region.sentences)
+        .flat_map(|region| region.sentences)
         .map(|sentence| patterns::words(text, sentence.start, sentence.end))
         .collect()
 }
@@ -60,7 +60,7 @@ pub fn find_mentions(
     let sentences = structure
         .regions()
         .into_iter()
-        .flat_map(|region| region.sentences);
+        .flat_map(|region| region.sentences.iter().copied());
     for (sentence, words) in sentences.zip(sentence_words) {
         mentions.extend(sentence_mentions(
             lex,
@@ -123,7 +123,7 @@ fn places_in_lists(lex: &Lexicon, text: &str, structure: &Structure, mentions: &
     let mut found: Vec<Mention> = Vec::new();
     let mut retyped: Vec<Range> = Vec::new();
     for region in structure.regions() {
-        for sentence in &region.sentences {
+        for sentence in region.sentences {
             // Most sentences hold no list of two places: skip them without tokenising.
             let places = within(mentions, *sentence)
                 .iter()
@@ -144,7 +144,7 @@ fn places_in_lists(lex: &Lexicon, text: &str, structure: &Structure, mentions: &
             let mut item_start: Option<usize> = None;
             for i in 0..=tokens.len() {
                 let w = (i < tokens.len()).then(|| at(i).slice(text));
-                let is_word = w.is_some_and(|w| w.chars().any(char::is_alphanumeric));
+                let is_word = w.is_some_and(|w| w.chars().any(crate::chars::is_alphanumeric));
                 let separator = w.is_some_and(|w| w == "," || lex.conjunctions.contains(w));
                 if is_word && !separator {
                     item_start.get_or_insert(i);
@@ -281,7 +281,7 @@ fn after_initial(text: &str, at: usize) -> bool {
     matches!(
         (before.next(), before.next(), before.next()),
         (Some(' '), Some('.'), Some(c)) if c.is_ascii_uppercase()
-    ) && !before.next().is_some_and(char::is_alphanumeric)
+    ) && !before.next().is_some_and(crate::chars::is_alphanumeric)
 }
 
 /// The most team names one story is searched for.

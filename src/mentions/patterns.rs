@@ -61,6 +61,11 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     while let Some(&b) = bytes.get(i) {
         let c = match b {
             0..=0x7F => char::from(b),
+            // Devanagari (E0 A4 xx, E0 A5 xx) without the general decoder.
+            0xE0 if matches!(bytes.get(i + 1), Some(0xA4 | 0xA5)) => {
+                let low = u32::from(bytes[i + 1] & 1) << 6 | u32::from(bytes[i + 2] & 0x3f);
+                char::from_u32(0x900 + low).unwrap_or(' ')
+            }
             _ => block[i..].chars().next().unwrap_or(' '),
         };
         let at = i;
@@ -105,7 +110,10 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_all_caps(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1
+    word.chars()
+        .filter(|&c| crate::chars::is_alphabetic(c))
+        .count()
+        > 1
         && !word.chars().any(|c| c.is_lowercase())
 }
 
@@ -925,7 +933,7 @@ pub fn in_result_line(text: &str, range: Range) -> bool {
 pub fn names_setting(text: &str, range: Range) -> bool {
     let before = text[..range.start].trim_end_matches(' ');
     let prev = before
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !crate::chars::is_alphanumeric(c))
         .next()
         .unwrap_or("");
     let after = text[range.end..].trim_start_matches([' ', ',']);

@@ -630,7 +630,7 @@ pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
     tagger.reserve(norm.len() / 24);
     let mut mentions = Vec::new();
     for region in structure.regions() {
-        for sentence in &region.sentences {
+        for sentence in region.sentences {
             mentions.extend(tagger.tag_text(norm, *sentence));
         }
     }

@@ -150,7 +150,7 @@ pub fn is_word_char(c: char) -> bool {
     match c {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         '\u{0900}'..='\u{097F}' => !matches!(c, '।' | '॥'),
-        _ => c.is_alphanumeric(),
+        _ => crate::chars::is_alphanumeric(c),
     }
 }
 
@@ -168,6 +168,11 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
         let (c, len) = match bytes.get(at) {
             None => (' ', 1),
             Some(&b) if b.is_ascii() => (char::from(b), 1),
+            // Devanagari (E0 A4 xx, E0 A5 xx) without the general decoder.
+            Some(0xE0) if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => {
+                let low = u32::from(bytes[at + 1] & 1) << 6 | u32::from(bytes[at + 2] & 0x3f);
+                (char::from_u32(0x900 + low).unwrap_or(' '), 3)
+            }
             Some(_) => match s[at..].chars().next() {
                 Some(c) => (c, c.len_utf8()),
                 None => (' ', 1),

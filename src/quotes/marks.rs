@@ -73,51 +73,56 @@ fn is_latin_alnum(c: char) -> bool {
 /// The quote marks of `region` (a slice of the normalised text starting at byte `base`), in
 /// order. Apostrophes are left out; doubled single marks become one double mark.
 pub fn marks(region: &str, base: usize) -> Vec<Mark> {
-    let chars: Vec<(usize, char)> = region.char_indices().collect();
+    let bytes = region.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut at = 0;
+    while at < bytes.len() {
+        // Every mark's UTF-8 form starts with one of these bytes (none of them continues a
+        // character), so other bytes are passed without decoding.
+        if !matches!(bytes[at], b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+            at += 1;
+            continue;
+        }
+        let Some(c) = region[at..].chars().next() else {
+            break;
+        };
+        let after = at + c.len_utf8();
         let Some((mut family, mut shape)) = shape_of(c) else {
-            i += 1;
+            at = after;
             continue;
         };
-        if c == '"' && chars.get(i + 1).is_some_and(|&(_, n)| n == '>') {
+        let prev = region[..at].chars().next_back();
+        if c == '"' && bytes.get(after) == Some(&b'>') {
             // The end of an attribute value that began before a line break (`date="May 9\n">`).
-            i += 1;
+            at = after;
             continue;
         }
-        if c == '"' && i > 0 && chars[i - 1].1 == '=' {
+        if c == '"' && prev == Some('=') {
             // `author="…"`: an attribute of markup left in scraped text, not a quote. Its value
             // runs to the next straight mark.
-            i = chars[i + 1..]
-                .iter()
-                .position(|&(_, d)| d == '"')
-                .map_or(chars.len(), |k| i + k + 2);
+            at = region[after..]
+                .find('"')
+                .map_or(bytes.len(), |k| after + k + 1);
             continue;
         }
-        let mut last = i;
+        let mut end = after;
         // `''`, `‘‘`, `’’` and ``` `` ``` are one double mark.
-        if family == Family::Single {
-            if let Some(&(_, d)) = chars.get(i + 1) {
-                if d == c {
-                    family = Family::Double;
-                    last = i + 1;
-                }
-            }
+        if family == Family::Single && region[after..].starts_with(c) {
+            family = Family::Double;
+            end = after + c.len_utf8();
         }
-        let prev = i.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(last + 1).map(|&(_, n)| n);
-        let end = chars[last].0 + chars[last].1.len_utf8();
-        i = last + 1;
-        if family == Family::Single && is_apostrophe(prev, next, &chars[last + 1..]) {
+        let start = at;
+        let rest = &region[end..];
+        let next = rest.chars().next();
+        at = end;
+        if family == Family::Single && is_apostrophe(prev, next, rest) {
             continue;
         }
         if family == Family::Double && c == '\'' {
             shape = Shape::Neutral;
         }
         out.push(Mark {
-            start: base + at,
+            start: base + start,
             end: base + end,
             family,
             shape,
@@ -128,8 +133,9 @@ pub fn marks(region: &str, base: usize) -> Vec<Mark> {
     out
 }
 
-/// A single mark inside or at the edge of an English word, not a quote mark.
-fn is_apostrophe(prev: Option<char>, next: Option<char>, rest: &[(usize, char)]) -> bool {
+/// A single mark inside or at the edge of an English word, not a quote mark. `rest` is the
+/// text after the mark.
+fn is_apostrophe(prev: Option<char>, next: Option<char>, rest: &str) -> bool {
     let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     // don't, O'Neil, Côte d'Ivoire
     if letter(prev)
@@ -139,9 +145,9 @@ fn is_apostrophe(prev: Option<char>, next: Option<char>, rest: &[(usize, char)])
         return true;
     }
     // the '90s, in '08
-    let digits = rest.iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
     if !letter(prev) && digits == 2 {
-        let after = rest.get(2).map(|&(_, c)| c);
+        let after = rest.chars().nth(2);
         if after.is_none_or(|c| c == 's' || !c.is_alphanumeric()) {
             return true;
         }

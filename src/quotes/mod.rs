@@ -48,8 +48,9 @@ pub fn find_quotes(text: &str, structure: &Structure) -> (Vec<FoundQuote>, Vec<N
     let regions = structure.regions();
     let (quoted, mut notes) = pair_marks(text, &regions);
     let mut quotes = Vec::new();
+    let mut words = kind::RegionWords::new(text, &regions, &quoted);
     for q in quoted {
-        if let Some(kind) = kind::classify(text, &regions, &q) {
+        if let Some(kind) = kind::classify(text, &regions, &q, &mut words) {
             quotes.push(FoundQuote {
                 range: q.range,
                 open: q.open,

@@ -108,9 +108,7 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
         }
         // Most words are ASCII or Devanagari: copied whole, ASCII lower-cased in place.
-        let plain = word
-            .chars()
-            .all(|c| c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c));
+        let plain = is_ascii_or_devanagari(word);
         if plain {
             let from = out.len();
             out.push_str(word);
@@ -121,6 +119,21 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether every character of `word` is ASCII or Devanagari (U+0900..=U+097F, in UTF-8
+/// E0 A4 xx or E0 A5 xx), read from the bytes without decoding.
+fn is_ascii_or_devanagari(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        at += match b {
+            0..=0x7F => 1,
+            0xE0 if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
@@ -237,7 +250,7 @@ pub fn is_word_char(c: char) -> bool {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         // Devanagari: everything but the dandas and the abbreviation sign is letter, mark or digit.
         '\u{0900}'..='\u{097F}' => !matches!(c, '।' | '॥' | '॰'),
-        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+        _ => crate::chars::is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c),
     }
 }
 
@@ -335,6 +348,31 @@ impl Markers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_or_devanagari_by_bytes_as_by_characters() {
+        let by_chars = |w: &str| {
+            w.chars()
+                .all(|c| c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c))
+        };
+        for word in [
+            "",
+            "abc",
+            "नमस्ते",
+            "ABCनमस्ते",
+            "\u{08FF}",
+            "\u{0900}",
+            "\u{097F}",
+            "\u{0980}",
+            "क“",
+            "é",
+            "कé",
+            "।॥",
+            "a\u{0A00}",
+        ] {
+            assert_eq!(is_ascii_or_devanagari(word), by_chars(word), "{word:?}");
+        }
+    }
 
     #[test]
     fn loads_every_file() {

@@ -82,6 +82,53 @@ pub fn final_mark(text: &str) -> (Option<char>, bool) {
     (None, quoted)
 }
 
+/// The characters of a block by index: an ASCII block is read as its bytes, any other through
+/// a list of its characters and their byte offsets.
+trait Chars: Copy {
+    fn len(self) -> usize;
+    /// The character at index `i` (< `len`).
+    fn ch(self, i: usize) -> char;
+    /// The byte offset of the character at index `i` (< `len`).
+    fn at(self, i: usize) -> usize;
+    fn get(self, i: usize) -> Option<char> {
+        (i < self.len()).then(|| self.ch(i))
+    }
+}
+
+/// An ASCII block: a character per byte.
+#[derive(Clone, Copy)]
+struct Ascii<'a>(&'a [u8]);
+
+impl Chars for Ascii<'_> {
+    #[inline]
+    fn len(self) -> usize {
+        self.0.len()
+    }
+    #[inline]
+    fn ch(self, i: usize) -> char {
+        self.0[i] as char
+    }
+    #[inline]
+    fn at(self, i: usize) -> usize {
+        i
+    }
+}
+
+impl Chars for &[(usize, char)] {
+    #[inline]
+    fn len(self) -> usize {
+        <[_]>::len(self)
+    }
+    #[inline]
+    fn ch(self, i: usize) -> char {
+        self[i].1
+    }
+    #[inline]
+    fn at(self, i: usize) -> usize {
+        self[i].0
+    }
+}
+
 /// Where the quote marks stand in one pass over a block.
 struct QuoteState {
     double: Option<usize>,
@@ -96,10 +143,10 @@ impl QuoteState {
 
 /// The role a quote mark at `i` plays, updating `state`. `ignored` lists opening marks that a
 /// previous pass found unclosed.
-fn read_quote(chars: &[(usize, char)], i: usize, state: &mut QuoteState, ignored: &[usize]) {
-    let c = chars[i].1;
-    let prev = i.checked_sub(1).map(|p| chars[p].1);
-    let next = chars.get(i + 1).map(|&(_, n)| n);
+fn read_quote<C: Chars>(chars: C, i: usize, state: &mut QuoteState, ignored: &[usize]) {
+    let c = chars.ch(i);
+    let prev = i.checked_sub(1).map(|p| chars.ch(p));
+    let next = chars.get(i + 1);
     let single = is_single_quote(c);
     if single && prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
         return; // an apostrophe
@@ -118,13 +165,13 @@ fn read_quote(chars: &[(usize, char)], i: usize, state: &mut QuoteState, ignored
     let after_stop = i
         .checked_sub(1)
         .and_then(|p| {
-            chars[..=p]
-                .iter()
+            (0..=p)
                 .rev()
                 .take(4)
-                .find(|(_, c)| !c.is_whitespace())
+                .map(|j| chars.ch(j))
+                .find(|c| !c.is_whitespace())
         })
-        .is_some_and(|&(_, c)| is_terminal(c));
+        .is_some_and(is_terminal);
     let closes_here = (prev.is_some_and(|p| !p.is_whitespace())
         && next.is_none_or(|n| n.is_whitespace() || !is_word_char(n)))
         || (slot.is_some() && after_stop);
@@ -143,28 +190,27 @@ fn read_quote(chars: &[(usize, char)], i: usize, state: &mut QuoteState, ignored
 const LOOK: usize = 40;
 
 /// The word that ends right before char index `end` (letters, marks and inner full stops).
-fn word_before(chars: &[(usize, char)], end: usize) -> (usize, String) {
+fn word_before<C: Chars>(chars: C, end: usize) -> (usize, String) {
     let mut start = end;
     while start > 0 && end - start < LOOK {
-        let c = chars[start - 1].1;
-        if is_word_char(c) || (c == '.' && start > 1 && is_word_char(chars[start - 2].1)) {
+        let c = chars.ch(start - 1);
+        if is_word_char(c) || (c == '.' && start > 1 && is_word_char(chars.ch(start - 2))) {
             start -= 1;
         } else {
             break;
         }
     }
-    (start, chars[start..end].iter().map(|&(_, c)| c).collect())
+    (start, (start..end).map(|j| chars.ch(j)).collect())
 }
 
 /// The word that starts after char index `from`, skipping spaces and opening punctuation.
-fn word_after(chars: &[(usize, char)], from: usize) -> String {
+fn word_after<C: Chars>(chars: C, from: usize) -> String {
     let mut i = from;
-    while i < chars.len() && i - from < 4 && !is_word_char(chars[i].1) {
+    while i < chars.len() && i - from < 4 && !is_word_char(chars.ch(i)) {
         i += 1;
     }
-    chars[i.min(chars.len())..]
-        .iter()
-        .map(|&(_, c)| c)
+    (i.min(chars.len())..chars.len())
+        .map(|j| chars.ch(j))
         .take(LOOK)
         .take_while(|&c| is_word_char(c))
         .collect()
@@ -172,10 +218,10 @@ fn word_after(chars: &[(usize, char)], from: usize) -> String {
 
 /// Whether the single full stop at char index `i` can end a sentence, judged by the words
 /// around it.
-fn full_stop_may_end(chars: &[(usize, char)], i: usize) -> bool {
+fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
     let m = markers();
-    let prev = i.checked_sub(1).map(|p| chars[p].1);
-    let next = chars.get(i + 1).map(|&(_, n)| n);
+    let prev = i.checked_sub(1).map(|p| chars.ch(p));
+    let next = chars.get(i + 1);
     if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
         return false; // 3.5
     }
@@ -205,20 +251,20 @@ fn full_stop_may_end(chars: &[(usize, char)], i: usize) -> bool {
         Some(Abbreviation::Title) => return false,
         Some(Abbreviation::Word) => return next_word.is_empty() || m.opener(&next_word).is_some(),
         Some(Abbreviation::Letter { ambiguous }) => {
-            let chained = word_start > 0 && chars[word_start - 1].1 == '.';
+            let chained = word_start > 0 && chars.ch(word_start - 1) == '.';
             let next_is_initial = m
                 .abbreviation(&next_word)
                 .is_some_and(|a| matches!(a, Abbreviation::Letter { .. }))
                 && {
                     // the next word is itself followed by a full stop
                     let mut j = i + 1;
-                    while j < chars.len() && j - i < 4 && !is_word_char(chars[j].1) {
+                    while j < chars.len() && j - i < 4 && !is_word_char(chars.ch(j)) {
                         j += 1;
                     }
-                    while j < chars.len() && j - i < LOOK && is_word_char(chars[j].1) {
+                    while j < chars.len() && j - i < LOOK && is_word_char(chars.ch(j)) {
                         j += 1;
                     }
-                    chars.get(j).is_some_and(|&(_, c)| c == '.')
+                    chars.get(j) == Some('.')
                 };
             if chained || next_is_initial || (!ambiguous && !next_word.is_empty()) {
                 return false;
@@ -236,12 +282,12 @@ fn full_stop_may_end(chars: &[(usize, char)], i: usize) -> bool {
 }
 
 /// Whether a boundary may stand between a mark run ending at `end` and a word glued to it.
-fn glue_allowed(chars: &[(usize, char)], run_start: usize, end: usize) -> bool {
-    let next = chars[end].1;
-    let strong = chars[run_start..end]
-        .iter()
-        .any(|&(_, c)| matches!(c, '।' | '॥' | '?' | '!' | '؟' | '۔'));
-    let before = run_start.checked_sub(1).map(|p| chars[p].1);
+fn glue_allowed<C: Chars>(chars: C, run_start: usize, end: usize) -> bool {
+    let next = chars.ch(end);
+    let strong = (run_start..end)
+        .map(|j| chars.ch(j))
+        .any(|c| matches!(c, '।' | '॥' | '?' | '!' | '؟' | '۔'));
+    let before = run_start.checked_sub(1).map(|p| chars.ch(p));
     if !(is_word_char(next) || is_quote(next) || matches!(next, '(' | '[')) {
         return false;
     }
@@ -251,10 +297,9 @@ fn glue_allowed(chars: &[(usize, char)], run_start: usize, end: usize) -> bool {
     if before.is_some_and(|b| b.is_ascii_digit()) || next.is_ascii_digit() {
         return false;
     }
-    let after_letter = chars[end..]
-        .iter()
+    let after_letter = (end..chars.len())
         .take(4)
-        .map(|&(_, c)| c)
+        .map(|j| chars.ch(j))
         .find(|&c| is_word_char(c));
     if after_letter.is_some_and(is_devanagari_letter) || matches!(next, '(' | '[') {
         return true;
@@ -262,14 +307,13 @@ fn glue_allowed(chars: &[(usize, char)], run_start: usize, end: usize) -> bool {
     // Latin: "said.The" but not "U.S.A", "Jagran.com" or "e.g".
     let (_, word) = word_before(chars, run_start);
     let lower_before = before.is_some_and(|b| b.is_lowercase());
-    let upper_after =
-        next.is_uppercase() && chars.get(end + 1).is_some_and(|&(_, c)| c.is_lowercase());
+    let upper_after = next.is_uppercase() && chars.get(end + 1).is_some_and(char::is_lowercase);
     lower_before && upper_after && word.chars().count() >= 2 && !word.contains('.')
 }
 
 /// One pass: the char indices where sentences end (exclusive) with their glued flag, and the
 /// opening quote marks left unclosed.
-fn boundaries(chars: &[(usize, char)], ignored: &[usize]) -> (Vec<(usize, bool)>, Vec<usize>) {
+fn boundaries<C: Chars>(chars: C, ignored: &[usize]) -> (Vec<(usize, bool)>, Vec<usize>) {
     let mut state = QuoteState {
         double: None,
         single: None,
@@ -277,7 +321,7 @@ fn boundaries(chars: &[(usize, char)], ignored: &[usize]) -> (Vec<(usize, bool)>
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i].1;
+        let c = chars.ch(i);
         if is_quote(c) {
             read_quote(chars, i, &mut state, ignored);
             i += 1;
@@ -289,21 +333,23 @@ fn boundaries(chars: &[(usize, char)], ignored: &[usize]) -> (Vec<(usize, bool)>
         }
         let run_start = i;
         let mut end = i;
-        while end < chars.len() && is_terminal(chars[end].1) {
+        while end < chars.len() && is_terminal(chars.ch(end)) {
             end += 1;
         }
-        let run = &chars[run_start..end];
-        let only_dots = run.iter().all(|&(_, c)| c == '.' || c == '…');
-        if only_dots && (run.len() > 1 || c == '…') {
+        let run_len = end - run_start;
+        let only_dots = (run_start..end)
+            .map(|j| chars.ch(j))
+            .all(|c| c == '.' || c == '…');
+        if only_dots && (run_len > 1 || c == '…') {
             i = end; // an ellipsis
             continue;
         }
-        if run.len() == 1 && c == '.' && !full_stop_may_end(chars, i) {
+        if run_len == 1 && c == '.' && !full_stop_may_end(chars, i) {
             i = end;
             continue;
         }
-        while end < chars.len() && (is_quote(chars[end].1) || is_closing_bracket(chars[end].1)) {
-            if is_quote(chars[end].1) {
+        while end < chars.len() && (is_quote(chars.ch(end)) || is_closing_bracket(chars.ch(end))) {
+            if is_quote(chars.ch(end)) {
                 let before = state.double.is_some() as u8 + state.single.is_some() as u8;
                 read_quote(chars, end, &mut state, ignored);
                 let after = state.double.is_some() as u8 + state.single.is_some() as u8;
@@ -314,7 +360,7 @@ fn boundaries(chars: &[(usize, char)], ignored: &[usize]) -> (Vec<(usize, bool)>
             end += 1;
         }
         // Re-read a mark that opened: step back so the loop sees it again after the boundary.
-        if end < chars.len() && is_quote(chars[end].1) && state.open() {
+        if end < chars.len() && is_quote(chars.ch(end)) && state.open() {
             let opened_here = state.double == Some(end) || state.single == Some(end);
             if opened_here {
                 if state.double == Some(end) {
@@ -335,8 +381,8 @@ fn boundaries(chars: &[(usize, char)], ignored: &[usize]) -> (Vec<(usize, bool)>
             .is_some_and(|c| c.is_ascii_lowercase());
         let boundary = match chars.get(end) {
             None => Some(false),
-            Some(&(_, n)) if n.is_whitespace() && lower_next => None,
-            Some(&(_, n)) if n.is_whitespace() => Some(false),
+            Some(n) if n.is_whitespace() && lower_next => None,
+            Some(n) if n.is_whitespace() => Some(false),
             Some(_) if glue_allowed(chars, run_start, end) => Some(true),
             _ => None,
         };
@@ -352,9 +398,19 @@ fn boundaries(chars: &[(usize, char)], ignored: &[usize]) -> (Vec<(usize, bool)>
 /// The sentences of `text[range]`, trimmed of white space, in order.
 pub fn split(text: &str, range: Range) -> Vec<Sentence> {
     let slice = range.slice(text);
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    if slice.is_ascii() {
+        split_chars(text, range, Ascii(slice.as_bytes()))
+    } else {
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        split_chars(text, range, &chars[..])
+    }
+}
+
+/// [`split`] over the characters of `text[range]`, indexed by character.
+fn split_chars<C: Chars>(text: &str, range: Range, chars: C) -> Vec<Sentence> {
+    let slice = range.slice(text);
     let mut ignored = Vec::new();
-    let mut found = boundaries(&chars, &ignored);
+    let mut found = boundaries(chars, &ignored);
     // An opening mark that never closes would hide every boundary after it: ignore it and look
     // again (a few times at most, so the work stays linear).
     for _ in 0..3 {
@@ -362,11 +418,17 @@ pub fn split(text: &str, range: Range) -> Vec<Sentence> {
             break;
         }
         ignored.extend(found.1.iter().copied());
-        found = boundaries(&chars, &ignored);
+        found = boundaries(chars, &ignored);
     }
     let mut out = Vec::new();
     let mut start = 0;
-    let offset = |i: usize| chars.get(i).map_or(slice.len(), |&(at, _)| at);
+    let offset = |i: usize| {
+        if i < chars.len() {
+            chars.at(i)
+        } else {
+            slice.len()
+        }
+    };
     for (end, glued) in found.0 {
         let piece = trim(
             text,

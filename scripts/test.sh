@@ -2,7 +2,8 @@
 # Runs every test of newslens, installing what they need first (scripts/setup.sh --browser):
 #   format and lint       cargo fmt --check; cargo clippy (all targets, warnings are errors)
 #   Rust tests            cargo test --workspace (core unit, fixture and doc tests), and the
-#                         hostile-size tests (tests/large.rs) in release
+#                         hostile-size tests (tests/large.rs) in release; the core's unit and
+#                         fixture tests again without default features (no tagger, no HTML)
 #   core on wasm          cargo build -p newslens --target wasm32-unknown-unknown
 #   bindings in Chromium  wasm-bindgen-test (wasm/tests/web.rs) through chromedriver
 #   JS, CLI and widget    node --test on tests/js, tests/cli and tests/browser (Node and
@@ -41,6 +42,8 @@ bash scripts/build.sh
 step "cargo fmt" cargo fmt --all --check
 step "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test" cargo test --workspace
+# The core as `scripts/build.sh --no-tagger` builds it (no tagger, no HTML input).
+step "core without default features" cargo test -p newslens --no-default-features --lib --tests
 # Hostile sizes (10 MB inputs, 100,000 quote marks) take minutes in a debug build, so the debug
 # run skips them and they run here in release (without LTO, which only slows the build).
 step "hostile sizes in release" env CARGO_PROFILE_RELEASE_LTO=false \

@@ -38,6 +38,9 @@ fn rules_hold_on_written_texts() {
         .expect("rules.json should be valid JSON");
     for case in cases.as_array().expect("rules.json should hold a list") {
         let rule = case["rule"].as_str().unwrap_or("?");
+        if rule.starts_with("tagger:") && !cfg!(feature = "tagger") {
+            continue; // the learned tagger's rules, in a build without it
+        }
         let text = case["text"].as_str().expect("each case should have a text");
         let options: Options = match case.get("options") {
             Some(o) => serde_json::from_value(o.clone()).expect("options should parse"),

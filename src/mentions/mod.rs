@@ -561,8 +561,9 @@ pub fn sentence_mentions<'a>(
     add_weaker(&mut kept, weak);
     // The learned tagger's mentions come last: the caller's entries, the lexicon and the
     // patterns beat it wherever they overlap, so a guess only fills a gap (and a guess that
-    // merely extends a lexicon hit loses to it).
-    if let Some(tagger) = tagger {
+    // merely extends a lexicon hit loses to it). Without the `tagger` feature there is no
+    // model, and the condition leaves the tagger's code out of the build.
+    if let Some(tagger) = tagger.filter(|_| cfg!(feature = "tagger")) {
         let mut guesses = tagger.tag_text(text, sentence);
         for g in guesses.iter_mut() {
             // A family name alone ("कुमार कहते हैं") names a person, whatever the guess.
@@ -1052,6 +1053,8 @@ mod tests {
         );
     }
 
+    // The society's name is the tagger's guess: a build without the tagger finds only the person.
+    #[cfg(feature = "tagger")]
     #[test]
     fn a_titled_name_ends_where_an_english_style_organisation_begins() {
         let found = mentions_of("सम्मान की खबर\nप्रो. स्वामीनाथन रॉयल सोसायटी ऑफ लन्दन के सदस्य हैं।");

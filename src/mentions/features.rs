@@ -22,6 +22,7 @@
 use std::borrow::Cow;
 
 use crate::doc::Range;
+use crate::structure::markers::is_word_char;
 
 /// The version of the feature templates; stored in the model file.
 pub const FEATURE_VERSION: u16 = 1;
@@ -102,17 +103,6 @@ fn char_at(text: &str, at: usize) -> (char, usize) {
             let c = text[at..].chars().next().unwrap_or('\u{FFFD}');
             (c, c.len_utf8())
         }
-    }
-}
-
-/// Letters, digits and the combining marks of any script (Devanagari vowel signs, virama, nukta).
-fn is_word_char(c: char) -> bool {
-    // Devanagari and ASCII first: the general Unicode tables are slow to search.
-    match c {
-        '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{096F}' | '\u{0971}'..='\u{097F}' => true,
-        '\u{0964}' | '\u{0965}' | '\u{0970}' => false,
-        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-        _ => crate::chars::is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c),
     }
 }
 

@@ -55,7 +55,7 @@ pub fn find_mentions(
 ) -> Vec<Mention> {
     let lex = lexicon::builtin();
     let user = Gazetteer::from_user(&options.actors);
-    let mut tagger = tagger::shipped_model().map(tagger::Tagger::new);
+    let mut tagger = tagger::shipped_model().map(|model| tagger::Tagger::for_text(model, text));
     let mut mentions = Vec::new();
     let sentences = structure
         .regions()

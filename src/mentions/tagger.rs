@@ -624,10 +624,7 @@ pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
     let Some(model) = shipped_model() else {
         return Vec::new();
     };
-    let mut tagger = Tagger::new(model);
-    // Hindi news has about one new word in 30 bytes: room for a few more at once, no rehash
-    // or copy of the memo as they come.
-    tagger.reserve(norm.len() / 24);
+    let mut tagger = Tagger::for_text(model, norm);
     let mut mentions = Vec::new();
     for region in structure.regions() {
         for sentence in region.sentences {
@@ -637,11 +634,6 @@ pub fn tag(norm: &str, structure: &Structure) -> Vec<Mention> {
     crate::sort::by_key(&mut mentions, |m| m.range.start);
     mentions.dedup_by_key(|m| m.range);
     mentions
-}
-
-/// Tagger mentions in `range` of `norm` with `model`.
-pub fn tag_text(model: &Model, norm: &str, range: Range) -> Vec<Mention> {
-    Tagger::new(model).tag_text(norm, range)
 }
 
 /// More memoised words than this and the memo starts again (it only saves time; the limit
@@ -795,6 +787,15 @@ impl<'a> Tagger<'a> {
             ],
             at: Vec::new(),
         }
+    }
+
+    /// A tagger for `norm`, with room in its memo for the distinct words such a text has:
+    /// Hindi news has about one new word in 30 bytes, so room for a few more at once, and no
+    /// rehash or copy of the memo as they come.
+    pub fn for_text(model: &'a Model, norm: &str) -> Tagger<'a> {
+        let mut tagger = Tagger::new(model);
+        tagger.reserve(norm.len() / 24);
+        tagger
     }
 
     /// Make room in the memo for about `words` distinct words (at most its limit).

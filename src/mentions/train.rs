@@ -11,7 +11,7 @@
 //! depends on hash-map order; the same data, seed and settings give the same bytes.
 
 use super::features::{sentence_features, word_form};
-use super::tagger::{entities, forbid_begin, is_begin, viterbi, Model, NTAGS};
+use super::tagger::{entities, forbid_begin, is_begin, viterbi, Model, Tagger, NTAGS};
 use crate::normalize::Normalized;
 
 /// One tokenised, tagged sentence.
@@ -354,9 +354,12 @@ fn quantise(
 /// on `sentences`.
 pub fn evaluate(model: &Model, sentences: &[Sentence]) -> (usize, usize, usize) {
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    // One tagger for the whole set: its memo of word features carries over from sentence to
+    // sentence (the tags are the same as a fresh tagger's).
+    let mut tagger = Tagger::new(model);
     for s in sentences {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let predicted = entities(&model.tag_words(&words));
+        let predicted = entities(&tagger.tag_words(&words));
         let gold = entities(&s.tags);
         tp += predicted.iter().filter(|e| gold.contains(e)).count();
         fp += predicted.iter().filter(|e| !gold.contains(e)).count();

@@ -257,18 +257,20 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     groups.retain(|g| !g.mentions.is_empty());
 }
 
-fn name_words(s: &str) -> Vec<&str> {
+/// The words of a name, without the full stops of initials.
+fn name_word_iter(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !is_word_char(c) && c != '.')
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
-        .collect()
+}
+
+fn name_words(s: &str) -> Vec<&str> {
+    name_word_iter(s).collect()
 }
 
 /// How many [`name_words`] `s` has, without listing them.
 fn name_word_count(s: &str) -> usize {
-    s.split(|c: char| !is_word_char(c) && c != '.')
-        .filter(|w| !w.trim_end_matches('.').is_empty())
-        .count()
+    name_word_iter(s).count()
 }
 
 fn is_run_of(short: &[&str], long: &[&str]) -> bool {

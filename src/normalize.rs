@@ -216,14 +216,21 @@ pub fn is_uppercase(c: char) -> bool {
     }
 }
 
-/// `text` in lower case, exactly as [`str::to_lowercase`] gives it, but borrowed when nothing
-/// changes: ASCII without capitals and Devanagari are checked without Unicode's tables.
-pub fn lowercase(text: &str) -> Cow<'_, str> {
-    let unchanged = text.chars().all(|c| match c {
+/// Whether [`lowercase`] keeps `c` as it is without asking Unicode's tables: ASCII without
+/// capitals, and Devanagari (which has no case).
+#[inline]
+pub fn is_own_lowercase(c: char) -> bool {
+    match c {
         _ if c.is_ascii() => !c.is_ascii_uppercase(),
         '\u{0900}'..='\u{097F}' => true,
         _ => false,
-    });
+    }
+}
+
+/// `text` in lower case, exactly as [`str::to_lowercase`] gives it, but borrowed when nothing
+/// changes: ASCII without capitals and Devanagari are checked without Unicode's tables.
+pub fn lowercase(text: &str) -> Cow<'_, str> {
+    let unchanged = text.chars().all(is_own_lowercase);
     if unchanged {
         Cow::Borrowed(text)
     } else {

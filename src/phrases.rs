@@ -41,13 +41,14 @@ impl PhraseSet {
         set
     }
 
-    /// Whether a phrase may open with `c`.
+    /// Whether a phrase may open with `c`, from the bit tables of ASCII and Devanagari; any
+    /// other character may (the map lookup that follows decides).
     #[inline]
     fn may_open(&self, c: char) -> bool {
         match c as u32 {
             c @ 0..=0x7F => self.ascii_first >> c & 1 == 1,
             c @ 0x900..=0x97F => self.devanagari_first >> (c - 0x900) & 1 == 1,
-            _ => self.by_first.contains_key(&c),
+            _ => true,
         }
     }
 

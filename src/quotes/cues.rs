@@ -206,11 +206,7 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
             _ => {}
         }
         if inside {
-            plain &= match c {
-                _ if c.is_ascii() => !c.is_ascii_uppercase(),
-                '\u{0900}'..='\u{097F}' => true,
-                _ => false,
-            };
+            plain &= crate::normalize::is_own_lowercase(c);
         }
         at += len;
     }

@@ -69,12 +69,8 @@ impl Shape {
         // and the last word matter.
         let mut all: Vec<(usize, &str)> = Vec::new();
         let mut count = 0;
-        let mut first_word = None;
         let mut last_word = None;
         for word in words(trimmed) {
-            if count == 0 {
-                first_word = Some(word);
-            }
             if count <= SHORT_MAX_WORDS {
                 all.push(word);
             }
@@ -96,7 +92,7 @@ impl Shape {
                 ',' | ':' | ';' | '-' | '–' | '—' | '(' | '[' | '/' | '|' | '&'
             ),
             ends_with_function_word: last_word.is_some_and(|(_, w)| m.is_function_word(w)),
-            opens_with_reference: first_word.is_some_and(|(_, w)| m.refers_back(w)),
+            opens_with_reference: all.first().is_some_and(|&(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
             caption: short && is_caption(trimmed, &all),
             sentences: match sentences {

@@ -87,16 +87,7 @@ pub fn markers() -> &'static Markers {
 /// The key a word or phrase is stored and looked up under: normalised, single spaces, Latin
 /// letters in lower case.
 pub fn key(text: &str) -> String {
-    let normal = Normalized::new(text);
-    let mut out = String::with_capacity(text.len());
-    for word in normal.text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        word.chars()
-            .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
-    }
-    out
+    fold(&Normalized::new(text).text)
 }
 
 /// Text of the (already normalised) input folded for phrase matching: lower case, runs of white

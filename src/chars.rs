@@ -61,6 +61,25 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// The character at byte `at` of `text` (a character boundary) and its length in bytes:
+/// ASCII and Devanagari (E0 A4 xx, E0 A5 xx) without the general decoder. The word splitters
+/// call it for every character, so it is always inlined.
+#[inline(always)]
+pub fn char_at(text: &str, at: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    match bytes[at] {
+        b if b < 0x80 => (b as char, 1),
+        0xE0 if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => {
+            let low = u32::from(bytes[at + 1] & 1) << 6 | u32::from(bytes[at + 2] & 0x3f);
+            (char::from_u32(0x900 + low).unwrap_or('\u{FFFD}'), 3)
+        }
+        _ => {
+            let c = text[at..].chars().next().unwrap_or('\u{FFFD}');
+            (c, c.len_utf8())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +94,13 @@ mod tests {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
         assert!(is_alphabetic('क') && !is_alphanumeric('।') && is_alphanumeric('५'));
+    }
+
+    #[test]
+    fn char_at_decodes_as_the_standard_library_does() {
+        let text = "a क़ि।॰ “x” é😀\u{0900}\u{097F}";
+        for (at, c) in text.char_indices() {
+            assert_eq!(char_at(text, at), (c, c.len_utf8()), "at byte {at}");
+        }
     }
 }

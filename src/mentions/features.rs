@@ -21,6 +21,7 @@
 
 use std::borrow::Cow;
 
+use crate::chars::char_at;
 use crate::doc::Range;
 use crate::structure::markers::is_word_char;
 
@@ -86,24 +87,6 @@ pub fn tokenize(text: &str) -> Vec<Range> {
         tokens.push(Range::new(s, text.len()));
     }
     tokens
-}
-
-/// The character at byte `at` of `text` (a character boundary) and its length in bytes:
-/// ASCII and Devanagari without the general decoder.
-#[inline]
-fn char_at(text: &str, at: usize) -> (char, usize) {
-    let bytes = text.as_bytes();
-    match bytes[at] {
-        b if b < 0x80 => (b as char, 1),
-        0xE0 if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => {
-            let low = u32::from(bytes[at + 1] & 1) << 6 | u32::from(bytes[at + 2] & 0x3f);
-            (char::from_u32(0x900 + low).unwrap_or('\u{FFFD}'), 3)
-        }
-        _ => {
-            let c = text[at..].chars().next().unwrap_or('\u{FFFD}');
-            (c, c.len_utf8())
-        }
-    }
 }
 
 /// A decimal digit of any script, ASCII and Devanagari first.

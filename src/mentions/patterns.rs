@@ -61,12 +61,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     while let Some(&b) = bytes.get(i) {
         let c = match b {
             0..=0x7F => char::from(b),
-            // Devanagari (E0 A4 xx, E0 A5 xx) without the general decoder.
-            0xE0 if matches!(bytes.get(i + 1), Some(0xA4 | 0xA5)) => {
-                let low = u32::from(bytes[i + 1] & 1) << 6 | u32::from(bytes[i + 2] & 0x3f);
-                char::from_u32(0x900 + low).unwrap_or(' ')
-            }
-            _ => block[i..].chars().next().unwrap_or(' '),
+            _ => crate::chars::char_at(block, i).0,
         };
         let at = i;
         i += c.len_utf8();

@@ -168,15 +168,7 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
         let (c, len) = match bytes.get(at) {
             None => (' ', 1),
             Some(&b) if b.is_ascii() => (char::from(b), 1),
-            // Devanagari (E0 A4 xx, E0 A5 xx) without the general decoder.
-            Some(0xE0) if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => {
-                let low = u32::from(bytes[at + 1] & 1) << 6 | u32::from(bytes[at + 2] & 0x3f);
-                (char::from_u32(0x900 + low).unwrap_or(' '), 3)
-            }
-            Some(_) => match s[at..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => (' ', 1),
-            },
+            Some(_) => crate::chars::char_at(s, at),
         };
         let inside = is_word_char(c)
             || (c == '\'' || c == '’' || c == '.')

@@ -405,92 +405,29 @@ pub fn forbid_begin<S: From<i32> + Copy>(row: &mut [S; NTAGS]) {
     }
 }
 
-/// The tags that may precede each tag in a best path, lowest first: after the second token any
-/// tag, or for an inside tag its own type's begin and inside tags (`PRECEDING[0]`); at the second
-/// token no inside tag, which cannot start a sentence (`PRECEDING[1]`).
-const PRECEDING: [[&[usize]; NTAGS]; 2] = [
-    [
-        &[0, 1, 2, 3, 4, 5, 6],
-        &[0, 1, 2, 3, 4, 5, 6],
-        &[1, 2],
-        &[0, 1, 2, 3, 4, 5, 6],
-        &[3, 4],
-        &[0, 1, 2, 3, 4, 5, 6],
-        &[5, 6],
-    ],
-    [
-        &[0, 1, 3, 5],
-        &[0, 1, 3, 5],
-        &[1],
-        &[0, 1, 3, 5],
-        &[3],
-        &[0, 1, 3, 5],
-        &[5],
-    ],
-];
-
 /// Best path through `scores` (one row of tag scores per token) with transition scores
 /// `trans(prev, next)`, keeping to the BIO rule. Of equal scores, the path through the lower
-/// tag wins.
-pub fn viterbi<S, F>(scores: &[[S; NTAGS]], trans: F) -> Vec<u8>
+/// tag wins. Training's search: the transition scores are put in a table and the tagger's own
+/// [`Search`] does the work.
+pub fn viterbi<F>(scores: &[[i32; NTAGS]], trans: F) -> Vec<u8>
 where
-    S: Copy + PartialOrd + std::ops::Add<Output = S>,
-    F: Fn(Option<u8>, u8) -> S,
+    F: Fn(Option<u8>, u8) -> i32,
 {
-    let n = scores.len();
-    if n == 0 {
-        return Vec::new();
+    let table: [[i32; NTAGS]; NTAGS + 1] = std::array::from_fn(|p| {
+        let prev = p.checked_sub(1).map(|p| p as u8);
+        std::array::from_fn(|t| trans(prev, t as u8))
+    });
+    let mut search = Search::default();
+    for row in scores {
+        search.push(row, &table);
     }
-    let start: [S; NTAGS] = std::array::from_fn(|t| trans(None, t as u8));
-    let after: [[S; NTAGS]; NTAGS] =
-        std::array::from_fn(|p| std::array::from_fn(|t| trans(Some(p as u8), t as u8)));
-    // `best[i][t]`: the best score of a path to tag `t` at token `i`. The first token has no
-    // path to an inside tag (`allowed(None, t)`); every later token has one to every tag.
-    let mut best: Vec<[S; NTAGS]> = Vec::with_capacity(n);
-    best.push(std::array::from_fn(|t| scores[0][t] + start[t]));
-    let mut back = vec![[0u8; NTAGS]; n];
-    for i in 1..n {
-        let prev = &best[i - 1];
-        let before = &PRECEDING[usize::from(i == 1)];
-        let row: [S; NTAGS] = std::array::from_fn(|t| {
-            let from = before[t];
-            let mut p = from[0];
-            let mut top = prev[p] + after[p][t];
-            for &q in &from[1..] {
-                let s = prev[q] + after[q][t];
-                if s > top {
-                    top = s;
-                    p = q;
-                }
-            }
-            back[i][t] = p as u8;
-            top + scores[i][t]
-        });
-        best.push(row);
-    }
-    let mut last = 0u8;
-    let mut top: Option<S> = None;
-    for t in 0..NTAGS as u8 {
-        if n == 1 && !allowed(None, t) {
-            continue;
-        }
-        let s = best[n - 1][t as usize];
-        if top.is_none_or(|b| s > b) {
-            top = Some(s);
-            last = t;
-        }
-    }
-    let mut tags = vec![0u8; n];
-    tags[n - 1] = last;
-    for i in (1..n).rev() {
-        tags[i - 1] = back[i][tags[i] as usize];
-    }
-    tags
+    search.tags()
 }
 
-/// [`viterbi`] for the tagger's scores (`i32`, the transition scores in a table), token by
-/// token: each row of tag scores is taken as soon as it is worked out, and the buffer of
-/// back pointers is kept from sentence to sentence. The same tags as [`viterbi`] (a test).
+/// The best-path search of the tagger and of [`viterbi`] (`i32` scores, the transition scores in
+/// a table), token by token: each row of tag scores is taken as soon as it is worked out, and
+/// the buffer of back pointers is kept from sentence to sentence. A test checks it against a
+/// plain search that tries every pair of tags.
 #[derive(Debug, Default)]
 struct Search {
     /// The best score of a path to each tag at the last token taken.
@@ -513,8 +450,9 @@ impl Search {
         if i == 0 {
             self.best = std::array::from_fn(|t| scores[t] + trans[0][t]);
         } else {
-            // [`PRECEDING`] written out: an inside tag follows its type's begin or itself, any
-            // other tag any tag; at the second token no inside tag. Lower tags win ties.
+            // The BIO rule ([`allowed`]) written out: an inside tag follows its type's begin or
+            // itself, any other tag any tag; at the second token no inside tag (none can start
+            // a sentence). Lower tags win ties.
             let second = i == 1;
             let prev = self.best;
             self.best = std::array::from_fn(|t| {

@@ -36,8 +36,8 @@ pub fn text(file: File) -> &'static str {
 /// Whether `word` is a line of `list`.
 pub fn contains(list: SortedList, word: &str) -> bool {
     let lines = SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]);
-    // Packed on the stack: a word longer than every line (`build.rs` checks the longest against
-    // the buffer) is in no list.
+    // Packed on the stack: the buffer holds the longest line (`build.rs` sizes it), so a word
+    // that does not fit is in no list.
     let mut buffer = [0u8; SORTED_LINE_MAX];
     match encode_into(word, &mut buffer) {
         Some(len) => sorted_contains(lines, &buffer[..len]),

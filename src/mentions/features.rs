@@ -515,7 +515,7 @@ pub fn word_form(word: &str) -> String {
 /// Whether [`word_form`] leaves `word` as it is: Devanagari other than digits, and lower-case
 /// Latin letters (most words). Read byte by byte: Devanagari is U+0900 to U+097F, `E0 A4 xx` and
 /// `E0 A5 xx` in UTF-8, its digits `E0 A5 A6` to `E0 A5 AF`.
-fn is_own_form(word: &str) -> bool {
+pub(crate) fn is_own_form(word: &str) -> bool {
     let bytes = word.as_bytes();
     let mut at = 0;
     while at < bytes.len() {

@@ -79,10 +79,7 @@ fn is_time_form(form: &str) -> bool {
 /// [`word_form`] of `word`, borrowed when the word is its own form (Devanagari and lower-case
 /// Latin without digits, most words): no String per word.
 fn form_of(word: &str) -> std::borrow::Cow<'_, str> {
-    let own_form = word.chars().all(|c| {
-        matches!(c, '\u{0900}'..='\u{0965}' | '\u{0970}'..='\u{097F}') || c.is_ascii_lowercase()
-    });
-    if own_form {
+    if super::features::is_own_form(word) {
         std::borrow::Cow::Borrowed(word)
     } else {
         std::borrow::Cow::Owned(word_form(word))

@@ -30,6 +30,7 @@ pub mod quotes;
 pub mod rank;
 pub mod sort;
 pub mod structure;
+pub(crate) mod unicode;
 pub mod wire;
 
 pub use article::{

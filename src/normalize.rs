@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::{compose, decompose_canonical, is_combining_mark};
+use crate::unicode::{compose, decompose_indic, is_combining_mark};
 
 /// A piece of the input that normalising changed: `input[input_start..input_end]` became
 /// `text[start..end]` (empty when the piece was removed).
@@ -65,7 +65,7 @@ fn edit_for(c: char) -> Edit {
 fn has_nukta_decomposition(c: char) -> bool {
     let mut nukta = false;
     let mut parts = 0;
-    decompose_canonical(c, |d| {
+    decompose_indic(c, |d| {
         parts += 1;
         nukta |= matches!(
             d,
@@ -156,7 +156,7 @@ impl<'a> Normalized<'a> {
                     });
                 }
                 Edit::Decompose => {
-                    decompose_canonical(c, |d| text.push(d));
+                    decompose_indic(c, |d| text.push(d));
                     changes.push(Change {
                         start,
                         end: text.len(),

@@ -58,7 +58,7 @@ fn filtered(text: &str) -> String {
 
 /// Devanagari vowel signs and viramas are marks, not letters, but belong to the words.
 fn is_mark(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
+    crate::unicode::is_combining_mark(c)
 }
 
 /// Where a `<title>` is cut into pieces, in order of preference: the first one it holds is used.

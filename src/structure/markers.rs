@@ -241,7 +241,7 @@ pub fn is_word_char(c: char) -> bool {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         // Devanagari: everything but the dandas and the abbreviation sign is letter, mark or digit.
         '\u{0900}'..='\u{097F}' => !matches!(c, '।' | '॥' | '॰'),
-        _ => crate::chars::is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c),
+        _ => crate::chars::is_alphanumeric(c) || crate::unicode::is_combining_mark(c),
     }
 }
 

@@ -23,6 +23,13 @@ pub fn is_combining_mark(c: char) -> bool {
     if (0x0900..0x0980).contains(&code) {
         return DEVANAGARI_MARKS >> (code - 0x0900) & 1 == 1;
     }
+    in_mark_ranges(code)
+}
+
+/// The search of [`COMBINING_MARKS`], kept out of line so that [`is_combining_mark`]'s fast
+/// paths stay small enough to inline into the word tests that call it per character.
+#[inline(never)]
+fn in_mark_ranges(code: u32) -> bool {
     let after = COMBINING_MARKS.partition_point(|&(first, _)| first <= code);
     after > 0 && code <= COMBINING_MARKS[after - 1].1
 }

@@ -15,18 +15,22 @@ pub struct File {
     end: usize,
 }
 
-/// Where one sorted word list is in the packed lists (a byte range of packed lines, each ending
-/// in a line feed, in byte order).
+/// Where one sorted word list is in the packed lists: a byte range of front-coded blocks (see
+/// `build.rs`), and which of the block offsets are its blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SortedList {
     start: usize,
     end: usize,
+    first_block: usize,
+    end_block: usize,
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
 
 static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/data.txt"));
 static SORTED_LISTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_lists.bin"));
+/// Where each block of the sorted lists starts in [`SORTED_LISTS`] (u32, little-endian).
+static SORTED_BLOCKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_blocks.bin"));
 
 /// The text of `file`: its data lines, each ending in `\n`.
 pub fn text(file: File) -> &'static str {
@@ -35,38 +39,80 @@ pub fn text(file: File) -> &'static str {
 
 /// Whether `word` is a line of `list`.
 pub fn contains(list: SortedList, word: &str) -> bool {
-    let lines = SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]);
+    let starts = SORTED_BLOCKS
+        .get(list.first_block * 4..list.end_block * 4)
+        .unwrap_or(&[]);
     // Packed on the stack: the buffer holds the longest line (`build.rs` sizes it), so a word
     // that does not fit is in no list.
     let mut buffer = [0u8; SORTED_LINE_MAX];
     match encode_into(word, &mut buffer) {
-        Some(len) => sorted_contains(lines, &buffer[..len]),
+        Some(len) => front_coded_contains(SORTED_LISTS, starts, list.end, &buffer[..len]),
         None => false,
     }
 }
 
-/// Whether `word` is one of the lines of `sorted` (lines in byte order, each ending in a line
-/// feed), by binary search: each step compares the line around the middle of the range.
-fn sorted_contains(sorted: &[u8], word: &[u8]) -> bool {
-    // `lo..hi` always holds whole lines.
-    let (mut lo, mut hi) = (0, sorted.len());
+/// Whether `word` is one of the lines of the front-coded list `bytes[..end]` (see `build.rs`)
+/// whose blocks start at the offsets `starts` (u32, little-endian): a binary search for the
+/// last block whose first line is at most `word`, then a scan of that block.
+fn front_coded_contains(bytes: &[u8], starts: &[u8], end: usize, word: &[u8]) -> bool {
+    let block_start = |i: usize| {
+        starts.get(i * 4..i * 4 + 4).map_or(end, |b| {
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+        })
+    };
+    let line_at = |at: usize| {
+        let rest = bytes.get(at..end).unwrap_or(&[]);
+        let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        &rest[..len]
+    };
+    let (mut lo, mut hi) = (0, starts.len() / 4);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = sorted[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |i| lo + i + 1);
-        let end = sorted[start..hi]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(hi, |i| start + i);
-        match sorted[start..end].cmp(word) {
+        match line_at(block_start(mid)).cmp(word) {
             std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
         }
     }
+    let Some(block) = lo.checked_sub(1) else {
+        return false;
+    };
+    let first = line_at(block_start(block));
+    // The line read last is below `word` and shares its first `shared` bytes with it.
+    let mut shared = common_prefix(first, word);
+    let mut at = block_start(block) + first.len() + 1;
+    let block_end = block_start(block + 1).min(end);
+    while at < block_end {
+        let Some(&kept) = bytes.get(at) else {
+            return false;
+        };
+        let kept = usize::from(kept);
+        let rest = line_at(at + 1);
+        at += 1 + rest.len() + 1;
+        if kept < shared {
+            // It differs from the line before, and so from `word`, at `kept`, upwards.
+            return false;
+        }
+        if kept > shared {
+            // It differs from `word` where the line before did, the same way.
+            continue;
+        }
+        let tail = &word[shared..];
+        let more = common_prefix(rest, tail);
+        if more == rest.len() && more == tail.len() {
+            return true;
+        }
+        if more < rest.len() && (more == tail.len() || rest[more] > tail[more]) {
+            return false;
+        }
+        shared += more;
+    }
     false
+}
+
+/// How many leading bytes `a` and `b` share.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// `build.rs`'s packed encoding of `word` (see there) into `buffer`: ASCII as it is, a
@@ -182,13 +228,24 @@ mod tests {
             for word in &words {
                 assert!(contains(list, word), "should find {word:?} in {path}");
             }
-            let packed = &SORTED_LISTS[list.start..list.end];
-            let packed_lines: Vec<&[u8]> = packed.split(|&b| b == b'\n').collect();
+            let stored = decode(list);
             assert!(
-                packed_lines[..packed_lines.len() - 1]
-                    .windows(2)
-                    .all(|w| w[0] <= w[1]),
-                "should store {path} sorted"
+                stored.windows(2).all(|w| w[0] < w[1]),
+                "should store {path} sorted, each word once"
+            );
+            let mut packed_words: Vec<Vec<u8>> = words
+                .iter()
+                .map(|w| {
+                    let mut buffer = [0u8; SORTED_LINE_MAX];
+                    let len = encode_into(w, &mut buffer).expect("should fit");
+                    buffer[..len].to_vec()
+                })
+                .collect();
+            packed_words.sort_unstable();
+            packed_words.dedup();
+            assert_eq!(
+                stored, packed_words,
+                "should store the words of {path}, no other"
             );
             for word in ["", "zzzzqx", "किमजोंग", "“", &"a".repeat(500)] {
                 assert!(
@@ -223,23 +280,61 @@ mod tests {
         );
     }
 
+    /// The lines of `list`, unpacked from their front coding.
+    fn decode(list: SortedList) -> Vec<Vec<u8>> {
+        let starts = &SORTED_BLOCKS[list.first_block * 4..list.end_block * 4];
+        let mut lines = Vec::new();
+        for (i, start) in starts.chunks(4).enumerate() {
+            let start = u32::from_le_bytes(start.try_into().unwrap()) as usize;
+            let end = starts.get(i * 4 + 4..i * 4 + 8).map_or(list.end, |b| {
+                u32::from_le_bytes(b.try_into().unwrap()) as usize
+            });
+            let block = &SORTED_LISTS[start..end];
+            // Read in order: a line's first byte (how much it keeps) may be a line feed.
+            let line_end =
+                |from: usize| from + block[from..].iter().position(|&b| b == b'\n').unwrap();
+            let mut at = line_end(0);
+            let mut line = block[..at].to_vec();
+            lines.push(line.clone());
+            at += 1;
+            while at < block.len() {
+                let end = line_end(at + 1);
+                line.truncate(usize::from(block[at]));
+                line.extend_from_slice(&block[at + 1..end]);
+                lines.push(line.clone());
+                at = end + 1;
+            }
+        }
+        assert_eq!(
+            starts.len() / 4,
+            lines.len().div_ceil(32),
+            "should start a block every 32 lines"
+        );
+        lines
+    }
+
     #[test]
-    fn finds_a_word_in_sorted_lines() {
-        let sorted = b"and\nbe\ncat\ncats\ndog\n";
-        for word in ["and", "be", "cat", "cats", "dog"] {
+    fn finds_a_word_in_front_coded_lines() {
+        // "and", "be" | "cat", "cats", "catz" | "dog": blocks of up to three lines.
+        let lines = b"and\n\x00be\ncat\n\x03s\n\x03z\ndog\n";
+        let starts: Vec<u8> = [0u32, 8, 18].iter().flat_map(|s| s.to_le_bytes()).collect();
+        let end = lines.len();
+        for word in ["and", "be", "cat", "cats", "catz", "dog"] {
             assert!(
-                sorted_contains(sorted, word.as_bytes()),
+                front_coded_contains(lines, &starts, end, word.as_bytes()),
                 "should find {word}"
             );
         }
-        for word in ["", "a", "ca", "catz", "do", "zebra", "cat\n"] {
+        for word in [
+            "", "a", "ca", "catb", "catsa", "cb", "do", "dogs", "zebra", "cat\n",
+        ] {
             assert!(
-                !sorted_contains(sorted, word.as_bytes()),
+                !front_coded_contains(lines, &starts, end, word.as_bytes()),
                 "should not find {word:?}"
             );
         }
         assert!(
-            !sorted_contains(b"", b"a"),
+            !front_coded_contains(b"", &[], 0, b"a"),
             "should find nothing in no lines"
         );
     }

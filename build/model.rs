@@ -1,23 +1,27 @@
 //! The tagger model's build step (included by build.rs; see `src/mentions/tagger.rs`): reads
-//! `data/model/hi-ner.bin` and writes it in two parts, so that the shipped model needs no work at
-//! run time.
+//! `data/model/hi-ner.bin` and writes it in parts, laid out so that the shipped wasm is small and
+//! the model needs little work at first use.
 //!
 //! - `$OUT_DIR/hi-ner-head.bin`: the file without its weight rows (a model file with no rows):
 //!   format, notice, never-begin words and transition scores, read at first use.
 //! - `$OUT_DIR/hi-ner-present.bin`: which buckets have a row, one bit per bucket (bucket `b`:
 //!   bit `b % 8` of byte `b / 8`).
-//! - `$OUT_DIR/hi-ner-emit.bin`: the rows, in bucket order, `tags` bytes each (each weight plus
-//!   128), as the tagger keeps them (`Model::emit`).
+//! - `$OUT_DIR/hi-ner-masks.bin`: for each row, in bucket order, which of its `tags` weights are
+//!   not zero (bit `t` for tag `t`). Most weights of a row are zero (about 72%).
+//! - `$OUT_DIR/hi-ner-weights.bin`: the weights that are not zero, row by row, each plus 128 as
+//!   the tagger keeps them (`Model::emit`), which `Model::with_weights` spreads into the rows at
+//!   first use. Stored apart from the masks and without the zeros, they gzip about 15 KB smaller
+//!   than the rows themselves.
 //!
-//! The last two are statics in the crate.
+//! The last three are statics in the crate.
 //!
 //! The file format is described in `data/model/README.md`; the crate's test
-//! `the_shipped_model_is_the_file` checks that the two parts make the same model as the file.
+//! `the_shipped_model_is_the_file` checks that the parts make the same model as the file.
 
 use std::fs;
 use std::path::Path;
 
-/// Writes the two parts into `out`; a model file that cannot be read fails the build.
+/// Writes the parts into `out`; a model file that cannot be read fails the build.
 pub fn write(out: &Path) {
     let path = "data/model/hi-ner.bin";
     println!("cargo:rerun-if-changed={path}");
@@ -26,7 +30,8 @@ pub fn write(out: &Path) {
     for (name, part) in [
         ("hi-ner-head.bin", parts.head),
         ("hi-ner-present.bin", parts.present),
-        ("hi-ner-emit.bin", parts.emit),
+        ("hi-ner-masks.bin", parts.masks),
+        ("hi-ner-weights.bin", parts.weights),
     ] {
         fs::write(out.join(name), part).unwrap_or_else(|e| panic!("write {name}: {e}"));
     }
@@ -38,8 +43,10 @@ struct Parts {
     head: Vec<u8>,
     /// One bit per bucket: whether it has a row.
     present: Vec<u8>,
-    /// The rows.
-    emit: Vec<u8>,
+    /// For each row, which of its weights are not zero.
+    masks: Vec<u8>,
+    /// The weights that are not zero, row by row, each plus 128.
+    weights: Vec<u8>,
 }
 
 /// The parts of a model file.
@@ -48,7 +55,7 @@ fn split(bytes: &[u8]) -> Result<Parts, String> {
     r.take(4 + 1 + 2)?; // magic, format version, feature version
     let bits = r.take(1)?[0];
     let tags = usize::from(r.take(1)?[0]);
-    if !(8..=24).contains(&bits) || tags == 0 {
+    if !(8..=24).contains(&bits) || !(1..=8).contains(&tags) {
         return Err(format!("{bits} bucket bits, {tags} tags"));
     }
     let notice = r.u32()?;
@@ -86,12 +93,17 @@ fn split(bytes: &[u8]) -> Result<Parts, String> {
         return Err("trailing bytes".to_string());
     }
     let mut present = vec![0u8; buckets / 8];
-    // Each weight plus 128, as the tagger stores them (`Model::emit`).
-    let mut emit = vec![0u8; rows * tags];
+    let mut masks = vec![0u8; rows];
+    let mut weights = Vec::new();
     for (k, &b) in row_of.iter().enumerate() {
         present[b / 8] |= 1 << (b % 8);
         for t in 0..tags {
-            emit[k * tags + t] = columns[t * rows + k] ^ 0x80;
+            let weight = columns[t * rows + k];
+            if weight != 0 {
+                masks[k] |= 1 << t;
+                // Plus 128, as the tagger stores them (`Model::emit`).
+                weights.push(weight ^ 0x80);
+            }
         }
     }
     let mut head = bytes[..head_end].to_vec();
@@ -99,7 +111,8 @@ fn split(bytes: &[u8]) -> Result<Parts, String> {
     Ok(Parts {
         head,
         present,
-        emit,
+        masks,
+        weights,
     })
 }
 

@@ -46,15 +46,18 @@ const MAGIC: &[u8; 4] = b"NLTG";
 const FORMAT_VERSION: u8 = 2;
 
 /// The shipped model (`data/model/hi-ner.bin`) as build.rs lays it out (`build/model.rs`): the
-/// file without its weight rows, which buckets have a row, and the rows as the model keeps them
-/// (no work at first use). Builds without the `tagger` feature leave it out (about 105 KB of the
-/// gzipped wasm) and find names with the lexicon and the patterns only.
+/// file without its weight rows, which buckets have a row, which weights of each row are not
+/// zero, and those weights (spread into the rows at first use). Builds without the `tagger`
+/// feature leave it out (about 90 KB of the gzipped wasm) and find names with the lexicon and
+/// the patterns only.
 #[cfg(feature = "tagger")]
 static SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-head.bin"));
 #[cfg(feature = "tagger")]
 static SHIPPED_PRESENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-present.bin"));
 #[cfg(feature = "tagger")]
-static SHIPPED_EMIT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-emit.bin"));
+static SHIPPED_MASKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-masks.bin"));
+#[cfg(feature = "tagger")]
+static SHIPPED_WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-weights.bin"));
 
 /// Whether `word` names a weekday or month (`data/model/time-words.tsv`): never the start of a
 /// name, though the training data has too few of them for the model to learn it.
@@ -275,19 +278,21 @@ impl Model {
     }
 
     /// [`Model::from_bytes`] of a model file without weight rows (`head`), with the weights
-    /// already laid out as the model keeps them: which buckets have a row (`present`) and the
-    /// rows (`emit`), as build.rs writes the shipped model.
+    /// laid out as build.rs writes the shipped model: which buckets have a row (`present`), for
+    /// each row which of its weights are not zero (`masks`, bit `t` for tag `t`), and those
+    /// weights row by row, each plus 128 (`weights`).
     pub fn with_weights(
         head: &[u8],
         present: &'static [u8],
-        emit: &'static [u8],
+        masks: &[u8],
+        weights: &[u8],
     ) -> Result<Model, String> {
-        Model::read(head, Some((present, emit)))
+        Model::read(head, Some((present, masks, weights)))
     }
 
     fn read(
         bytes: &[u8],
-        laid_out: Option<(&'static [u8], &'static [u8])>,
+        laid_out: Option<(&'static [u8], &[u8], &[u8])>,
     ) -> Result<Model, String> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
@@ -337,19 +342,19 @@ impl Model {
         if nrows > buckets {
             return Err("model has more rows than buckets".to_string());
         }
-        if let Some((present, emit)) = laid_out {
+        if let Some((present, masks, weights)) = laid_out {
             let rows: u32 = present.iter().map(|b| b.count_ones()).sum();
-            if nrows > 0
-                || r.at != bytes.len()
-                || present.len() != buckets / 8
-                || emit.len() != rows as usize * NTAGS
-            {
-                return Err("model head has rows, or weights of the wrong size".to_string());
-            }
+            let emit = (nrows == 0
+                && r.at == bytes.len()
+                && present.len() == buckets / 8
+                && masks.len() == rows as usize)
+                .then(|| spread_rows(masks, weights))
+                .flatten()
+                .ok_or("model head has rows, or weights of the wrong size")?;
             return Ok(Model::with_parts(
                 bits,
                 Cow::Borrowed(present),
-                Cow::Borrowed(emit),
+                Cow::Owned(emit),
                 trans,
                 notice,
                 never_begin,
@@ -529,13 +534,40 @@ pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     out
 }
 
+/// The rows of [`Model::emit`] from `masks` (one per row: which of its weights are not zero)
+/// and `weights` (those weights, row by row, as stored), or `None` if they do not match.
+fn spread_rows(masks: &[u8], weights: &[u8]) -> Option<Vec<u8>> {
+    let mut emit = vec![0x80u8; masks.len() * NTAGS];
+    let mut at = 0;
+    for (row, &mask) in emit.chunks_exact_mut(NTAGS).zip(masks) {
+        if usize::from(mask) >> NTAGS != 0 {
+            return None;
+        }
+        let mut rest = mask;
+        while rest != 0 {
+            row[rest.trailing_zeros() as usize] = *weights.get(at)?;
+            at += 1;
+            rest &= rest - 1;
+        }
+    }
+    (at == weights.len()).then_some(emit)
+}
+
 /// The shipped Hindi model, read once; `None` if it cannot be read (a build defect that the
 /// tests catch, never a panic at run time).
 #[cfg(feature = "tagger")]
 pub fn shipped_model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL
-        .get_or_init(|| Model::with_weights(SHIPPED_HEAD, SHIPPED_PRESENT, SHIPPED_EMIT).ok())
+        .get_or_init(|| {
+            Model::with_weights(
+                SHIPPED_HEAD,
+                SHIPPED_PRESENT,
+                SHIPPED_MASKS,
+                SHIPPED_WEIGHTS,
+            )
+            .ok()
+        })
         .as_ref()
 }
 
@@ -957,6 +989,33 @@ mod tests {
             tags[i - 1] = back[i][tags[i] as usize];
         }
         tags
+    }
+
+    #[test]
+    fn spreads_the_weights_that_are_not_zero_into_rows() {
+        let rows = spread_rows(&[0b101, 0, 0b1000000], &[1, 2, 3]);
+        let mut want = vec![0x80u8; 3 * NTAGS];
+        (want[0], want[2], want[2 * NTAGS + 6]) = (1, 2, 3);
+        assert_eq!(
+            rows,
+            Some(want),
+            "should put each weight at its tag in its row"
+        );
+        assert_eq!(
+            spread_rows(&[0b11], &[1]),
+            None,
+            "should refuse too few weights"
+        );
+        assert_eq!(
+            spread_rows(&[0b1], &[1, 2]),
+            None,
+            "should refuse too many weights"
+        );
+        assert_eq!(
+            spread_rows(&[0b1000_0000], &[1]),
+            None,
+            "should refuse a tag beyond the last"
+        );
     }
 
     #[cfg(feature = "tagger")]

@@ -201,6 +201,49 @@ mod tests {
         }
     }
 
+    #[test]
+    fn lists_the_words_whose_upper_case_is_a_suffix_key() {
+        let keys: Vec<&str> = lines(text(LEXICON_SUFFIXES))
+            .iter()
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        let listed: Vec<(&str, &str)> = lines(text(LEXICON_SUFFIXES_UNCAPITALISED))
+            .iter()
+            .map(|l| l.split_once('\t').expect("should pair a word with a key"))
+            .collect();
+        assert!(listed.len() > 10, "should list words such as ſtreet");
+        let own_case = |c: char| c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c);
+        for &(word, key) in &listed {
+            let mut chars = word.chars();
+            let first = chars.next().expect("should list no empty word");
+            assert!(!own_case(first), "should leave {word:?} to the lexicon");
+            let upper: String = first.to_uppercase().chain(chars).collect();
+            assert_eq!(upper, key, "should list {word:?} with its upper case");
+            assert!(keys.contains(&key), "should list only keys, not {key:?}");
+        }
+        let first_letters: std::collections::HashSet<char> =
+            keys.iter().filter_map(|k| k.chars().next()).collect();
+        for c in ('\0'..=char::MAX).filter(|&c| !own_case(c)) {
+            if !c
+                .to_uppercase()
+                .next()
+                .is_some_and(|u| first_letters.contains(&u))
+            {
+                continue;
+            }
+            let upper: String = c.to_uppercase().collect();
+            for &key in &keys {
+                if let Some(rest) = key.strip_prefix(upper.as_str()) {
+                    let word = format!("{c}{rest}");
+                    assert!(
+                        listed.contains(&(word.as_str(), key)),
+                        "should list {word:?}, whose upper case is the key {key:?}"
+                    );
+                }
+            }
+        }
+    }
+
     /// The words of `hi_common.tsv` by rank (the last row of a word that occurs twice).
     fn hi_common_ranks(original: &str) -> std::collections::HashMap<&str, usize> {
         let mut rank = std::collections::HashMap::new();

@@ -165,16 +165,9 @@ fn is_generic(text: &str, mention: Range) -> bool {
     lex.suffixes.contains_key(&key)
         || lex.titles.contains_key(&key)
         || lex.titles.contains_key(&lower)
-        || lower.strip_prefix("the ").is_some_and(|k| {
-            lex.suffixes.contains_key(&capitalise(k)) || lex.titles.contains_key(k)
-        })
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
+        || lower
+            .strip_prefix("the ")
+            .is_some_and(|k| lex.is_suffix_capitalised(k) || lex.titles.contains_key(k))
 }
 
 /// Whether an office title ends right before `mention` ("विदेश मंत्री |सर्गेई लावरोव|").

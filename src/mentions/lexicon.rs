@@ -560,6 +560,31 @@ impl Lexicon {
                     .is_some_and(|stem| data::contains(self.en_words, stem))
     }
 
+    /// Whether `word` with its first letter in upper case (as [`char::to_uppercase`] writes it)
+    /// is a suffix key ("party" → "Party"), without Unicode's upper-case table: an ASCII letter
+    /// is upper-cased as ASCII, Devanagari has no case, and for any other first letter build.rs
+    /// lists the words that make a key (`LEXICON_SUFFIXES_UNCAPITALISED`).
+    pub fn is_suffix_capitalised(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        match chars.next() {
+            // An empty word stays empty, and no key is.
+            None => false,
+            Some(c) if c.is_ascii() => {
+                let mut key = String::with_capacity(word.len());
+                key.push(c.to_ascii_uppercase());
+                key.push_str(chars.as_str());
+                self.suffixes.contains_key(&key)
+            }
+            Some('\u{0900}'..='\u{097F}') => self.suffixes.contains_key(word),
+            Some(_) => rows(data::text(data::LEXICON_SUFFIXES_UNCAPITALISED)).any(|cols| {
+                cols[0] == word
+                    && cols
+                        .get(1)
+                        .is_some_and(|key| self.suffixes.contains_key(*key))
+            }),
+        }
+    }
+
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.
     pub fn is_common(&self, word: &str) -> bool {
         if word.is_ascii() {
@@ -618,6 +643,42 @@ mod tests {
             .collect();
         forms.sort();
         forms
+    }
+
+    #[test]
+    fn upper_cases_a_first_letter_as_unicode_does() {
+        let lex = builtin();
+        let capitalised = |word: &str| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        };
+        let mut words = vec![String::new(), "ß".to_string(), "ǰ".to_string()];
+        for key in lex.suffixes.keys().chain(lex.openers.keys()) {
+            let mut chars = key.chars();
+            let first = chars.next().expect("should have no empty key");
+            let rest = chars.as_str();
+            for c in first.to_lowercase().chain([first, 'ſ', 'ı', 'é', 'ß']) {
+                words.push(format!("{c}{rest}"));
+            }
+            words.push(key.to_lowercase());
+        }
+        for word in &words {
+            assert_eq!(
+                lex.is_suffix_capitalised(word),
+                lex.suffixes.contains_key(&capitalised(word)),
+                "should find {word:?} a suffix exactly when its capitalised form is one"
+            );
+        }
+        assert!(
+            words
+                .iter()
+                .filter(|w| lex.is_suffix_capitalised(w))
+                .count()
+                > 100,
+            "should find the suffixes written in lower case"
+        );
     }
 
     #[test]

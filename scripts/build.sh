@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package's WebAssembly into dist/: the release wasm of the bindings crate,
 # wasm-bindgen's ES module glue (--target web, which also works in Node through js/node.js),
-# then `wasm-opt -Oz` (npm's binaryen) when it makes the file smaller; and www/widget.min.js, the
+# then `wasm-opt -Os --converge` (npm's binaryen) when it makes the file smaller; and www/widget.min.js, the
 # widget's modules (widget.js, news-lens.js, styles.js, labels.js) in one minified ES module
 # (npm's esbuild), which a site loads with one script tag. Prints the sizes.
 #
@@ -48,8 +48,10 @@ else
   WASM_OPT=node_modules/.bin/wasm-opt
   if [[ -x $WASM_OPT ]]; then
     # wasm-opt reads the enabled features from the target_features section and strips it,
-    # the name section and debug info from the output.
-    "$WASM_OPT" -Oz --strip-debug --strip-producers "$WASM" -o "$WASM.opt"
+    # the name section and debug info from the output. -Os with --converge (the passes again
+    # until nothing changes) gzips 3 KB smaller than -Oz (2 KB with the tagger; measured with
+    # binaryen 132) at the same parse time in Node; it takes about 20 s longer.
+    "$WASM_OPT" -Os --converge --strip-debug --strip-producers "$WASM" -o "$WASM.opt"
     if (($(wc -c <"$WASM.opt") < $(wc -c <"$WASM"))); then
       mv "$WASM.opt" "$WASM"
     else

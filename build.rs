@@ -280,7 +280,65 @@ fn unicode_tables() -> String {
         "/// The canonical decompositions of U+0900–U+0DFF, by character.\nstatic INDIC_DECOMPOSITIONS: [(char, &[char]); {count}] = [\n{decompositions}];"
     )
     .unwrap();
+    // In three columns, which gzip better than rows of three.
+    let compositions = compositions();
+    for (name, doc, column) in [
+        (
+            "COMPOSITION_FIRSTS",
+            "The first characters of every canonical composition but Hangul's, in order.",
+            0,
+        ),
+        (
+            "COMPOSITION_SECONDS",
+            "Their second characters (in order for each first character).",
+            1,
+        ),
+        ("COMPOSITIONS", "The characters they compose.", 2),
+    ] {
+        writeln!(
+            out,
+            "/// {doc}\nstatic {name}: [char; {}] = [",
+            compositions.len()
+        )
+        .unwrap();
+        for pair in &compositions {
+            writeln!(out, "    {:?},", [pair.0, pair.1, pair.2][column]).unwrap();
+        }
+        out.push_str("];\n");
+    }
     out
+}
+
+/// Every pair that `unicode_normalization::char::compose` composes, but Hangul's (a leading and
+/// a vowel jamo, a syllable and a trailing jamo: computed, not listed, and never asked for by
+/// the normaliser, whose second characters are combining marks). A composed character's
+/// decomposition is made of the pair's full decompositions, so the pair is among the
+/// characters that decompose and those that decompositions hold.
+fn compositions() -> Vec<(char, char, char)> {
+    let hangul =
+        |c: char| ('\u{1100}'..='\u{11FF}').contains(&c) || ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let mut firsts = std::collections::BTreeSet::new();
+    let mut seconds = std::collections::BTreeSet::new();
+    for c in '\0'..=char::MAX {
+        let mut parts = Vec::new();
+        unicode::decompose_indic(c, |d| parts.push(d));
+        if parts == [c] || hangul(c) {
+            continue;
+        }
+        firsts.insert(c);
+        firsts.insert(parts[0]);
+        seconds.insert(c);
+        seconds.extend(&parts[1..]);
+    }
+    let mut pairs = Vec::new();
+    for &a in &firsts {
+        for &b in &seconds {
+            if let Some(c) = unicode::compose(a, b) {
+                pairs.push((a, b, c));
+            }
+        }
+    }
+    pairs
 }
 
 /// The lines of `file` with their lookup keys as the code makes them, for the files whose

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the npm package's WebAssembly into dist/: the release wasm of the bindings crate,
 # wasm-bindgen's ES module glue (--target web, which also works in Node through js/node.js),
-# then `wasm-opt -Os --converge` (npm's binaryen) when it makes the file smaller; and www/widget.min.js, the
-# widget's modules (widget.js, news-lens.js, styles.js, labels.js) in one minified ES module
-# (npm's esbuild), which a site loads with one script tag. Prints the sizes.
+# then `wasm-opt -Os --converge --low-memory-unused` (npm's binaryen) when it makes the file
+# smaller; and www/widget.min.js, the widget's modules (widget.js, news-lens.js, styles.js,
+# labels.js) in one minified ES module (npm's esbuild), which a site loads with one script tag.
+# Prints the sizes.
 #
 # Fast when nothing changed: cargo decides whether to recompile, and the wasm-bindgen and
 # wasm-opt steps are skipped when dist/ is newer than the cargo output and this script.
@@ -51,7 +52,10 @@ else
     # the name section and debug info from the output. -Os with --converge (the passes again
     # until nothing changes) gzips 3 KB smaller than -Oz (2 KB with the tagger; measured with
     # binaryen 132) at the same parse time in Node; it takes about 20 s longer.
-    "$WASM_OPT" -Os --converge --strip-debug --strip-producers "$WASM" -o "$WASM.opt"
+    # --low-memory-unused lets it fold constant offsets into loads and stores (2.5 KB smaller
+    # gzip, same parse time): Rust's wasm puts its 1 MB stack first, growing down to address 0,
+    # so the low 1 KB is only reached by a stack about to overflow.
+    "$WASM_OPT" -Os --converge --low-memory-unused --strip-debug --strip-producers "$WASM" -o "$WASM.opt"
     if (($(wc -c <"$WASM.opt") < $(wc -c <"$WASM"))); then
       mv "$WASM.opt" "$WASM"
     else

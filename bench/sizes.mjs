@@ -34,7 +34,7 @@ printTable(
   [
     row("wasm, with the tagger model (dist/)", [dist("dist")[0]]),
     row("JS glue (dist/newslens_wasm.js)", [dist("dist")[1]]),
-    row("JS API (js/index.js + js/guard.js)", ["js/index.js", "js/guard.js"]),
+    row("JS API (js/index.js + js/guard.js + js/result.js)", ["js/index.js", "js/guard.js", "js/result.js"]),
     row("wasm + glue, with the tagger model", dist("dist"), target(300000, "≤ 300 KB")),
     row("wasm + glue, without the tagger (--no-tagger)", dist("target/no-tagger/dist"), target(120000, "≤ 120 KB")),
     row("widget JS + CSS, minified (www/widget.min.js: the four modules below in one, by scripts/build.sh)", ["www/widget.min.js"], target(15000, "≤ 15 KB")),

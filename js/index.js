@@ -5,6 +5,7 @@ import initWasm, {
   version as versionWasm,
 } from "../dist/newslens_wasm.js";
 import { guarded } from "./guard.js";
+import { readResult } from "./result.js";
 
 let ready = null;
 let loaded = false;
@@ -34,7 +35,7 @@ export function init(wasm) {
   return ready;
 }
 
-const parseGuarded = guarded(parseWasm, resetWasm);
+const parseGuarded = guarded((text, options) => parseWasm(text, options, readResult), resetWasm);
 
 /**
  * In the browser's first idle moment after init, parses a short text: that builds the parser's

@@ -8,6 +8,7 @@ import {
   version as versionWasm,
 } from "../dist/newslens_wasm.js";
 import { guarded } from "./guard.js";
+import { readResult } from "./result.js";
 
 initSync({ module: readFileSync(new URL("../dist/newslens_wasm_bg.wasm", import.meta.url)) });
 
@@ -22,7 +23,7 @@ export function init() {
  * @param {import("./index").Options} [options]
  * @returns {import("./index").Article}
  */
-export const parse = guarded(parseWasm, resetWasm);
+export const parse = guarded((text, options) => parseWasm(text, options, readResult), resetWasm);
 
 /** The package version. */
 export function version() {

@@ -2,12 +2,25 @@
 //! wasm-bindgen-test-runner (see scripts/test.sh): strings cross as UTF-16, options are read
 //! strictly, and every failure is a real `Error` with a message that says what to do.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SAMPLE: &str = include_str!("../../samples/sample-hi-russia-north-korea.txt");
+
+#[wasm_bindgen(module = "/../js/result.js")]
+extern "C" {
+    /// The reader that js/index.js and js/node.js hand to the module.
+    #[wasm_bindgen(thread_local_v2, js_name = readResult)]
+    static READ_RESULT: js_sys::Function;
+}
+
+/// `parse(text, options)` as the package calls it, with the result read by js/result.js.
+fn parse(text: JsValue, options: JsValue) -> Result<JsValue, wasm_bindgen::JsError> {
+    READ_RESULT.with(|read| newslens_wasm::parse(text, options, read))
+}
 
 fn object(entries: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
@@ -23,7 +36,7 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 
 /// The message of the `Error` that `parse(text, options)` threw, or a test failure.
 fn error_message(text: JsValue, options: JsValue) -> String {
-    let error: JsValue = match newslens_wasm::parse(text, options) {
+    let error: JsValue = match parse(text, options) {
         Ok(_) => panic!("should have thrown"),
         Err(error) => error.into(),
     };
@@ -52,7 +65,7 @@ fn paragraphs(article: &JsValue) -> Vec<JsValue> {
 
 #[wasm_bindgen_test]
 fn parses_the_sample_into_a_plain_object() {
-    let article = newslens_wasm::parse(JsValue::from_str(SAMPLE), JsValue::UNDEFINED).unwrap();
+    let article = parse(JsValue::from_str(SAMPLE), JsValue::UNDEFINED).unwrap();
     assert_eq!(
         js_sys::Object::get_prototype_of(&article),
         js_sys::Object::get_prototype_of(&js_sys::Object::new()),
@@ -73,7 +86,7 @@ fn parses_the_sample_into_a_plain_object() {
 #[wasm_bindgen_test]
 fn offsets_are_utf16_for_emoji_and_devanagari() {
     let text = JsValue::from_str("😀 रूस ने कहा, “हम साथ हैं।”\r\n\r\nदूसरा पैराग्राफ़ 😀 यहाँ है।");
-    let article = newslens_wasm::parse(text.clone(), JsValue::UNDEFINED).unwrap();
+    let article = parse(text.clone(), JsValue::UNDEFINED).unwrap();
     let mut spans = vec![get(&article, "title")];
     spans.extend(paragraphs(&article));
     spans.extend(js_sys::Array::from(&get(&article, "quotes")).iter());
@@ -98,7 +111,7 @@ fn lone_surrogates_do_not_panic_and_keep_offsets() {
         .chain("cd.\n\nLast paragraph here.".encode_utf16())
         .collect();
     let text: JsValue = js_sys::JsString::from_char_code(&units).into();
-    let article = newslens_wasm::parse(text.clone(), JsValue::UNDEFINED).unwrap();
+    let article = parse(text.clone(), JsValue::UNDEFINED).unwrap();
     let last = paragraphs(&article)
         .into_iter()
         .find(|p| get(p, "text").as_string().unwrap().starts_with("Last"))
@@ -176,7 +189,7 @@ fn ill_typed_options_name_the_option() {
 fn undefined_options_mean_not_given() {
     let options = object(&[("lang", JsValue::UNDEFINED), ("actors", JsValue::NULL)]);
     assert!(
-        newslens_wasm::parse(JsValue::from_str("x"), options).is_ok(),
+        parse(JsValue::from_str("x"), options).is_ok(),
         "should treat undefined and null members as missing"
     );
 }
@@ -190,7 +203,7 @@ fn user_actors_are_accepted() {
     ]));
     let options = object(&[("actors", actors.into()), ("lang", JsValue::from_str("hi"))]);
     assert!(
-        newslens_wasm::parse(JsValue::from_str(SAMPLE), options).is_ok(),
+        parse(JsValue::from_str(SAMPLE), options).is_ok(),
         "should accept a well-formed actors list"
     );
 }

@@ -364,11 +364,23 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
 /// Where the sentence that starts at or after byte `at` ends, not after `ceiling`.
 fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
     let s = &text[at..ceiling];
-    for (i, c) in s.char_indices() {
-        if matches!(c, '।' | '?' | '!' | '|') && i > 0 {
+    let bytes = s.as_bytes();
+    // The marks are read from the bytes: ASCII, and '।' (E0 A5 A4); no byte of another
+    // character equals one of them or E0. The first character never ends the sentence.
+    let mut i = bytes.first().map_or(0, |&b| crate::chars::utf8_len(b));
+    while let Some(&b) = bytes.get(i) {
+        if b == 0xE0 {
+            // A Devanagari character (or another one of three bytes): read whole.
+            if bytes.get(i + 1..i + 3) == Some(&[0xA5, 0xA4]) {
+                return at + i;
+            }
+            i += 3;
+            continue;
+        }
+        if matches!(b, b'?' | b'!' | b'|') {
             return at + i;
         }
-        if c == '.' && i > 0 {
+        if b == b'.' {
             let after = s[i + 1..].chars().next();
             let before_word = s[..i]
                 .rsplit(|c: char| !is_word_char(c))
@@ -381,6 +393,7 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
                 return at + i;
             }
         }
+        i += 1;
     }
     ceiling
 }
@@ -825,9 +838,12 @@ fn is_mark(c: char) -> bool {
 fn capitalised(w: &Word<'_>) -> bool {
     let sp = speakers();
     // Contractions are listed without their apostrophe ("theyre" for "They're", "They’re").
-    let not_name = sp.has("not-name", &w.lower)
-        || w.lower.contains(['\'', '’']) && sp.has("not-name", &w.lower.replace(['\'', '’'], ""));
-    w.text.chars().next().is_some_and(char::is_uppercase) && !not_name
+    let not_name = || {
+        sp.has("not-name", &w.lower)
+            || w.lower.contains(['\'', '’'])
+                && sp.has("not-name", &w.lower.replace(['\'', '’'], ""))
+    };
+    w.text.chars().next().is_some_and(char::is_uppercase) && !not_name()
 }
 
 /// An English name made of the capitalised words `ws[from..to]` (titles dropped, gender kept).

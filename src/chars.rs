@@ -80,6 +80,17 @@ pub fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+/// The length in bytes of the character whose UTF-8 encoding opens with `first`.
+#[inline(always)]
+pub fn utf8_len(first: u8) -> usize {
+    match first {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +112,7 @@ mod tests {
         let text = "a क़ि।॰ “x” é😀\u{0900}\u{097F}";
         for (at, c) in text.char_indices() {
             assert_eq!(char_at(text, at), (c, c.len_utf8()), "at byte {at}");
+            assert_eq!(utf8_len(text.as_bytes()[at]), c.len_utf8(), "at byte {at}");
         }
     }
 }

@@ -9,20 +9,21 @@ use std::sync::OnceLock;
 /// Punctuation (U+2000..=U+207F: curly quotes, dashes, odd spaces).
 const BLOCKS: [u32; 2] = [0x0900, 0x2000];
 
-/// Per block of [`BLOCKS`]: bit `c - start` set when `c` is alphabetic, and when it is
-/// alphanumeric.
-fn tables() -> &'static [(u128, u128); 2] {
-    static TABLES: OnceLock<[(u128, u128); 2]> = OnceLock::new();
+/// Per block of [`BLOCKS`]: bit `c - start` set when `c` is alphabetic, when it is
+/// alphanumeric, and when it is numeric.
+fn tables() -> &'static [(u128, u128, u128); 2] {
+    static TABLES: OnceLock<[(u128, u128, u128); 2]> = OnceLock::new();
     TABLES.get_or_init(|| {
         BLOCKS.map(|start| {
-            let (mut alphabetic, mut alphanumeric) = (0u128, 0u128);
+            let (mut alphabetic, mut alphanumeric, mut numeric) = (0u128, 0u128, 0u128);
             for bit in 0..128 {
                 if let Some(c) = char::from_u32(start + bit) {
                     alphabetic |= u128::from(c.is_alphabetic()) << bit;
                     alphanumeric |= u128::from(c.is_alphanumeric()) << bit;
+                    numeric |= u128::from(c.is_numeric()) << bit;
                 }
             }
-            (alphabetic, alphanumeric)
+            (alphabetic, alphanumeric, numeric)
         })
     })
 }
@@ -58,6 +59,18 @@ pub fn is_alphanumeric(c: char) -> bool {
     match block(c) {
         Some((b, bit)) => (tables()[b].1 >> bit) & 1 == 1,
         None => c.is_alphanumeric(),
+    }
+}
+
+/// `c.is_numeric()`.
+#[inline]
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    match block(c) {
+        Some((b, bit)) => (tables()[b].2 >> bit) & 1 == 1,
+        None => c.is_numeric(),
     }
 }
 
@@ -103,8 +116,10 @@ mod tests {
         {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
         }
         assert!(is_alphabetic('क') && !is_alphanumeric('।') && is_alphanumeric('५'));
+        assert!(is_numeric('५') && is_numeric('⁴') && !is_numeric('क'));
     }
 
     #[test]

@@ -202,10 +202,10 @@ fn is_list_item(text: &str) -> bool {
         let inner: String = chars.by_ref().take_while(|&c| c != ')').collect();
         return !inner.is_empty() && inner.chars().count() <= 3 && inner.chars().all(is_word_char);
     }
-    if first.is_numeric() {
+    if crate::chars::is_numeric(first) {
         let rest: String = std::iter::once(first)
             .chain(chars)
-            .skip_while(|c| c.is_numeric())
+            .skip_while(|&c| crate::chars::is_numeric(c))
             .take(2)
             .collect();
         let mut r = rest.chars();

@@ -23,7 +23,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::article::ActorKind;
-use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
+use crate::doc::{ActorDraft, Mention, Range, Region, Source};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
 use crate::mentions::patterns::{title_at, Word};
 
@@ -40,7 +40,7 @@ struct Group {
 pub fn merge(
     text: &str,
     mentions: &[Mention],
-    structure: &Structure,
+    regions: &[Region],
     sentence_words: &[Vec<Word>],
 ) -> Vec<ActorDraft> {
     let mut groups = group_by_name(text, mentions);
@@ -50,7 +50,7 @@ pub fn merge(
     let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
     let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
     extra.extend(parts);
-    let repeats = repeated_names(text, mentions, &groups, &extra, structure);
+    let repeats = repeated_names(text, mentions, &groups, &extra, regions);
     extra.extend(repeats);
     crate::sort::by_key(&mut extra, |(_, r)| r.start);
     let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
@@ -608,7 +608,7 @@ fn repeated_names(
     mentions: &[Mention],
     groups: &[Group],
     taken: &[(usize, Range)],
-    structure: &Structure,
+    regions: &[Region],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
@@ -655,7 +655,7 @@ fn repeated_names(
     );
     // The bytes of the text already claimed here (claimed places never overlap one another).
     let mut claimed = vec![false; text.len()];
-    for region in structure.regions() {
+    for region in regions {
         let block = region.range.slice(text);
         for (p, at) in occurrences(automaton.as_ref(), &surfaces, block) {
             let (surface, g) = by_surface[p];

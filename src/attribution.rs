@@ -32,7 +32,7 @@
 //! modules because the Hindi and English patterns share the phrase and actor machinery.
 
 use crate::article::ActorKind;
-use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role, Structure};
+use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
 use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, TextWords, Word};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -194,16 +194,16 @@ impl NameIndex {
     }
 }
 
-/// One [`Attribution`] per quote, in the same order; `words` are the words of `text`.
+/// One [`Attribution`] per quote, in the same order; `words` are the words of `text`, `regions`
+/// its regions ([`crate::doc::Structure::regions`]).
 pub fn attribute<'t>(
     text: &'t str,
     words: &'t TextWords<'t>,
-    structure: &Structure,
+    regions: &[Region],
     quotes: &[FoundQuote],
     actors: &mut Vec<ActorDraft>,
 ) -> Vec<Attribution> {
-    let regions = structure.regions();
-    let subjects = collect_subjects(text, words, &regions, quotes, actors);
+    let subjects = collect_subjects(text, words, regions, quotes, actors);
     let mut subject_surnames: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, sub) in subjects.iter().enumerate() {
         let Some(name) = sub.phrase.as_ref().and_then(|p| p.name) else {
@@ -226,7 +226,7 @@ pub fn attribute<'t>(
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
-        let found = find_cue(text, words, &regions, quotes, qi);
+        let found = find_cue(text, words, regions, quotes, qi);
         let mut attribution = Attribution::default();
         if let Some(found) = found {
             attribution.cue = found.cue;
@@ -258,8 +258,8 @@ pub fn attribute<'t>(
         }
         out.push(attribution);
     }
-    inherit_speakers(text, &regions, quotes, &mut out);
-    heading_speakers(&mut state, actors, &regions, quotes, &mut out);
+    inherit_speakers(text, regions, quotes, &mut out);
+    heading_speakers(&mut state, actors, regions, quotes, &mut out);
     out
 }
 

@@ -153,13 +153,14 @@ fn read_normalized(
     options: &Options,
 ) -> Article {
     let norm: &str = &normalized.text;
+    let regions = structure.regions();
     // Quotes and attribution read many windows of text around each quote: in words read once.
     let cue_words = quotes::cues::TextWords::new(norm);
-    let (quotes, notes) = quotes::find_quotes(norm, &structure, &cue_words);
-    let words = mentions::sentence_words(norm, &structure);
-    let mentions = mentions::find_mentions(norm, &structure, &words, options);
-    let mut actors = actors::merge(norm, &mentions, &structure, &words);
-    let attributions = attribution::attribute(norm, &cue_words, &structure, &quotes, &mut actors);
+    let (quotes, notes) = quotes::find_quotes(norm, &regions, &cue_words);
+    let words = mentions::sentence_words(norm, &regions);
+    let mentions = mentions::find_mentions(norm, &structure, &regions, &words, options);
+    let mut actors = actors::merge(norm, &mentions, &regions, &words);
+    let attributions = attribution::attribute(norm, &cue_words, &regions, &quotes, &mut actors);
     let salience = rank::salience_with_text(Some(norm), &structure, &actors, &attributions);
     assemble::assemble(
         text,

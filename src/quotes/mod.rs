@@ -22,7 +22,7 @@ pub mod cues;
 pub mod kind;
 pub mod marks;
 
-use crate::doc::{FoundQuote, Note, Range, Region, Role, Structure};
+use crate::doc::{FoundQuote, Note, Range, Region, Role};
 use cues::TextWords;
 use marks::{Family, Mark, Shape};
 
@@ -45,18 +45,17 @@ pub struct Quoted {
     pub last_region: usize,
 }
 
-/// Find the quotes of `text` (normalised) in the regions of `structure`; `words` are the words
-/// of `text` ([`TextWords`]).
+/// Find the quotes of `text` (normalised) in its `regions`
+/// ([`crate::doc::Structure::regions`]); `words` are the words of `text` ([`TextWords`]).
 pub fn find_quotes(
     text: &str,
-    structure: &Structure,
+    regions: &[Region],
     words: &TextWords<'_>,
 ) -> (Vec<FoundQuote>, Vec<Note>) {
-    let regions = structure.regions();
-    let (quoted, mut notes) = pair_marks(text, &regions);
+    let (quoted, mut notes) = pair_marks(text, regions);
     let mut quotes = Vec::new();
     for q in quoted {
-        if let Some(kind) = kind::classify(text, &regions, &q, words) {
+        if let Some(kind) = kind::classify(text, regions, &q, words) {
             quotes.push(FoundQuote {
                 range: q.range,
                 open: q.open,

@@ -57,8 +57,14 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut begin: Option<usize> = None;
     let bytes = block.as_bytes();
     let mut i = 0;
-    // ASCII bytes are read without decoding a character.
+    // ASCII bytes are read without decoding a character, runs of letters a run at a time.
     while let Some(&b) = bytes.get(i) {
+        let (run_end, _) = crate::chars::letter_run(bytes, i);
+        if run_end > i {
+            begin.get_or_insert(i);
+            i = run_end;
+            continue;
+        }
         let c = match b {
             0..=0x7F => char::from(b),
             _ => crate::chars::char_at(block, i).0,

@@ -154,26 +154,6 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// [`ASCII_WORD_BYTES`] of an ASCII capital letter; other letters and digits are 1.
-const UPPER: u8 = 2;
-
-/// Per byte: 0, or 1 for an ASCII letter or digit and [`UPPER`] for a capital (one load per
-/// byte where the tests of three ranges would take several).
-static ASCII_WORD_BYTES: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_uppercase() {
-            UPPER
-        } else {
-            byte.is_ascii_alphanumeric() as u8
-        };
-        b += 1;
-    }
-    table
-};
-
 /// The words of `text[range]`, in order.
 pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
     let s = range.slice(text);
@@ -187,28 +167,14 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
     while at <= bytes.len() {
         // Most characters are ASCII letters and digits or Devanagari letters and signs (its own
         // lower case): a run of them is read without the general steps below.
-        let run = at;
-        let mut upper = false;
-        while let Some(&b) = bytes.get(at) {
-            let class = ASCII_WORD_BYTES[usize::from(b)];
-            if class != 0 {
-                upper |= class == UPPER;
-                at += 1;
-                continue;
-            }
-            match bytes.get(at..at + 3) {
-                Some([0xE0, 0xA4, _]) => at += 3,
-                // Not the dandas (E0 A5 A4, E0 A5 A5).
-                Some([0xE0, 0xA5, low]) if !matches!(low, 0xA4 | 0xA5) => at += 3,
-                _ => break,
-            }
-        }
-        if at > run {
+        let (end, upper) = crate::chars::letter_run(bytes, at);
+        if end > at {
             if start.is_none() {
-                start = Some(run);
+                start = Some(at);
                 plain = true;
             }
             plain &= !upper;
+            at = end;
             continue;
         }
         let (c, len) = match bytes.get(at) {

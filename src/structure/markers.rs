@@ -247,16 +247,40 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The words of `text` with the punctuation around them stripped, as byte ranges of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let base = text.as_ptr() as usize;
-    text.split_whitespace().filter_map(move |token| {
-        let start = token.find(is_word_char)?;
-        let end = token
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_word_char(c))
-            .map(|(at, c)| at + c.len_utf8())?;
-        let at = token.as_ptr() as usize - base + start;
-        Some((at, &token[start..end]))
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Each piece between white space, from its first to its last word character; runs of
+    // letters ([`crate::chars::letter_run`]) are read a run at a time.
+    std::iter::from_fn(move || loop {
+        let mut word: Option<(usize, usize)> = None;
+        let mut in_piece = false;
+        while at < bytes.len() {
+            let (run_end, _) = crate::chars::letter_run(bytes, at);
+            if run_end > at {
+                word = Some((word.map_or(at, |(start, _)| start), run_end));
+                in_piece = true;
+                at = run_end;
+                continue;
+            }
+            let (c, len) = crate::chars::char_at(text, at);
+            if c.is_whitespace() {
+                if in_piece {
+                    break;
+                }
+            } else {
+                in_piece = true;
+                if is_word_char(c) {
+                    word = Some((word.map_or(at, |(start, _)| start), at + len));
+                }
+            }
+            at += len;
+        }
+        if let Some((start, end)) = word {
+            return Some((start, &text[start..end]));
+        }
+        if at >= bytes.len() {
+            return None;
+        }
     })
 }
 
@@ -339,6 +363,38 @@ impl Markers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_the_pieces_between_white_space_trimmed_to_word_characters() {
+        let by_pieces = |text: &str| -> Vec<(usize, String)> {
+            let base = text.as_ptr() as usize;
+            text.split_whitespace()
+                .filter_map(|piece| {
+                    let start = piece.find(is_word_char)?;
+                    let end = piece
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| is_word_char(c))
+                        .map(|(at, c)| at + c.len_utf8())?;
+                    let at = piece.as_ptr() as usize - base + start;
+                    Some((at, piece[start..end].to_string()))
+                })
+                .collect()
+        };
+        for text in [
+            "",
+            "   ",
+            "“नमस्ते,” Mr. Smith!",
+            "एक। दो॥ ॰ तीन॰ -- (फोटो : PTI)",
+            "a\u{2028}b\u{00A0}c\u{3000}d\u{0085}e\tf\r\ng",
+            "don't U.S.A's 3.5% e\u{0301}té 😀 ~~ x",
+            "क़ि\u{094D}\u{200D}ष ५०",
+        ] {
+            let found: Vec<(usize, String)> =
+                words(text).map(|(at, w)| (at, w.to_string())).collect();
+            assert_eq!(found, by_pieces(text), "should read the words of {text:?}");
+        }
+    }
 
     #[test]
     fn ascii_or_devanagari_by_bytes_as_by_characters() {

@@ -259,9 +259,39 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
 
 /// The words of a name, without the full stops of initials.
 fn name_word_iter(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !is_word_char(c) && c != '.')
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
+    let bytes = s.as_bytes();
+    // The pieces between characters that are neither word characters nor full stops, as
+    // `str::split` gives them: runs of letters ([`crate::chars::letter_run`]) are read from the
+    // bytes, other characters decoded.
+    let mut at = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            let start = at;
+            let mut end = s.len();
+            while at < s.len() {
+                at = crate::chars::letter_run(bytes, at).0;
+                let Some(c) = s[at..].chars().next() else {
+                    break;
+                };
+                if !is_word_char(c) && c != '.' {
+                    end = at;
+                    break;
+                }
+                at += c.len_utf8();
+            }
+            if end == s.len() {
+                done = true;
+            } else {
+                at = end + s[end..].chars().next().map_or(0, char::len_utf8);
+            }
+            let word = s[start..end].trim_end_matches('.');
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+        None
+    })
 }
 
 fn name_words(s: &str) -> Vec<&str> {
@@ -828,6 +858,32 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_words_are_the_pieces_split_at_non_word_characters() {
+        for name in [
+            "",
+            "A. P. J. Abdul Kalam",
+            "किम जोंग-उन",
+            "U.S.",
+            "O'Neil, Jr.",
+            "..a..b..",
+            "श्री॰ राम। सीता",
+            "Zoë  Ça,va",
+            "a😀b",
+        ] {
+            let by_split: Vec<&str> = name
+                .split(|c: char| !is_word_char(c) && c != '.')
+                .map(|w| w.trim_end_matches('.'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                name_words(name),
+                by_split,
+                "should split {name:?} as str::split does"
+            );
+        }
+    }
 
     #[test]
     fn the_automaton_finds_what_a_search_per_surface_finds() {

@@ -67,7 +67,9 @@ impl Shape {
         let trimmed = text.trim();
         // The words are listed only for a short block; of a long one only the count, the first
         // and the last word matter.
-        let mut all: Vec<(usize, &str)> = Vec::new();
+        let mut all: Vec<(usize, &str)> = Vec::with_capacity(
+            crate::mentions::patterns::word_estimate(trimmed).min(SHORT_MAX_WORDS + 1),
+        );
         let mut count = 0;
         let mut last_word = None;
         for word in words(trimmed) {

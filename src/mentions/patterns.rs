@@ -589,13 +589,16 @@ pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
     // letters[i]: the fewest letters that spell word[..i] (i a byte offset), if any do.
     let mut letters = [None::<u8>; MOST_BYTES + 1];
     letters[0] = Some(0);
+    // The letters that open word[at..] are its openings up to the longest letter's length that
+    // are letters: a few set lookups instead of comparing every letter.
+    let longest = lex.initials.iter().map(|l| l.len()).max().unwrap_or(0);
     for at in 0..word.len() {
         let Some(n) = letters[at] else {
             continue;
         };
-        for letter in &lex.initials {
-            if word[at..].starts_with(letter) {
-                let next = &mut letters[at + letter.len()];
+        for end in at + 1..=(at + longest).min(word.len()) {
+            if word.is_char_boundary(end) && lex.initials.contains(&word[at..end]) {
+                let next = &mut letters[end];
                 *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
             }
         }

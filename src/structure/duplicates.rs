@@ -37,24 +37,37 @@ fn folded<'t>(text: &'t str, p: &ParagraphDraft) -> Cow<'t, str> {
 /// Whether [`folded`] would not change `s`: its only white space is single spaces between
 /// words, none before a danda.
 fn is_folded(s: &str) -> bool {
-    let mut after_space = true;
-    let mut at = 0;
-    while at < s.len() {
-        let (c, len) = crate::chars::char_at(s, at);
-        let space = match c {
-            ' ' => true,
-            '\t'..='\r' => return false,
-            _ if c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c) => false,
-            _ => c.is_whitespace(),
-        };
-        if space && (after_space || c != ' ') || after_space && at > 0 && matches!(c, '।' | '॥')
-        {
-            return false;
-        }
-        after_space = space;
-        at += len;
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
     }
-    !after_space || s.is_empty()
+    // Read from the bytes: ASCII, and characters of three bytes opening with E0 (Devanagari
+    // among them), none of which is white space, without decoding.
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b' ' => {
+                let danda = matches!(bytes.get(at + 1..at + 4), Some([0xE0, 0xA5, 0xA4 | 0xA5]));
+                if danda || bytes.get(at + 1) == Some(&b' ') {
+                    return false;
+                }
+                at += 1;
+            }
+            b'\t'..=b'\r' => return false,
+            _ if b.is_ascii() => at += 1,
+            0xE0 => at += 3,
+            _ => {
+                let Some(c) = s[at..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    return false;
+                }
+                at += c.len_utf8();
+            }
+        }
+    }
+    true
 }
 
 fn prefix(s: &str) -> &str {

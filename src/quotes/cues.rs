@@ -227,10 +227,11 @@ pub struct TextWords<'t> {
 
 impl<'t> TextWords<'t> {
     pub fn new(text: &'t str) -> Self {
-        TextWords {
-            text,
-            words: words(text, Range::new(0, text.len())),
-        }
+        let mut words = words(text, Range::new(0, text.len()));
+        // The list was sized for the most words a text of its length has; a text of few words
+        // (marks, digits) would keep much more memory than it needs for as long as it is read.
+        words.shrink_to_fit();
+        TextWords { text, words }
     }
 
     /// The words of `text[range]` as [`words`] finds them: a slice of the text's words, unless a

@@ -67,6 +67,9 @@ pub struct Markers {
     pub captions: HashSet<String>,
     /// The first word of each caption phrase.
     pub caption_starts: HashSet<String>,
+    /// The first characters of [`Markers::caption_starts`] in ASCII (bit `c`) and Devanagari
+    /// (bit `c - U+0900`): most words are told from them without a lookup.
+    caption_first: (u128, u128),
     pub abbreviations: HashMap<String, Abbreviation>,
     /// Function words by kind.
     pub function_words: HashMap<String, FunctionWord>,
@@ -207,6 +210,13 @@ fn load() -> Markers {
         .filter_map(|c| c.split(' ').next())
         .map(str::to_string)
         .collect();
+    for start in &m.caption_starts {
+        match start.chars().next().map(u32::from) {
+            Some(c @ 0..=0x7F) => m.caption_first.0 |= 1 << c,
+            Some(c @ 0x900..=0x97F) => m.caption_first.1 |= 1 << (c - 0x900),
+            _ => {}
+        }
+    }
     for row in rows(data::text(data::STRUCTURE_ABBREVIATIONS)) {
         let kind = match row.get(1).copied() {
             Some("title") => Abbreviation::Title,
@@ -290,6 +300,17 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl Markers {
+    /// Whether a word that opens with `first` may be a [`Markers::caption_starts`] word (then
+    /// it is looked up): by the first characters of those words in ASCII (without case) and
+    /// Devanagari; a word that opens with another character may.
+    pub fn may_start_caption(&self, first: char) -> bool {
+        match u32::from(first.to_ascii_lowercase()) {
+            c @ 0..=0x7F => self.caption_first.0 >> c & 1 == 1,
+            c @ 0x900..=0x97F => self.caption_first.1 >> (c - 0x900) & 1 == 1,
+            _ => true,
+        }
+    }
+
     /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").
     pub fn is_function_word(&self, word: &str) -> bool {
         self.function_words.get(word_key(word).as_ref()) == Some(&FunctionWord::ClosesNothing)

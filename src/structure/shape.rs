@@ -225,7 +225,12 @@ fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
     let mut phrase = String::new();
     let mut lower = String::new();
     for i in 0..all.len() {
-        if !m.caption_starts.contains(key_in(all[i].1, &mut lower)) {
+        let may_start = all[i]
+            .1
+            .chars()
+            .next()
+            .is_some_and(|c| m.may_start_caption(c));
+        if !may_start || !m.caption_starts.contains(key_in(all[i].1, &mut lower)) {
             continue;
         }
         phrase.clear();

@@ -23,7 +23,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::article::ActorKind;
-use crate::doc::{ActorDraft, Mention, Range, Source, Structure};
+use crate::doc::{ActorDraft, Mention, Range, Region, Source};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
 use crate::mentions::patterns::{title_at, Word};
 
@@ -40,7 +40,7 @@ struct Group {
 pub fn merge(
     text: &str,
     mentions: &[Mention],
-    structure: &Structure,
+    regions: &[Region],
     sentence_words: &[Vec<Word>],
 ) -> Vec<ActorDraft> {
     let mut groups = group_by_name(text, mentions);
@@ -50,7 +50,7 @@ pub fn merge(
     let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
     let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
     extra.extend(parts);
-    let repeats = repeated_names(text, mentions, &groups, &extra, structure);
+    let repeats = repeated_names(text, mentions, &groups, &extra, regions);
     extra.extend(repeats);
     crate::sort::by_key(&mut extra, |(_, r)| r.start);
     let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
@@ -259,9 +259,39 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
 
 /// The words of a name, without the full stops of initials.
 fn name_word_iter(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !is_word_char(c) && c != '.')
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
+    let bytes = s.as_bytes();
+    // The pieces between characters that are neither word characters nor full stops, as
+    // `str::split` gives them: runs of letters ([`crate::chars::letter_run`]) are read from the
+    // bytes, other characters decoded.
+    let mut at = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            let start = at;
+            let mut end = s.len();
+            while at < s.len() {
+                at = crate::chars::letter_run(bytes, at).0;
+                let Some(c) = s[at..].chars().next() else {
+                    break;
+                };
+                if !is_word_char(c) && c != '.' {
+                    end = at;
+                    break;
+                }
+                at += c.len_utf8();
+            }
+            if end == s.len() {
+                done = true;
+            } else {
+                at = end + s[end..].chars().next().map_or(0, char::len_utf8);
+            }
+            let word = s[start..end].trim_end_matches('.');
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+        None
+    })
 }
 
 fn name_words(s: &str) -> Vec<&str> {
@@ -608,7 +638,7 @@ fn repeated_names(
     mentions: &[Mention],
     groups: &[Group],
     taken: &[(usize, Range)],
-    structure: &Structure,
+    regions: &[Region],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
@@ -655,7 +685,7 @@ fn repeated_names(
     );
     // The bytes of the text already claimed here (claimed places never overlap one another).
     let mut claimed = vec![false; text.len()];
-    for region in structure.regions() {
+    for region in regions {
         let block = region.range.slice(text);
         for (p, at) in occurrences(automaton.as_ref(), &surfaces, block) {
             let (surface, g) = by_surface[p];
@@ -828,6 +858,32 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_words_are_the_pieces_split_at_non_word_characters() {
+        for name in [
+            "",
+            "A. P. J. Abdul Kalam",
+            "किम जोंग-उन",
+            "U.S.",
+            "O'Neil, Jr.",
+            "..a..b..",
+            "श्री॰ राम। सीता",
+            "Zoë  Ça,va",
+            "a😀b",
+        ] {
+            let by_split: Vec<&str> = name
+                .split(|c: char| !is_word_char(c) && c != '.')
+                .map(|w| w.trim_end_matches('.'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                name_words(name),
+                by_split,
+                "should split {name:?} as str::split does"
+            );
+        }
+    }
 
     #[test]
     fn the_automaton_finds_what_a_search_per_surface_finds() {

@@ -1,7 +1,7 @@
 //! Attribution: decides who said each quote, from the speech verbs and cue phrases around it.
 //!
-//! Input: the normalised text, its structure, the quotes and the actors found so far (which may
-//! be none). Output: one [`Attribution`] per quote; actors may be added or given new mentions.
+//! Input: the normalised text and its words ([`TextWords`]), its structure, the quotes and the
+//! actors found so far (which may be none). Output: one [`Attribution`] per quote; actors may be added or given new mentions.
 //!
 //! For each quote the clause before its opening mark and the clause after its closing mark are
 //! read for a cue (`data/quotes/cues-*.tsv`):
@@ -32,8 +32,8 @@
 //! modules because the Hindi and English patterns share the phrase and actor machinery.
 
 use crate::article::ActorKind;
-use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role, Structure};
-use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, words, Word};
+use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
+use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, TextWords, Word};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
@@ -77,6 +77,8 @@ struct Subject {
 
 struct State<'t> {
     text: &'t str,
+    /// The words of `text`.
+    words: &'t TextWords<'t>,
     genders: Vec<Gender>,
     /// The subjects of the text's sentences, in text order.
     subjects: Vec<Subject>,
@@ -192,15 +194,16 @@ impl NameIndex {
     }
 }
 
-/// One [`Attribution`] per quote, in the same order.
-pub fn attribute(
-    text: &str,
-    structure: &Structure,
+/// One [`Attribution`] per quote, in the same order; `words` are the words of `text`, `regions`
+/// its regions ([`crate::doc::Structure::regions`]).
+pub fn attribute<'t>(
+    text: &'t str,
+    words: &'t TextWords<'t>,
+    regions: &[Region],
     quotes: &[FoundQuote],
     actors: &mut Vec<ActorDraft>,
 ) -> Vec<Attribution> {
-    let regions = structure.regions();
-    let subjects = collect_subjects(text, &regions, quotes, actors);
+    let subjects = collect_subjects(text, words, regions, quotes, actors);
     let mut subject_surnames: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, sub) in subjects.iter().enumerate() {
         let Some(name) = sub.phrase.as_ref().and_then(|p| p.name) else {
@@ -214,6 +217,7 @@ pub fn attribute(
     }
     let mut state = State {
         text,
+        words,
         genders: vec![Gender::Unknown; actors.len()],
         subjects,
         speakers: Vec::new(),
@@ -222,7 +226,7 @@ pub fn attribute(
     };
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     for (qi, q) in quotes.iter().enumerate() {
-        let found = find_cue(text, &regions, quotes, qi);
+        let found = find_cue(text, words, regions, quotes, qi);
         let mut attribution = Attribution::default();
         if let Some(found) = found {
             attribution.cue = found.cue;
@@ -254,8 +258,8 @@ pub fn attribute(
         }
         out.push(attribution);
     }
-    inherit_speakers(text, &regions, quotes, &mut out);
-    heading_speakers(&mut state, actors, &regions, quotes, &mut out);
+    inherit_speakers(text, regions, quotes, &mut out);
+    heading_speakers(&mut state, actors, regions, quotes, &mut out);
     out
 }
 
@@ -299,7 +303,7 @@ fn heading_speakers(
             body.iter()
                 .flat_map(|r| sentences(text, r.range))
                 .find_map(|s| {
-                    let ws = words(text, s);
+                    let ws = state.words.of(s);
                     let found = if has_devanagari(s.slice(text)) {
                         hindi_before(text, &ws)
                     } else {
@@ -360,11 +364,23 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
 /// Where the sentence that starts at or after byte `at` ends, not after `ceiling`.
 fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
     let s = &text[at..ceiling];
-    for (i, c) in s.char_indices() {
-        if matches!(c, '।' | '?' | '!' | '|') && i > 0 {
+    let bytes = s.as_bytes();
+    // The marks are read from the bytes: ASCII, and '।' (E0 A5 A4); no byte of another
+    // character equals one of them or E0. The first character never ends the sentence.
+    let mut i = bytes.first().map_or(0, |&b| crate::chars::utf8_len(b));
+    while let Some(&b) = bytes.get(i) {
+        if b == 0xE0 {
+            // A Devanagari character (or another one of three bytes): read whole.
+            if bytes.get(i + 1..i + 3) == Some(&[0xA5, 0xA4]) {
+                return at + i;
+            }
+            i += 3;
+            continue;
+        }
+        if matches!(b, b'?' | b'!' | b'|') {
             return at + i;
         }
-        if c == '.' && i > 0 {
+        if b == b'.' {
             let after = s[i + 1..].chars().next();
             let before_word = s[..i]
                 .rsplit(|c: char| !is_word_char(c))
@@ -377,6 +393,7 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
                 return at + i;
             }
         }
+        i += 1;
     }
     ceiling
 }
@@ -402,7 +419,13 @@ fn sentences(text: &str, range: Range) -> Vec<Range> {
 }
 
 /// The speaker phrase and cue of quote `qi`, from its own sentence.
-fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) -> Option<Found> {
+fn find_cue(
+    text: &str,
+    words: &TextWords<'_>,
+    regions: &[Region],
+    quotes: &[FoundQuote],
+    qi: usize,
+) -> Option<Found> {
     let q = &quotes[qi];
     let whole = whole_quote(q);
     let first = region_of(regions, whole.start)?;
@@ -433,11 +456,11 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
     let hindi = has_devanagari(before.slice(text)) || has_devanagari(after_text);
 
     // Headline and caption form: ‘…’ : X, or “…” ― X.
-    if let Some(found) = dash_speaker(text, after) {
+    if let Some(found) = dash_speaker(text, words, after) {
         return Some(found);
     }
-    let before_words = words(text, before);
-    let after_words = words(text, after);
+    let before_words = words.of(before);
+    let after_words = words.of(after);
     let trailing = content.ends_with([',', '?', '!']) || after_text.starts_with([',', '—', '–']);
     if hindi {
         let from_before = || hindi_before(text, &before_words);
@@ -471,7 +494,7 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
             sentence_start(text, prev_region.start, prev_region.end),
             prev_region.end,
         );
-        let clause_words = words(text, clause);
+        let clause_words = words.of(clause);
         if has_devanagari(clause.slice(text)) {
             hindi_before(text, &clause_words)
         } else {
@@ -499,7 +522,7 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
             // whose first words are no subject.
             return None;
         }
-        let prev_words = words(text, prev);
+        let prev_words = words.of(prev);
         let phrase = sentence_subject(text, &prev_words)?;
         phrase.name?;
         Some(Found { phrase, cue: None })
@@ -507,7 +530,7 @@ fn find_cue(text: &str, regions: &[Region], quotes: &[FoundQuote], qi: usize) ->
 }
 
 /// "‘…’ : PM मोदी", "“…” ― Karen Smith": a short name after a colon or dash that ends the line.
-fn dash_speaker(text: &str, after: Range) -> Option<Found> {
+fn dash_speaker(text: &str, words: &TextWords<'_>, after: Range) -> Option<Found> {
     let s = after.slice(text);
     let lead = s.len() - s.trim_start().len();
     let rest = &s[lead..];
@@ -517,7 +540,7 @@ fn dash_speaker(text: &str, after: Range) -> Option<Found> {
     }
     let start = after.start + lead + mark.len_utf8();
     let name = Range::new(start, after.end);
-    let ws = words(text, name);
+    let ws = words.of(name);
     let tail = text[ws.last()?.range.end..after.end].trim();
     if ws.is_empty() || ws.len() > 5 || !tail.chars().all(|c| c == '.' || c == '।') {
         return None;
@@ -761,9 +784,9 @@ fn split_phrase(
         }
         _ => kind,
     };
-    let (name, role) = match role_end {
+    // The name is the phrase's words from `name_from` on.
+    let (name_from, role) = match role_end {
         Some(r) if r + 1 < phrase.len() => {
-            let name = Range::new(phrase[r + 1].range.start, whole.end);
             let role = is_role.then(|| {
                 let role_last = phrase[..=r]
                     .iter()
@@ -771,7 +794,7 @@ fn split_phrase(
                     .unwrap_or(r);
                 Range::new(whole.start, phrase[role_last].range.end)
             });
-            (Some(name), role)
+            (Some(r + 1), role)
         }
         Some(_) => (None, Some(whole)),
         None if kind != ActorKind::Person => (None, Some(whole)),
@@ -784,10 +807,12 @@ fn split_phrase(
             if from >= phrase.len() || phrase.len() - from > 4 {
                 return None;
             }
-            (Some(Range::new(phrase[from].range.start, whole.end)), None)
+            (Some(from), None)
         }
     };
-    let name = name.filter(|n| words(text, *n).len() <= 4);
+    let name = name_from
+        .filter(|&from| phrase.len() - from <= 4)
+        .map(|from| Range::new(phrase[from].range.start, whole.end));
     if name.is_none() && role.is_none() {
         return None;
     }
@@ -813,9 +838,12 @@ fn is_mark(c: char) -> bool {
 fn capitalised(w: &Word<'_>) -> bool {
     let sp = speakers();
     // Contractions are listed without their apostrophe ("theyre" for "They're", "They’re").
-    let not_name = sp.has("not-name", &w.lower)
-        || w.lower.contains(['\'', '’']) && sp.has("not-name", &w.lower.replace(['\'', '’'], ""));
-    w.text.chars().next().is_some_and(char::is_uppercase) && !not_name
+    let not_name = || {
+        sp.has("not-name", &w.lower)
+            || w.lower.contains(['\'', '’'])
+                && sp.has("not-name", &w.lower.replace(['\'', '’'], ""))
+    };
+    w.text.chars().next().is_some_and(char::is_uppercase) && !not_name()
 }
 
 /// An English name made of the capitalised words `ws[from..to]` (titles dropped, gender kept).
@@ -1406,6 +1434,7 @@ fn english_after_any(text: &str, ws: &[Word<'_>]) -> Option<Found> {
 /// subjects of speech verbs in either language, and person mentions of the actors stage.
 fn collect_subjects(
     text: &str,
+    words: &TextWords<'_>,
     regions: &[Region],
     quotes: &[FoundQuote],
     actors: &[ActorDraft],
@@ -1425,7 +1454,7 @@ fn collect_subjects(
     };
     for region in regions {
         for sentence in &sentences(text, region.range) {
-            let ws = words(text, *sentence);
+            let ws = words.of(*sentence);
             let hindi = has_devanagari(sentence.slice(text));
             // Subjects inside a reported clause ("… कहा कि X ने …") are not what a later
             // pronoun refers to.
@@ -1584,7 +1613,7 @@ fn resolve_phrase(
     let key = match phrase.name {
         Some(name) => name,
         None => {
-            let role_words = words(text, phrase.role.unwrap_or(phrase.whole));
+            let role_words = state.words.of(phrase.role.unwrap_or(phrase.whole));
             role_words.last().map_or(phrase.whole, |w| w.range)
         }
     };
@@ -1613,7 +1642,7 @@ fn resolve_phrase(
         return Some(a);
     }
     // The person the story earlier introduced with this role: "ROLE NAME".
-    if let Some(name) = earlier_with_role(text, role, at) {
+    if let Some(name) = earlier_with_role(text, state.words, role, at) {
         let a = resolve_name(
             state,
             actors,
@@ -1636,8 +1665,8 @@ fn resolve_phrase(
 }
 
 /// Find "ROLE NAME" before byte `at` for a role phrase; the name's range.
-fn earlier_with_role(text: &str, role: Range, at: usize) -> Option<Range> {
-    let role_words = words(text, role);
+fn earlier_with_role(text: &str, words: &TextWords<'_>, role: Range, at: usize) -> Option<Range> {
+    let role_words = words.of(role);
     let tail_len = role_words.len().min(2);
     let tail: Vec<&str> = role_words[role_words.len() - tail_len..]
         .iter()
@@ -1658,7 +1687,7 @@ fn earlier_with_role(text: &str, role: Range, at: usize) -> Option<Range> {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let ws = words(text, Range::new(after, end));
+        let ws = words.of(Range::new(after, end));
         let sp = speakers();
         let mut n = 0;
         while n < ws.len() && n < 4 {

@@ -9,20 +9,21 @@ use std::sync::OnceLock;
 /// Punctuation (U+2000..=U+207F: curly quotes, dashes, odd spaces).
 const BLOCKS: [u32; 2] = [0x0900, 0x2000];
 
-/// Per block of [`BLOCKS`]: bit `c - start` set when `c` is alphabetic, and when it is
-/// alphanumeric.
-fn tables() -> &'static [(u128, u128); 2] {
-    static TABLES: OnceLock<[(u128, u128); 2]> = OnceLock::new();
+/// Per block of [`BLOCKS`]: bit `c - start` set when `c` is alphabetic, when it is
+/// alphanumeric, and when it is numeric.
+fn tables() -> &'static [(u128, u128, u128); 2] {
+    static TABLES: OnceLock<[(u128, u128, u128); 2]> = OnceLock::new();
     TABLES.get_or_init(|| {
         BLOCKS.map(|start| {
-            let (mut alphabetic, mut alphanumeric) = (0u128, 0u128);
+            let (mut alphabetic, mut alphanumeric, mut numeric) = (0u128, 0u128, 0u128);
             for bit in 0..128 {
                 if let Some(c) = char::from_u32(start + bit) {
                     alphabetic |= u128::from(c.is_alphabetic()) << bit;
                     alphanumeric |= u128::from(c.is_alphanumeric()) << bit;
+                    numeric |= u128::from(c.is_numeric()) << bit;
                 }
             }
-            (alphabetic, alphanumeric)
+            (alphabetic, alphanumeric, numeric)
         })
     })
 }
@@ -61,6 +62,18 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// `c.is_numeric()`.
+#[inline]
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    match block(c) {
+        Some((b, bit)) => (tables()[b].2 >> bit) & 1 == 1,
+        None => c.is_numeric(),
+    }
+}
+
 /// The character at byte `at` of `text` (a character boundary) and its length in bytes:
 /// ASCII and Devanagari (E0 A4 xx, E0 A5 xx) without the general decoder. The word splitters
 /// call it for every character, so it is always inlined.
@@ -80,6 +93,61 @@ pub fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+/// [`ASCII_LETTERS`] of an ASCII capital letter; other letters and digits are 1.
+const UPPER: u8 = 2;
+
+/// Per byte: 0, or 1 for an ASCII letter or digit and [`UPPER`] for a capital (one load per
+/// byte where the tests of three ranges would take several).
+static ASCII_LETTERS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_uppercase() {
+            UPPER
+        } else {
+            byte.is_ascii_alphanumeric() as u8
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Where the run of ASCII letters and digits and Devanagari letters, signs and digits (not the
+/// dandas or the abbreviation sign ॰) that starts at byte `at` of `bytes` ends, and whether it
+/// holds an ASCII capital: every word splitter counts these as word characters, and most
+/// characters of a text are, so they are read a run at a time, from the bytes.
+#[inline]
+pub fn letter_run(bytes: &[u8], mut at: usize) -> (usize, bool) {
+    let mut upper = false;
+    while let Some(&b) = bytes.get(at) {
+        let class = ASCII_LETTERS[usize::from(b)];
+        if class != 0 {
+            upper |= class == UPPER;
+            at += 1;
+            continue;
+        }
+        match bytes.get(at..at + 3) {
+            Some([0xE0, 0xA4, _]) => at += 3,
+            // Not '।', '॥' (E0 A5 A4, E0 A5 A5), '॰' (E0 A5 B0).
+            Some([0xE0, 0xA5, low]) if !matches!(low, 0xA4 | 0xA5 | 0xB0) => at += 3,
+            _ => break,
+        }
+    }
+    (at, upper)
+}
+
+/// The length in bytes of the character whose UTF-8 encoding opens with `first`.
+#[inline(always)]
+pub fn utf8_len(first: u8) -> usize {
+    match first {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,8 +160,10 @@ mod tests {
         {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
         }
         assert!(is_alphabetic('क') && !is_alphanumeric('।') && is_alphanumeric('५'));
+        assert!(is_numeric('५') && is_numeric('⁴') && !is_numeric('क'));
     }
 
     #[test]
@@ -101,6 +171,30 @@ mod tests {
         let text = "a क़ि।॰ “x” é😀\u{0900}\u{097F}";
         for (at, c) in text.char_indices() {
             assert_eq!(char_at(text, at), (c, c.len_utf8()), "at byte {at}");
+            assert_eq!(utf8_len(text.as_bytes()[at]), c.len_utf8(), "at byte {at}");
+        }
+    }
+
+    #[test]
+    fn letter_runs_are_word_characters() {
+        let text = "abcXYZ09 क़ि।॰ॐ५ “x” é";
+        for (at, _) in text.char_indices() {
+            let (end, upper) = letter_run(text.as_bytes(), at);
+            let run = &text[at..end];
+            let want = text[at..]
+                .chars()
+                .take_while(|&c| {
+                    c.is_ascii_alphanumeric()
+                        || ('\u{0900}'..='\u{097F}').contains(&c) && !matches!(c, '।' | '॥' | '॰')
+                })
+                .map(char::len_utf8)
+                .sum::<usize>();
+            assert_eq!(end - at, want, "should read the run at byte {at}");
+            assert_eq!(
+                upper,
+                run.bytes().any(|b| b.is_ascii_uppercase()),
+                "should tell capitals in {run:?}"
+            );
         }
     }
 }

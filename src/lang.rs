@@ -21,11 +21,24 @@ impl Letters {
     /// Count the letters of `text`.
     pub fn of(text: &str) -> Letters {
         let mut n = Letters::default();
-        for c in text.chars() {
-            if c.is_ascii() {
-                n.latin += usize::from(c.is_ascii_alphabetic());
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        // ASCII and Devanagari (E0 A4 xx, E0 A5 xx) are told from the bytes, the rest decoded.
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii() {
+                n.latin += usize::from(b.is_ascii_alphabetic());
+                at += 1;
                 continue;
             }
+            if b == 0xE0 && matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) {
+                n.devanagari += 1;
+                at += 3;
+                continue;
+            }
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
             match c {
                 '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}' => n.devanagari += 1,
                 // Arabic-script digits and punctuation are not letters.

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The pipeline runs one stage per module, each taking plain data and returning plain data:
-//! [`normalize`] → [`structure`] → [`quotes`] → [`mentions`] → [`actors`] → [`attribution`] →
+//! [`normalize`] → [`structure`] → [`mentions`] → [`actors`] → [`quotes`] → [`attribution`] →
 //! [`rank`] → [`assemble`]. Stages work on the normalised text; [`assemble`] maps every range
 //! back to the input, so each span's `text` is exactly the input's slice.
 
@@ -146,7 +146,9 @@ pub(crate) fn read_structure(text: &str, structure: doc::Structure, options: &Op
     read_normalized(text, &normalized, structure, options)
 }
 
-/// The stages after structure: quotes, mentions, actors, attribution, rank, assemble.
+/// The stages after structure: mentions, actors, quotes, attribution, rank, assemble (quotes
+/// need nothing of mentions and actors, and run after them so that the two lists of words are
+/// not held at once).
 fn read_normalized(
     text: &str,
     normalized: &normalize::Normalized<'_>,
@@ -154,11 +156,16 @@ fn read_normalized(
     options: &Options,
 ) -> Article {
     let norm: &str = &normalized.text;
-    let (quotes, notes) = quotes::find_quotes(norm, &structure);
-    let words = mentions::sentence_words(norm, &structure);
-    let mentions = mentions::find_mentions(norm, &structure, &words, options);
-    let mut actors = actors::merge(norm, &mentions, &structure, &words);
-    let attributions = attribution::attribute(norm, &structure, &quotes, &mut actors);
+    let regions = structure.regions();
+    let words = mentions::sentence_words(norm, &regions);
+    let mentions = mentions::find_mentions(norm, &structure, &regions, &words, options);
+    let mut actors = actors::merge(norm, &mentions, &regions, &words);
+    drop(words);
+    // Quotes and attribution read many windows of text around each quote: in words read once.
+    let cue_words = quotes::cues::TextWords::new(norm);
+    let (quotes, notes) = quotes::find_quotes(norm, &regions, &cue_words);
+    let attributions = attribution::attribute(norm, &cue_words, &regions, &quotes, &mut actors);
+    drop(cue_words);
     let salience = rank::salience_with_text(Some(norm), &structure, &actors, &attributions);
     assemble::assemble(
         text,

@@ -96,6 +96,24 @@ fn may_need_change(input: &str) -> bool {
             .any(|c| !c.is_ascii() && (!matches!(edit_for(c), Edit::Keep) || is_combining_mark(c)))
 }
 
+/// The start of the last character of the run that starts at byte `at` (a character boundary)
+/// of characters that normalising keeps and that cannot compose with the one before: ASCII, and
+/// Devanagari but its letters with a nukta (E0 A4 A9, B1, B4; E0 A5 98..=9F) and the nukta
+/// (E0 A4 BC). `at` itself when the run is empty or one character long. Read from the bytes.
+fn last_of_kept_run(bytes: &[u8], mut at: usize) -> usize {
+    let mut last = at;
+    loop {
+        let len = match bytes.get(at..(at + 3).min(bytes.len())) {
+            Some([b, ..]) if b.is_ascii() => 1,
+            Some([0xE0, 0xA4, low]) if !matches!(low, 0xA9 | 0xB1 | 0xB4 | 0xBC) => 3,
+            Some([0xE0, 0xA5, low]) if !(0x98..=0x9F).contains(low) => 3,
+            _ => return last,
+        };
+        last = at;
+        at += len;
+    }
+}
+
 impl<'a> Normalized<'a> {
     /// Normalise `input`.
     pub fn new(input: &'a str) -> Normalized<'a> {
@@ -107,33 +125,42 @@ impl<'a> Normalized<'a> {
         }
         let mut text = String::with_capacity(input.len() + input.len() / 16);
         let mut changes = Vec::new();
-        let mut chars = input.char_indices().peekable();
+        let bytes = input.as_bytes();
         // Where the run of characters copied as they are begins: runs are copied in one piece.
         let mut kept_from = 0;
-        while let Some((at, c)) = chars.next() {
+        let mut at = 0;
+        while at < input.len() {
+            // Most characters are kept and nothing after them composes with them: all of a run
+            // of such characters but its last are passed over without the steps below.
+            at = last_of_kept_run(bytes, at);
+            let Some(c) = input[at..].chars().next() else {
+                break;
+            };
+            let next_at = at + c.len_utf8();
+            let next = input[next_at..].chars().next().map(|n| (n, n.len_utf8()));
             let edit = edit_for(c);
-            let next_may_compose = chars.peek().is_some_and(|&(_, mark)| may_compose(mark));
+            let next_may_compose = next.is_some_and(|(mark, _)| may_compose(mark));
             if matches!(edit, Edit::Keep) && !next_may_compose {
+                at = next_at;
                 continue;
             }
             text.push_str(&input[kept_from..at]);
-            let next_at = at + c.len_utf8();
             let start = text.len();
             match edit {
                 Edit::Keep => {
                     // A base and one combining mark that Unicode composes become one letter.
-                    if let Some(&(mark_at, mark)) = chars.peek() {
+                    if let Some((mark, mark_len)) = next {
                         if is_combining_mark(mark) && !is_combining_mark(c) {
                             if let Some(composed) = compose(c, mark) {
-                                chars.next();
                                 text.push(composed);
                                 changes.push(Change {
                                     start,
                                     end: text.len(),
                                     input_start: at,
-                                    input_end: mark_at + mark.len_utf8(),
+                                    input_end: next_at + mark_len,
                                 });
-                                kept_from = chars.peek().map_or(input.len(), |&(at, _)| at);
+                                kept_from = next_at + mark_len;
+                                at = kept_from;
                                 continue;
                             }
                         }
@@ -166,6 +193,7 @@ impl<'a> Normalized<'a> {
                 }
             }
             kept_from = next_at;
+            at = next_at;
         }
         text.push_str(&input[kept_from..]);
         Normalized {
@@ -250,6 +278,23 @@ pub fn push_lowercase(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_runs_hold_what_is_kept_and_composes_with_nothing() {
+        for c in ('\0'..='\u{0FFF}').chain(['\u{200D}', '\u{2003}', '“', '😀']) {
+            let text = format!("{c}a");
+            let kept = matches!(edit_for(c), Edit::Keep) && !may_compose(c);
+            assert_eq!(
+                last_of_kept_run(text.as_bytes(), 0),
+                if kept && (c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c)) {
+                    c.len_utf8()
+                } else {
+                    0
+                },
+                "should run over {c:?} only when it is kept and composes with nothing"
+            );
+        }
+    }
 
     #[test]
     fn devanagari_shortcuts_agree_with_unicode_tables() {

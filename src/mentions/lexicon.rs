@@ -605,10 +605,13 @@ impl Lexicon {
 
 /// The word characters that `text` opens with (empty if it opens with another character).
 fn first_word(text: &str) -> &str {
-    let end = text
+    // A run of ASCII letters and Devanagari letters (word characters here) is read from the
+    // bytes; the characters after it one by one.
+    let (run, _) = crate::chars::letter_run(text.as_bytes(), 0);
+    let end = text[run..]
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| i);
+        .map_or(text.len(), |(i, _)| run + i);
     &text[..end]
 }
 

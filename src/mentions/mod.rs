@@ -29,27 +29,28 @@ pub mod train;
 use std::collections::BTreeSet;
 
 use crate::article::ActorKind;
-use crate::doc::{Mention, Range, Source, Structure};
+use crate::doc::{Mention, Range, Region, Source, Structure};
 use crate::options::Options;
 
 use lexicon::{Gazetteer, Hit, Lexicon};
 
-/// The words ([`patterns::words`]) of each sentence of the story's regions, in reading order:
-/// read once for the patterns here and for the actors stage.
-pub fn sentence_words<'t>(text: &'t str, structure: &Structure) -> Vec<Vec<patterns::Word<'t>>> {
-    structure
-        .regions()
+/// The words ([`patterns::words`]) of each sentence of the story's `regions`
+/// ([`Structure::regions`]), in reading order: read once for the patterns here and for the
+/// actors stage.
+pub fn sentence_words<'t>(text: &'t str, regions: &[Region]) -> Vec<Vec<patterns::Word<'t>>> {
+    regions
         .iter()
         .flat_map(|region| region.sentences)
         .map(|sentence| patterns::words(text, sentence.start, sentence.end))
         .collect()
 }
 
-/// Find actor mentions in the story's regions of `text` (normalised), in text order;
+/// Find actor mentions in the story's `regions` of `text` (normalised), in text order;
 /// `sentence_words` are the words of their sentences ([`sentence_words`]).
 pub fn find_mentions(
     text: &str,
     structure: &Structure,
+    regions: &[Region],
     sentence_words: &[Vec<patterns::Word<'_>>],
     options: &Options,
 ) -> Vec<Mention> {
@@ -57,9 +58,8 @@ pub fn find_mentions(
     let user = Gazetteer::from_user(&options.actors);
     let mut tagger = tagger::shipped_model().map(|model| tagger::Tagger::for_text(model, text));
     let mut mentions = Vec::new();
-    let sentences = structure
-        .regions()
-        .into_iter()
+    let sentences = regions
+        .iter()
         .flat_map(|region| region.sentences.iter().copied());
     for (sentence, words) in sentences.zip(sentence_words) {
         mentions.extend(sentence_mentions(
@@ -87,9 +87,9 @@ pub fn find_mentions(
     });
     mentions.dedup_by(|b, a| a.range.overlaps(b.range));
     bracketed_acronyms(lex, text, &mut mentions);
-    sports_teams(lex, text, structure, &mut mentions);
+    sports_teams(lex, text, regions, &mut mentions);
     if structure.lang == "hi" {
-        places_in_lists(lex, text, structure, &mut mentions);
+        places_in_lists(lex, text, regions, &mut mentions);
     }
     mentions
 }
@@ -119,10 +119,10 @@ const LIST_ITEM_WORDS: usize = 2;
 /// that no common-word list holds is a place too, and so is a guess of the tagger's that read it
 /// as something else. Items are separated by commas and conjunctions; other punctuation ends a
 /// list. Work is linear in the sentence: mentions are found by binary search.
-fn places_in_lists(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut Vec<Mention>) {
+fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Vec<Mention>) {
     let mut found: Vec<Mention> = Vec::new();
     let mut retyped: Vec<Range> = Vec::new();
-    for region in structure.regions() {
+    for region in regions {
         for sentence in region.sentences {
             // Most sentences hold no list of two places: skip them without tokenising.
             let places = within(mentions, *sentence)
@@ -292,7 +292,7 @@ const MAX_TEAMS: usize = 64;
 /// mentions become organisations, and its other uses are found too ("Kent made up for lost
 /// time"). Countries keep their kind (a national side is named by its country), and only Latin
 /// names are read this way: the signs are those of English sports reports.
-fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut Vec<Mention>) {
+fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Vec<Mention>) {
     let teamlike = |m: &Mention| {
         matches!(m.kind, ActorKind::Place | ActorKind::Organization)
             && m.source != Source::User
@@ -358,7 +358,7 @@ fn sports_teams(lex: &Lexicon, text: &str, structure: &Structure, mentions: &mut
         }
     }
     let mut found = Vec::new();
-    for region in structure.regions() {
+    for region in regions {
         let block = region.range.slice(text);
         for team in &teams {
             for (at, _) in block.match_indices(team) {
@@ -869,10 +869,12 @@ mod tests {
         let text = crate::normalize::Normalized::new(text).text.into_owned();
         let options = Options::default();
         let structure = crate::structure::analyse(&text, &options);
+        let regions = structure.regions();
         find_mentions(
             &text,
             &structure,
-            &sentence_words(&text, &structure),
+            &regions,
+            &sentence_words(&text, &regions),
             &options,
         )
         .into_iter()

@@ -57,8 +57,14 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut begin: Option<usize> = None;
     let bytes = block.as_bytes();
     let mut i = 0;
-    // ASCII bytes are read without decoding a character.
+    // ASCII bytes are read without decoding a character, runs of letters a run at a time.
     while let Some(&b) = bytes.get(i) {
+        let (run_end, _) = crate::chars::letter_run(bytes, i);
+        if run_end > i {
+            begin.get_or_insert(i);
+            i = run_end;
+            continue;
+        }
         let c = match b {
             0..=0x7F => char::from(b),
             _ => crate::chars::char_at(block, i).0,
@@ -583,13 +589,16 @@ pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
     // letters[i]: the fewest letters that spell word[..i] (i a byte offset), if any do.
     let mut letters = [None::<u8>; MOST_BYTES + 1];
     letters[0] = Some(0);
+    // The letters that open word[at..] are its openings up to the longest letter's length that
+    // are letters: a few set lookups instead of comparing every letter.
+    let longest = lex.initials.iter().map(|l| l.len()).max().unwrap_or(0);
     for at in 0..word.len() {
         let Some(n) = letters[at] else {
             continue;
         };
-        for letter in &lex.initials {
-            if word[at..].starts_with(letter) {
-                let next = &mut letters[at + letter.len()];
+        for end in at + 1..=(at + longest).min(word.len()) {
+            if word.is_char_boundary(end) && lex.initials.contains(&word[at..end]) {
+                let next = &mut letters[end];
                 *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
             }
         }

@@ -165,6 +165,18 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
     let mut plain = true;
     let mut at = 0;
     while at <= bytes.len() {
+        // Most characters are ASCII letters and digits or Devanagari letters and signs (its own
+        // lower case): a run of them is read without the general steps below.
+        let (end, upper) = crate::chars::letter_run(bytes, at);
+        if end > at {
+            if start.is_none() {
+                start = Some(at);
+                plain = true;
+            }
+            plain &= !upper;
+            at = end;
+            continue;
+        }
         let (c, len) = match bytes.get(at) {
             None => (' ', 1),
             Some(&b) if b.is_ascii() => (char::from(b), 1),
@@ -205,6 +217,39 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
     out
 }
 
+/// The words of a whole text, read once: the quote finder and attribution read many
+/// overlapping windows around each quote, whose words are sliced from these.
+#[derive(Debug, Clone)]
+pub struct TextWords<'t> {
+    text: &'t str,
+    words: Vec<Word<'t>>,
+}
+
+impl<'t> TextWords<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut words = words(text, Range::new(0, text.len()));
+        // The list was sized for the most words a text of its length has; a text of few words
+        // (marks, digits) would keep much more memory than it needs for as long as it is read.
+        words.shrink_to_fit();
+        TextWords { text, words }
+    }
+
+    /// The words of `text[range]` as [`words`] finds them: a slice of the text's words, unless a
+    /// word crosses an end of `range` (which then cuts it), when they are read anew.
+    pub fn of(&self, range: Range) -> Cow<'_, [Word<'t>]> {
+        let lo = self.words.partition_point(|w| w.range.end <= range.start);
+        let hi = self.words.partition_point(|w| w.range.start < range.end);
+        let part = &self.words[lo..hi.max(lo)];
+        let crosses = part.first().is_some_and(|w| w.range.start < range.start)
+            || part.last().is_some_and(|w| w.range.end > range.end);
+        if crosses {
+            Cow::Owned(words(self.text, range))
+        } else {
+            Cow::Borrowed(part)
+        }
+    }
+}
+
 /// Whether `text` holds Devanagari letters.
 pub fn has_devanagari(text: &str) -> bool {
     // U+0900..=U+097F in UTF-8 are E0 A4 xx and E0 A5 xx, and E0 only ever opens a character:
@@ -217,6 +262,35 @@ pub fn has_devanagari(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every range of a text with words that a cut could change: the slice is what reading the
+    /// range alone finds, at every pair of character boundaries, including cuts inside "U.S",
+    /// "don't" and Devanagari words.
+    #[test]
+    fn slices_read_as_alone() {
+        let text = "He said: “U.S.A's don't” — उन्होंने कहा, ‘हाँ’. Mr. O'Neil 3.5 ÉCOLE";
+        let all = TextWords::new(text);
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut sliced = 0;
+        for (k, &start) in cuts.iter().enumerate() {
+            for &end in &cuts[k..] {
+                let range = Range::new(start, end);
+                let part = all.of(range);
+                assert_eq!(
+                    &part[..],
+                    &words(text, range)[..],
+                    "should read {start}..{end} as alone"
+                );
+                sliced += usize::from(matches!(part, Cow::Borrowed(_)));
+            }
+        }
+        assert!(
+            sliced > cuts.len(),
+            "should slice most ranges, not read them anew"
+        );
+    }
 
     #[test]
     fn tells_devanagari_by_its_bytes() {

@@ -21,7 +21,7 @@
 //!   longer than four words; a short fragment in a sentence without speech is a coined term or a
 //!   scare quote: dropped.
 
-use super::cues::{not_quotes, words, Lexicon, Word};
+use super::cues::{not_quotes, Lexicon, TextWords, Word};
 use super::Quoted;
 use crate::article::QuoteKind;
 use crate::doc::{Range, Region, Role};
@@ -50,82 +50,13 @@ fn neighbourhood(text: &str, regions: &[Region], q: &Quoted) -> Range {
     )
 }
 
-/// The words of the region that the last quote classified lay in: a paragraph whose quotes'
-/// neighbourhoods together are longer than it is read into words once, not once for each quote.
-pub struct RegionWords<'t> {
-    /// Per region: reading it whole is less work than reading its quotes' neighbourhoods.
-    whole: Vec<bool>,
-    region: Option<usize>,
-    words: Vec<Word<'t>>,
-}
-
-impl<'t> RegionWords<'t> {
-    /// Ready for the quotes `quoted` of `regions`.
-    pub fn new(text: &str, regions: &[Region], quoted: &[Quoted]) -> Self {
-        let mut read = vec![0usize; regions.len()];
-        for q in quoted.iter().filter(|q| q.first_region == q.last_region) {
-            read[q.first_region] += neighbourhood(text, regions, q).len();
-        }
-        let whole = read
-            .iter()
-            .zip(regions)
-            .map(|(&n, region)| n > region.range.len())
-            .collect();
-        RegionWords {
-            whole,
-            region: None,
-            words: Vec::new(),
-        }
-    }
-
-    /// Reads region `ri` of `regions` into words, when worth it, unless it is the one already
-    /// read.
-    fn load(&mut self, text: &'t str, regions: &[Region], ri: usize) {
-        if self.whole[ri] && self.region != Some(ri) {
-            self.words = words(text, regions[ri].range);
-            self.region = Some(ri);
-        }
-    }
-
-    /// The words of `text[range]` inside region `ri` (loaded), as [`words`] finds them: a slice
-    /// of the region's words when `range` lies in the region and no word crosses its ends.
-    fn part(&self, regions: &[Region], ri: usize, range: Range) -> Option<&[Word<'t>]> {
-        let region = regions[ri].range;
-        if self.region != Some(ri) || range.start < region.start || range.end > region.end {
-            return None;
-        }
-        let lo = self.words.partition_point(|w| w.range.end <= range.start);
-        let hi = self.words.partition_point(|w| w.range.start < range.end);
-        let part = &self.words[lo..hi.max(lo)];
-        let crosses = part.first().is_some_and(|w| w.range.start < range.start)
-            || part.last().is_some_and(|w| w.range.end > range.end);
-        (!crosses).then_some(part)
-    }
-}
-
-/// The words of `text[range]`: `cached` when there, else read into `owned`.
-fn words_in<'w, 't>(
-    cached: Option<&'w [Word<'t>]>,
-    owned: &'w mut Vec<Word<'t>>,
-    text: &'t str,
-    range: Range,
-) -> &'w [Word<'t>] {
-    match cached {
-        Some(part) => part,
-        None => {
-            *owned = words(text, range);
-            owned
-        }
-    }
-}
-
-/// The kind of the quoted passage `q`, or `None` when it is not a quote. `cache` keeps the
-/// words of the last region read.
-pub fn classify<'t>(
-    text: &'t str,
+/// The kind of the quoted passage `q`, or `None` when it is not a quote; `words` are the words
+/// of `text`.
+pub fn classify(
+    text: &str,
     regions: &[Region],
     q: &Quoted,
-    cache: &mut RegionWords<'t>,
+    words: &TextWords<'_>,
 ) -> Option<QuoteKind> {
     let list = not_quotes();
     let first = &regions[q.first_region];
@@ -138,25 +69,9 @@ pub fn classify<'t>(
     let before = Range::new(before_start, open_at).slice(text).trim_end();
     let after = Range::new(close_at, after_end).slice(text).trim_start();
     let content = q.range.slice(text);
-    let single = q.first_region == q.last_region;
-    if single {
-        cache.load(text, regions, q.first_region);
-    }
-    let cache = &*cache;
-    let cached = |range: Range| {
-        single
-            .then(|| cache.part(regions, q.first_region, range))
-            .flatten()
-    };
-    let (inner_range, before_range, after_range) = (
-        q.range,
-        Range::new(before_start, open_at),
-        Range::new(close_at, after_end),
-    );
-    let (mut own_inner, mut own_before, mut own_after) = (Vec::new(), Vec::new(), Vec::new());
-    let inner = words_in(cached(inner_range), &mut own_inner, text, inner_range);
-    let before_words = words_in(cached(before_range), &mut own_before, text, before_range);
-    let after_words = words_in(cached(after_range), &mut own_after, text, after_range);
+    let inner = &words.of(q.range)[..];
+    let before_words = &words.of(Range::new(before_start, open_at))[..];
+    let after_words = &words.of(Range::new(close_at, after_end))[..];
 
     let sentence = is_sentence(content);
     let introduced = before.ends_with([',', ':', '-', '–', '—'])
@@ -349,43 +264,4 @@ fn is_utterance(list: &Lexicon, inner: &[Word<'_>]) -> bool {
                 .iter()
                 .any(|s| w.lower.ends_with(s[0]))
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::doc::Role;
-
-    /// A part of a region's words, when given, is what reading the part alone finds: at every
-    /// pair of character boundaries, including cuts inside "U.S", "don't" and Devanagari words.
-    #[test]
-    fn region_parts_read_as_alone() {
-        let text = "He said: “U.S.A's don't” — उन्होंने कहा, ‘हाँ’. Mr. O'Neil 3.5";
-        let whole = Range::new(0, text.len());
-        let regions = [Region {
-            role: Role::Paragraph,
-            range: whole,
-            sentences: std::slice::from_ref(&whole),
-        }];
-        let mut cache = RegionWords {
-            whole: vec![true],
-            region: None,
-            words: Vec::new(),
-        };
-        cache.load(text, &regions, 0);
-        let cuts: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
-        let mut sliced = 0;
-        for (k, &start) in cuts.iter().enumerate() {
-            for &end in &cuts[k..] {
-                let range = Range::new(start, end);
-                if let Some(part) = cache.part(&regions, 0, range) {
-                    assert_eq!(part, &words(text, range)[..], "{start}..{end}");
-                    sliced += 1;
-                }
-            }
-        }
-        assert!(sliced > 0);
-    }
 }

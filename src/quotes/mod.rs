@@ -1,8 +1,9 @@
 //! Quotes: finds quoted passages in the story's regions (kicker, title, standfirst, headings,
 //! paragraphs; never read-also lines) and tells direct quotes from partial ones.
 //!
-//! Inputs are the normalised text and its [`Structure`]; the output is one [`FoundQuote`] per
-//! quotation, in text order and never overlapping, plus warnings. The rules:
+//! Inputs are the normalised text, its words ([`cues::TextWords`]) and its [`Structure`]; the
+//! output is one [`FoundQuote`] per quotation, in text order and never overlapping, plus warnings.
+//! The rules:
 //!
 //! - [`marks`] finds the quote marks of every form and decides which open and which close; marks
 //!   pair only within their family (double or single), so a quote nested in another stays inside
@@ -21,7 +22,8 @@ pub mod cues;
 pub mod kind;
 pub mod marks;
 
-use crate::doc::{FoundQuote, Note, Range, Region, Role, Structure};
+use crate::doc::{FoundQuote, Note, Range, Region, Role};
+use cues::TextWords;
 use marks::{Family, Mark, Shape};
 
 /// A quote mark that opened and has not closed yet.
@@ -43,14 +45,17 @@ pub struct Quoted {
     pub last_region: usize,
 }
 
-/// Find the quotes of `text` (normalised) in the regions of `structure`.
-pub fn find_quotes(text: &str, structure: &Structure) -> (Vec<FoundQuote>, Vec<Note>) {
-    let regions = structure.regions();
-    let (quoted, mut notes) = pair_marks(text, &regions);
+/// Find the quotes of `text` (normalised) in its `regions`
+/// ([`crate::doc::Structure::regions`]); `words` are the words of `text` ([`TextWords`]).
+pub fn find_quotes(
+    text: &str,
+    regions: &[Region],
+    words: &TextWords<'_>,
+) -> (Vec<FoundQuote>, Vec<Note>) {
+    let (quoted, mut notes) = pair_marks(text, regions);
     let mut quotes = Vec::new();
-    let mut words = kind::RegionWords::new(text, &regions, &quoted);
     for q in quoted {
-        if let Some(kind) = kind::classify(text, &regions, &q, &mut words) {
+        if let Some(kind) = kind::classify(text, regions, &q, words) {
             quotes.push(FoundQuote {
                 range: q.range,
                 open: q.open,

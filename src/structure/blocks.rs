@@ -38,42 +38,43 @@ struct Line {
 }
 
 fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut blank = true;
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
+    // The breaks are found in the bytes: LF, CR, VT, FF and U+2028, U+2029 (E2 80 A8, E2 80 A9);
+    // no byte of another character equals one of them or E2.
     loop {
-        let (at, c) = match chars.next() {
-            Some(pair) => pair,
-            None => (text.len(), '\n'),
+        let len = match bytes.get(at) {
+            None => 0,
+            Some(b'\n' | b'\r' | 0x0B | 0x0C) => 1,
+            Some(&b) if b.is_ascii() => {
+                at += 1;
+                continue;
+            }
+            Some(0xE2) if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
+            Some(&b) => {
+                at += crate::chars::utf8_len(b);
+                continue;
+            }
         };
-        let is_break = matches!(
-            c,
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}'
-        );
-        if is_break {
-            let line = trim(text, Range::new(start, at));
-            if line.is_empty() {
-                blank = true;
-            } else {
-                out.push(Line {
-                    range: line,
-                    blank_before: blank,
-                });
-                blank = false;
-            }
-            let mut next = at + c.len_utf8();
-            if c == '\r' {
-                if let Some(&(lf_at, '\n')) = chars.peek() {
-                    chars.next();
-                    next = lf_at + 1;
-                }
-            }
-            start = next;
-            if at >= text.len() {
-                break;
-            }
+        let line = trim(text, Range::new(start, at));
+        if line.is_empty() {
+            blank = true;
+        } else {
+            out.push(Line {
+                range: line,
+                blank_before: blank,
+            });
+            blank = false;
         }
+        if len == 0 {
+            break;
+        }
+        let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+        at += len + usize::from(crlf);
+        start = at;
     }
     out
 }
@@ -111,22 +112,41 @@ const GLUED_LAYOUT_MIN: usize = 3;
 /// places. Such bodies (BBC Hindi) also break lines where links were removed, so there every line
 /// without a sentence-final mark runs on into the next.
 pub fn glued_layout(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let devanagari = |at: usize, low: std::ops::RangeInclusive<u16>| {
+        // The Devanagari character (E0 A4 xx, E0 A5 xx) at byte `at`, if its offset from
+        // U+0900 is in `low`.
+        match bytes.get(at..at + 3) {
+            Some(&[0xE0, b @ (0xA4 | 0xA5), c]) => {
+                low.contains(&(u16::from(b & 1) << 6 | u16::from(c & 0x3F)))
+            }
+            _ => false,
+        }
+    };
     let mut count = 0;
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(c, '.' | '।' | '?' | '!')
-            && ('\u{0900}'..='\u{097F}').contains(&prev)
-            && chars
-                .peek()
-                .is_some_and(|&n| ('\u{0905}'..='\u{0939}').contains(&n))
-        {
+    let mut at = 0;
+    // The marks '.', '?', '!' and '।' (E0 A5 A4) after a Devanagari character (the three bytes
+    // before the mark) and before a Devanagari letter U+0905..=U+0939.
+    while at < bytes.len() {
+        let len = match bytes[at] {
+            b'.' | b'?' | b'!' => 1,
+            0xE0 if bytes.get(at + 1..at + 3) == Some(&[0xA5, 0xA4]) => 3,
+            b if b.is_ascii() => {
+                at += 1;
+                continue;
+            }
+            b => {
+                at += crate::chars::utf8_len(b);
+                continue;
+            }
+        };
+        if at >= 3 && devanagari(at - 3, 0x00..=0x7F) && devanagari(at + len, 0x05..=0x39) {
             count += 1;
             if count >= GLUED_LAYOUT_MIN {
                 return true;
             }
         }
-        prev = c;
+        at += len;
     }
     false
 }
@@ -220,6 +240,31 @@ mod tests {
             texts("एक.\r\nदो.\rतीन.\n\nचार."),
             ["एक.", "दो.", "तीन.", "चार."],
             "should split on CRLF, CR, LF and blank lines"
+        );
+    }
+
+    #[test]
+    fn reads_the_other_line_breaks() {
+        assert_eq!(
+            texts("एक.\u{2028}दो.\u{2029}तीन.\u{0B}चार.\u{0C}पांच.\r\n\r\nछह."),
+            ["एक.", "दो.", "तीन.", "चार.", "पांच.", "छह."],
+            "should split on the line and paragraph separators, VT and FF"
+        );
+    }
+
+    #[test]
+    fn tells_the_glued_layout() {
+        assert!(
+            glued_layout("पहला है.दूसरा है।तीसरा है?चौथा है."),
+            "should see three glued boundaries"
+        );
+        assert!(
+            !glued_layout("पहला है.दूसरा है।तीसरा है. चौथा है."),
+            "should not count a boundary with a space"
+        );
+        assert!(
+            !glued_layout("one.Two.Three.Four है.ॐ है.ॠ है.१"),
+            "should count only a Devanagari character before and a letter U+0905..=U+0939 after"
         );
     }
 

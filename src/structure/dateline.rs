@@ -128,7 +128,7 @@ pub fn is_line(text: &str) -> bool {
         let devanagari = w.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c));
         return !m.is_function_word(w)
             && !m.refers_back(w)
-            && !w.chars().all(|c| c.is_numeric())
+            && !w.chars().all(crate::chars::is_numeric)
             && (devanagari || evidence(t));
     }
     evidence(t)

@@ -8,6 +8,7 @@
 //! for the longer-paragraph case), so the work stays linear in the size of the text.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 use crate::doc::{Note, ParagraphDraft};
 
@@ -16,16 +17,57 @@ const PREFIX_BYTES: usize = 64;
 /// How many longer paragraphs with the same start are compared at most.
 const MAX_CANDIDATES: usize = 4;
 
-/// The text of a paragraph with white space folded to single spaces (and none before a danda).
-fn folded(text: &str, p: &ParagraphDraft) -> String {
+/// The text of a paragraph with white space folded to single spaces (and none before a danda):
+/// borrowed when it is so already, as most paragraphs are.
+fn folded<'t>(text: &'t str, p: &ParagraphDraft) -> Cow<'t, str> {
+    let s = p.range.slice(text);
+    if is_folded(s) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(p.range.len());
-    for word in p.range.slice(text).split_whitespace() {
+    for word in s.split_whitespace() {
         if !out.is_empty() && !word.starts_with(['।', '॥']) {
             out.push(' ');
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`folded`] would not change `s`: its only white space is single spaces between
+/// words, none before a danda.
+fn is_folded(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // Read from the bytes: ASCII, and characters of three bytes opening with E0 (Devanagari
+    // among them), none of which is white space, without decoding.
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b' ' => {
+                let danda = matches!(bytes.get(at + 1..at + 4), Some([0xE0, 0xA5, 0xA4 | 0xA5]));
+                if danda || bytes.get(at + 1) == Some(&b' ') {
+                    return false;
+                }
+                at += 1;
+            }
+            b'\t'..=b'\r' => return false,
+            _ if b.is_ascii() => at += 1,
+            0xE0 => at += 3,
+            _ => {
+                let Some(c) = s[at..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    return false;
+                }
+                at += c.len_utf8();
+            }
+        }
+    }
+    true
 }
 
 fn prefix(s: &str) -> &str {
@@ -38,14 +80,14 @@ fn prefix(s: &str) -> &str {
 
 /// Mark the duplicates among `paragraphs` (in text order) and say so in `notes`.
 pub fn mark(text: &str, paragraphs: &mut [&mut ParagraphDraft], notes: &mut Vec<Note>) {
-    let keys: Vec<String> = paragraphs.iter().map(|p| folded(text, p)).collect();
+    let keys: Vec<Cow<'_, str>> = paragraphs.iter().map(|p| folded(text, p)).collect();
     let mut seen: HashMap<&str, usize> = HashMap::default();
     let mut starts: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, key) in keys.iter().enumerate() {
         if key.is_empty() {
             continue;
         }
-        if seen.contains_key(key.as_str()) {
+        if seen.contains_key(key.as_ref()) {
             paragraphs[i].duplicate = true;
         } else {
             seen.insert(key, i);
@@ -67,7 +109,7 @@ pub fn mark(text: &str, paragraphs: &mut [&mut ParagraphDraft], notes: &mut Vec<
         };
         let longer = candidates
             .iter()
-            .any(|&j| j != i && keys[j].len() > key.len() && keys[j].starts_with(key.as_str()));
+            .any(|&j| j != i && keys[j].len() > key.len() && keys[j].starts_with(key.as_ref()));
         if longer {
             paragraphs[i].duplicate = true;
         }
@@ -80,5 +122,52 @@ pub fn mark(text: &str, paragraphs: &mut [&mut ParagraphDraft], notes: &mut Vec<
                 .to_string(),
             range: p.range,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Range;
+
+    #[test]
+    fn borrows_only_text_that_folding_keeps() {
+        for text in [
+            "एक दो।",
+            "।एक दो",
+            "a “b” c",
+            "",
+            "एक  दो",
+            " एक",
+            "एक ",
+            "एक ।",
+            "एक ॥",
+            "a\tb",
+            "a\nb",
+            "a\u{2028}b",
+            "a\u{0085}b",
+            "a\u{00A0}b",
+        ] {
+            let p = ParagraphDraft {
+                range: Range::new(0, text.len()),
+                sentences: Vec::new(),
+                duplicate: false,
+                lang: "und",
+            };
+            let mut slow = String::new();
+            for word in text.split_whitespace() {
+                if !slow.is_empty() && !word.starts_with(['।', '॥']) {
+                    slow.push(' ');
+                }
+                slow.push_str(word);
+            }
+            let key = folded(text, &p);
+            assert_eq!(key, slow, "should fold {text:?}");
+            assert_eq!(
+                matches!(key, Cow::Borrowed(_)),
+                slow == text,
+                "should borrow {text:?} exactly when folding keeps it"
+            );
+        }
     }
 }

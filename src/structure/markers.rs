@@ -67,6 +67,9 @@ pub struct Markers {
     pub captions: HashSet<String>,
     /// The first word of each caption phrase.
     pub caption_starts: HashSet<String>,
+    /// The first characters of [`Markers::caption_starts`] in ASCII (bit `c`) and Devanagari
+    /// (bit `c - U+0900`): most words are told from them without a lookup.
+    caption_first: (u128, u128),
     pub abbreviations: HashMap<String, Abbreviation>,
     /// Function words by kind.
     pub function_words: HashMap<String, FunctionWord>,
@@ -93,38 +96,43 @@ pub fn key(text: &str) -> String {
 /// Text of the (already normalised) input folded for phrase matching: lower case, runs of white
 /// space as one space.
 pub fn fold(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
+    // White space seen since the last character copied.
+    let mut space = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        // Runs of ASCII letters and digits and Devanagari letters are copied whole (ASCII
+        // lower-cased in place), other characters one by one.
+        let (run_end, upper) = crate::chars::letter_run(bytes, at);
+        let (c, len) = if run_end > at {
+            (None, run_end - at)
+        } else {
+            let (c, len) = crate::chars::char_at(text, at);
+            (Some(c), len)
+        };
+        if c.is_some_and(char::is_whitespace) {
+            space = true;
+            at += len;
+            continue;
+        }
+        if space && !out.is_empty() {
             out.push(' ');
         }
-        // Most words are ASCII or Devanagari: copied whole, ASCII lower-cased in place.
-        let plain = is_ascii_or_devanagari(word);
-        if plain {
-            let from = out.len();
-            out.push_str(word);
-            out[from..].make_ascii_lowercase();
-        } else {
-            word.chars()
-                .for_each(|c| crate::normalize::push_lowercase(&mut out, c));
+        space = false;
+        match c {
+            None => {
+                let from = out.len();
+                out.push_str(&text[at..run_end]);
+                if upper {
+                    out[from..].make_ascii_lowercase();
+                }
+            }
+            Some(c) => crate::normalize::push_lowercase(&mut out, c),
         }
+        at += len;
     }
     out
-}
-
-/// Whether every character of `word` is ASCII or Devanagari (U+0900..=U+097F, in UTF-8
-/// E0 A4 xx or E0 A5 xx), read from the bytes without decoding.
-fn is_ascii_or_devanagari(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        at += match b {
-            0..=0x7F => 1,
-            0xE0 if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => 3,
-            _ => return false,
-        };
-    }
-    true
 }
 
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
@@ -202,6 +210,13 @@ fn load() -> Markers {
         .filter_map(|c| c.split(' ').next())
         .map(str::to_string)
         .collect();
+    for start in &m.caption_starts {
+        match start.chars().next().map(u32::from) {
+            Some(c @ 0..=0x7F) => m.caption_first.0 |= 1 << c,
+            Some(c @ 0x900..=0x97F) => m.caption_first.1 |= 1 << (c - 0x900),
+            _ => {}
+        }
+    }
     for row in rows(data::text(data::STRUCTURE_ABBREVIATIONS)) {
         let kind = match row.get(1).copied() {
             Some("title") => Abbreviation::Title,
@@ -247,20 +262,55 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The words of `text` with the punctuation around them stripped, as byte ranges of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let base = text.as_ptr() as usize;
-    text.split_whitespace().filter_map(move |token| {
-        let start = token.find(is_word_char)?;
-        let end = token
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_word_char(c))
-            .map(|(at, c)| at + c.len_utf8())?;
-        let at = token.as_ptr() as usize - base + start;
-        Some((at, &token[start..end]))
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Each piece between white space, from its first to its last word character; runs of
+    // letters ([`crate::chars::letter_run`]) are read a run at a time.
+    std::iter::from_fn(move || loop {
+        let mut word: Option<(usize, usize)> = None;
+        let mut in_piece = false;
+        while at < bytes.len() {
+            let (run_end, _) = crate::chars::letter_run(bytes, at);
+            if run_end > at {
+                word = Some((word.map_or(at, |(start, _)| start), run_end));
+                in_piece = true;
+                at = run_end;
+                continue;
+            }
+            let (c, len) = crate::chars::char_at(text, at);
+            if c.is_whitespace() {
+                if in_piece {
+                    break;
+                }
+            } else {
+                in_piece = true;
+                if is_word_char(c) {
+                    word = Some((word.map_or(at, |(start, _)| start), at + len));
+                }
+            }
+            at += len;
+        }
+        if let Some((start, end)) = word {
+            return Some((start, &text[start..end]));
+        }
+        if at >= bytes.len() {
+            return None;
+        }
     })
 }
 
 impl Markers {
+    /// Whether a word that opens with `first` may be a [`Markers::caption_starts`] word (then
+    /// it is looked up): by the first characters of those words in ASCII (without case) and
+    /// Devanagari; a word that opens with another character may.
+    pub fn may_start_caption(&self, first: char) -> bool {
+        match u32::from(first.to_ascii_lowercase()) {
+            c @ 0..=0x7F => self.caption_first.0 >> c & 1 == 1,
+            c @ 0x900..=0x97F => self.caption_first.1 >> (c - 0x900) & 1 == 1,
+            _ => true,
+        }
+    }
+
     /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").
     pub fn is_function_word(&self, word: &str) -> bool {
         self.function_words.get(word_key(word).as_ref()) == Some(&FunctionWord::ClosesNothing)
@@ -341,27 +391,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_or_devanagari_by_bytes_as_by_characters() {
-        let by_chars = |w: &str| {
-            w.chars()
-                .all(|c| c.is_ascii() || ('\u{0900}'..='\u{097F}').contains(&c))
+    fn words_are_the_pieces_between_white_space_trimmed_to_word_characters() {
+        let by_pieces = |text: &str| -> Vec<(usize, String)> {
+            let base = text.as_ptr() as usize;
+            text.split_whitespace()
+                .filter_map(|piece| {
+                    let start = piece.find(is_word_char)?;
+                    let end = piece
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| is_word_char(c))
+                        .map(|(at, c)| at + c.len_utf8())?;
+                    let at = piece.as_ptr() as usize - base + start;
+                    Some((at, piece[start..end].to_string()))
+                })
+                .collect()
         };
-        for word in [
+        for text in [
             "",
-            "abc",
-            "नमस्ते",
-            "ABCनमस्ते",
-            "\u{08FF}",
-            "\u{0900}",
-            "\u{097F}",
-            "\u{0980}",
-            "क“",
-            "é",
-            "कé",
-            "।॥",
-            "a\u{0A00}",
+            "   ",
+            "“नमस्ते,” Mr. Smith!",
+            "एक। दो॥ ॰ तीन॰ -- (फोटो : PTI)",
+            "a\u{2028}b\u{00A0}c\u{3000}d\u{0085}e\tf\r\ng",
+            "don't U.S.A's 3.5% e\u{0301}té 😀 ~~ x",
+            "क़ि\u{094D}\u{200D}ष ५०",
+            "ÉCOLE  Straße İstanbul ΣΑΣ",
         ] {
-            assert_eq!(is_ascii_or_devanagari(word), by_chars(word), "{word:?}");
+            let found: Vec<(usize, String)> =
+                words(text).map(|(at, w)| (at, w.to_string())).collect();
+            assert_eq!(found, by_pieces(text), "should read the words of {text:?}");
+            let by_words: Vec<String> = text
+                .split_whitespace()
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                .collect();
+            assert_eq!(
+                fold(text),
+                by_words.join(" "),
+                "should fold {text:?} to its lower-cased words"
+            );
         }
     }
 

@@ -240,7 +240,7 @@ fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
     {
         return false; // "approx. five", "e.g. the"
     }
-    if word_start == 0 && !word.is_empty() && word.chars().all(|c| c.is_numeric()) {
+    if word_start == 0 && !word.is_empty() && word.chars().all(crate::chars::is_numeric) {
         return false; // "1. पहला कदम": a list number
     }
     let last_part = word.rsplit('.').next().unwrap_or("");

@@ -67,7 +67,9 @@ impl Shape {
         let trimmed = text.trim();
         // The words are listed only for a short block; of a long one only the count, the first
         // and the last word matter.
-        let mut all: Vec<(usize, &str)> = Vec::new();
+        let mut all: Vec<(usize, &str)> = Vec::with_capacity(
+            crate::mentions::patterns::word_estimate(trimmed).min(SHORT_MAX_WORDS + 1),
+        );
         let mut count = 0;
         let mut last_word = None;
         for word in words(trimmed) {
@@ -202,10 +204,10 @@ fn is_list_item(text: &str) -> bool {
         let inner: String = chars.by_ref().take_while(|&c| c != ')').collect();
         return !inner.is_empty() && inner.chars().count() <= 3 && inner.chars().all(is_word_char);
     }
-    if first.is_numeric() {
+    if crate::chars::is_numeric(first) {
         let rest: String = std::iter::once(first)
             .chain(chars)
-            .skip_while(|c| c.is_numeric())
+            .skip_while(|&c| crate::chars::is_numeric(c))
             .take(2)
             .collect();
         let mut r = rest.chars();
@@ -223,7 +225,12 @@ fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
     let mut phrase = String::new();
     let mut lower = String::new();
     for i in 0..all.len() {
-        if !m.caption_starts.contains(key_in(all[i].1, &mut lower)) {
+        let may_start = all[i]
+            .1
+            .chars()
+            .next()
+            .is_some_and(|c| m.may_start_caption(c));
+        if !may_start || !m.caption_starts.contains(key_in(all[i].1, &mut lower)) {
             continue;
         }
         phrase.clear();

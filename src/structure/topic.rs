@@ -46,7 +46,7 @@ pub fn stems(text: &str) -> HashSet<Cow<'_, str>> {
             .filter_map(|(_, w)| {
                 let key = word_key(w);
                 let content = !m.function_words.contains_key(key.as_ref())
-                    && !w.chars().all(|c| c.is_numeric());
+                    && !w.chars().all(crate::chars::is_numeric);
                 content.then(|| stem(key))
             })
             .filter(|s| s.chars().count() >= 2),
@@ -56,13 +56,20 @@ pub fn stems(text: &str) -> HashSet<Cow<'_, str>> {
 
 fn stem(word: Cow<'_, str>) -> Cow<'_, str> {
     for suffix in SUFFIXES {
-        let Some(len) = word
-            .strip_suffix(suffix)
-            .filter(|base| base.chars().count() >= 2)
-            .map(str::len)
-        else {
+        // Compared from the last byte, where most suffixes already differ (without memcmp).
+        let ends = word.len() >= suffix.len()
+            && word
+                .bytes()
+                .rev()
+                .zip(suffix.bytes().rev())
+                .all(|(a, b)| a == b);
+        if !ends {
             continue;
-        };
+        }
+        let len = word.len() - suffix.len();
+        if word[..len].chars().count() < 2 {
+            continue;
+        }
         return match word {
             Cow::Borrowed(w) => Cow::Borrowed(&w[..len]),
             Cow::Owned(mut w) => {

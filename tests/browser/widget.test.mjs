@@ -68,9 +68,22 @@ async function axTree(page) {
     .map((n) => [n.role?.value, n.name?.value ?? "", Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value]))]);
 }
 
+/** The accessibility tree once it has a level-3 heading named `name`, or after 5 s as it is then:
+ * Chromium exposes a section that skips layout (content-visibility: auto) a rendering step after
+ * it first paints, which a loaded machine can make later than the test's first look. */
+async function axTreeWithHeading(page, name) {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const tree = await axTree(page);
+    const found = tree.some(([role, text, props]) => role === "heading" && props.level === 3 && text === name);
+    if (found || Date.now() > until) return tree;
+    await page.waitForTimeout(50);
+  }
+}
+
 test("section headings are headings to screen readers and stay disclosure buttons", async () => {
   const page = await english();
-  const tree = await axTree(page);
+  const tree = await axTreeWithHeading(page, "The talks");
   const headings = tree.filter(([role, , props]) => role === "heading" && props.level === 3).map(([, name]) => name);
   assert.ok(headings.includes("The talks"), `should expose the section heading as a level-3 heading (got ${headings.join(" | ")})`);
   const title = tree.find(([role, name]) => role === "heading" && name.startsWith("Mayor Rivera and the transit union"));

@@ -143,6 +143,7 @@ fn case_class(c: char) -> u32 {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // core's lower case, to compare with
 mod tests {
     use super::*;
 

@@ -693,6 +693,7 @@ impl Fnv {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // core's lower case, to compare with
 mod tests {
     use super::*;
 

@@ -24,6 +24,10 @@
 //! Packed encoding: a byte below 0x80 is that ASCII character; a byte `0x80 + n` is the
 //! Devanagari character U+0900 + n; the byte 0x01 is followed by one other character in UTF-8.
 
+// Core's lower case is what the generated tables are made from (clippy.toml keeps it out of the
+// crate only).
+#![allow(clippy::disallowed_methods)]
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
@@ -41,6 +45,12 @@ mod unicode {
     pub use unicode_normalization::char::{
         compose, decompose_canonical as decompose_indic, is_combining_mark,
     };
+    pub fn lower(c: char) -> std::char::ToLowercase {
+        c.to_lowercase()
+    }
+    pub fn to_lowercase(text: &str) -> String {
+        text.to_lowercase()
+    }
 }
 // The tagger model in the layout the tagger reads (owned by the tagger's code, not this file).
 #[path = "build/model.rs"]
@@ -306,8 +316,108 @@ fn unicode_tables() -> String {
         }
         out.push_str("];\n");
     }
+    out.push_str(&case_tables());
     out
 }
+
+/// `src/unicode.rs`'s lower-case tables, from this toolchain's own `char::to_lowercase` and
+/// `str::to_lowercase` (the same `core` the wasm is built with), so they map every character as
+/// Rust does: the single-character mappings as runs (a first and last code point, every one or
+/// every second character between them, each moved by the same distance), the few characters
+/// that become two or more, and for the final-sigma rule of `str::to_lowercase` whether each
+/// character is case-ignorable, cased or neither, as ranges.
+fn case_tables() -> String {
+    let mut out = String::new();
+    // (first, last, delta, stride)
+    let mut runs: Vec<(u32, u32, i64, u32)> = Vec::new();
+    let mut multi = Vec::new();
+    let mut last_mapped = 0;
+    for c in '\0'..=char::MAX {
+        let lower: Vec<char> = c.to_lowercase().collect();
+        if lower == [c] {
+            continue;
+        }
+        let code = u32::from(c);
+        if lower.len() > 1 {
+            multi.push((c, lower));
+            continue;
+        }
+        let delta = i64::from(u32::from(lower[0])) - i64::from(code);
+        match runs.last_mut() {
+            Some(run)
+                if run.2 == delta
+                    && run.1 == last_mapped
+                    && ((run.0 == run.1 && code - run.1 <= 2) || code - run.1 == run.3) =>
+            {
+                run.3 = code - run.1;
+                run.1 = code;
+            }
+            _ => runs.push((code, code, delta, 1)),
+        }
+        last_mapped = code;
+    }
+    writeln!(
+        out,
+        "/// The characters whose lower case is one other character: runs of (first, last | 1 << 31 \
+         when only every second character from first is in the run, distance to the lower case).\n\
+         static LOWER_RUNS: [(u32, u32, i32); {}] = [",
+        runs.len()
+    )
+    .unwrap();
+    for (first, last, delta, stride) in runs {
+        let last = if stride == 2 { last | 1 << 31 } else { last };
+        writeln!(out, "    ({first:#x}, {last:#x}, {delta}),").unwrap();
+    }
+    out.push_str("];\n");
+    assert!(
+        multi.iter().all(|(_, lower)| lower.len() == 2),
+        "a lower case of three characters"
+    );
+    writeln!(
+        out,
+        "/// The characters whose lower case is two characters.\nstatic LOWER_PAIRS: [(char, [char; 2]); {}] = [",
+        multi.len()
+    )
+    .unwrap();
+    for (c, lower) in multi {
+        writeln!(out, "    ({c:?}, [{:?}, {:?}]),", lower[0], lower[1]).unwrap();
+    }
+    out.push_str("];\n");
+    // After a cased letter, Σ is final (ς) when what follows, past case-ignorable characters, is
+    // not cased: "aΣc" has σ only when c is cased and not ignorable, "aΣcb" has ς only when c is
+    // neither.
+    let sigma = |text: String| text.chars().nth(1) == Some('σ');
+    let mut classes: Vec<(u32, u32)> = Vec::new();
+    for c in '\0'..=char::MAX {
+        let class = if sigma(format!("AΣ{c}").to_lowercase()) {
+            CASED
+        } else if !sigma(format!("AΣ{c}B").to_lowercase()) {
+            0
+        } else {
+            IGNORABLE
+        };
+        if classes.last().map(|&(_, last)| last) != Some(class) {
+            classes.push((u32::from(c), class));
+        }
+    }
+    writeln!(
+        out,
+        "/// From each of these code points on (code << 2 | class), the characters are cased \
+         ({CASED}), case-ignorable ({IGNORABLE}) or neither (0), as the final-sigma rule of \
+         `str::to_lowercase` sees them.\nstatic CASE_CLASSES: [u32; {}] = [",
+        classes.len()
+    )
+    .unwrap();
+    for (code, class) in classes {
+        writeln!(out, "    {:#x},", code << 2 | class).unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// The classes of [`case_tables`]'s `CASE_CLASSES`.
+const CASED: u32 = 1;
+const IGNORABLE: u32 = 2;
 
 /// Every pair that `unicode_normalization::char::compose` composes, but Hangul's (a leading and
 /// a vowel jamo, a syllable and a trailing jamo: computed, not listed, and never asked for by

@@ -179,16 +179,22 @@ impl NameIndex {
     fn add_form(&mut self, form: &str, a: usize) {
         let first = self.forms.entry(form.to_string()).or_insert(a);
         *first = (*first).min(a);
-        let first = self.lower_forms.entry(form.to_lowercase()).or_insert(a);
+        let first = self
+            .lower_forms
+            .entry(crate::unicode::to_lowercase(form))
+            .or_insert(a);
         *first = (*first).min(a);
     }
 
     fn add_name(&mut self, name: &str, a: usize) {
         self.add_form(name, a);
         let (map, key) = if name.contains(char::is_whitespace) {
-            (&mut self.by_surname, last_word(name).to_lowercase())
+            (
+                &mut self.by_surname,
+                crate::unicode::to_lowercase(last_word(name)),
+            )
         } else {
-            (&mut self.by_single_name, name.to_lowercase())
+            (&mut self.by_single_name, crate::unicode::to_lowercase(name))
         };
         map.entry(key).or_default().push(a);
     }
@@ -211,7 +217,7 @@ pub fn attribute<'t>(
         };
         let full = name.slice(text);
         if full.contains(char::is_whitespace) {
-            let key = last_word(full).to_lowercase();
+            let key = crate::unicode::to_lowercase(last_word(full));
             subject_surnames.entry(key).or_default().push(i);
         }
     }
@@ -1732,7 +1738,7 @@ fn resolve_name(
 ) -> usize {
     let text = state.text;
     let s = name.slice(text);
-    let lower = s.to_lowercase();
+    let lower = crate::unicode::to_lowercase(s);
     let single = !s.contains(char::is_whitespace);
     let index = state.index.names(actors);
     let found = index.lower_forms.get(&lower).copied().or_else(|| {
@@ -1758,7 +1764,7 @@ fn resolve_name(
                 .find(|&a| {
                     actors[a].kind == ActorKind::Person
                         && !actors[a].name.contains(char::is_whitespace)
-                        && actors[a].name.to_lowercase() == surname
+                        && crate::unicode::to_lowercase(&actors[a].name) == surname
                 })
         }
     });

@@ -192,7 +192,7 @@ mod tests {
             match line.trim_end().split_once('\t') {
                 Some((kind, form)) => {
                     let form = crate::normalize::Normalized::new(form.trim()).text;
-                    format!("{kind}\t{}", form.to_lowercase())
+                    format!("{kind}\t{}", crate::unicode::to_lowercase(&form))
                 }
                 None => line.to_string(),
             }

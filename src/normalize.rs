@@ -262,7 +262,7 @@ pub fn lowercase(text: &str) -> Cow<'_, str> {
     if unchanged {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(text.to_lowercase())
+        Cow::Owned(crate::unicode::to_lowercase(text))
     }
 }
 
@@ -271,7 +271,7 @@ pub fn push_lowercase(out: &mut String, c: char) {
     match c {
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         '\u{0900}'..='\u{097F}' => out.push(c),
-        _ => out.extend(c.to_lowercase()),
+        _ => out.extend(crate::unicode::lower(c)),
     }
 }
 

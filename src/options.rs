@@ -60,10 +60,13 @@ impl Format {
 /// Reads `format`: one of [`FORMATS`]; anything else is an error that lists them.
 fn read_format<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Format, D::Error> {
     let name = String::deserialize(deserializer)?;
-    Format::from_name(&name).ok_or_else(|| {
-        serde::de::Error::custom(format!(
-            "unknown format \"{name}\"; expected \"text\", \"html\" or \"auto\""
-        ))
+    format_option(&name).map_err(serde::de::Error::custom)
+}
+
+/// The `format` option's value `name` (one of [`FORMATS`]), or the error that lists them.
+pub fn format_option(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        format!("unknown format \"{name}\"; expected \"text\", \"html\" or \"auto\"")
     })
 }
 
@@ -82,18 +85,26 @@ impl Default for Options {
 fn read_lang<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<String>, D::Error> {
-    let lang = Option::<String>::deserialize(deserializer)?;
-    match lang.as_deref() {
-        None | Some("auto") => Ok(None),
-        Some(tag) if LANGS.contains(&tag) => Ok(lang),
-        Some(tag) => Err(serde::de::Error::custom(format!(
+    match Option::<String>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(tag) => lang_option(&tag).map_err(serde::de::Error::custom),
+    }
+}
+
+/// The `lang` option's value `tag`: `None` for `"auto"` (detect), the tag if it is one of
+/// [`LANGS`], else the error that lists them.
+pub fn lang_option(tag: &str) -> Result<Option<String>, String> {
+    match tag {
+        "auto" => Ok(None),
+        tag if LANGS.contains(&tag) => Ok(Some(tag.to_string())),
+        tag => Err(format!(
             "unknown language \"{tag}\"; expected \"auto\", {}",
             LANGS
                 .iter()
                 .map(|l| format!("\"{l}\""))
                 .collect::<Vec<_>>()
                 .join(" or ")
-        ))),
+        )),
     }
 }
 
@@ -118,10 +129,15 @@ pub struct ActorEntry {
 impl<'de> Deserialize<'de> for ActorKind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ActorKind, D::Error> {
         let name = String::deserialize(deserializer)?;
-        ActorKind::from_name(&name).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "unknown actor kind {name:?}; expected person, country, organization, place or group"
-            ))
-        })
+        actor_kind_option(&name).map_err(serde::de::Error::custom)
     }
+}
+
+/// The `kind` of an [`ActorEntry`] called `name`, or the error that lists the kinds.
+pub fn actor_kind_option(name: &str) -> Result<ActorKind, String> {
+    ActorKind::from_name(name).ok_or_else(|| {
+        format!(
+            "unknown actor kind {name:?}; expected person, country, organization, place or group"
+        )
+    })
 }

@@ -161,7 +161,7 @@ pub fn salience_with_text(
 fn is_generic(text: &str, mention: Range) -> bool {
     let lex = lexicon::builtin();
     let key = lexicon::affix_key(mention.slice(text));
-    let lower = key.to_lowercase();
+    let lower = crate::unicode::to_lowercase(&key);
     lex.suffixes.contains_key(&key)
         || lex.titles.contains_key(&key)
         || lex.titles.contains_key(&lower)

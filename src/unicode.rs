@@ -8,6 +8,11 @@
 //!
 //! The canonical compositions (a base and a mark that Unicode composes) are a sorted list too,
 //! which gzips to a fraction of the crate's hash table.
+//!
+//! Lower case ([`lower`], [`to_lowercase`]) comes from tables that `build.rs` generates from
+//! `char::to_lowercase` and `str::to_lowercase` themselves (runs of characters moved by the same
+//! distance, about 2 KB, instead of `core`'s 12 KB table of every pair); the tests check them
+//! against `core` for every character. Use them instead of `to_lowercase` in the crate.
 
 include!(concat!(env!("OUT_DIR"), "/unicode_tables.rs"));
 
@@ -55,9 +60,139 @@ pub fn decompose_indic(c: char, mut emit: impl FnMut(char)) {
     }
 }
 
+/// The lower case of `c`, the characters `c.to_lowercase()` gives (one, or two for U+0130),
+/// from tables generated from that function (`LOWER_RUNS`, `LOWER_PAIRS`) rather than `core`'s
+/// table, which is several times larger.
+#[inline]
+pub fn lower(c: char) -> core::iter::Chain<core::iter::Once<char>, core::option::IntoIter<char>> {
+    let (first, second) = lower_pair(c);
+    core::iter::once(first).chain(second)
+}
+
+/// [`lower`] as a character and the second one, if any.
+#[inline]
+fn lower_pair(c: char) -> (char, Option<char>) {
+    match c {
+        _ if c.is_ascii() => (c.to_ascii_lowercase(), None),
+        // From past Armenian to before Georgian (Devanagari among them), nothing changes.
+        '\u{0557}'..'\u{10A0}' => (c, None),
+        _ => lower_other(c),
+    }
+}
+
+/// [`lower`] of a character that is not ASCII.
+#[inline(never)]
+fn lower_other(c: char) -> (char, Option<char>) {
+    let code = u32::from(c);
+    let after = LOWER_RUNS.partition_point(|&(first, _, _)| first <= code);
+    if after > 0 {
+        let (first, last, delta) = LOWER_RUNS[after - 1];
+        let stride = if last >> 31 == 1 { 2 } else { 1 };
+        if code <= last & !(1 << 31) && (code - first) % stride == 0 {
+            let lower = code.wrapping_add_signed(delta);
+            return (char::from_u32(lower).unwrap_or(c), None);
+        }
+    }
+    match LOWER_PAIRS.binary_search_by_key(&c, |&(from, _)| from) {
+        Ok(i) => (LOWER_PAIRS[i].1[0], Some(LOWER_PAIRS[i].1[1])),
+        Err(_) => (c, None),
+    }
+}
+
+/// `text` in lower case, exactly as [`str::to_lowercase`] gives it (with its final-sigma rule),
+/// from the tables of [`lower`].
+pub fn to_lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if c == 'Σ' {
+            // Σ is ς at the end of a word: after a cased character and not before one, looking
+            // past case-ignorable characters both ways.
+            let word_final = cased_first(text[..i].chars().rev())
+                && !cased_first(text[i + 'Σ'.len_utf8()..].chars());
+            out.push(if word_final { 'ς' } else { 'σ' });
+        } else {
+            let (first, second) = lower_pair(c);
+            out.push(first);
+            if let Some(second) = second {
+                out.push(second);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the first character of `chars` that is not case-ignorable is cased.
+fn cased_first(mut chars: impl Iterator<Item = char>) -> bool {
+    chars
+        .find(|&c| case_class(c) != CASE_IGNORABLE)
+        .is_some_and(|c| case_class(c) == CASE_CASED)
+}
+
+const CASE_CASED: u32 = 1;
+const CASE_IGNORABLE: u32 = 2;
+
+/// Whether `c` is cased ([`CASE_CASED`]), case-ignorable ([`CASE_IGNORABLE`]) or neither (0),
+/// as `str::to_lowercase`'s final-sigma rule sees it.
+fn case_class(c: char) -> u32 {
+    let code = u32::from(c);
+    let after = CASE_CLASSES.partition_point(|&entry| entry >> 2 <= code);
+    after.checked_sub(1).map_or(0, |i| CASE_CLASSES[i] & 3)
+}
+
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // core's lower case, to compare with
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_is_cores_for_every_character() {
+        for c in '\0'..=char::MAX {
+            assert!(
+                lower(c).eq(c.to_lowercase()),
+                "should lower {c:?} as core does"
+            );
+        }
+    }
+
+    #[test]
+    fn to_lowercase_is_cores_around_every_sigma() {
+        // The final-sigma rule with every character before, after and in between.
+        for c in '\0'..=char::MAX {
+            for text in [
+                format!("{c}Σ"),
+                format!("Σ{c}"),
+                format!("a{c}Σ"),
+                format!("aΣ{c}"),
+                format!("aΣ{c}b"),
+                format!("a{c}Σ{c}"),
+            ] {
+                assert_eq!(
+                    to_lowercase(&text),
+                    text.to_lowercase(),
+                    "should lower {text:?}"
+                );
+            }
+        }
+        for text in [
+            "ΟΔΟΣ",
+            "ΣΑΣ Σ",
+            "Α.Σ.",
+            "AΣ'S",
+            "Σ",
+            "aΣ\u{301}",
+            "ὈΔΥΣΣΕΎΣ",
+            "İSTANBUL Σ",
+        ] {
+            assert_eq!(
+                to_lowercase(text),
+                text.to_lowercase(),
+                "should lower {text:?}"
+            );
+        }
+    }
 
     #[test]
     fn combining_marks_are_the_crates() {

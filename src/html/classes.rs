@@ -50,8 +50,12 @@ pub fn classes() -> &'static Classes {
     CLASSES_ONCE.get_or_init(load)
 }
 
+/// The content roles, in the order of [`load`]'s lists.
+const ROLES: [&str; 5] = ["unlikely", "maybe", "related", "positive", "negative"];
+
 fn load() -> Classes {
-    let mut by_role: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    // One list per content role (an array, not a map: one hash map type less in the wasm).
+    let mut lists: [Vec<&'static str>; 5] = Default::default();
     let mut head = HashMap::new();
     for line in CLASSES.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -65,16 +69,20 @@ fn load() -> Classes {
             "kicker" => drop(head.insert(word, HeadRole::Kicker)),
             "byline" => drop(head.insert(word, HeadRole::Byline)),
             "standfirst" => drop(head.insert(word, HeadRole::Standfirst)),
-            _ => by_role.entry(role).or_default().push(word),
+            _ => {
+                if let Some(at) = ROLES.iter().position(|&r| r == role) {
+                    lists[at].push(word);
+                }
+            }
         }
     }
-    let words = |role: &str| by_role.get(role).cloned().unwrap_or_default();
+    let [unlikely, maybe, related, positive, negative] = lists.map(|words| PhraseSet::new(&words));
     Classes {
-        unlikely: PhraseSet::new(&words("unlikely")),
-        maybe: PhraseSet::new(&words("maybe")),
-        related: PhraseSet::new(&words("related")),
-        positive: PhraseSet::new(&words("positive")),
-        negative: PhraseSet::new(&words("negative")),
+        unlikely,
+        maybe,
+        related,
+        positive,
+        negative,
         head,
     }
 }

@@ -83,7 +83,7 @@ fn hidden_style(style: &str) -> bool {
     let style: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::unicode::lower)
         .collect();
     style.contains("display:none") || style.contains("visibility:hidden")
 }

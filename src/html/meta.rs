@@ -49,7 +49,7 @@ fn primary(tag: &str) -> Option<String> {
 fn filtered(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric() || *c == ' ' || is_mark(*c))
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::unicode::lower)
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()

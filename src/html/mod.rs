@@ -148,7 +148,8 @@ fn known_lang(tag: &str) -> Option<&'static str> {
 }
 
 fn same_text(a: &str, b: &str) -> bool {
-    meta::collapse(a).to_lowercase() == meta::collapse(b).to_lowercase()
+    crate::unicode::to_lowercase(&meta::collapse(a))
+        == crate::unicode::to_lowercase(&meta::collapse(b))
 }
 
 /// The element near the first `h1` that the class words name `role`: before it for a kicker,

@@ -506,7 +506,7 @@ pub fn word_form(word: &str) -> String {
         } else if ('\u{0900}'..='\u{097F}').contains(&c) {
             out.push(c);
         } else {
-            out.extend(c.to_lowercase());
+            out.extend(crate::unicode::lower(c));
         }
     }
     out
@@ -693,6 +693,7 @@ impl Fnv {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // core's lower case, to compare with
 mod tests {
     use super::*;
 

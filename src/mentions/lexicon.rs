@@ -634,6 +634,7 @@ pub fn affix_key(form: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // core's lower case, to compare with
 mod tests {
     use super::*;
 

@@ -202,7 +202,7 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
                     lower: if plain {
                         Cow::Borrowed(w)
                     } else {
-                        Cow::Owned(w.to_lowercase())
+                        Cow::Owned(crate::unicode::to_lowercase(w))
                     },
                 });
                 start = None;

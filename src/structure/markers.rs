@@ -144,7 +144,7 @@ pub fn word_key(word: &str) -> Cow<'_, str> {
             Cow::Borrowed(word)
         }
     } else if word.chars().any(crate::normalize::is_uppercase) {
-        Cow::Owned(word.chars().flat_map(char::to_lowercase).collect())
+        Cow::Owned(word.chars().flat_map(crate::unicode::lower).collect())
     } else {
         Cow::Borrowed(word)
     }
@@ -422,7 +422,7 @@ mod tests {
             assert_eq!(found, by_pieces(text), "should read the words of {text:?}");
             let by_words: Vec<String> = text
                 .split_whitespace()
-                .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                .map(|w| w.chars().flat_map(crate::unicode::lower).collect())
                 .collect();
             assert_eq!(
                 fold(text),

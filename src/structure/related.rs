@@ -43,7 +43,7 @@ fn match_start(text: &str, phrase: &str) -> Option<usize> {
             continue;
         }
         let (_, tc) = t.next()?;
-        if !tc.to_lowercase().eq(std::iter::once(pc)) && tc != pc {
+        if !crate::unicode::lower(tc).eq(std::iter::once(pc)) && tc != pc {
             return None;
         }
     }
@@ -60,7 +60,7 @@ fn match_start(text: &str, phrase: &str) -> Option<usize> {
 pub fn start_marker(text: &str) -> Option<usize> {
     let lead = text.len() - text.trim_start_matches(|c: char| !is_word_char(c)).len();
     let rest = &text[lead..];
-    let first = rest.chars().next()?.to_lowercase().next()?;
+    let first = crate::unicode::lower(rest.chars().next()?).next()?;
     markers()
         .starts_by_char
         .get(&first)?

@@ -265,7 +265,7 @@ fn key_in<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
             buffer.push_str(word);
             buffer.make_ascii_lowercase();
         } else {
-            buffer.extend(word.chars().flat_map(char::to_lowercase));
+            buffer.extend(word.chars().flat_map(crate::unicode::lower));
         }
         buffer
     } else {

@@ -1,13 +1,16 @@
 //! Reads the JS options object into [`Options`], strictly: an unknown or ill-typed option is an
 //! error naming the option, never a silent no-op.
 //!
-//! serde-wasm-bindgen reads a struct by looking up only the field names it knows, so
-//! `#[serde(deny_unknown_fields)]` never sees a misspelt key. Here every object is first copied
-//! member by member: a key that is not one of the struct's fields (asked from its `Deserialize`
-//! impl, so the list cannot drift) is refused, and members that are `undefined` or `null` are
-//! dropped, because in JS `{ lang: undefined }` means the same as `{}`. The copy is then
-//! deserialised; when that fails, each member is tried alone to say which one is wrong.
+//! The object is read member by member with js-sys (no serde deserialiser: serde-wasm-bindgen
+//! and serde's "invalid type" messages brought Rust's float formatting, about 14 KB of wasm).
+//! A key that is not one of the struct's fields (asked from its `Deserialize` impl, so the list
+//! cannot drift) is refused, and members that are `undefined` or `null` are skipped, because in
+//! JS `{ lang: undefined }` means the same as `{}`. The checks run in the order the messages
+//! need: unknown keys, the shape of `actors`, `maxInputBytes`, then each member's value in the
+//! object's key order. The values of `lang`, `format` and an actor's `kind` are checked by the
+//! core's `*_option` functions, which its serde impls use too, so the messages are the same.
 
+use newslens::options::{actor_kind_option, format_option, lang_option};
 use newslens::{ActorEntry, Options};
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,38 +32,76 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
             crate::describe(value)
         ));
     };
-    let clean = copy_known(object, struct_fields::<Options>(), "unknown option")
+    let members = known_members(object, struct_fields::<Options>(), "unknown option")
         .map_err(|e| format!("{e}; {ACCEPTED}"))?;
-    if let Some(actors) = clean.get("actors") {
-        clean.set("actors", &copy_actors(&actors)?);
+    let mut entries = Vec::new();
+    for (key, value) in &members {
+        if key == "actors" {
+            entries = actor_members(value)?;
+        }
     }
-    if let Some(limit) = clean.get("maxInputBytes") {
-        let whole = limit
-            .as_f64()
-            .is_some_and(|n| n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0);
-        if !whole {
+    for (key, value) in &members {
+        if key == "maxInputBytes" && whole_bytes(value).is_none() {
             return Err(format!(
                 "option maxInputBytes must be a whole number of bytes, 0 or more, got {}; \
                  {ACCEPTED}",
-                limit
-                    .as_f64()
-                    .map_or_else(|| crate::describe(&limit), |n| n.to_string())
+                number_text(value).unwrap_or_else(|| crate::describe(value))
             ));
         }
     }
-    serde_wasm_bindgen::from_value(clean.object.clone().into())
-        .map_err(|_| format!("{}; {ACCEPTED}", find_bad_member(&clean.object)))
+    let defaults = Options::default();
+    let (mut lang, mut actors) = (defaults.lang, defaults.actors);
+    let (mut max_input_bytes, mut format) = (defaults.max_input_bytes, defaults.format);
+    let mut entries = entries.into_iter();
+    for (key, value) in &members {
+        let read = match key.as_str() {
+            "lang" => string(value)
+                .and_then(|tag| lang_option(&tag))
+                .map(|tag| lang = tag),
+            "format" => string(value)
+                .and_then(|name| format_option(&name))
+                .map(|name| format = name),
+            "maxInputBytes" => whole_bytes(value)
+                .and_then(|n| usize::try_from(n).ok())
+                .map(|n| max_input_bytes = n)
+                .ok_or_else(|| {
+                    format!(
+                        "{} is more than this build can hold (at most {} bytes)",
+                        number_text(value).unwrap_or_default(),
+                        usize::MAX
+                    )
+                }),
+            // Read above; each entry in order, the first bad one is the error.
+            _ => {
+                for (index, entry) in entries.by_ref().enumerate() {
+                    actors.push(
+                        read_actor(&entry)
+                            .map_err(|e| format!("actors[{index}]{e}; {ACCEPTED}"))?,
+                    );
+                }
+                Ok(())
+            }
+        };
+        read.map_err(|e| format!("option {key}: {e}; {ACCEPTED}"))?;
+    }
+    Ok(Options {
+        lang,
+        actors,
+        max_input_bytes,
+        format,
+    })
 }
 
-/// Copies each actor entry with only its known, non-missing members.
-fn copy_actors(actors: &JsValue) -> Result<JsValue, String> {
+/// The entries of the `actors` option, each with only its known, non-missing members, or what is
+/// wrong with the array's shape.
+fn actor_members(actors: &JsValue) -> Result<Vec<Vec<(String, JsValue)>>, String> {
     let Some(array) = actors.dyn_ref::<js_sys::Array>() else {
         return Err(format!(
             "option actors must be an array, got {}; {ACCEPTED}",
             crate::describe(actors)
         ));
     };
-    let copy = js_sys::Array::new();
+    let mut entries = Vec::new();
     for (index, entry) in array.iter().enumerate() {
         let Some(object) = plain_object(&entry) else {
             return Err(format!(
@@ -70,46 +111,66 @@ fn copy_actors(actors: &JsValue) -> Result<JsValue, String> {
             ));
         };
         let what = format!("actors[{index}] has an unknown field");
-        let entry = copy_known(object, struct_fields::<ActorEntry>(), &what)
+        let members = known_members(object, struct_fields::<ActorEntry>(), &what)
             .map_err(|e| format!("{e}; {ACCEPTED}"))?;
-        if let Some(aliases) = entry.get("aliases") {
-            if !js_sys::Array::is_array(&aliases) {
+        for (key, value) in &members {
+            if key == "aliases" && !js_sys::Array::is_array(value) {
                 return Err(format!(
                     "actors[{index}].aliases must be an array of strings, got {}; {ACCEPTED}",
-                    crate::describe(&aliases)
+                    crate::describe(value)
                 ));
             }
         }
-        copy.push(entry.object.as_ref());
+        entries.push(members);
     }
-    Ok(copy.into())
+    Ok(entries)
 }
 
-/// An object being built from the members of another.
-struct Copy {
-    object: js_sys::Object,
-}
-
-impl Copy {
-    fn get(&self, key: &str) -> Option<JsValue> {
-        js_sys::Reflect::get(&self.object, &JsValue::from_str(key))
-            .ok()
-            .filter(|v| !v.is_undefined())
+/// One actor entry from its members; the error starts with the field (`.name: ...`) or `: `.
+fn read_actor(members: &[(String, JsValue)]) -> Result<ActorEntry, String> {
+    let (mut name, mut kind) = (None, None);
+    let (mut aliases, mut canonical, mut wikidata) = (Vec::new(), None, None);
+    for (key, value) in members {
+        let field = |e: String| format!(".{key}: {e}");
+        match key.as_str() {
+            "name" => name = Some(string(value).map_err(field)?),
+            "kind" => {
+                kind = Some(
+                    string(value)
+                        .and_then(|k| actor_kind_option(&k))
+                        .map_err(field)?,
+                )
+            }
+            "canonical" => canonical = Some(string(value).map_err(field)?),
+            "wikidata" => wikidata = Some(string(value).map_err(field)?),
+            _ => {
+                let aliases_array = value.unchecked_ref::<js_sys::Array>(); // checked by actor_members
+                for (index, alias) in aliases_array.iter().enumerate() {
+                    aliases.push(string(&alias).map_err(|e| format!(".{key}[{index}]: {e}"))?);
+                }
+            }
+        }
     }
-
-    fn set(&self, key: &str, value: &JsValue) {
-        // Setting a data property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&self.object, &JsValue::from_str(key), value);
-    }
+    let name = name.ok_or(": missing field `name`")?;
+    let kind = kind.ok_or(": missing field `kind`")?;
+    Ok(ActorEntry {
+        name,
+        kind,
+        aliases,
+        canonical,
+        wikidata,
+    })
 }
 
 /// The own enumerable members of `object` whose key is in `fields` and whose value is not
-/// undefined or null; an unknown key is an error, `unknown` followed by the key (and the field it
-/// resembles).
-fn copy_known(object: &js_sys::Object, fields: &[&str], unknown: &str) -> Result<Copy, String> {
-    let copy = Copy {
-        object: js_sys::Object::new(),
-    };
+/// undefined or null, in key order; an unknown key is an error, `unknown` followed by the key (and
+/// the field it resembles).
+fn known_members(
+    object: &js_sys::Object,
+    fields: &[&str],
+    unknown: &str,
+) -> Result<Vec<(String, JsValue)>, String> {
+    let mut members = Vec::new();
     for key in js_sys::Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
         if !fields.contains(&key.as_str()) {
@@ -122,38 +183,47 @@ fn copy_known(object: &js_sys::Object, fields: &[&str], unknown: &str) -> Result
         }
         let value = js_sys::Reflect::get(object, &JsValue::from_str(&key)).unwrap_or_default();
         if !value.is_undefined() && !value.is_null() {
-            copy.set(&key, &value);
+            members.push((key, value));
         }
     }
-    Ok(copy)
+    Ok(members)
 }
 
-/// The first member of a (cleaned) options object that does not deserialise, with the reason.
-fn find_bad_member(options: &js_sys::Object) -> String {
-    for key in js_sys::Object::keys(options).iter() {
-        let key = key.as_string().unwrap_or_default();
-        let value = js_sys::Reflect::get(options, &JsValue::from_str(&key)).unwrap_or_default();
-        if key == "actors" {
-            for (index, entry) in js_sys::Array::from(&value).iter().enumerate() {
-                if let Err(e) = serde_wasm_bindgen::from_value::<ActorEntry>(entry) {
-                    return format!("actors[{index}]: {}", reason(&e));
-                }
-            }
-            continue;
-        }
-        let alone = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&alone, &JsValue::from_str(&key), &value);
-        if let Err(e) = serde_wasm_bindgen::from_value::<Options>(alone.into()) {
-            return format!("option {key}: {}", reason(&e));
-        }
+/// `value` as a string, or the error that says what it is instead.
+fn string(value: &JsValue) -> Result<String, String> {
+    value
+        .as_string()
+        .ok_or_else(|| format!("invalid type: {}, expected a string", shown(value)))
+}
+
+/// `value` if it is a whole number of bytes JS can count exactly (0 to 2^53 - 1).
+fn whole_bytes(value: &JsValue) -> Option<u64> {
+    let n = value.as_f64()?;
+    // The cast is exact: n is whole and below 2^53.
+    (n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0).then_some(n as u64)
+}
+
+/// How a value is shown in an error message: a number or boolean with its value, anything else
+/// named as by [`crate::describe`].
+fn shown(value: &JsValue) -> String {
+    if let Some(text) = number_text(value) {
+        format!("number {text}")
+    } else if let Some(flag) = value.as_bool() {
+        format!("boolean {flag}")
+    } else {
+        crate::describe(value)
     }
-    "the options could not be read".to_string()
 }
 
-/// A serde-wasm-bindgen error as text, without the `Error: ` that JS's `String(error)` adds.
-fn reason(error: &serde_wasm_bindgen::Error) -> String {
-    let text = error.to_string();
-    text.strip_prefix("Error: ").unwrap_or(&text).to_string()
+/// A number as JS writes it (`1.5`, `1e+300`, `Infinity`): formatted by JS, so Rust's float
+/// formatting is not in the wasm.
+fn number_text(value: &JsValue) -> Option<String> {
+    value.as_f64()?;
+    let text = value
+        .unchecked_ref::<js_sys::Number>()
+        .to_string_with_radix(10)
+        .ok()?;
+    Some(text.into())
 }
 
 /// `value` as an object, if it is a plain object (not an array, function or primitive). An

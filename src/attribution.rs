@@ -34,8 +34,9 @@
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
 use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, TextWords, Word};
+use crate::word_set::WordSet;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1449,7 +1450,7 @@ fn collect_subjects(
     // The lists asked of every word, looked up once.
     let titles = speakers().words_of("title");
     let verbs = cues().words_of("verb");
-    let is_in = |list: Option<&HashSet<&'static str>>, w: &Word<'_>| {
+    let is_in = |list: Option<&WordSet<&'static str>>, w: &Word<'_>| {
         list.is_some_and(|l| l.contains(w.lower.as_ref()))
     };
     for region in regions {

@@ -20,6 +20,7 @@ use crate::article::ActorKind;
 use crate::data;
 use crate::normalize::Normalized;
 use crate::options::ActorEntry;
+use crate::word_set::WordSet;
 
 use super::forms;
 
@@ -105,7 +106,7 @@ pub struct Lexicon {
     /// The most words in a title or suffix.
     pub longest_affix: usize,
     /// The first word of every title and suffix: a quick test before any lookup.
-    pub affix_first_words: HashSet<String>,
+    pub affix_first_words: WordSet<String>,
     /// The few hundred most frequent Hindi words (postpositions, pronouns, auxiliaries).
     hi_function_words: HashSet<&'static str>,
     /// The other common Hindi words (build.rs splits `hi_common.tsv`): a sorted list, looked up

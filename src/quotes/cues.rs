@@ -7,7 +7,8 @@
 
 use crate::data;
 use crate::doc::Range;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::word_set::WordSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -24,7 +25,7 @@ struct Kind {
     /// Longest first.
     forms: Vec<Vec<&'static str>>,
     /// The one-word forms, for [`Lexicon::has`].
-    words: HashSet<&'static str>,
+    words: WordSet<&'static str>,
     /// By first word, the forms (indices into `forms`, longest first) that start with it, so that
     /// [`Lexicon::match_at`] tries only those.
     by_first: HashMap<&'static str, Vec<usize>>,
@@ -106,7 +107,7 @@ impl Lexicon {
     }
 
     /// The one-word forms of `kind`, for asking [`Lexicon::has`] of many words.
-    pub fn words_of(&self, kind: &str) -> Option<&HashSet<&'static str>> {
+    pub fn words_of(&self, kind: &str) -> Option<&WordSet<&'static str>> {
         self.kinds.get(kind).map(|k| &k.words)
     }
 }

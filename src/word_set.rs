@@ -39,6 +39,14 @@ fn slot(word: &str) -> usize {
 }
 
 impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
+    /// An empty set with room for `n` words.
+    pub fn with_capacity(n: usize) -> Self {
+        WordSet {
+            words: HashSet::with_capacity_and_hasher(n, Default::default()),
+            maybe: [0; 16],
+        }
+    }
+
     /// Adds `word`.
     pub fn insert(&mut self, word: K) {
         let s = slot(word.borrow());
@@ -51,6 +59,11 @@ impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
     pub fn contains(&self, word: &str) -> bool {
         let s = slot(word);
         self.maybe[s / 64] >> (s % 64) & 1 == 1 && self.words.contains(word)
+    }
+
+    /// The words, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = &K> {
+        self.words.iter()
     }
 }
 

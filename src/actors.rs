@@ -645,10 +645,13 @@ fn repeated_names(
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];
+            if mention.source != Source::Pattern || mention.adjectival {
+                continue;
+            }
             let s = surface(text, mention);
             let single = !s.contains(' ');
             let ordinary = single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s));
-            if mention.source == Source::Pattern && !mention.adjectival && !ordinary {
+            if !ordinary {
                 by_surface.entry(s).or_insert(g);
             }
         }

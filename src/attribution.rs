@@ -34,8 +34,9 @@
 use crate::article::ActorKind;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
 use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, TextWords, Word};
+use crate::word_set::WordSet;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -367,6 +368,18 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     floor
 }
 
+/// The bytes [`sentence_end`] looks at: its marks and E0, the first byte of '।' (all other bytes
+/// are passed over with one table load).
+static SENTENCE_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    stops[b'?' as usize] = true;
+    stops[b'!' as usize] = true;
+    stops[b'|' as usize] = true;
+    stops[b'.' as usize] = true;
+    stops[0xE0] = true;
+    stops
+};
+
 /// Where the sentence that starts at or after byte `at` ends, not after `ceiling`.
 fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
     let s = &text[at..ceiling];
@@ -375,6 +388,10 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
     // character equals one of them or E0. The first character never ends the sentence.
     let mut i = bytes.first().map_or(0, |&b| crate::chars::utf8_len(b));
     while let Some(&b) = bytes.get(i) {
+        if !SENTENCE_STOPS[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         if b == 0xE0 {
             // A Devanagari character (or another one of three bytes): read whole.
             if bytes.get(i + 1..i + 3) == Some(&[0xA5, 0xA4]) {
@@ -386,22 +403,26 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
         if matches!(b, b'?' | b'!' | b'|') {
             return at + i;
         }
-        if b == b'.' {
-            let after = s[i + 1..].chars().next();
-            let before_word = s[..i]
-                .rsplit(|c: char| !is_word_char(c))
-                .next()
-                .unwrap_or("");
-            let abbreviation = before_word.chars().count() <= 2
-                && before_word.chars().next().is_some_and(char::is_uppercase)
-                || speakers().has("title", &crate::normalize::lowercase(before_word));
-            if after.is_none_or(|n| n.is_whitespace() || !n.is_ascii()) && !abbreviation {
-                return at + i;
-            }
+        if b == b'.' && full_stop_ends(s, i) {
+            return at + i;
         }
         i += 1;
     }
     ceiling
+}
+
+/// Whether the full stop at byte `i` of `s` ends a sentence: it is followed by white space, a
+/// character that is not ASCII or nothing, and does not close an initial or a title.
+fn full_stop_ends(s: &str, i: usize) -> bool {
+    let after = s[i + 1..].chars().next();
+    let before_word = s[..i]
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    let abbreviation = before_word.chars().count() <= 2
+        && before_word.chars().next().is_some_and(char::is_uppercase)
+        || speakers().has("title", &crate::normalize::lowercase(before_word));
+    after.is_none_or(|n| n.is_whitespace() || !n.is_ascii()) && !abbreviation
 }
 
 /// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end
@@ -1455,7 +1476,7 @@ fn collect_subjects(
     // The lists asked of every word, looked up once.
     let titles = speakers().words_of("title");
     let verbs = cues().words_of("verb");
-    let is_in = |list: Option<&HashSet<&'static str>>, w: &Word<'_>| {
+    let is_in = |list: Option<&WordSet<&'static str>>, w: &Word<'_>| {
         list.is_some_and(|l| l.contains(w.lower.as_ref()))
     };
     for region in regions {
@@ -1921,6 +1942,53 @@ fn inherit_speakers(
         let alone = text[whole.end.min(end)..end].trim().chars().count() <= 1;
         if same_paragraph || opens_paragraph && alone && prev_ends_region {
             out[qi].speaker = Some(speaker);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`sentence_end`] read a character at a time.
+    fn sentence_end_plain(text: &str, at: usize, ceiling: usize) -> usize {
+        let s = &text[at..ceiling];
+        for (i, c) in s.char_indices().skip(1) {
+            let ends = match c {
+                '।' | '?' | '!' | '|' => true,
+                '.' => full_stop_ends(s, i),
+                _ => false,
+            };
+            if ends {
+                return at + i;
+            }
+        }
+        ceiling
+    }
+
+    proptest! {
+        #[test]
+        fn sentence_end_reads_as_the_characters_say(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    Just(' '), Just('.'), Just('?'), Just('!'), Just('|'), Just('।'), Just('॥'),
+                    Just('A'), Just('b'), Just('M'), Just('r'), Just('क'), Just('ि'),
+                    Just('\u{0E01}'), Just('é'), Just('😀'), Just('\n'),
+                ],
+                0..24,
+            ),
+            from in 0usize..24,
+        ) {
+            let text: String = cs.into_iter().collect();
+            let at = (0..=from.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            prop_assert_eq!(
+                sentence_end(&text, at, text.len()),
+                sentence_end_plain(&text, at, text.len()),
+                "should end the sentence of {:?} from {} where its characters say",
+                text,
+                at
+            );
         }
     }
 }

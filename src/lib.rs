@@ -32,6 +32,7 @@ pub mod sort;
 pub mod structure;
 pub(crate) mod unicode;
 pub mod wire;
+pub(crate) mod word_set;
 
 pub use article::{
     Actor, ActorKind, Article, Paragraph, Quote, QuoteKind, Section, Sentence, Source, Span,

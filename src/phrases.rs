@@ -2,13 +2,16 @@
 //! in an element's `class` and `id`): whether any of them occurs, as a substring.
 //!
 //! The phrases are grouped by their first character, so a text is read once, and each character
-//! is compared only with the phrases that open with it. Building the set is a few allocations,
-//! with no automaton to compile on first use.
+//! is compared only with the phrases that open with it. Before that, three bytes at each place
+//! (the first, and two further in, no further than the shortest phrase reaches) are looked up in
+//! a table of bits hashed from the same three bytes of every phrase: most places of a text are
+//! passed over without decoding a character. Building the set is a few allocations, with no
+//! automaton to compile on first use.
 
 use rustc_hash::FxHashMap as HashMap;
 
 /// Phrases by their first character.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PhraseSet {
     by_first: HashMap<char, Vec<Box<str>>>,
     /// The first characters of the phrases among ASCII (bit `c`) and Devanagari (bit
@@ -17,6 +20,23 @@ pub struct PhraseSet {
     devanagari_first: u128,
     /// An empty phrase occurs in every text.
     has_empty: bool,
+    /// The length in bytes of the shortest phrase.
+    shortest: usize,
+    /// Bit [`PhraseSet::probe`] of each phrase.
+    probes: [u64; 64],
+}
+
+impl Default for PhraseSet {
+    fn default() -> Self {
+        PhraseSet {
+            by_first: HashMap::default(),
+            ascii_first: 0,
+            devanagari_first: 0,
+            has_empty: false,
+            shortest: usize::MAX,
+            probes: [0; 64],
+        }
+    }
 }
 
 impl PhraseSet {
@@ -37,8 +57,25 @@ impl PhraseSet {
                 }
                 None => set.has_empty = true,
             }
+            set.shortest = set.shortest.min(phrase.len());
+        }
+        for phrase in phrases.iter().filter(|p| !p.is_empty()) {
+            let bit = set.probe(phrase.as_bytes());
+            set.probes[bit / 64] |= 1 << (bit % 64);
         }
         set
+    }
+
+    /// The probe bit of the bytes that start at a place: bytes 0, 2 and 5 (for Devanagari the
+    /// first two letters' own bytes), or nearer ones when the shortest phrase is shorter, hashed
+    /// to 12 bits. `bytes` holds at least [`PhraseSet::shortest`] bytes.
+    #[inline]
+    fn probe(&self, bytes: &[u8]) -> usize {
+        let last = self.shortest.saturating_sub(1);
+        let key = u32::from(bytes[0])
+            | u32::from(bytes[2.min(last)]) << 8
+            | u32::from(bytes[5.min(last)]) << 16;
+        (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
     }
 
     /// Whether a phrase may open with `c`, from the bit tables of ASCII and Devanagari; any
@@ -54,20 +91,44 @@ impl PhraseSet {
 
     /// Whether any phrase occurs in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.has_empty
-            || !self.by_first.is_empty()
-                && text.char_indices().any(|(at, c)| {
-                    self.may_open(c)
-                        && self.by_first.get(&c).is_some_and(|phrases| {
-                            phrases.iter().any(|p| text[at..].starts_with(&**p))
-                        })
-                })
+        if self.has_empty {
+            return true;
+        }
+        if self.by_first.is_empty() {
+            return false;
+        }
+        let bytes = text.as_bytes();
+        // A phrase starts at a character boundary and fits in the text.
+        let Some(places) = bytes.len().checked_sub(self.shortest - 1) else {
+            return false;
+        };
+        (0..places).any(|at| {
+            // A UTF-8 continuation byte (10xx_xxxx) starts no character.
+            if bytes[at] & 0xC0 == 0x80 {
+                return false;
+            }
+            let bit = self.probe(&bytes[at..]);
+            self.probes[bit / 64] >> (bit % 64) & 1 == 1
+                && text.get(at..).is_some_and(|rest| self.opens(rest))
+        })
+    }
+
+    /// Whether a phrase opens `rest`.
+    fn opens(&self, rest: &str) -> bool {
+        rest.chars().next().is_some_and(|c| {
+            self.may_open(c)
+                && self
+                    .by_first
+                    .get(&c)
+                    .is_some_and(|phrases| phrases.iter().any(|p| rest.starts_with(&**p)))
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn finds_any_phrase_anywhere() {
@@ -91,5 +152,41 @@ mod tests {
             PhraseSet::new(&[""]).is_match(""),
             "should find an empty phrase in every text"
         );
+    }
+
+    fn phrase() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('a', 'd'),
+                Just(' '),
+                proptest::char::range('\u{0915}', '\u{0917}'),
+                Just('\u{093C}'),
+                Just('é'),
+            ],
+            0..7,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn finds_what_contains_finds(
+            phrases in proptest::collection::vec(phrase(), 0..6),
+            texts in proptest::collection::vec(phrase(), 1..20),
+        ) {
+            let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
+            let set = PhraseSet::new(&refs);
+            // Texts made of the phrases and other words, so that many hold one.
+            let joined = texts.concat();
+            let with_phrases = format!("{}{}{}", texts[0], phrases.concat(), texts[0]);
+            for text in texts.iter().chain([&joined, &with_phrases]) {
+                prop_assert_eq!(
+                    set.is_match(text),
+                    refs.iter().any(|p| text.contains(p)),
+                    "should find a phrase in {:?} as str::contains does",
+                    text
+                );
+            }
+        }
     }
 }

@@ -20,6 +20,7 @@ use crate::article::ActorKind;
 use crate::data;
 use crate::normalize::Normalized;
 use crate::options::ActorEntry;
+use crate::word_set::WordSet;
 
 use super::forms;
 
@@ -105,33 +106,33 @@ pub struct Lexicon {
     /// The most words in a title or suffix.
     pub longest_affix: usize,
     /// The first word of every title and suffix: a quick test before any lookup.
-    pub affix_first_words: HashSet<String>,
+    pub affix_first_words: WordSet<String>,
     /// The few hundred most frequent Hindi words (postpositions, pronouns, auxiliaries).
-    hi_function_words: HashSet<&'static str>,
+    hi_function_words: WordSet<&'static str>,
     /// The other common Hindi words (build.rs splits `hi_common.tsv`): a sorted list, looked up
     /// in the embedded data itself.
     hi_common: data::SortedList,
-    en_common: HashSet<&'static str>,
+    en_common: WordSet<&'static str>,
     /// The most frequent English words: a sorted list, looked up in the embedded data itself, so
     /// there is no set to build.
     en_words: data::SortedList,
     /// Common family names: a name word before one makes a person's name.
-    pub surnames: HashSet<&'static str>,
+    pub surnames: WordSet<&'static str>,
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
-    pub middle_names: HashSet<&'static str>,
+    pub middle_names: WordSet<&'static str>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
-    pub initials: HashSet<&'static str>,
+    pub initials: WordSet<&'static str>,
     /// English words that show a place name standing for a sports team
     /// (`data/lexicon/teams.tsv`).
     pub team_words: HashMap<&'static str, TeamRole>,
     /// Hindi words after which a title's name words name a scheme, not a person
     /// (`data/lexicon/hi_name_stops.tsv`).
-    pub scheme_words: HashSet<&'static str>,
+    pub scheme_words: WordSet<&'static str>,
     /// Hindi conjunctions, never part of a name a pattern finds.
-    pub conjunctions: HashSet<&'static str>,
+    pub conjunctions: WordSet<&'static str>,
     /// Hindi words that alone before an organisation's head word name no organisation ("नई
     /// सरकार", "निजी बैंक"): determiners, pronouns and generic adjectives.
-    pub generic_words: HashSet<&'static str>,
+    pub generic_words: WordSet<&'static str>,
 }
 
 /// How a word of `data/lexicon/teams.tsv` shows a sports team.
@@ -501,9 +502,11 @@ impl Lexicon {
             .map(str::to_string)
             .collect();
         // Word lists are stored normalised (their generators and editors keep them so).
-        let words = |tsv: &'static str| -> HashSet<&'static str> {
-            let mut set = HashSet::with_capacity_and_hasher(line_count(tsv), FxBuildHasher);
-            set.extend(first_cells(tsv));
+        let words = |tsv: &'static str| -> WordSet<&'static str> {
+            let mut set = WordSet::with_capacity(line_count(tsv));
+            for word in first_cells(tsv) {
+                set.insert(word);
+            }
             set
         };
         Lexicon {

@@ -851,7 +851,7 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
         // A lone ordinary word ("Attendance", "Results") is a heading or a sentence start, and a
         // lone letter is an initial or a list marker.
         let lone_word = j - s == 1
-            && (lex.is_english_word(words[s].text) || words[s].text.chars().count() < 2)
+            && (words[s].text.chars().count() < 2 || lex.is_english_word(words[s].text))
             && !(is_capitalised(words[s].text)
                 && words[s].text.chars().count() > 2
                 && plays_as_team(lex, text, Range::new(words[s].start, words[s].end)));

@@ -7,7 +7,8 @@
 
 use crate::data;
 use crate::doc::Range;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::word_set::WordSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -15,7 +16,9 @@ use std::sync::OnceLock;
 /// data (nothing is copied when the lists are read).
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    kinds: HashMap<&'static str, Kind>,
+    /// By kind. The lists have a dozen kinds or fewer, asked for by name on nearly every word:
+    /// comparing names along a short list is quicker than hashing the name.
+    kinds: Vec<(&'static str, Kind)>,
 }
 
 /// The forms of one kind.
@@ -24,7 +27,7 @@ struct Kind {
     /// Longest first.
     forms: Vec<Vec<&'static str>>,
     /// The one-word forms, for [`Lexicon::has`].
-    words: HashSet<&'static str>,
+    words: WordSet<&'static str>,
     /// By first word, the forms (indices into `forms`, longest first) that start with it, so that
     /// [`Lexicon::match_at`] tries only those.
     by_first: HashMap<&'static str, Vec<usize>>,
@@ -65,18 +68,24 @@ impl Lexicon {
                     .push(i);
             }
         }
-        Lexicon { kinds }
+        Lexicon {
+            kinds: kinds.into_iter().collect(),
+        }
+    }
+
+    fn kind(&self, kind: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, k)| k)
     }
 
     /// The forms of `kind`.
     pub fn forms(&self, kind: &str) -> &[Vec<&'static str>] {
-        self.kinds.get(kind).map_or(&[], |k| k.forms.as_slice())
+        self.kind(kind).map_or(&[], |k| k.forms.as_slice())
     }
 
     /// The number of words of the longest `kind` form that starts at `words[at]`.
     pub fn match_at(&self, kind: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
         let first = words.get(at)?;
-        let kind = self.kinds.get(kind)?;
+        let kind = self.kind(kind)?;
         let candidates = kind.by_first.get(first.lower.as_ref())?;
         candidates.iter().map(|&i| &kind.forms[i]).find_map(|form| {
             let fits = form.len() + at <= words.len()
@@ -88,7 +97,7 @@ impl Lexicon {
     /// The number of words of the longest `kind` form that ends at `words[end - 1]`.
     pub fn match_before(&self, kind: &str, words: &[Word<'_>], end: usize) -> Option<usize> {
         let last = words.get(end.checked_sub(1)?)?;
-        let kind = self.kinds.get(kind)?;
+        let kind = self.kind(kind)?;
         let candidates = kind.by_last.get(last.lower.as_ref())?;
         candidates.iter().map(|&i| &kind.forms[i]).find_map(|form| {
             let fits = form.len() <= end
@@ -102,12 +111,12 @@ impl Lexicon {
 
     /// Whether `word` is one of the one-word forms of `kind`.
     pub fn has(&self, kind: &str, word: &str) -> bool {
-        self.kinds.get(kind).is_some_and(|k| k.words.contains(word))
+        self.kind(kind).is_some_and(|k| k.words.contains(word))
     }
 
     /// The one-word forms of `kind`, for asking [`Lexicon::has`] of many words.
-    pub fn words_of(&self, kind: &str) -> Option<&HashSet<&'static str>> {
-        self.kinds.get(kind).map(|k| &k.words)
+    pub fn words_of(&self, kind: &str) -> Option<&WordSet<&'static str>> {
+        self.kind(kind).map(|k| &k.words)
     }
 }
 

@@ -138,17 +138,37 @@ pub fn is_line(text: &str) -> bool {
 pub fn leading(text: &str, range: Range) -> Option<Range> {
     let s = range.slice(text);
     // Look only at the first few words.
-    let head_end = s
-        .char_indices()
-        .filter(|&(_, c)| c.is_whitespace())
-        .nth(MAX_WORDS + 4)
-        .map_or(s.len(), |(at, _)| at);
-    let head = &s[..head_end];
+    let head = &s[..nth_space(s, MAX_WORDS + 4).unwrap_or(s.len())];
     let found = agency_in_brackets(head)
         .or_else(|| before_mark(head))
         .or_else(|| capitals_before_dash(head))?;
     let dateline = trim(text, Range::new(range.start, range.start + found));
     (!dateline.is_empty() && dateline.end < range.end).then_some(dateline)
+}
+
+/// Where the white space character number `n` (from 0) of `s` is, if it has that many:
+/// `s.char_indices().filter(|(_, c)| c.is_whitespace()).nth(n)`, reading runs of letters (ASCII
+/// and Devanagari, never white space) a run at a time.
+fn nth_space(s: &str, n: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut seen = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (run_end, _) = crate::chars::letter_run(bytes, at);
+        if run_end > at {
+            at = run_end;
+            continue;
+        }
+        let (c, len) = crate::chars::char_at(s, at);
+        if c.is_whitespace() {
+            if seen == n {
+                return Some(at);
+            }
+            seen += 1;
+        }
+        at += len;
+    }
+    None
 }
 
 /// "नयी दिल्ली, 23 मार्च (भाषा)", "WASHINGTON (AFP) –": up to the bracket and a dash or colon
@@ -208,6 +228,27 @@ fn separator_len(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn nth_space_finds_what_char_indices_finds(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    Just(' '), Just('\n'), Just('\u{A0}'), Just('\u{2003}'), Just('\u{3000}'),
+                    proptest::char::range('a', 'c'), Just('Z'), Just('7'), Just(','),
+                    proptest::char::range('\u{0964}', '\u{0966}'), Just('क'), Just('ि'),
+                    Just('—'), Just('😀'),
+                ],
+                0..30,
+            ),
+            n in 0usize..8,
+        ) {
+            let s: String = cs.into_iter().collect();
+            let plain = s.char_indices().filter(|&(_, c)| c.is_whitespace()).nth(n).map(|(at, _)| at);
+            prop_assert_eq!(nth_space(&s, n), plain, "should find white space {} of {:?}", n, s);
+        }
+    }
 
     fn lead(text: &str) -> Option<&str> {
         leading(text, Range::new(0, text.len())).map(|r| r.slice(text))

@@ -72,6 +72,21 @@ pub fn start_marker(text: &str) -> Option<usize> {
 /// Whether the text closes with an end marker ("… यहां पढ़ें").
 fn end_marker(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| !is_word_char(c));
+    // The folded tail ends with the lower case of the last character (a word character, never
+    // white space): a marker that ends otherwise cannot match, and most blocks end with a
+    // character no end marker ends with, told without folding the tail.
+    let last = trimmed
+        .chars()
+        .next_back()
+        .and_then(|c| c.to_lowercase().last());
+    let may_end = |phrase: &str| phrase.chars().next_back().is_none_or(|p| Some(p) == last);
+    if !markers()
+        .read_also
+        .iter()
+        .any(|(phrase, place)| *place == Place::End && may_end(phrase))
+    {
+        return false;
+    }
     // End markers are short: only the tail of the block matters.
     let mut from = trimmed.len().saturating_sub(80);
     while !trimmed.is_char_boundary(from) {
@@ -230,6 +245,46 @@ mod tests {
             .into_iter()
             .map(|p| (p.range.slice(text), p.related))
             .collect()
+    }
+
+    /// [`end_marker`] as it reads without the test of the last character: fold the tail and
+    /// compare.
+    fn end_marker_plain(text: &str) -> bool {
+        let trimmed = text.trim_end_matches(|c: char| !is_word_char(c));
+        let mut from = trimmed.len().saturating_sub(80);
+        while !trimmed.is_char_boundary(from) {
+            from += 1;
+        }
+        let k = fold(&trimmed[from..]);
+        markers()
+            .read_also
+            .iter()
+            .any(|(phrase, place)| *place == Place::End && k.ends_with(phrase.as_str()))
+    }
+
+    #[test]
+    fn end_marker_answers_as_folding_the_tail() {
+        let texts = [
+            "",
+            "।",
+            "पूरी खबर यहां पढ़ें",
+            "पूरी खबर यहाँ   पढ़ें ।",
+            "पूरी खबर यहां देखें)",
+            "वे यहां हैं।",
+            "Read it HERE",
+            "Markets fall again.",
+            "खबर यहां पढ़ेंगे",
+            "İ",
+            "ΣΑΣ",
+        ];
+        for text in texts {
+            assert_eq!(
+                end_marker(text),
+                end_marker_plain(text),
+                "should tell an end marker in {text:?} as folding the tail does"
+            );
+        }
+        assert!(end_marker("पूरी खबर यहां पढ़ें"), "should find the end marker");
     }
 
     #[test]

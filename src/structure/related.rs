@@ -78,7 +78,7 @@ fn end_marker(text: &str) -> bool {
     let last = trimmed
         .chars()
         .next_back()
-        .and_then(|c| c.to_lowercase().last());
+        .and_then(|c| crate::unicode::lower(c).last());
     let may_end = |phrase: &str| phrase.chars().next_back().is_none_or(|p| Some(p) == last);
     if !markers()
         .read_also

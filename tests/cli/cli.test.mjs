@@ -154,7 +154,7 @@ test("bad usage is a clean error with status 2", () => {
   assertCleanError(cli(["parse", "--jsonl", SAMPLE]), /--jsonl reads stdin/, 2);
   const actors = join(scratch, "bad-actors.json");
   writeFileSync(actors, '[{"name": "X", "kind": "robot"}]');
-  assertCleanError(cli(["parse", "--actors", actors, SAMPLE]), /actors\[0\]: unknown actor kind "robot"/, 2);
+  assertCleanError(cli(["parse", "--actors", actors, SAMPLE]), /actors\[0\]\.kind: unknown actor kind "robot"/, 2);
   writeFileSync(actors, "{not json");
   assertCleanError(cli(["parse", "--actors", actors, SAMPLE]), /--actors .*bad-actors\.json/, 2);
 });

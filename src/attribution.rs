@@ -352,15 +352,8 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
             return floor + i + c.len_utf8();
         } else if c == '.' {
             let after = s[i + 1..].chars().next();
-            let before_word = s[..i]
-                .rsplit(|c: char| !is_word_char(c))
-                .next()
-                .unwrap_or("");
-            let abbreviation = before_word.chars().count() <= 2
-                && before_word.chars().next().is_some_and(char::is_uppercase)
-                || speakers().has("title", &crate::normalize::lowercase(before_word));
             let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
-            if (after.is_none_or(char::is_whitespace) || glued) && !abbreviation {
+            if (after.is_none_or(char::is_whitespace) || glued) && !closes_abbreviation(s, i) {
                 return floor + i + 1;
             }
         }
@@ -415,14 +408,18 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
 /// character that is not ASCII or nothing, and does not close an initial or a title.
 fn full_stop_ends(s: &str, i: usize) -> bool {
     let after = s[i + 1..].chars().next();
+    after.is_none_or(|n| n.is_whitespace() || !n.is_ascii()) && !closes_abbreviation(s, i)
+}
+
+/// Whether the full stop at byte `i` of `s` closes an initial (a word of one or two letters
+/// that opens with a capital) or a title ("Dr.").
+fn closes_abbreviation(s: &str, i: usize) -> bool {
     let before_word = s[..i]
         .rsplit(|c: char| !is_word_char(c))
         .next()
         .unwrap_or("");
-    let abbreviation = before_word.chars().count() <= 2
-        && before_word.chars().next().is_some_and(char::is_uppercase)
-        || speakers().has("title", &crate::normalize::lowercase(before_word));
-    after.is_none_or(|n| n.is_whitespace() || !n.is_ascii()) && !abbreviation
+    before_word.chars().count() <= 2 && before_word.chars().next().is_some_and(char::is_uppercase)
+        || speakers().has("title", &crate::normalize::lowercase(before_word))
 }
 
 /// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end

@@ -34,20 +34,17 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
     };
     let members = known_members(object, struct_fields::<Options>(), "unknown option")
         .map_err(|e| format!("{e}; {ACCEPTED}"))?;
-    let mut entries = Vec::new();
-    for (key, value) in &members {
-        if key == "actors" {
-            entries = actor_members(value)?;
-        }
-    }
-    for (key, value) in &members {
-        if key == "maxInputBytes" && whole_bytes(value).is_none() {
-            return Err(format!(
-                "option maxInputBytes must be a whole number of bytes, 0 or more, got {}; \
-                 {ACCEPTED}",
-                number_text(value).unwrap_or_else(|| crate::describe(value))
-            ));
-        }
+    let member = |name: &str| members.iter().find(|(key, _)| key == name).map(|(_, v)| v);
+    let entries = match member("actors") {
+        Some(value) => actor_members(value)?,
+        None => Vec::new(),
+    };
+    if let Some(value) = member("maxInputBytes").filter(|v| whole_bytes(v).is_none()) {
+        return Err(format!(
+            "option maxInputBytes must be a whole number of bytes, 0 or more, got {}; \
+             {ACCEPTED}",
+            number_text(value).unwrap_or_else(|| crate::describe(value))
+        ));
     }
     let defaults = Options::default();
     let (mut lang, mut actors) = (defaults.lang, defaults.actors);
@@ -71,8 +68,8 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
                         usize::MAX
                     )
                 }),
-            // Read above; each entry in order, the first bad one is the error.
-            _ => {
+            // Its shape was read above; each entry in order, the first bad one is the error.
+            "actors" => {
                 for (index, entry) in entries.by_ref().enumerate() {
                     actors.push(
                         read_actor(&entry)
@@ -81,6 +78,8 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
                 }
                 Ok(())
             }
+            // known_members admits no other key.
+            _ => Ok(()),
         };
         read.map_err(|e| format!("option {key}: {e}; {ACCEPTED}"))?;
     }
@@ -143,12 +142,14 @@ fn read_actor(members: &[(String, JsValue)]) -> Result<ActorEntry, String> {
             }
             "canonical" => canonical = Some(string(value).map_err(field)?),
             "wikidata" => wikidata = Some(string(value).map_err(field)?),
-            _ => {
+            "aliases" => {
                 let aliases_array = value.unchecked_ref::<js_sys::Array>(); // checked by actor_members
                 for (index, alias) in aliases_array.iter().enumerate() {
                     aliases.push(string(&alias).map_err(|e| format!(".{key}[{index}]: {e}"))?);
                 }
             }
+            // known_members admits no other key.
+            _ => {}
         }
     }
     let name = name.ok_or(": missing field `name`")?;

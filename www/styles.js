@@ -3,9 +3,10 @@
 // 'unsafe-inline'. Sites restyle it with the custom properties on :host and the ::part names.
 export const css = String.raw`
 :host {
-  --nl-font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Devanagari", "Noto Naskh Arabic", sans-serif;
+  --nl-font: system-ui, "Noto Sans", "Noto Sans Devanagari", "Noto Naskh Arabic", sans-serif;
   --nl-font-body: Georgia, "Noto Serif", "Noto Serif Devanagari", "Noto Naskh Arabic", serif;
   --nl-font-size: 1.0625rem;
+  --nl-small: .8125rem;
   --nl-radius: 8px;
   --nl-bg: #fff;
   --nl-surface: #f5f6f8;
@@ -68,15 +69,15 @@ header { order: 0; }
 button { font: inherit; color: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid var(--nl-focus); outline-offset: 2px; border-radius: 3px; }
 h2, h3, p, ul, figure { margin: 0; }
-.kicker { color: var(--nl-accent); font-weight: 700; font-size: .8125rem; letter-spacing: .06em; text-transform: uppercase; margin-bottom: .35rem; }
+.kicker { color: var(--nl-accent); font-weight: 700; font-size: var(--nl-small); letter-spacing: .06em; text-transform: uppercase; margin-bottom: .35rem; }
 .title { font: 700 clamp(1.5rem, 4.2cqi, 2.35rem)/1.25 var(--nl-font-body); text-wrap: balance; }
-.standfirst { margin-top: .6rem; font-size: 1.125rem; color: var(--nl-muted); }
-.meta { margin-top: .75rem; padding-top: .6rem; border-top: 1px solid var(--nl-border); color: var(--nl-muted); font-size: .875rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.standfirst { margin-top: .6rem; color: var(--nl-muted); }
+.meta { margin-top: .75rem; padding-top: .6rem; border-top: 1px solid var(--nl-border); color: var(--nl-muted); font-size: var(--nl-small); display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .meta:first-child { border-top: 0; margin-top: 0; padding-top: 0; }
-.h { font-size: .8125rem; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--nl-muted); margin-bottom: .6rem; }
+.h { font-size: var(--nl-small); font-weight: 700; letter-spacing: .04em; text-transform: uppercase; color: var(--nl-muted); margin-bottom: .6rem; }
 .toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; border-bottom: 1px solid var(--nl-border); padding-bottom: .75rem; }
 .seg { display: inline-flex; border: 1px solid var(--nl-border); border-radius: 999px; padding: 2px; background: var(--nl-surface); }
-.seg button, .btn { border: 0; background: none; padding: .35rem .9rem; border-radius: 999px; font-size: .875rem; min-height: 2.25rem; }
+.seg button, .btn { border: 0; background: none; padding: .35rem .9rem; border-radius: 999px; font-size: var(--nl-small); min-height: 2.25rem; }
 .seg button[aria-pressed=true] { background: var(--nl-text); color: var(--nl-bg); }
 .btn { border: 1px solid var(--nl-border); }
 .btn:hover, .seg button:hover:not([aria-pressed=true]) { background: var(--nl-surface); }
@@ -92,7 +93,7 @@ summary::before { content: ""; flex: none; width: .5rem; height: .5rem; border: 
 [dir=rtl] summary::before { transform: translateY(-.15rem) rotate(135deg); }
 details[open] > summary::before { transform: translateY(-.3rem) rotate(45deg); }
 summary:hover { color: var(--nl-accent); }
-.hits { margin-inline-start: auto; font: 600 .75rem/1.6 var(--nl-font); background: var(--nl-mention); border-radius: 999px; padding: 0 .55rem; }
+.hits { margin-inline-start: auto; font: 700 var(--nl-small)/1.6 var(--nl-font); background: var(--nl-mention); border-radius: 999px; padding: 0 .55rem; }
 .body p { font: 1.0625em/1.75 var(--nl-font-body); margin: .5rem 0 .9rem; }
 .lead > p:first-child { margin-top: 0; }
 [lang|=hi] .body p, [lang|=hi] blockquote { font-size: 1.125em; }
@@ -101,8 +102,8 @@ summary:hover { color: var(--nl-accent); }
 .q-partial { background: var(--nl-quote-partial); text-decoration: underline dashed var(--nl-quote-partial-line) 1.5px; text-underline-offset: .25em; }
 .q[tabindex] { cursor: help; }
 .q.dim { background: none; box-shadow: none; text-decoration: none; }
-.chip { display: inline-block; vertical-align: .1em; margin-inline-start: .3em; padding: 0 .55em; border-radius: 999px; font: 600 .8125rem/1.6 var(--nl-font); background: var(--nl-surface); border: 1px solid var(--nl-border); white-space: nowrap; cursor: pointer; max-width: 14em; overflow: hidden; text-overflow: ellipsis; }
-.chip::before { content: "\201C"; color: var(--nl-quote-direct-line); font-weight: 800; margin-inline-end: .25em; }
+.chip { display: inline-block; vertical-align: .1em; margin-inline-start: .3em; padding: 0 .55em; border-radius: 999px; font: 700 var(--nl-small)/1.6 var(--nl-font); background: var(--nl-surface); border: 1px solid var(--nl-border); white-space: nowrap; cursor: pointer; max-width: 14em; overflow: hidden; text-overflow: ellipsis; }
+.chip::before { content: "\201C"; color: var(--nl-quote-direct-line); margin-inline-end: .25em; }
 .chip.unknown { font-weight: 400; font-style: italic; color: var(--nl-muted); cursor: default; }
 .m { border-radius: 2px; cursor: pointer; }
 .m:hover { background: var(--nl-mention); }
@@ -116,10 +117,10 @@ summary:hover { color: var(--nl-accent); }
 .actor:hover { border-color: var(--nl-muted); }
 .actor[aria-pressed=true] { border-color: var(--nl-focus); box-shadow: 0 0 0 1px var(--nl-focus); background: var(--nl-surface); }
 .name { font-weight: 700; overflow-wrap: anywhere; }
-.canon { grid-column: 1; font-size: .8125rem; color: var(--nl-muted); }
-.kind { grid-column: 2; grid-row: 1; align-self: start; font-size: .6875rem; font-weight: 600; padding: 0 .45rem; border-radius: 999px; border: 1px solid var(--nl-border); white-space: nowrap; }
+.canon { grid-column: 1; font-size: var(--nl-small); color: var(--nl-muted); }
+.kind { grid-column: 2; grid-row: 1; align-self: start; font-size: var(--nl-small); font-weight: 700; line-height: 1.4; padding: 0 .45rem; border-radius: 999px; border: 1px solid var(--nl-border); white-space: nowrap; }
 .kind::before { content: ""; display: inline-block; width: .5rem; height: .5rem; border-radius: 50%; background: var(--c); margin-inline-end: .3rem; }
-.stats { grid-column: 1 / -1; display: flex; align-items: center; gap: .5rem; font-size: .8125rem; color: var(--nl-muted); }
+.stats { grid-column: 1 / -1; display: flex; align-items: center; gap: .5rem; font-size: var(--nl-small); color: var(--nl-muted); }
 .bar { flex: 1; height: .375rem; border-radius: 999px; background: var(--nl-border); overflow: hidden; min-width: 3rem; }
 .bar > span { display: block; height: 100%; width: var(--w); background: var(--c); border-radius: inherit; }
 .person { --c: var(--nl-person); } .country { --c: var(--nl-country); } .organization { --c: var(--nl-organization); } .place { --c: var(--nl-place); } .group { --c: var(--nl-group); }
@@ -133,14 +134,14 @@ summary:hover { color: var(--nl-accent); }
   .stats { flex-wrap: wrap; gap: .15rem .5rem; }
   .actor .bar { order: 3; flex-basis: 100%; }
 }
-.card { position: absolute; z-index: 5; width: min(19rem, calc(100% - 2rem)); padding: .7rem .85rem; border-radius: var(--nl-radius); background: var(--nl-bg); border: 1px solid var(--nl-border); box-shadow: 0 8px 24px rgb(0 0 0 / .18); display: grid; grid-template-columns: 1fr auto; gap: .15rem .5rem; font-size: .9375rem; pointer-events: none; }
+.card { position: absolute; z-index: 5; width: min(19rem, calc(100% - 2rem)); padding: .7rem .85rem; border-radius: var(--nl-radius); background: var(--nl-bg); border: 1px solid var(--nl-border); box-shadow: 0 8px 24px rgb(0 0 0 / .18); display: grid; grid-template-columns: 1fr auto; gap: .15rem .5rem; pointer-events: none; }
 .card[hidden] { display: none; }
-.card .said { grid-column: 1 / -1; font-size: .75rem; color: var(--nl-muted); }
+.card .said { grid-column: 1 / -1; font-size: var(--nl-small); color: var(--nl-muted); }
 .card .kind { grid-row: 2; }
 svg { display: block; width: 100%; height: auto; direction: ltr; }
 svg line { stroke: var(--nl-muted); stroke-linecap: round; opacity: .55; }
 svg circle { fill: var(--c); stroke: var(--nl-bg); stroke-width: 2; }
-svg text { fill: var(--nl-text); font: 12px var(--nl-font); }
+svg text { fill: var(--nl-text); font: var(--nl-small) var(--nl-font); }
 svg .off { opacity: .15; }
 svg line.hot { stroke: var(--nl-focus); opacity: .9; }
 .group-q { margin-bottom: 1.25rem; }
@@ -149,7 +150,7 @@ svg line.hot { stroke: var(--nl-focus); opacity: .9; }
 .qlist li { border-inline-start: 3px solid var(--nl-quote-direct-line); padding: .25rem .9rem; }
 .qlist li.partial { border-inline-start-style: dashed; border-color: var(--nl-quote-partial-line); }
 blockquote { margin: 0 0 .25rem; font: 1.0625em/1.65 var(--nl-font-body); }
-.link { border: 0; background: none; padding: .2rem 0; color: var(--nl-focus); text-decoration: underline; font-size: .8125rem; }
+.link { border: 0; background: none; padding: .2rem 0; color: var(--nl-focus); text-decoration: underline; font-size: var(--nl-small); }
 .related ul { padding-inline-start: 1.1rem; margin: 0; display: grid; gap: .35rem; }
 .related li { font-family: var(--nl-font-body); }
 .related li::marker { color: var(--nl-accent); }

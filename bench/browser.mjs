@@ -50,7 +50,7 @@ printTable(
     ["first parse of the sample after init and an idle moment (init's warm-up ran)", ms(med((r) => r.firstParseMs, idleResults))],
     ["parse, hindi sample, median after warm-up", `${ms(med((r) => r.parse.hi.median))} (p90 ${ms(med((r) => r.parse.hi.p90))}, ${mbps(results[0].parse.hi.bytes, med((r) => r.parse.hi.median))})`],
     ["parse, english article, median after warm-up", `${ms(med((r) => r.parse.en.median))} (p90 ${ms(med((r) => r.parse.en.p90))}, ${mbps(results[0].parse.en.bytes, med((r) => r.parse.en.median))})`],
-    ["import the widget (www/widget.js and its modules)", ms(med((r) => r.importWidgetMs))],
+    ["import the widget (www/widget.min.js, what a site loads)", ms(med((r) => r.importWidgetMs))],
     ["widget first render of the sample (tables built above): text set → DOM built, parse included", ms(med((r) => r.widgetFirst.built))],
     ["  … of which the parse", ms(med((r) => r.widgetFirst.parse))],
     ["  … + style and layout", ms(med((r) => r.widgetFirst.laidOut))],

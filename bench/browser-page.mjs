@@ -1,6 +1,7 @@
 // The browser benchmark page (bench/browser.html): init of the wasm (fetch + compile +
 // instantiate), parse time after warm-up, and the <news-lens> widget's first render after init.
-// With `?idle=1`, only init and the first parse after the browser's next idle moments.
+// With `?idle=1`, only init and the first parse after the browser's next idle moments; with
+// `?cold=1`, only init and the widget's first render right after it (first parse included).
 // Writes its figures to window.benchResult; bench/browser.mjs runs it in headless Chromium.
 const params = new URLSearchParams(location.search);
 const RUNS = Number(params.get("runs") || 200);
@@ -23,6 +24,24 @@ function rendered(lens) {
   });
 }
 
+/** Renders `text` in a new <news-lens>: time to the DOM built, to style and layout, to the next frame. */
+async function render(text) {
+  const lens = document.createElement("news-lens");
+  const start = performance.now();
+  lens.text = text;
+  document.body.append(lens);
+  await rendered(lens);
+  const built = performance.now() - start;
+  lens.getBoundingClientRect(); // style and layout
+  lens.shadowRoot.querySelector(".main").offsetHeight;
+  const laidOut = performance.now() - start;
+  await new Promise(requestAnimationFrame);
+  const frame = performance.now() - start;
+  const parse = lens.parseTime;
+  lens.remove();
+  return { built, laidOut, frame, parse };
+}
+
 async function run() {
   const texts = {
     hi: await (await fetch("../samples/sample-hi-russia-north-korea.txt")).text(),
@@ -36,6 +55,14 @@ async function run() {
   t = performance.now();
   await init(); // fetch + WebAssembly.instantiateStreaming (compile + instantiate)
   result.initMs = performance.now() - t;
+  if (params.get("cold") === "1") {
+    // A page that shows the article as soon as the wasm is ready: the widget's first render
+    // includes the first parse, which builds the tables and runs code the engine has not
+    // optimised yet.
+    await import("../www/widget.min.js");
+    result.widgetCold = await render(texts.hi);
+    return result;
+  }
   if (params.get("idle") === "1") {
     // A page that parses a moment after init (an article fetched, a click): init's warm-up
     // runs in the first idle time (see js/index.js).
@@ -68,22 +95,6 @@ async function run() {
   t = performance.now();
   await import("../www/widget.min.js");
   result.importWidgetMs = performance.now() - t;
-  const render = async (text) => {
-    const lens = document.createElement("news-lens");
-    const start = performance.now();
-    lens.text = text;
-    document.body.append(lens);
-    await rendered(lens);
-    const built = performance.now() - start;
-    lens.getBoundingClientRect(); // style and layout
-    lens.shadowRoot.querySelector(".main").offsetHeight;
-    const laidOut = performance.now() - start;
-    await new Promise(requestAnimationFrame);
-    const frame = performance.now() - start;
-    const parse = lens.parseTime;
-    lens.remove();
-    return { built, laidOut, frame, parse };
-  };
   result.widgetFirst = await render(texts.hi);
   const again = [];
   for (let i = 0; i < 20; i++) again.push(await render(texts.hi));

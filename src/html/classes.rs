@@ -7,7 +7,7 @@
 //! words of those attributes (split at spaces, `-` and `_`), because as substrings they would
 //! hit too much ("dek" in "desktop").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::phrases::PhraseSet;
@@ -56,7 +56,7 @@ const ROLES: [&str; 5] = ["unlikely", "maybe", "related", "positive", "negative"
 fn load() -> Classes {
     // One list per content role (an array, not a map: one hash map type less in the wasm).
     let mut lists: [Vec<&'static str>; 5] = Default::default();
-    let mut head = HashMap::new();
+    let mut head = HashMap::default();
     for line in CLASSES.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;

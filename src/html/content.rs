@@ -15,7 +15,7 @@
 //! Every step is a pass over the nodes or walks a bounded number of ancestors, so the whole is
 //! linear in the page.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::blocks::Block;
 use super::classes::{classes, Verdict};

@@ -19,8 +19,8 @@
 //!   heading, and `li`, `dt`/`dd`, `tr`, `td`/`th`, `option` close an open sibling of their kind,
 //!   looking at most [`IMPLIED_END_REACH`] elements down the stack.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::rc::Rc;
 
@@ -258,9 +258,9 @@ impl Builder {
                 ..Dom::default()
             },
             stack: vec![0],
-            open: HashMap::new(),
-            seen: HashMap::new(),
-            names: HashMap::new(),
+            open: HashMap::default(),
+            seen: HashMap::default(),
+            names: HashMap::default(),
             tag: None,
             attribute: None,
             foreign: 0,

@@ -35,7 +35,7 @@ pub mod jsonld;
 pub mod layout;
 pub mod meta;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::{Article, Source, Span, Warning};
 use crate::options::Options;
@@ -250,7 +250,7 @@ fn parts(dom: &Dom, meta: &meta::Meta) -> Vec<Part> {
     let mut related: Vec<Part> = Vec::new();
     let mut body_started = false;
     // A text repeated this often in the article (a gallery's slide titles, "Share") is furniture.
-    let mut repeats: HashMap<&str, usize> = HashMap::new();
+    let mut repeats: HashMap<&str, usize> = HashMap::default();
     for block in all.iter().filter(|b| inside(b.node)) {
         *repeats.entry(block.text.as_str()).or_insert(0) += 1;
     }

@@ -531,6 +531,43 @@ mod tests {
     }
 
     #[test]
+    fn decodes_named_character_references() {
+        // The tokenizer's table of references (WHATWG's list): the first and last names, names
+        // from groups at both ends of it, legacy names without ';', and in an attribute.
+        let cases = [
+            ("&AElig;", "\u{c6}"),
+            ("&AElig", "\u{c6}"),
+            ("&Aopf;", "\u{1d538}"),
+            ("&CounterClockwiseContourIntegral;", "\u{2233}"),
+            ("&NewLine;", "\n"),
+            ("&Tab;", "\t"),
+            ("&amp;", "&"),
+            ("&amp", "&"),
+            ("&nbsp;", "\u{a0}"),
+            ("&eacute;", "\u{e9}"),
+            ("&fjlig;", "fj"),
+            ("&notin;", "\u{2209}"),
+            ("&notit;", "\u{ac}it;"),
+            ("&not", "\u{ac}"),
+            ("&nvlt;", "<\u{20d2}"),
+            ("&zwnj;", "\u{200c}"),
+            ("&zwnj", "&zwnj"),
+            ("&bogus;", "&bogus;"),
+            ("&#8212;", "\u{2014}"),
+        ];
+        for (markup, text) in cases {
+            let dom = parse(&format!("<p>{markup} x</p>"));
+            assert_eq!(dom.text, format!("{text} x"), "should decode {markup}");
+        }
+        let dom = parse("<a class=\"a&amp=b&ampc&amp;d\">x</a>");
+        assert_eq!(
+            dom.nodes[1].attribute("class"),
+            Some("a&amp=b&ampc&d"),
+            "should leave a reference without ';' before '=' or a letter in an attribute"
+        );
+    }
+
+    #[test]
     fn subtrees_are_contiguous() {
         let dom = parse("<div><p>a<b>b</b></p></div><p>c</p>");
         let div = 1;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package's WebAssembly into dist/: the release wasm of the bindings crate,
 # wasm-bindgen's ES module glue (--target web, which also works in Node through js/node.js),
-# then `wasm-opt -Os --converge --low-memory-unused` (npm's binaryen) when it makes the file
+# the panic functions' bodies replaced by a trap (scripts/snip-panics.mjs), then
+# `wasm-opt -Os --converge --low-memory-unused` (npm's binaryen) when it makes the file
 # smaller; and www/widget.min.js, the widget's modules (widget.js, news-lens.js, styles.js,
 # labels.js, labels/hi.js) in one minified ES module (npm's esbuild), which a site loads with one
 # script tag.
@@ -40,13 +41,16 @@ GLUE=$OUT/newslens_wasm.js
 
 CARGO_TARGET_DIR=$CARGO_DIR cargo build --release --target "$TARGET" -p newslens-wasm "${FEATURES[@]}"
 
-# Up to date when dist/ is newer than both the cargo output and this script (its flags).
-if [[ -f $WASM && -f $GLUE && $WASM -nt $RAW && $WASM -nt $0 ]]; then
+# Up to date when dist/ is newer than the cargo output, this script (its flags) and the snipper.
+if [[ -f $WASM && -f $GLUE && $WASM -nt $RAW && $WASM -nt $0 && $WASM -nt scripts/snip-panics.mjs ]]; then
   echo "build: dist/ is up to date"
 else
   # --experimental-reset-state-function exports __wbg_reset_state, which js/guard.js calls to
   # give the module a fresh instance after a trap.
   wasm-bindgen --target web --experimental-reset-state-function --out-dir "$OUT" "$RAW"
+  # A panic traps at once instead of first formatting a message that wasm32 discards (see the
+  # script); wasm-opt then drops the message machinery and the arguments at each call site.
+  node scripts/snip-panics.mjs "$WASM"
   WASM_OPT=node_modules/.bin/wasm-opt
   if [[ -x $WASM_OPT ]]; then
     # wasm-opt reads the enabled features from the target_features section and strips it,

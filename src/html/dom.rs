@@ -229,12 +229,11 @@ struct Builder {
     dom: Dom,
     /// Open elements, the root first.
     stack: Vec<NodeId>,
-    /// How many open elements have each name.
-    open: HashMap<Rc<str>, u32>,
     /// Children seen so far per (parent, name), for `nth_of_type`.
     seen: HashMap<(NodeId, Rc<str>), u32>,
-    /// Each tag name once, so that elements share their name instead of allocating it.
-    names: HashMap<Box<str>, Rc<str>>,
+    /// Each tag name once, so that elements share their name instead of allocating it, with
+    /// the number of open elements of that name.
+    names: HashMap<Rc<str>, u32>,
     /// The start tag being read: name and attributes.
     tag: Option<(Rc<str>, Attributes)>,
     attribute: Option<&'static str>,
@@ -258,7 +257,6 @@ impl Builder {
                 ..Dom::default()
             },
             stack: vec![0],
-            open: HashMap::default(),
             seen: HashMap::default(),
             names: HashMap::default(),
             tag: None,
@@ -270,11 +268,11 @@ impl Builder {
     /// The shared name `name`.
     fn intern(&mut self, name: &[u8]) -> Rc<str> {
         let name = lower(name);
-        if let Some(shared) = self.names.get(&*name) {
+        if let Some((shared, _)) = self.names.get_key_value(&*name) {
             return shared.clone();
         }
         let shared: Rc<str> = Rc::from(&*name);
-        self.names.insert(name.into(), shared.clone());
+        self.names.insert(shared.clone(), 0);
         shared
     }
 
@@ -296,14 +294,14 @@ impl Builder {
             if matches!(&**name, "svg" | "math") {
                 self.foreign = self.foreign.saturating_sub(1);
             }
-            if let Some(count) = self.open.get_mut(name) {
+            if let Some(count) = self.names.get_mut(name) {
                 *count = count.saturating_sub(1);
             }
         }
     }
 
     fn is_open(&self, name: &str) -> bool {
-        self.open.get(name).is_some_and(|&n| n > 0)
+        self.names.get(name).is_some_and(|&n| n > 0)
     }
 
     /// Pops up to and including the nearest open element named `name`.
@@ -376,7 +374,10 @@ impl Builder {
             if matches!(&*name, "svg" | "math") {
                 self.foreign += 1;
             }
-            *self.open.entry(name).or_insert(0) += 1;
+            // Every tag name is in `names` (see intern).
+            if let Some(count) = self.names.get_mut(&name) {
+                *count += 1;
+            }
             self.stack.push(id);
         }
     }

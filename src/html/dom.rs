@@ -229,8 +229,9 @@ struct Builder {
     dom: Dom,
     /// Open elements, the root first.
     stack: Vec<NodeId>,
-    /// Children seen so far per (parent, name), for `nth_of_type`.
-    seen: HashMap<(NodeId, Rc<str>), u32>,
+    /// Children seen so far per (parent, name), for `nth_of_type`; the name by the address of
+    /// its shared text (see `names`), which stands for one name while the builder lives.
+    seen: HashMap<(NodeId, usize), u32>,
     /// Each tag name once, so that elements share their name instead of allocating it, with
     /// the number of open elements of that name.
     names: HashMap<Rc<str>, u32>,
@@ -357,7 +358,10 @@ impl Builder {
             _ => {}
         }
         let parent = self.top();
-        let nth = self.seen.entry((parent, name.clone())).or_insert(0);
+        let nth = self
+            .seen
+            .entry((parent, name.as_ptr() as usize))
+            .or_insert(0);
         *nth += 1;
         let node = Node {
             parent,

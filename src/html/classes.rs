@@ -7,7 +7,6 @@
 //! words of those attributes (split at spaces, `-` and `_`), because as substrings they would
 //! hit too much ("dek" in "desktop").
 
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::phrases::PhraseSet;
@@ -30,7 +29,11 @@ pub struct Classes {
     related: PhraseSet,
     positive: PhraseSet,
     negative: PhraseSet,
-    head: HashMap<&'static str, HeadRole>,
+    /// The head words and their roles, in the order of the file: a dozen, looked up from the
+    /// end (a word listed twice has its last role) instead of a hash map of its own type.
+    head: Vec<(&'static str, HeadRole)>,
+    /// The [`filter_bit`] of each head word: most words of a key are told apart by it alone.
+    head_filter: u64,
 }
 
 /// What the class words of one element say.
@@ -56,7 +59,7 @@ const ROLES: [&str; 5] = ["unlikely", "maybe", "related", "positive", "negative"
 fn load() -> Classes {
     // One list per content role (an array, not a map: one hash map type less in the wasm).
     let mut lists: [Vec<&'static str>; 5] = Default::default();
-    let mut head = HashMap::default();
+    let mut head = Vec::new();
     for line in CLASSES.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -66,9 +69,9 @@ fn load() -> Classes {
             continue;
         };
         match role {
-            "kicker" => drop(head.insert(word, HeadRole::Kicker)),
-            "byline" => drop(head.insert(word, HeadRole::Byline)),
-            "standfirst" => drop(head.insert(word, HeadRole::Standfirst)),
+            "kicker" => head.push((word, HeadRole::Kicker)),
+            "byline" => head.push((word, HeadRole::Byline)),
+            "standfirst" => head.push((word, HeadRole::Standfirst)),
             _ => {
                 if let Some(at) = ROLES.iter().position(|&r| r == role) {
                     lists[at].push(word);
@@ -77,6 +80,9 @@ fn load() -> Classes {
         }
     }
     let [unlikely, maybe, related, positive, negative] = lists.map(|words| PhraseSet::new(&words));
+    let head_filter = head
+        .iter()
+        .fold(0, |bits, (word, _)| bits | filter_bit(word));
     Classes {
         unlikely,
         maybe,
@@ -84,7 +90,14 @@ fn load() -> Classes {
         positive,
         negative,
         head,
+        head_filter,
     }
+}
+
+/// One of 64 bits, chosen by the length and the first byte of `word`.
+fn filter_bit(word: &str) -> u64 {
+    let first = word.bytes().next().unwrap_or(0);
+    1 << ((word.len() * 31 + usize::from(first)) % 64)
 }
 
 impl Classes {
@@ -110,7 +123,14 @@ impl Classes {
     /// The head role named by a whole word of `key`, if any.
     pub fn head_role(&self, key: &str) -> Option<HeadRole> {
         key.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .find_map(|word| self.head.get(word).copied())
+            .filter(|word| self.head_filter & filter_bit(word) != 0)
+            .find_map(|word| {
+                self.head
+                    .iter()
+                    .rev()
+                    .find(|(head, _)| *head == word)
+                    .map(|&(_, role)| role)
+            })
     }
 }
 

@@ -44,34 +44,56 @@ pub fn text(file: File) -> &'static str {
         .unwrap_or("")
 }
 
+/// The words of `bytes`, packed (see [`unpack`]) and front-coded as `build/model.rs` writes the
+/// tagger's never-begin words: each word is how many bytes of the word before it to drop (one
+/// byte), the bytes that follow and a line feed. A word cut short ends the list.
+#[cfg_attr(not(feature = "tagger"), allow(dead_code))]
+pub fn unpack_front_coded(bytes: &[u8]) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Vec<u8> = Vec::new();
+    let mut at = 0;
+    while let Some(&drop) = bytes.get(at) {
+        let rest = &bytes[at + 1..];
+        let Some(len) = rest.iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        word.truncate(word.len().saturating_sub(usize::from(drop)));
+        word.extend_from_slice(&rest[..len]);
+        words.push(unpack(&word, word.len()));
+        at += 1 + len + 1;
+    }
+    words
+}
+
 /// The UTF-8 of `packed` (`build.rs`'s packed encoding, as [`encode_into`] writes it), which is
 /// `len` bytes long; empty if `packed` is not such an encoding (never, for the embedded text).
 /// Written a character at a time, so that the result needs no UTF-8 check.
 fn unpack(packed: &[u8], len: usize) -> String {
     let mut out = String::with_capacity(len);
-    let mut at = 0;
-    while let Some(&b) = packed.get(at) {
-        at += 1;
+    let mut bytes = packed.iter();
+    while let Some(&b) = bytes.next() {
         if b >= 0x80 {
-            out.push(char::from_u32(0x0900 + u32::from(b - 0x80)).unwrap_or('\0'));
+            // 0x900 + (b - 0x80), one of the 128 Devanagari code points.
+            out.push(char::from_u32(0x0880 + u32::from(b)).unwrap_or('\0'));
         } else if b != 1 {
             out.push(char::from(b));
         } else {
             // One other character in UTF-8: its first byte says how many bytes.
-            let width = match packed.get(at) {
+            let rest = bytes.as_slice();
+            let width = match rest.first() {
                 Some(0xF0..) => 4,
                 Some(0xE0..) => 3,
                 Some(0xC0..) => 2,
                 _ => 1,
             };
-            let Some(c) = packed
-                .get(at..at + width)
+            let Some(c) = rest
+                .get(..width)
                 .and_then(|bytes| std::str::from_utf8(bytes).ok())
             else {
                 return String::new();
             };
             out.push_str(c);
-            at += width;
+            bytes = rest[width..].iter();
         }
     }
     out
@@ -438,6 +460,19 @@ mod tests {
             unpack(&[b'a', 1, 0xE2, 0x80], 4),
             "",
             "should unpack a cut character to nothing, not panic"
+        );
+    }
+
+    #[test]
+    fn unpacks_front_coded_words() {
+        // "कल", "कलम", "कहा", "x": drop 0, drop 0 (+म), drop 2 (+हा), drop 3 (+x).
+        let bytes = [
+            0, 0x95, 0xB2, b'\n', 0, 0xAE, b'\n', 2, 0xB9, 0xBE, b'\n', 3, b'x', b'\n', 0, b'y',
+        ];
+        assert_eq!(
+            unpack_front_coded(&bytes),
+            ["कल", "कलम", "कहा", "x"],
+            "should unpack each word from the one before, and stop at a word cut short"
         );
     }
 

@@ -33,7 +33,8 @@ include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
 /// The files' text, packed (see `build.rs`'s `encode`, and [`unpack`]).
 static TEXT_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data_text.bin"));
 static SORTED_LISTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_lists.bin"));
-/// Where each block of the sorted lists starts in [`SORTED_LISTS`] (u32, little-endian).
+/// Where each block of the sorted lists starts in [`SORTED_LISTS`] (u16, little-endian, from the
+/// start of its list).
 static SORTED_BLOCKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_blocks.bin"));
 
 /// The text of `file`: its data lines, each ending in `\n`.
@@ -101,36 +102,77 @@ fn unpack(packed: &[u8], len: usize) -> String {
 
 /// Whether `word` is a line of `list`.
 pub fn contains(list: SortedList, word: &str) -> bool {
+    contains_packed(list, word, false)
+}
+
+/// Whether `word` in ASCII lower case (as [`str::to_ascii_lowercase`] makes it) is a line of
+/// `list`, without making that lower case.
+pub fn contains_ascii_lowercase(list: SortedList, word: &str) -> bool {
+    contains_packed(list, word, true)
+}
+
+fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
     let starts = SORTED_BLOCKS
-        .get(list.first_block * 4..list.end_block * 4)
+        .get(list.first_block * 2..list.end_block * 2)
         .unwrap_or(&[]);
+    let bytes = SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]);
     // Packed on the stack: the buffer holds the longest line (`build.rs` sizes it), so a word
     // that does not fit is in no list.
     let mut buffer = [0u8; SORTED_LINE_MAX];
     match encode_into(word, &mut buffer) {
-        Some(len) => front_coded_contains(SORTED_LISTS, starts, list.end, &buffer[..len]),
+        Some(len) => {
+            let word = &mut buffer[..len];
+            if lower {
+                // Packing leaves ASCII as it is and writes no other byte below 0x80 but the
+                // escape 0x01, so this lowers the ASCII letters only.
+                word.make_ascii_lowercase();
+            }
+            front_coded_contains(bytes, starts, word)
+        }
         None => false,
     }
 }
 
-/// Whether `word` is one of the lines of the front-coded list `bytes[..end]` (see `build.rs`)
-/// whose blocks start at the offsets `starts` (u32, little-endian): a binary search for the
-/// last block whose first line is at most `word`, then a scan of that block.
-fn front_coded_contains(bytes: &[u8], starts: &[u8], end: usize, word: &[u8]) -> bool {
+/// How the line that starts at `bytes[at..]` (up to a line feed or the end) compares with
+/// `word`, read only as far as they differ.
+fn compare_line(bytes: &[u8], at: usize, word: &[u8]) -> std::cmp::Ordering {
+    let line = bytes.get(at..).unwrap_or(&[]);
+    let mut i = 0;
+    loop {
+        match (line.get(i), word.get(i)) {
+            // The line ends here: it equals `word` or is the first part of it.
+            (None | Some(b'\n'), w) => {
+                return if w.is_none() {
+                    std::cmp::Ordering::Equal
+                } else {
+                    std::cmp::Ordering::Less
+                };
+            }
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(b), Some(w)) if b != w => return b.cmp(w),
+            _ => i += 1,
+        }
+    }
+}
+
+/// Whether `word` is one of the lines of the front-coded list `bytes` (see `build.rs`) whose
+/// blocks start at the offsets `starts` (u16, little-endian): a binary search for the last block
+/// whose first line is at most `word`, then a scan of that block.
+fn front_coded_contains(bytes: &[u8], starts: &[u8], word: &[u8]) -> bool {
     let block_start = |i: usize| {
-        starts.get(i * 4..i * 4 + 4).map_or(end, |b| {
-            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+        starts.get(i * 2..i * 2 + 2).map_or(bytes.len(), |b| {
+            usize::from(u16::from_le_bytes([b[0], b[1]]))
         })
     };
     let line_at = |at: usize| {
-        let rest = bytes.get(at..end).unwrap_or(&[]);
+        let rest = bytes.get(at..).unwrap_or(&[]);
         let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
         &rest[..len]
     };
-    let (mut lo, mut hi) = (0, starts.len() / 4);
+    let (mut lo, mut hi) = (0, starts.len() / 2);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        match line_at(block_start(mid)).cmp(word) {
+        match compare_line(bytes, block_start(mid), word) {
             std::cmp::Ordering::Equal => return true,
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
@@ -140,17 +182,22 @@ fn front_coded_contains(bytes: &[u8], starts: &[u8], end: usize, word: &[u8]) ->
         return false;
     };
     let first = line_at(block_start(block));
-    // The line read last is below `word` and shares its first `shared` bytes with it.
+    // The line read last is below `word`, `before` bytes long, and shares its first `shared`
+    // bytes with it.
     let mut shared = common_prefix(first, word);
+    let mut before = first.len();
     let mut at = block_start(block) + first.len() + 1;
-    let block_end = block_start(block + 1).min(end);
+    let block_end = block_start(block + 1).min(bytes.len());
     while at < block_end {
-        let Some(&kept) = bytes.get(at) else {
+        let Some(kept) = bytes
+            .get(at)
+            .and_then(|&drop| before.checked_sub(usize::from(drop)))
+        else {
             return false;
         };
-        let kept = usize::from(kept);
         let rest = line_at(at + 1);
         at += 1 + rest.len() + 1;
+        before = kept + rest.len();
         if kept < shared {
             // It differs from the line before, and so from `word`, at `kept`, upwards.
             return false;
@@ -362,6 +409,40 @@ mod tests {
     }
 
     #[test]
+    fn looks_words_up_in_ascii_lower_case() {
+        let upper = |w: &str| w.to_ascii_uppercase();
+        let words = lines(&read("lexicon/en_words.tsv"))
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        let mut asked = 0;
+        for word in words.iter().step_by(7) {
+            for form in [
+                word.clone(),
+                upper(word),
+                format!("{word}X"),
+                format!("É{word}"),
+            ] {
+                assert_eq!(
+                    contains_ascii_lowercase(LEXICON_EN_WORDS, &form),
+                    contains(LEXICON_EN_WORDS, &form.to_ascii_lowercase()),
+                    "should look {form:?} up as its ASCII lower case"
+                );
+                asked += 1;
+            }
+            assert!(
+                contains_ascii_lowercase(LEXICON_EN_WORDS, &upper(word)),
+                "should find {word:?} in capitals"
+            );
+        }
+        assert!(asked > 4000, "should ask many words");
+        assert!(
+            !contains_ascii_lowercase(LEXICON_HI_COMMON, "किमजोंग"),
+            "should not find a name among the Hindi words"
+        );
+    }
+
+    #[test]
     fn keeps_the_function_words_of_hi_common_apart() {
         let original = read("lexicon/hi_common.tsv");
         let rank = hi_common_ranks(&original);
@@ -387,15 +468,16 @@ mod tests {
 
     /// The lines of `list`, unpacked from their front coding.
     fn decode(list: SortedList) -> Vec<Vec<u8>> {
-        let starts = &SORTED_BLOCKS[list.first_block * 4..list.end_block * 4];
+        let starts = &SORTED_BLOCKS[list.first_block * 2..list.end_block * 2];
+        let bytes = &SORTED_LISTS[list.start..list.end];
         let mut lines = Vec::new();
-        for (i, start) in starts.chunks(4).enumerate() {
-            let start = u32::from_le_bytes(start.try_into().unwrap()) as usize;
-            let end = starts.get(i * 4 + 4..i * 4 + 8).map_or(list.end, |b| {
-                u32::from_le_bytes(b.try_into().unwrap()) as usize
+        for (i, start) in starts.chunks(2).enumerate() {
+            let start = usize::from(u16::from_le_bytes(start.try_into().unwrap()));
+            let end = starts.get(i * 2 + 2..i * 2 + 4).map_or(bytes.len(), |b| {
+                usize::from(u16::from_le_bytes(b.try_into().unwrap()))
             });
-            let block = &SORTED_LISTS[start..end];
-            // Read in order: a line's first byte (how much it keeps) may be a line feed.
+            let block = &bytes[start..end];
+            // Read in order: a line's first byte (how much it drops) may be a line feed.
             let line_end =
                 |from: usize| from + block[from..].iter().position(|&b| b == b'\n').unwrap();
             let mut at = line_end(0);
@@ -404,14 +486,14 @@ mod tests {
             at += 1;
             while at < block.len() {
                 let end = line_end(at + 1);
-                line.truncate(usize::from(block[at]));
+                line.truncate(line.len() - usize::from(block[at]));
                 line.extend_from_slice(&block[at + 1..end]);
                 lines.push(line.clone());
                 at = end + 1;
             }
         }
         assert_eq!(
-            starts.len() / 4,
+            starts.len() / 2,
             lines.len().div_ceil(32),
             "should start a block every 32 lines"
         );
@@ -420,27 +502,32 @@ mod tests {
 
     #[test]
     fn finds_a_word_in_front_coded_lines() {
-        // "and", "be" | "cat", "cats", "catz" | "dog": blocks of up to three lines.
-        let lines = b"and\n\x00be\ncat\n\x03s\n\x03z\ndog\n";
-        let starts: Vec<u8> = [0u32, 8, 18].iter().flat_map(|s| s.to_le_bytes()).collect();
-        let end = lines.len();
+        // "and", "be" | "cat", "cats", "catz" | "dog": blocks of up to three lines, each line
+        // after a block's first saying how many bytes of the line before it drops.
+        let lines = b"and\n\x03be\ncat\n\x00s\n\x01z\ndog\n";
+        let starts: Vec<u8> = [0u16, 8, 18].iter().flat_map(|s| s.to_le_bytes()).collect();
         for word in ["and", "be", "cat", "cats", "catz", "dog"] {
             assert!(
-                front_coded_contains(lines, &starts, end, word.as_bytes()),
+                front_coded_contains(lines, &starts, word.as_bytes()),
                 "should find {word}"
             );
         }
         for word in [
-            "", "a", "ca", "catb", "catsa", "cb", "do", "dogs", "zebra", "cat\n",
+            "", "a", "ca", "catb", "catsa", "cb", "do", "dogs", "zebra", "cat\n", "an", "andy",
+            "bee", "catt",
         ] {
             assert!(
-                !front_coded_contains(lines, &starts, end, word.as_bytes()),
+                !front_coded_contains(lines, &starts, word.as_bytes()),
                 "should not find {word:?}"
             );
         }
         assert!(
-            !front_coded_contains(b"", &[], 0, b"a"),
+            !front_coded_contains(b"", &[], b"a"),
             "should find nothing in no lines"
+        );
+        assert!(
+            !front_coded_contains(b"and\n\x09x\n", &[0, 0], b"ax"),
+            "should find nothing past a line that drops more than the line before has"
         );
     }
 

@@ -555,12 +555,11 @@ impl Lexicon {
     /// Whether `word` is one of the most frequent English words (any case).
     /// A plural of one counts too ("Standings", "Extras").
     pub fn is_english_word(&self, word: &str) -> bool {
-        let lower = word.to_ascii_lowercase();
-        data::contains(self.en_words, &lower)
-            || lower.len() > 3
-                && lower
-                    .strip_suffix('s')
-                    .is_some_and(|stem| data::contains(self.en_words, stem))
+        data::contains_ascii_lowercase(self.en_words, word)
+            || word.len() > 3
+                && word
+                    .strip_suffix(['s', 'S'])
+                    .is_some_and(|stem| data::contains_ascii_lowercase(self.en_words, stem))
     }
 
     /// Whether `word` with its first letter in upper case (as [`char::to_uppercase`] writes it)

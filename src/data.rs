@@ -127,10 +127,49 @@ fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
                 // escape 0x01, so this lowers the ASCII letters only.
                 word.make_ascii_lowercase();
             }
-            front_coded_contains(bytes, starts, word)
+            let keys = block_keys()
+                .get(list.first_block..list.end_block)
+                .unwrap_or(&[]);
+            front_coded_contains(bytes, starts, keys, word)
         }
         None => false,
     }
+}
+
+/// The first four bytes of every block's first line, as [`prefix_key`] makes them, for all the
+/// sorted lists' blocks in order: made at first use (a few thousand instructions), they narrow
+/// a lookup's binary search to the blocks whose first line begins as the word does.
+fn block_keys() -> &'static [u32] {
+    static KEYS: OnceLock<Vec<u32>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys = Vec::with_capacity(SORTED_BLOCKS.len() / 2);
+        for (_, list) in SORTED {
+            let starts = SORTED_BLOCKS
+                .get(list.first_block * 2..list.end_block * 2)
+                .unwrap_or(&[]);
+            let bytes = SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]);
+            keys.extend(first_line_keys(bytes, starts));
+        }
+        keys
+    })
+}
+
+/// [`prefix_key`] of the first line of each block of `bytes` that `starts` (u16, little-endian)
+/// gives.
+fn first_line_keys<'a>(bytes: &'a [u8], starts: &'a [u8]) -> impl Iterator<Item = u32> + 'a {
+    starts.chunks_exact(2).map(move |start| {
+        let at = usize::from(u16::from_le_bytes([start[0], start[1]]));
+        let line = bytes.get(at..).unwrap_or(&[]);
+        let len = line.iter().take(4).position(|&b| b == b'\n').unwrap_or(4);
+        prefix_key(&line[..len.min(line.len())])
+    })
+}
+
+/// The first four bytes of `line` as a big-endian number, with zeros after a shorter line: lines
+/// compare as their keys do, or have the same key (no packed line holds a zero byte).
+fn prefix_key(line: &[u8]) -> u32 {
+    let byte = |i: usize| line.get(i).copied().map_or(0, u32::from);
+    byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3)
 }
 
 /// How the line that starts at `bytes[at..]` (up to a line feed or the end) compares with
@@ -156,9 +195,11 @@ fn compare_line(bytes: &[u8], at: usize, word: &[u8]) -> std::cmp::Ordering {
 }
 
 /// Whether `word` is one of the lines of the front-coded list `bytes` (see `build.rs`) whose
-/// blocks start at the offsets `starts` (u16, little-endian): a binary search for the last block
-/// whose first line is at most `word`, then a scan of that block.
-fn front_coded_contains(bytes: &[u8], starts: &[u8], word: &[u8]) -> bool {
+/// blocks start at the offsets `starts` (u16, little-endian) and whose first lines have the
+/// [`prefix_key`]s `keys`: a binary search for the last block whose first line is at most
+/// `word` (by key, then by line among the blocks whose key is the word's), then a scan of that
+/// block.
+fn front_coded_contains(bytes: &[u8], starts: &[u8], keys: &[u32], word: &[u8]) -> bool {
     let block_start = |i: usize| {
         starts.get(i * 2..i * 2 + 2).map_or(bytes.len(), |b| {
             usize::from(u16::from_le_bytes([b[0], b[1]]))
@@ -169,7 +210,9 @@ fn front_coded_contains(bytes: &[u8], starts: &[u8], word: &[u8]) -> bool {
         let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
         &rest[..len]
     };
-    let (mut lo, mut hi) = (0, starts.len() / 2);
+    let key = prefix_key(word);
+    let mut lo = keys.partition_point(|&k| k < key);
+    let mut hi = lo + keys[lo..].partition_point(|&k| k == key);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         match compare_line(bytes, block_start(mid), word) {
@@ -506,9 +549,15 @@ mod tests {
         // after a block's first saying how many bytes of the line before it drops.
         let lines = b"and\n\x03be\ncat\n\x00s\n\x01z\ndog\n";
         let starts: Vec<u8> = [0u16, 8, 18].iter().flat_map(|s| s.to_le_bytes()).collect();
+        let keys: Vec<u32> = first_line_keys(lines, &starts).collect();
+        assert_eq!(
+            keys,
+            [0x616E_6400, 0x6361_7400, 0x646F_6700],
+            "should key each block by its first line's first four bytes"
+        );
         for word in ["and", "be", "cat", "cats", "catz", "dog"] {
             assert!(
-                front_coded_contains(lines, &starts, word.as_bytes()),
+                front_coded_contains(lines, &starts, &keys, word.as_bytes()),
                 "should find {word}"
             );
         }
@@ -517,16 +566,16 @@ mod tests {
             "bee", "catt",
         ] {
             assert!(
-                !front_coded_contains(lines, &starts, word.as_bytes()),
+                !front_coded_contains(lines, &starts, &keys, word.as_bytes()),
                 "should not find {word:?}"
             );
         }
         assert!(
-            !front_coded_contains(b"", &[], b"a"),
+            !front_coded_contains(b"", &[], &[], b"a"),
             "should find nothing in no lines"
         );
         assert!(
-            !front_coded_contains(b"and\n\x09x\n", &[0, 0], b"ax"),
+            !front_coded_contains(b"and\n\x09x\n", &[0, 0], &[0x616E_6400], b"ax"),
             "should find nothing past a line that drops more than the line before has"
         );
     }

@@ -537,8 +537,8 @@ mod tests {
         }
         assert_eq!(
             starts.len() / 2,
-            lines.len().div_ceil(32),
-            "should start a block every 32 lines"
+            lines.len().div_ceil(64),
+            "should start a block every 64 lines"
         );
         lines
     }

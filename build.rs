@@ -8,11 +8,9 @@
 //! The two big word lists that the code only looks words up in (`SORTED_LISTS`) are stored
 //! apart, in `$OUT_DIR/sorted_lists.bin`, packed, sorted by their packed bytes and front-coded
 //! ([`front_code`]): a Devanagari letter takes one byte instead of three, and a word stores only
-//! what differs from the word before it, in blocks of `SORTED_BLOCK` words whose first word is
-//! whole. `$OUT_DIR/sorted_blocks.bin` says where each block starts (u16, little-endian, from the
-//! start of its list).
-//! `src/data.rs` finds a word by binary search on the blocks' first words and a scan of one
-//! block, after packing the word the same way ([`encode`]; no list is unpacked).
+//! what differs from the word before it. `src/data.rs` reads each list once, at first use, into
+//! an index of every sixteenth word, and finds a word by a binary search of the index and a scan
+//! of at most sixteen lines, after packing the word the same way ([`encode`]).
 //!
 //! The lexicon's entity files (`forms::ENTITY_FILES`) are written with their form columns already
 //! expanded by `src/mentions/forms.rs` ([`forms::expand_entity_files`]: normalised, with the
@@ -62,11 +60,6 @@ mod model;
 /// bytes), as `SortedList`s (order and duplicates do not matter; sorted, they also compress
 /// better), and searched without unpacking.
 const SORTED_LISTS: [&str; 2] = ["lexicon/en_words.tsv", "lexicon/hi_common.tsv"];
-/// How many lines of a sorted list make one front-coded block (see [`front_code`]): a lookup
-/// searches the blocks' first lines, then reads one block. 64 rather than 32: the lists gzip
-/// about 1.2 KB smaller (fewer whole lines and block starts) for about 25 K more instructions
-/// per parse (measured with the prefix keys of `src/data.rs`).
-const SORTED_BLOCK: usize = 64;
 /// The common Hindi words, most frequent first; the first `FUNCTION_WORD_RANK` rows are
 /// function words. Stored split in two: `LEXICON_HI_COMMON` holds the other words (a sorted
 /// list), and the generated `LEXICON_HI_FUNCTION_WORDS` the function words. A word that occurs
@@ -104,7 +97,6 @@ fn main() {
 
     let mut text = String::new();
     let mut packed: Vec<u8> = Vec::new();
-    let mut block_starts: Vec<u16> = Vec::new();
     let mut hi_function_words: Vec<String> = Vec::new();
     let mut suffixes_uncapitalised: Vec<String> = Vec::new();
     let mut index = String::from(
@@ -154,15 +146,12 @@ fn main() {
             longest_sorted_line =
                 longest_sorted_line.max(encoded.iter().map(Vec::len).max().unwrap_or(0));
             let start = packed.len();
-            let first_block = block_starts.len();
-            let list = front_code(&encoded);
-            packed.extend_from_slice(&list.bytes);
-            block_starts.extend(list.block_starts);
+            packed.extend_from_slice(&front_code(&encoded));
+            let number = SORTED_LISTS.iter().position(|f| f == file).unwrap_or(0);
             writeln!(
                 index,
-                "/// `data/{file}` without its comment lines: a sorted list.\npub const {name}: SortedList = SortedList {{ start: {start}, end: {}, first_block: {first_block}, end_block: {} }};",
+                "/// `data/{file}` without its comment lines: a sorted list.\npub const {name}: SortedList = SortedList {{ start: {start}, end: {}, number: {number} }};",
                 packed.len(),
-                block_starts.len()
             )
             .unwrap();
             continue;
@@ -243,9 +232,6 @@ fn main() {
     .unwrap();
     fs::write(Path::new(&out).join("data_text.bin"), &text_packed).expect("write data_text.bin");
     fs::write(Path::new(&out).join("sorted_lists.bin"), &packed).expect("write sorted_lists.bin");
-    let block_index: Vec<u8> = block_starts.iter().flat_map(|s| s.to_le_bytes()).collect();
-    fs::write(Path::new(&out).join("sorted_blocks.bin"), block_index)
-        .expect("write sorted_blocks.bin");
     if env::var_os("CARGO_FEATURE_TAGGER").is_some() {
         model::write(Path::new(&out));
     }
@@ -611,41 +597,24 @@ fn constant_name(file: &str) -> String {
         .collect()
 }
 
-/// A front-coded sorted list (see [`front_code`]).
-struct FrontCoded {
-    bytes: Vec<u8>,
-    /// Where each block starts in `bytes`.
-    block_starts: Vec<u16>,
-}
-
-/// The packed lines `sorted` (in byte order, each once) front-coded, in blocks of
-/// `SORTED_BLOCK` lines. A block's first line is stored whole; each other line as the number of
-/// bytes to drop from the end of the line before (one byte) and the bytes that follow those it
-/// keeps. Every line ends in a line feed. (Dropped bytes gzip about 0.7 KB smaller than kept
-/// bytes: the count is small and repeats.) Block starts are u16, so a list must stay under 64 KB
-/// packed; the build stops if one grows past that.
-fn front_code(sorted: &[Vec<u8>]) -> FrontCoded {
+/// The packed lines `sorted` (in byte order, each once) front-coded: each line as the number of
+/// bytes to drop from the end of the line before (one byte; the first line drops from an empty
+/// line) and the bytes that follow those it keeps, ending in a line feed. (Dropped bytes gzip
+/// about 0.7 KB smaller than kept bytes: the count is small and repeats. Without blocks of whole
+/// lines, which `src/data.rs` makes in memory at first use, the lists gzip about 1.5 KB smaller
+/// than in blocks of 64 lines with their offsets.)
+fn front_code(sorted: &[Vec<u8>]) -> Vec<u8> {
     let mut bytes = Vec::new();
-    let mut block_starts = Vec::new();
-    for block in sorted.chunks(SORTED_BLOCK) {
-        block_starts.push(u16::try_from(bytes.len()).expect(
-            "a sorted list over 64 KB packed: widen the block starts in build.rs and src/data.rs",
-        ));
-        bytes.extend_from_slice(&block[0]);
+    let mut before: &[u8] = &[];
+    for line in sorted {
+        let shared = before.iter().zip(line).take_while(|(a, b)| a == b).count();
+        let drop = u8::try_from(before.len() - shared).expect("lines under 256 bytes");
+        bytes.push(drop);
+        bytes.extend_from_slice(&line[shared..]);
         bytes.push(b'\n');
-        for pair in block.windows(2) {
-            let (before, line) = (&pair[0], &pair[1]);
-            let shared = before.iter().zip(line).take_while(|(a, b)| a == b).count();
-            let drop = u8::try_from(before.len() - shared).expect("lines under 256 bytes");
-            bytes.push(drop);
-            bytes.extend_from_slice(&line[shared..]);
-            bytes.push(b'\n');
-        }
+        before = line;
     }
-    FrontCoded {
-        bytes,
-        block_starts,
-    }
+    bytes
 }
 
 fn encode(line: &str, out: &mut Vec<u8>) {

@@ -6,8 +6,9 @@
 //! [`text`] gives a file's lines as `&'static str`; the file constants ([`LEXICON_PEOPLE`],
 //! [`STRUCTURE_READ_ALSO`], ...) are generated from the directory listing, so a missing file is
 //! a compile error. The two big word lists ([`LEXICON_HI_COMMON`], [`LEXICON_EN_WORDS`]) are
-//! [`SortedList`]s instead, stored packed (one byte per Devanagari letter) and searched with
-//! [`contains`] as they are.
+//! [`SortedList`]s instead, stored packed (one byte per Devanagari letter) and front-coded, and
+//! searched with [`contains`] through an index of every sixteenth line made at first use (about
+//! 1 M instructions natively), without unpacking them.
 
 /// Where one file's text is in the embedded data (a UTF-8 byte range).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,14 +17,13 @@ pub struct File {
     end: usize,
 }
 
-/// Where one sorted word list is in the packed lists: a byte range of front-coded blocks (see
-/// `build.rs`), and which of the block offsets are its blocks.
+/// Where one sorted word list is in the packed lists (a byte range of front-coded lines, see
+/// `build.rs`), and its place in [`SORTED`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SortedList {
     start: usize,
     end: usize,
-    first_block: usize,
-    end_block: usize,
+    number: usize,
 }
 
 use std::sync::OnceLock;
@@ -32,10 +32,8 @@ include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
 
 /// The files' text, packed (see `build.rs`'s `encode`, and [`unpack`]).
 static TEXT_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data_text.bin"));
+/// The sorted lists, one after another, each line front-coded (see [`LineIndex`]).
 static SORTED_LISTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_lists.bin"));
-/// Where each block of the sorted lists starts in [`SORTED_LISTS`] (u16, little-endian, from the
-/// start of its list).
-static SORTED_BLOCKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_blocks.bin"));
 
 /// The text of `file`: its data lines, each ending in `\n`.
 pub fn text(file: File) -> &'static str {
@@ -112,10 +110,19 @@ pub fn contains_ascii_lowercase(list: SortedList, word: &str) -> bool {
 }
 
 fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
-    let starts = SORTED_BLOCKS
-        .get(list.first_block * 2..list.end_block * 2)
-        .unwrap_or(&[]);
-    let bytes = SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]);
+    static INDEXES: OnceLock<Vec<LineIndex>> = OnceLock::new();
+    let indexes = INDEXES.get_or_init(|| {
+        SORTED
+            .iter()
+            .map(|(_, list)| LineIndex::new(SORTED_LISTS.get(list.start..list.end).unwrap_or(&[])))
+            .collect()
+    });
+    let (Some(index), Some(bytes)) = (
+        indexes.get(list.number),
+        SORTED_LISTS.get(list.start..list.end),
+    ) else {
+        return false;
+    };
     // Packed on the stack: the buffer holds the longest line (`build.rs` sizes it), so a word
     // that does not fit is in no list.
     let mut buffer = [0u8; SORTED_LINE_MAX];
@@ -127,118 +134,136 @@ fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
                 // escape 0x01, so this lowers the ASCII letters only.
                 word.make_ascii_lowercase();
             }
-            let keys = block_keys()
-                .get(list.first_block..list.end_block)
-                .unwrap_or(&[]);
-            front_coded_contains(bytes, starts, keys, word)
+            index.contains(bytes, word)
         }
         None => false,
     }
 }
 
-/// The first four bytes of every block's first line, as [`prefix_key`] makes them, for all the
-/// sorted lists' blocks in order: made at first use (a few thousand instructions), they narrow
-/// a lookup's binary search to the blocks whose first line begins as the word does.
-fn block_keys() -> &'static [u32] {
-    static KEYS: OnceLock<Vec<u32>> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        let mut keys = Vec::with_capacity(SORTED_BLOCKS.len() / 2);
-        for (_, list) in SORTED {
-            let starts = SORTED_BLOCKS
-                .get(list.first_block * 2..list.end_block * 2)
-                .unwrap_or(&[]);
-            let bytes = SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]);
-            keys.extend(first_line_keys(bytes, starts));
-        }
-        keys
-    })
+/// How many lines of a sorted list one entry of its [`LineIndex`] stands for: a lookup scans at
+/// most this many lines.
+const INDEXED_EVERY: usize = 16;
+
+/// Every [`INDEXED_EVERY`]th line of a front-coded list, whole, with where to go on reading
+/// after it. A front-coded list is its lines in byte order, each as the number of bytes to drop
+/// from the end of the line before (one byte), the bytes that follow those it keeps, and a line
+/// feed; a line can only be read from the lines before it, so the index keeps some whole.
+#[derive(Debug, Default)]
+struct LineIndex {
+    /// [`prefix_key`] of each indexed line, for a binary search that reads no line.
+    keys: Vec<u32>,
+    /// Each indexed line, in order.
+    entries: Vec<IndexEntry>,
+    /// The indexed lines, one after another.
+    lines: Vec<u8>,
 }
 
-/// [`prefix_key`] of the first line of each block of `bytes` that `starts` (u16, little-endian)
-/// gives.
-fn first_line_keys<'a>(bytes: &'a [u8], starts: &'a [u8]) -> impl Iterator<Item = u32> + 'a {
-    starts.chunks_exact(2).map(move |start| {
-        let at = usize::from(u16::from_le_bytes([start[0], start[1]]));
-        let line = bytes.get(at..).unwrap_or(&[]);
-        let len = line.iter().take(4).position(|&b| b == b'\n').unwrap_or(4);
-        prefix_key(&line[..len.min(line.len())])
-    })
+/// One indexed line: its bytes in [`LineIndex::lines`], and the byte range of the list's lines
+/// after it, up to the next indexed line (`next..end`).
+#[derive(Debug, Clone, Copy)]
+struct IndexEntry {
+    line: (u32, u32),
+    next: u32,
+    end: u32,
 }
 
-/// The first four bytes of `line` as a big-endian number, with zeros after a shorter line: lines
-/// compare as their keys do, or have the same key (no packed line holds a zero byte).
-fn prefix_key(line: &[u8]) -> u32 {
-    let byte = |i: usize| line.get(i).copied().map_or(0, u32::from);
-    byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3)
-}
-
-/// How the line that starts at `bytes[at..]` (up to a line feed or the end) compares with
-/// `word`, read only as far as they differ.
-fn compare_line(bytes: &[u8], at: usize, word: &[u8]) -> std::cmp::Ordering {
-    let line = bytes.get(at..).unwrap_or(&[]);
-    let mut i = 0;
-    loop {
-        match (line.get(i), word.get(i)) {
-            // The line ends here: it equals `word` or is the first part of it.
-            (None | Some(b'\n'), w) => {
-                return if w.is_none() {
-                    std::cmp::Ordering::Equal
-                } else {
-                    std::cmp::Ordering::Less
-                };
+impl LineIndex {
+    /// The index of the front-coded list `bytes`; a line cut short ends the list.
+    fn new(bytes: &[u8]) -> LineIndex {
+        let mut index = LineIndex::default();
+        // The line read last, on the stack (the longest line fits: `build.rs` sizes it).
+        let mut line = [0u8; SORTED_LINE_MAX];
+        let mut len: usize = 0;
+        let mut at = 0;
+        let mut count = 0;
+        while let Some(&drop) = bytes.get(at) {
+            let start = at;
+            let Some(kept) = len.checked_sub(usize::from(drop)) else {
+                break;
+            };
+            // Copy the bytes after those kept up to the line feed, in one pass.
+            len = kept;
+            at += 1;
+            loop {
+                match bytes.get(at) {
+                    Some(b'\n') => break,
+                    Some(&b) if len < line.len() => {
+                        line[len] = b;
+                        len += 1;
+                        at += 1;
+                    }
+                    // Cut short, or longer than any line.
+                    _ => return index.ending_at(start),
+                }
             }
-            (Some(_), None) => return std::cmp::Ordering::Greater,
-            (Some(b), Some(w)) if b != w => return b.cmp(w),
-            _ => i += 1,
+            at += 1;
+            if count % INDEXED_EVERY == 0 {
+                index = index.ending_at(start);
+                index.keys.push(prefix_key(&line[..len]));
+                let from = index.lines.len() as u32;
+                index.lines.extend_from_slice(&line[..len]);
+                index.entries.push(IndexEntry {
+                    line: (from, index.lines.len() as u32),
+                    next: at as u32,
+                    end: at as u32,
+                });
+            }
+            count += 1;
         }
+        index.ending_at(at)
     }
-}
 
-/// Whether `word` is one of the lines of the front-coded list `bytes` (see `build.rs`) whose
-/// blocks start at the offsets `starts` (u16, little-endian) and whose first lines have the
-/// [`prefix_key`]s `keys`: a binary search for the last block whose first line is at most
-/// `word` (by key, then by line among the blocks whose key is the word's), then a scan of that
-/// block.
-fn front_coded_contains(bytes: &[u8], starts: &[u8], keys: &[u32], word: &[u8]) -> bool {
-    let block_start = |i: usize| {
-        starts.get(i * 2..i * 2 + 2).map_or(bytes.len(), |b| {
-            usize::from(u16::from_le_bytes([b[0], b[1]]))
-        })
-    };
-    let line_at = |at: usize| {
-        let rest = bytes.get(at..).unwrap_or(&[]);
-        let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-        &rest[..len]
-    };
-    let key = prefix_key(word);
-    let mut lo = keys.partition_point(|&k| k < key);
-    let mut hi = lo + keys[lo..].partition_point(|&k| k == key);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match compare_line(bytes, block_start(mid), word) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
+    /// The index with the lines to scan after its last indexed line ending at `at`.
+    fn ending_at(mut self, at: usize) -> LineIndex {
+        if let Some(last) = self.entries.last_mut() {
+            last.end = at as u32;
         }
+        self
     }
-    let Some(block) = lo.checked_sub(1) else {
-        return false;
-    };
-    let first = line_at(block_start(block));
-    // The line read last is below `word`, `before` bytes long, and shares its first `shared`
-    // bytes with it.
-    let mut shared = common_prefix(first, word);
-    let mut before = first.len();
-    let mut at = block_start(block) + first.len() + 1;
-    let block_end = block_start(block + 1).min(bytes.len());
-    while at < block_end {
-        let Some(kept) = bytes
-            .get(at)
-            .and_then(|&drop| before.checked_sub(usize::from(drop)))
-        else {
+
+    /// Whether `word` is a line of `bytes`, the list this indexes: a binary search for the last
+    /// indexed line at most `word` (by key, then by line among the lines whose key is the
+    /// word's), then a scan of the lines after it.
+    fn contains(&self, bytes: &[u8], word: &[u8]) -> bool {
+        let line_of = |entry: &IndexEntry| {
+            self.lines
+                .get(entry.line.0 as usize..entry.line.1 as usize)
+                .unwrap_or(&[])
+        };
+        let key = prefix_key(word);
+        let lo = self.keys.partition_point(|&k| k < key);
+        let hi = lo
+            + self
+                .keys
+                .get(lo..)
+                .unwrap_or(&[])
+                .partition_point(|&k| k == key);
+        let among = self.entries.get(lo..hi).unwrap_or(&[]);
+        let after = match among.binary_search_by(|entry| line_of(entry).cmp(word)) {
+            Ok(_) => return true,
+            Err(i) => lo + i,
+        };
+        let Some(entry) = after.checked_sub(1).and_then(|i| self.entries.get(i)) else {
             return false;
         };
-        let rest = line_at(at + 1);
+        let lines = bytes.get(..entry.end as usize).unwrap_or(&[]);
+        scan(lines, entry.next as usize, line_of(entry), word)
+    }
+}
+
+/// Whether `word` is one of the front-coded lines of `bytes` from `at` on, which follow the line
+/// `before`, itself below `word`.
+fn scan(bytes: &[u8], mut at: usize, before: &[u8], word: &[u8]) -> bool {
+    // The line read last is below `word`, `before` bytes long, and shares its first `shared`
+    // bytes with it.
+    let mut shared = common_prefix(before, word);
+    let mut before = before.len();
+    while let Some(&drop) = bytes.get(at) {
+        let Some(kept) = before.checked_sub(usize::from(drop)) else {
+            return false;
+        };
+        let line = bytes.get(at + 1..).unwrap_or(&[]);
+        let rest = &line[..line.iter().position(|&b| b == b'\n').unwrap_or(line.len())];
         at += 1 + rest.len() + 1;
         before = kept + rest.len();
         if kept < shared {
@@ -260,6 +285,13 @@ fn front_coded_contains(bytes: &[u8], starts: &[u8], keys: &[u32], word: &[u8]) 
         shared += more;
     }
     false
+}
+
+/// The first four bytes of `line` as a big-endian number, with zeros after a shorter line: lines
+/// compare as their keys do, or have the same key (a zero byte sorts first, as the end does).
+fn prefix_key(line: &[u8]) -> u32 {
+    let byte = |i: usize| line.get(i).copied().map_or(0, u32::from);
+    byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3)
 }
 
 /// How many leading bytes `a` and `b` share.
@@ -511,71 +543,65 @@ mod tests {
 
     /// The lines of `list`, unpacked from their front coding.
     fn decode(list: SortedList) -> Vec<Vec<u8>> {
-        let starts = &SORTED_BLOCKS[list.first_block * 2..list.end_block * 2];
         let bytes = &SORTED_LISTS[list.start..list.end];
         let mut lines = Vec::new();
-        for (i, start) in starts.chunks(2).enumerate() {
-            let start = usize::from(u16::from_le_bytes(start.try_into().unwrap()));
-            let end = starts.get(i * 2 + 2..i * 2 + 4).map_or(bytes.len(), |b| {
-                usize::from(u16::from_le_bytes(b.try_into().unwrap()))
-            });
-            let block = &bytes[start..end];
-            // Read in order: a line's first byte (how much it drops) may be a line feed.
-            let line_end =
-                |from: usize| from + block[from..].iter().position(|&b| b == b'\n').unwrap();
-            let mut at = line_end(0);
-            let mut line = block[..at].to_vec();
+        let mut line: Vec<u8> = Vec::new();
+        let mut at = 0;
+        // Read in order: a line's first byte (how much it drops) may be a line feed.
+        while at < bytes.len() {
+            let end = at + 1 + bytes[at + 1..].iter().position(|&b| b == b'\n').unwrap();
+            line.truncate(line.len() - usize::from(bytes[at]));
+            line.extend_from_slice(&bytes[at + 1..end]);
             lines.push(line.clone());
-            at += 1;
-            while at < block.len() {
-                let end = line_end(at + 1);
-                line.truncate(line.len() - usize::from(block[at]));
-                line.extend_from_slice(&block[at + 1..end]);
-                lines.push(line.clone());
-                at = end + 1;
-            }
+            at = end + 1;
         }
-        assert_eq!(
-            starts.len() / 2,
-            lines.len().div_ceil(64),
-            "should start a block every 64 lines"
-        );
         lines
     }
 
     #[test]
     fn finds_a_word_in_front_coded_lines() {
-        // "and", "be" | "cat", "cats", "catz" | "dog": blocks of up to three lines, each line
-        // after a block's first saying how many bytes of the line before it drops.
-        let lines = b"and\n\x03be\ncat\n\x00s\n\x01z\ndog\n";
-        let starts: Vec<u8> = [0u16, 8, 18].iter().flat_map(|s| s.to_le_bytes()).collect();
-        let keys: Vec<u32> = first_line_keys(lines, &starts).collect();
+        // 26 lines, "a", "aa", ... (twenty a's), "and", "be", "cat", "cats", "catz", "dog", each
+        // saying how many bytes of the line before it drops: the index holds lines 0 and 16.
+        let mut words: Vec<String> = (1..=20).map(|n| "a".repeat(n)).collect();
+        words.extend(["and", "be", "cat", "cats", "catz", "dog"].map(String::from));
+        words.sort();
+        let mut bytes = Vec::new();
+        let mut before = "";
+        for word in &words {
+            let shared = common_prefix(before.as_bytes(), word.as_bytes());
+            bytes.push((before.len() - shared) as u8);
+            bytes.extend_from_slice(&word.as_bytes()[shared..]);
+            bytes.push(b'\n');
+            before = word;
+        }
+        let index = LineIndex::new(&bytes);
         assert_eq!(
-            keys,
-            [0x616E_6400, 0x6361_7400, 0x646F_6700],
-            "should key each block by its first line's first four bytes"
+            index.keys.len(),
+            words.len().div_ceil(INDEXED_EVERY),
+            "should index every sixteenth line"
         );
-        for word in ["and", "be", "cat", "cats", "catz", "dog"] {
+        for word in &words {
             assert!(
-                front_coded_contains(lines, &starts, &keys, word.as_bytes()),
+                index.contains(&bytes, word.as_bytes()),
                 "should find {word}"
             );
         }
         for word in [
-            "", "a", "ca", "catb", "catsa", "cb", "do", "dogs", "zebra", "cat\n", "an", "andy",
-            "bee", "catt",
+            "", "b", "ab", "aab", "ca", "catb", "catsa", "cb", "do", "dogs", "zebra", "cat\n",
+            "an", "andy", "bee", "catt", "\0",
         ] {
             assert!(
-                !front_coded_contains(lines, &starts, &keys, word.as_bytes()),
+                !index.contains(&bytes, word.as_bytes()),
                 "should not find {word:?}"
             );
         }
+        let empty = LineIndex::new(b"");
         assert!(
-            !front_coded_contains(b"", &[], &[], b"a"),
+            !empty.contains(b"", b"a"),
             "should find nothing in no lines"
         );
         assert!(
-            !front_coded_contains(b"and\n\x09x\n", &[0, 0], &[0x616E_6400], b"ax"),
+            !scan(b"\x09x\n", 0, b"and", b"ax"),
             "should find nothing past a line that drops more than the line before has"
         );
     }

@@ -1,9 +1,10 @@
 //! Embeds the language data (`data/**/*.tsv`) for `src/data.rs`, with the work of reading it done
-//! here rather than on the first parse: comment and blank lines are dropped (every reader skips them; the headers stay in the
-//! files, with the sources), and the files are written one after another into one text, with
-//! `$OUT_DIR/data_files.rs` saying where each one is (one constant per file, byte ranges of the
-//! text). The text is stored packed ([`encode`]: one byte per Devanagari letter) in
-//! `$OUT_DIR/data_text.bin`, which `src/data.rs` unpacks into UTF-8 once, on first use.
+//! here rather than on the first parse: comment and blank lines are dropped (every reader skips
+//! them; the headers stay in the files, with the sources), and the files are written one after
+//! another into one text, with `$OUT_DIR/data_files.rs` saying where each one is (one constant
+//! per file, byte ranges of the text). The text is stored packed ([`encode`]: one byte per
+//! Devanagari letter) in `$OUT_DIR/data_text.bin`, which `src/data.rs` unpacks into UTF-8 once,
+//! on first use.
 //!
 //! The two big word lists that the code only looks words up in (`SORTED_LISTS`) are stored
 //! apart, in `$OUT_DIR/sorted_lists.bin`, packed, sorted by their packed bytes and front-coded

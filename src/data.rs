@@ -110,19 +110,16 @@ pub fn contains_ascii_lowercase(list: SortedList, word: &str) -> bool {
 }
 
 fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
-    static INDEXES: OnceLock<Vec<LineIndex>> = OnceLock::new();
-    let indexes = INDEXES.get_or_init(|| {
-        SORTED
-            .iter()
-            .map(|(_, list)| LineIndex::new(SORTED_LISTS.get(list.start..list.end).unwrap_or(&[])))
-            .collect()
-    });
+    // Each list's index is made when the list is first asked (an English text may never ask the
+    // Hindi words).
+    static INDEXES: [OnceLock<LineIndex>; SORTED.len()] = [const { OnceLock::new() }; SORTED.len()];
     let (Some(index), Some(bytes)) = (
-        indexes.get(list.number),
+        INDEXES.get(list.number),
         SORTED_LISTS.get(list.start..list.end),
     ) else {
         return false;
     };
+    let index = index.get_or_init(|| LineIndex::new(bytes));
     // Packed on the stack: the buffer holds the longest line (`build.rs` sizes it), so a word
     // that does not fit is in no list.
     let mut buffer = [0u8; SORTED_LINE_MAX];

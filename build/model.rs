@@ -4,10 +4,15 @@
 //!
 //! - `$OUT_DIR/hi-ner-head.bin`: the file without its never-begin words and weight rows (a model
 //!   file with neither): format, notice and transition scores, read at first use.
-//! - `$OUT_DIR/hi-ner-never-begin.bin`: the never-begin words packed as build.rs packs the word
-//!   lists (one byte per Devanagari letter), sorted by their packed bytes and front-coded: each
-//!   word is how many bytes of the word before it to drop (one byte), the bytes that follow and a
-//!   line feed. About 2.7 KB smaller gzipped than the file's UTF-8 list; `src/data.rs` unpacks it.
+//! - `$OUT_DIR/hi-ner-never-begin-common.bin`: which of the Hindi common words
+//!   (`data/lexicon/hi_common.tsv`, numbered as `src/data.rs`'s `hi_common_words` reads them: the
+//!   function words, then the sorted list) are never-begin words, one bit per word (word `i`: bit
+//!   `i % 8` of byte `i / 8`). Nine in ten never-begin words are common words.
+//! - `$OUT_DIR/hi-ner-never-begin.bin`: the other never-begin words, packed as build.rs packs the
+//!   word lists (one byte per Devanagari letter), sorted by their packed bytes and front-coded:
+//!   each word is how many bytes of the word before it to drop (one byte), the bytes that follow
+//!   and a line feed; `src/data.rs` unpacks it. The two gzip about 5 KB smaller than the file's
+//!   UTF-8 list.
 //! - `$OUT_DIR/hi-ner-present.bin`: which buckets have a row, one bit per bucket (bucket `b`:
 //!   bit `b % 8` of byte `b / 8`).
 //! - `$OUT_DIR/hi-ner-masks.bin`: for each row, in bucket order, which of its `tags` weights are
@@ -25,18 +30,21 @@
 use std::fs;
 use std::path::Path;
 
-/// Writes the parts into `out`; a model file that cannot be read fails the build.
-pub fn write(out: &Path) {
+/// Writes the parts into `out`, the never-begin words that are Hindi common words as bits over
+/// `hi_common` (packed, in the order the crate numbers them); a model file that cannot be read
+/// fails the build.
+pub fn write(out: &Path, hi_common: &[Vec<u8>]) {
     let path = "data/model/hi-ner.bin";
     println!("cargo:rerun-if-changed={path}");
     let bytes = fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let parts = split(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let parts = split(&bytes, hi_common).unwrap_or_else(|e| panic!("{path}: {e}"));
     for (name, part) in [
         ("hi-ner-head.bin", parts.head),
         ("hi-ner-present.bin", parts.present),
         ("hi-ner-masks.bin", parts.masks),
         ("hi-ner-weights.bin", parts.weights),
         ("hi-ner-never-begin.bin", parts.never_begin),
+        ("hi-ner-never-begin-common.bin", parts.never_begin_common),
     ] {
         fs::write(out.join(name), part).unwrap_or_else(|e| panic!("write {name}: {e}"));
     }
@@ -46,8 +54,10 @@ pub fn write(out: &Path) {
 struct Parts {
     /// The file without never-begin words and rows (counts of zero).
     head: Vec<u8>,
-    /// The never-begin words, packed and front-coded.
+    /// The never-begin words that are not Hindi common words, packed and front-coded.
     never_begin: Vec<u8>,
+    /// One bit per Hindi common word: whether it is a never-begin word.
+    never_begin_common: Vec<u8>,
     /// One bit per bucket: whether it has a row.
     present: Vec<u8>,
     /// For each row, which of its weights are not zero.
@@ -57,7 +67,7 @@ struct Parts {
 }
 
 /// The parts of a model file.
-fn split(bytes: &[u8]) -> Result<Parts, String> {
+fn split(bytes: &[u8], hi_common: &[Vec<u8>]) -> Result<Parts, String> {
     let mut r = Reader { bytes, at: 0 };
     r.take(4 + 1 + 2)?; // magic, format version, feature version
     let bits = r.take(1)?[0];
@@ -123,6 +133,19 @@ fn split(bytes: &[u8]) -> Result<Parts, String> {
     head.extend_from_slice(&0u32.to_le_bytes());
     head.extend_from_slice(&bytes[words_end..head_end]);
     head.extend_from_slice(&0u32.to_le_bytes());
+    let number: std::collections::HashMap<&[u8], usize> = hi_common
+        .iter()
+        .enumerate()
+        .map(|(i, word)| (word.as_slice(), i))
+        .collect();
+    let mut never_begin_common = vec![0u8; hi_common.len().div_ceil(8)];
+    words.retain(|word| match number.get(word.as_slice()) {
+        Some(&i) => {
+            never_begin_common[i / 8] |= 1 << (i % 8);
+            false
+        }
+        None => true,
+    });
     words.sort_unstable();
     let mut never_begin = Vec::new();
     let mut before: &[u8] = &[];
@@ -136,6 +159,7 @@ fn split(bytes: &[u8]) -> Result<Parts, String> {
     Ok(Parts {
         head,
         never_begin,
+        never_begin_common,
         present,
         masks,
         weights,

@@ -44,24 +44,72 @@ pub fn text(file: File) -> &'static str {
 }
 
 /// The words of `bytes`, packed (see [`unpack`]) and front-coded as `build/model.rs` writes the
-/// tagger's never-begin words: each word is how many bytes of the word before it to drop (one
-/// byte), the bytes that follow and a line feed. A word cut short ends the list.
+/// tagger's never-begin words and `build.rs` the sorted lists: each word is how many bytes of
+/// the word before it to drop (one byte), the bytes that follow and a line feed. A word cut
+/// short ends the list.
 #[cfg_attr(not(feature = "tagger"), allow(dead_code))]
 pub fn unpack_front_coded(bytes: &[u8]) -> Vec<String> {
     let mut words = Vec::new();
-    let mut word: Vec<u8> = Vec::new();
+    front_coded_lines(bytes, |line, _| words.push(unpack(line, line.len())));
+    words
+}
+
+/// The Hindi common words (`data/lexicon/hi_common.tsv`) whose bit is set in `flags` (word `i`:
+/// bit `i % 8` of byte `i / 8`), the words numbered as `build.rs` hands them to
+/// `build/model.rs`: the function words in their stored order, then the sorted list's lines.
+#[cfg_attr(not(feature = "tagger"), allow(dead_code))]
+pub fn hi_common_words(flags: &[u8]) -> Vec<String> {
+    let flagged = |i: usize| flags.get(i / 8).is_some_and(|&b| b >> (i % 8) & 1 == 1);
+    let mut words = Vec::new();
+    let mut i = 0;
+    for word in text(LEXICON_HI_FUNCTION_WORDS).lines() {
+        if flagged(i) {
+            words.push(word.to_string());
+        }
+        i += 1;
+    }
+    let list = LEXICON_HI_COMMON;
+    front_coded_lines(
+        SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]),
+        |line, _| {
+            if flagged(i) {
+                words.push(unpack(line, line.len()));
+            }
+            i += 1;
+        },
+    );
+    words
+}
+
+/// Calls `each` with every line of the front-coded `bytes` (see [`unpack_front_coded`]), in
+/// order, and the offset in `bytes` after it; a line cut short, or of 256 bytes or more (no line
+/// is: the build checks), ends them.
+fn front_coded_lines(bytes: &[u8], mut each: impl FnMut(&[u8], usize)) {
+    // The line read last, on the stack.
+    let mut line = [0u8; 256];
+    let mut len: usize = 0;
     let mut at = 0;
     while let Some(&drop) = bytes.get(at) {
-        let rest = &bytes[at + 1..];
-        let Some(len) = rest.iter().position(|&b| b == b'\n') else {
-            break;
+        let Some(kept) = len.checked_sub(usize::from(drop)) else {
+            return;
         };
-        word.truncate(word.len().saturating_sub(usize::from(drop)));
-        word.extend_from_slice(&rest[..len]);
-        words.push(unpack(&word, word.len()));
-        at += 1 + len + 1;
+        // Copy the bytes after those kept up to the line feed, in one pass.
+        len = kept;
+        at += 1;
+        loop {
+            match bytes.get(at) {
+                Some(b'\n') => break,
+                Some(&b) if len < line.len() => {
+                    line[len] = b;
+                    len += 1;
+                    at += 1;
+                }
+                _ => return,
+            }
+        }
+        at += 1;
+        each(&line[..len], at);
     }
-    words
 }
 
 /// The UTF-8 of `packed` (`build.rs`'s packed encoding, as [`encode_into`] writes it), which is
@@ -168,54 +216,33 @@ impl LineIndex {
     /// The index of the front-coded list `bytes`; a line cut short ends the list.
     fn new(bytes: &[u8]) -> LineIndex {
         let mut index = LineIndex::default();
-        // The line read last, on the stack (the longest line fits: `build.rs` sizes it).
-        let mut line = [0u8; SORTED_LINE_MAX];
-        let mut len: usize = 0;
-        let mut at = 0;
         let mut count = 0;
-        while let Some(&drop) = bytes.get(at) {
-            let start = at;
-            let Some(kept) = len.checked_sub(usize::from(drop)) else {
-                break;
-            };
-            // Copy the bytes after those kept up to the line feed, in one pass.
-            len = kept;
-            at += 1;
-            loop {
-                match bytes.get(at) {
-                    Some(b'\n') => break,
-                    Some(&b) if len < line.len() => {
-                        line[len] = b;
-                        len += 1;
-                        at += 1;
-                    }
-                    // Cut short, or longer than any line.
-                    _ => return index.ending_at(start),
-                }
-            }
-            at += 1;
+        // Where the line read last ends, and so the next starts.
+        let mut end = 0;
+        front_coded_lines(bytes, |line, next| {
             if count % INDEXED_EVERY == 0 {
-                index = index.ending_at(start);
-                index.keys.push(prefix_key(&line[..len]));
+                index.end_last_at(end);
+                index.keys.push(prefix_key(line));
                 let from = index.lines.len() as u32;
-                index.lines.extend_from_slice(&line[..len]);
+                index.lines.extend_from_slice(line);
                 index.entries.push(IndexEntry {
                     line: (from, index.lines.len() as u32),
-                    next: at as u32,
-                    end: at as u32,
+                    next: next as u32,
+                    end: next as u32,
                 });
             }
             count += 1;
-        }
-        index.ending_at(at)
+            end = next;
+        });
+        index.end_last_at(end);
+        index
     }
 
-    /// The index with the lines to scan after its last indexed line ending at `at`.
-    fn ending_at(mut self, at: usize) -> LineIndex {
+    /// Ends the lines to scan after the last indexed line at `at`.
+    fn end_last_at(&mut self, at: usize) {
         if let Some(last) = self.entries.last_mut() {
             last.end = at as u32;
         }
-        self
     }
 
     /// Whether `word` is a line of `bytes`, the list this indexes: a binary search for the last
@@ -512,6 +539,33 @@ mod tests {
             !contains_ascii_lowercase(LEXICON_HI_COMMON, "किमजोंग"),
             "should not find a name among the Hindi words"
         );
+    }
+
+    #[test]
+    fn numbers_the_hindi_common_words_as_build_rs_does() {
+        let original = read("lexicon/hi_common.tsv");
+        let rank = hi_common_ranks(&original);
+        let all = hi_common_words(&[0xFF; 2000]);
+        let unique: std::collections::HashSet<&str> = all.iter().map(String::as_str).collect();
+        assert_eq!(all.len(), rank.len(), "should number every word once");
+        assert!(
+            unique.iter().all(|w| rank.contains_key(w)),
+            "should number only the words of the file"
+        );
+        let function_words = lines(text(LEXICON_HI_FUNCTION_WORDS));
+        assert_eq!(
+            hi_common_words(&[0b1]),
+            [function_words[0]],
+            "should number the function words first"
+        );
+        let mut flags = vec![0u8; function_words.len() / 8 + 1];
+        flags[function_words.len() / 8] = 1 << (function_words.len() % 8);
+        let first = hi_common_words(&flags);
+        assert!(
+            first.len() == 1 && contains(LEXICON_HI_COMMON, &first[0]),
+            "should number the sorted list's words after them, got {first:?}"
+        );
+        assert!(hi_common_words(&[]).is_empty(), "should flag no word");
     }
 
     #[test]

@@ -48,7 +48,8 @@ const FORMAT_VERSION: u8 = 2;
 /// The shipped model (`data/model/hi-ner.bin`) as build.rs lays it out (`build/model.rs`): the
 /// file without its never-begin words and weight rows, which buckets have a row, which weights
 /// of each row are not zero, and those weights (spread into the rows at first use), and the
-/// never-begin words packed and front-coded (unpacked at first use). Builds without the `tagger`
+/// never-begin words: those that are Hindi common words as one bit per common word, the others
+/// packed and front-coded (read at first use). Builds without the `tagger`
 /// feature leave it out (about 90 KB of the gzipped wasm) and find names with the lexicon and
 /// the patterns only.
 #[cfg(feature = "tagger")]
@@ -62,6 +63,9 @@ static SHIPPED_WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner
 #[cfg(feature = "tagger")]
 static SHIPPED_NEVER_BEGIN: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-never-begin.bin"));
+#[cfg(feature = "tagger")]
+static SHIPPED_NEVER_BEGIN_COMMON: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-never-begin-common.bin"));
 
 /// Whether `word` names a weekday or month (`data/model/time-words.tsv`): never the start of a
 /// name, though the training data has too few of them for the model to learn it.
@@ -571,7 +575,8 @@ pub fn shipped_model() -> Option<&'static Model> {
                 SHIPPED_WEIGHTS,
             )
             .ok()?;
-            let words = crate::data::unpack_front_coded(SHIPPED_NEVER_BEGIN);
+            let mut words = crate::data::hi_common_words(SHIPPED_NEVER_BEGIN_COMMON);
+            words.extend(crate::data::unpack_front_coded(SHIPPED_NEVER_BEGIN));
             model.never_begin.reserve(words.len());
             model.never_begin.extend(words);
             Some(model)

@@ -2,8 +2,17 @@
 //! `data/model/hi-ner.bin` and writes it in parts, laid out so that the shipped wasm is small and
 //! the model needs little work at first use.
 //!
-//! - `$OUT_DIR/hi-ner-head.bin`: the file without its weight rows (a model file with no rows):
-//!   format, notice, never-begin words and transition scores, read at first use.
+//! - `$OUT_DIR/hi-ner-head.bin`: the file without its never-begin words and weight rows (a model
+//!   file with neither): format, notice and transition scores, read at first use.
+//! - `$OUT_DIR/hi-ner-never-begin-common.bin`: which of the Hindi common words
+//!   (`data/lexicon/hi_common.tsv`, numbered as `src/data.rs`'s `hi_common_words` reads them: the
+//!   function words, then the sorted list) are never-begin words, one bit per word (word `i`: bit
+//!   `i % 8` of byte `i / 8`). Nine in ten never-begin words are common words.
+//! - `$OUT_DIR/hi-ner-never-begin.bin`: the other never-begin words, packed as build.rs packs the
+//!   word lists (one byte per Devanagari letter), sorted by their packed bytes and front-coded:
+//!   each word is how many bytes of the word before it to drop (one byte), the bytes that follow
+//!   and a line feed; `src/data.rs` unpacks it. The two gzip about 5 KB smaller than the file's
+//!   UTF-8 list.
 //! - `$OUT_DIR/hi-ner-present.bin`: which buckets have a row, one bit per bucket (bucket `b`:
 //!   bit `b % 8` of byte `b / 8`).
 //! - `$OUT_DIR/hi-ner-masks.bin`: for each row, in bucket order, which of its `tags` weights are
@@ -21,17 +30,21 @@
 use std::fs;
 use std::path::Path;
 
-/// Writes the parts into `out`; a model file that cannot be read fails the build.
-pub fn write(out: &Path) {
+/// Writes the parts into `out`, the never-begin words that are Hindi common words as bits over
+/// `hi_common` (packed, in the order the crate numbers them); a model file that cannot be read
+/// fails the build.
+pub fn write(out: &Path, hi_common: &[Vec<u8>]) {
     let path = "data/model/hi-ner.bin";
     println!("cargo:rerun-if-changed={path}");
     let bytes = fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let parts = split(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let parts = split(&bytes, hi_common).unwrap_or_else(|e| panic!("{path}: {e}"));
     for (name, part) in [
         ("hi-ner-head.bin", parts.head),
         ("hi-ner-present.bin", parts.present),
         ("hi-ner-masks.bin", parts.masks),
         ("hi-ner-weights.bin", parts.weights),
+        ("hi-ner-never-begin.bin", parts.never_begin),
+        ("hi-ner-never-begin-common.bin", parts.never_begin_common),
     ] {
         fs::write(out.join(name), part).unwrap_or_else(|e| panic!("write {name}: {e}"));
     }
@@ -39,8 +52,12 @@ pub fn write(out: &Path) {
 
 /// A model file's parts, as [`write`] writes them.
 struct Parts {
-    /// The file without rows (a row count of zero).
+    /// The file without never-begin words and rows (counts of zero).
     head: Vec<u8>,
+    /// The never-begin words that are not Hindi common words, packed and front-coded.
+    never_begin: Vec<u8>,
+    /// One bit per Hindi common word: whether it is a never-begin word.
+    never_begin_common: Vec<u8>,
     /// One bit per bucket: whether it has a row.
     present: Vec<u8>,
     /// For each row, which of its weights are not zero.
@@ -50,7 +67,7 @@ struct Parts {
 }
 
 /// The parts of a model file.
-fn split(bytes: &[u8]) -> Result<Parts, String> {
+fn split(bytes: &[u8], hi_common: &[Vec<u8>]) -> Result<Parts, String> {
     let mut r = Reader { bytes, at: 0 };
     r.take(4 + 1 + 2)?; // magic, format version, feature version
     let bits = r.take(1)?[0];
@@ -60,10 +77,16 @@ fn split(bytes: &[u8]) -> Result<Parts, String> {
     }
     let notice = r.u32()?;
     r.take(notice)?;
+    let words_start = r.at;
+    let mut words: Vec<Vec<u8>> = Vec::new();
     for _ in 0..r.u32()? {
         let len = usize::from(r.take(1)?[0]);
-        r.take(len)?;
+        let word = std::str::from_utf8(r.take(len)?).map_err(|_| "a word not in UTF-8")?;
+        let mut packed = Vec::new();
+        super::encode(word, &mut packed);
+        words.push(packed);
     }
+    let words_end = r.at;
     r.take((tags + 1) * tags * 2)?;
     let head_end = r.at;
     let rows = r.u32()?;
@@ -106,10 +129,37 @@ fn split(bytes: &[u8]) -> Result<Parts, String> {
             }
         }
     }
-    let mut head = bytes[..head_end].to_vec();
+    let mut head = bytes[..words_start].to_vec();
     head.extend_from_slice(&0u32.to_le_bytes());
+    head.extend_from_slice(&bytes[words_end..head_end]);
+    head.extend_from_slice(&0u32.to_le_bytes());
+    let number: std::collections::HashMap<&[u8], usize> = hi_common
+        .iter()
+        .enumerate()
+        .map(|(i, word)| (word.as_slice(), i))
+        .collect();
+    let mut never_begin_common = vec![0u8; hi_common.len().div_ceil(8)];
+    words.retain(|word| match number.get(word.as_slice()) {
+        Some(&i) => {
+            never_begin_common[i / 8] |= 1 << (i % 8);
+            false
+        }
+        None => true,
+    });
+    words.sort_unstable();
+    let mut never_begin = Vec::new();
+    let mut before: &[u8] = &[];
+    for word in &words {
+        let shared = before.iter().zip(word).take_while(|(a, b)| a == b).count();
+        never_begin.push(u8::try_from(before.len() - shared).map_err(|_| "a word too long")?);
+        never_begin.extend_from_slice(&word[shared..]);
+        never_begin.push(b'\n');
+        before = word;
+    }
     Ok(Parts {
         head,
+        never_begin,
+        never_begin_common,
         present,
         masks,
         weights,

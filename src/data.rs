@@ -1,12 +1,16 @@
 //! The language data files (`data/**/*.tsv`), embedded as `build.rs` writes them: without their
-//! comment and blank lines, ready to read, so that nothing is unpacked or copied on the first
-//! parse.
+//! comment and blank lines, with their lookup keys made, one text stored packed (one byte per
+//! Devanagari letter: the wasm gzips about 5 KB smaller than with UTF-8) and unpacked once, on
+//! first use (about 2 M instructions natively, a twelfth of a first parse).
 //!
 //! [`text`] gives a file's lines as `&'static str`; the file constants ([`LEXICON_PEOPLE`],
 //! [`STRUCTURE_READ_ALSO`], ...) are generated from the directory listing, so a missing file is
 //! a compile error. The two big word lists ([`LEXICON_HI_COMMON`], [`LEXICON_EN_WORDS`]) are
-//! [`SortedList`]s instead, stored packed (one byte per Devanagari letter) and searched with
-//! [`contains`] as they are.
+//! [`SortedList`]s instead, stored packed (one byte per Devanagari letter) and front-coded, and
+//! searched with [`contains`] through an index of every sixteenth line made at first use (about
+//! 1 M instructions natively), without unpacking them.
+
+use std::sync::OnceLock;
 
 /// Where one file's text is in the embedded data (a UTF-8 byte range).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,80 +19,277 @@ pub struct File {
     end: usize,
 }
 
-/// Where one sorted word list is in the packed lists: a byte range of front-coded blocks (see
-/// `build.rs`), and which of the block offsets are its blocks.
+/// Where one sorted word list is in the packed lists (a byte range of front-coded lines, see
+/// `build.rs`), and its place in [`SORTED`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SortedList {
     start: usize,
     end: usize,
-    first_block: usize,
-    end_block: usize,
+    number: usize,
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
 
-static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/data.txt"));
+/// The files' text, packed (see `build.rs`'s `encode`, and [`unpack`]).
+static TEXT_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data_text.bin"));
+/// The sorted lists, one after another, each line front-coded (see [`LineIndex`]).
 static SORTED_LISTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_lists.bin"));
-/// Where each block of the sorted lists starts in [`SORTED_LISTS`] (u32, little-endian).
-static SORTED_BLOCKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_blocks.bin"));
 
 /// The text of `file`: its data lines, each ending in `\n`.
 pub fn text(file: File) -> &'static str {
-    TEXT.get(file.start..file.end).unwrap_or("")
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| unpack(TEXT_PACKED, TEXT_LEN))
+        .get(file.start..file.end)
+        .unwrap_or("")
+}
+
+/// The words of `bytes`, packed (see [`unpack`]) and front-coded as `build/model.rs` writes the
+/// tagger's never-begin words and `build.rs` the sorted lists: each word is how many bytes of
+/// the word before it to drop (one byte), the bytes that follow and a line feed. A word cut
+/// short ends the list.
+#[cfg_attr(not(feature = "tagger"), allow(dead_code))]
+pub fn unpack_front_coded(bytes: &[u8]) -> Vec<String> {
+    let mut words = Vec::new();
+    front_coded_lines(bytes, |line, _| words.push(unpack(line, line.len())));
+    words
+}
+
+/// The Hindi common words (`data/lexicon/hi_common.tsv`) whose bit is set in `flags` (word `i`:
+/// bit `i % 8` of byte `i / 8`), the words numbered as `build.rs` hands them to
+/// `build/model.rs`: the function words in their stored order, then the sorted list's lines.
+#[cfg_attr(not(feature = "tagger"), allow(dead_code))]
+pub fn hi_common_words(flags: &[u8]) -> Vec<String> {
+    let flagged = |i: usize| flags.get(i / 8).is_some_and(|&b| b >> (i % 8) & 1 == 1);
+    let mut words = Vec::new();
+    let mut i = 0;
+    for word in text(LEXICON_HI_FUNCTION_WORDS).lines() {
+        if flagged(i) {
+            words.push(word.to_string());
+        }
+        i += 1;
+    }
+    let list = LEXICON_HI_COMMON;
+    front_coded_lines(
+        SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]),
+        |line, _| {
+            if flagged(i) {
+                words.push(unpack(line, line.len()));
+            }
+            i += 1;
+        },
+    );
+    words
+}
+
+/// Calls `each` with every line of the front-coded `bytes` (see [`unpack_front_coded`]), in
+/// order, and the offset in `bytes` after it; a line cut short, or of 256 bytes or more (no line
+/// is: the build checks), ends them.
+fn front_coded_lines(bytes: &[u8], mut each: impl FnMut(&[u8], usize)) {
+    // The line read last, on the stack.
+    let mut line = [0u8; 256];
+    let mut len: usize = 0;
+    let mut at = 0;
+    while let Some(&drop) = bytes.get(at) {
+        let Some(kept) = len.checked_sub(usize::from(drop)) else {
+            return;
+        };
+        // Copy the bytes after those kept up to the line feed, in one pass.
+        len = kept;
+        at += 1;
+        loop {
+            match bytes.get(at) {
+                Some(b'\n') => break,
+                Some(&b) if len < line.len() => {
+                    line[len] = b;
+                    len += 1;
+                    at += 1;
+                }
+                _ => return,
+            }
+        }
+        at += 1;
+        each(&line[..len], at);
+    }
+}
+
+/// The UTF-8 of `packed` (`build.rs`'s packed encoding, as [`encode_into`] writes it), which is
+/// `len` bytes long; empty if `packed` is not such an encoding (never, for the embedded text).
+/// Written a character at a time, so that the result needs no UTF-8 check.
+fn unpack(packed: &[u8], len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    let mut bytes = packed.iter();
+    while let Some(&b) = bytes.next() {
+        if b >= 0x80 {
+            // 0x900 + (b - 0x80), one of the 128 Devanagari code points.
+            out.push(char::from_u32(0x0880 + u32::from(b)).unwrap_or('\0'));
+        } else if b != 1 {
+            out.push(char::from(b));
+        } else {
+            // One other character in UTF-8: its first byte says how many bytes.
+            let rest = bytes.as_slice();
+            let width = match rest.first() {
+                Some(0xF0..) => 4,
+                Some(0xE0..) => 3,
+                Some(0xC0..) => 2,
+                _ => 1,
+            };
+            let Some(c) = rest
+                .get(..width)
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            else {
+                return String::new();
+            };
+            out.push_str(c);
+            bytes = rest[width..].iter();
+        }
+    }
+    out
 }
 
 /// Whether `word` is a line of `list`.
 pub fn contains(list: SortedList, word: &str) -> bool {
-    let starts = SORTED_BLOCKS
-        .get(list.first_block * 4..list.end_block * 4)
-        .unwrap_or(&[]);
+    contains_packed(list, word, false)
+}
+
+/// Whether `word` in ASCII lower case (as [`str::to_ascii_lowercase`] makes it) is a line of
+/// `list`, without making that lower case.
+pub fn contains_ascii_lowercase(list: SortedList, word: &str) -> bool {
+    contains_packed(list, word, true)
+}
+
+fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
+    // Each list's index is made when the list is first asked (an English text may never ask the
+    // Hindi words).
+    static INDEXES: [OnceLock<LineIndex>; SORTED.len()] = [const { OnceLock::new() }; SORTED.len()];
+    let (Some(index), Some(bytes)) = (
+        INDEXES.get(list.number),
+        SORTED_LISTS.get(list.start..list.end),
+    ) else {
+        return false;
+    };
+    let index = index.get_or_init(|| LineIndex::new(bytes));
     // Packed on the stack: the buffer holds the longest line (`build.rs` sizes it), so a word
     // that does not fit is in no list.
     let mut buffer = [0u8; SORTED_LINE_MAX];
     match encode_into(word, &mut buffer) {
-        Some(len) => front_coded_contains(SORTED_LISTS, starts, list.end, &buffer[..len]),
+        Some(len) => {
+            let word = &mut buffer[..len];
+            if lower {
+                // Packing leaves ASCII as it is and writes no other byte below 0x80 but the
+                // escape 0x01, so this lowers the ASCII letters only.
+                word.make_ascii_lowercase();
+            }
+            index.contains(bytes, word)
+        }
         None => false,
     }
 }
 
-/// Whether `word` is one of the lines of the front-coded list `bytes[..end]` (see `build.rs`)
-/// whose blocks start at the offsets `starts` (u32, little-endian): a binary search for the
-/// last block whose first line is at most `word`, then a scan of that block.
-fn front_coded_contains(bytes: &[u8], starts: &[u8], end: usize, word: &[u8]) -> bool {
-    let block_start = |i: usize| {
-        starts.get(i * 4..i * 4 + 4).map_or(end, |b| {
-            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
-        })
-    };
-    let line_at = |at: usize| {
-        let rest = bytes.get(at..end).unwrap_or(&[]);
-        let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-        &rest[..len]
-    };
-    let (mut lo, mut hi) = (0, starts.len() / 4);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match line_at(block_start(mid)).cmp(word) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
+/// How many lines of a sorted list one entry of its [`LineIndex`] stands for: a lookup scans at
+/// most this many lines.
+const INDEXED_EVERY: usize = 16;
+
+/// Every [`INDEXED_EVERY`]th line of a front-coded list, whole, with where to go on reading
+/// after it. A front-coded list is its lines in byte order, each as the number of bytes to drop
+/// from the end of the line before (one byte), the bytes that follow those it keeps, and a line
+/// feed; a line can only be read from the lines before it, so the index keeps some whole.
+#[derive(Debug, Default)]
+struct LineIndex {
+    /// [`prefix_key`] of each indexed line, for a binary search that reads no line.
+    keys: Vec<u32>,
+    /// Each indexed line, in order.
+    entries: Vec<IndexEntry>,
+    /// The indexed lines, one after another.
+    lines: Vec<u8>,
+}
+
+/// One indexed line: its bytes in [`LineIndex::lines`], and the byte range of the list's lines
+/// after it, up to the next indexed line (`next..end`).
+#[derive(Debug, Clone, Copy)]
+struct IndexEntry {
+    line: (u32, u32),
+    next: u32,
+    end: u32,
+}
+
+impl LineIndex {
+    /// The index of the front-coded list `bytes`; a line cut short ends the list.
+    fn new(bytes: &[u8]) -> LineIndex {
+        let mut index = LineIndex::default();
+        let mut count = 0;
+        // Where the line read last ends, and so the next starts.
+        let mut end = 0;
+        front_coded_lines(bytes, |line, next| {
+            if count % INDEXED_EVERY == 0 {
+                index.end_last_at(end);
+                index.keys.push(prefix_key(line));
+                let from = index.lines.len() as u32;
+                index.lines.extend_from_slice(line);
+                index.entries.push(IndexEntry {
+                    line: (from, index.lines.len() as u32),
+                    next: next as u32,
+                    end: next as u32,
+                });
+            }
+            count += 1;
+            end = next;
+        });
+        index.end_last_at(end);
+        index
+    }
+
+    /// Ends the lines to scan after the last indexed line at `at`.
+    fn end_last_at(&mut self, at: usize) {
+        if let Some(last) = self.entries.last_mut() {
+            last.end = at as u32;
         }
     }
-    let Some(block) = lo.checked_sub(1) else {
-        return false;
-    };
-    let first = line_at(block_start(block));
-    // The line read last is below `word` and shares its first `shared` bytes with it.
-    let mut shared = common_prefix(first, word);
-    let mut at = block_start(block) + first.len() + 1;
-    let block_end = block_start(block + 1).min(end);
-    while at < block_end {
-        let Some(&kept) = bytes.get(at) else {
+
+    /// Whether `word` is a line of `bytes`, the list this indexes: a binary search for the last
+    /// indexed line at most `word` (by key, then by line among the lines whose key is the
+    /// word's), then a scan of the lines after it.
+    fn contains(&self, bytes: &[u8], word: &[u8]) -> bool {
+        let line_of = |entry: &IndexEntry| {
+            self.lines
+                .get(entry.line.0 as usize..entry.line.1 as usize)
+                .unwrap_or(&[])
+        };
+        let key = prefix_key(word);
+        let lo = self.keys.partition_point(|&k| k < key);
+        let hi = lo
+            + self
+                .keys
+                .get(lo..)
+                .unwrap_or(&[])
+                .partition_point(|&k| k == key);
+        let among = self.entries.get(lo..hi).unwrap_or(&[]);
+        let after = match among.binary_search_by(|entry| line_of(entry).cmp(word)) {
+            Ok(_) => return true,
+            Err(i) => lo + i,
+        };
+        let Some(entry) = after.checked_sub(1).and_then(|i| self.entries.get(i)) else {
             return false;
         };
-        let kept = usize::from(kept);
-        let rest = line_at(at + 1);
+        let lines = bytes.get(..entry.end as usize).unwrap_or(&[]);
+        scan(lines, entry.next as usize, line_of(entry), word)
+    }
+}
+
+/// Whether `word` is one of the front-coded lines of `bytes` from `at` on, which follow the line
+/// `before`, itself below `word`.
+fn scan(bytes: &[u8], mut at: usize, before: &[u8], word: &[u8]) -> bool {
+    // The line read last is below `word`, `before` bytes long, and shares its first `shared`
+    // bytes with it.
+    let mut shared = common_prefix(before, word);
+    let mut before = before.len();
+    while let Some(&drop) = bytes.get(at) {
+        let Some(kept) = before.checked_sub(usize::from(drop)) else {
+            return false;
+        };
+        let line = bytes.get(at + 1..).unwrap_or(&[]);
+        let rest = &line[..line.iter().position(|&b| b == b'\n').unwrap_or(line.len())];
         at += 1 + rest.len() + 1;
+        before = kept + rest.len();
         if kept < shared {
             // It differs from the line before, and so from `word`, at `kept`, upwards.
             return false;
@@ -108,6 +309,13 @@ fn front_coded_contains(bytes: &[u8], starts: &[u8], end: usize, word: &[u8]) ->
         shared += more;
     }
     false
+}
+
+/// The first four bytes of `line` as a big-endian number, with zeros after a shorter line: lines
+/// compare as their keys do, or have the same key (a zero byte sorts first, as the end does).
+fn prefix_key(line: &[u8]) -> u32 {
+    let byte = |i: usize| line.get(i).copied().map_or(0, u32::from);
+    byte(0) << 24 | byte(1) << 16 | byte(2) << 8 | byte(3)
 }
 
 /// How many leading bytes `a` and `b` share.
@@ -300,6 +508,67 @@ mod tests {
     }
 
     #[test]
+    fn looks_words_up_in_ascii_lower_case() {
+        let upper = |w: &str| w.to_ascii_uppercase();
+        let words = lines(&read("lexicon/en_words.tsv"))
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        let mut asked = 0;
+        for word in words.iter().step_by(7) {
+            for form in [
+                word.clone(),
+                upper(word),
+                format!("{word}X"),
+                format!("É{word}"),
+            ] {
+                assert_eq!(
+                    contains_ascii_lowercase(LEXICON_EN_WORDS, &form),
+                    contains(LEXICON_EN_WORDS, &form.to_ascii_lowercase()),
+                    "should look {form:?} up as its ASCII lower case"
+                );
+                asked += 1;
+            }
+            assert!(
+                contains_ascii_lowercase(LEXICON_EN_WORDS, &upper(word)),
+                "should find {word:?} in capitals"
+            );
+        }
+        assert!(asked > 4000, "should ask many words");
+        assert!(
+            !contains_ascii_lowercase(LEXICON_HI_COMMON, "किमजोंग"),
+            "should not find a name among the Hindi words"
+        );
+    }
+
+    #[test]
+    fn numbers_the_hindi_common_words_as_build_rs_does() {
+        let original = read("lexicon/hi_common.tsv");
+        let rank = hi_common_ranks(&original);
+        let all = hi_common_words(&[0xFF; 2000]);
+        let unique: std::collections::HashSet<&str> = all.iter().map(String::as_str).collect();
+        assert_eq!(all.len(), rank.len(), "should number every word once");
+        assert!(
+            unique.iter().all(|w| rank.contains_key(w)),
+            "should number only the words of the file"
+        );
+        let function_words = lines(text(LEXICON_HI_FUNCTION_WORDS));
+        assert_eq!(
+            hi_common_words(&[0b1]),
+            [function_words[0]],
+            "should number the function words first"
+        );
+        let mut flags = vec![0u8; function_words.len() / 8 + 1];
+        flags[function_words.len() / 8] = 1 << (function_words.len() % 8);
+        let first = hi_common_words(&flags);
+        assert!(
+            first.len() == 1 && contains(LEXICON_HI_COMMON, &first[0]),
+            "should number the sorted list's words after them, got {first:?}"
+        );
+        assert!(hi_common_words(&[]).is_empty(), "should flag no word");
+    }
+
+    #[test]
     fn keeps_the_function_words_of_hi_common_apart() {
         let original = read("lexicon/hi_common.tsv");
         let rank = hi_common_ranks(&original);
@@ -325,60 +594,98 @@ mod tests {
 
     /// The lines of `list`, unpacked from their front coding.
     fn decode(list: SortedList) -> Vec<Vec<u8>> {
-        let starts = &SORTED_BLOCKS[list.first_block * 4..list.end_block * 4];
+        let bytes = &SORTED_LISTS[list.start..list.end];
         let mut lines = Vec::new();
-        for (i, start) in starts.chunks(4).enumerate() {
-            let start = u32::from_le_bytes(start.try_into().unwrap()) as usize;
-            let end = starts.get(i * 4 + 4..i * 4 + 8).map_or(list.end, |b| {
-                u32::from_le_bytes(b.try_into().unwrap()) as usize
-            });
-            let block = &SORTED_LISTS[start..end];
-            // Read in order: a line's first byte (how much it keeps) may be a line feed.
-            let line_end =
-                |from: usize| from + block[from..].iter().position(|&b| b == b'\n').unwrap();
-            let mut at = line_end(0);
-            let mut line = block[..at].to_vec();
+        let mut line: Vec<u8> = Vec::new();
+        let mut at = 0;
+        // Read in order: a line's first byte (how much it drops) may be a line feed.
+        while at < bytes.len() {
+            let end = at + 1 + bytes[at + 1..].iter().position(|&b| b == b'\n').unwrap();
+            line.truncate(line.len() - usize::from(bytes[at]));
+            line.extend_from_slice(&bytes[at + 1..end]);
             lines.push(line.clone());
-            at += 1;
-            while at < block.len() {
-                let end = line_end(at + 1);
-                line.truncate(usize::from(block[at]));
-                line.extend_from_slice(&block[at + 1..end]);
-                lines.push(line.clone());
-                at = end + 1;
-            }
+            at = end + 1;
         }
-        assert_eq!(
-            starts.len() / 4,
-            lines.len().div_ceil(32),
-            "should start a block every 32 lines"
-        );
         lines
     }
 
     #[test]
     fn finds_a_word_in_front_coded_lines() {
-        // "and", "be" | "cat", "cats", "catz" | "dog": blocks of up to three lines.
-        let lines = b"and\n\x00be\ncat\n\x03s\n\x03z\ndog\n";
-        let starts: Vec<u8> = [0u32, 8, 18].iter().flat_map(|s| s.to_le_bytes()).collect();
-        let end = lines.len();
-        for word in ["and", "be", "cat", "cats", "catz", "dog"] {
+        // 26 lines, "a", "aa", ... (twenty a's), "and", "be", "cat", "cats", "catz", "dog", each
+        // saying how many bytes of the line before it drops: the index holds lines 0 and 16.
+        let mut words: Vec<String> = (1..=20).map(|n| "a".repeat(n)).collect();
+        words.extend(["and", "be", "cat", "cats", "catz", "dog"].map(String::from));
+        words.sort();
+        let mut bytes = Vec::new();
+        let mut before = "";
+        for word in &words {
+            let shared = common_prefix(before.as_bytes(), word.as_bytes());
+            bytes.push((before.len() - shared) as u8);
+            bytes.extend_from_slice(&word.as_bytes()[shared..]);
+            bytes.push(b'\n');
+            before = word;
+        }
+        let index = LineIndex::new(&bytes);
+        assert_eq!(
+            index.keys.len(),
+            words.len().div_ceil(INDEXED_EVERY),
+            "should index every sixteenth line"
+        );
+        for word in &words {
             assert!(
-                front_coded_contains(lines, &starts, end, word.as_bytes()),
+                index.contains(&bytes, word.as_bytes()),
                 "should find {word}"
             );
         }
         for word in [
-            "", "a", "ca", "catb", "catsa", "cb", "do", "dogs", "zebra", "cat\n",
+            "", "b", "ab", "aab", "ca", "catb", "catsa", "cb", "do", "dogs", "zebra", "cat\n",
+            "an", "andy", "bee", "catt", "\0",
         ] {
             assert!(
-                !front_coded_contains(lines, &starts, end, word.as_bytes()),
+                !index.contains(&bytes, word.as_bytes()),
                 "should not find {word:?}"
             );
         }
+        let empty = LineIndex::new(b"");
         assert!(
-            !front_coded_contains(b"", &[], 0, b"a"),
+            !empty.contains(b"", b"a"),
             "should find nothing in no lines"
+        );
+        assert!(
+            !scan(b"\x09x\n", 0, b"and", b"ax"),
+            "should find nothing past a line that drops more than the line before has"
+        );
+    }
+
+    #[test]
+    fn unpacks_what_encode_into_packs() {
+        for text in ["", "a\tb\n", "रूस\tRussia\n", "“क़”é😀\u{1}\u{97F}\u{900}x"]
+        {
+            let mut buffer = [0u8; 64];
+            let len = encode_into(text, &mut buffer).expect("should fit");
+            assert_eq!(
+                unpack(&buffer[..len], text.len()),
+                text,
+                "should unpack {text:?} to itself"
+            );
+        }
+        assert_eq!(
+            unpack(&[b'a', 1, 0xE2, 0x80], 4),
+            "",
+            "should unpack a cut character to nothing, not panic"
+        );
+    }
+
+    #[test]
+    fn unpacks_front_coded_words() {
+        // "कल", "कलम", "कहा", "x": drop 0, drop 0 (+म), drop 2 (+हा), drop 3 (+x).
+        let bytes = [
+            0, 0x95, 0xB2, b'\n', 0, 0xAE, b'\n', 2, 0xB9, 0xBE, b'\n', 3, b'x', b'\n', 0, b'y',
+        ];
+        assert_eq!(
+            unpack_front_coded(&bytes),
+            ["कल", "कलम", "कहा", "x"],
+            "should unpack each word from the one before, and stop at a word cut short"
         );
     }
 

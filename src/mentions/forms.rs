@@ -42,8 +42,10 @@ const KINDS: [&str; 12] = [
 /// The data rows of the entity files (`texts`, in the order of [`ENTITY_FILES`]) with their
 /// form columns replaced by the surface forms that each row claims: every form's
 /// [`surface_forms`], each kept by the first row to claim it. `Form^` stands for `Form|FORM`,
-/// the capitals of an ASCII form (they compress badly; the lexicon makes them). Rows of an
-/// unknown kind keep no forms. `build.rs` packs the files this way, so the lexicon only reads
+/// the capitals of an ASCII form (they compress badly; the lexicon makes them), and a form that
+/// is the row's first cell (its canonical name) is written `=` (`=^` with its capitals): most
+/// rows name themselves so, and the repeat gzips worse than one character. Rows of an unknown
+/// kind keep no forms. `build.rs` packs the files this way, so the lexicon only reads
 /// the forms on its first use.
 pub fn expand_entity_files(texts: &[String]) -> Vec<Vec<String>> {
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -79,6 +81,12 @@ pub fn expand_entity_files(texts: &[String]) -> Vec<Vec<String>> {
                                 claimed.push(v);
                             }
                         }
+                    }
+                }
+                for form in &mut claimed {
+                    let bare = form.strip_suffix('^').unwrap_or(form);
+                    if bare == cols[0] {
+                        *form = if bare.len() < form.len() { "=^" } else { "=" }.to_string();
                     }
                 }
                 cols[column] = claimed.join("|");

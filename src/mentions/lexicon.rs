@@ -328,19 +328,25 @@ impl Gazetteer {
 
     /// The built-in names. Their files are packed with the forms expanded and each kept by the
     /// first name that claims it (`build.rs`, [`forms::expand_entity_files`]), so they are only
-    /// read here; `Form^` stands for `Form|FORM`.
+    /// read here; `Form^` stands for `Form|FORM`, and `=` for the row's canonical name.
     fn builtin() -> Gazetteer {
         let mut b = Builder::default();
         b.entries = builtin_entries(|entry, cols| {
+            let canonical = cols.first().copied().unwrap_or("");
             for (column, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {
                 let cell = cols.get(column).copied().unwrap_or("");
                 for form in cell.split('|').filter(|f| !f.is_empty()) {
                     let f = Form { entry, adjectival };
-                    if let Some(form) = form.strip_suffix('^') {
+                    let (form, capitals) = match form.strip_suffix('^') {
+                        Some(form) => (form, true),
+                        None => (form, false),
+                    };
+                    let form = if form == "=" { canonical } else { form };
+                    if capitals {
                         b.patterns.push(Cow::Owned(form.to_ascii_uppercase()));
                         b.forms.push(f);
                     }
-                    b.patterns.push(Cow::Borrowed(form.trim_end_matches('^')));
+                    b.patterns.push(Cow::Borrowed(form));
                     b.forms.push(f);
                 }
             }
@@ -555,12 +561,11 @@ impl Lexicon {
     /// Whether `word` is one of the most frequent English words (any case).
     /// A plural of one counts too ("Standings", "Extras").
     pub fn is_english_word(&self, word: &str) -> bool {
-        let lower = word.to_ascii_lowercase();
-        data::contains(self.en_words, &lower)
-            || lower.len() > 3
-                && lower
-                    .strip_suffix('s')
-                    .is_some_and(|stem| data::contains(self.en_words, stem))
+        data::contains_ascii_lowercase(self.en_words, word)
+            || word.len() > 3
+                && word
+                    .strip_suffix(['s', 'S'])
+                    .is_some_and(|stem| data::contains_ascii_lowercase(self.en_words, stem))
     }
 
     /// Whether `word` with its first letter in upper case (as [`char::to_uppercase`] writes it)

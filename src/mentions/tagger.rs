@@ -46,8 +46,10 @@ const MAGIC: &[u8; 4] = b"NLTG";
 const FORMAT_VERSION: u8 = 2;
 
 /// The shipped model (`data/model/hi-ner.bin`) as build.rs lays it out (`build/model.rs`): the
-/// file without its weight rows, which buckets have a row, which weights of each row are not
-/// zero, and those weights (spread into the rows at first use). Builds without the `tagger`
+/// file without its never-begin words and weight rows, which buckets have a row, which weights
+/// of each row are not zero, and those weights (spread into the rows at first use), and the
+/// never-begin words: those that are Hindi common words as one bit per common word, the others
+/// packed and front-coded (read at first use). Builds without the `tagger`
 /// feature leave it out (about 90 KB of the gzipped wasm) and find names with the lexicon and
 /// the patterns only.
 #[cfg(feature = "tagger")]
@@ -58,6 +60,12 @@ static SHIPPED_PRESENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner
 static SHIPPED_MASKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-masks.bin"));
 #[cfg(feature = "tagger")]
 static SHIPPED_WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-weights.bin"));
+#[cfg(feature = "tagger")]
+static SHIPPED_NEVER_BEGIN: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-never-begin.bin"));
+#[cfg(feature = "tagger")]
+static SHIPPED_NEVER_BEGIN_COMMON: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-never-begin-common.bin"));
 
 /// Whether `word` names a weekday or month (`data/model/time-words.tsv`): never the start of a
 /// name, though the training data has too few of them for the model to learn it.
@@ -560,13 +568,18 @@ pub fn shipped_model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL
         .get_or_init(|| {
-            Model::with_weights(
+            let mut model = Model::with_weights(
                 SHIPPED_HEAD,
                 SHIPPED_PRESENT,
                 SHIPPED_MASKS,
                 SHIPPED_WEIGHTS,
             )
-            .ok()
+            .ok()?;
+            let mut words = crate::data::hi_common_words(SHIPPED_NEVER_BEGIN_COMMON);
+            words.extend(crate::data::unpack_front_coded(SHIPPED_NEVER_BEGIN));
+            model.never_begin.reserve(words.len());
+            model.never_begin.extend(words);
+            Some(model)
         })
         .as_ref()
 }

@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use crate::data;
 use crate::normalize::Normalized;
-use crate::phrases::PhraseSet;
 
 /// Where a read-also or promo phrase marks a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +61,7 @@ pub struct Markers {
     /// The read-also phrases that open a block, by their first character (lower case).
     pub starts_by_char: HashMap<char, Vec<String>>,
     /// The promo phrases that may stand anywhere.
-    pub promos: PhraseSet,
+    pub promos: FoldedPhrases,
     pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
     /// The first word of each caption phrase.
@@ -135,6 +134,211 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Phrases looked for in a text as [`fold`] gives it, read from the text itself: folding a whole
+/// sentence to look for a few phrases cost more than the search. The phrases are grouped by
+/// their first character, and a character of the text that opens none (told from bits for ASCII
+/// and Devanagari) is passed over after one look.
+#[derive(Debug, Default)]
+pub struct FoldedPhrases {
+    by_first: HashMap<char, Vec<Box<str>>>,
+    /// The first characters of the phrases among ASCII (bit `c`) and Devanagari (bit
+    /// `c - U+0900`).
+    ascii_first: u128,
+    devanagari_first: u128,
+    /// An empty phrase occurs in every text.
+    has_empty: bool,
+    /// Bit [`pair_bit`] of the first two characters of each phrase, and whether every phrase
+    /// has two: most places that a phrase's first character opens are passed over by the
+    /// character after it, read from the text without folding.
+    pairs: Vec<u64>,
+    all_pairs: bool,
+}
+
+/// The bit of a phrase's first two characters in [`FoldedPhrases::pairs`].
+#[inline]
+fn pair_bit(first: char, second: char) -> usize {
+    ((u32::from(first) << 8 ^ u32::from(second)).wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+impl FoldedPhrases {
+    pub fn new(phrases: &[&str]) -> FoldedPhrases {
+        let mut set = FoldedPhrases {
+            pairs: vec![0; 64],
+            all_pairs: true,
+            ..FoldedPhrases::default()
+        };
+        for phrase in phrases {
+            let mut chars = phrase.chars();
+            match (chars.next(), chars.next()) {
+                (Some(first), Some(second)) => {
+                    let bit = pair_bit(first, second);
+                    set.pairs[bit / 64] |= 1 << (bit % 64);
+                }
+                _ => set.all_pairs = false,
+            }
+            let Some(first) = phrase.chars().next() else {
+                set.has_empty = true;
+                continue;
+            };
+            match u32::from(first) {
+                c @ 0..=0x7F => set.ascii_first |= 1 << c,
+                c @ 0x900..=0x97F => set.devanagari_first |= 1 << (c - 0x900),
+                _ => {}
+            }
+            set.by_first
+                .entry(first)
+                .or_default()
+                .push((*phrase).into());
+        }
+        set
+    }
+
+    /// Whether `fold(text)` holds one of the phrases, as a substring.
+    pub fn in_folded(&self, text: &str) -> bool {
+        if self.has_empty {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        // A character of the folded text other than a space has been seen: white space before
+        // it folds to nothing, after it to one space when more follows.
+        let mut begun = false;
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if b < 0x80 {
+                let c = char::from(b);
+                let (first, may) = if c.is_whitespace() {
+                    (' ', begun && self.ascii_first >> b' ' & 1 == 1)
+                } else {
+                    begun = true;
+                    let lower = b.to_ascii_lowercase();
+                    (char::from(lower), self.ascii_first >> lower & 1 == 1)
+                };
+                if may
+                    && self.pair_may_open(bytes, at + 1, first)
+                    && self.opens_at(text, at, 0, first)
+                {
+                    return true;
+                }
+                at += 1;
+                continue;
+            }
+            let (c, len) = crate::chars::char_at(text, at);
+            if ('\u{0900}'..='\u{097F}').contains(&c) {
+                // Devanagari is its own lower case.
+                begun = true;
+                let may = self.devanagari_first >> (u32::from(c) - 0x900) & 1 == 1;
+                if may && self.pair_may_open(bytes, at + len, c) && self.opens_at(text, at, 0, c) {
+                    return true;
+                }
+            } else if c.is_whitespace() {
+                if begun && self.ascii_first >> b' ' & 1 == 1 && self.opens_at(text, at, 0, ' ') {
+                    return true;
+                }
+            } else {
+                begun = true;
+                // A character whose lower case is two characters: a phrase may open with either.
+                for (k, first) in crate::unicode::lower(c).enumerate() {
+                    if self.opens_at(text, at, k, first) {
+                        return true;
+                    }
+                }
+            }
+            at += len;
+        }
+        false
+    }
+
+    /// Whether a phrase may open with `first` followed by the character at byte `next`: false
+    /// only when that character is ASCII or Devanagari and no phrase opens with the two (white
+    /// space reads as the space it may fold to).
+    #[inline]
+    fn pair_may_open(&self, bytes: &[u8], next: usize, first: char) -> bool {
+        if !self.all_pairs {
+            return true;
+        }
+        let second = match bytes.get(next..) {
+            Some([b, ..]) if *b < 0x80 => {
+                let c = char::from(*b);
+                if c.is_whitespace() {
+                    ' '
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            }
+            Some([0xE0, b @ (0xA4 | 0xA5), low, ..]) => {
+                char::from_u32(0x900 | u32::from(b & 1) << 6 | u32::from(low & 0x3F)).unwrap_or(' ')
+            }
+            // The end of the text (a phrase of two characters does not fit), or another character.
+            Some([]) | None => return false,
+            Some(_) => return true,
+        };
+        let bit = pair_bit(first, second);
+        self.pairs[bit / 64] >> (bit % 64) & 1 == 1
+    }
+
+    /// Whether a phrase opens at character `k` of the folded text from byte `at`, `first`.
+    fn opens_at(&self, text: &str, at: usize, k: usize, first: char) -> bool {
+        let Some(phrases) = self.by_first.get(&first) else {
+            return false;
+        };
+        let mut after = Folded::new(&text[at..]);
+        if after.nth(k) != Some(first) {
+            return false;
+        }
+        phrases.iter().any(|phrase| {
+            let mut folded = after.clone();
+            phrase.chars().skip(1).all(|p| folded.next() == Some(p))
+        })
+    }
+}
+
+/// The characters of [`fold`] of a text that opens with no white space, or of the part of a
+/// folded text after a character (white space there reads as the one space it folds to).
+#[derive(Clone)]
+struct Folded<'a> {
+    chars: std::str::Chars<'a>,
+    /// A character read after a run of white space, to be lower-cased next.
+    next_raw: Option<char>,
+    /// The second character of a lower case of two.
+    second: Option<char>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(text: &'a str) -> Folded<'a> {
+        Folded {
+            chars: text.chars(),
+            next_raw: None,
+            second: None,
+        }
+    }
+}
+
+impl Iterator for Folded<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.second.take() {
+            return Some(c);
+        }
+        let c = match self.next_raw.take() {
+            Some(c) => c,
+            None => {
+                let c = self.chars.next()?;
+                if c.is_whitespace() {
+                    // One space, when a character follows the run; none at the end.
+                    self.next_raw = Some(self.chars.find(|c| !c.is_whitespace())?);
+                    return Some(' ');
+                }
+                c
+            }
+        };
+        let mut lower = crate::unicode::lower(c);
+        let first = lower.next();
+        self.second = lower.next();
+        first
+    }
+}
+
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
 pub fn word_key(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
@@ -186,7 +390,7 @@ fn load() -> Markers {
         .filter(|(_, place)| *place == Place::Anywhere)
         .map(|(phrase, _)| phrase.as_str())
         .collect();
-    m.promos = PhraseSet::new(&promos);
+    m.promos = FoldedPhrases::new(&promos);
     for row in rows(data::text(data::STRUCTURE_DATELINES)) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(row[0].to_string()),
@@ -389,6 +593,7 @@ impl Markers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn words_are_the_pieces_between_white_space_trimmed_to_word_characters() {
@@ -478,6 +683,76 @@ mod tests {
             w,
             ["नमस्ते", "Mr", "Smith"],
             "should strip quotes and punctuation"
+        );
+    }
+
+    /// Characters whose folds differ from them in every way [`fold`] knows: capitals, white space
+    /// of several kinds, a capital whose lower case is two characters (U+0130) and one whose
+    /// lower case is ASCII (the Kelvin sign), the mark U+0307 that opens the second, Devanagari.
+    fn folding_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            proptest::char::range('a', 'c'),
+            proptest::char::range('A', 'C'),
+            Just('k'),
+            Just('K'),
+            Just('\u{212A}'),
+            Just('i'),
+            Just('\u{130}'),
+            Just('\u{307}'),
+            Just(' '),
+            Just('\n'),
+            Just('\u{A0}'),
+            Just('\u{2003}'),
+            Just('क'),
+            Just('ि'),
+            Just('।'),
+            Just('É'),
+            Just('é'),
+        ]
+    }
+
+    fn folding_text(most: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(folding_char(), 0..most).prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn folded_phrases_find_what_a_search_of_the_fold_finds(
+            phrases in proptest::collection::vec(folding_text(4), 0..5),
+            texts in proptest::collection::vec(folding_text(8), 1..8),
+        ) {
+            let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
+            let set = FoldedPhrases::new(&refs);
+            // Texts made of the phrases (and their capitals) and other text, so that many hold one.
+            let with_phrases = format!("{}{}{}", texts[0], phrases.join(" "), texts[0]);
+            let upper = with_phrases.to_uppercase();
+            for text in texts.iter().chain([&texts.concat(), &with_phrases, &upper]) {
+                let folded = fold(text);
+                prop_assert_eq!(
+                    set.in_folded(text),
+                    refs.iter().any(|p| folded.contains(p)),
+                    "should find a phrase in {:?} as a search of its fold {:?} does",
+                    text,
+                    folded
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn finds_promo_phrases_in_any_case_and_spacing() {
+        let promos = &markers().promos;
+        assert!(
+            promos.in_folded("Please  CLICK\nHere to read more."),
+            "should find 'click here' across case and white space"
+        );
+        assert!(
+            promos.in_folded("आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं."),
+            "should find a Hindi promo"
+        );
+        assert!(
+            !promos.in_folded("The council voted to follow the plan."),
+            "should find no promo in a plain sentence"
         );
     }
 }

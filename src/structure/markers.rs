@@ -135,23 +135,34 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Phrases looked for in a text as [`fold`] gives it, read from the text itself: folding a whole
-/// sentence to look for a few phrases cost more than the search. The phrases are grouped by
-/// their first character, and a character of the text that opens none (told from bits for ASCII
-/// and Devanagari) is passed over after one look.
-#[derive(Debug, Default)]
+/// sentence to look for a few phrases cost more than the search. Bytes that open no phrase are
+/// passed over by a table; at the others, a table of bits of each phrase's first two characters
+/// passes over most places; the phrases that open with the character are then compared.
+#[derive(Debug)]
 pub struct FoldedPhrases {
+    /// The phrases that are their own fold, by their first character.
+    plain_by_first: HashMap<char, Vec<Box<str>>>,
+    /// The others (with capitals, or white space other than single spaces), by their first
+    /// character.
     by_first: HashMap<char, Vec<Box<str>>>,
-    /// The first characters of the phrases among ASCII (bit `c`) and Devanagari (bit
-    /// `c - U+0900`).
-    ascii_first: u128,
-    devanagari_first: u128,
-    /// An empty phrase occurs in every text.
-    has_empty: bool,
+    /// Per byte that opens a character: whether a phrase may open there. An ASCII character
+    /// whose lower case opens a phrase; white space, when a phrase opens with a space; every
+    /// character beyond ASCII (a Devanagari one is then told from `devanagari_first`).
+    opens: [bool; 256],
+    /// Per Devanagari character (U+0900 + index): whether a phrase opens with it.
+    devanagari_first: [bool; 128],
     /// Bit [`pair_bit`] of the first two characters of each phrase, and whether every phrase
-    /// has two: most places that a phrase's first character opens are passed over by the
-    /// character after it, read from the text without folding.
+    /// has two.
     pairs: Vec<u64>,
     all_pairs: bool,
+    /// An empty phrase occurs in every text.
+    has_empty: bool,
+}
+
+impl Default for FoldedPhrases {
+    fn default() -> Self {
+        FoldedPhrases::new(&[])
+    }
 }
 
 /// The bit of a phrase's first two characters in [`FoldedPhrases::pairs`].
@@ -161,34 +172,57 @@ fn pair_bit(first: char, second: char) -> usize {
 }
 
 impl FoldedPhrases {
+    /// Out of line: the default markers build an empty set too, and one copy is enough.
+    #[inline(never)]
     pub fn new(phrases: &[&str]) -> FoldedPhrases {
         let mut set = FoldedPhrases {
+            plain_by_first: HashMap::default(),
+            by_first: HashMap::default(),
+            opens: [false; 256],
+            devanagari_first: [false; 128],
             pairs: vec![0; 64],
             all_pairs: true,
-            ..FoldedPhrases::default()
+            has_empty: false,
         };
+        // Every character beyond ASCII is looked at.
+        set.opens[0xC0..].fill(true);
         for phrase in phrases {
             let mut chars = phrase.chars();
-            match (chars.next(), chars.next()) {
-                (Some(first), Some(second)) => {
-                    let bit = pair_bit(first, second);
-                    set.pairs[bit / 64] |= 1 << (bit % 64);
-                }
-                _ => set.all_pairs = false,
-            }
-            let Some(first) = phrase.chars().next() else {
+            let (first, second) = (chars.next(), chars.next());
+            let Some(first) = first else {
                 set.has_empty = true;
                 continue;
             };
+            match second {
+                Some(second) => {
+                    let bit = pair_bit(first, second);
+                    set.pairs[bit / 64] |= 1 << (bit % 64);
+                }
+                None => set.all_pairs = false,
+            }
             match u32::from(first) {
-                c @ 0..=0x7F => set.ascii_first |= 1 << c,
-                c @ 0x900..=0x97F => set.devanagari_first |= 1 << (c - 0x900),
+                // White space of every kind folds to the space.
+                _ if first == ' ' => {
+                    for b in 0..0x80u8 {
+                        set.opens[usize::from(b)] |= char::from(b).is_whitespace();
+                    }
+                }
+                // The ASCII characters whose lower case it is (U+212A, the Kelvin sign, is beyond
+                // ASCII and looked at anyway).
+                c @ 0..=0x7F => {
+                    for b in 0..0x80u8 {
+                        set.opens[usize::from(b)] |= u32::from(b.to_ascii_lowercase()) == c;
+                    }
+                }
+                c @ 0x900..=0x97F => set.devanagari_first[(c - 0x900) as usize] = true,
                 _ => {}
             }
-            set.by_first
-                .entry(first)
-                .or_default()
-                .push((*phrase).into());
+            let by_first = if fold(phrase) == *phrase {
+                &mut set.plain_by_first
+            } else {
+                &mut set.by_first
+            };
+            by_first.entry(first).or_default().push((*phrase).into());
         }
         set
     }
@@ -199,43 +233,55 @@ impl FoldedPhrases {
             return true;
         }
         let bytes = text.as_bytes();
-        // A character of the folded text other than a space has been seen: white space before
-        // it folds to nothing, after it to one space when more follows.
-        let mut begun = false;
+        // White space before the first other character folds to nothing, after it to one space
+        // when more follows.
+        let lead = text.len() - text.trim_start().len();
         let mut at = 0;
-        while let Some(&b) = bytes.get(at) {
+        loop {
+            while let Some(&b) = bytes.get(at) {
+                if self.opens[usize::from(b)] {
+                    break;
+                }
+                at += 1;
+            }
+            let Some(&b) = bytes.get(at) else {
+                return false;
+            };
             if b < 0x80 {
                 let c = char::from(b);
-                let (first, may) = if c.is_whitespace() {
-                    (' ', begun && self.ascii_first >> b' ' & 1 == 1)
+                let first = if c.is_whitespace() {
+                    ' '
                 } else {
-                    begun = true;
-                    let lower = b.to_ascii_lowercase();
-                    (char::from(lower), self.ascii_first >> lower & 1 == 1)
+                    c.to_ascii_lowercase()
                 };
-                if may
+                let found = (first != ' ' || at > lead)
                     && self.pair_may_open(bytes, at + 1, first)
-                    && self.opens_at(text, at, 0, first)
-                {
+                    && self.opens_at(text, at, 0, first);
+                if found {
                     return true;
                 }
                 at += 1;
                 continue;
             }
-            let (c, len) = crate::chars::char_at(text, at);
-            if ('\u{0900}'..='\u{097F}').contains(&c) {
+            if let Some(&[0xE0, b1 @ (0xA4 | 0xA5), b2]) = bytes.get(at..at + 3) {
                 // Devanagari is its own lower case.
-                begun = true;
-                let may = self.devanagari_first >> (u32::from(c) - 0x900) & 1 == 1;
-                if may && self.pair_may_open(bytes, at + len, c) && self.opens_at(text, at, 0, c) {
+                let index = usize::from(b1 & 1) << 6 | usize::from(b2 & 0x3F);
+                let c = char::from_u32(0x900 + index as u32).unwrap_or(' ');
+                let found = self.devanagari_first[index]
+                    && self.pair_may_open(bytes, at + 3, c)
+                    && self.opens_at(text, at, 0, c);
+                if found {
                     return true;
                 }
-            } else if c.is_whitespace() {
-                if begun && self.ascii_first >> b' ' & 1 == 1 && self.opens_at(text, at, 0, ' ') {
+                at += 3;
+                continue;
+            }
+            let (c, len) = crate::chars::char_at(text, at);
+            if c.is_whitespace() {
+                if at > lead && self.opens[usize::from(b' ')] && self.opens_at(text, at, 0, ' ') {
                     return true;
                 }
             } else {
-                begun = true;
                 // A character whose lower case is two characters: a phrase may open with either.
                 for (k, first) in crate::unicode::lower(c).enumerate() {
                     if self.opens_at(text, at, k, first) {
@@ -245,7 +291,6 @@ impl FoldedPhrases {
             }
             at += len;
         }
-        false
     }
 
     /// Whether a phrase may open with `first` followed by the character at byte `next`: false
@@ -278,17 +323,64 @@ impl FoldedPhrases {
 
     /// Whether a phrase opens at character `k` of the folded text from byte `at`, `first`.
     fn opens_at(&self, text: &str, at: usize, k: usize, first: char) -> bool {
-        let Some(phrases) = self.by_first.get(&first) else {
+        let plain = self
+            .plain_by_first
+            .get(&first)
+            .map_or(&[][..], Vec::as_slice);
+        let others = self.by_first.get(&first).map_or(&[][..], Vec::as_slice);
+        if plain.is_empty() && others.is_empty() {
             return false;
+        }
+        // Plain phrases are compared with the bytes as they are, and read folded only when the
+        // text parts from one at a character that folding may change.
+        let raw = &text.as_bytes()[at..];
+        let sure = |phrase: &str| {
+            if k == 0 {
+                compare_plain(raw, phrase.as_bytes())
+            } else {
+                None
+            }
         };
+        if plain.iter().any(|phrase| sure(phrase) == Some(true)) {
+            return true;
+        }
+        if others.is_empty() && plain.iter().all(|phrase| sure(phrase).is_some()) {
+            return false;
+        }
         let mut after = Folded::new(&text[at..]);
         if after.nth(k) != Some(first) {
             return false;
         }
-        phrases.iter().any(|phrase| {
-            let mut folded = after.clone();
-            phrase.chars().skip(1).all(|p| folded.next() == Some(p))
+        let unsure = plain.iter().filter(|phrase| sure(phrase).is_none());
+        unsure.chain(others).any(|phrase| {
+            let mut rest = after.clone();
+            phrase.chars().skip(1).all(|p| rest.next() == Some(p))
         })
+    }
+}
+
+/// Whether the folded text from `raw` opens with `phrase`, a phrase that is its own fold, told
+/// from the bytes as they are: `Some(true)` when the text opens with the phrase, `Some(false)`
+/// when they part at a character that is its own fold (ASCII but a capital or white space, or
+/// Devanagari) or the text ends, `None` when they part at a character that folding may change.
+#[inline]
+fn compare_plain(raw: &[u8], phrase: &[u8]) -> Option<bool> {
+    let same = raw.iter().zip(phrase).take_while(|(a, b)| a == b).count();
+    if same == phrase.len() {
+        return Some(true);
+    }
+    // The character of the text where they part opens where a character of the phrase does.
+    let mut start = same;
+    while start > 0 && raw.get(start).is_some_and(|&b| (0x80..0xC0).contains(&b)) {
+        start -= 1;
+    }
+    match raw.get(start..) {
+        Some([]) | None => Some(false),
+        Some([b, ..]) if b.is_ascii() => {
+            (!b.is_ascii_uppercase() && !char::from(*b).is_whitespace()).then_some(false)
+        }
+        Some([0xE0, 0xA4 | 0xA5, ..]) => Some(false),
+        Some(_) => None,
     }
 }
 

@@ -560,11 +560,12 @@ fn name_part_mentions(
             continue;
         }
         for &m in &grp.mentions {
-            let ws = name_words(surface(text, &mentions[m]));
-            if ws.len() < 2 {
+            // The first and the last of two or more name words.
+            let mut ws = name_word_iter(surface(text, &mentions[m]));
+            let (Some(first), Some(last)) = (ws.next(), ws.last()) else {
                 continue;
-            }
-            for w in [ws[0], ws[ws.len() - 1]] {
+            };
+            for w in [first, last] {
                 let long_enough = w
                     .chars()
                     .filter(|&c| crate::chars::is_alphabetic(c))
@@ -589,6 +590,10 @@ fn name_part_mentions(
     if parts.is_empty() {
         return Vec::new();
     }
+    // The byte lengths of the parts (bit `n` for `n` below 64, the last bit for the longer
+    // ones): most words of the text are told from them without a lookup.
+    let length_bit = |w: &str| 1u64 << w.len().min(63);
+    let lengths = parts.keys().fold(0u64, |bits, w| bits | length_bit(w));
     // For each part, where its owners are mentioned, (start, owner) in text order: the owner
     // mentioned last before a place is found by binary search, not by reading every mention of
     // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
@@ -614,6 +619,9 @@ fn name_part_mentions(
     );
     for ws in sentence_words {
         for w in ws {
+            if lengths & length_bit(w.text) == 0 {
+                continue;
+            }
             let Some(&part) = parts.get(w.text) else {
                 continue;
             };

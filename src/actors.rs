@@ -437,25 +437,28 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     groups.retain(|g| !g.mentions.is_empty());
 }
 
-/// The office (and its "X के" or demonym context) just before word `i`, as (context key, office
-/// text, office range). `offices[j]` is the number of words of the office title at word `j`.
+/// For each word (and the end), the first word of the office title that ends right before it,
+/// if any: of several, the one that starts first (chained titles). `offices[j]` is the number of
+/// words of the office title at word `j`.
+fn office_starts(offices: &[Option<usize>]) -> Vec<Option<usize>> {
+    let mut starts = vec![None; offices.len() + 1];
+    for (j, m) in offices.iter().enumerate() {
+        if let Some(slot) = m.filter(|&m| m > 0).and_then(|m| starts.get_mut(j + m)) {
+            slot.get_or_insert(j);
+        }
+    }
+    starts
+}
+
+/// The office (and its "X के" or demonym context) of words `j..i`, just before word `i`, as
+/// (context key, office text, office range).
 fn role_before(
     text: &str,
     adjectivals: &Ranges,
     words: &[Word],
-    offices: &[Option<usize>],
+    j: usize,
     i: usize,
-) -> Option<(String, String, Range)> {
-    let lex = lexicon::builtin();
-    // Find an office title that ends right before word i (allowing chained titles).
-    let mut start = None;
-    for n in 1..=lex.longest_affix.min(i) {
-        let j = i - n;
-        if offices[j].is_some_and(|m| j + m == i) {
-            start = Some(j);
-        }
-    }
-    let j = start?;
+) -> (String, String, Range) {
     let office = Range::new(words[j].start, words[i - 1].end);
     // Context: "रूस के", "उत्तर कोरियाई" before the office, in the same sentence.
     let bare = office.slice(text).to_string();
@@ -472,7 +475,7 @@ fn role_before(
         }
         _ => {}
     }
-    Some((key, bare, office))
+    (key, bare, office)
 }
 
 /// Rule 4: (group, office range) for each later use of an office tied to one person.
@@ -508,10 +511,15 @@ fn role_mentions(
                 _ => None,
             })
             .collect();
+        if titles.iter().all(Option::is_none) {
+            continue;
+        }
+        let starts = office_starts(&titles);
         for i in 1..ws.len() {
-            let Some((key, bare, office)) = role_before(text, &adjectivals, ws, &titles, i) else {
+            let Some(j) = starts[i] else {
                 continue;
             };
+            let (key, bare, office) = role_before(text, &adjectivals, ws, j, i);
             let named = person_at.get(&ws[i].start).copied();
             match named.and_then(|m| owner.get(&m)) {
                 Some(&g) => {
@@ -1064,6 +1072,27 @@ mod tests {
                         "should keep in {:?} the places a search per surface keeps", block
                     );
                 }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn office_starts_are_the_first_office_ending_before_each_word(
+            offices in proptest::collection::vec(proptest::option::of(0usize..5), 0..12),
+        ) {
+            let starts = office_starts(&offices);
+            for (i, &start) in starts.iter().enumerate().take(offices.len()).skip(1) {
+                // Each title of up to the longest length ending right before word i, the longest
+                // one last.
+                let mut plain = None;
+                for n in 1..=4.min(i) {
+                    let j = i - n;
+                    if offices[j].is_some_and(|m| j + m == i) {
+                        plain = Some(j);
+                    }
+                }
+                prop_assert_eq!(start, plain, "should find the office before word {}", i);
             }
         }
     }

@@ -658,6 +658,7 @@ fn repeated_names(
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
+    let mut ordinary: HashSet<&str> = HashSet::default();
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];
@@ -665,10 +666,16 @@ fn repeated_names(
                 continue;
             }
             let s = surface(text, mention);
+            // A surface met again was kept or found ordinary already (the lexicon's answers
+            // cost more than the lookup).
+            if by_surface.contains_key(s) || ordinary.contains(s) {
+                continue;
+            }
             let single = !s.contains(' ');
-            let ordinary = single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s));
-            if !ordinary {
-                by_surface.entry(s).or_insert(g);
+            if single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s)) {
+                ordinary.insert(s);
+            } else {
+                by_surface.insert(s, g);
             }
         }
     }

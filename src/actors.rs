@@ -437,25 +437,28 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     groups.retain(|g| !g.mentions.is_empty());
 }
 
-/// The office (and its "X के" or demonym context) just before word `i`, as (context key, office
-/// text, office range). `offices[j]` is the number of words of the office title at word `j`.
+/// For each word (and the end), the first word of the office title that ends right before it,
+/// if any: of several, the one that starts first (chained titles). `offices[j]` is the number of
+/// words of the office title at word `j`.
+fn office_starts(offices: &[Option<usize>]) -> Vec<Option<usize>> {
+    let mut starts = vec![None; offices.len() + 1];
+    for (j, m) in offices.iter().enumerate() {
+        if let Some(slot) = m.filter(|&m| m > 0).and_then(|m| starts.get_mut(j + m)) {
+            slot.get_or_insert(j);
+        }
+    }
+    starts
+}
+
+/// The office (and its "X के" or demonym context) of words `j..i`, just before word `i`, as
+/// (context key, office text, office range).
 fn role_before(
     text: &str,
     adjectivals: &Ranges,
     words: &[Word],
-    offices: &[Option<usize>],
+    j: usize,
     i: usize,
-) -> Option<(String, String, Range)> {
-    let lex = lexicon::builtin();
-    // Find an office title that ends right before word i (allowing chained titles).
-    let mut start = None;
-    for n in 1..=lex.longest_affix.min(i) {
-        let j = i - n;
-        if offices[j].is_some_and(|m| j + m == i) {
-            start = Some(j);
-        }
-    }
-    let j = start?;
+) -> (String, String, Range) {
     let office = Range::new(words[j].start, words[i - 1].end);
     // Context: "रूस के", "उत्तर कोरियाई" before the office, in the same sentence.
     let bare = office.slice(text).to_string();
@@ -472,7 +475,7 @@ fn role_before(
         }
         _ => {}
     }
-    Some((key, bare, office))
+    (key, bare, office)
 }
 
 /// Rule 4: (group, office range) for each later use of an office tied to one person.
@@ -508,10 +511,15 @@ fn role_mentions(
                 _ => None,
             })
             .collect();
+        if titles.iter().all(Option::is_none) {
+            continue;
+        }
+        let starts = office_starts(&titles);
         for i in 1..ws.len() {
-            let Some((key, bare, office)) = role_before(text, &adjectivals, ws, &titles, i) else {
+            let Some(j) = starts[i] else {
                 continue;
             };
+            let (key, bare, office) = role_before(text, &adjectivals, ws, j, i);
             let named = person_at.get(&ws[i].start).copied();
             match named.and_then(|m| owner.get(&m)) {
                 Some(&g) => {
@@ -560,11 +568,12 @@ fn name_part_mentions(
             continue;
         }
         for &m in &grp.mentions {
-            let ws = name_words(surface(text, &mentions[m]));
-            if ws.len() < 2 {
+            // The first and the last of two or more name words.
+            let mut ws = name_word_iter(surface(text, &mentions[m]));
+            let (Some(first), Some(last)) = (ws.next(), ws.last()) else {
                 continue;
-            }
-            for w in [ws[0], ws[ws.len() - 1]] {
+            };
+            for w in [first, last] {
                 let long_enough = w
                     .chars()
                     .filter(|&c| crate::chars::is_alphabetic(c))
@@ -589,6 +598,10 @@ fn name_part_mentions(
     if parts.is_empty() {
         return Vec::new();
     }
+    // The byte lengths of the parts (bit `n` for `n` below 64, the last bit for the longer
+    // ones): most words of the text are told from them without a lookup.
+    let length_bit = |w: &str| 1u64 << w.len().min(63);
+    let lengths = parts.keys().fold(0u64, |bits, w| bits | length_bit(w));
     // For each part, where its owners are mentioned, (start, owner) in text order: the owner
     // mentioned last before a place is found by binary search, not by reading every mention of
     // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
@@ -614,6 +627,9 @@ fn name_part_mentions(
     );
     for ws in sentence_words {
         for w in ws {
+            if lengths & length_bit(w.text) == 0 {
+                continue;
+            }
             let Some(&part) = parts.get(w.text) else {
                 continue;
             };
@@ -642,6 +658,7 @@ fn repeated_names(
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
+    let mut ordinary: HashSet<&str> = HashSet::default();
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];
@@ -649,10 +666,16 @@ fn repeated_names(
                 continue;
             }
             let s = surface(text, mention);
+            // A surface met again was kept or found ordinary already (the lexicon's answers
+            // cost more than the lookup).
+            if by_surface.contains_key(s) || ordinary.contains(s) {
+                continue;
+            }
             let single = !s.contains(' ');
-            let ordinary = single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s));
-            if !ordinary {
-                by_surface.entry(s).or_insert(g);
+            if single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s)) {
+                ordinary.insert(s);
+            } else {
+                by_surface.insert(s, g);
             }
         }
     }
@@ -669,8 +692,17 @@ fn repeated_names(
     // All surfaces are found in one pass over each region; checking each place against every
     // mention would be quadratic in the length of the article.
     let surfaces: Vec<&str> = by_surface.iter().map(|&(s, _)| s).collect();
-    // A few surfaces are found faster one by one than with an automaton.
-    let automaton = if surfaces.len() > 32 && surfaces.iter().all(|s| !s.is_empty()) {
+    // A few surfaces are found faster one by one; more, by the word they open with; the rest
+    // with an automaton (building it costs as much as a search of a short article).
+    let by_first_word = if surfaces.len() > FEW_SURFACES {
+        first_words(&surfaces)
+    } else {
+        None
+    };
+    let automaton = if by_first_word.is_none()
+        && surfaces.len() > FEW_SURFACES
+        && surfaces.iter().all(|s| !s.is_empty())
+    {
         // Surfaces are distinct (map keys) and not empty, which is all the builder asks; if it
         // fails anyway, each surface is searched on its own.
         daachorse::DoubleArrayAhoCorasickBuilder::new()
@@ -690,7 +722,11 @@ fn repeated_names(
     let mut claimed = vec![false; text.len()];
     for region in regions {
         let block = region.range.slice(text);
-        for (p, at) in occurrences(automaton.as_ref(), &surfaces, block) {
+        let places = match &by_first_word {
+            Some(by_first_word) => at_word_starts(by_first_word, &surfaces, block),
+            None => occurrences(automaton.as_ref(), &surfaces, block),
+        };
+        for (p, at) in places {
             let (surface, g) = by_surface[p];
             let range = Range::new(
                 region.range.start + at,
@@ -743,6 +779,111 @@ fn occurrences(
         }
     }
     // Surface by surface, each one's places in the order found.
+    crate::sort::by_key(&mut places, |&(p, _)| p);
+    places
+}
+
+/// Up to this many surfaces are searched for one by one.
+const FEW_SURFACES: usize = 8;
+/// The longest surface, in bytes, and the most surfaces opening with one word, that
+/// [`at_word_starts`] compares at each word of a text: beyond either, the automaton keeps the
+/// work linear.
+const WORD_START_MAX_BYTES: usize = 64;
+const WORD_START_MAX_SHARING: usize = 8;
+
+/// The surfaces by the run of word characters each opens with, when [`at_word_starts`] can find
+/// them: each opens with a word character, is at most [`WORD_START_MAX_BYTES`] long and cannot
+/// overlap itself (two places of such a surface never overlap, so every place counts), and no
+/// more than [`WORD_START_MAX_SHARING`] open with one word.
+fn first_words<'s>(surfaces: &[&'s str]) -> Option<HashMap<&'s str, Vec<usize>>> {
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (p, s) in surfaces.iter().enumerate() {
+        if s.len() > WORD_START_MAX_BYTES
+            || !s.chars().next().is_some_and(is_word_char)
+            || overlaps_itself(s.as_bytes())
+        {
+            return None;
+        }
+        let first = word_run_end(s, 0);
+        let list = by_first.entry(&s[..first]).or_default();
+        if list.len() == WORD_START_MAX_SHARING {
+            return None;
+        }
+        list.push(p);
+    }
+    Some(by_first)
+}
+
+/// Whether a proper start of `s` is also its end (then two places of `s` may overlap): the
+/// border of Knuth, Morris and Pratt's failure function.
+fn overlaps_itself(s: &[u8]) -> bool {
+    let mut border = vec![0usize; s.len()];
+    let mut k = 0;
+    for i in 1..s.len() {
+        while k > 0 && s[i] != s[k] {
+            k = border[k - 1];
+        }
+        if s[i] == s[k] {
+            k += 1;
+        }
+        border[i] = k;
+    }
+    border.last().is_some_and(|&b| b > 0)
+}
+
+/// Where the run of word characters that starts at byte `at` of `s` ends.
+fn word_run_end(s: &str, mut at: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        let (run_end, _) = crate::chars::letter_run(bytes, at);
+        if run_end > at {
+            at = run_end;
+            continue;
+        }
+        match s[at..].chars().next() {
+            Some(c) if is_word_char(c) => at += c.len_utf8(),
+            _ => return at,
+        }
+    }
+}
+
+/// The places of `surfaces` in `block` that [`repeated_names`] can keep, as [`occurrences`]
+/// gives them: a surface that opens a word of the block (no word character before it) and
+/// opens with that word, found by looking the word up in `by_first_word` ([`first_words`]).
+/// A place that does not open a word, or whose first word runs on past the surface's, has a
+/// word character before it or after it and is never kept.
+fn at_word_starts(
+    by_first_word: &HashMap<&str, Vec<usize>>,
+    surfaces: &[&str],
+    block: &str,
+) -> Vec<(usize, usize)> {
+    let bytes = block.as_bytes();
+    let mut places: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let (run_end, _) = crate::chars::letter_run(bytes, at);
+        let (word, next) = if run_end > at {
+            (true, run_end)
+        } else {
+            let (c, len) = crate::chars::char_at(block, at);
+            (is_word_char(c), at + len)
+        };
+        if !word {
+            at = next;
+            continue;
+        }
+        let end = word_run_end(block, next);
+        if let Some(list) = by_first_word.get(&block[at..end]) {
+            for &p in list {
+                if block[at..].starts_with(surfaces[p]) {
+                    places.push((p, at));
+                }
+            }
+        }
+        // The character after the run is none of a word: the next run starts after it.
+        at = end;
+    }
+    // Surface by surface, each one's places left to right.
     crate::sort::by_key(&mut places, |&(p, _)| p);
     places
 }
@@ -861,6 +1002,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn name_words_are_the_pieces_split_at_non_word_characters() {
@@ -884,6 +1026,101 @@ mod tests {
                 name_words(name),
                 by_split,
                 "should split {name:?} as str::split does"
+            );
+        }
+    }
+
+    /// The places of `places` that [`repeated_names`] may keep: no word character before or
+    /// after them in `block`.
+    fn kept(places: Vec<(usize, usize)>, surfaces: &[&str], block: &str) -> Vec<(usize, usize)> {
+        places
+            .into_iter()
+            .filter(|&(p, at)| {
+                let before = block[..at].chars().next_back();
+                let after = block[at + surfaces[p].len()..].chars().next();
+                !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+            })
+            .collect()
+    }
+
+    fn name_text(most: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('a', 'c'),
+                Just(' '),
+                Just('.'),
+                Just('-'),
+                Just('क'),
+                Just('ि'),
+                Just('।'),
+                Just('é'),
+                Just('\u{301}'),
+            ],
+            1..most,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn word_starts_keep_what_a_search_per_surface_keeps(
+            mut surfaces in proptest::collection::vec(name_text(6), 1..12),
+            parts in proptest::collection::vec(name_text(8), 0..6),
+        ) {
+            crate::sort::natural(&mut surfaces);
+            surfaces.dedup();
+            let surfaces: Vec<&str> = surfaces.iter().map(String::as_str).collect();
+            let blocks = [parts.concat(), format!("{} {}.", surfaces.join(" "), parts.join(" "))];
+            if let Some(by_first_word) = first_words(&surfaces) {
+                for block in &blocks {
+                    prop_assert_eq!(
+                        kept(at_word_starts(&by_first_word, &surfaces, block), &surfaces, block),
+                        kept(occurrences(None, &surfaces, block), &surfaces, block),
+                        "should keep in {:?} the places a search per surface keeps", block
+                    );
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn office_starts_are_the_first_office_ending_before_each_word(
+            offices in proptest::collection::vec(proptest::option::of(0usize..5), 0..12),
+        ) {
+            let starts = office_starts(&offices);
+            for (i, &start) in starts.iter().enumerate().take(offices.len()).skip(1) {
+                // Each title of up to the longest length ending right before word i, the longest
+                // one last.
+                let mut plain = None;
+                for n in 1..=4.min(i) {
+                    let j = i - n;
+                    if offices[j].is_some_and(|m| j + m == i) {
+                        plain = Some(j);
+                    }
+                }
+                prop_assert_eq!(start, plain, "should find the office before word {}", i);
+            }
+        }
+    }
+
+    #[test]
+    fn tells_surfaces_that_overlap_themselves() {
+        for (s, overlaps) in [
+            ("", false),
+            ("a", false),
+            ("ab", false),
+            ("aa", true),
+            ("aba", true),
+            ("abab", true),
+            ("abc ab", true),
+            ("Anna", false),
+            ("मम", true),
+        ] {
+            assert_eq!(
+                overlaps_itself(s.as_bytes()),
+                overlaps,
+                "should tell whether {s:?} overlaps itself"
             );
         }
     }

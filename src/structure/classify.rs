@@ -22,7 +22,7 @@
 use super::dateline;
 use super::markers::{markers, words, Opener};
 use super::related;
-use super::topic::{covered, shared, stems};
+use super::topic::{covered, covered_by_either, shared, stems};
 use super::Unit;
 
 /// What a body block is.
@@ -158,10 +158,8 @@ fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
     if covered(&headline, &after_first) >= INTRODUCES {
         return false;
     }
-    let mut after = after_first.clone();
-    if roles.get(i + 2) == Some(&Role::Paragraph) {
-        after.extend(stems(units[i + 2].range.slice(text)));
-    }
-    covered(&headline, &after) < INTRODUCES
+    let third =
+        (roles.get(i + 2) == Some(&Role::Paragraph)).then(|| stems(units[i + 2].range.slice(text)));
+    covered_by_either(&headline, &after_first, third.as_ref()) < INTRODUCES
         && shared(&stems(units[i - 1].range.slice(text)), &after_first) >= CARRIES_ON
 }

@@ -190,7 +190,7 @@ fn agency_in_brackets(head: &str) -> Option<usize> {
 
 /// "नई दिल्ली, जेएनएन ।", "जागरण संवाददाता, आगरा।", "नयी दिल्ली :", "बीजिंग :".
 fn before_mark(head: &str) -> Option<usize> {
-    for (at, mark) in head.match_indices(['।', ':', '|', '-', '–', '—']) {
+    for (at, mark) in marks(head) {
         let before = &head[..at];
         let after = &head[at + mark.len()..];
         // A colon or hyphen between two words ("कोविड-19", "10:30") is no separator.
@@ -203,6 +203,22 @@ fn before_mark(head: &str) -> Option<usize> {
         return Some(at + mark.len() + separator_len(after));
     }
     None
+}
+
+/// `head.match_indices(['।', ':', '|', '-', '–', '—'])`, read from the bytes without decoding
+/// characters.
+fn marks(head: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = head.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(at, &b)| {
+        let len = match b {
+            b':' | b'|' | b'-' => 1,
+            // '।' is E0 A5 A4; '–' and '—' are E2 80 93 and E2 80 94.
+            0xE0 if bytes.get(at + 1..at + 3) == Some(&[0xA5, 0xA4]) => 3,
+            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x93 | 0x94])) => 3,
+            _ => return None,
+        };
+        Some((at, &head[at..at + len]))
+    })
 }
 
 /// "WASHINGTON —", "NEW DELHI, March 3 -": capitals, maybe a date, then a dash.
@@ -229,6 +245,24 @@ fn separator_len(rest: &str) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn marks_are_what_match_indices_finds(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    Just('।'), Just('॥'), Just(':'), Just('|'), Just('-'), Just('–'), Just('—'),
+                    Just('‘'), Just('€'), Just('क'), Just('a'), Just(' '), Just('é'),
+                ],
+                0..16,
+            )
+        ) {
+            let s: String = cs.into_iter().collect();
+            let plain: Vec<(usize, &str)> =
+                s.match_indices(['।', ':', '|', '-', '–', '—']).collect();
+            prop_assert_eq!(marks(&s).collect::<Vec<_>>(), plain, "should find the marks of {:?}", s);
+        }
+    }
 
     proptest! {
         #[test]

@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use crate::data;
 use crate::normalize::Normalized;
-use crate::phrases::PhraseSet;
 
 /// Where a read-also or promo phrase marks a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +61,7 @@ pub struct Markers {
     /// The read-also phrases that open a block, by their first character (lower case).
     pub starts_by_char: HashMap<char, Vec<String>>,
     /// The promo phrases that may stand anywhere.
-    pub promos: PhraseSet,
+    pub promos: FoldedPhrases,
     pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
     /// The first word of each caption phrase.
@@ -77,6 +76,9 @@ pub struct Markers {
     pub places: HashMap<String, ()>,
     /// Byline prefixes ("posted by", "रिपोर्ट"), folded.
     pub bylines: Vec<String>,
+    /// The first characters of [`Markers::bylines`], or none when one of them is empty (then
+    /// every text is compared).
+    byline_firsts: Option<Vec<char>>,
     /// Page labels, folded; `true` for advertisement slots.
     pub labels: HashMap<String, bool>,
 }
@@ -135,10 +137,318 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Phrases looked for in a text as [`fold`] gives it, read from the text itself: folding a whole
+/// sentence to look for a few phrases cost more than the search. Bytes that open no phrase are
+/// passed over by a table; at the others, a table of bits of each phrase's first two characters
+/// passes over most places; the phrases that open with the character are then compared.
+#[derive(Debug)]
+pub struct FoldedPhrases {
+    /// The phrases that are their own fold, by their first character.
+    plain_by_first: HashMap<char, Vec<Box<str>>>,
+    /// The others (with capitals, or white space other than single spaces), by their first
+    /// character.
+    by_first: HashMap<char, Vec<Box<str>>>,
+    /// Per byte that opens a character: whether a phrase may open there. An ASCII character
+    /// whose lower case opens a phrase; white space, when a phrase opens with a space; every
+    /// character beyond ASCII (a Devanagari one is then told from `devanagari_first`).
+    opens: [bool; 256],
+    /// Per Devanagari character (U+0900 + index): whether a phrase opens with it.
+    devanagari_first: [bool; 128],
+    /// Bit [`pair_bit`] of the first two characters of each phrase, and whether every phrase
+    /// has two.
+    pairs: Vec<u64>,
+    all_pairs: bool,
+    /// An empty phrase occurs in every text.
+    has_empty: bool,
+}
+
+impl Default for FoldedPhrases {
+    fn default() -> Self {
+        FoldedPhrases::new(&[])
+    }
+}
+
+/// The bit of a phrase's first two characters in [`FoldedPhrases::pairs`].
+#[inline]
+fn pair_bit(first: char, second: char) -> usize {
+    ((u32::from(first) << 8 ^ u32::from(second)).wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+impl FoldedPhrases {
+    /// Out of line: the default markers build an empty set too, and one copy is enough.
+    #[inline(never)]
+    pub fn new(phrases: &[&str]) -> FoldedPhrases {
+        let mut set = FoldedPhrases {
+            plain_by_first: HashMap::default(),
+            by_first: HashMap::default(),
+            opens: [false; 256],
+            devanagari_first: [false; 128],
+            pairs: vec![0; 64],
+            all_pairs: true,
+            has_empty: false,
+        };
+        // Every character beyond ASCII is looked at.
+        set.opens[0xC0..].fill(true);
+        for phrase in phrases {
+            let mut chars = phrase.chars();
+            let (first, second) = (chars.next(), chars.next());
+            let Some(first) = first else {
+                set.has_empty = true;
+                continue;
+            };
+            match second {
+                Some(second) => {
+                    let bit = pair_bit(first, second);
+                    set.pairs[bit / 64] |= 1 << (bit % 64);
+                }
+                None => set.all_pairs = false,
+            }
+            match u32::from(first) {
+                // White space of every kind folds to the space.
+                _ if first == ' ' => {
+                    for b in 0..0x80u8 {
+                        set.opens[usize::from(b)] |= char::from(b).is_whitespace();
+                    }
+                }
+                // The ASCII characters whose lower case it is (U+212A, the Kelvin sign, is beyond
+                // ASCII and looked at anyway).
+                c @ 0..=0x7F => {
+                    for b in 0..0x80u8 {
+                        set.opens[usize::from(b)] |= u32::from(b.to_ascii_lowercase()) == c;
+                    }
+                }
+                c @ 0x900..=0x97F => set.devanagari_first[(c - 0x900) as usize] = true,
+                _ => {}
+            }
+            let by_first = if fold(phrase) == *phrase {
+                &mut set.plain_by_first
+            } else {
+                &mut set.by_first
+            };
+            by_first.entry(first).or_default().push((*phrase).into());
+        }
+        set
+    }
+
+    /// Whether `fold(text)` holds one of the phrases, as a substring.
+    pub fn in_folded(&self, text: &str) -> bool {
+        if self.has_empty {
+            return true;
+        }
+        let bytes = text.as_bytes();
+        // White space before the first other character folds to nothing, after it to one space
+        // when more follows.
+        let lead = text.len() - text.trim_start().len();
+        let mut at = 0;
+        loop {
+            while let Some(&b) = bytes.get(at) {
+                if self.opens[usize::from(b)] {
+                    break;
+                }
+                at += 1;
+            }
+            let Some(&b) = bytes.get(at) else {
+                return false;
+            };
+            if b < 0x80 {
+                let c = char::from(b);
+                let first = if c.is_whitespace() {
+                    ' '
+                } else {
+                    c.to_ascii_lowercase()
+                };
+                let found = (first != ' ' || at > lead)
+                    && self.pair_may_open(bytes, at + 1, first)
+                    && self.opens_at(text, at, 0, first);
+                if found {
+                    return true;
+                }
+                at += 1;
+                continue;
+            }
+            if let Some(&[0xE0, b1 @ (0xA4 | 0xA5), b2]) = bytes.get(at..at + 3) {
+                // Devanagari is its own lower case.
+                let index = usize::from(b1 & 1) << 6 | usize::from(b2 & 0x3F);
+                let c = char::from_u32(0x900 + index as u32).unwrap_or(' ');
+                let found = self.devanagari_first[index]
+                    && self.pair_may_open(bytes, at + 3, c)
+                    && self.opens_at(text, at, 0, c);
+                if found {
+                    return true;
+                }
+                at += 3;
+                continue;
+            }
+            let (c, len) = crate::chars::char_at(text, at);
+            if c.is_whitespace() {
+                if at > lead && self.opens[usize::from(b' ')] && self.opens_at(text, at, 0, ' ') {
+                    return true;
+                }
+            } else {
+                // A character whose lower case is two characters: a phrase may open with either.
+                for (k, first) in crate::unicode::lower(c).enumerate() {
+                    if self.opens_at(text, at, k, first) {
+                        return true;
+                    }
+                }
+            }
+            at += len;
+        }
+    }
+
+    /// Whether a phrase may open with `first` followed by the character at byte `next`: false
+    /// only when that character is ASCII or Devanagari and no phrase opens with the two (white
+    /// space reads as the space it may fold to).
+    #[inline]
+    fn pair_may_open(&self, bytes: &[u8], next: usize, first: char) -> bool {
+        if !self.all_pairs {
+            return true;
+        }
+        let second = match bytes.get(next..) {
+            Some([b, ..]) if *b < 0x80 => {
+                let c = char::from(*b);
+                if c.is_whitespace() {
+                    ' '
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            }
+            Some([0xE0, b @ (0xA4 | 0xA5), low, ..]) => {
+                char::from_u32(0x900 | u32::from(b & 1) << 6 | u32::from(low & 0x3F)).unwrap_or(' ')
+            }
+            // The end of the text (a phrase of two characters does not fit), or another character.
+            Some([]) | None => return false,
+            Some(_) => return true,
+        };
+        let bit = pair_bit(first, second);
+        self.pairs[bit / 64] >> (bit % 64) & 1 == 1
+    }
+
+    /// Whether a phrase opens at character `k` of the folded text from byte `at`, `first`.
+    fn opens_at(&self, text: &str, at: usize, k: usize, first: char) -> bool {
+        let plain = self
+            .plain_by_first
+            .get(&first)
+            .map_or(&[][..], Vec::as_slice);
+        let others = self.by_first.get(&first).map_or(&[][..], Vec::as_slice);
+        if plain.is_empty() && others.is_empty() {
+            return false;
+        }
+        // Plain phrases are compared with the bytes as they are, and read folded only when the
+        // text parts from one at a character that folding may change.
+        let raw = &text.as_bytes()[at..];
+        let sure = |phrase: &str| {
+            if k == 0 {
+                compare_plain(raw, phrase.as_bytes())
+            } else {
+                None
+            }
+        };
+        if plain.iter().any(|phrase| sure(phrase) == Some(true)) {
+            return true;
+        }
+        if others.is_empty() && plain.iter().all(|phrase| sure(phrase).is_some()) {
+            return false;
+        }
+        let mut after = Folded::new(&text[at..]);
+        if after.nth(k) != Some(first) {
+            return false;
+        }
+        let unsure = plain.iter().filter(|phrase| sure(phrase).is_none());
+        unsure.chain(others).any(|phrase| {
+            let mut rest = after.clone();
+            phrase.chars().skip(1).all(|p| rest.next() == Some(p))
+        })
+    }
+}
+
+/// Whether the folded text from `raw` opens with `phrase`, a phrase that is its own fold, told
+/// from the bytes as they are: `Some(true)` when the text opens with the phrase, `Some(false)`
+/// when they part at a character that is its own fold (ASCII but a capital or white space, or
+/// Devanagari) or the text ends, `None` when they part at a character that folding may change.
+#[inline]
+fn compare_plain(raw: &[u8], phrase: &[u8]) -> Option<bool> {
+    let same = raw.iter().zip(phrase).take_while(|(a, b)| a == b).count();
+    if same == phrase.len() {
+        return Some(true);
+    }
+    // The character of the text where they part opens where a character of the phrase does.
+    let mut start = same;
+    while start > 0 && raw.get(start).is_some_and(|&b| (0x80..0xC0).contains(&b)) {
+        start -= 1;
+    }
+    match raw.get(start..) {
+        Some([]) | None => Some(false),
+        Some([b, ..]) if b.is_ascii() => {
+            (!b.is_ascii_uppercase() && !char::from(*b).is_whitespace()).then_some(false)
+        }
+        Some([0xE0, 0xA4 | 0xA5, ..]) => Some(false),
+        Some(_) => None,
+    }
+}
+
+/// The characters of [`fold`] of a text that opens with no white space, or of the part of a
+/// folded text after a character (white space there reads as the one space it folds to).
+#[derive(Clone)]
+struct Folded<'a> {
+    chars: std::str::Chars<'a>,
+    /// A character read after a run of white space, to be lower-cased next.
+    next_raw: Option<char>,
+    /// The second character of a lower case of two.
+    second: Option<char>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(text: &'a str) -> Folded<'a> {
+        Folded {
+            chars: text.chars(),
+            next_raw: None,
+            second: None,
+        }
+    }
+}
+
+impl Iterator for Folded<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.second.take() {
+            return Some(c);
+        }
+        let c = match self.next_raw.take() {
+            Some(c) => c,
+            None => {
+                let c = self.chars.next()?;
+                if c.is_whitespace() {
+                    // One space, when a character follows the run; none at the end.
+                    self.next_raw = Some(self.chars.find(|c| !c.is_whitespace())?);
+                    return Some(' ');
+                }
+                c
+            }
+        };
+        let mut lower = crate::unicode::lower(c);
+        let first = lower.next();
+        self.second = lower.next();
+        first
+    }
+}
+
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
 pub fn word_key(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
+    // Most other words are one run of Devanagari letters and signs (with ASCII letters and
+    // digits, whose capitals are the only ones there): told from the bytes, without decoding
+    // characters.
+    let (run_end, upper) = crate::chars::letter_run(word.as_bytes(), 0);
+    if run_end == word.len() {
+        if upper {
             Cow::Owned(word.to_ascii_lowercase())
         } else {
             Cow::Borrowed(word)
@@ -186,7 +496,7 @@ fn load() -> Markers {
         .filter(|(_, place)| *place == Place::Anywhere)
         .map(|(phrase, _)| phrase.as_str())
         .collect();
-    m.promos = PhraseSet::new(&promos);
+    m.promos = FoldedPhrases::new(&promos);
     for row in rows(data::text(data::STRUCTURE_DATELINES)) {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(row[0].to_string()),
@@ -197,6 +507,11 @@ fn load() -> Markers {
         }
     }
     crate::sort::by_key(&mut m.bylines, |b| std::cmp::Reverse(b.len()));
+    m.byline_firsts = m
+        .bylines
+        .iter()
+        .map(|b| b.chars().next())
+        .collect::<Option<Vec<char>>>();
     for row in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
         m.labels
             .insert(row[0].to_string(), row.get(1).copied() == Some("advert"));
@@ -361,6 +676,15 @@ impl Markers {
 
     /// Whether `text` opens with a byline prefix ("Posted By :", "रिपोर्ट:").
     pub fn opens_with_byline(&self, text: &str) -> bool {
+        // The folded text opens with the lower case of the first character that is no white
+        // space: most texts are told from it without folding their head.
+        if let Some(firsts) = &self.byline_firsts {
+            let first = text.trim_start().chars().next();
+            match first.and_then(|c| crate::unicode::lower(c).next()) {
+                Some(first) if firsts.contains(&first) => {}
+                _ => return false,
+            }
+        }
         // The first 60 characters.
         let end = text.char_indices().nth(60).map_or(text.len(), |(at, _)| at);
         let head = fold(&text[..end]);
@@ -389,6 +713,7 @@ impl Markers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn words_are_the_pieces_between_white_space_trimmed_to_word_characters() {
@@ -478,6 +803,150 @@ mod tests {
             w,
             ["नमस्ते", "Mr", "Smith"],
             "should strip quotes and punctuation"
+        );
+    }
+
+    /// Characters whose folds differ from them in every way [`fold`] knows: capitals, white space
+    /// of several kinds, a capital whose lower case is two characters (U+0130) and one whose
+    /// lower case is ASCII (the Kelvin sign), the mark U+0307 that opens the second, Devanagari.
+    fn folding_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            proptest::char::range('a', 'c'),
+            proptest::char::range('A', 'C'),
+            Just('k'),
+            Just('K'),
+            Just('\u{212A}'),
+            Just('i'),
+            Just('\u{130}'),
+            Just('\u{307}'),
+            Just(' '),
+            Just('\n'),
+            Just('\u{A0}'),
+            Just('\u{2003}'),
+            Just('क'),
+            Just('ि'),
+            Just('।'),
+            Just('É'),
+            Just('é'),
+        ]
+    }
+
+    fn folding_text(most: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(folding_char(), 0..most).prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn folded_phrases_find_what_a_search_of_the_fold_finds(
+            phrases in proptest::collection::vec(folding_text(4), 0..5),
+            texts in proptest::collection::vec(folding_text(8), 1..8),
+        ) {
+            let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
+            let set = FoldedPhrases::new(&refs);
+            // Texts made of the phrases (and their capitals) and other text, so that many hold one.
+            let with_phrases = format!("{}{}{}", texts[0], phrases.join(" "), texts[0]);
+            let upper = with_phrases.to_uppercase();
+            for text in texts.iter().chain([&texts.concat(), &with_phrases, &upper]) {
+                let folded = fold(text);
+                prop_assert_eq!(
+                    set.in_folded(text),
+                    refs.iter().any(|p| folded.contains(p)),
+                    "should find a phrase in {:?} as a search of its fold {:?} does",
+                    text,
+                    folded
+                );
+            }
+        }
+    }
+
+    /// [`word_key`] as it read before its fast path for runs of letters.
+    fn word_key_plain(word: &str) -> Cow<'_, str> {
+        if word.is_ascii() {
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(word.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        } else if word.chars().any(crate::normalize::is_uppercase) {
+            Cow::Owned(word.chars().flat_map(crate::unicode::lower).collect())
+        } else {
+            Cow::Borrowed(word)
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn word_key_reads_as_before(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    folding_char(),
+                    Just('7'), Just('.'), Just('-'), Just('॥'), Just('॰'), Just('ß'), Just('ǅ'),
+                ],
+                0..6,
+            )
+        ) {
+            let word: String = cs.into_iter().collect();
+            let (key, plain) = (word_key(&word), word_key_plain(&word));
+            prop_assert_eq!(key.as_ref(), plain.as_ref(), "should key {:?} as before", word);
+            prop_assert_eq!(
+                matches!(key, Cow::Borrowed(_)),
+                matches!(plain, Cow::Borrowed(_)),
+                "should borrow {:?} as before", word
+            );
+        }
+    }
+
+    /// [`Markers::opens_with_byline`] without the test of the first character.
+    fn opens_with_byline_plain(m: &Markers, text: &str) -> bool {
+        let end = text.char_indices().nth(60).map_or(text.len(), |(at, _)| at);
+        let head = fold(&text[..end]);
+        m.bylines.iter().any(|b| {
+            let Some(rest) = head.strip_prefix(b.as_str()) else {
+                return false;
+            };
+            if !rest.starts_with([' ', ':', '-', '|']) {
+                return false;
+            }
+            let rest = rest.trim_start();
+            rest.starts_with([':', '-', '|'])
+                || rest.chars().take(12).any(|c| c.is_ascii_digit())
+                || b.ends_with("by") && !rest.is_empty()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn opens_with_byline_answers_as_folding_the_head(
+            lead in folding_text(3),
+            byline in 0usize..6,
+            rest in folding_text(8),
+            digits in proptest::option::of(0u32..100),
+        ) {
+            let m = markers();
+            let b = m.bylines.get(byline).map_or("", String::as_str);
+            let text = format!("{lead}{}{rest}{}", b.to_uppercase(), digits.map_or(String::new(), |d| format!(": {d}")));
+            prop_assert_eq!(
+                m.opens_with_byline(&text),
+                opens_with_byline_plain(m, &text),
+                "should tell a byline in {:?} as folding the head does", text
+            );
+        }
+    }
+
+    #[test]
+    fn finds_promo_phrases_in_any_case_and_spacing() {
+        let promos = &markers().promos;
+        assert!(
+            promos.in_folded("Please  CLICK\nHere to read more."),
+            "should find 'click here' across case and white space"
+        );
+        assert!(
+            promos.in_folded("आप हमें फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं."),
+            "should find a Hindi promo"
+        );
+        assert!(
+            !promos.in_folded("The council voted to follow the plan."),
+            "should find no promo in a plain sentence"
         );
     }
 }

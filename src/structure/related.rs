@@ -101,7 +101,7 @@ fn end_marker(text: &str) -> bool {
 
 /// Whether the text holds a promo phrase.
 pub fn has_promo(text: &str) -> bool {
-    markers().promos.is_match(&fold(text))
+    markers().promos.in_folded(text)
 }
 
 /// The story and related pieces of the block `range`, in order, covering it.

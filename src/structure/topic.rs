@@ -89,6 +89,22 @@ pub fn covered(a: &HashSet<Cow<'_, str>>, b: &HashSet<Cow<'_, str>>) -> f32 {
     a.iter().filter(|s| b.contains(*s)).count() as f32 / a.len() as f32
 }
 
+/// [`covered`] of `a` by the stems of `b` and `c` together, without making the union.
+pub fn covered_by_either(
+    a: &HashSet<Cow<'_, str>>,
+    b: &HashSet<Cow<'_, str>>,
+    c: Option<&HashSet<Cow<'_, str>>>,
+) -> f32 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    let found = a
+        .iter()
+        .filter(|s| b.contains(*s) || c.is_some_and(|c| c.contains(*s)))
+        .count();
+    found as f32 / a.len() as f32
+}
+
 /// How much two blocks share, relative to the smaller one.
 pub fn shared(a: &HashSet<Cow<'_, str>>, b: &HashSet<Cow<'_, str>>) -> f32 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -98,6 +114,37 @@ pub fn shared(a: &HashSet<Cow<'_, str>>, b: &HashSet<Cow<'_, str>>) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn covered_by_either_is_covered_by_the_union() {
+        let texts = [
+            "",
+            "नए मामलों की जांच",
+            "दो नए मामले सामने आए",
+            "जांच के आदेश",
+            "Cases rise again",
+            "the case of the missing cases",
+        ];
+        for a in texts {
+            for b in texts {
+                for c in texts {
+                    let (a, b, c) = (stems(a), stems(b), stems(c));
+                    let mut union = b.clone();
+                    union.extend(c.iter().cloned());
+                    assert_eq!(
+                        covered_by_either(&a, &b, Some(&c)),
+                        covered(&a, &union),
+                        "should cover {a:?} by {b:?} and {c:?} as by their union"
+                    );
+                    assert_eq!(
+                        covered_by_either(&a, &b, None),
+                        covered(&a, &b),
+                        "should cover {a:?} by {b:?} alone as covered does"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn matches_inflected_forms() {

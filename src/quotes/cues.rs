@@ -24,73 +24,135 @@ pub struct Lexicon {
 /// The forms of one kind.
 #[derive(Debug, Default)]
 struct Kind {
-    /// Longest first.
-    forms: Vec<Vec<&'static str>>,
+    /// The words of every form, one form after another, in the lists' order.
+    form_words: Vec<&'static str>,
+    /// Each form's words in `form_words` (a range), longest first.
+    forms: Vec<(u32, u32)>,
     /// The one-word forms, for [`Lexicon::has`].
     words: WordSet<&'static str>,
-    /// By first word, the forms (indices into `forms`, longest first) that start with it, so that
-    /// [`Lexicon::match_at`] tries only those.
-    by_first: HashMap<&'static str, Vec<usize>>,
+    /// By first word, the first form (an index into `forms`) that starts with it; the others
+    /// follow through `next_first`, longest first, so that [`Lexicon::match_at`] tries only
+    /// those. A chain through the forms rather than a list per word: no allocation per word.
+    by_first: HashMap<&'static str, u32>,
+    /// For each form, the next form with its first word, or [`END`].
+    next_first: Vec<u32>,
     /// The same by last word, for [`Lexicon::match_before`].
-    by_last: HashMap<&'static str, Vec<usize>>,
+    by_last: HashMap<&'static str, u32>,
+    next_last: Vec<u32>,
+}
+
+/// The end of a chain of forms in [`Kind`].
+const END: u32 = u32::MAX;
+
+impl Kind {
+    /// The words of form `i`.
+    fn form(&self, i: u32) -> &[&'static str] {
+        match self.forms.get(i as usize) {
+            Some(&(from, to)) => self
+                .form_words
+                .get(from as usize..to as usize)
+                .unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// The number of words of the first form of the chain from `first` (through `next`) that
+    /// `fits`.
+    fn first_fit(
+        &self,
+        first: Option<&u32>,
+        next: &[u32],
+        fits: impl Fn(&[&'static str]) -> bool,
+    ) -> Option<usize> {
+        let mut i = *first?;
+        while i != END {
+            let form = self.form(i);
+            if fits(form) {
+                return Some(form.len());
+            }
+            i = next.get(i as usize).copied().unwrap_or(END);
+        }
+        None
+    }
 }
 
 impl Lexicon {
     fn parse(sources: &[&'static str]) -> Lexicon {
-        let mut kinds: HashMap<&'static str, Kind> = HashMap::default();
+        let mut kinds: Vec<(&'static str, Kind)> = Vec::new();
         for source in sources {
             for line in source.lines() {
                 let line = line.trim_end();
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
-                let Some((kind, form)) = line.split_once('\t') else {
+                let Some((name, form)) = line.split_once('\t') else {
                     continue;
                 };
+                let at = match kinds.iter().position(|(k, _)| *k == name) {
+                    Some(at) => at,
+                    None => {
+                        kinds.push((name, Kind::default()));
+                        kinds.len() - 1
+                    }
+                };
+                let kind = &mut kinds[at].1;
                 // Stored normalised and in lower case by build.rs (see `cue_form` there).
-                let words: Vec<&'static str> = form.split_whitespace().collect();
-                if !words.is_empty() {
-                    kinds.entry(kind).or_default().forms.push(words);
+                let from = kind.form_words.len() as u32;
+                kind.form_words.extend(form.split_whitespace());
+                let to = kind.form_words.len() as u32;
+                if to > from {
+                    kind.forms.push((from, to));
                 }
             }
         }
-        for kind in kinds.values_mut() {
+        for (_, kind) in kinds.iter_mut() {
             // Longest forms first, so that a match is the longest one.
-            crate::sort::by_key(&mut kind.forms, |f| std::cmp::Reverse(f.len()));
-            for (i, form) in kind.forms.iter().enumerate() {
-                if let [word] = form[..] {
-                    kind.words.insert(word);
+            crate::sort::by_key(&mut kind.forms, |&(from, to)| std::cmp::Reverse(to - from));
+            let n = kind.forms.len();
+            kind.by_first = HashMap::with_capacity_and_hasher(n, Default::default());
+            kind.by_last = HashMap::with_capacity_and_hasher(n, Default::default());
+            kind.next_first = vec![END; n];
+            kind.next_last = vec![END; n];
+            kind.words = WordSet::with_capacity(n);
+            // From the last form back, each put before the forms after it in its chains.
+            for i in (0..n as u32).rev() {
+                let (Some(&first), Some(&last)) = (kind.form(i).first(), kind.form(i).last())
+                else {
+                    continue;
+                };
+                if kind.form(i).len() == 1 {
+                    kind.words.insert(first);
                 }
-                kind.by_first.entry(form[0]).or_default().push(i);
-                kind.by_last
-                    .entry(form[form.len() - 1])
-                    .or_default()
-                    .push(i);
+                if let Some(next) = kind.by_first.insert(first, i) {
+                    kind.next_first[i as usize] = next;
+                }
+                if let Some(next) = kind.by_last.insert(last, i) {
+                    kind.next_last[i as usize] = next;
+                }
             }
         }
-        Lexicon {
-            kinds: kinds.into_iter().collect(),
-        }
+        Lexicon { kinds }
     }
 
     fn kind(&self, kind: &str) -> Option<&Kind> {
         self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, k)| k)
     }
 
-    /// The forms of `kind`.
-    pub fn forms(&self, kind: &str) -> &[Vec<&'static str>] {
-        self.kind(kind).map_or(&[], |k| k.forms.as_slice())
+    /// The forms of `kind`, longest first, each its words.
+    pub fn forms(&self, kind: &str) -> impl Iterator<Item = &[&'static str]> {
+        let kind = self.kind(kind);
+        let n = kind.map_or(0, |k| k.forms.len() as u32);
+        (0..n).filter_map(move |i| kind.map(|k| k.form(i)))
     }
 
     /// The number of words of the longest `kind` form that starts at `words[at]`.
     pub fn match_at(&self, kind: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
         let first = words.get(at)?;
         let kind = self.kind(kind)?;
-        let candidates = kind.by_first.get(first.lower.as_ref())?;
-        candidates.iter().map(|&i| &kind.forms[i]).find_map(|form| {
-            let fits = form.len() + at <= words.len()
-                && form.iter().zip(&words[at..]).all(|(f, w)| w.lower == *f);
-            fits.then_some(form.len())
+        let candidates = kind.by_first.get(first.lower.as_ref());
+        kind.first_fit(candidates, &kind.next_first, |form| {
+            form.len() + at <= words.len()
+                && form.iter().zip(&words[at..]).all(|(f, w)| w.lower == *f)
         })
     }
 
@@ -98,14 +160,13 @@ impl Lexicon {
     pub fn match_before(&self, kind: &str, words: &[Word<'_>], end: usize) -> Option<usize> {
         let last = words.get(end.checked_sub(1)?)?;
         let kind = self.kind(kind)?;
-        let candidates = kind.by_last.get(last.lower.as_ref())?;
-        candidates.iter().map(|&i| &kind.forms[i]).find_map(|form| {
-            let fits = form.len() <= end
+        let candidates = kind.by_last.get(last.lower.as_ref());
+        kind.first_fit(candidates, &kind.next_last, |form| {
+            form.len() <= end
                 && form
                     .iter()
                     .zip(&words[end - form.len()..end])
-                    .all(|(f, w)| w.lower == *f);
-            fits.then_some(form.len())
+                    .all(|(f, w)| w.lower == *f)
         })
     }
 
@@ -271,6 +332,50 @@ pub fn has_devanagari(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_the_longest_form_of_a_kind() {
+        let lexicon = Lexicon::parse(&[
+            "verb\tsaid\nverb\tsaid that\nnoun\tsaid\n# a comment\nverb\tsaid that he\n",
+            "verb\thas said\nverb\the said\nverb\tsaid\nother\t \n",
+        ]);
+        let text = "He has said that he said";
+        let ws = words(text, Range::new(0, text.len()));
+        let at = |kind, i| lexicon.match_at(kind, &ws, i);
+        let before = |kind, end| lexicon.match_before(kind, &ws, end);
+        assert_eq!(
+            at("verb", 2),
+            Some(3),
+            "should match the longest form from a word"
+        );
+        assert_eq!(
+            at("verb", 5),
+            Some(1),
+            "should match a shorter form at the end"
+        );
+        assert_eq!(at("noun", 2), Some(1), "should keep the kinds apart");
+        assert_eq!((at("verb", 0), at("other", 2)), (None, None));
+        assert_eq!(
+            before("verb", 6),
+            Some(2),
+            "should match the longest form to a word"
+        );
+        assert_eq!(
+            before("verb", 3),
+            Some(2),
+            "should match \"has said\" before a word"
+        );
+        assert_eq!(before("verb", 4), Some(2), "should match \"said that\"");
+        assert_eq!((before("verb", 1), before("verb", 0)), (None, None));
+        assert!(lexicon.has("verb", "said") && !lexicon.has("verb", "has"));
+        let forms: Vec<&[&str]> = lexicon.forms("verb").collect();
+        assert_eq!(
+            forms.first().map(|f| f.len()),
+            Some(3),
+            "should list the longest first"
+        );
+        assert_eq!(forms.len(), 6, "should keep every form");
+    }
 
     /// Every range of a text with words that a cut could change: the slice is what reading the
     /// range alone finds, at every pair of character boundaries, including cuts inside "U.S",

@@ -261,7 +261,6 @@ fn is_utterance(list: &Lexicon, inner: &[Word<'_>]) -> bool {
         list.has("utterance", &w.lower)
             || list
                 .forms("utterance-suffix")
-                .iter()
                 .any(|s| w.lower.ends_with(s[0]))
     })
 }

@@ -46,25 +46,28 @@ pub fn text(file: File) -> &'static str {
 /// The words of `bytes`, packed (see [`unpack`]) and front-coded as `build/model.rs` writes the
 /// tagger's never-begin words and `build.rs` the sorted lists: each word is how many bytes of
 /// the word before it to drop (one byte), the bytes that follow and a line feed. A word cut
-/// short ends the list.
+/// short ends the list. Written to `out`, each word followed by a line feed (one string for all
+/// the words, not one each).
 #[cfg_attr(not(feature = "tagger"), allow(dead_code))]
-pub fn unpack_front_coded(bytes: &[u8]) -> Vec<String> {
-    let mut words = Vec::new();
-    front_coded_lines(bytes, |line, _| words.push(unpack(line, line.len())));
-    words
+pub fn unpack_front_coded_into(bytes: &[u8], out: &mut String) {
+    front_coded_lines(bytes, |line, _| {
+        unpack_into(line, out);
+        out.push('\n');
+    });
 }
 
 /// The Hindi common words (`data/lexicon/hi_common.tsv`) whose bit is set in `flags` (word `i`:
 /// bit `i % 8` of byte `i / 8`), the words numbered as `build.rs` hands them to
 /// `build/model.rs`: the function words in their stored order, then the sorted list's lines.
+/// Written to `out`, each followed by a line feed.
 #[cfg_attr(not(feature = "tagger"), allow(dead_code))]
-pub fn hi_common_words(flags: &[u8]) -> Vec<String> {
+pub fn hi_common_words_into(flags: &[u8], out: &mut String) {
     let flagged = |i: usize| flags.get(i / 8).is_some_and(|&b| b >> (i % 8) & 1 == 1);
-    let mut words = Vec::new();
     let mut i = 0;
     for word in text(LEXICON_HI_FUNCTION_WORDS).lines() {
         if flagged(i) {
-            words.push(word.to_string());
+            out.push_str(word);
+            out.push('\n');
         }
         i += 1;
     }
@@ -73,12 +76,12 @@ pub fn hi_common_words(flags: &[u8]) -> Vec<String> {
         SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]),
         |line, _| {
             if flagged(i) {
-                words.push(unpack(line, line.len()));
+                unpack_into(line, out);
+                out.push('\n');
             }
             i += 1;
         },
     );
-    words
 }
 
 /// Calls `each` with every line of the front-coded `bytes` (see [`unpack_front_coded`]), in
@@ -114,9 +117,16 @@ fn front_coded_lines(bytes: &[u8], mut each: impl FnMut(&[u8], usize)) {
 
 /// The UTF-8 of `packed` (`build.rs`'s packed encoding, as [`encode_into`] writes it), which is
 /// `len` bytes long; empty if `packed` is not such an encoding (never, for the embedded text).
-/// Written a character at a time, so that the result needs no UTF-8 check.
 fn unpack(packed: &[u8], len: usize) -> String {
     let mut out = String::with_capacity(len);
+    unpack_into(packed, &mut out);
+    out
+}
+
+/// [`unpack`] of `packed`, written after the end of `out`; nothing if `packed` is not such an
+/// encoding. Written a character at a time, so that the result needs no UTF-8 check.
+fn unpack_into(packed: &[u8], out: &mut String) {
+    let from = out.len();
     let mut bytes = packed.iter();
     while let Some(&b) = bytes.next() {
         if b >= 0x80 {
@@ -137,13 +147,13 @@ fn unpack(packed: &[u8], len: usize) -> String {
                 .get(..width)
                 .and_then(|bytes| std::str::from_utf8(bytes).ok())
             else {
-                return String::new();
+                out.truncate(from);
+                return;
             };
             out.push_str(c);
             bytes = rest[width..].iter();
         }
     }
-    out
 }
 
 /// Whether `word` is a line of `list`.
@@ -541,6 +551,13 @@ mod tests {
         );
     }
 
+    /// The words [`hi_common_words_into`] writes, each apart.
+    fn hi_common_words(flags: &[u8]) -> Vec<String> {
+        let mut out = String::new();
+        hi_common_words_into(flags, &mut out);
+        out.lines().map(str::to_string).collect()
+    }
+
     #[test]
     fn numbers_the_hindi_common_words_as_build_rs_does() {
         let original = read("lexicon/hi_common.tsv");
@@ -682,9 +699,10 @@ mod tests {
         let bytes = [
             0, 0x95, 0xB2, b'\n', 0, 0xAE, b'\n', 2, 0xB9, 0xBE, b'\n', 3, b'x', b'\n', 0, b'y',
         ];
+        let mut out = String::from("a\n");
+        unpack_front_coded_into(&bytes, &mut out);
         assert_eq!(
-            unpack_front_coded(&bytes),
-            ["कल", "कलम", "कहा", "x"],
+            out, "a\nकल\nकलम\nकहा\nx\n",
             "should unpack each word from the one before, and stop at a word cut short"
         );
     }

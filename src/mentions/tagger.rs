@@ -134,7 +134,7 @@ pub struct Model {
     pub notice: String,
     /// Frequent words (in [`word_form`]) that never or almost never begin a name in the
     /// training data ("आज", "में", "कहा"): the tagger never starts a name with them.
-    never_begin: FxHashSet<String>,
+    never_begin: FxHashSet<Cow<'static, str>>,
 }
 
 impl Model {
@@ -189,7 +189,7 @@ impl Model {
             emit,
             trans,
             notice,
-            never_begin: never_begin.into_iter().collect(),
+            never_begin: never_begin.into_iter().map(Cow::Owned).collect(),
         }
     }
 
@@ -232,7 +232,7 @@ impl Model {
 
     /// The words that may not begin a name, in [`word_form`], sorted.
     pub fn never_begin(&self) -> Vec<&str> {
-        let mut words: Vec<&str> = self.never_begin.iter().map(String::as_str).collect();
+        let mut words: Vec<&str> = self.never_begin.iter().map(|w| w.as_ref()).collect();
         words.sort_unstable();
         words
     }
@@ -575,10 +575,17 @@ pub fn shipped_model() -> Option<&'static Model> {
                 SHIPPED_WEIGHTS,
             )
             .ok()?;
-            let mut words = crate::data::hi_common_words(SHIPPED_NEVER_BEGIN_COMMON);
-            words.extend(crate::data::unpack_front_coded(SHIPPED_NEVER_BEGIN));
-            model.never_begin.reserve(words.len());
-            model.never_begin.extend(words);
+            // All the words in one string, each a line: no String per word.
+            static WORDS: OnceLock<String> = OnceLock::new();
+            let words = WORDS.get_or_init(|| {
+                let mut words = String::new();
+                crate::data::hi_common_words_into(SHIPPED_NEVER_BEGIN_COMMON, &mut words);
+                crate::data::unpack_front_coded_into(SHIPPED_NEVER_BEGIN, &mut words);
+                words
+            });
+            let count = words.bytes().filter(|&b| b == b'\n').count();
+            model.never_begin.reserve(count);
+            model.never_begin.extend(words.lines().map(Cow::Borrowed));
             Some(model)
         })
         .as_ref()

@@ -167,6 +167,37 @@ fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
     })
 }
 
+/// Calls `each` with the cells of each line of `text` (as `text.lines()` split on tabs gives
+/// them), collected in `cols`: one pass over the bytes for both, quicker than finding each line
+/// and then each tab (the entity files' lines are long, with a few short cells).
+fn each_row(
+    text: &'static str,
+    cols: &mut Vec<&'static str>,
+    mut each: impl FnMut(&[&'static str]),
+) {
+    let mut start = 0;
+    cols.clear();
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b'\t' || b == b'\n' {
+            // Tabs and line feeds are ASCII: the cuts are on character boundaries.
+            let cell = text.get(start..i).unwrap_or("");
+            start = i + 1;
+            if b == b'\n' {
+                cols.push(cell.strip_suffix('\r').unwrap_or(cell));
+                each(cols);
+                cols.clear();
+            } else {
+                cols.push(cell);
+            }
+        }
+    }
+    // A last line without a line feed (not in a packed file).
+    if start < text.len() || !cols.is_empty() {
+        cols.push(text.get(start..).unwrap_or(""));
+        each(cols);
+    }
+}
+
 /// The data rows of a TSV file: lines that are neither empty nor `#` comments, split on tabs.
 pub fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines()
@@ -197,9 +228,7 @@ fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry>
     let mut cols: Vec<&'static str> = Vec::new();
     for file in ENTITY_FILES {
         // Packed files have no comment or blank lines (see `rows`).
-        for line in data::text(file).lines() {
-            cols.clear();
-            cols.extend(line.split('\t'));
+        each_row(data::text(file), &mut cols, |cols| {
             let kind = cols.get(1).and_then(|&name| {
                 match kinds.iter().find(|(known, _)| *known == name) {
                     Some(&(_, kind)) => kind,
@@ -211,10 +240,10 @@ fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry>
                 }
             });
             let (Some(&canonical), Some(kind)) = (cols.first(), kind) else {
-                continue;
+                return;
             };
             let entry = entries.len();
-            on_row(entry, &cols);
+            on_row(entry, cols);
             entries.push(Entry {
                 canonical: canonical.to_string(),
                 kind,
@@ -225,7 +254,7 @@ fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry>
             if let Some(country) = cols.get(5).filter(|c| !c.trim().is_empty()) {
                 capitals.push((entry, country.trim()));
             }
-        }
+        });
     }
     for (entry, country) in capitals {
         entries[entry].capital_of = by_canonical.get(country).copied();
@@ -655,6 +684,23 @@ mod tests {
             .collect();
         forms.sort();
         forms
+    }
+
+    #[test]
+    fn reads_rows_as_lines_split_on_tabs() {
+        for text in [
+            "",
+            "a",
+            "a\tb\n",
+            "रूस\tRussia\t\tQ159\n\nx\ty\r\nlast\t",
+            "\t\n\n\t\t",
+            "no line feed\r",
+        ] {
+            let want: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+            let mut got: Vec<Vec<&str>> = Vec::new();
+            each_row(text, &mut Vec::new(), |cols| got.push(cols.to_vec()));
+            assert_eq!(got, want, "should read {text:?} as its lines split on tabs");
+        }
     }
 
     #[test]

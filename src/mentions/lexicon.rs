@@ -282,40 +282,65 @@ impl Builder {
     }
 
     fn build(self) -> Gazetteer {
-        let hashes: Vec<u64> = self
+        // Each form's group, numbered as first met, and each group's size: one lookup per form.
+        // While building, a group's value in `groups` is its number (and 0).
+        let mut groups: HashMap<u64, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(self.patterns.len(), FxBuildHasher);
+        let mut sizes: Vec<u32> = Vec::new();
+        let group_of: Vec<u32> = self
             .patterns
             .iter()
-            .map(|pattern| word_hash(first_word(pattern)))
+            .map(|pattern| {
+                let next = sizes.len() as u32;
+                let number = groups
+                    .entry(word_hash(first_word(pattern)))
+                    .or_insert((next, 0))
+                    .0;
+                match sizes.get_mut(number as usize) {
+                    Some(size) => *size += 1,
+                    None => sizes.push(1),
+                }
+                number
+            })
             .collect();
-        // Each group's size, then where it starts (and, while filling, where its next form goes).
-        let mut groups: HashMap<u64, (u32, u32)> =
-            HashMap::with_capacity_and_hasher(hashes.len(), FxBuildHasher);
-        for &hash in &hashes {
-            groups.entry(hash).or_insert((0, 0)).1 += 1;
-        }
+        // Where each group starts (and, while filling, where its next form goes).
+        let mut starts: Vec<u32> = Vec::with_capacity(sizes.len());
         let mut start = 0;
-        for group in groups.values_mut() {
-            let size = group.1;
-            *group = (start, start);
+        for &size in &sizes {
+            starts.push(start);
             start += size;
         }
-        let mut slots: Vec<Option<(Cow<'static, str>, Form)>> = Vec::new();
-        slots.resize_with(hashes.len(), || None);
-        for ((pattern, form), hash) in self.patterns.into_iter().zip(self.forms).zip(hashes) {
-            if let Some(group) = groups.get_mut(&hash) {
-                if let Some(slot) = slots.get_mut(group.1 as usize) {
-                    *slot = Some((pattern, form));
+        for group in groups.values_mut() {
+            let number = group.0 as usize;
+            let from = starts.get(number).copied().unwrap_or(0);
+            *group = (from, from + sizes.get(number).copied().unwrap_or(0));
+        }
+        // The form that goes in each place, in the order the forms came within a group.
+        let mut order = vec![0u32; group_of.len()];
+        for (i, &number) in group_of.iter().enumerate() {
+            if let Some(next) = starts.get_mut(number as usize) {
+                if let Some(place) = order.get_mut(*next as usize) {
+                    *place = i as u32;
                 }
-                group.1 += 1;
+                *next += 1;
             }
         }
-        let mut forms: Vec<(Cow<'static, str>, Form)> = slots.into_iter().flatten().collect();
+        let mut patterns = self.patterns;
+        let mut forms: Vec<(Cow<'static, str>, Form)> = order
+            .iter()
+            .filter_map(|&i| {
+                let pattern = std::mem::take(patterns.get_mut(i as usize)?);
+                Some((pattern, *self.forms.get(i as usize)?))
+            })
+            .collect();
         // Longest first within a group (groups are a few forms; only one form of each length
         // can match at a place, as forms are unique).
-        for &(from, to) in groups.values() {
-            for i in from as usize + 1..to as usize {
+        for (&size, &end) in sizes.iter().zip(&starts) {
+            // Filled: each group's next place is its end.
+            let (from, to) = ((end - size) as usize, end as usize);
+            for i in from + 1..to {
                 let mut j = i;
-                while j > from as usize && forms[j - 1].0.len() < forms[j].0.len() {
+                while j > from && forms[j - 1].0.len() < forms[j].0.len() {
                     forms.swap(j - 1, j);
                     j -= 1;
                 }

@@ -260,6 +260,40 @@ fn main() {
     fs::write(Path::new(&out).join("data_files.rs"), index).expect("write data_files.rs");
     fs::write(Path::new(&out).join("unicode_tables.rs"), unicode_tables())
         .expect("write unicode_tables.rs");
+    fs::write(Path::new(&out).join("char_blocks.rs"), char_blocks()).expect("write char_blocks.rs");
+}
+
+/// `src/chars.rs`'s tables: for two blocks of 128 characters, Devanagari (U+0900..=U+097F) and
+/// General Punctuation (U+2000..=U+207F), which are alphabetic, alphanumeric and numeric, as
+/// the standard library answers (the build script's is the crate's: one compiler), so that
+/// the first parse does not ask it 768 times.
+fn char_blocks() -> String {
+    const BLOCKS: [u32; 2] = [0x0900, 0x2000];
+    let mut tables = String::new();
+    for start in BLOCKS {
+        let (mut alphabetic, mut alphanumeric, mut numeric) = (0u128, 0u128, 0u128);
+        for bit in 0..128 {
+            if let Some(c) = char::from_u32(start + bit) {
+                alphabetic |= u128::from(c.is_alphabetic()) << bit;
+                alphanumeric |= u128::from(c.is_alphanumeric()) << bit;
+                numeric |= u128::from(c.is_numeric()) << bit;
+            }
+        }
+        let bytes = |bits: u128| format!("{:?}", bits.to_le_bytes());
+        tables.push_str(&format!(
+            "    [{}, {}, {}],\n",
+            bytes(alphabetic),
+            bytes(alphanumeric),
+            bytes(numeric)
+        ));
+    }
+    format!(
+        "/// The first character of each block.\n\
+         const BLOCKS: [u32; 2] = {BLOCKS:#x?};\n\
+         /// Per block, whether each character is alphabetic, alphanumeric, numeric: bit\n\
+         /// `(c - start) % 8` of byte `(c - start) / 8`.\n\
+         static TABLES: [[[u8; 16]; 3]; 2] = [\n{tables}];\n"
+    )
 }
 
 /// `src/unicode.rs`'s tables, from the `unicode-normalization` crate: every combining mark as

@@ -1,31 +1,28 @@
 //! Character classes answered quickly for ASCII, Devanagari and general punctuation (curly
 //! quotes, dashes), nearly every character read: the general Unicode tables behind
 //! `char::is_alphabetic` are slow to search. The answers are the standard library's own (a
-//! block's are taken from it once).
+//! block's are taken from it by `build.rs`).
 
-use std::sync::OnceLock;
+// Two blocks of 128 characters read from a table: Devanagari (U+0900..=U+097F) and General
+// Punctuation (U+2000..=U+207F: curly quotes, dashes, odd spaces). `BLOCKS` holds their first
+// characters and `TABLES`, per block, 128 bits for each class (alphabetic, alphanumeric,
+// numeric): set when `c` is in the class, as the standard library answers (`build.rs` asks it).
+include!(concat!(env!("OUT_DIR"), "/char_blocks.rs"));
 
-/// Two blocks of 128 characters read from a table: Devanagari (U+0900..=U+097F) and General
-/// Punctuation (U+2000..=U+207F: curly quotes, dashes, odd spaces).
-const BLOCKS: [u32; 2] = [0x0900, 0x2000];
+/// The class of [`TABLES`] for alphabetic characters; then alphanumeric, then numeric.
+const ALPHABETIC: usize = 0;
+const ALPHANUMERIC: usize = 1;
+const NUMERIC: usize = 2;
 
-/// Per block of [`BLOCKS`]: bit `c - start` set when `c` is alphabetic, when it is
-/// alphanumeric, and when it is numeric.
-fn tables() -> &'static [(u128, u128, u128); 2] {
-    static TABLES: OnceLock<[(u128, u128, u128); 2]> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        BLOCKS.map(|start| {
-            let (mut alphabetic, mut alphanumeric, mut numeric) = (0u128, 0u128, 0u128);
-            for bit in 0..128 {
-                if let Some(c) = char::from_u32(start + bit) {
-                    alphabetic |= u128::from(c.is_alphabetic()) << bit;
-                    alphanumeric |= u128::from(c.is_alphanumeric()) << bit;
-                    numeric |= u128::from(c.is_numeric()) << bit;
-                }
-            }
-            (alphabetic, alphanumeric, numeric)
-        })
-    })
+/// Bit `bit` of `class` in block `b` of [`TABLES`] (bytes: no 128-bit shifts, which the wasm
+/// spells out at length).
+#[inline]
+fn in_table(b: usize, class: usize, bit: u32) -> bool {
+    TABLES
+        .get(b)
+        .and_then(|t| t.get(class))
+        .and_then(|bytes| bytes.get(bit as usize / 8))
+        .is_some_and(|&byte| byte >> (bit % 8) & 1 == 1)
 }
 
 /// The block of [`BLOCKS`] that holds `c`, and `c`'s bit in it.
@@ -45,7 +42,7 @@ pub fn is_alphabetic(c: char) -> bool {
         return c.is_ascii_alphabetic();
     }
     match block(c) {
-        Some((b, bit)) => (tables()[b].0 >> bit) & 1 == 1,
+        Some((b, bit)) => in_table(b, ALPHABETIC, bit),
         None => c.is_alphabetic(),
     }
 }
@@ -57,7 +54,7 @@ pub fn is_alphanumeric(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     match block(c) {
-        Some((b, bit)) => (tables()[b].1 >> bit) & 1 == 1,
+        Some((b, bit)) => in_table(b, ALPHANUMERIC, bit),
         None => c.is_alphanumeric(),
     }
 }
@@ -69,7 +66,7 @@ pub fn is_numeric(c: char) -> bool {
         return c.is_ascii_digit();
     }
     match block(c) {
-        Some((b, bit)) => (tables()[b].2 >> bit) & 1 == 1,
+        Some((b, bit)) => in_table(b, NUMERIC, bit),
         None => c.is_numeric(),
     }
 }

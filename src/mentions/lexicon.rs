@@ -385,6 +385,11 @@ impl Gazetteer {
     /// read here; `Form^` stands for `Form|FORM`, and `=` for the row's canonical name.
     fn builtin() -> Gazetteer {
         let mut b = Builder::default();
+        // About one form for every 19 bytes of the files (4,593 in 87 KB): room for them at
+        // once rather than growing the lists a dozen times.
+        let bytes: usize = ENTITY_FILES.iter().map(|&f| data::text(f).len()).sum();
+        b.patterns.reserve(bytes / 16);
+        b.forms.reserve(bytes / 16);
         b.entries = builtin_entries(|entry, cols| {
             let canonical = cols.first().copied().unwrap_or("");
             for (column, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {

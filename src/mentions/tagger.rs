@@ -177,9 +177,13 @@ impl Model {
     ) -> Model {
         let mut blocks = Vec::with_capacity(present.len().div_ceil(8));
         let mut before = 0u32;
-        for block in present.chunks(8) {
-            let bits =
-                u64::from_le_bytes(std::array::from_fn(|k| block.get(k).copied().unwrap_or(0)));
+        let whole = present.chunks_exact(8);
+        // A last block shorter than 8 bytes (never, for a model of 2^8 buckets or more), padded.
+        let mut last = [0u8; 8];
+        last[..whole.remainder().len()].copy_from_slice(whole.remainder());
+        let padded = (!whole.remainder().is_empty()).then_some(&last[..]);
+        for block in whole.chain(padded) {
+            let bits = u64::from_le_bytes(block.try_into().unwrap_or([0; 8]));
             blocks.push((bits, before));
             before += bits.count_ones();
         }

@@ -500,8 +500,9 @@ fn role_mentions(
     // Demonyms, asked about before every office: found by binary search, not by reading every
     // mention.
     let adjectivals = Ranges::new(mentions.iter().filter(|m| m.adjectival).map(|m| m.range));
-    let mut roles: HashMap<String, Option<usize>> = HashMap::default();
-    let mut offices: HashMap<String, Option<usize>> = HashMap::default();
+    // Each role's and bare office's person, or [`TIED`] (maps of the type the other stages use).
+    let mut roles: HashMap<String, usize> = HashMap::default();
+    let mut offices: HashMap<String, usize> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
     for ws in sentence_words {
         // The office title at each word, looked up once.
@@ -524,9 +525,9 @@ fn role_mentions(
             match named.and_then(|m| owner.get(&m)) {
                 Some(&g) => {
                     for (map, k) in [(&mut roles, key), (&mut offices, bare)] {
-                        let slot = map.entry(k).or_insert(Some(g));
-                        if *slot != Some(g) {
-                            *slot = None; // tied to two people: no evidence for either
+                        let slot = map.entry(k).or_insert(g);
+                        if *slot != g {
+                            *slot = TIED; // tied to two people: no evidence for either
                         }
                     }
                 }
@@ -541,10 +542,13 @@ fn role_mentions(
             // The same office in the same context; or the bare office ("विदेश मंत्री ने") when
             // the article ties it to one person only.
             let g = match roles.get(&key) {
-                Some(g) => (*g)?,
-                None if key == bare => offices.get(&bare).copied().flatten()?,
+                Some(&g) => g,
+                None if key == bare => *offices.get(&bare)?,
                 None => return None,
             };
+            if g == TIED {
+                return None;
+            }
             (!named.overlaps(office)).then_some((g, office))
         })
         .collect()
@@ -657,8 +661,9 @@ fn repeated_names(
     regions: &[Region],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
+    // Each surface's group, or [`ORDINARY`] for a surface that is an ordinary word (one map of
+    // a type the other stages use).
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
-    let mut ordinary: HashSet<&str> = HashSet::default();
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];
@@ -668,24 +673,27 @@ fn repeated_names(
             let s = surface(text, mention);
             // A surface met again was kept or found ordinary already (the lexicon's answers
             // cost more than the lookup).
-            if by_surface.contains_key(s) || ordinary.contains(s) {
+            if by_surface.contains_key(s) {
                 continue;
             }
             let single = !s.contains(' ');
             if single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s)) {
-                ordinary.insert(s);
+                by_surface.insert(s, ORDINARY);
             } else {
                 by_surface.insert(s, g);
             }
         }
     }
     let mut found: Vec<(usize, Range)> = Vec::new();
+    // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
+    // (a HashMap's order changes from run to run, and so did the result).
+    let mut by_surface: Vec<(&str, usize)> = by_surface
+        .into_iter()
+        .filter(|&(_, g)| g != ORDINARY)
+        .collect();
     if by_surface.is_empty() {
         return found;
     }
-    // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
-    // (a HashMap's order changes from run to run, and so did the result).
-    let mut by_surface: Vec<(&str, usize)> = by_surface.into_iter().collect();
     crate::sort::by(&mut by_surface, |a, b| {
         b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0))
     });
@@ -785,6 +793,12 @@ fn occurrences(
 
 /// Up to this many surfaces are searched for one by one.
 const FEW_SURFACES: usize = 8;
+
+/// In `role_mentions`: a role or office tied to two people (no group has this number).
+const TIED: usize = usize::MAX;
+
+/// In `repeated_names`: a surface that is an ordinary word (no group has this number).
+const ORDINARY: usize = usize::MAX;
 /// The longest surface, in bytes, and the most surfaces opening with one word, that
 /// [`at_word_starts`] compares at each word of a text: beyond either, the automaton keeps the
 /// work linear.
@@ -982,10 +996,11 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
     crate::sort::natural(&mut ranges);
     ranges.dedup_by(|b, a| a.overlaps(*b));
     let mut aliases: Vec<String> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::default();
+    // The aliases seen (a map of a type the other stages use).
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for r in &ranges {
         let s = r.slice(text);
-        if s != name && seen.insert(s) {
+        if s != name && seen.insert(s, 0).is_none() {
             aliases.push(s.to_string());
         }
     }

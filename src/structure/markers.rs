@@ -59,7 +59,7 @@ pub enum Opener {
 pub struct Markers {
     pub read_also: Vec<(String, Place)>,
     /// The read-also phrases that open a block, by their first character (lower case).
-    pub starts_by_char: HashMap<char, Vec<String>>,
+    pub starts_by_char: HashMap<char, Vec<Box<str>>>,
     /// The promo phrases that may stand anywhere.
     pub promos: FoldedPhrases,
     pub captions: HashSet<String>,
@@ -497,7 +497,7 @@ fn load() -> Markers {
             m.starts_by_char
                 .entry(first)
                 .or_default()
-                .push(phrase.clone());
+                .push(phrase.as_str().into());
         }
     }
     let promos: Vec<&str> = m

@@ -208,12 +208,14 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     // Each group's longest name, worked out once and again only for a group that grows: the
     // loop pairs every group with every other.
     let mut names: Vec<Vec<&str>> = groups.iter().map(words_of).collect();
-    // The groups whose longest name starts and ends with given words (a group is listed again
-    // when its name changes; the test below reads its current name).
-    let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    // The groups whose longest name starts with a given word, listed under the first word of
+    // each name they have had (a group is listed again when its name changes); the test below
+    // reads their current names, so it keeps those that now start and end as the short name.
+    // By first word only, in a map of the type the other stages use.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for (h, name) in names.iter().enumerate() {
-        if let (Some(&first), Some(&last)) = (name.first(), name.last()) {
-            by_ends.entry((first, last)).or_default().push(h);
+        if let Some(&first) = name.first() {
+            by_first.entry(first).or_default().push(h);
         }
     }
     for g in 0..groups.len() {
@@ -227,10 +229,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         if short.len() < 2 {
             continue;
         }
-        let mut candidates = by_ends
-            .get(&(short[0], short[short.len() - 1]))
-            .cloned()
-            .unwrap_or_default();
+        let mut candidates = by_first.get(short[0]).cloned().unwrap_or_default();
         crate::sort::natural(&mut candidates);
         candidates.dedup();
         let fits: Vec<usize> = candidates
@@ -249,8 +248,8 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             absorb(mentions, groups, g, h);
             names[g] = words_of(&groups[g]);
             names[h] = words_of(&groups[h]);
-            if let (Some(&first), Some(&last)) = (names[h].first(), names[h].last()) {
-                by_ends.entry((first, last)).or_default().push(h);
+            if let Some(&first) = names[h].first() {
+                by_first.entry(first).or_default().push(h);
             }
         }
     }

@@ -208,12 +208,14 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     // Each group's longest name, worked out once and again only for a group that grows: the
     // loop pairs every group with every other.
     let mut names: Vec<Vec<&str>> = groups.iter().map(words_of).collect();
-    // The groups whose longest name starts and ends with given words (a group is listed again
-    // when its name changes; the test below reads its current name).
-    let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+    // The groups whose longest name starts with a given word, listed under the first word of
+    // each name they have had (a group is listed again when its name changes); the test below
+    // reads their current names, so it keeps those that now start and end as the short name.
+    // By first word only, in a map of the type the other stages use.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for (h, name) in names.iter().enumerate() {
-        if let (Some(&first), Some(&last)) = (name.first(), name.last()) {
-            by_ends.entry((first, last)).or_default().push(h);
+        if let Some(&first) = name.first() {
+            by_first.entry(first).or_default().push(h);
         }
     }
     for g in 0..groups.len() {
@@ -227,10 +229,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         if short.len() < 2 {
             continue;
         }
-        let mut candidates = by_ends
-            .get(&(short[0], short[short.len() - 1]))
-            .cloned()
-            .unwrap_or_default();
+        let mut candidates = by_first.get(short[0]).cloned().unwrap_or_default();
         crate::sort::natural(&mut candidates);
         candidates.dedup();
         let fits: Vec<usize> = candidates
@@ -249,8 +248,8 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             absorb(mentions, groups, g, h);
             names[g] = words_of(&groups[g]);
             names[h] = words_of(&groups[h]);
-            if let (Some(&first), Some(&last)) = (names[h].first(), names[h].last()) {
-                by_ends.entry((first, last)).or_default().push(h);
+            if let Some(&first) = names[h].first() {
+                by_first.entry(first).or_default().push(h);
             }
         }
     }
@@ -500,8 +499,9 @@ fn role_mentions(
     // Demonyms, asked about before every office: found by binary search, not by reading every
     // mention.
     let adjectivals = Ranges::new(mentions.iter().filter(|m| m.adjectival).map(|m| m.range));
-    let mut roles: HashMap<String, Option<usize>> = HashMap::default();
-    let mut offices: HashMap<String, Option<usize>> = HashMap::default();
+    // Each role's and bare office's person, or [`TIED`] (maps of the type the other stages use).
+    let mut roles: HashMap<String, usize> = HashMap::default();
+    let mut offices: HashMap<String, usize> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
     for ws in sentence_words {
         // The office title at each word, looked up once.
@@ -524,9 +524,9 @@ fn role_mentions(
             match named.and_then(|m| owner.get(&m)) {
                 Some(&g) => {
                     for (map, k) in [(&mut roles, key), (&mut offices, bare)] {
-                        let slot = map.entry(k).or_insert(Some(g));
-                        if *slot != Some(g) {
-                            *slot = None; // tied to two people: no evidence for either
+                        let slot = map.entry(k).or_insert(g);
+                        if *slot != g {
+                            *slot = TIED; // tied to two people: no evidence for either
                         }
                     }
                 }
@@ -541,10 +541,13 @@ fn role_mentions(
             // The same office in the same context; or the bare office ("विदेश मंत्री ने") when
             // the article ties it to one person only.
             let g = match roles.get(&key) {
-                Some(g) => (*g)?,
-                None if key == bare => offices.get(&bare).copied().flatten()?,
+                Some(&g) => g,
+                None if key == bare => *offices.get(&bare)?,
                 None => return None,
             };
+            if g == TIED {
+                return None;
+            }
             (!named.overlaps(office)).then_some((g, office))
         })
         .collect()
@@ -657,8 +660,9 @@ fn repeated_names(
     regions: &[Region],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
+    // Each surface's group, or [`ORDINARY`] for a surface that is an ordinary word (one map of
+    // a type the other stages use).
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
-    let mut ordinary: HashSet<&str> = HashSet::default();
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];
@@ -668,24 +672,27 @@ fn repeated_names(
             let s = surface(text, mention);
             // A surface met again was kept or found ordinary already (the lexicon's answers
             // cost more than the lookup).
-            if by_surface.contains_key(s) || ordinary.contains(s) {
+            if by_surface.contains_key(s) {
                 continue;
             }
             let single = !s.contains(' ');
             if single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s)) {
-                ordinary.insert(s);
+                by_surface.insert(s, ORDINARY);
             } else {
                 by_surface.insert(s, g);
             }
         }
     }
     let mut found: Vec<(usize, Range)> = Vec::new();
+    // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
+    // (a HashMap's order changes from run to run, and so did the result).
+    let mut by_surface: Vec<(&str, usize)> = by_surface
+        .into_iter()
+        .filter(|&(_, g)| g != ORDINARY)
+        .collect();
     if by_surface.is_empty() {
         return found;
     }
-    // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
-    // (a HashMap's order changes from run to run, and so did the result).
-    let mut by_surface: Vec<(&str, usize)> = by_surface.into_iter().collect();
     crate::sort::by(&mut by_surface, |a, b| {
         b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0))
     });
@@ -785,6 +792,12 @@ fn occurrences(
 
 /// Up to this many surfaces are searched for one by one.
 const FEW_SURFACES: usize = 8;
+
+/// In `role_mentions`: a role or office tied to two people (no group has this number).
+const TIED: usize = usize::MAX;
+
+/// In `repeated_names`: a surface that is an ordinary word (no group has this number).
+const ORDINARY: usize = usize::MAX;
 /// The longest surface, in bytes, and the most surfaces opening with one word, that
 /// [`at_word_starts`] compares at each word of a text: beyond either, the automaton keeps the
 /// work linear.
@@ -982,10 +995,11 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
     crate::sort::natural(&mut ranges);
     ranges.dedup_by(|b, a| a.overlaps(*b));
     let mut aliases: Vec<String> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::default();
+    // The aliases seen (a map of a type the other stages use).
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for r in &ranges {
         let s = r.slice(text);
-        if s != name && seen.insert(s) {
+        if s != name && seen.insert(s, 0).is_none() {
             aliases.push(s.to_string());
         }
     }

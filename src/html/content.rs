@@ -15,7 +15,7 @@
 //! Every step is a pass over the nodes or walks a bounded number of ancestors, so the whole is
 //! linear in the page.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::blocks::Block;
 use super::classes::{classes, Verdict};
@@ -270,13 +270,22 @@ pub fn choose(dom: &Dom, marks: &Marks, blocks: &[Block]) -> Vec<NodeId> {
         .filter(|&c| top_score > 0.0 && final_score(c) / top_score >= 0.75)
         .collect();
     if close.len() >= 2 {
-        let lists: Vec<HashSet<NodeId>> =
-            close.iter().map(|&c| dom.ancestors(c).collect()).collect();
+        // (list, ancestor) for each close candidate's ancestors: a map of the type the DOM's
+        // builder uses, not one set per list.
+        let lists: HashMap<(usize, NodeId), u32> = close
+            .iter()
+            .enumerate()
+            .flat_map(|(l, &c)| dom.ancestors(c).map(move |a| ((l, a), 0)))
+            .collect();
         for ancestor in dom.ancestors(top) {
             if &*dom.nodes[ancestor].name == "body" {
                 break;
             }
-            if lists.iter().filter(|l| l.contains(&ancestor)).count() >= 2 {
+            if (0..close.len())
+                .filter(|&l| lists.contains_key(&(l, ancestor)))
+                .count()
+                >= 2
+            {
                 top = ancestor;
                 break;
             }

@@ -33,11 +33,11 @@ struct Kind {
     /// By first word, the first form (an index into `forms`) that starts with it; the others
     /// follow through `next_first`, longest first, so that [`Lexicon::match_at`] tries only
     /// those. A chain through the forms rather than a list per word: no allocation per word.
-    by_first: HashMap<&'static str, u32>,
+    by_first: HashMap<&'static str, usize>,
     /// For each form, the next form with its first word, or [`END`].
     next_first: Vec<u32>,
     /// The same by last word, for [`Lexicon::match_before`].
-    by_last: HashMap<&'static str, u32>,
+    by_last: HashMap<&'static str, usize>,
     next_last: Vec<u32>,
 }
 
@@ -60,11 +60,11 @@ impl Kind {
     /// `fits`.
     fn first_fit(
         &self,
-        first: Option<&u32>,
+        first: Option<&usize>,
         next: &[u32],
         fits: impl Fn(&[&'static str]) -> bool,
     ) -> Option<usize> {
-        let mut i = *first?;
+        let mut i = *first? as u32;
         while i != END {
             let form = self.form(i);
             if fits(form) {
@@ -123,11 +123,11 @@ impl Lexicon {
                 if kind.form(i).len() == 1 {
                     kind.words.insert(first);
                 }
-                if let Some(next) = kind.by_first.insert(first, i) {
-                    kind.next_first[i as usize] = next;
+                if let Some(next) = kind.by_first.insert(first, i as usize) {
+                    kind.next_first[i as usize] = next as u32;
                 }
-                if let Some(next) = kind.by_last.insert(last, i) {
-                    kind.next_last[i as usize] = next;
+                if let Some(next) = kind.by_last.insert(last, i as usize) {
+                    kind.next_last[i as usize] = next as u32;
                 }
             }
         }

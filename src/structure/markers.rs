@@ -59,28 +59,38 @@ pub enum Opener {
 pub struct Markers {
     pub read_also: Vec<(String, Place)>,
     /// The read-also phrases that open a block, by their first character (lower case).
-    pub starts_by_char: HashMap<char, Vec<String>>,
+    pub starts_by_char: HashMap<char, Vec<Box<str>>>,
     /// The promo phrases that may stand anywhere.
     pub promos: FoldedPhrases,
-    pub agencies: HashMap<String, bool>,
     pub captions: HashSet<String>,
     /// The first word of each caption phrase.
     pub caption_starts: HashSet<String>,
     /// The first characters of [`Markers::caption_starts`] in ASCII (bit `c`) and Devanagari
     /// (bit `c - U+0900`): most words are told from them without a lookup.
     caption_first: (u128, u128),
-    pub abbreviations: HashMap<String, Abbreviation>,
-    /// Function words by kind.
-    pub function_words: HashMap<String, FunctionWord>,
-    pub openers: HashMap<String, Opener>,
+    /// What the word lists (abbreviations, function words, openers, agencies) and the page
+    /// labels say of a key: one map of one type for all of them, so that the wasm carries the
+    /// code of one map instead of five.
+    words: HashMap<String, Word>,
     pub places: HashMap<String, ()>,
     /// Byline prefixes ("posted by", "रिपोर्ट"), folded.
     pub bylines: Vec<String>,
     /// The first characters of [`Markers::bylines`], or none when one of them is empty (then
     /// every text is compared).
     byline_firsts: Option<Vec<char>>,
-    /// Page labels, folded; `true` for advertisement slots.
-    pub labels: HashMap<String, bool>,
+}
+
+/// What the marker lists say of one key (a word, or a folded page label).
+#[derive(Debug, Default, Clone, Copy)]
+struct Word {
+    abbreviation: Option<Abbreviation>,
+    /// Function words by kind.
+    function_word: Option<FunctionWord>,
+    opener: Option<Opener>,
+    /// A news agency (`true`) or staff credit (`false`).
+    agency: Option<bool>,
+    /// A page label; `true` for advertisement slots.
+    label: Option<bool>,
 }
 
 /// The markers, loaded on first use.
@@ -487,7 +497,7 @@ fn load() -> Markers {
             m.starts_by_char
                 .entry(first)
                 .or_default()
-                .push(phrase.clone());
+                .push(phrase.as_str().into());
         }
     }
     let promos: Vec<&str> = m
@@ -501,8 +511,8 @@ fn load() -> Markers {
         match row.get(1).copied() {
             Some("byline") => m.bylines.push(row[0].to_string()),
             kind => {
-                m.agencies
-                    .insert(row[0].to_string(), kind == Some("agency"));
+                m.words.entry(row[0].to_string()).or_default().agency =
+                    Some(kind == Some("agency"));
             }
         }
     }
@@ -513,8 +523,8 @@ fn load() -> Markers {
         .map(|b| b.chars().next())
         .collect::<Option<Vec<char>>>();
     for row in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
-        m.labels
-            .insert(row[0].to_string(), row.get(1).copied() == Some("advert"));
+        m.words.entry(row[0].to_string()).or_default().label =
+            Some(row.get(1).copied() == Some("advert"));
     }
     m.captions = rows(data::text(data::STRUCTURE_CAPTIONS))
         .map(|row| row[0].to_string())
@@ -539,7 +549,7 @@ fn load() -> Markers {
             Some("letter-ambiguous") => Abbreviation::Letter { ambiguous: true },
             _ => Abbreviation::Word,
         };
-        m.abbreviations.insert(row[0].to_string(), kind);
+        m.words.entry(row[0].to_string()).or_default().abbreviation = Some(kind);
     }
     for row in rows(data::text(data::STRUCTURE_FUNCTION_WORDS)) {
         let kind = match row.get(1).copied() {
@@ -547,7 +557,7 @@ fn load() -> Markers {
             Some("auxiliary") => FunctionWord::Auxiliary,
             _ => FunctionWord::ClosesNothing,
         };
-        m.function_words.insert(row[0].to_string(), kind);
+        m.words.entry(row[0].to_string()).or_default().function_word = Some(kind);
     }
     for row in rows(data::text(data::STRUCTURE_OPENERS)) {
         let kind = match row.get(1).copied() {
@@ -555,7 +565,7 @@ fn load() -> Markers {
             Some("start") => Opener::Start,
             _ => Opener::Pronoun,
         };
-        m.openers.insert(row[0].to_string(), kind);
+        m.words.entry(row[0].to_string()).or_default().opener = Some(kind);
     }
     for row in rows(data::text(data::STRUCTURE_DATELINE_PLACES)) {
         m.places.insert(row[0].to_string(), ());
@@ -628,17 +638,22 @@ impl Markers {
 
     /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.get(word_key(word).as_ref()) == Some(&FunctionWord::ClosesNothing)
+        self.function_word(&word_key(word)) == Some(FunctionWord::ClosesNothing)
     }
 
     /// Whether `word` is the Hindi auxiliary verb ("है", "था").
     pub fn is_auxiliary(&self, word: &str) -> bool {
-        self.function_words.get(word_key(word).as_ref()) == Some(&FunctionWord::Auxiliary)
+        self.function_word(&word_key(word)) == Some(FunctionWord::Auxiliary)
     }
 
     /// Whether `word` carries no topic of its own (function words, auxiliaries, light verbs).
     pub fn is_stop_word(&self, word: &str) -> bool {
-        self.function_words.contains_key(word_key(word).as_ref())
+        self.function_word(&word_key(word)).is_some()
+    }
+
+    /// The kind of function word of a word's [`word_key`], if it is one.
+    pub fn function_word(&self, key: &str) -> Option<FunctionWord> {
+        self.words.get(key)?.function_word
     }
 
     /// Whether `word` opens running text that refers back (a pronoun subject or a conjunction).
@@ -651,18 +666,18 @@ impl Markers {
 
     pub fn opener(&self, word: &str) -> Option<Opener> {
         // Latin openers are capitalised words: "It" opens a sentence, "it" does not.
-        let kind = *self.openers.get(word_key(word).as_ref())?;
+        let kind = self.words.get(word_key(word).as_ref())?.opener?;
         let latin = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         (!latin || word.chars().next().is_some_and(char::is_uppercase)).then_some(kind)
     }
 
     pub fn abbreviation(&self, word: &str) -> Option<Abbreviation> {
-        self.abbreviations.get(word_key(word).as_ref()).copied()
+        self.words.get(word_key(word).as_ref())?.abbreviation
     }
 
     /// Whether `word` is a news agency or staff credit; `Some(true)` for an agency.
     pub fn agency(&self, word: &str) -> Option<bool> {
-        self.agencies.get(word_key(word).as_ref()).copied()
+        self.words.get(word_key(word).as_ref())?.agency
     }
 
     /// Whether `text` is a page label ("विज्ञापन", "हाइलाइट्स"): `Some(true)` for an advert slot.
@@ -671,7 +686,7 @@ impl Markers {
         if t.len() > 40 {
             return None;
         }
-        self.labels.get(fold(t).as_str()).copied()
+        self.words.get(fold(t).as_str())?.label
     }
 
     /// Whether `text` opens with a byline prefix ("Posted By :", "रिपोर्ट:").

@@ -45,8 +45,8 @@ pub fn stems(text: &str) -> HashSet<Cow<'_, str>> {
         words(text)
             .filter_map(|(_, w)| {
                 let key = word_key(w);
-                let content = !m.function_words.contains_key(key.as_ref())
-                    && !w.chars().all(crate::chars::is_numeric);
+                let content =
+                    m.function_word(&key).is_none() && !w.chars().all(crate::chars::is_numeric);
                 content.then(|| stem(key))
             })
             .filter(|s| s.chars().count() >= 2),

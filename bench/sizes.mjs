@@ -37,7 +37,7 @@ printTable(
     row("JS API (js/index.js + js/guard.js + js/result.js)", ["js/index.js", "js/guard.js", "js/result.js"]),
     row("wasm + glue, with the tagger model", dist("dist"), target(300000, "≤ 300 KB")),
     row("wasm + glue, without the tagger (--no-tagger)", dist("target/no-tagger/dist"), target(120000, "≤ 120 KB")),
-    row("widget JS + CSS, minified (www/widget.min.js: the four modules below in one, by scripts/build.sh)", ["www/widget.min.js"], target(15000, "≤ 15 KB")),
+    row("widget JS + CSS, minified (www/widget.min.js: the four modules below and the Hindi labels in one, by scripts/build.sh)", ["www/widget.min.js"], target(15000, "≤ 15 KB")),
     row(`widget JS + CSS, source (${WIDGET.map((p) => p.replace("www/", "")).join(", ")}; CSS lives in styles.js)`, WIDGET),
   ],
 );

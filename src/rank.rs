@@ -162,12 +162,12 @@ fn is_generic(text: &str, mention: Range) -> bool {
     let lex = lexicon::builtin();
     let key = lexicon::affix_key(mention.slice(text));
     let lower = crate::unicode::to_lowercase(&key);
-    lex.suffixes.contains_key(&key)
-        || lex.titles.contains_key(&key)
-        || lex.titles.contains_key(&lower)
+    lex.is_suffix(&key)
+        || lex.is_title(&key)
+        || lex.is_title(&lower)
         || lower
             .strip_prefix("the ")
-            .is_some_and(|k| lex.is_suffix_capitalised(k) || lex.titles.contains_key(k))
+            .is_some_and(|k| lex.is_suffix_capitalised(k) || lex.is_title(k))
 }
 
 /// Whether an office title ends right before `mention` ("विदेश मंत्री |सर्गेई लावरोव|").

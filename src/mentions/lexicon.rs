@@ -96,13 +96,9 @@ pub struct Gazetteer {
 /// The compiled tables.
 pub struct Lexicon {
     pub names: Gazetteer,
-    /// Titles by their words joined with one space.
-    pub titles: HashMap<String, TitleClass>,
-    /// Organisation and place suffixes by their words joined with one space.
-    pub suffixes: HashMap<String, Suffix>,
-    /// Words that open a longer name around a known place, with that name's kind ("East
-    /// Jerusalem", "Real Madrid"); from the `before` rows of `suffixes.tsv`.
-    pub openers: HashMap<String, ActorKind>,
+    /// Titles, suffixes, openers and team words in one map (one map type in the wasm, not
+    /// four): what each list says of a key, see [`Affix`].
+    affixes: HashMap<String, Affix>,
     /// The most words in a title or suffix.
     pub longest_affix: usize,
     /// The first word of every title and suffix: a quick test before any lookup.
@@ -122,9 +118,6 @@ pub struct Lexicon {
     pub middle_names: WordSet<&'static str>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: WordSet<&'static str>,
-    /// English words that show a place name standing for a sports team
-    /// (`data/lexicon/teams.tsv`).
-    pub team_words: HashMap<&'static str, TeamRole>,
     /// Hindi words after which a title's name words name a scheme, not a person
     /// (`data/lexicon/hi_name_stops.tsv`).
     pub scheme_words: WordSet<&'static str>,
@@ -133,6 +126,30 @@ pub struct Lexicon {
     /// Hindi words that alone before an organisation's head word name no organisation ("नई
     /// सरकार", "निजी बैंक"): determiners, pronouns and generic adjectives.
     pub generic_words: WordSet<&'static str>,
+}
+
+/// What the lexicon's lists say of one key (words joined with one space).
+#[derive(Default)]
+pub struct Affix {
+    /// A title (`titles.tsv`).
+    pub title: Option<TitleClass>,
+    /// An organisation or place suffix (`suffixes.tsv`).
+    pub suffix: Option<Suffix>,
+    /// A word that opens a longer name around a known place, with that name's kind ("East
+    /// Jerusalem", "Real Madrid"); from the `before` rows of `suffixes.tsv`.
+    opener: Option<ActorKind>,
+    /// An English word that shows a place name standing for a sports team (`teams.tsv`).
+    team: Option<TeamRole>,
+}
+
+impl Affix {
+    pub fn is_title(&self) -> bool {
+        self.title.is_some()
+    }
+
+    pub fn is_suffix(&self) -> bool {
+        self.suffix.is_some()
+    }
 }
 
 /// How a word of `data/lexicon/teams.tsv` shows a sports team.
@@ -514,7 +531,7 @@ impl Lexicon {
         let names = Gazetteer::builtin();
         // The titles' and suffixes' first cells are stored as their `affix_key`s (build.rs).
         let mut longest_affix = 1;
-        let mut titles = HashMap::default();
+        let mut affixes: HashMap<String, Affix> = HashMap::default();
         for cols in rows(data::text(data::LEXICON_TITLES)) {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
@@ -528,16 +545,14 @@ impl Lexicon {
             if key.starts_with(|c: char| c.is_ascii_lowercase()) {
                 let mut upper = key.clone();
                 upper[..1].make_ascii_uppercase();
-                titles.insert(upper, class);
+                affixes.entry(upper).or_default().title = Some(class);
             }
-            titles.insert(key, class);
+            affixes.entry(key).or_default().title = Some(class);
         }
-        let mut suffixes = HashMap::default();
-        let mut openers = HashMap::default();
         for cols in rows(data::text(data::LEXICON_SUFFIXES)) {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
-                    openers.insert(cols[0].to_string(), kind);
+                    affixes.entry(cols[0].to_string()).or_default().opener = Some(kind);
                 }
                 continue;
             }
@@ -550,22 +565,29 @@ impl Lexicon {
                     .map(|e| e.trim())
                     .filter(|e| e.contains("{}"))
                     .map(str::to_string);
-                suffixes.insert(
-                    key,
-                    Suffix {
-                        kind,
-                        in_name,
-                        english,
-                    },
-                );
+                affixes.entry(key).or_default().suffix = Some(Suffix {
+                    kind,
+                    in_name,
+                    english,
+                });
             }
         }
-        let affix_first_words = titles
-            .keys()
-            .chain(suffixes.keys())
-            .filter_map(|k| k.split(' ').next())
+        // The first words of titles and suffixes, read before the team words join the map.
+        let affix_first_words = affixes
+            .iter()
+            .filter(|(_, a)| a.title.is_some() || a.suffix.is_some())
+            .filter_map(|(k, _)| k.split(' ').next())
             .map(str::to_string)
             .collect();
+        for cols in rows(data::text(data::LEXICON_TEAMS)) {
+            let role = match cols.get(1).map(|r| r.trim()) {
+                Some("versus") => TeamRole::Versus,
+                Some("result") => TeamRole::Result,
+                Some("score") => TeamRole::Score,
+                _ => continue,
+            };
+            affixes.entry(cols[0].trim().to_string()).or_default().team = Some(role);
+        }
         // Word lists are stored normalised (their generators and editors keep them so).
         let words = |tsv: &'static str| -> WordSet<&'static str> {
             let mut set = WordSet::with_capacity(line_count(tsv));
@@ -576,9 +598,7 @@ impl Lexicon {
         };
         Lexicon {
             names,
-            titles,
-            suffixes,
-            openers,
+            affixes,
             longest_affix,
             affix_first_words,
             hi_function_words: words(data::text(data::LEXICON_HI_FUNCTION_WORDS)),
@@ -599,22 +619,44 @@ impl Lexicon {
                 .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "generic"))
                 .map(|cols| cols[0].trim())
                 .collect(),
-            team_words: rows(data::text(data::LEXICON_TEAMS))
-                .filter_map(|cols| {
-                    let role = match cols.get(1).map(|r| r.trim()) {
-                        Some("versus") => TeamRole::Versus,
-                        Some("result") => TeamRole::Result,
-                        Some("score") => TeamRole::Score,
-                        _ => return None,
-                    };
-                    Some((cols[0].trim(), role))
-                })
-                .collect(),
             middle_names: rows(data::text(data::LEXICON_SURNAMES))
                 .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
                 .map(|cols| cols[0].trim())
                 .collect(),
         }
+    }
+
+    /// What the lists say of `key` (words joined with one space), if any says something.
+    pub fn affix(&self, key: &str) -> Option<&Affix> {
+        self.affixes.get(key)
+    }
+
+    /// The class of the title `key` (words joined with one space, see [`affix_key`]).
+    pub fn title(&self, key: &str) -> Option<TitleClass> {
+        self.affixes.get(key).and_then(|a| a.title)
+    }
+
+    /// The suffix `key` (words joined with one space).
+    pub fn suffix(&self, key: &str) -> Option<&Suffix> {
+        self.affixes.get(key).and_then(|a| a.suffix.as_ref())
+    }
+
+    pub fn is_title(&self, key: &str) -> bool {
+        self.title(key).is_some()
+    }
+
+    pub fn is_suffix(&self, key: &str) -> bool {
+        self.suffix(key).is_some()
+    }
+
+    /// The kind of the longer name that `word` opens ("East Jerusalem", "Real Madrid").
+    pub fn opener(&self, word: &str) -> Option<ActorKind> {
+        self.affixes.get(word).and_then(|a| a.opener)
+    }
+
+    /// How `word` shows a place name standing for a sports team.
+    pub fn team_role(&self, word: &str) -> Option<TeamRole> {
+        self.affixes.get(word).and_then(|a| a.team)
     }
 
     /// Whether `word` is one of the most frequent English words (any case).
@@ -640,15 +682,11 @@ impl Lexicon {
                 let mut key = String::with_capacity(word.len());
                 key.push(c.to_ascii_uppercase());
                 key.push_str(chars.as_str());
-                self.suffixes.contains_key(&key)
+                self.is_suffix(&key)
             }
-            Some('\u{0900}'..='\u{097F}') => self.suffixes.contains_key(word),
-            Some(_) => rows(data::text(data::LEXICON_SUFFIXES_UNCAPITALISED)).any(|cols| {
-                cols[0] == word
-                    && cols
-                        .get(1)
-                        .is_some_and(|key| self.suffixes.contains_key(*key))
-            }),
+            Some('\u{0900}'..='\u{097F}') => self.is_suffix(word),
+            Some(_) => rows(data::text(data::LEXICON_SUFFIXES_UNCAPITALISED))
+                .any(|cols| cols[0] == word && cols.get(1).is_some_and(|key| self.is_suffix(key))),
         }
     }
 
@@ -743,7 +781,12 @@ mod tests {
                 .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
         };
         let mut words = vec![String::new(), "ß".to_string(), "ǰ".to_string()];
-        for key in lex.suffixes.keys().chain(lex.openers.keys()) {
+        for key in lex
+            .affixes
+            .iter()
+            .filter(|(_, a)| a.suffix.is_some() || a.opener.is_some())
+            .map(|(k, _)| k)
+        {
             let mut chars = key.chars();
             let first = chars.next().expect("should have no empty key");
             let rest = chars.as_str();
@@ -755,7 +798,7 @@ mod tests {
         for word in &words {
             assert_eq!(
                 lex.is_suffix_capitalised(word),
-                lex.suffixes.contains_key(&capitalised(word)),
+                lex.is_suffix(&capitalised(word)),
                 "should find {word:?} a suffix exactly when its capitalised form is one"
             );
         }

@@ -187,8 +187,8 @@ fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut
                         let w = at(k).slice(text);
                         w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c))
                             && !lex.is_common(w)
-                            && !lex.suffixes.contains_key(w)
-                            && !lex.titles.contains_key(w)
+                            && !lex.is_suffix(w)
+                            && !lex.is_title(w)
                     });
                     if !name_words {
                         continue;
@@ -532,8 +532,8 @@ pub fn sentence_mentions<'a>(
         if *title_case.get_or_init(read_title_case) {
             continue;
         }
-        let opener = lex.openers.get(surface.split(' ').next().unwrap_or(""));
-        let kind = opener.copied().unwrap_or(ActorKind::Organization);
+        let opener = lex.opener(surface.split(' ').next().unwrap_or(""));
+        let kind = opener.unwrap_or(ActorKind::Organization);
         lexicon.retain(|m| !f.range.contains(m.range));
         strong.push(Mention {
             range: f.range,
@@ -600,8 +600,7 @@ pub fn sentence_mentions<'a>(
         // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.
         guesses.retain(|g| {
             let s = g.range.slice(text);
-            s.contains(' ')
-                || !(lex.is_common(s) || lex.suffixes.contains_key(s) || lex.titles.contains_key(s))
+            s.contains(' ') || !(lex.is_common(s) || lex.is_suffix(s) || lex.is_title(s))
         });
         // A guess that ends where a pattern's organisation or place ends, with the same kind,
         // but starts earlier has its full name: the patterns look back only a few words
@@ -651,7 +650,7 @@ pub fn sentence_mentions<'a>(
         let word = before.rsplit(' ').next().unwrap_or("");
         let start = m.range.start - 1 - word.len();
         let opens = word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c))
-            && lex.openers.get(word) == Some(&ActorKind::Place)
+            && lex.opener(word) == Some(ActorKind::Place)
             && (i == 0 || kept[i - 1].range.end <= start);
         if opens {
             let m = &mut kept[i];
@@ -709,8 +708,7 @@ fn generic_organisation(lex: &Lexicon, surface: &str) -> bool {
     let Some((before, head)) = surface.rsplit_once(' ') else {
         return false;
     };
-    lex.suffixes
-        .get(head)
+    lex.suffix(head)
         .is_some_and(|s| s.kind == ActorKind::Organization)
         && before.split(' ').all(|w| lex.generic_words.contains(w))
 }
@@ -765,8 +763,8 @@ fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
         for n in (1..=lex.longest_affix.min(words.len() - start - 1)).rev() {
             let prefix =
                 &text[range.start + words[start].start..range.start + words[start + n - 1].end];
-            let class = lex.titles.get(&lexicon::affix_key(prefix));
-            if class.is_some_and(|&c| c != lexicon::TitleClass::Part) {
+            let class = lex.title(&lexicon::affix_key(prefix));
+            if class.is_some_and(|c| c != lexicon::TitleClass::Part) {
                 start += n;
                 continue 'strip;
             }

@@ -23,10 +23,9 @@
 use crate::article::ActorKind;
 use crate::doc::Range;
 
-use rustc_hash::FxHashMap as HashMap;
 use std::cell::OnceCell;
 
-use super::lexicon::{is_word_char, Lexicon, Suffix, TeamRole, TitleClass};
+use super::lexicon::{is_word_char, Affix, Lexicon, Suffix, TeamRole, TitleClass};
 
 /// A word of the text with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,15 +117,16 @@ fn is_all_caps(word: &str) -> bool {
         && !word.chars().any(|c| c.is_lowercase())
 }
 
-/// The longest entry of `table` (titles or suffixes, keyed by words joined with one space, no
-/// final full stop) that starts at word `i`, and how many words it spans.
-fn affix_at<'l, T>(
-    lex: &Lexicon,
-    table: &'l HashMap<String, T>,
+/// The longest entry of the lexicon's affixes for which `has` holds (titles or suffixes, keyed
+/// by words joined with one space, no final full stop) that starts at word `i`, and how many
+/// words it spans.
+fn affix_at<'l>(
+    lex: &'l Lexicon,
+    has: fn(&Affix) -> bool,
     text: &str,
     words: &[Word],
     i: usize,
-) -> Option<(&'l T, usize)> {
+) -> Option<(&'l Affix, usize)> {
     let first = words[i].text.trim_end_matches('.');
     if !lex.affix_first_words.contains(first) {
         return None;
@@ -143,7 +143,7 @@ fn affix_at<'l, T>(
             key.push(' ');
         }
         key.push_str(words[k].text.trim_end_matches('.'));
-        if let Some(v) = table.get(key.as_str()) {
+        if let Some(v) = lex.affix(key.as_str()).filter(|a| has(a)) {
             best = Some((v, n));
         }
     }
@@ -157,7 +157,8 @@ pub fn title_at(
     words: &[Word],
     i: usize,
 ) -> Option<(TitleClass, usize)> {
-    affix_at(lex, &lex.titles, text, words, i).map(|(&c, n)| (c, n))
+    let (affix, n) = affix_at(lex, Affix::is_title, text, words, i)?;
+    Some((affix.title?, n))
 }
 
 /// The longest suffix at word `i` and how many words it spans.
@@ -167,7 +168,8 @@ pub fn suffix_at<'l>(
     words: &[Word],
     i: usize,
 ) -> Option<(&'l Suffix, usize)> {
-    affix_at(lex, &lex.suffixes, text, words, i)
+    let (affix, n) = affix_at(lex, Affix::is_suffix, text, words, i)?;
+    Some((affix.suffix.as_ref()?, n))
 }
 
 /// Whether only a space or two separates words `a` and `b`.
@@ -196,7 +198,7 @@ fn name_word(t: &Sentence, i: usize) -> bool {
     if is_devanagari(w) {
         // An adjective that opens official names ("राष्ट्रीय", "केंद्रीय") is no name word of
         // its own: "केंद्रीय मंत्रिमंडल ने" names no person.
-        !lex.is_common(w) && !lex.conjunctions.contains(w) && !lex.openers.contains_key(w)
+        !lex.is_common(w) && !lex.conjunctions.contains(w) && lex.opener(w).is_none()
     } else {
         is_capitalised(w) && !lex.is_common(w)
     }
@@ -508,7 +510,7 @@ fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
             {
                 o -= 1;
                 let w = words[o].text;
-                if lex.openers.get(w) == Some(&ActorKind::Organization) {
+                if lex.opener(w) == Some(ActorKind::Organization) {
                     k = o;
                     break;
                 }
@@ -837,7 +839,7 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
         if j - s >= 3
             && words[s + 1].text == "of"
             && lex.is_english_word(words[s].text)
-            && !lex.openers.contains_key(words[s].text)
+            && lex.opener(words[s].text).is_none()
             && t.suffix(s).is_none()
             && t.title(s).is_none()
         {
@@ -956,10 +958,8 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     let (before_start, after_end) = window(text, range, 20, 40);
     let after = words(text, range.end, after_end);
     let before = words(text, before_start, range.start);
-    let role = |w: Option<&Word>, gap_ok: bool| {
-        w.filter(|_| gap_ok)
-            .and_then(|w| lex.team_words.get(w.text).copied())
-    };
+    let role =
+        |w: Option<&Word>, gap_ok: bool| w.filter(|_| gap_ok).and_then(|w| lex.team_role(w.text));
     let next_gap = after
         .first()
         .is_some_and(|w| &text[range.end..w.start] == " ");
@@ -1006,7 +1006,7 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     match after.get(1) {
         Some(w) if text[number.end..w.start].trim().is_empty() => {
             !w.text.starts_with(|c: char| c.is_ascii_lowercase())
-                || lex.team_words.get(w.text) == Some(&TeamRole::Score)
+                || lex.team_role(w.text) == Some(TeamRole::Score)
         }
         _ => true,
     }

@@ -87,6 +87,12 @@ fn end_marker(text: &str) -> bool {
     {
         return false;
     }
+    end_marker_in_tail(trimmed)
+}
+
+/// [`end_marker`] without the test of the last character: folds the tail of `trimmed` (the
+/// text without its closing non-word characters) and compares.
+fn end_marker_in_tail(trimmed: &str) -> bool {
     // End markers are short: only the tail of the block matters.
     let mut from = trimmed.len().saturating_sub(80);
     while !trimmed.is_char_boundary(from) {
@@ -247,21 +253,6 @@ mod tests {
             .collect()
     }
 
-    /// [`end_marker`] as it reads without the test of the last character: fold the tail and
-    /// compare.
-    fn end_marker_plain(text: &str) -> bool {
-        let trimmed = text.trim_end_matches(|c: char| !is_word_char(c));
-        let mut from = trimmed.len().saturating_sub(80);
-        while !trimmed.is_char_boundary(from) {
-            from += 1;
-        }
-        let k = fold(&trimmed[from..]);
-        markers()
-            .read_also
-            .iter()
-            .any(|(phrase, place)| *place == Place::End && k.ends_with(phrase.as_str()))
-    }
-
     #[test]
     fn end_marker_answers_as_folding_the_tail() {
         let texts = [
@@ -280,7 +271,7 @@ mod tests {
         for text in texts {
             assert_eq!(
                 end_marker(text),
-                end_marker_plain(text),
+                end_marker_in_tail(text.trim_end_matches(|c: char| !is_word_char(c))),
                 "should tell an end marker in {text:?} as folding the tail does"
             );
         }

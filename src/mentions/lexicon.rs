@@ -116,6 +116,9 @@ pub struct Lexicon {
     pub surnames: WordSet<&'static str>,
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
     pub middle_names: WordSet<&'static str>,
+    /// Given names that are no ordinary words (`given_names.tsv`): one before a name word opens
+    /// a person's name.
+    pub given_names: WordSet<&'static str>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: WordSet<&'static str>,
     /// Hindi words after which a title's name words name a scheme, not a person
@@ -126,6 +129,8 @@ pub struct Lexicon {
     /// Hindi words that alone before an organisation's head word name no organisation ("नई
     /// सरकार", "निजी बैंक"): determiners, pronouns and generic adjectives.
     pub generic_words: WordSet<&'static str>,
+    /// Hindi personal pronouns in all their forms: never part of a name.
+    pub pronouns: WordSet<&'static str>,
 }
 
 /// What the lexicon's lists say of one key (words joined with one space).
@@ -615,6 +620,10 @@ impl Lexicon {
                 .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "conjunction"))
                 .map(|cols| cols[0].trim())
                 .collect(),
+            pronouns: rows(data::text(data::LEXICON_HI_NAME_STOPS))
+                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "pronoun"))
+                .map(|cols| cols[0].trim())
+                .collect(),
             generic_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
                 .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "generic"))
                 .map(|cols| cols[0].trim())
@@ -623,6 +632,7 @@ impl Lexicon {
                 .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
                 .map(|cols| cols[0].trim())
                 .collect(),
+            given_names: words(data::text(data::LEXICON_GIVEN_NAMES)),
         }
     }
 
@@ -847,6 +857,25 @@ mod tests {
             lex.is_english_word("Standings") && lex.is_english_word("the"),
             "should know common English words and their plurals in any case"
         );
+    }
+
+    #[test]
+    fn given_names_are_no_ordinary_words_and_are_stored_normalised() {
+        let lex = builtin();
+        let names: Vec<&str> = first_cells(data::text(data::LEXICON_GIVEN_NAMES)).collect();
+        assert!(names.len() > 100, "should have the given names");
+        for name in names {
+            assert!(lex.given_names.contains(name), "should know {name}");
+            assert!(
+                !lex.is_common(name) && !lex.pronouns.contains(name),
+                "{name} is an ordinary word: a given name before another word would make a person of it"
+            );
+            assert_eq!(
+                Normalized::new(name).text,
+                name,
+                "{name} should be stored normalised"
+            );
+        }
     }
 
     #[test]

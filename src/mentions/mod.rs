@@ -566,8 +566,10 @@ pub fn sentence_mentions<'a>(
     if let Some(tagger) = tagger.filter(|_| cfg!(feature = "tagger")) {
         let mut guesses = tagger.tag_text(text, sentence);
         for g in guesses.iter_mut() {
-            // A family name alone ("कुमार कहते हैं") names a person, whatever the guess.
-            if lex.surnames.contains(g.range.slice(text)) {
+            // A family name or a given name alone ("कुमार कहते हैं", "अली ने कहा") names a
+            // person, whatever the guess.
+            let surface = g.range.slice(text);
+            if lex.surnames.contains(surface) || lex.given_names.contains(surface) {
                 g.kind = ActorKind::Person;
             }
             // A word spelled in Latin letters ("ईबीआरडी", "एनसीएलटी") is an organisation's
@@ -630,6 +632,35 @@ pub fn sentence_mentions<'a>(
             kept.retain(|m| !range.contains(m.range));
             kept.push(g.clone());
             crate::sort::by_key(&mut kept, |m| m.range.start);
+        }
+        // Likewise a person's guess that ends later than a pattern's person inside it: the name
+        // goes on to the guess's end (a given name's pattern reads one word after it: "मोहम्मद
+        // तकी मिस्वाह", not "मोहम्मद तकी"); where it starts, the pattern knows better.
+        for g in guesses.iter() {
+            let Some(k) = kept.iter().position(|k| {
+                k.source == Source::Pattern
+                    && k.kind == ActorKind::Person
+                    && g.kind == ActorKind::Person
+                    && g.range.start <= k.range.start
+                    && k.range.end < g.range.end
+            }) else {
+                continue;
+            };
+            // The words it adds must be name words: no function word, no title or honorific
+            // ("कल्पेश जी").
+            let added = &text[kept[k].range.end..g.range.end];
+            let plain = !added.contains(['.', '।', '!', '?', ':', ','])
+                && added.split(' ').filter(|w| !w.is_empty()).all(|w| {
+                    !lex.is_function_word(w) && lex.affix(&lexicon::affix_key(w)).is_none()
+                });
+            if !plain
+                || kept
+                    .iter()
+                    .any(|other| other.range.overlaps(g.range) && !g.range.contains(other.range))
+            {
+                continue;
+            }
+            kept[k].range = Range::new(kept[k].range.start, g.range.end);
         }
         add_weaker(&mut kept, guesses);
     }

@@ -198,7 +198,10 @@ fn name_word(t: &Sentence, i: usize) -> bool {
     if is_devanagari(w) {
         // An adjective that opens official names ("राष्ट्रीय", "केंद्रीय") is no name word of
         // its own: "केंद्रीय मंत्रिमंडल ने" names no person.
-        !lex.is_common(w) && !lex.conjunctions.contains(w) && lex.opener(w).is_none()
+        !lex.is_common(w)
+            && !lex.conjunctions.contains(w)
+            && !lex.pronouns.contains(w)
+            && lex.opener(w).is_none()
     } else {
         is_capitalised(w) && !lex.is_common(w)
     }
@@ -233,6 +236,7 @@ pub fn find<'t>(
     titled_persons(&sentence, &mut found);
     suffixed_names(&sentence, &mut found);
     surnamed_persons(&sentence, &mut found);
+    given_named_persons(&sentence, &mut found);
     glossed_names(&sentence, &mut found);
     marked_persons(&sentence, &mut found);
     capitalised_runs(&sentence, &mut found);
@@ -667,6 +671,46 @@ fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
             let k = with_initials(t, k);
             found.push(Found {
                 range: Range::new(words[k].start, words[end - 1].end),
+                kind: ActorKind::Person,
+                strong: false,
+                english: None,
+            });
+        }
+        i = end;
+    }
+}
+
+/// Given names and the name word after them: "सईद जलीली", "मोहम्मद अली जिन्ना". The rules
+/// before this one read titles and family names, so a name one of them found is left to it
+/// ("विदेश मंत्री सईद जलीली", "सुरेश कुमार आहूजा"). A given name alone names nobody in
+/// particular ("अली ने"), and a given name inside a name the lexicon knows ("भुवनेश्वर") is
+/// that name.
+fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
+    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let given = |k: usize| !words[k].known && lex.given_names.contains(words[k].text);
+    let mut i = 0;
+    while i < words.len() {
+        if !given(i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len() && given(end) && adjacent(text, &words[end - 1], &words[end]) {
+            end += 1;
+        }
+        if end < words.len()
+            && adjacent(text, &words[end - 1], &words[end])
+            && is_devanagari(words[end].text)
+            && !words[end].known
+            && !lex.surnames.contains(words[end].text)
+            && is_name_word(t, end)
+        {
+            end += 1;
+        }
+        let range = Range::new(words[i].start, words[end - 1].end);
+        if end - i >= 2 && !found.iter().any(|f| f.range.overlaps(range)) {
+            found.push(Found {
+                range,
                 kind: ActorKind::Person,
                 strong: false,
                 english: None,

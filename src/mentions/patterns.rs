@@ -704,6 +704,7 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
             && !words[end].known
             && !lex.surnames.contains(words[end].text)
             && is_name_word(t, end)
+            && !inflected(lex, words[end].text)
         {
             end += 1;
         }
@@ -718,6 +719,27 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
         }
         i = end;
     }
+}
+
+/// Whether a Hindi word that the common-word list lacks is still an inflected form, not a name:
+/// a word that ends in a nasalised vowel (plural, honorific and subjunctive endings: "बोलीं",
+/// "मुस्कुराईं", "उम्मीदवारों", "जाएं"; no name ends so), or a masculine plural or honorific
+/// form in -े/-ए of a common word ("पहुंचे" of "पहुंचा", "मिले" of "मिलना"). After a given
+/// name such a word is what the person did: "सुनीता बोलीं", "मोहन पहुंचे".
+fn inflected(lex: &Lexicon, word: &str) -> bool {
+    let mut chars = word.chars().rev();
+    let (last, before) = (chars.next(), chars.next());
+    if matches!(last, Some('ं' | 'ँ')) && before.is_some_and(|c| matches!(c, 'ा'..='ौ' | 'आ'..='औ'))
+    {
+        return true;
+    }
+    let Some(stem) = word.strip_suffix('े').or_else(|| word.strip_suffix('ए')) else {
+        return false;
+    };
+    !stem.is_empty()
+        && (lex.is_common(stem)
+            || lex.is_common(&format!("{stem}ा"))
+            || lex.is_common(&format!("{stem}ना")))
 }
 
 /// A Hindi name glossed in Latin script in brackets right after it: "बंगाईगांव (Bongaigaon)

@@ -157,6 +157,7 @@ fn lexicon_tables_parse_with_the_expected_columns() {
         ("en_words.tsv", 1),
         ("surnames.tsv", 2),
         ("given_names.tsv", 2),
+        ("classifiers.tsv", 2),
         ("initials.tsv", 1),
     ];
     let kinds = ["person", "country", "organization", "place", "group"];

@@ -119,6 +119,8 @@ pub struct Lexicon {
     /// Given names that are no ordinary words (`given_names.tsv`): one before a name word opens
     /// a person's name.
     pub given_names: WordSet<&'static str>,
+    /// Nouns that say what a quoted name beside them is (`classifiers.tsv`): "‘शर्क’ अखबार".
+    pub classifiers: Vec<(&'static str, ActorKind)>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: WordSet<&'static str>,
     /// Hindi words after which a title's name words name a scheme, not a person
@@ -633,6 +635,11 @@ impl Lexicon {
                 .map(|cols| cols[0].trim())
                 .collect(),
             given_names: words(data::text(data::LEXICON_GIVEN_NAMES)),
+            classifiers: rows(data::text(data::LEXICON_CLASSIFIERS))
+                .filter_map(|cols| {
+                    Some((cols[0].trim(), ActorKind::from_name(cols.get(1)?.trim())?))
+                })
+                .collect(),
         }
     }
 
@@ -876,6 +883,18 @@ mod tests {
                 "{name} should be stored normalised"
             );
         }
+    }
+
+    #[test]
+    fn every_classifier_has_a_kind() {
+        let lex = builtin();
+        let listed = rows(data::text(data::LEXICON_CLASSIFIERS)).count();
+        assert!(listed > 10, "should have the classifiers");
+        assert_eq!(
+            lex.classifiers.len(),
+            listed,
+            "every row of classifiers.tsv should name a kind an actor can have"
+        );
     }
 
     #[test]

@@ -237,6 +237,7 @@ pub fn find<'t>(
     suffixed_names(&sentence, &mut found);
     surnamed_persons(&sentence, &mut found);
     given_named_persons(&sentence, &mut found);
+    quoted_names(&sentence, &mut found);
     glossed_names(&sentence, &mut found);
     marked_persons(&sentence, &mut found);
     capitalised_runs(&sentence, &mut found);
@@ -713,6 +714,71 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
             found.push(Found {
                 range,
                 kind: ActorKind::Person,
+                strong: false,
+                english: None,
+            });
+        }
+        i = end;
+    }
+}
+
+/// The opening and closing quotation marks around a quoted name.
+const OPENING_MARKS: [char; 4] = ['‘', '“', '\'', '"'];
+const CLOSING_MARKS: [char; 4] = ['’', '”', '\'', '"'];
+
+/// The most words a quoted name beside a classifier may have.
+const QUOTED_NAME_WORDS: usize = 4;
+
+/// A quoted name right after or before a noun that says what it is ([`Lexicon::classifiers`]):
+/// "अर्द्धसैनिक बल ‘बसीज’ में", "‘शर्क’ अखबार के अनुसार", "धार्मिक स्थल ‘कुम’ की यात्रा". The
+/// quoted words must hold a name word; a quoted phrase without such a noun beside it is left
+/// alone (scare quotes: "‘धोखा’ दिया").
+fn quoted_names(t: &Sentence, found: &mut Vec<Found>) {
+    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let classifier = |k: usize| {
+        lex.classifiers
+            .iter()
+            .find(|(w, _)| *w == words[k].text)
+            .map(|&(_, kind)| kind)
+    };
+    // One space and a quotation mark between a classifier and the name, either way round.
+    let beside = |gap: &str, marks: &[char]| {
+        gap.chars().count() == 2
+            && (gap.starts_with(marks) && gap.ends_with(' ')
+                || gap.starts_with(' ') && gap.ends_with(marks))
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if !text[..words[i].start].ends_with(OPENING_MARKS) {
+            i += 1;
+            continue;
+        }
+        // The quoted words: up to the closing mark, with spaces alone between them.
+        let mut end = i + 1;
+        while end < words.len()
+            && end - i < QUOTED_NAME_WORDS
+            && adjacent(text, &words[end - 1], &words[end])
+        {
+            end += 1;
+        }
+        if !text[words[end - 1].end..].starts_with(CLOSING_MARKS) {
+            i += 1;
+            continue;
+        }
+        let before = (i > 0)
+            .then(|| &text[words[i - 1].end..words[i].start])
+            .filter(|gap| beside(gap, &OPENING_MARKS))
+            .and_then(|_| classifier(i - 1));
+        let after = words
+            .get(end)
+            .map(|next| &text[words[end - 1].end..next.start])
+            .filter(|gap| beside(gap, &CLOSING_MARKS))
+            .and_then(|_| classifier(end));
+        let named = (i..end).any(|k| !words[k].known && is_name_word(t, k));
+        if let (Some(kind), true) = (before.or(after), named) {
+            found.push(Found {
+                range: Range::new(words[i].start, words[end - 1].end),
+                kind,
                 strong: false,
                 english: None,
             });

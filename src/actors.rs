@@ -10,6 +10,8 @@
 //! 3. A shorter person name whose words are a run of a longer person name's words is that person
 //!    ("लावरोव" = "सर्गेई लावरोव", "किम" = "किम जोंग उन"). When several people fit (two Thackerays),
 //!    the nearest one mentioned before it wins; two full names are never merged.
+//!    A one-word Hindi person name one letter off a word of another person's name is that
+//!    person ("अमदीनेजाद" = "महमूद अहमदीनेजाद"): transliterated names slip in Hindi copy.
 //! 4. A role phrase the article ties to a person ("रूस के विदेश मंत्री सर्गेई लावरोव") makes the same
 //!    office, used alone later with the same context ("रूस के विदेश मंत्री ने"), a mention of that
 //!    person — unless the article ties it to more than one person.
@@ -34,18 +36,21 @@ struct Group {
     canonical: Option<String>,
 }
 
-/// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention.
+/// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention;
+/// a mention found to be a slip of a person's name becomes that person's.
 /// `sentence_words` are the words of the story's sentences
 /// ([`crate::mentions::sentence_words`]), for rules 3 and 4.
 pub fn merge(
     text: &str,
-    mentions: &[Mention],
+    mentions: &mut [Mention],
     regions: &[Region],
     sentence_words: &[Vec<Word>],
 ) -> Vec<ActorDraft> {
     let mut groups = group_by_name(text, mentions);
     merge_appositions(text, mentions, &mut groups);
     merge_name_parts(text, mentions, &mut groups);
+    merge_spelling_slips(text, mentions, &mut groups);
+    let mentions = &*mentions;
     merge_longer_places(text, mentions, &mut groups);
     let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
     let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
@@ -434,6 +439,125 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         }
     }
     groups.retain(|g| !g.mentions.is_empty());
+}
+
+/// The fewest characters of both words that [`merge_spelling_slips`] compares: shorter names are
+/// too often two real names a letter apart ("शर्मा", "वर्मा"; "पांडे", "पांडेय" are folded
+/// anyway).
+const SLIP_MIN_CHARS: usize = 6;
+
+/// Rule 3, for spelling slips: a one-word person name, or a word only guessed at (no canonical
+/// name, no lexicon entry), that is one letter off
+/// a word of another person's name — a letter left out, added or changed, or two letters swapped
+/// ("अमदीनेजाद", "अमहदीनेजाद" for "अहमदीनेजाद"; "मिस्बाह" for "मिस्वाह") — is that person,
+/// when exactly one person fits. Devanagari words of [`SLIP_MIN_CHARS`] or more characters with
+/// the same first letter only, compared by their [`loose_key`]s. Candidates are found through
+/// their words' one-letter deletions (a slip leaves the two words a deletion in common), not by
+/// comparing every pair of people.
+fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<Group>) {
+    let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
+    let longest = |g: &Group| -> Vec<&str> {
+        g.mentions
+            .iter()
+            .map(|&m| name_words(surface(text, &mentions[m])))
+            .max_by_key(|w| w.len())
+            .unwrap_or_default()
+    };
+    let slip_key = |w: &str| -> Option<Vec<char>> {
+        let key: Vec<char> = loose_key(w).chars().collect();
+        (is_devanagari(w) && key.len() >= SLIP_MIN_CHARS).then_some(key)
+    };
+    let longests: Vec<Vec<&str>> = groups.iter().map(longest).collect();
+    let persons: Vec<bool> = groups.iter().map(person).collect();
+    // Each deletion of each long enough word of a person's name: the groups it is in.
+    let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::default();
+    for (h, words) in longests.iter().enumerate() {
+        if !persons[h] {
+            continue;
+        }
+        for key in words.iter().filter_map(|w| slip_key(w)) {
+            for d in deletions(&key) {
+                let list = by_deletion.entry(d).or_default();
+                if list.last() != Some(&h) {
+                    list.push(h);
+                }
+            }
+        }
+    }
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for (g, words) in longests.iter().enumerate() {
+        let [word] = words.as_slice() else {
+            continue;
+        };
+        // A person, or a word only guessed at (a slip of a person's name may be guessed a place).
+        let guessed = groups[g]
+            .mentions
+            .iter()
+            .all(|&m| matches!(mentions[m].source, Source::Tagger | Source::Pattern));
+        if !(persons[g] || guessed) || groups[g].canonical.is_some() {
+            continue;
+        }
+        let Some(key) = slip_key(word) else {
+            continue;
+        };
+        let mut fits: Vec<usize> = deletions(&key)
+            .filter_map(|d| by_deletion.get(&d))
+            .flatten()
+            .copied()
+            .filter(|&h| h != g)
+            .filter(|&h| {
+                longests[h].iter().any(|w| {
+                    slip_key(w).is_some_and(|other| other[0] == key[0] && one_slip(&key, &other))
+                })
+            })
+            .collect();
+        crate::sort::natural(&mut fits);
+        fits.dedup();
+        // Of two one-word names a slip apart, the later one joins the earlier.
+        if let [h] = fits[..] {
+            if longests[h].len() > 1 || h < g {
+                moves.push((g, h));
+            }
+        }
+    }
+    for (g, h) in moves {
+        if !groups[h].mentions.is_empty() {
+            // A guess at the slip's kind was wrong: it names the person.
+            for &m in &groups[g].mentions {
+                mentions[m].kind = ActorKind::Person;
+            }
+            absorb(mentions, groups, g, h);
+        }
+    }
+    groups.retain(|g| !g.mentions.is_empty());
+}
+
+/// `key` itself, then `key` with one character left out at each place in turn: two words one
+/// slip apart share one of these.
+fn deletions(key: &[char]) -> impl Iterator<Item = String> + '_ {
+    (0..=key.len()).map(move |i| match i {
+        0 => key.iter().collect(),
+        _ => key[..i - 1].iter().chain(&key[i..]).collect(),
+    })
+}
+
+/// Whether `a` and `b` differ by exactly one letter left out, added or changed, or two adjacent
+/// letters swapped.
+fn one_slip(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let start = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 if start == short.len() => false,
+        0 => {
+            short[start + 1..] == long[start + 1..]
+                || start + 1 < short.len()
+                    && short[start] == long[start + 1]
+                    && short[start + 1] == long[start]
+                    && short[start + 2..] == long[start + 2..]
+        }
+        1 => short[start..] == long[start + 1..],
+        _ => false,
+    }
 }
 
 /// For each word (and the end), the first word of the office title that ends right before it,
@@ -1042,6 +1166,78 @@ mod tests {
                 "should split {name:?} as str::split does"
             );
         }
+    }
+
+    #[test]
+    fn one_slip_is_one_letter_left_out_added_changed_or_two_swapped() {
+        let chars = |s: &str| -> Vec<char> { s.chars().collect() };
+        for (a, b, slip) in [
+            ("abcdef", "abdef", true),
+            ("abcdef", "abcxdef", true),
+            ("abcdef", "abxdef", true),
+            ("abcdef", "acbdef", true),
+            ("abcdef", "abcdfe", true),
+            ("abcdef", "abcdef", false),
+            ("abcdef", "axcdxf", false),
+            ("abcdef", "abef", false),
+            ("abcdef", "bcadef", false),
+        ] {
+            assert_eq!(one_slip(&chars(a), &chars(b)), slip, "{a} / {b}");
+            assert_eq!(one_slip(&chars(b), &chars(a)), slip, "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn a_name_one_letter_off_a_persons_name_word_is_that_person() {
+        let text =
+            "सादिक जिबकलम ने कहा. जिबाकलम ने फिर कहा. अनिल शर्मा और वर्मा आए. फरहादी और फरहाद मिले.";
+        let mention = |s: &str, source: Source, kind: ActorKind| {
+            let start = text.find(s).unwrap();
+            Mention {
+                range: Range::new(start, start + s.len()),
+                kind,
+                source,
+                canonical: None,
+                wikidata: None,
+                adjectival: false,
+            }
+        };
+        let mut mentions = vec![
+            mention("सादिक जिबकलम", Source::Pattern, ActorKind::Person),
+            mention("जिबाकलम", Source::Tagger, ActorKind::Place),
+            mention("अनिल शर्मा", Source::Pattern, ActorKind::Person),
+            mention("वर्मा", Source::Pattern, ActorKind::Person),
+            mention("फरहादी", Source::Pattern, ActorKind::Person),
+            mention("फरहाद ", Source::Pattern, ActorKind::Person),
+        ];
+        mentions[5].range.end -= 1;
+        let mut groups = group_by_name(text, &mentions);
+        merge_spelling_slips(text, &mut mentions, &mut groups);
+        let names: Vec<Vec<&str>> = groups
+            .iter()
+            .map(|g| {
+                g.mentions
+                    .iter()
+                    .map(|&m| surface(text, &mentions[m]))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["सादिक जिबकलम", "जिबाकलम"],
+                vec!["अनिल शर्मा"],
+                vec!["वर्मा"],
+                vec!["फरहादी"],
+                vec!["फरहाद"],
+            ],
+            "a slip of six letters or more joins the person; shorter names a letter apart stay apart"
+        );
+        assert_eq!(
+            mentions[1].kind,
+            ActorKind::Person,
+            "the slip names the person"
+        );
     }
 
     /// The places of `places` that [`repeated_names`] may keep: no word character before or

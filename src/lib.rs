@@ -159,8 +159,8 @@ fn read_normalized(
     let norm: &str = &normalized.text;
     let regions = structure.regions();
     let words = mentions::sentence_words(norm, &regions);
-    let mentions = mentions::find_mentions(norm, &structure, &regions, &words, options);
-    let mut actors = actors::merge(norm, &mentions, &regions, &words);
+    let mut mentions = mentions::find_mentions(norm, &structure, &regions, &words, options);
+    let mut actors = actors::merge(norm, &mut mentions, &regions, &words);
     drop(words);
     // Quotes and attribution read many windows of text around each quote: in words read once.
     let cue_words = quotes::cues::TextWords::new(norm);

@@ -202,13 +202,7 @@ fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) 
 /// A place or organisation named in full and by a shorter run of its words ("बांद्रा स्टेशन",
 /// "बांद्रा रेलवे स्टेशन") is one actor when only one longer name fits.
 fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let words_of = |g: &Group| -> Vec<&str> {
-        g.mentions
-            .iter()
-            .map(|&m| name_words(surface(text, &mentions[m])))
-            .max_by_key(|w| w.len())
-            .unwrap_or_default()
-    };
+    let words_of = |g: &Group| longest_name(text, mentions, g);
     let kind_of = |g: &Group| mentions[g.mentions[0]].kind;
     // Each group's longest name, worked out once and again only for a group that grows: the
     // loop pairs every group with every other.
@@ -315,15 +309,17 @@ fn is_personish(m: &Mention) -> bool {
     m.kind == ActorKind::Person
 }
 
+/// The name words of `g`'s mention with the most of them.
+fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t str> {
+    g.mentions
+        .iter()
+        .map(|&m| name_words(surface(text, &mentions[m])))
+        .max_by_key(|w| w.len())
+        .unwrap_or_default()
+}
+
 /// Rule 3.
 fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let longest = |g: &Group| -> Vec<&str> {
-        g.mentions
-            .iter()
-            .map(|&m| name_words(surface(text, &mentions[m])))
-            .max_by_key(|w| w.len())
-            .unwrap_or_default()
-    };
     let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
     // A lone word that only a capitalisation guess typed may still be a person's surname.
     let guess = |g: &Group| {
@@ -334,7 +330,10 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     };
     // Each group's longest name and kind, worked out once: the loop below pairs every group
     // with every other.
-    let longests: Vec<Vec<&str>> = groups.iter().map(longest).collect();
+    let longests: Vec<Vec<&str>> = groups
+        .iter()
+        .map(|g| longest_name(text, mentions, g))
+        .collect();
     let persons: Vec<bool> = groups.iter().map(person).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
     crate::sort::by_key(&mut order, |&g| longests[g].len());
@@ -456,20 +455,16 @@ const SLIP_MIN_CHARS: usize = 6;
 /// comparing every pair of people.
 fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<Group>) {
     let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
-    let longest = |g: &Group| -> Vec<&str> {
-        g.mentions
-            .iter()
-            .map(|&m| name_words(surface(text, &mentions[m])))
-            .max_by_key(|w| w.len())
-            .unwrap_or_default()
+    let slip_key = |w: &str| -> Option<String> {
+        let key = loose_key(w);
+        (is_devanagari(w) && key.chars().count() >= SLIP_MIN_CHARS).then_some(key)
     };
-    let slip_key = |w: &str| -> Option<Vec<char>> {
-        let key: Vec<char> = loose_key(w).chars().collect();
-        (is_devanagari(w) && key.len() >= SLIP_MIN_CHARS).then_some(key)
-    };
-    let longests: Vec<Vec<&str>> = groups.iter().map(longest).collect();
+    let longests: Vec<Vec<&str>> = groups
+        .iter()
+        .map(|g| longest_name(text, mentions, g))
+        .collect();
     let persons: Vec<bool> = groups.iter().map(person).collect();
-    // Each deletion of each long enough word of a person's name: the groups it is in.
+    // Each long enough word of a person's name and its deletions: the groups it is in.
     let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::default();
     for (h, words) in longests.iter().enumerate() {
         if !persons[h] {
@@ -504,11 +499,13 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             .filter_map(|d| by_deletion.get(&d))
             .flatten()
             .copied()
-            .filter(|&h| h != g)
             .filter(|&h| {
-                longests[h].iter().any(|w| {
-                    slip_key(w).is_some_and(|other| other[0] == key[0] && one_slip(&key, &other))
-                })
+                h != g
+                    && longests[h].iter().any(|w| {
+                        slip_key(w).is_some_and(|other| {
+                            other.chars().next() == key.chars().next() && one_slip(&key, &other)
+                        })
+                    })
             })
             .collect();
         crate::sort::natural(&mut fits);
@@ -534,28 +531,45 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
 
 /// `key` itself, then `key` with one character left out at each place in turn: two words one
 /// slip apart share one of these.
-fn deletions(key: &[char]) -> impl Iterator<Item = String> + '_ {
-    (0..=key.len()).map(move |i| match i {
-        0 => key.iter().collect(),
-        _ => key[..i - 1].iter().chain(&key[i..]).collect(),
-    })
+fn deletions(key: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(key.to_string()).chain(key.char_indices().map(|(i, c)| {
+        let mut d = String::with_capacity(key.len());
+        d.push_str(&key[..i]);
+        d.push_str(&key[i + c.len_utf8()..]);
+        d
+    }))
+}
+
+/// `s` without its first character.
+fn after_first(s: &str) -> &str {
+    s.chars().next().map_or("", |c| &s[c.len_utf8()..])
 }
 
 /// Whether `a` and `b` differ by exactly one letter left out, added or changed, or two adjacent
 /// letters swapped.
-fn one_slip(a: &[char], b: &[char]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let start = short.iter().zip(long).take_while(|(x, y)| x == y).count();
-    match long.len() - short.len() {
-        0 if start == short.len() => false,
+fn one_slip(a: &str, b: &str) -> bool {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let (short, long) = if na <= nb { (a, b) } else { (b, a) };
+    // Where they first differ (the same byte in both: what comes before is the same).
+    let Some(at) = short
+        .char_indices()
+        .zip(long.chars())
+        .find(|((_, x), y)| x != y)
+        .map(|((i, _), _)| i)
+    else {
+        return na.abs_diff(nb) == 1;
+    };
+    let (s, l) = (&short[at..], &long[at..]);
+    match na.abs_diff(nb) {
         0 => {
-            short[start + 1..] == long[start + 1..]
-                || start + 1 < short.len()
-                    && short[start] == long[start + 1]
-                    && short[start + 1] == long[start]
-                    && short[start + 2..] == long[start + 2..]
+            after_first(s) == after_first(l) || {
+                let (s1, l1) = (after_first(s), after_first(l));
+                s.chars().next() == l1.chars().next()
+                    && l.chars().next() == s1.chars().next()
+                    && after_first(s1) == after_first(l1)
+            }
         }
-        1 => short[start..] == long[start + 1..],
+        1 => s == after_first(l),
         _ => false,
     }
 }
@@ -1170,20 +1184,22 @@ mod tests {
 
     #[test]
     fn one_slip_is_one_letter_left_out_added_changed_or_two_swapped() {
-        let chars = |s: &str| -> Vec<char> { s.chars().collect() };
         for (a, b, slip) in [
             ("abcdef", "abdef", true),
             ("abcdef", "abcxdef", true),
             ("abcdef", "abxdef", true),
             ("abcdef", "acbdef", true),
             ("abcdef", "abcdfe", true),
+            ("abcdef", "bacdef", true),
+            ("abcdef", "abcdefg", true),
+            ("abcdef", "abcdefgh", false),
             ("abcdef", "abcdef", false),
             ("abcdef", "axcdxf", false),
             ("abcdef", "abef", false),
             ("abcdef", "bcadef", false),
         ] {
-            assert_eq!(one_slip(&chars(a), &chars(b)), slip, "{a} / {b}");
-            assert_eq!(one_slip(&chars(b), &chars(a)), slip, "{b} / {a}");
+            assert_eq!(one_slip(a, b), slip, "{a} / {b}");
+            assert_eq!(one_slip(b, a), slip, "{b} / {a}");
         }
     }
 

@@ -453,6 +453,8 @@ const SLIP_MIN_CHARS: usize = 6;
 /// the same first letter only, compared by their [`loose_key`]s. Candidates are found through
 /// their words' one-letter deletions (a slip leaves the two words a deletion in common), not by
 /// comparing every pair of people.
+// Not inlined into `merge`: 1.2 KB gzip smaller, and it runs once per parse.
+#[inline(never)]
 fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<Group>) {
     let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
     let slip_key = |w: &str| -> Option<String> {

@@ -387,7 +387,8 @@ fn titled_persons(t: &Sentence, found: &mut Vec<Found>) {
         }
         while j < words.len()
             && j - first < 4
-            && adjacent_or_dot(text, &words[j - 1], &words[j])
+            && (adjacent_or_dot(text, &words[j - 1], &words[j])
+                || j > first && hyphened(&words[j - 1], &words[j], text))
             && is_name_word(t, j)
             && (j == first || same_script(words[first].text, words[j].text))
             && !(j > first && opens_styled_organisation(t, j))
@@ -433,6 +434,13 @@ fn opens_styled_organisation(t: &Sentence, i: usize) -> bool {
 fn adjacent_or_dot(text: &str, a: &Word, b: &Word) -> bool {
     let gap = &text[a.end..b.start];
     !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '.')
+}
+
+/// Whether `a` and `b` are two halves of a hyphenated name ("वॉलर-ब्रिज", "मिस्बाह-यज़्दी"): a
+/// hyphen alone between them, and neither inside a name the lexicon knows ("पुतिन-किम वार्ता"
+/// joins two known names, not one).
+fn hyphened(a: &Word, b: &Word, text: &str) -> bool {
+    &text[a.end..b.start] == "-" && !a.known && !b.known
 }
 
 fn same_script(a: &str, b: &str) -> bool {
@@ -708,6 +716,13 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
             && !inflected(lex, words[end].text)
         {
             end += 1;
+            // A hyphenated family name: "फीबी वॉलर-ब्रिज".
+            while end < words.len()
+                && hyphened(&words[end - 1], &words[end], text)
+                && is_name_word(t, end)
+            {
+                end += 1;
+            }
         }
         let range = Range::new(words[i].start, words[end - 1].end);
         if end - i >= 2 && !found.iter().any(|f| f.range.overlaps(range)) {

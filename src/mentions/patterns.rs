@@ -692,17 +692,25 @@ fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
 /// Given names and the name word after them: "सईद जलीली", "मोहम्मद अली जिन्ना". The rules
 /// before this one read titles and family names, so a name one of them found is left to it
 /// ("विदेश मंत्री सईद जलीली", "सुरेश कुमार आहूजा"). A given name alone names nobody in
-/// particular ("अली ने"), and a given name inside a name the lexicon knows ("भुवनेश्वर") is
-/// that name.
+/// particular ("अली ने"), a given name inside a name the lexicon knows ("भुवनेश्वर") is that
+/// name, and a name that goes on past the word after the given names ("मोहम्मद तकी मिस्वाह")
+/// is left to the tagger, which reads it whole.
 fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let given = |k: usize| !words[k].known && lex.given_names.contains(words[k].text);
+    let markers = crate::structure::markers::markers();
     let mut i = 0;
     while i < words.len() {
         if !given(i) {
             i += 1;
             continue;
         }
+        // A given name inside a longer name ("अलताफ़ हुसैन अली", "बह्र इदरिस अबू गर्डा") does
+        // not open it: the tagger reads such names whole.
+        let inside = i > 0
+            && adjacent(text, &words[i - 1], &words[i])
+            && is_devanagari(words[i - 1].text)
+            && is_name_word(t, i - 1);
         let mut end = i + 1;
         while end < words.len() && given(end) && adjacent(text, &words[end - 1], &words[end]) {
             end += 1;
@@ -712,6 +720,7 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
             && is_devanagari(words[end].text)
             && !words[end].known
             && !lex.surnames.contains(words[end].text)
+            && !lex.initials.contains(words[end].text)
             && is_name_word(t, end)
             && !inflected(lex, words[end].text)
         {
@@ -724,8 +733,23 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
                 end += 1;
             }
         }
+        // What follows may show the words are no person, or not all of one: an auxiliary after
+        // a verb ("दीपक जलाते थे"); the name of a body named after someone ("सतीश चंद्र
+        // कमेटी"); more of the name ("स्कॉट सी. लेवी"); a scheme or an award a few words on
+        // ("राजीव गांधी खेल रत्न पुरस्कार").
+        let next = words
+            .get(end)
+            .filter(|w| adjacent_or_dot(text, &words[end - 1], w));
+        let named_after = next.is_some_and(|w| {
+            markers.is_auxiliary(w.text)
+                || t.suffix(end).is_some()
+                || !lex.is_common(w.text) && is_name_word(t, end)
+        }) || (end..words.len().min(end + SCHEME_REACH))
+            .take_while(|&k| adjacent(text, &words[k - 1], &words[k]))
+            .any(|k| lex.scheme_words.contains(words[k].text));
         let range = Range::new(words[i].start, words[end - 1].end);
-        if end - i >= 2 && !found.iter().any(|f| f.range.overlaps(range)) {
+        if end - i >= 2 && !inside && !named_after && !found.iter().any(|f| f.range.overlaps(range))
+        {
             found.push(Found {
                 range,
                 kind: ActorKind::Person,
@@ -736,6 +760,10 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
         i = end;
     }
 }
+
+/// How many words after a name a scheme or award word may show that the name is its namesake
+/// ("राजीव गांधी खेल रत्न पुरस्कार").
+const SCHEME_REACH: usize = 3;
 
 /// The opening and closing quotation marks around a quoted name.
 const OPENING_MARKS: [char; 4] = ['‘', '“', '\'', '"'];

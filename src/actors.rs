@@ -445,6 +445,10 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
 /// anyway).
 const SLIP_MIN_CHARS: usize = 6;
 
+/// The most characters of a word [`merge_spelling_slips`] compares: a word's deletions cost the
+/// square of its length, and no name is longer (a 100 KB run of letters is no name either).
+const SLIP_MAX_CHARS: usize = 40;
+
 /// Rule 3, for spelling slips: a one-word person name, or a word only guessed at (no canonical
 /// name, no lexicon entry), that is one letter off
 /// a word of another person's name — a letter left out, added or changed, or two letters swapped
@@ -459,7 +463,8 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
     let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
     let slip_key = |w: &str| -> Option<String> {
         let key = loose_key(w);
-        (is_devanagari(w) && key.chars().count() >= SLIP_MIN_CHARS).then_some(key)
+        let chars = key.chars().count();
+        (is_devanagari(w) && (SLIP_MIN_CHARS..=SLIP_MAX_CHARS).contains(&chars)).then_some(key)
     };
     let longests: Vec<Vec<&str>> = groups
         .iter()

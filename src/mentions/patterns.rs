@@ -436,11 +436,13 @@ fn adjacent_or_dot(text: &str, a: &Word, b: &Word) -> bool {
     !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '.')
 }
 
-/// Whether `a` and `b` are two halves of a hyphenated name ("वॉलर-ब्रिज", "मिस्बाह-यज़्दी"): a
-/// hyphen alone between them, and neither inside a name the lexicon knows ("पुतिन-किम वार्ता"
-/// joins two known names, not one).
+/// Whether `a` and `b` are two halves of a hyphenated name ("वॉलर-ब्रिज", "गांधी-किंग
+/// डेवलपमेंट फाउंडेशन"): a hyphen between them (spaced too, as tokenised text has it), and
+/// neither inside a name the lexicon knows ("पुतिन-किम वार्ता", "भारत-चीन": two known names
+/// joined by a hyphen are partners, not one name).
 fn hyphened(a: &Word, b: &Word, text: &str) -> bool {
-    &text[a.end..b.start] == "-" && !a.known && !b.known
+    let gap = &text[a.end..b.start];
+    gap.len() <= 3 && gap.trim() == "-" && !a.known && !b.known
 }
 
 fn same_script(a: &str, b: &str) -> bool {
@@ -475,17 +477,11 @@ fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
                 && t.title(k).is_none()
                 && t.suffix(k).is_none()
         };
-        // Name words joined by a hyphen ("गांधी-किंग डेवलपमेंट फाउंडेशन") are one, unless the
-        // lexicon knows them (countries joined by a hyphen are partners: "भारत-चीन").
-        let hyphenated = |a: &Word, b: &Word| {
-            let gap = &text[a.end..b.start];
-            gap.len() <= 3 && gap.trim() == "-" && !a.known && !b.known
-        };
         let mut k = i;
         while k > 0
             && i - k < reach
             && (adjacent(text, &words[k - 1], &words[k])
-                || k < i && hyphenated(&words[k - 1], &words[k]))
+                || k < i && hyphened(&words[k - 1], &words[k], text))
             && same_script(words[k - 1].text, words[i].text)
             && (is_name_word(t, k - 1) || styled && plain_word(k - 1))
         {

@@ -771,7 +771,8 @@ const QUOTED_NAME_WORDS: usize = 4;
 /// A quoted name right after or before a noun that says what it is ([`Lexicon::classifiers`]):
 /// "अर्द्धसैनिक बल ‘बसीज’ में", "‘शर्क’ अखबार के अनुसार", "धार्मिक स्थल ‘कुम’ की यात्रा". The
 /// quoted words must hold a name word; a quoted phrase without such a noun beside it is left
-/// alone (scare quotes: "‘धोखा’ दिया").
+/// alone (scare quotes: "‘धोखा’ दिया"), unless it is two words or more ending in an
+/// organisation's suffix ("'द एक्सप्रेस ट्रिब्यून'").
 fn quoted_names(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let classifier = |k: usize| {
@@ -814,7 +815,22 @@ fn quoted_names(t: &Sentence, found: &mut Vec<Found>) {
             .filter(|gap| beside(gap, &CLOSING_MARKS))
             .and_then(|_| classifier(end));
         let named = (i..end).any(|k| !words[k].known && is_name_word(t, k));
-        if let (Some(kind), true) = (before.or(after), named) {
+        // Quotation marks also bound a name in the English style that ends in an organisation's
+        // suffix and has no other name word: "'द एक्सप्रेस ट्रिब्यून' ने".
+        let styled = end - i >= 2
+            && (i + 1..end).any(|k| {
+                t.suffix(k).is_some_and(|(suffix, n)| {
+                    k + n == end && suffix.in_name && suffix.kind == ActorKind::Organization
+                })
+            });
+        if styled && before.is_none() && after.is_none() {
+            found.push(Found {
+                range: Range::new(words[i].start, words[end - 1].end),
+                kind: ActorKind::Organization,
+                strong: false,
+                english: None,
+            });
+        } else if let (Some(kind), true) = (before.or(after), named) {
             found.push(Found {
                 range: Range::new(words[i].start, words[end - 1].end),
                 kind,

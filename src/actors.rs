@@ -12,6 +12,7 @@
 //!    the nearest one mentioned before it wins; two full names are never merged.
 //!    A one-word Hindi person name one letter off a word of another person's name is that
 //!    person ("अमदीनेजाद" = "महमूद अहमदीनेजाद"): transliterated names slip in Hindi copy.
+//!    "राज्य सरकार" is the one state's government the article names in full ("महाराष्ट्र सरकार").
 //! 4. A role phrase the article ties to a person ("रूस के विदेश मंत्री सर्गेई लावरोव") makes the same
 //!    office, used alone later with the same context ("रूस के विदेश मंत्री ने"), a mention of that
 //!    person — unless the article ties it to more than one person.
@@ -51,6 +52,7 @@ pub fn merge(
     merge_name_parts(text, mentions, &mut groups);
     merge_spelling_slips(text, mentions, &mut groups);
     let mentions = &*mentions;
+    merge_state_governments(text, mentions, &mut groups);
     merge_longer_places(text, mentions, &mut groups);
     let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
     let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
@@ -534,6 +536,52 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         }
     }
     groups.retain(|g| !g.mentions.is_empty());
+}
+
+/// Rule 3, for a state's government named by its role: every group named only "राज्य सरकार"
+/// or the like ([`lexicon::Lexicon::state_governments`]) joins the group of the one state's or
+/// province's government the article names in full ("महाराष्ट्र सरकार": a place the lexicon
+/// knows, not a country, before the same head word), if there is exactly one such group.
+fn merge_state_governments(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
+    let lex = lexicon::builtin();
+    let generic = |g: &Group| {
+        g.mentions
+            .iter()
+            .all(|&m| lex.state_governments.contains(surface(text, &mentions[m])))
+    };
+    let roles: Vec<usize> = (0..groups.len()).filter(|&g| generic(&groups[g])).collect();
+    if roles.is_empty() {
+        return;
+    }
+    // The head word the role's name ends in ("सरकार"), and a name "X सरकार" with X a place the
+    // lexicon knows whole.
+    let role = surface(text, &mentions[groups[roles[0]].mentions[0]]);
+    let head = role.rsplit(' ').next().unwrap_or(role);
+    let of_a_state = |s: &str| {
+        let Some(place) = s.strip_suffix(head).and_then(|p| p.strip_suffix(' ')) else {
+            return false;
+        };
+        let hits = lex.names.find(place, 0, place.len());
+        matches!(hits.as_slice(), [hit] if hit.start == 0
+            && hit.end == place.len()
+            && !hit.form.adjectival
+            && lex.names.entry(hit.form).kind == ActorKind::Place)
+    };
+    let states: Vec<usize> = (0..groups.len())
+        .filter(|&g| {
+            !roles.contains(&g)
+                && groups[g]
+                    .mentions
+                    .iter()
+                    .any(|&m| of_a_state(surface(text, &mentions[m])))
+        })
+        .collect();
+    if let [state] = states[..] {
+        for g in roles {
+            absorb(mentions, groups, g, state);
+        }
+        groups.retain(|g| !g.mentions.is_empty());
+    }
 }
 
 /// `key` itself, then `key` with one character left out at each place in turn: two words one
@@ -1097,6 +1145,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         *counts.entry(surface(text, m)).or_default() += 1;
     }
     let count = |s: &str| counts.get(s).copied().unwrap_or(0);
+    let lex = lexicon::builtin();
     let name = names
         .iter()
         .filter(|m| !m.adjectival)
@@ -1104,6 +1153,8 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .max_by_key(|s| {
             (
                 is_devanagari(s) == prefer_devanagari,
+                // A role ("राज्य सरकार") names the actor only when nothing else does.
+                !lex.state_governments.contains(s),
                 name_word_count(s),
                 count(s),
                 s.chars().count(),

@@ -121,6 +121,9 @@ pub struct Lexicon {
     pub given_names: WordSet<&'static str>,
     /// Nouns that say what a quoted name beside them is (`classifiers.tsv`): "‘शर्क’ अखबार".
     pub classifiers: Vec<(&'static str, ActorKind)>,
+    /// How a story names the government of the state it is set in (`state_governments.tsv`):
+    /// "राज्य सरकार".
+    pub state_governments: WordSet<&'static str>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: WordSet<&'static str>,
     /// Hindi words after which a title's name words name a scheme, not a person
@@ -635,6 +638,7 @@ impl Lexicon {
                 .map(|cols| cols[0].trim())
                 .collect(),
             given_names: words(data::text(data::LEXICON_GIVEN_NAMES)),
+            state_governments: words(data::text(data::LEXICON_STATE_GOVERNMENTS)),
             classifiers: rows(data::text(data::LEXICON_CLASSIFIERS))
                 .filter_map(|cols| {
                     Some((cols[0].trim(), ActorKind::from_name(cols.get(1)?.trim())?))

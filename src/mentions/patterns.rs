@@ -695,6 +695,21 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
     let given = |k: usize| !words[k].known && lex.given_names.contains(words[k].text);
     let markers = crate::structure::markers::markers();
+    // The names the rules before found, by start, with the furthest end so far: whether a
+    // candidate overlaps one is a binary search, not a pass over them all.
+    let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
+    crate::sort::by_key(&mut taken, |r| r.start);
+    let reach: Vec<usize> = taken
+        .iter()
+        .scan(0, |most, r| {
+            *most = r.end.max(*most);
+            Some(*most)
+        })
+        .collect();
+    let is_taken = |range: Range| {
+        let before = taken.partition_point(|r| r.start < range.end);
+        before > 0 && reach[before - 1] > range.start
+    };
     let mut i = 0;
     while i < words.len() {
         if !given(i) {
@@ -744,8 +759,7 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
             .take_while(|&k| adjacent(text, &words[k - 1], &words[k]))
             .any(|k| lex.scheme_words.contains(words[k].text));
         let range = Range::new(words[i].start, words[end - 1].end);
-        if end - i >= 2 && !inside && !named_after && !found.iter().any(|f| f.range.overlaps(range))
-        {
+        if end - i >= 2 && !inside && !named_after && !is_taken(range) {
             found.push(Found {
                 range,
                 kind: ActorKind::Person,
@@ -823,14 +837,11 @@ fn quoted_names(t: &Sentence, found: &mut Vec<Found>) {
                     k + n == end && suffix.in_name && suffix.kind == ActorKind::Organization
                 })
             });
-        if styled && before.is_none() && after.is_none() {
-            found.push(Found {
-                range: Range::new(words[i].start, words[end - 1].end),
-                kind: ActorKind::Organization,
-                strong: false,
-                english: None,
-            });
-        } else if let (Some(kind), true) = (before.or(after), named) {
+        let kind = match before.or(after) {
+            Some(kind) => named.then_some(kind),
+            None => styled.then_some(ActorKind::Organization),
+        };
+        if let Some(kind) = kind {
             found.push(Found {
                 range: Range::new(words[i].start, words[end - 1].end),
                 kind,

@@ -604,6 +604,12 @@ pub fn sentence_mentions<'a>(
             let s = g.range.slice(text);
             s.contains(' ') || !(lex.is_common(s) || lex.is_suffix(s) || lex.is_title(s))
         });
+        // Words a guess adds to a pattern's name must be name words: no sentence end, no
+        // function word.
+        let plain = |added: &str| {
+            !added.contains(['.', '।', '!', '?', ':', ','])
+                && added.split(' ').all(|w| !lex.is_function_word(w))
+        };
         // A guess that ends where a pattern's organisation or place ends, with the same kind,
         // but starts earlier has its full name: the patterns look back only a few words
         // ("भारतीय लघु उद्योग विकास बैंक", not "लघु उद्योग विकास बैंक").
@@ -617,11 +623,7 @@ pub fn sentence_mentions<'a>(
             }) else {
                 continue;
             };
-            // The words it adds must be name words: no sentence end, no function word.
-            let added = &text[g.range.start..kept[k].range.start];
-            let plain = !added.contains(['.', '।', '!', '?', ':', ','])
-                && added.split(' ').all(|w| !lex.is_function_word(w));
-            if !plain
+            if !plain(&text[g.range.start..kept[k].range.start])
                 || kept
                     .iter()
                     .any(|other| other.range.overlaps(g.range) && !g.range.contains(other.range))
@@ -634,8 +636,8 @@ pub fn sentence_mentions<'a>(
             crate::sort::by_key(&mut kept, |m| m.range.start);
         }
         // Likewise a person's guess that ends later than a pattern's person inside it: the name
-        // goes on to the guess's end (a given name's pattern reads one word after it: "मोहम्मद
-        // तकी मिस्वाह", not "मोहम्मद तकी"); where it starts, the pattern knows better.
+        // goes on to the guess's end (a family name's pattern ends at the family name: "नागेश
+        // पांडेय संजय", not "नागेश पांडेय"); where it starts, the pattern knows better.
         for g in guesses.iter() {
             let Some(k) = kept.iter().position(|k| {
                 k.source == Source::Pattern
@@ -646,14 +648,13 @@ pub fn sentence_mentions<'a>(
             }) else {
                 continue;
             };
-            // The words it adds must be name words: no function word, no title or honorific
-            // ("कल्पेश जी").
+            // Nor a title or an honorific ("कल्पेश जी").
             let added = &text[kept[k].range.end..g.range.end];
-            let plain = !added.contains(['.', '।', '!', '?', ':', ','])
-                && added.split(' ').filter(|w| !w.is_empty()).all(|w| {
-                    !lex.is_function_word(w) && lex.affix(&lexicon::affix_key(w)).is_none()
-                });
-            if !plain
+            let titled = added
+                .split(' ')
+                .any(|w| !w.is_empty() && lex.affix(&lexicon::affix_key(w)).is_some());
+            if !plain(added)
+                || titled
                 || kept
                     .iter()
                     .any(|other| other.range.overlaps(g.range) && !g.range.contains(other.range))

@@ -7,6 +7,8 @@
 //! 2. Mentions without one are one actor when their surface forms are the same, and so are a
 //!    known name and its surface — unless one is known as an organisation and the other as a
 //!    place ("NEW YORK" the team and "NEW YORK" the dateline).
+//!    A name written in Latin letters and one in Devanagari with the same consonant sounds are
+//!    one actor ("Swami Adhokshajanand Tirthadev", "स्वामी अधोक्षजानंद तीर्थदेव").
 //! 3. A shorter person name whose words are a run of a longer person name's words is that person
 //!    ("लावरोव" = "सर्गेई लावरोव", "किम" = "किम जोंग उन"). When several people fit (two Thackerays),
 //!    the nearest one mentioned before it wins; two full names are never merged.
@@ -49,6 +51,7 @@ pub fn merge(
 ) -> Vec<ActorDraft> {
     let mut groups = group_by_name(text, mentions);
     merge_appositions(text, mentions, &mut groups);
+    merge_scripts(text, mentions, &mut groups);
     merge_name_parts(text, mentions, &mut groups);
     merge_spelling_slips(text, mentions, &mut groups);
     let mentions = &*mentions;
@@ -196,6 +199,80 @@ fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) 
                 }
                 absorb(mentions, groups, gb, ga);
             }
+        }
+    }
+    groups.retain(|g| !g.mentions.is_empty());
+}
+
+/// The fewest consonant sounds a name must have for [`merge_scripts`] to compare it: shorter
+/// names too often sound alike by chance ("Modi", "मादी").
+const SCRIPTS_MIN_SOUNDS: usize = 6;
+
+/// Rule 2, across scripts: a group named only in Latin letters joins the one group named only
+/// in Devanagari whose name has the same consonant sounds ([`lexicon::Lexicon::sounds`]), of
+/// the same class (a person or not), when no other group sounds the same: a story's English
+/// label line and its Hindi body name the same people ("Swami Adhokshajanand Tirthadev",
+/// "स्वामी अधोक्षजानंद तीर्थदेव"). Names known to the lexicon already share their canonical name.
+fn merge_scripts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
+    let written = |g: &Group, devanagari: bool| {
+        g.mentions.iter().all(|&m| {
+            let s = surface(text, &mentions[m]);
+            if devanagari {
+                is_devanagari(s)
+            } else {
+                s.is_ascii()
+            }
+        })
+    };
+    let latin: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].canonical.is_none() && written(&groups[g], false))
+        .collect();
+    if latin.is_empty() {
+        return;
+    }
+    let lex = lexicon::builtin();
+    // The sounds of every name of the groups written in Devanagari: the groups that have them.
+    let mut by_sounds: HashMap<String, Vec<usize>> = HashMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        if group.canonical.is_some() || !written(group, true) {
+            continue;
+        }
+        for &m in &group.mentions {
+            let sounds = lex.sounds(surface(text, &mentions[m]));
+            if sounds.chars().count() >= SCRIPTS_MIN_SOUNDS {
+                let list = by_sounds.entry(sounds).or_default();
+                if !list.contains(&g) {
+                    list.push(g);
+                }
+            }
+        }
+    }
+    if by_sounds.is_empty() {
+        return;
+    }
+    let person = |g: usize| mentions[groups[g].mentions[0]].kind == ActorKind::Person;
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for &g in &latin {
+        let mut fits: Vec<usize> = groups[g]
+            .mentions
+            .iter()
+            .filter_map(|&m| by_sounds.get(&lex.sounds(surface(text, &mentions[m]))))
+            .flatten()
+            .copied()
+            .filter(|&h| person(h) == person(g))
+            .collect();
+        crate::sort::natural(&mut fits);
+        fits.dedup();
+        if let [h] = fits[..] {
+            moves.push((g, h));
+        }
+    }
+    // A Devanagari group that two Latin ones fit is left alone: the sounds cannot tell which.
+    let mut targets: Vec<usize> = moves.iter().map(|&(_, h)| h).collect();
+    crate::sort::natural(&mut targets);
+    for (g, h) in moves {
+        if targets.iter().filter(|&&t| t == h).count() == 1 {
+            absorb(mentions, groups, g, h);
         }
     }
     groups.retain(|g| !g.mentions.is_empty());

@@ -124,6 +124,9 @@ pub struct Lexicon {
     /// How a story names the government of the state it is set in (`state_governments.tsv`):
     /// "राज्य सरकार".
     pub state_governments: WordSet<&'static str>,
+    /// The consonant sound of each letter that has one (`name_sounds.tsv`), Devanagari and
+    /// lower-case Latin, for comparing a name across the two scripts ([`Lexicon::sounds`]).
+    pub name_sounds: Vec<(char, char)>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: WordSet<&'static str>,
     /// Hindi words after which a title's name words name a scheme, not a person
@@ -639,6 +642,13 @@ impl Lexicon {
                 .collect(),
             given_names: words(data::text(data::LEXICON_GIVEN_NAMES)),
             state_governments: words(data::text(data::LEXICON_STATE_GOVERNMENTS)),
+            name_sounds: rows(data::text(data::LEXICON_NAME_SOUNDS))
+                .filter_map(|cols| {
+                    let letter = cols[0].trim().chars().next()?;
+                    let sound = cols.get(1)?.trim().chars().next()?;
+                    Some((letter, sound))
+                })
+                .collect(),
             classifiers: rows(data::text(data::LEXICON_CLASSIFIERS))
                 .filter_map(|cols| {
                     Some((cols[0].trim(), ActorKind::from_name(cols.get(1)?.trim())?))
@@ -709,6 +719,22 @@ impl Lexicon {
             Some(_) => rows(data::text(data::LEXICON_SUFFIXES_UNCAPITALISED))
                 .any(|cols| cols[0] == word && cols.get(1).is_some_and(|key| self.is_suffix(key))),
         }
+    }
+
+    /// The consonant sounds of `name` in either script ([`Lexicon::name_sounds`]), a repeated
+    /// sound once: "Adhokshajanand" and "अधोक्षजानंद" are both "dksjnd".
+    pub fn sounds(&self, name: &str) -> String {
+        let mut out = String::new();
+        for c in name.chars() {
+            let c = c.to_ascii_lowercase();
+            let sound = self.name_sounds.iter().find(|&&(l, _)| l == c);
+            if let Some(&(_, sound)) = sound {
+                if !out.ends_with(sound) {
+                    out.push(sound);
+                }
+            }
+        }
+        out
     }
 
     /// Whether `word` (normalised) is an ordinary word rather than part of a name.
@@ -899,6 +925,25 @@ mod tests {
             listed,
             "every row of classifiers.tsv should name a kind an actor can have"
         );
+    }
+
+    #[test]
+    fn a_name_sounds_the_same_in_both_scripts() {
+        let lex = builtin();
+        for (latin, devanagari) in [
+            ("Adhokshajanand Tirthadev", "अधोक्षजानंद तीर्थदेव"),
+            ("Bachchan", "बच्चन"),
+            ("Ambika", "अंबिका"),
+            ("Krishna", "कृष्ण"),
+            ("Swami", "स्वामी"),
+        ] {
+            assert_eq!(
+                lex.sounds(latin),
+                lex.sounds(&Normalized::new(devanagari).text),
+                "{latin} / {devanagari}"
+            );
+        }
+        assert_ne!(lex.sounds("Sharma"), lex.sounds("वर्मा"));
     }
 
     #[test]

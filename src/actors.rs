@@ -540,10 +540,19 @@ const SLIP_MAX_CHARS: usize = 40;
 #[inline(never)]
 fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<Group>) {
     let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
+    // Only Hindi names slip so: a text without one has nothing to compare.
+    if !mentions.iter().any(|m| is_devanagari(surface(text, m))) {
+        return;
+    }
     let slip_key = |w: &str| -> Option<String> {
+        if !is_devanagari(w) {
+            return None;
+        }
         let key = loose_key(w);
         let chars = key.chars().count();
-        (is_devanagari(w) && (SLIP_MIN_CHARS..=SLIP_MAX_CHARS).contains(&chars)).then_some(key)
+        (SLIP_MIN_CHARS..=SLIP_MAX_CHARS)
+            .contains(&chars)
+            .then_some(key)
     };
     let longests: Vec<Vec<&str>> = groups
         .iter()
@@ -621,10 +630,12 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
 /// knows, not a country, before the same head word), if there is exactly one such group.
 fn merge_state_governments(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let lex = lexicon::builtin();
+    // The phrases are Hindi: other names are not looked up.
     let generic = |g: &Group| {
-        g.mentions
-            .iter()
-            .all(|&m| lex.state_governments.contains(surface(text, &mentions[m])))
+        g.mentions.iter().all(|&m| {
+            let s = surface(text, &mentions[m]);
+            is_devanagari(s) && lex.state_governments.contains(s)
+        })
     };
     let roles: Vec<usize> = (0..groups.len()).filter(|&g| generic(&groups[g])).collect();
     if roles.is_empty() {

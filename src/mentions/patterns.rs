@@ -693,7 +693,15 @@ fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
 /// is left to the tagger, which reads it whole.
 fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
-    let given = |k: usize| !words[k].known && lex.given_names.contains(words[k].text);
+    // Every given name of the list is written in Devanagari: other words are not looked up.
+    let given = |k: usize| {
+        let w = words[k].text.as_bytes();
+        w.len() > 1
+            && w[0] == 0xE0
+            && matches!(w[1], 0xA4 | 0xA5)
+            && !words[k].known
+            && lex.given_names.contains(words[k].text)
+    };
     let markers = crate::structure::markers::markers();
     // The names the rules before found, by start, with the furthest end so far: whether a
     // candidate overlaps one is a binary search, not a pass over them all.
@@ -803,7 +811,15 @@ fn quoted_names(t: &Sentence, found: &mut Vec<Found>) {
     };
     let mut i = 0;
     while i < words.len() {
-        if !text[..words[i].start].ends_with(OPENING_MARKS) {
+        // The byte before the word: an ASCII mark, or the last byte of ‘ (E2 80 98) or “ (E2 80
+        // 9C), before the whole mark is compared.
+        let opened = words[i].start > 0
+            && matches!(
+                text.as_bytes()[words[i].start - 1],
+                b'\'' | b'"' | 0x98 | 0x9C
+            )
+            && text[..words[i].start].ends_with(OPENING_MARKS);
+        if !opened {
             i += 1;
             continue;
         }

@@ -132,19 +132,22 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
 /// A spelling key that writers' variants of one Hindi name share: no spaces, nukta or ZWJ, long
 /// vowels as short, ॉ as ा, ँ as ं. Latin letters are only lower-cased.
 fn loose_key(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{093C}' | '-'))
-        .map(|c| match c {
-            'ी' => 'ि',
-            'ू' => 'ु',
-            'ई' => 'इ',
-            'ऊ' => 'उ',
-            'ॉ' => 'ा',
-            'ँ' => 'ं',
-            other => other.to_ascii_lowercase(),
-        })
-        .collect();
+    // Every character folds to one of the same length, so the key is never longer than `s`:
+    // room for it at once (collected through a filter, it would grow several times).
+    let mut folded = String::with_capacity(s.len());
+    folded.extend(
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '\u{093C}' | '-'))
+            .map(|c| match c {
+                'ी' => 'ि',
+                'ू' => 'ु',
+                'ई' => 'इ',
+                'ऊ' => 'उ',
+                'ॉ' => 'ा',
+                'ँ' => 'ं',
+                other => other.to_ascii_lowercase(),
+            }),
+    );
     folded
 }
 

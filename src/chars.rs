@@ -90,6 +90,16 @@ pub fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+/// `word` in ASCII lower case, written into `buffer`, when it is ASCII and fits: a word is looked
+/// up in a list of lower-case words without allocating its lower case (most words asked about
+/// are short). `None` when it does not fit or is not ASCII.
+pub fn ascii_lowercase_in<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let out = buffer.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// [`ASCII_LETTERS`] of an ASCII capital letter; other letters and digits are 1.
 const UPPER: u8 = 2;
 
@@ -161,6 +171,25 @@ mod tests {
         }
         assert!(is_alphabetic('क') && !is_alphanumeric('।') && is_alphanumeric('५'));
         assert!(is_numeric('५') && is_numeric('⁴') && !is_numeric('क'));
+    }
+
+    #[test]
+    fn lower_cases_ascii_words_that_fit() {
+        let mut buffer = [0u8; 8];
+        for word in ["", "Friday", "NASA", "already"] {
+            assert_eq!(
+                ascii_lowercase_in(word, &mut buffer),
+                Some(word.to_ascii_lowercase().as_str()),
+                "should lower-case {word:?} in the buffer"
+            );
+        }
+        for word in ["Wednesdays", "Évian", "रूस"] {
+            assert_eq!(
+                ascii_lowercase_in(word, &mut buffer),
+                None,
+                "should leave {word:?} (too long or not ASCII) to the caller"
+            );
+        }
     }
 
     #[test]

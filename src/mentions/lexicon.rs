@@ -695,7 +695,11 @@ impl Lexicon {
         if word.is_ascii() {
             // "Friday's" is as common as "Friday".
             let word = word.strip_suffix("'s").unwrap_or(word);
-            self.en_common.contains(word.to_ascii_lowercase().as_str())
+            let mut buffer = [0u8; 24];
+            match crate::chars::ascii_lowercase_in(word, &mut buffer) {
+                Some(lower) => self.en_common.contains(lower),
+                None => self.en_common.contains(word.to_ascii_lowercase().as_str()),
+            }
         } else {
             self.hi_function_words.contains(word) || data::contains(self.hi_common, word)
         }

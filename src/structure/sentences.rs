@@ -401,7 +401,15 @@ pub fn split(text: &str, range: Range) -> Vec<Sentence> {
     if slice.is_ascii() {
         split_chars(text, range, Ascii(slice.as_bytes()))
     } else {
-        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        // Devanagari and ASCII are decoded from their bytes ([`crate::chars::char_at`]); the
+        // list gets room for a character per two bytes, more than most blocks need.
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len() / 2 + 1);
+        let mut at = 0;
+        while at < slice.len() {
+            let (c, len) = crate::chars::char_at(slice, at);
+            chars.push((at, c));
+            at += len;
+        }
         split_chars(text, range, &chars[..])
     }
 }

@@ -38,6 +38,9 @@ pub struct Shape {
     /// How many sentences it has; `usize::MAX` for a block of more than [`SHORT_MAX_WORDS`]
     /// words, which is never a heading, title or standfirst.
     pub sentences: usize,
+    // The five below are looked for only in a block of a headline's size (2 to
+    // HEADING_MAX_WORDS words, at most HEADING_MAX_CHARS characters), the only blocks
+    // `headline_body` asks about them; in any other they are false.
     /// It has a comma (a question with one is running text more often than a heading).
     pub has_comma: bool,
     /// It opens with a quote mark that it does not close at its end.
@@ -84,9 +87,13 @@ impl Shape {
         // Captions and sentence counts matter only for short blocks (headings, titles,
         // standfirsts); long ones skip the work.
         let short = count <= SHORT_MAX_WORDS;
+        let chars = trimmed.chars().count();
+        // Paragraphs, most of a text, skip the searches that read the whole block for what
+        // only a headline-sized one is asked.
+        let headline_sized = (2..=HEADING_MAX_WORDS).contains(&count) && chars <= HEADING_MAX_CHARS;
         Shape {
             words: count,
-            chars: trimmed.chars().count(),
+            chars,
             final_mark,
             ends_in_quote,
             ends_open: matches!(
@@ -103,17 +110,20 @@ impl Shape {
                 None => sentences::split(text, Range::new(0, text.len())).len(),
             },
             // One search per mark: a search for a set of chars decodes every char.
-            has_comma: trimmed.contains(',') || trimmed.contains('،'),
-            open_quote: trimmed.starts_with(is_quote)
+            has_comma: headline_sized && (trimmed.contains(',') || trimmed.contains('،')),
+            open_quote: headline_sized
+                && trimmed.starts_with(is_quote)
                 && !trimmed
                     .trim_end_matches(['.', '?', '!', '।'])
                     .ends_with(is_quote),
-            markup: ['<', '>', '{', '}', '=']
-                .iter()
-                .any(|&c| trimmed.contains(c))
-                || trimmed.contains("://"),
-            speaker_label: opens_with_speaker_label(trimmed),
-            ends_with_auxiliary: last_word.is_some_and(|(_, w)| m.is_auxiliary(w))
+            markup: headline_sized
+                && (['<', '>', '{', '}', '=']
+                    .iter()
+                    .any(|&c| trimmed.contains(c))
+                    || trimmed.contains("://")),
+            speaker_label: headline_sized && opens_with_speaker_label(trimmed),
+            ends_with_auxiliary: headline_sized
+                && last_word.is_some_and(|(_, w)| m.is_auxiliary(w))
                 && !trimmed.contains(['-', '–', '—', ':', '?'])
                 && !trimmed.contains(is_quote),
         }

@@ -99,9 +99,9 @@ fn evidence(text: &str) -> bool {
             })
 }
 
-/// Whether a block of `words` words (as [`words`] counts them, e.g. its [`super::shape::Shape`])
-/// may be a dateline or byline line: [`is_line`] holds of no longer one, so a caller that knows
-/// the count skips its searches of a whole paragraph.
+/// Whether a block of `words` words (as [`words`] counts them: its [`super::shape::Shape`]'s
+/// count) may be a dateline or byline line: [`is_line`] holds of no longer one, so a caller that
+/// knows the count skips its searches of a whole paragraph.
 pub fn may_be_line(words: usize) -> bool {
     words <= BYLINE_MAX_WORDS.max(MAX_WORDS)
 }

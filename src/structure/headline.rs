@@ -96,7 +96,7 @@ fn is_title(text: &str, unit: &Unit, next: Option<&Unit>) -> bool {
         || shape.list_item
         || shape.caption
         || matches!(s.trim_end().chars().next_back(), Some(',' | '(' | '['))
-        || dateline::is_line(s)
+        || (dateline::may_be_line(shape.words) && dateline::is_line(s))
     {
         return false;
     }
@@ -177,14 +177,15 @@ fn is_standfirst(text: &str, unit: &Unit, next: Option<&Unit>) -> bool {
     };
     if shape.words > STANDFIRST_MAX_WORDS
         || shape.opens_with_reference
-        || dateline::is_line(s)
+        || (dateline::may_be_line(shape.words) && dateline::is_line(s))
         || dateline::leading(text, unit.range).is_some()
     {
         return false;
     }
     let next_text = next.range.slice(text);
-    let body_opens_with_dateline =
-        dateline::is_line(next_text) || dateline::leading(text, next.range).is_some();
+    let body_opens_with_dateline = (dateline::may_be_line(next.shape.words)
+        && dateline::is_line(next_text))
+        || dateline::leading(text, next.range).is_some();
     let long_heading_before_body = shape.heading_like()
         && shape.words >= 10
         && shape.final_mark.is_none()

@@ -29,6 +29,8 @@ use super::Unit;
 
 /// The most words a title has.
 const TITLE_MAX_WORDS: usize = 40;
+// A title's shape must have been looked at as a caption.
+const _: () = assert!(TITLE_MAX_WORDS <= super::shape::CAPTION_MAX_WORDS);
 /// The most words a title that ends with a full stop has.
 const STOPPED_TITLE_MAX_WORDS: usize = 25;
 /// From this many glued paragraph boundaries on, a text has the glued layout.

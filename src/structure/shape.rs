@@ -15,6 +15,11 @@ pub const SHORT_MAX_WORDS: usize = 120;
 pub const QUESTION_MAX_WORDS: usize = 15;
 /// The most characters a sub-heading has.
 pub const HEADING_MAX_CHARS: usize = 250;
+/// The most words of a block that is looked at as a caption: only titles and sub-headings ask
+/// (`headline` checks that its titles fit), and a longer block is most of a text's words.
+pub const CAPTION_MAX_WORDS: usize = 40;
+// A sub-heading's shape must have been looked at as a caption.
+const _: () = assert!(HEADING_MAX_WORDS <= CAPTION_MAX_WORDS);
 
 /// Features of one block of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +38,8 @@ pub struct Shape {
     pub opens_with_reference: bool,
     /// It opens like a list item: "1.", "2)", "(क)", "•", "-".
     pub list_item: bool,
-    /// It reads like a photo or video caption or credit ("… - फोटो : PTI").
+    /// It reads like a photo or video caption or credit ("… - फोटो : PTI"); false for a block
+    /// of more than [`CAPTION_MAX_WORDS`] words.
     pub caption: bool,
     /// How many sentences it has; `usize::MAX` for a block of more than [`SHORT_MAX_WORDS`]
     /// words, which is never a heading, title or standfirst.
@@ -103,7 +109,7 @@ impl Shape {
             ends_with_function_word: last_word.is_some_and(|(_, w)| m.is_function_word(w)),
             opens_with_reference: all.first().is_some_and(|&(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
-            caption: short && is_caption(trimmed, &all),
+            caption: count <= CAPTION_MAX_WORDS && is_caption(trimmed, &all),
             sentences: match sentences {
                 _ if !short => usize::MAX,
                 Some(n) => n,

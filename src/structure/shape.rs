@@ -25,7 +25,9 @@ const _: () = assert!(HEADING_MAX_WORDS <= CAPTION_MAX_WORDS);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
     pub words: usize,
-    pub chars: usize,
+    /// It has 2 to [`HEADING_MAX_WORDS`] words and at most [`HEADING_MAX_CHARS`] characters:
+    /// the size of a sub-heading (its characters are counted only for a block of such words).
+    pub headline_sized: bool,
     /// The sentence-final mark it ends with, before closing quotes and brackets.
     pub final_mark: Option<char>,
     /// The final mark stands inside a closing quotation ("… होगी.”").
@@ -44,8 +46,7 @@ pub struct Shape {
     /// How many sentences it has; `usize::MAX` for a block of more than [`SHORT_MAX_WORDS`]
     /// words, which is never a heading, title or standfirst.
     pub sentences: usize,
-    // The five below are looked for only in a block of a headline's size (2 to
-    // HEADING_MAX_WORDS words, at most HEADING_MAX_CHARS characters), the only blocks
+    // The five below are looked for only in a `headline_sized` block, the only blocks
     // `headline_body` asks about them; in any other they are false.
     /// It has a comma (a question with one is running text more often than a heading).
     pub has_comma: bool,
@@ -74,15 +75,15 @@ impl Shape {
     fn measure(text: &str, sentences: Option<usize>) -> Shape {
         let m = markers();
         let trimmed = text.trim();
-        // The words are listed only for a short block; of a long one only the count, the first
-        // and the last word matter.
+        // The words are listed only for a block that may be a caption; of a longer one only the
+        // count, the first and the last word matter.
         let mut all: Vec<(usize, &str)> = Vec::with_capacity(
-            crate::mentions::patterns::word_estimate(trimmed).min(SHORT_MAX_WORDS + 1),
+            crate::mentions::patterns::word_estimate(trimmed).min(CAPTION_MAX_WORDS + 1),
         );
         let mut count = 0;
         let mut last_word = None;
         for word in words(trimmed) {
-            if count <= SHORT_MAX_WORDS {
+            if count <= CAPTION_MAX_WORDS {
                 all.push(word);
             }
             count += 1;
@@ -93,13 +94,13 @@ impl Shape {
         // Captions and sentence counts matter only for short blocks (headings, titles,
         // standfirsts); long ones skip the work.
         let short = count <= SHORT_MAX_WORDS;
-        let chars = trimmed.chars().count();
         // Paragraphs, most of a text, skip the searches that read the whole block for what
         // only a headline-sized one is asked.
-        let headline_sized = (2..=HEADING_MAX_WORDS).contains(&count) && chars <= HEADING_MAX_CHARS;
+        let headline_sized = (2..=HEADING_MAX_WORDS).contains(&count)
+            && trimmed.chars().count() <= HEADING_MAX_CHARS;
         Shape {
             words: count,
-            chars,
+            headline_sized,
             final_mark,
             ends_in_quote,
             ends_open: matches!(
@@ -155,8 +156,7 @@ impl Shape {
     /// What every headline-like block has: few words on one sentence, not running text, not a
     /// caption, a list item, a quotation or markup.
     fn headline_body(&self) -> bool {
-        (2..=HEADING_MAX_WORDS).contains(&self.words)
-            && self.chars <= HEADING_MAX_CHARS
+        self.headline_sized
             && self.sentences <= 1
             && !self.ends_open
             && !self.ends_with_function_word

@@ -150,7 +150,14 @@ impl ActorIndex {
     /// The names of `actors`, read now if they were not before.
     fn names(&mut self, actors: &[ActorDraft]) -> &NameIndex {
         self.names.get_or_insert_with(|| {
-            let mut names = NameIndex::default();
+            // Room for every name and alias at once: the maps are not rebuilt as they grow.
+            let forms = actors.iter().map(|a| 1 + a.aliases.len()).sum();
+            let mut names = NameIndex {
+                forms: HashMap::with_capacity_and_hasher(forms, Default::default()),
+                lower_forms: HashMap::with_capacity_and_hasher(forms, Default::default()),
+                by_surname: HashMap::with_capacity_and_hasher(actors.len(), Default::default()),
+                by_single_name: HashMap::with_capacity_and_hasher(actors.len(), Default::default()),
+            };
             for (a, actor) in actors.iter().enumerate() {
                 names.add_name(&actor.name, a);
                 for alias in &actor.aliases {

@@ -79,9 +79,12 @@ fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
 /// Rules 1 and 2.
 fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    // Groups by canonical name, and by loose surface.
-    let mut by_canonical: HashMap<&str, usize> = HashMap::default();
-    let mut by_surface: HashMap<String, usize> = HashMap::default();
+    // Groups by canonical name, and by loose surface; each mention adds at most one key to each
+    // map, which get room for as many at once instead of growing.
+    let mut by_canonical: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    let mut by_surface: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.

@@ -81,10 +81,10 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     // Groups by canonical name, and by loose surface; each mention adds at most one key to each
     // map, which get room for as many at once instead of growing.
-    let mut by_canonical: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
-    let mut by_surface: HashMap<String, usize> =
-        HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    let mut by_canonical: HashMap<&str, usize> = HashMap::default();
+    let mut by_surface: HashMap<String, usize> = HashMap::default();
+    by_canonical.reserve(mentions.len());
+    by_surface.reserve(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.

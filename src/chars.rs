@@ -146,7 +146,7 @@ pub fn letter_run(bytes: &[u8], mut at: usize) -> (usize, bool) {
 
 /// The length in bytes of the character whose UTF-8 encoding opens with `first`.
 #[inline(always)]
-pub fn utf8_len(first: u8) -> usize {
+pub const fn utf8_len(first: u8) -> usize {
     match first {
         0..=0x7F => 1,
         0x80..=0xDF => 2,

@@ -272,7 +272,7 @@ pub fn words(text: &str, range: Range) -> Vec<Word<'_>> {
             }
             (false, Some(from)) => {
                 let r = Range::new(range.start + from, range.start + at);
-                let w = r.slice(text);
+                let w = &s[from..at];
                 out.push(Word {
                     range: r,
                     text: w,

@@ -91,8 +91,8 @@ impl Shape {
         }
         let (final_mark, ends_in_quote) = final_mark(trimmed);
         let last = trimmed.chars().next_back().unwrap_or(' ');
-        // Captions and sentence counts matter only for short blocks (headings, titles,
-        // standfirsts); long ones skip the work.
+        // Sentence counts matter only for short blocks (headings, titles, standfirsts); long
+        // ones skip the work.
         let short = count <= SHORT_MAX_WORDS;
         // Paragraphs, most of a text, skip the searches that read the whole block for what
         // only a headline-sized one is asked.

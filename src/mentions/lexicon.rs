@@ -118,6 +118,8 @@ pub struct Lexicon {
     pub middle_names: WordSet<&'static str>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: WordSet<&'static str>,
+    /// The length in bytes of the longest of `initials`.
+    pub longest_initial: usize,
     /// Hindi words after which a title's name words name a scheme, not a person
     /// (`data/lexicon/hi_name_stops.tsv`).
     pub scheme_words: WordSet<&'static str>,
@@ -596,6 +598,8 @@ impl Lexicon {
             }
             set
         };
+        let initials: WordSet<&'static str> = words(data::text(data::LEXICON_INITIALS));
+        let longest_initial = initials.iter().map(|l| l.len()).max().unwrap_or(0);
         Lexicon {
             names,
             affixes,
@@ -606,7 +610,8 @@ impl Lexicon {
             en_common: words(data::text(data::LEXICON_EN_COMMON)),
             en_words: data::LEXICON_EN_WORDS,
             surnames: words(data::text(data::LEXICON_SURNAMES)),
-            initials: words(data::text(data::LEXICON_INITIALS)),
+            initials,
+            longest_initial,
             scheme_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
                 .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "scheme"))
                 .map(|cols| cols[0].trim())

@@ -595,7 +595,7 @@ pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
     letters[0] = Some(0);
     // The letters that open word[at..] are its openings up to the longest letter's length that
     // are letters: a few set lookups instead of comparing every letter.
-    let longest = lex.initials.iter().map(|l| l.len()).max().unwrap_or(0);
+    let longest = lex.longest_initial;
     for at in 0..word.len() {
         let Some(n) = letters[at] else {
             continue;

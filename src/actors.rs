@@ -290,7 +290,7 @@ fn name_word_iter(s: &str) -> impl Iterator<Item = &str> {
             } else {
                 at = end + s[end..].chars().next().map_or(0, char::len_utf8);
             }
-            let word = s[start..end].trim_end_matches('.');
+            let word = crate::chars::trim_end_dots(&s[start..end]);
             if !word.is_empty() {
                 return Some(word);
             }

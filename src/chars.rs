@@ -90,6 +90,19 @@ pub fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+/// `word` without the full stops that close it (`word.trim_end_matches('.')`), read from its
+/// bytes: the name finders trim every word they look up, and the general pattern search costs
+/// several times this loop.
+#[inline]
+pub fn trim_end_dots(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    &word[..end]
+}
+
 /// `word` in ASCII lower case, written into `buffer`, when it is ASCII and fits: a word is looked
 /// up in a list of lower-case words without allocating its lower case (most words asked about
 /// are short). `None` when it does not fit or is not ASCII.
@@ -171,6 +184,17 @@ mod tests {
         }
         assert!(is_alphabetic('क') && !is_alphanumeric('।') && is_alphanumeric('५'));
         assert!(is_numeric('५') && is_numeric('⁴') && !is_numeric('क'));
+    }
+
+    #[test]
+    fn trims_dots_as_trim_end_matches_does() {
+        for word in ["", ".", "...", "U.S.", "डॉ.", "a.b", "Jr..", "क़।."] {
+            assert_eq!(
+                trim_end_dots(word),
+                word.trim_end_matches('.'),
+                "should trim {word:?} as trim_end_matches('.') does"
+            );
+        }
     }
 
     #[test]

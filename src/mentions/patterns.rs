@@ -129,7 +129,7 @@ fn affix_at<'l>(
     words: &[Word],
     i: usize,
 ) -> Option<(&'l Affix, usize)> {
-    let first = words[i].text.trim_end_matches('.');
+    let first = crate::chars::trim_end_dots(words[i].text);
     if !lex.affix_first_words.contains(first) {
         return None;
     }
@@ -144,7 +144,7 @@ fn affix_at<'l>(
             }
             key.push(' ');
         }
-        key.push_str(words[k].text.trim_end_matches('.'));
+        key.push_str(crate::chars::trim_end_dots(words[k].text));
         if let Some(v) = lex.affix(key.as_str()).filter(|a| has(a)) {
             best = Some((v, n));
         }
@@ -275,7 +275,7 @@ impl<'a> Sentence<'a> {
             let (lex, text, words) = (self.lex, self.text, self.words.as_slice());
             if !lex
                 .affix_first_words
-                .contains(words[i].text.trim_end_matches('.'))
+                .contains(crate::chars::trim_end_dots(words[i].text))
             {
                 return (None, None);
             }

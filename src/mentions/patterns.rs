@@ -684,7 +684,9 @@ fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
     let (text, words) = (t.text, t.words.as_slice());
     for i in 1..words.len() {
         let gap = &text[words[i - 1].end..words[i].start];
-        if gap.trim() != "(" || is_devanagari(words[i].text) || !is_capitalised(words[i].text) {
+        // Most gaps are a space: told from the bytes before the gap is trimmed.
+        let bracket = gap.bytes().any(|b| b == b'(') && gap.trim() == "(";
+        if !bracket || is_devanagari(words[i].text) || !is_capitalised(words[i].text) {
             continue;
         }
         // The Latin run inside the brackets.

@@ -108,7 +108,12 @@ fn is_devanagari(word: &str) -> bool {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase())
+    // Most words open with an ASCII or a Devanagari byte, told without decoding a character.
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(0xE0) => false,
+        _ => word.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -1069,4 +1074,21 @@ fn run_kind(t: &Sentence, s: usize, e: usize) -> ActorKind {
         return ActorKind::Place;
     }
     ActorKind::Person
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_capitals_as_the_standard_library_does() {
+        for c in ('\0'..='\u{2FFF}').chain(['Ω', 'Ж', '😀']) {
+            let word = format!("{c}x");
+            assert_eq!(
+                is_capitalised(&word),
+                c.is_uppercase(),
+                "should tell whether {word:?} opens with a capital"
+            );
+        }
+    }
 }

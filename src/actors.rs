@@ -89,9 +89,12 @@ fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
 /// Rules 1 and 2.
 fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    // Groups by canonical name, and by loose surface.
+    // Groups by canonical name, and by loose surface; each mention adds at most one key to each
+    // map, which get room for as many at once instead of growing.
     let mut by_canonical: HashMap<&str, usize> = HashMap::default();
     let mut by_surface: HashMap<String, usize> = HashMap::default();
+    by_canonical.reserve(mentions.len());
+    by_surface.reserve(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
@@ -142,19 +145,22 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
 /// A spelling key that writers' variants of one Hindi name share: no spaces, nukta or ZWJ, long
 /// vowels as short, ॉ as ा, ँ as ं. Latin letters are only lower-cased.
 fn loose_key(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{093C}' | '-'))
-        .map(|c| match c {
-            'ी' => 'ि',
-            'ू' => 'ु',
-            'ई' => 'इ',
-            'ऊ' => 'उ',
-            'ॉ' => 'ा',
-            'ँ' => 'ं',
-            other => other.to_ascii_lowercase(),
-        })
-        .collect();
+    // Every character folds to one of the same length, so the key is never longer than `s`:
+    // room for it at once (collected through a filter, it would grow several times).
+    let mut folded = String::with_capacity(s.len());
+    folded.extend(
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '\u{093C}' | '-'))
+            .map(|c| match c {
+                'ी' => 'ि',
+                'ू' => 'ु',
+                'ई' => 'इ',
+                'ऊ' => 'उ',
+                'ॉ' => 'ा',
+                'ँ' => 'ं',
+                other => other.to_ascii_lowercase(),
+            }),
+    );
     folded
 }
 
@@ -362,7 +368,7 @@ fn name_word_iter(s: &str) -> impl Iterator<Item = &str> {
             } else {
                 at = end + s[end..].chars().next().map_or(0, char::len_utf8);
             }
-            let word = s[start..end].trim_end_matches('.');
+            let word = crate::chars::trim_end_dots(&s[start..end]);
             if !word.is_empty() {
                 return Some(word);
             }
@@ -1085,12 +1091,33 @@ const ORDINARY: usize = usize::MAX;
 const WORD_START_MAX_BYTES: usize = 64;
 const WORD_START_MAX_SHARING: usize = 8;
 
+/// The surfaces by the run of word characters each opens with, and the [`opening`]s of those
+/// runs: a word of the text that opens otherwise is none of them, and is not looked up.
+struct FirstWords<'s> {
+    by_word: HashMap<&'s str, Vec<usize>>,
+    opens: [bool; 256],
+}
+
+/// A number below 256 for the character at byte `at` of `bytes` (a character boundary): an
+/// ASCII character's own, a Devanagari one's offset in its block above 128, else its first byte.
+/// Characters may share one, but a character always has the same one.
+fn opening(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at..) {
+        Some(&[0xE0, b1 @ (0xA4 | 0xA5), b2, ..]) => {
+            0x80 | usize::from(b1 & 1) << 6 | usize::from(b2 & 0x3F)
+        }
+        Some(&[b, ..]) => usize::from(b),
+        _ => 0,
+    }
+}
+
 /// The surfaces by the run of word characters each opens with, when [`at_word_starts`] can find
 /// them: each opens with a word character, is at most [`WORD_START_MAX_BYTES`] long and cannot
 /// overlap itself (two places of such a surface never overlap, so every place counts), and no
 /// more than [`WORD_START_MAX_SHARING`] open with one word.
-fn first_words<'s>(surfaces: &[&'s str]) -> Option<HashMap<&'s str, Vec<usize>>> {
+fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut opens = [false; 256];
     for (p, s) in surfaces.iter().enumerate() {
         if s.len() > WORD_START_MAX_BYTES
             || !s.chars().next().is_some_and(is_word_char)
@@ -1104,8 +1131,12 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<HashMap<&'s str, Vec<usize>>>
             return None;
         }
         list.push(p);
+        opens[opening(s.as_bytes(), 0)] = true;
     }
-    Some(by_first)
+    Some(FirstWords {
+        by_word: by_first,
+        opens,
+    })
 }
 
 /// Whether a proper start of `s` is also its end (then two places of `s` may overlap): the
@@ -1143,14 +1174,10 @@ fn word_run_end(s: &str, mut at: usize) -> usize {
 
 /// The places of `surfaces` in `block` that [`repeated_names`] can keep, as [`occurrences`]
 /// gives them: a surface that opens a word of the block (no word character before it) and
-/// opens with that word, found by looking the word up in `by_first_word` ([`first_words`]).
+/// opens with that word, found by looking the word up in `first` ([`first_words`]).
 /// A place that does not open a word, or whose first word runs on past the surface's, has a
 /// word character before it or after it and is never kept.
-fn at_word_starts(
-    by_first_word: &HashMap<&str, Vec<usize>>,
-    surfaces: &[&str],
-    block: &str,
-) -> Vec<(usize, usize)> {
+fn at_word_starts(first: &FirstWords, surfaces: &[&str], block: &str) -> Vec<(usize, usize)> {
     let bytes = block.as_bytes();
     let mut places: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
@@ -1167,7 +1194,12 @@ fn at_word_starts(
             continue;
         }
         let end = word_run_end(block, next);
-        if let Some(list) = by_first_word.get(&block[at..end]) {
+        let list = if first.opens[opening(bytes, at)] {
+            first.by_word.get(&block[at..end])
+        } else {
+            None
+        };
+        if let Some(list) = list {
             for &p in list {
                 if block[at..].starts_with(surfaces[p]) {
                     places.push((p, at));

@@ -150,7 +150,14 @@ impl ActorIndex {
     /// The names of `actors`, read now if they were not before.
     fn names(&mut self, actors: &[ActorDraft]) -> &NameIndex {
         self.names.get_or_insert_with(|| {
+            // Room for every name and alias at once: the maps are not rebuilt as they grow.
+            let forms = actors.iter().map(|a| 1 + a.aliases.len()).sum();
+            // (`reserve`, which inserting uses already, rather than more code for `with_capacity`.)
             let mut names = NameIndex::default();
+            names.forms.reserve(forms);
+            names.lower_forms.reserve(forms);
+            names.by_surname.reserve(actors.len());
+            names.by_single_name.reserve(actors.len());
             for (a, actor) in actors.iter().enumerate() {
                 names.add_name(&actor.name, a);
                 for alias in &actor.aliases {

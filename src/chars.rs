@@ -90,6 +90,29 @@ pub fn char_at(text: &str, at: usize) -> (char, usize) {
     }
 }
 
+/// `word` without the full stops that close it (`word.trim_end_matches('.')`), read from its
+/// bytes: the name finders trim every word they look up, and the general pattern search costs
+/// several times this loop.
+#[inline]
+pub fn trim_end_dots(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+/// `word` in ASCII lower case, written into `buffer`, when it is ASCII and fits: a word is looked
+/// up in a list of lower-case words without allocating its lower case (most words asked about
+/// are short). `None` when it does not fit or is not ASCII.
+pub fn ascii_lowercase_in<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let out = buffer.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// [`ASCII_LETTERS`] of an ASCII capital letter; other letters and digits are 1.
 const UPPER: u8 = 2;
 
@@ -136,7 +159,7 @@ pub fn letter_run(bytes: &[u8], mut at: usize) -> (usize, bool) {
 
 /// The length in bytes of the character whose UTF-8 encoding opens with `first`.
 #[inline(always)]
-pub fn utf8_len(first: u8) -> usize {
+pub const fn utf8_len(first: u8) -> usize {
     match first {
         0..=0x7F => 1,
         0x80..=0xDF => 2,
@@ -161,6 +184,36 @@ mod tests {
         }
         assert!(is_alphabetic('क') && !is_alphanumeric('।') && is_alphanumeric('५'));
         assert!(is_numeric('५') && is_numeric('⁴') && !is_numeric('क'));
+    }
+
+    #[test]
+    fn trims_dots_as_trim_end_matches_does() {
+        for word in ["", ".", "...", "U.S.", "डॉ.", "a.b", "Jr..", "क़।."] {
+            assert_eq!(
+                trim_end_dots(word),
+                word.trim_end_matches('.'),
+                "should trim {word:?} as trim_end_matches('.') does"
+            );
+        }
+    }
+
+    #[test]
+    fn lower_cases_ascii_words_that_fit() {
+        let mut buffer = [0u8; 8];
+        for word in ["", "Friday", "NASA", "already"] {
+            assert_eq!(
+                ascii_lowercase_in(word, &mut buffer),
+                Some(word.to_ascii_lowercase().as_str()),
+                "should lower-case {word:?} in the buffer"
+            );
+        }
+        for word in ["Wednesdays", "Évian", "रूस"] {
+            assert_eq!(
+                ascii_lowercase_in(word, &mut buffer),
+                None,
+                "should leave {word:?} (too long or not ASCII) to the caller"
+            );
+        }
     }
 
     #[test]

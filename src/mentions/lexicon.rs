@@ -129,6 +129,8 @@ pub struct Lexicon {
     pub name_sounds: Vec<(char, char)>,
     /// Latin letters written in Devanagari, used as initials ("जी एस अयंगर").
     pub initials: WordSet<&'static str>,
+    /// The length in bytes of the longest of `initials`.
+    pub longest_initial: usize,
     /// Hindi words after which a title's name words name a scheme, not a person
     /// (`data/lexicon/hi_name_stops.tsv`).
     pub scheme_words: WordSet<&'static str>,
@@ -609,6 +611,8 @@ impl Lexicon {
             }
             set
         };
+        let initials: WordSet<&'static str> = words(data::text(data::LEXICON_INITIALS));
+        let longest_initial = initials.iter().map(|l| l.len()).max().unwrap_or(0);
         Lexicon {
             names,
             affixes,
@@ -619,7 +623,8 @@ impl Lexicon {
             en_common: words(data::text(data::LEXICON_EN_COMMON)),
             en_words: data::LEXICON_EN_WORDS,
             surnames: words(data::text(data::LEXICON_SURNAMES)),
-            initials: words(data::text(data::LEXICON_INITIALS)),
+            initials,
+            longest_initial,
             scheme_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
                 .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "scheme"))
                 .map(|cols| cols[0].trim())
@@ -742,7 +747,11 @@ impl Lexicon {
         if word.is_ascii() {
             // "Friday's" is as common as "Friday".
             let word = word.strip_suffix("'s").unwrap_or(word);
-            self.en_common.contains(word.to_ascii_lowercase().as_str())
+            let mut buffer = [0u8; 24];
+            match crate::chars::ascii_lowercase_in(word, &mut buffer) {
+                Some(lower) => self.en_common.contains(lower),
+                None => self.en_common.contains(word.to_ascii_lowercase().as_str()),
+            }
         } else {
             self.hi_function_words.contains(word) || data::contains(self.hi_common, word)
         }

@@ -70,6 +70,22 @@ fn is_latin_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric() || (c.is_alphabetic() && (c as u32) < 0x0250)
 }
 
+/// Per byte: 0 for the bytes that every quote mark's UTF-8 form opens with (none of them
+/// continues a character), else the length of the character that the byte opens, which
+/// [`marks`] steps over.
+static STEP: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'"' | b'\'' | b'`' | 0xC2 | 0xE2 => 0,
+            byte => crate::chars::utf8_len(byte) as u8,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The quote marks of `region` (a slice of the normalised text starting at byte `base`), in
 /// order. Apostrophes are left out; doubled single marks become one double mark.
 pub fn marks(region: &str, base: usize) -> Vec<Mark> {
@@ -77,10 +93,10 @@ pub fn marks(region: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        // Every mark's UTF-8 form starts with one of these bytes (none of them continues a
-        // character), so other bytes are passed without decoding.
-        if !matches!(bytes[at], b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
-            at += 1;
+        // Other characters are passed whole without decoding (a Devanagari letter in one step).
+        let step = STEP[usize::from(bytes[at])];
+        if step != 0 {
+            at += usize::from(step);
             continue;
         }
         let Some(c) = region[at..].chars().next() else {
@@ -162,4 +178,25 @@ pub fn trailing_apostrophe(mark: &Mark) -> bool {
         && mark.shape != Shape::Open
         && mark.prev.is_some_and(is_latin_alnum)
         && !mark.next.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_over_every_character_but_the_marks() {
+        for c in ('\0'..='\u{FFFF}').chain(['😀', '\u{10FFFF}']) {
+            let mut utf8 = [0u8; 4];
+            let step = STEP[usize::from(c.encode_utf8(&mut utf8).as_bytes()[0])];
+            if shape_of(c).is_some() {
+                assert_eq!(step, 0, "should stop at {c:?}, a quote mark");
+            } else {
+                assert!(
+                    step == 0 || usize::from(step) == c.len_utf8(),
+                    "should stop at {c:?} or step over it whole"
+                );
+            }
+        }
+    }
 }

@@ -68,6 +68,7 @@ pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
         if roles[i] == Role::Paragraph
             && next_is_text
             && units[i].single_line
+            && dateline::may_be_line(units[i].shape.words)
             && dateline::is_line(units[i].range.slice(text))
         {
             roles[i] = Role::DatelineLine;

@@ -99,6 +99,13 @@ fn evidence(text: &str) -> bool {
             })
 }
 
+/// Whether a block of `words` words (as [`words`] counts them: its [`super::shape::Shape`]'s
+/// count) may be a dateline or byline line: [`is_line`] holds of no longer one, so a caller that
+/// knows the count skips its searches of a whole paragraph.
+pub fn may_be_line(words: usize) -> bool {
+    words <= BYLINE_MAX_WORDS.max(MAX_WORDS)
+}
+
 /// Whether the whole of `text` is a dateline or byline standing on its own line.
 pub fn is_line(text: &str) -> bool {
     let m = markers();
@@ -286,6 +293,23 @@ mod tests {
 
     fn lead(text: &str) -> Option<&str> {
         leading(text, Range::new(0, text.len())).map(|r| r.slice(text))
+    }
+
+    #[test]
+    fn no_line_longer_than_may_be_line_allows_is_one() {
+        let byline = "By Jane Smith and John Doe, Staff Writers";
+        for extra in 0..12 {
+            let text = format!("{byline}{}", " Delhi".repeat(extra));
+            let count = words(&text).count();
+            assert!(
+                may_be_line(count) || !is_line(&text),
+                "should not take {text:?} ({count} words) as a line"
+            );
+        }
+        assert!(
+            is_line(byline) && may_be_line(words(byline).count()),
+            "should allow a byline of a few words"
+        );
     }
 
     #[test]

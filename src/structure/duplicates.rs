@@ -81,8 +81,11 @@ fn prefix(s: &str) -> &str {
 /// Mark the duplicates among `paragraphs` (in text order) and say so in `notes`.
 pub fn mark(text: &str, paragraphs: &mut [&mut ParagraphDraft], notes: &mut Vec<Note>) {
     let keys: Vec<Cow<'_, str>> = paragraphs.iter().map(|p| folded(text, p)).collect();
+    // A key per paragraph at most, room for them at once.
     let mut seen: HashMap<&str, usize> = HashMap::default();
     let mut starts: HashMap<&str, Vec<usize>> = HashMap::default();
+    seen.reserve(keys.len());
+    starts.reserve(keys.len());
     for (i, key) in keys.iter().enumerate() {
         if key.is_empty() {
             continue;

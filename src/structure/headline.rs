@@ -29,6 +29,8 @@ use super::Unit;
 
 /// The most words a title has.
 const TITLE_MAX_WORDS: usize = 40;
+// A title's shape must have been looked at as a caption.
+const _: () = assert!(TITLE_MAX_WORDS <= super::shape::CAPTION_MAX_WORDS);
 /// The most words a title that ends with a full stop has.
 const STOPPED_TITLE_MAX_WORDS: usize = 25;
 /// From this many glued paragraph boundaries on, a text has the glued layout.
@@ -96,7 +98,7 @@ fn is_title(text: &str, unit: &Unit, next: Option<&Unit>) -> bool {
         || shape.list_item
         || shape.caption
         || matches!(s.trim_end().chars().next_back(), Some(',' | '(' | '['))
-        || dateline::is_line(s)
+        || (dateline::may_be_line(shape.words) && dateline::is_line(s))
     {
         return false;
     }
@@ -177,14 +179,15 @@ fn is_standfirst(text: &str, unit: &Unit, next: Option<&Unit>) -> bool {
     };
     if shape.words > STANDFIRST_MAX_WORDS
         || shape.opens_with_reference
-        || dateline::is_line(s)
+        || (dateline::may_be_line(shape.words) && dateline::is_line(s))
         || dateline::leading(text, unit.range).is_some()
     {
         return false;
     }
     let next_text = next.range.slice(text);
-    let body_opens_with_dateline =
-        dateline::is_line(next_text) || dateline::leading(text, next.range).is_some();
+    let body_opens_with_dateline = (dateline::may_be_line(next.shape.words)
+        && dateline::is_line(next_text))
+        || dateline::leading(text, next.range).is_some();
     let long_heading_before_body = shape.heading_like()
         && shape.words >= 10
         && shape.final_mark.is_none()

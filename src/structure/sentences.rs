@@ -203,12 +203,19 @@ fn word_before<C: Chars>(chars: C, end: usize) -> (usize, String) {
     (start, (start..end).map(|j| chars.ch(j)).collect())
 }
 
-/// The word that starts after char index `from`, skipping spaces and opening punctuation.
-fn word_after<C: Chars>(chars: C, from: usize) -> String {
+/// Where the word after char index `from` starts: past up to four spaces and opening marks.
+#[inline]
+fn word_after_start<C: Chars>(chars: C, from: usize) -> usize {
     let mut i = from;
     while i < chars.len() && i - from < 4 && !is_word_char(chars.ch(i)) {
         i += 1;
     }
+    i
+}
+
+/// The word that starts after char index `from`, skipping spaces and opening punctuation.
+fn word_after<C: Chars>(chars: C, from: usize) -> String {
+    let i = word_after_start(chars, from);
     (i.min(chars.len())..chars.len())
         .map(|j| chars.ch(j))
         .take(LOOK)
@@ -375,9 +382,9 @@ fn boundaries<C: Chars>(chars: C, ignored: &[usize]) -> (Vec<(usize, bool)>, Vec
             continue;
         }
         // "… on 17 March?" he said.": a lower-case Latin word goes on with the same sentence.
-        let lower_next = word_after(chars, end)
-            .chars()
-            .next()
+        // (Its first letter is read where the word starts, without listing the word.)
+        let lower_next = chars
+            .get(word_after_start(chars, end))
             .is_some_and(|c| c.is_ascii_lowercase());
         let boundary = match chars.get(end) {
             None => Some(false),
@@ -401,7 +408,15 @@ pub fn split(text: &str, range: Range) -> Vec<Sentence> {
     if slice.is_ascii() {
         split_chars(text, range, Ascii(slice.as_bytes()))
     } else {
-        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        // Devanagari and ASCII are decoded from their bytes ([`crate::chars::char_at`]); the
+        // list gets room for a character per two bytes, more than most blocks need.
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len() / 2 + 1);
+        let mut at = 0;
+        while at < slice.len() {
+            let (c, len) = crate::chars::char_at(slice, at);
+            chars.push((at, c));
+            at += len;
+        }
         split_chars(text, range, &chars[..])
     }
 }

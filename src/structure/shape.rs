@@ -15,12 +15,19 @@ pub const SHORT_MAX_WORDS: usize = 120;
 pub const QUESTION_MAX_WORDS: usize = 15;
 /// The most characters a sub-heading has.
 pub const HEADING_MAX_CHARS: usize = 250;
+/// The most words of a block that is looked at as a caption: only titles and sub-headings ask
+/// (`headline` checks that its titles fit), and a longer block is most of a text's words.
+pub const CAPTION_MAX_WORDS: usize = 40;
+// A sub-heading's shape must have been looked at as a caption.
+const _: () = assert!(HEADING_MAX_WORDS <= CAPTION_MAX_WORDS);
 
 /// Features of one block of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
     pub words: usize,
-    pub chars: usize,
+    /// It has 2 to [`HEADING_MAX_WORDS`] words and at most [`HEADING_MAX_CHARS`] characters:
+    /// the size of a sub-heading (its characters are counted only for a block of such words).
+    pub headline_sized: bool,
     /// The sentence-final mark it ends with, before closing quotes and brackets.
     pub final_mark: Option<char>,
     /// The final mark stands inside a closing quotation ("… होगी.”").
@@ -33,11 +40,14 @@ pub struct Shape {
     pub opens_with_reference: bool,
     /// It opens like a list item: "1.", "2)", "(क)", "•", "-".
     pub list_item: bool,
-    /// It reads like a photo or video caption or credit ("… - फोटो : PTI").
+    /// It reads like a photo or video caption or credit ("… - फोटो : PTI"); false for a block
+    /// of more than [`CAPTION_MAX_WORDS`] words.
     pub caption: bool,
     /// How many sentences it has; `usize::MAX` for a block of more than [`SHORT_MAX_WORDS`]
     /// words, which is never a heading, title or standfirst.
     pub sentences: usize,
+    // The five below are looked for only in a `headline_sized` block, the only blocks
+    // `headline_body` asks about them; in any other they are false.
     /// It has a comma (a question with one is running text more often than a heading).
     pub has_comma: bool,
     /// It opens with a quote mark that it does not close at its end.
@@ -65,15 +75,15 @@ impl Shape {
     fn measure(text: &str, sentences: Option<usize>) -> Shape {
         let m = markers();
         let trimmed = text.trim();
-        // The words are listed only for a short block; of a long one only the count, the first
-        // and the last word matter.
+        // The words are listed only for a block that may be a caption; of a longer one only the
+        // count, the first and the last word matter.
         let mut all: Vec<(usize, &str)> = Vec::with_capacity(
-            crate::mentions::patterns::word_estimate(trimmed).min(SHORT_MAX_WORDS + 1),
+            crate::mentions::patterns::word_estimate(trimmed).min(CAPTION_MAX_WORDS + 1),
         );
         let mut count = 0;
         let mut last_word = None;
         for word in words(trimmed) {
-            if count <= SHORT_MAX_WORDS {
+            if count <= CAPTION_MAX_WORDS {
                 all.push(word);
             }
             count += 1;
@@ -81,12 +91,16 @@ impl Shape {
         }
         let (final_mark, ends_in_quote) = final_mark(trimmed);
         let last = trimmed.chars().next_back().unwrap_or(' ');
-        // Captions and sentence counts matter only for short blocks (headings, titles,
-        // standfirsts); long ones skip the work.
+        // Sentence counts matter only for short blocks (headings, titles, standfirsts); long
+        // ones skip the work.
         let short = count <= SHORT_MAX_WORDS;
+        // Paragraphs, most of a text, skip the searches that read the whole block for what
+        // only a headline-sized one is asked.
+        let headline_sized = (2..=HEADING_MAX_WORDS).contains(&count)
+            && trimmed.chars().count() <= HEADING_MAX_CHARS;
         Shape {
             words: count,
-            chars: trimmed.chars().count(),
+            headline_sized,
             final_mark,
             ends_in_quote,
             ends_open: matches!(
@@ -96,24 +110,27 @@ impl Shape {
             ends_with_function_word: last_word.is_some_and(|(_, w)| m.is_function_word(w)),
             opens_with_reference: all.first().is_some_and(|&(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
-            caption: short && is_caption(trimmed, &all),
+            caption: count <= CAPTION_MAX_WORDS && is_caption(trimmed, &all),
             sentences: match sentences {
                 _ if !short => usize::MAX,
                 Some(n) => n,
                 None => sentences::split(text, Range::new(0, text.len())).len(),
             },
             // One search per mark: a search for a set of chars decodes every char.
-            has_comma: trimmed.contains(',') || trimmed.contains('،'),
-            open_quote: trimmed.starts_with(is_quote)
+            has_comma: headline_sized && (trimmed.contains(',') || trimmed.contains('،')),
+            open_quote: headline_sized
+                && trimmed.starts_with(is_quote)
                 && !trimmed
                     .trim_end_matches(['.', '?', '!', '।'])
                     .ends_with(is_quote),
-            markup: ['<', '>', '{', '}', '=']
-                .iter()
-                .any(|&c| trimmed.contains(c))
-                || trimmed.contains("://"),
-            speaker_label: opens_with_speaker_label(trimmed),
-            ends_with_auxiliary: last_word.is_some_and(|(_, w)| m.is_auxiliary(w))
+            markup: headline_sized
+                && (['<', '>', '{', '}', '=']
+                    .iter()
+                    .any(|&c| trimmed.contains(c))
+                    || trimmed.contains("://")),
+            speaker_label: headline_sized && opens_with_speaker_label(trimmed),
+            ends_with_auxiliary: headline_sized
+                && last_word.is_some_and(|(_, w)| m.is_auxiliary(w))
                 && !trimmed.contains(['-', '–', '—', ':', '?'])
                 && !trimmed.contains(is_quote),
         }
@@ -139,8 +156,7 @@ impl Shape {
     /// What every headline-like block has: few words on one sentence, not running text, not a
     /// caption, a list item, a quotation or markup.
     fn headline_body(&self) -> bool {
-        (2..=HEADING_MAX_WORDS).contains(&self.words)
-            && self.chars <= HEADING_MAX_CHARS
+        self.headline_sized
             && self.sentences <= 1
             && !self.ends_open
             && !self.ends_with_function_word

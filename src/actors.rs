@@ -1160,10 +1160,11 @@ fn overlaps_itself(s: &[u8]) -> bool {
 fn word_run_end(s: &str, mut at: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        let (run_end, _) = crate::chars::letter_run(bytes, at);
-        if run_end > at {
-            at = run_end;
-            continue;
+        at = crate::chars::letter_run(bytes, at).0;
+        // A run of letters stops at the end or at an ASCII byte that is no word character
+        // (most often), or at another character, decoded.
+        if bytes.get(at).is_none_or(u8::is_ascii) {
+            return at;
         }
         match s[at..].chars().next() {
             Some(c) if is_word_char(c) => at += c.len_utf8(),

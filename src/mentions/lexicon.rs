@@ -769,6 +769,10 @@ fn first_word(text: &str) -> &str {
     // A run of ASCII letters and Devanagari letters (word characters here) is read from the
     // bytes; the characters after it one by one.
     let (run, _) = crate::chars::letter_run(text.as_bytes(), 0);
+    // The run stops at the end or at an ASCII byte (usually a space) that is no word character.
+    if text.as_bytes().get(run).is_none_or(u8::is_ascii) {
+        return &text[..run];
+    }
     let end = text[run..]
         .char_indices()
         .find(|&(_, c)| !is_word_char(c))
@@ -808,6 +812,27 @@ mod tests {
             .collect();
         forms.sort();
         forms
+    }
+
+    #[test]
+    fn first_word_is_the_text_up_to_its_first_non_word_character() {
+        for text in [
+            "",
+            " x",
+            "abc def",
+            "रूस, चीन",
+            "क़ि।x",
+            "Zoë es",
+            "a’b",
+            "x\u{0301}y z",
+            "५०%",
+        ] {
+            assert_eq!(
+                first_word(text),
+                text.split(|c: char| !is_word_char(c)).next().unwrap_or(""),
+                "should read the first word of {text:?}"
+            );
+        }
     }
 
     #[test]

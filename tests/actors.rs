@@ -156,7 +156,7 @@ fn lexicon_tables_parse_with_the_expected_columns() {
         ("en_common.tsv", 1),
         ("en_words.tsv", 1),
         ("surnames.tsv", 2),
-        ("given_names.tsv", 2),
+        ("given_names.tsv", 1),
         ("classifiers.tsv", 2),
         ("initials.tsv", 1),
     ];

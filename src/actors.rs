@@ -28,7 +28,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::article::ActorKind;
-use crate::doc::{ActorDraft, Mention, Range, Region, Source};
+use crate::doc::{ActorDraft, Mention, Range, Ranges, Region, Source};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
 use crate::mentions::patterns::{title_at, Word};
 
@@ -394,6 +394,11 @@ fn is_personish(m: &Mention) -> bool {
     m.kind == ActorKind::Person
 }
 
+/// Whether every mention of `g` names a person.
+fn is_person_group(mentions: &[Mention], g: &Group) -> bool {
+    g.mentions.iter().all(|&m| is_personish(&mentions[m]))
+}
+
 /// The name words of `g`'s mention with the most of them.
 fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t str> {
     g.mentions
@@ -405,7 +410,7 @@ fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t s
 
 /// Rule 3.
 fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
+    let person = |g: &Group| is_person_group(mentions, g);
     // A lone word that only a capitalisation guess typed may still be a person's surname.
     let guess = |g: &Group| {
         g.mentions.iter().all(|&m| {
@@ -545,7 +550,7 @@ const SLIP_MAX_CHARS: usize = 40;
 // Not inlined into `merge`: 1.2 KB gzip smaller, and it runs once per parse.
 #[inline(never)]
 fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<Group>) {
-    let person = |g: &Group| g.mentions.iter().all(|&m| is_personish(&mentions[m]));
+    let person = |g: &Group| is_person_group(mentions, g);
     // Only Hindi names slip so: a text without one has nothing to compare.
     if !mentions.iter().any(|m| is_devanagari(surface(text, m))) {
         return;
@@ -565,14 +570,21 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         .map(|g| longest_name(text, mentions, g))
         .collect();
     let persons: Vec<bool> = groups.iter().map(person).collect();
-    // Each long enough word of a person's name and its deletions: the groups it is in.
+    // The keys of each person's long enough name words, made once: they are indexed here and
+    // compared again for every slip that meets them.
+    let keys: Vec<Vec<String>> = longests
+        .iter()
+        .zip(&persons)
+        .map(|(words, &person)| match person {
+            true => words.iter().filter_map(|w| slip_key(w)).collect(),
+            false => Vec::new(),
+        })
+        .collect();
+    // Each key and its deletions: the groups it is in.
     let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::default();
-    for (h, words) in longests.iter().enumerate() {
-        if !persons[h] {
-            continue;
-        }
-        for key in words.iter().filter_map(|w| slip_key(w)) {
-            for d in deletions(&key) {
+    for (h, keys) in keys.iter().enumerate() {
+        for key in keys {
+            for d in deletions(key) {
                 let list = by_deletion.entry(d).or_default();
                 if list.last() != Some(&h) {
                     list.push(h);
@@ -602,10 +614,8 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             .copied()
             .filter(|&h| {
                 h != g
-                    && longests[h].iter().any(|w| {
-                        slip_key(w).is_some_and(|other| {
-                            other.chars().next() == key.chars().next() && one_slip(&key, &other)
-                        })
+                    && keys[h].iter().any(|other| {
+                        other.chars().next() == key.chars().next() && one_slip(&key, other)
                     })
             })
             .collect();
@@ -854,7 +864,7 @@ fn name_part_mentions(
     let mut parts: HashMap<String, usize> = HashMap::default();
     let mut owners: Vec<Vec<usize>> = Vec::new();
     for (g, grp) in groups.iter().enumerate() {
-        if !grp.mentions.iter().all(|&m| is_personish(&mentions[m])) {
+        if !is_person_group(mentions, grp) {
             continue;
         }
         for &m in &grp.mentions {
@@ -1213,39 +1223,6 @@ fn at_word_starts(first: &FirstWords, surfaces: &[&str], block: &str) -> Vec<(us
     // Surface by surface, each one's places left to right.
     crate::sort::by_key(&mut places, |&(p, _)| p);
     places
-}
-
-/// A fixed set of ranges that answers "does anything overlap this range?" in logarithmic time.
-struct Ranges {
-    /// Starts in order, and the furthest end among the ranges up to each one.
-    starts: Vec<usize>,
-    furthest_end: Vec<usize>,
-}
-
-impl Ranges {
-    fn new(ranges: impl Iterator<Item = Range>) -> Ranges {
-        let mut ranges: Vec<Range> = ranges.collect();
-        // Ties in start may come in any order: a query reads the last of them.
-        crate::sort::by_key(&mut ranges, |r| r.start);
-        let starts = ranges.iter().map(|r| r.start).collect();
-        let furthest_end = ranges
-            .iter()
-            .scan(0, |end, r| {
-                *end = (*end).max(r.end);
-                Some(*end)
-            })
-            .collect();
-        Ranges {
-            starts,
-            furthest_end,
-        }
-    }
-
-    /// Whether a range overlaps `range` (in the sense of [`Range::overlaps`]).
-    fn overlaps(&self, range: Range) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < range.end);
-        before_end > 0 && self.furthest_end[before_end - 1] > range.start
-    }
 }
 
 fn is_devanagari(s: &str) -> bool {

@@ -48,6 +48,39 @@ pub fn overlaps_any<T>(items: &[T], range_of: impl Fn(&T) -> Range, range: Range
     after > 0 && range_of(&items[after - 1]).end > range.start
 }
 
+/// A fixed set of ranges that answers "does anything overlap this range?" in logarithmic time.
+pub struct Ranges {
+    /// Starts in order, and the furthest end among the ranges up to each one.
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Ranges {
+    pub fn new(ranges: impl Iterator<Item = Range>) -> Ranges {
+        let mut ranges: Vec<Range> = ranges.collect();
+        // Ties in start may come in any order: a query reads the last of them.
+        crate::sort::by_key(&mut ranges, |r| r.start);
+        let starts = ranges.iter().map(|r| r.start).collect();
+        let furthest_end = ranges
+            .iter()
+            .scan(0, |end, r| {
+                *end = (*end).max(r.end);
+                Some(*end)
+            })
+            .collect();
+        Ranges {
+            starts,
+            furthest_end,
+        }
+    }
+
+    /// Whether a range overlaps `range` (in the sense of [`Range::overlaps`]).
+    pub fn overlaps(&self, range: Range) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < range.end);
+        before_end > 0 && self.furthest_end[before_end - 1] > range.start
+    }
+}
+
 /// Something doubtful the parser handled, before it is mapped to the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {

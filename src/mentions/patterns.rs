@@ -21,7 +21,7 @@
 //! sentence at a time; the caller decides between them and the lexicon.
 
 use crate::article::ActorKind;
-use crate::doc::Range;
+use crate::doc::{Range, Ranges};
 
 use std::cell::OnceCell;
 
@@ -710,20 +710,15 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
             && lex.given_names.contains(words[k].text)
     };
     let markers = crate::structure::markers::markers();
-    // The names the rules before found, by start, with the furthest end so far: whether a
-    // candidate overlaps one is a binary search, not a pass over them all.
-    let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
-    crate::sort::by_key(&mut taken, |r| r.start);
-    let reach: Vec<usize> = taken
-        .iter()
-        .scan(0, |most, r| {
-            *most = r.end.max(*most);
-            Some(*most)
-        })
-        .collect();
+    // The names the rules before found, listed for a binary search (not a pass over them all
+    // per candidate), and only in a sentence with a candidate: most have none. This rule's own
+    // names never overlap one another; they join `found` at the end.
+    let taken: OnceCell<Ranges> = OnceCell::new();
+    let mut persons: Vec<Found> = Vec::new();
     let is_taken = |range: Range| {
-        let before = taken.partition_point(|r| r.start < range.end);
-        before > 0 && reach[before - 1] > range.start
+        taken
+            .get_or_init(|| Ranges::new(found.iter().map(|f| f.range)))
+            .overlaps(range)
     };
     let mut i = 0;
     while i < words.len() {
@@ -775,7 +770,7 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
             .any(|k| lex.scheme_words.contains(words[k].text));
         let range = Range::new(words[i].start, words[end - 1].end);
         if end - i >= 2 && !inside && !named_after && !is_taken(range) {
-            found.push(Found {
+            persons.push(Found {
                 range,
                 kind: ActorKind::Person,
                 strong: false,
@@ -784,6 +779,7 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
         }
         i = end;
     }
+    found.extend(persons);
 }
 
 /// How many words after a name a scheme or award word may show that the name is its namesake

@@ -1,5 +1,6 @@
 // Download sizes: the wasm and its JS glue with and without the tagger model (scripts/build.sh
-// and scripts/build.sh --no-tagger), and the widget's JS + CSS, raw, gzip -9 and brotli.
+// and scripts/build.sh --no-tagger), each also without the HTML reader (the module the widget
+// loads), and the widget's JS + CSS, raw, gzip -9 and brotli.
 // Run by `npm run bench` after both builds; alone: `node bench/sizes.mjs`.
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -37,6 +38,8 @@ printTable(
     row("JS API (js/index.js + js/guard.js + js/result.js)", ["js/index.js", "js/guard.js", "js/result.js"]),
     row("wasm + glue, with the tagger model", dist("dist"), target(300000, "≤ 300 KB")),
     row("wasm + glue, without the tagger (--no-tagger)", dist("target/no-tagger/dist"), target(120000, "≤ 120 KB")),
+    row("wasm + glue without the HTML reader, with the tagger model (dist/newslens_text_bg.wasm: what the widget loads)", ["dist/newslens_text_bg.wasm", dist("dist")[1]], target(300000, "≤ 300 KB")),
+    row("wasm + glue without the HTML reader, without the tagger", ["target/no-tagger/dist/newslens_text_bg.wasm", dist("target/no-tagger/dist")[1]], target(120000, "≤ 120 KB")),
     row("widget JS + CSS, minified (www/widget.min.js: the four modules below and the Hindi labels in one, by scripts/build.sh)", ["www/widget.min.js"], target(15000, "≤ 15 KB")),
     row(`widget JS + CSS, source (${WIDGET.map((p) => p.replace("www/", "")).join(", ")}; CSS lives in styles.js)`, WIDGET),
   ],

@@ -153,7 +153,9 @@ export interface Options {
   /**
    * What the input is. Default `"text"`: the article's plain text. `"html"`: a web page or
    * fragment; the article is found in it first and the result carries the extracted `text`.
-   * `"auto"`: HTML when the input looks like markup, else text.
+   * `"auto"`: HTML when the input looks like markup, else text. The module without the HTML
+   * reader (`dist/newslens_text_bg.wasm`, which the `<news-lens>` widget loads) throws
+   * `html-not-built` for `"html"`, and for `"auto"` input that looks like markup.
    */
   format?: "text" | "html" | "auto" | null;
 }

@@ -11,6 +11,11 @@
 # Fast when nothing changed: cargo decides whether to recompile, and the wasm-bindgen and
 # wasm-opt steps are skipped when dist/ is newer than the cargo output and this script.
 #
+# Also dist/newslens_text_bg.wasm: the same module without the HTML reader (the core's `html`
+# feature), which the <news-lens> widget loads, as it only ever parses text: readers of a page
+# with the widget download about 65 KB (gzip) less. Its JS glue is the same file (the exports
+# and imports do not change; the build checks).
+#
 # Usage: scripts/build.sh              (run scripts/setup.sh first on a new machine)
 #        scripts/build.sh --no-tagger  the package without the learned Hindi name tagger, into
 #                                      target/no-tagger/dist (its own cargo target directory, so
@@ -41,25 +46,25 @@ GLUE=$OUT/newslens_wasm.js
 
 CARGO_TARGET_DIR=$CARGO_DIR cargo build --release --target "$TARGET" -p newslens-wasm "${FEATURES[@]}"
 
-# Up to date when dist/ is newer than the cargo output, this script (its flags) and the snipper.
-if [[ -f $WASM && -f $GLUE && $WASM -nt $RAW && $WASM -nt $0 && $WASM -nt scripts/snip-panics.mjs ]]; then
-  echo "build: dist/ is up to date"
-else
-  # --experimental-reset-state-function exports __wbg_reset_state, which js/guard.js calls to
-  # give the module a fresh instance after a trap.
-  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$OUT" "$RAW"
-  # A panic traps at once instead of first formatting a message that wasm32 discards (see the
-  # script); wasm-opt then drops the message machinery and the arguments at each call site.
-  node scripts/snip-panics.mjs "$WASM"
-  # The glue minified (3.7 -> 2.6 KB gzip), its exports and its types comment kept.
+# The glue minified (3.7 -> 2.6 KB gzip), its exports and its types comment kept.
+minify_glue() {
+  local glue=$1
   ESBUILD=${ESBUILD:-node_modules/.bin/esbuild}
   if [[ -x $ESBUILD ]]; then
-    "$ESBUILD" "$GLUE" --minify --format=esm --target=es2022 --log-level=warning \
-      --banner:js='/* @ts-self-types="./newslens_wasm.d.ts" */' --outfile="$GLUE.min"
-    mv "$GLUE.min" "$GLUE"
-  else
+    "$ESBUILD" "$glue" --minify --format=esm --target=es2022 --log-level=warning \
+      --banner:js='/* @ts-self-types="./newslens_wasm.d.ts" */' --outfile="$glue.min"
+    mv "$glue.min" "$glue"
+else
     echo "build: $ESBUILD not found (run scripts/setup.sh); the glue is not minified" >&2
   fi
+}
+
+# The wasm that wasm-bindgen wrote, made small in place.
+optimise_wasm() {
+  local wasm=$1
+  # A panic traps at once instead of first formatting a message that wasm32 discards (see the
+  # script); wasm-opt then drops the message machinery and the arguments at each call site.
+  node scripts/snip-panics.mjs "$wasm"
   WASM_OPT=node_modules/.bin/wasm-opt
   if [[ -x $WASM_OPT ]]; then
     # wasm-opt reads the enabled features from the target_features section and strips it,
@@ -69,21 +74,56 @@ else
     # --low-memory-unused lets it fold constant offsets into loads and stores (2.5 KB smaller
     # gzip, same parse time): Rust's wasm puts its 1 MB stack first, growing down to address 0,
     # so the low 1 KB is only reached by a stack about to overflow.
-    "$WASM_OPT" -Os --converge --low-memory-unused --strip-debug --strip-producers "$WASM" -o "$WASM.opt"
-    if (($(wc -c <"$WASM.opt") < $(wc -c <"$WASM"))); then
-      mv "$WASM.opt" "$WASM"
+    "$WASM_OPT" -Os --converge --low-memory-unused --strip-debug --strip-producers "$wasm" -o "$wasm.opt"
+    if (($(wc -c <"$wasm.opt") < $(wc -c <"$wasm"))); then
+      mv "$wasm.opt" "$wasm"
     else
-      rm "$WASM.opt"
+      rm "$wasm.opt"
     fi
-  else
+else
     echo "build: $WASM_OPT not found (run scripts/setup.sh); the wasm is not size-optimised" >&2
   fi
-  touch "$WASM" # newer than the cargo output, also when wasm-opt kept the old file
+  touch "$wasm" # newer than the cargo output, also when wasm-opt kept the old file
+}
+
+# Up to date when the wasm is newer than its cargo output, this script (its flags) and the snipper.
+fresh() { [[ -f $1 && $1 -nt $2 && $1 -nt $0 && $1 -nt scripts/snip-panics.mjs ]]; }
+
+if [[ -f $GLUE ]] && fresh "$WASM" "$RAW"; then
+  echo "build: $OUT/ is up to date"
+else
+  # --experimental-reset-state-function exports __wbg_reset_state, which js/guard.js calls to
+  # give the module a fresh instance after a trap.
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$OUT" "$RAW"
+  minify_glue "$GLUE"
+  optimise_wasm "$WASM"
 fi
 
 size() { printf '%7d B raw, %6d B gzip' "$(wc -c <"$1")" "$(gzip -9c "$1" | wc -c)"; }
 echo "build: $WASM  $(size "$WASM")"
 echo "build: $GLUE   $(size "$GLUE")"
+
+# The widget's module: the package without the HTML reader, in its own cargo target directory
+# (the two builds do not undo each other), with the same glue.
+TEXT_DIR=$CARGO_DIR/text
+TEXT_RAW=$TEXT_DIR/$TARGET/release/newslens_wasm.wasm
+TEXT_WASM=$OUT/newslens_text_bg.wasm
+TEXT_FEATURES=(--no-default-features)
+[[ -z ${FEATURES[*]-} ]] && TEXT_FEATURES+=(--features tagger)
+CARGO_TARGET_DIR=$TEXT_DIR cargo build --release --target "$TARGET" -p newslens-wasm "${TEXT_FEATURES[@]}"
+if fresh "$TEXT_WASM" "$TEXT_RAW" && [[ $TEXT_WASM -nt $GLUE ]]; then
+  echo "build: $TEXT_WASM is up to date"
+else
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir "$TEXT_DIR/bindgen" "$TEXT_RAW"
+  minify_glue "$TEXT_DIR/bindgen/newslens_wasm.js"
+  if ! cmp -s "$TEXT_DIR/bindgen/newslens_wasm.js" "$GLUE"; then
+    echo "build: the text-only module needs other JS glue than $GLUE; the widget cannot share it" >&2
+    exit 1
+  fi
+  mv "$TEXT_DIR/bindgen/newslens_wasm_bg.wasm" "$TEXT_WASM"
+  optimise_wasm "$TEXT_WASM"
+fi
+echo "build: $TEXT_WASM $(size "$TEXT_WASM")"
 
 # The widget, minified: the same modules as www/widget.js, which stays the readable source and
 # works as it is. Hindi is a first-class language, so its labels (0.8 KB gzip) are in the bundle:
@@ -101,7 +141,7 @@ if [[ -z ${FEATURES[*]-} ]]; then
         --external:../js/index.js --external:./labels/ur.js --external:./enhance.js --outfile="$MIN"
     fi
     echo "build: $MIN      $(size "$MIN")"
-  else
+else
     echo "build: $ESBUILD not found (run scripts/setup.sh); www/widget.min.js not built" >&2
   fi
 fi

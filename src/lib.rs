@@ -71,8 +71,10 @@ impl fmt::Display for Error {
             ),
             Error::HtmlNotBuilt => write!(
                 f,
-                "this build of newslens reads no HTML (it was built without the html feature); \
-                 pass the article's plain text with format \"text\""
+                "this build of newslens reads no HTML (it was built without the html feature, \
+                 as the package's newslens_text_bg.wasm is, which the <news-lens> widget loads); \
+                 pass the article's plain text with format \"text\", or load \
+                 newslens_wasm_bg.wasm, which reads HTML"
             ),
         }
     }
@@ -125,8 +127,10 @@ pub fn try_parse_with(text: &str, options: &Options) -> Result<Article, Error> {
         _ => {}
     }
     #[cfg(not(feature = "html"))]
-    if options.format == Format::Html {
-        return Err(Error::HtmlNotBuilt);
+    match options.format {
+        Format::Html => return Err(Error::HtmlNotBuilt),
+        Format::Auto if options::looks_like_html(text) => return Err(Error::HtmlNotBuilt),
+        _ => {}
     }
     let normalized = normalize::Normalized::new(text);
     let structure = structure::analyse(&normalized.text, options);
@@ -195,7 +199,7 @@ mod without_html {
     use super::*;
 
     #[test]
-    fn refuses_html_and_reads_auto_as_text() {
+    fn refuses_html_and_reads_auto_text_as_text() {
         let html = Options {
             format: Format::Html,
             ..Options::default()
@@ -210,9 +214,15 @@ mod without_html {
             ..Options::default()
         };
         assert_eq!(
-            parse_with("<p>A line.</p>", &auto),
-            parse("<p>A line.</p>"),
-            "should read auto as text"
+            try_parse_with("<p>A line.</p>", &auto),
+            Err(Error::HtmlNotBuilt),
+            "should refuse auto input that looks like HTML, not read its tags as text"
+        );
+        let text = "A line. x < y and 3 > 2.";
+        assert_eq!(
+            parse_with(text, &auto),
+            parse(text),
+            "should read auto input that looks like text as text"
         );
     }
 }

@@ -37,9 +37,53 @@ pub enum Format {
     /// An HTML page or fragment: the article is found in it first (the `html` module; an error
     /// in a build without the `html` feature).
     Html,
-    /// HTML when the input looks like markup (`html::looks_like_html`), else text; always text
-    /// in a build without the `html` feature.
+    /// HTML when the input looks like markup ([`looks_like_html`]), else text. In a build
+    /// without the `html` feature, input that looks like markup is an error, as with `Html`.
     Auto,
+}
+
+/// Whether `text` looks like HTML: it opens with a tag, comment or doctype, or holds at least
+/// three end tags of common elements.
+pub fn looks_like_html(text: &str) -> bool {
+    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let mut opening = head.chars();
+    if opening.next() == Some('<')
+        && opening
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?')
+    {
+        return true;
+    }
+    const END_TAGS: &[&str] = &[
+        "</p>",
+        "</div>",
+        "</a>",
+        "</li>",
+        "</span>",
+        "</h1>",
+        "</h2>",
+        "</h3>",
+        "</td>",
+        "</b>",
+        "</i>",
+        "</em>",
+        "</strong>",
+    ];
+    let bytes = text.as_bytes();
+    let mut found = 0;
+    for (at, _) in text.match_indices("</") {
+        let rest = &bytes[at..bytes.len().min(at + 9)];
+        if END_TAGS
+            .iter()
+            .any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t.as_bytes()))
+        {
+            found += 1;
+            if found >= 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The names the `format` option accepts.

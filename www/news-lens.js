@@ -290,7 +290,7 @@ export class NewsLensElement extends HTMLElement {
       } else if (this.hasAttribute("src")) {
         this.#notice(this.#labels.loading);
         // Meanwhile init's idle warm-up (js/index.js) can run.
-        init(this.getAttribute("wasm") || undefined).catch(() => {});
+        init(this.getAttribute("wasm") || new URL("../dist/newslens_text_bg.wasm", import.meta.url)).catch(() => {});
         const abort = (this.#abort = new AbortController());
         const url = new URL(this.getAttribute("src"), document.baseURI);
         const response = await fetch(url, { signal: abort.signal });
@@ -327,7 +327,7 @@ export class NewsLensElement extends HTMLElement {
     try {
       this.#notice(this.#labels.loading);
       prefetchLabels(text);
-      await init(this.getAttribute("wasm") || undefined);
+      await init(this.getAttribute("wasm") || new URL("../dist/newslens_text_bg.wasm", import.meta.url));
       if (token !== this.#token) return;
       const started = performance.now();
       article = parse(text);

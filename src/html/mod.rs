@@ -55,49 +55,7 @@ const FURNITURE_REPEATS: usize = 3;
 /// At most this many links of related-story boxes go to `related`.
 const MAX_RELATED_LINKS: usize = 40;
 
-/// Whether `text` looks like HTML: it opens with a tag, comment or doctype, or holds at least
-/// three end tags of common elements.
-pub fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    let mut opening = head.chars();
-    if opening.next() == Some('<')
-        && opening
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '!' || c == '?')
-    {
-        return true;
-    }
-    const END_TAGS: &[&str] = &[
-        "</p>",
-        "</div>",
-        "</a>",
-        "</li>",
-        "</span>",
-        "</h1>",
-        "</h2>",
-        "</h3>",
-        "</td>",
-        "</b>",
-        "</i>",
-        "</em>",
-        "</strong>",
-    ];
-    let bytes = text.as_bytes();
-    let mut found = 0;
-    for (at, _) in text.match_indices("</") {
-        let rest = &bytes[at..bytes.len().min(at + 9)];
-        if END_TAGS
-            .iter()
-            .any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t.as_bytes()))
-        {
-            found += 1;
-            if found >= 3 {
-                return true;
-            }
-        }
-    }
-    false
-}
+pub use crate::options::looks_like_html;
 
 /// The element index and CSS path of element `id`.
 fn source(dom: &Dom, element_index: &[usize], id: NodeId) -> Source {

@@ -421,6 +421,34 @@ test("showArticle on a new element shows that Article and loads no wasm", async 
   assert.deepEqual(wasm, [], "should not fetch the wasm");
 });
 
+test("the widget loads the module without the HTML reader, which refuses HTML with a clear error", async () => {
+  const page = await newPage(env);
+  const wasm = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(new URL(r.url()).pathname));
+  await page.goto(env.url + "www/index.html");
+  await waitForArticle(page);
+  assert.deepEqual(wasm, ["/dist/newslens_text_bg.wasm"], "should fetch only the text-only module");
+  const refused = await page.evaluate(async () => {
+    const { parse } = await import("/js/index.js");
+    const text = parse("नई दिल्ली: विदेश मंत्री ने कहा।").sections.length;
+    const errors = [];
+    for (const format of ["html", "auto"]) {
+      try {
+        parse("<p>Hello</p>", { format });
+        errors.push(null);
+      } catch (error) {
+        errors.push(error.message);
+      }
+    }
+    return { text, errors };
+  });
+  assert.ok(refused.text > 0, "should parse text with the module the widget loaded");
+  for (const message of refused.errors) {
+    assert.match(message ?? "", /reads no HTML.*newslens_wasm_bg\.wasm/, "should say that this module reads no HTML and which one does");
+  }
+  assert.deepEqual(page.problems, [], "should log no errors");
+});
+
 test("when the wasm cannot load, the plain text is shown with the reason", async () => {
   const page = await newPage(env);
   await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "gone" }));

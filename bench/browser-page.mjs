@@ -53,9 +53,12 @@ async function run() {
   const { init, parse } = await import("../js/index.js");
   result.importGlueMs = performance.now() - t;
   t = performance.now();
-  await init(); // fetch + WebAssembly.instantiateStreaming (compile + instantiate)
+  // fetch + WebAssembly.instantiateStreaming (compile + instantiate): in cold mode the module
+  // the widget loads (without the HTML reader), else the one init() loads by default.
+  const cold = params.get("cold") === "1";
+  await init(cold ? new URL("../dist/newslens_text_bg.wasm", import.meta.url) : undefined);
   result.initMs = performance.now() - t;
-  if (params.get("cold") === "1") {
+  if (cold) {
     // A page that shows the article as soon as the wasm is ready: the widget's first render
     // includes the first parse, which builds the tables and runs code the engine has not
     // optimised yet.

@@ -57,7 +57,8 @@ printTable(
     ["  … of which the parse", ms(med((r) => r.widgetFirst.parse))],
     ["  … + style and layout", ms(med((r) => r.widgetFirst.laidOut))],
     ["  … + next animation frame", ms(med((r) => r.widgetFirst.frame))],
-    ["widget first render right after init (first parse included): DOM built / + style and layout", `${ms(med((r) => r.widgetCold.built, coldResults))} / ${ms(med((r) => r.widgetCold.laidOut, coldResults))}`],
+    ["init of the widget's module (dist/newslens_text_bg.wasm, without the HTML reader)", ms(med((r) => r.initMs, coldResults))],
+    ["widget first render right after that init (first parse included): DOM built / + style and layout", `${ms(med((r) => r.widgetCold.built, coldResults))} / ${ms(med((r) => r.widgetCold.laidOut, coldResults))}`],
     ["widget render on a new element, median of 20: DOM built / + layout (parse)", `${ms(med((r) => r.widgetAgain.built))} / ${ms(med((r) => r.widgetAgain.laidOut))} (${ms(med((r) => r.widgetAgain.parse))})`],
   ],
 );

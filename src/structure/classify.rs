@@ -19,10 +19,12 @@
 //!   what follows; link boxes do not.
 //! - Everything else is a paragraph.
 
+use rustc_hash::FxHashSet;
+
 use super::dateline;
 use super::markers::{markers, words, Opener};
 use super::related;
-use super::topic::{covered, covered_by_either, shared, stems};
+use super::topic::{shared, stems, Cover};
 use super::Unit;
 
 /// What a body block is.
@@ -153,14 +155,15 @@ fn is_link_box(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
         return true;
     }
     let headline = stems(units[i].range.slice(text));
-    let after_first = stems(next);
     // The paragraphs are read only as far as needed: a headline that the next paragraph takes
     // up already introduces what follows.
-    if covered(&headline, &after_first) >= INTRODUCES {
+    let mut cover = Cover::new(&headline, INTRODUCES);
+    let mut after_first = FxHashSet::with_capacity_and_hasher(next.len() / 8, Default::default());
+    if cover.read(next, Some(&mut after_first)) {
         return false;
     }
     let third =
-        (roles.get(i + 2) == Some(&Role::Paragraph)).then(|| stems(units[i + 2].range.slice(text)));
-    covered_by_either(&headline, &after_first, third.as_ref()) < INTRODUCES
+        (roles.get(i + 2) == Some(&Role::Paragraph)).then(|| units[i + 2].range.slice(text));
+    !third.is_some_and(|third| cover.read(third, None))
         && shared(&stems(units[i - 1].range.slice(text)), &after_first) >= CARRIES_ON
 }

@@ -438,6 +438,10 @@ where
     search.tags()
 }
 
+/// The score of a tag no path may take at a token: far below any path's, and far enough above
+/// `i32::MIN` that adding a transition and a token's scores cannot overflow.
+const UNREACHABLE: i32 = i32::MIN / 2;
+
 /// The best-path search of the tagger and of [`viterbi`] (`i32` scores, the transition scores in
 /// a table), token by token: each row of tag scores is taken as soon as it is worked out, and
 /// the buffer of back pointers is kept from sentence to sentence. A test checks it against a
@@ -459,39 +463,59 @@ impl Search {
     /// Take the next token's tag scores; `trans[0][t]` scores starting with tag `t` and
     /// `trans[p + 1][t]` tag `t` after `p`.
     fn push(&mut self, scores: &[i32; NTAGS], trans: &[[i32; NTAGS]; NTAGS + 1]) {
-        let i = self.back.len();
         let mut back = [0u8; NTAGS];
-        if i == 0 {
+        if self.back.is_empty() {
             self.best = std::array::from_fn(|t| scores[t] + trans[0][t]);
+            // No inside tag starts a sentence: a score below any path's rules them out at the
+            // next token without a test there (a path's score stays far above it, even with
+            // begin tags ruled out by [`forbid_begin`]).
+            for t in [2, 4, 6] {
+                self.best[t] = UNREACHABLE;
+            }
         } else {
-            // The BIO rule ([`allowed`]) written out: an inside tag follows its type's begin or
-            // itself, any other tag any tag; at the second token no inside tag (none can start
-            // a sentence). Lower tags win ties.
-            let second = i == 1;
+            // The BIO rule ([`allowed`]) written out tag by tag (each a few operations on
+            // registers, not a loop over the seven): an inside tag follows its type's begin or
+            // itself, any other tag any tag. Lower tags win ties.
             let prev = self.best;
-            self.best = std::array::from_fn(|t| {
-                let (p, top) = if t % 2 == 0 && t > 0 {
-                    let begin = (t - 1, prev[t - 1] + trans[t][t]);
-                    let inside = prev[t] + trans[t + 1][t];
-                    if !second && inside > begin.1 {
-                        (t, inside)
-                    } else {
-                        begin
+            let from_any = |t: usize| -> (u8, i32) {
+                let mut p = 0;
+                let mut top = prev[0] + trans[1][t];
+                let mut consider = |q: u8| {
+                    let s = prev[q as usize] + trans[q as usize + 1][t];
+                    if s > top {
+                        (p, top) = (q, s);
                     }
-                } else {
-                    let (mut p, mut top) = (0, prev[0] + trans[1][t]);
-                    for q in 1..NTAGS {
-                        let s = prev[q] + trans[q + 1][t];
-                        if s > top && !(second && q % 2 == 0) {
-                            top = s;
-                            p = q;
-                        }
-                    }
-                    (p, top)
                 };
-                back[t] = p as u8;
-                top + scores[t]
-            });
+                consider(1);
+                consider(2);
+                consider(3);
+                consider(4);
+                consider(5);
+                consider(6);
+                (p, top)
+            };
+            let from_begin_or_self = |t: usize| -> (u8, i32) {
+                let begin = prev[t - 1] + trans[t][t];
+                let inside = prev[t] + trans[t + 1][t];
+                if inside > begin {
+                    (t as u8, inside)
+                } else {
+                    (t as u8 - 1, begin)
+                }
+            };
+            let steps = [
+                from_any(0),
+                from_any(1),
+                from_begin_or_self(2),
+                from_any(3),
+                from_begin_or_self(4),
+                from_any(5),
+                from_begin_or_self(6),
+            ];
+            for (t, (p, top)) in steps.into_iter().enumerate() {
+                back[t] = p;
+                self.best[t] = top + scores[t];
+            }
         }
         self.back.push(back);
     }
@@ -1083,6 +1107,91 @@ mod tests {
                 alone,
                 "should tag {words:?} the same with a memo that starts again"
             );
+        }
+    }
+
+    /// The tags of the plain sum: every feature id of [`super::super::features::sentence_features`]
+    /// looked up one weight at a time, the never-begin words' begin tags ruled out, and the
+    /// plain search.
+    fn plain_tags(model: &Model, words: &[&str]) -> Vec<u8> {
+        let scores: Vec<[i32; NTAGS]> = super::super::features::sentence_features(words)
+            .iter()
+            .zip(words)
+            .map(|(ids, word)| {
+                let mut row = [0i32; NTAGS];
+                for &id in ids {
+                    for (t, score) in row.iter_mut().enumerate() {
+                        *score += i32::from(model.weight(model.bucket(id), t));
+                    }
+                }
+                if model.never_begins(word) || is_time_word(word) {
+                    forbid_begin(&mut row);
+                }
+                row
+            })
+            .collect();
+        plain_viterbi(&scores, &model.trans.map(|row| row.map(i32::from)))
+    }
+
+    /// Sentences of Hindi news and of what else a Hindi story holds: Latin words, digits,
+    /// punctuation, a long word, a word repeated.
+    const SENTENCES: [&str; 6] = [
+        "प्रधानमंत्री नरेंद्र मोदी ने सोमवार को दिल्ली में भारतीय जनता पार्टी की बैठक में कहा कि \
+         २०२४ में 50,000 लोग आए।",
+        "रूस के राष्ट्रपति व्लादिमीर पुतिन और उत्तर कोरिया के नेता किम जोंग उन ने प्योंगयांग में \
+         मुलाक़ात की, \"हम साथ हैं\" (AFP) PM मोदी USA",
+        "संयुक्तराष्ट्रसुरक्षापरिषदअध्यक्ष ने कहा कहा कहा कि डॉ. राम सिंह",
+        "मोदी",
+        "a ab abc McDonald's 2.5% € 🙂 क़ानून ॐ",
+        "",
+    ];
+
+    #[cfg(feature = "tagger")]
+    #[test]
+    fn tags_are_those_of_the_plain_sum() {
+        let model = shipped_model().expect("should load the shipped model");
+        let mut tagger = Tagger::new(model);
+        for text in SENTENCES {
+            let words: Vec<&str> = tokenize(text).iter().map(|r| r.slice(text)).collect();
+            assert_eq!(
+                tagger.tag_words(&words),
+                plain_tags(model, &words),
+                "should tag {text:?} as the plain sum of its features does"
+            );
+        }
+    }
+
+    #[test]
+    fn tags_are_those_of_the_plain_sum_with_any_weights() {
+        // Small models of random weights, every bucket with a row or a third without, and
+        // random transition scores: many ids share a bucket.
+        let mut state = 0x1234_5678_u32;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        for round in 0..6 {
+            let bits = 8 + round;
+            let weights: Vec<i8> = (0..(1usize << bits) * NTAGS)
+                .map(|i| match (round % 2, i / NTAGS % 3) {
+                    (1, 2) => 0,
+                    _ => (next() % 255) as i8,
+                })
+                .collect();
+            let trans =
+                std::array::from_fn(|_| std::array::from_fn(|_| (next() % 401) as i16 - 200));
+            let model = Model::new(bits as u8, &weights, trans, String::new(), Vec::new());
+            let mut tagger = Tagger::new(&model);
+            for text in SENTENCES {
+                let words: Vec<&str> = tokenize(text).iter().map(|r| r.slice(text)).collect();
+                assert_eq!(
+                    tagger.tag_words(&words),
+                    plain_tags(&model, &words),
+                    "should tag {text:?} as the plain sum of its features does (model {round})"
+                );
+            }
         }
     }
 

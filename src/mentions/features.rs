@@ -37,8 +37,16 @@ const CASE_MARKERS: &[&str] = &["ने", "को", "का", "के", "की"
 /// `E0 A5 xx` in UTF-8, so only other scripts' characters are decoded, and a character's
 /// neighbours only for the few marks that may join a word.
 pub fn tokenize(text: &str) -> Vec<Range> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), so that a caller can keep one buffer.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Range>) {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
+    tokens.clear();
+    tokens.reserve(bytes.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut chars_in_word = 0usize;
     let mut at = 0;
@@ -86,7 +94,6 @@ pub fn tokenize(text: &str) -> Vec<Range> {
     if let Some(s) = start {
         tokens.push(Range::new(s, text.len()));
     }
-    tokens
 }
 
 /// A decimal digit of any script, ASCII and Devanagari first.

@@ -29,8 +29,8 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{
-    adjacent_pair_features, fixed_features, marker_class, skip_pair_feature, tokenize, word_form,
-    Role, Word, FEATURE_VERSION,
+    adjacent_pair_features, fixed_features, marker_class, skip_pair_feature, tokenize_into,
+    word_form, Role, Word, FEATURE_VERSION,
 };
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
@@ -120,14 +120,16 @@ pub fn allowed(prev: Option<u8>, next: u8) -> bool {
 pub struct Model {
     /// log2 of the number of feature buckets.
     pub bits: u8,
-    /// For each block of 64 buckets, which have a row of weights (bit `b % 64` for bucket `b`)
-    /// and how many buckets before the block have one. About a quarter of the buckets have a
-    /// row; the others' weights are all zero.
-    blocks: Vec<(u64, u32)>,
+    /// For each block of 32 buckets, which have a row of weights (bit `b % 32` of the low half
+    /// for bucket `b`) and, in the high half, how many buckets before the block have one: one
+    /// load finds a row. About a quarter of the buckets have a row; the others' weights are all
+    /// zero.
+    blocks: Vec<u64>,
     /// The rows of the buckets that have one, in bucket order, `NTAGS` weights each, each
-    /// stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes). Four times
+    /// stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes), and one
+    /// byte more, so that any row can be read as eight bytes ([`RowSum::add`]). Four times
     /// smaller than a row for every bucket, so that the rows a text needs stay in the cache.
-    emit: Cow<'static, [u8]>,
+    emit: Vec<u8>,
     /// `trans[0][t]`: score of starting with tag `t`; `trans[p + 1][t]`: of `t` after `p`.
     pub trans: [[i16; NTAGS]; NTAGS + 1],
     /// Free text stored with the model: its provenance and licence.
@@ -155,38 +157,33 @@ impl Model {
                 emit.extend(row.iter().map(|&w| w as u8 ^ 0x80));
             }
         }
-        Model::with_parts(
-            bits,
-            Cow::Owned(present),
-            Cow::Owned(emit),
-            trans,
-            notice,
-            never_begin,
-        )
+        Model::with_parts(bits, &present, emit, trans, notice, never_begin)
     }
 
     /// The model with the buckets that have a row in `present` (bucket `b`: bit `b % 8` of
     /// byte `b / 8`) and their rows in `emit`.
     fn with_parts(
         bits: u8,
-        present: Cow<'static, [u8]>,
-        emit: Cow<'static, [u8]>,
+        present: &[u8],
+        mut emit: Vec<u8>,
         trans: [[i16; NTAGS]; NTAGS + 1],
         notice: String,
         never_begin: Vec<String>,
     ) -> Model {
-        let mut blocks = Vec::with_capacity(present.len().div_ceil(8));
+        let mut blocks = Vec::with_capacity(present.len().div_ceil(4));
         let mut before = 0u32;
-        let whole = present.chunks_exact(8);
-        // A last block shorter than 8 bytes (never, for a model of 2^8 buckets or more), padded.
-        let mut last = [0u8; 8];
+        let whole = present.chunks_exact(4);
+        // A last block shorter than 4 bytes (never, for a model of 2^8 buckets or more), padded.
+        let mut last = [0u8; 4];
         last[..whole.remainder().len()].copy_from_slice(whole.remainder());
         let padded = (!whole.remainder().is_empty()).then_some(&last[..]);
         for block in whole.chain(padded) {
-            let bits = u64::from_le_bytes(block.try_into().unwrap_or([0; 8]));
-            blocks.push((bits, before));
+            let bits = u32::from_le_bytes(block.try_into().unwrap_or([0; 4]));
+            blocks.push(u64::from(bits) | u64::from(before) << 32);
             before += bits.count_ones();
         }
+        // The byte after the last row (a zero weight), read with it but never added.
+        emit.push(0x80);
         Model {
             bits,
             blocks,
@@ -199,12 +196,12 @@ impl Model {
 
     /// Where the row of `bucket` starts in `emit`, if the bucket has one.
     fn row(&self, bucket: usize) -> Option<usize> {
-        let &(bits, before) = self.blocks.get(bucket / 64)?;
-        let bit = bucket % 64;
+        let block = *self.blocks.get(bucket / 32)?;
+        let (bits, bit) = (block as u32, bucket % 32);
         if bits >> bit & 1 == 0 {
             return None;
         }
-        let before = before + (bits & ((1u64 << bit) - 1)).count_ones();
+        let before = (block >> 32) as u32 + (bits & ((1u32 << bit) - 1)).count_ones();
         Some(before as usize * NTAGS)
     }
 
@@ -365,8 +362,8 @@ impl Model {
                 .ok_or("model head has rows, or weights of the wrong size")?;
             return Ok(Model::with_parts(
                 bits,
-                Cow::Borrowed(present),
-                Cow::Owned(emit),
+                present,
+                emit,
                 trans,
                 notice,
                 never_begin,
@@ -398,14 +395,7 @@ impl Model {
         if r.at != bytes.len() {
             return Err("model has trailing bytes".to_string());
         }
-        let model = Model::with_parts(
-            bits,
-            Cow::Owned(present),
-            Cow::Owned(emit),
-            trans,
-            notice,
-            never_begin,
-        );
+        let model = Model::with_parts(bits, &present, emit, trans, notice, never_begin);
         Ok(model)
     }
 }
@@ -679,6 +669,12 @@ pub struct Tagger<'a> {
     search: Search,
     /// The pair features of each two adjacent words of the current sentence.
     pairs: Vec<[u32; 6]>,
+    /// How many distinct words to make room for in the memo when it starts ([`Tagger::reserve`]).
+    room: usize,
+    /// The current sentence's tokens and their words ([`Tagger::tag_text`]), kept from sentence
+    /// to sentence.
+    tokens: Vec<Range>,
+    sentence: Vec<&'a str>,
 }
 
 /// A sum of emission rows, as 16-bit lanes in two words: the even and the odd tags' weights
@@ -701,10 +697,9 @@ impl RowSum {
         let Some(at) = model.row(model.bucket(id)) else {
             return;
         };
-        let bytes: [u8; 8] = match model.emit.get(at..at + 8) {
-            Some(row) => std::array::from_fn(|k| row[k]),
-            // The last row: no byte after it.
-            None => std::array::from_fn(|k| model.emit.get(at + k).copied().unwrap_or(0)),
+        // Seven weights and the next row's first (or the byte after the last row).
+        let Some(&bytes) = model.emit.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+            return;
         };
         let x = u64::from_le_bytes(bytes);
         self.even += x & LANES;
@@ -796,11 +791,11 @@ impl<'a> Tagger<'a> {
             pairs: Vec::new(),
             model,
             index: FxHashMap::default(),
-            words: vec![
-                Memo::new(model, Word::boundary(true), false),
-                Memo::new(model, Word::boundary(false), false),
-            ],
+            words: Vec::new(),
             at: Vec::new(),
+            room: 0,
+            tokens: Vec::new(),
+            sentence: Vec::new(),
         }
     }
 
@@ -813,29 +808,28 @@ impl<'a> Tagger<'a> {
         tagger
     }
 
-    /// Make room in the memo for about `words` distinct words (at most its limit).
+    /// Make room in the memo for about `words` distinct words (at most its limit) when it
+    /// starts: at the first sentence with a Devanagari letter, so that a text without one
+    /// (English) costs nothing.
     pub fn reserve(&mut self, words: usize) {
-        let words = words.min(self.limit);
-        self.index.reserve(words);
-        self.words.reserve(words);
+        self.room = words.min(self.limit);
     }
 
     /// Tagger mentions in `range` of `norm`.
     pub fn tag_text(&mut self, norm: &'a str, range: Range) -> Vec<Mention> {
         let text = range.slice(norm);
-        if !text.chars().any(is_devanagari_letter) {
+        if !has_devanagari_letter(text) {
             return Vec::new();
         }
-        let tokens = tokenize(text);
-        let words: Vec<&'a str> = tokens.iter().map(|t| t.slice(text)).collect();
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let mut words = std::mem::take(&mut self.sentence);
+        tokenize_into(text, &mut tokens);
+        words.clear();
+        words.extend(tokens.iter().map(|t| t.slice(text)));
         let tags = self.tag_words(&words);
-        entities(&tags)
+        let mentions = entities(&tags)
             .into_iter()
-            .filter(|&(s, e, _)| {
-                words[s..e]
-                    .iter()
-                    .any(|w| w.chars().any(is_devanagari_letter))
-            })
+            .filter(|&(s, e, _)| words[s..e].iter().any(|w| has_devanagari_letter(w)))
             .map(|(s, e, ty)| Mention {
                 range: Range::new(
                     range.start + tokens[s].start,
@@ -847,16 +841,28 @@ impl<'a> Tagger<'a> {
                 wikidata: None,
                 adjectival: false,
             })
-            .collect()
+            .collect();
+        (self.tokens, self.sentence) = (tokens, words);
+        mentions
     }
 
     /// The best tag sequence for `words` (normalised tokens of one sentence).
     pub fn tag_words(&mut self, words: &[&'a str]) -> Vec<u8> {
-        if self.words.len() > self.limit {
+        if self.words.is_empty() {
+            self.index.reserve(self.room);
+            self.words.reserve(self.room + 2);
+            self.words
+                .push(Memo::new(self.model, Word::boundary(true), false));
+            self.words
+                .push(Memo::new(self.model, Word::boundary(false), false));
+        } else if self.words.len() > self.limit {
             self.index.clear();
             self.words.truncate(2);
         }
+        // Each token's place in the memo, after two sentence starts and before two ends, so
+        // that token `i`'s words from two before to two after are `at[i..i + 5]`.
         self.at.clear();
+        self.at.extend([0, 0]);
         for &w in words {
             let next = self.words.len() as u32;
             let at = *self.index.entry(w).or_insert(next);
@@ -865,70 +871,55 @@ impl<'a> Tagger<'a> {
             }
             self.at.push(at);
         }
-        let n = words.len() as isize;
-        let memo = |i: isize| -> &Memo<'a> {
-            match i {
-                _ if i < 0 => &self.words[0],
-                _ if i >= n => &self.words[1],
-                _ => &self.words[self.at[i as usize] as usize],
-            }
-        };
+        self.at.extend([1, 1]);
+        let memos = &self.words;
+        let memo = |at: u32| &memos[at as usize];
         // The pair features of each two adjacent words ([`adjacent_pair_features`]), the
-        // sentence boundaries included: `pairs[k]` of the words at `k - 2` and `k - 1`.
+        // sentence boundaries included: `pairs[k]` of the words at `at[k]` and `at[k + 1]`
+        // (tokens `k - 2` and `k - 1`).
         self.pairs.clear();
-        if n > 0 {
-            for k in 0..n + 3 {
-                let pair = adjacent_pair_features(&memo(k - 2).word, &memo(k - 1).word);
-                self.pairs.push(pair);
-            }
+        if !words.is_empty() {
+            self.pairs.extend(
+                self.at
+                    .windows(2)
+                    .map(|w| adjacent_pair_features(&memo(w[0]).word, &memo(w[1]).word)),
+            );
         }
         let mut search = std::mem::take(&mut self.search);
         search.clear();
-        for i in 0..n {
-            let row = {
-                let around = [memo(i - 2), memo(i - 1), memo(i), memo(i + 1), memo(i + 2)];
-                let mut row = around[2].weights[0];
-                for (m, role) in [
-                    (around[1], 1),
-                    (around[3], 2),
-                    (around[0], 3),
-                    (around[4], 4),
-                ] {
-                    for (s, w) in row.iter_mut().zip(&m.weights[role]) {
-                        *s += w;
-                    }
-                }
-                let words = around.map(|m| &m.word);
-                let fixed = &self.fixed[marker_class(words[3], words[4])][usize::from(i == 0)];
-                for (s, w) in row.iter_mut().zip(fixed) {
-                    *s += w;
-                }
-                // The pair ids first, then their rows: the rows' loads (cache misses, mostly)
-                // then overlap instead of each waiting for the next id's hash (about 8% less
-                // time in the tagger natively). Pair `k` is of the words at `k - 2` and `k - 1`.
-                let k = i as usize;
-                let (left, own) = (&self.pairs[k + 1], &self.pairs[k + 2]);
-                let ids = [
-                    left[0],
-                    left[1],
-                    own[2],
-                    own[3],
-                    self.pairs[k][4],
-                    self.pairs[k + 3][5],
-                    skip_pair_feature(words[1], words[3]),
-                ];
-                let mut pairs = RowSum::default();
-                for id in ids {
-                    pairs.add(self.model, id);
-                }
-                for (s, w) in row.iter_mut().zip(pairs.sum()) {
-                    *s += w;
-                }
-                if around[2].no_begin {
-                    forbid_begin(&mut row);
-                }
-                row
-            };
+        for (i, (at, pairs)) in self.at.windows(5).zip(self.pairs.windows(4)).enumerate() {
+            let &[a, b, c, d, e] = at else { continue };
+            let [before2, before, word, after, after2] = [a, b, c, d, e].map(memo);
+            let fixed = &self.fixed[marker_class(&after.word, &after2.word)][usize::from(i == 0)];
+            // The pair ids first, then their rows: the rows' loads (cache misses, mostly)
+            // then overlap instead of each waiting for the next id's hash (about 8% less
+            // time in the tagger natively). Pair `k` is of the words at `k - 2` and `k - 1`.
+            let ids = [
+                pairs[1][0],
+                pairs[1][1],
+                pairs[2][2],
+                pairs[2][3],
+                pairs[0][4],
+                pairs[3][5],
+                skip_pair_feature(&before.word, &after.word),
+            ];
+            let mut sum = RowSum::default();
+            for id in ids {
+                sum.add(self.model, id);
+            }
+            let pairs = sum.sum();
+            let mut row: [i32; NTAGS] = std::array::from_fn(|t| {
+                word.weights[0][t]
+                    + before.weights[1][t]
+                    + after.weights[2][t]
+                    + before2.weights[3][t]
+                    + after2.weights[4][t]
+                    + fixed[t]
+                    + pairs[t]
+            });
+            if word.no_begin {
+                forbid_begin(&mut row);
+            }
             search.push(&row, &self.trans);
         }
         let tags = search.tags();
@@ -937,8 +928,29 @@ impl<'a> Tagger<'a> {
     }
 }
 
-fn is_devanagari_letter(c: char) -> bool {
-    matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}')
+/// Whether `text` has a Devanagari letter (U+0904 to U+0939, U+0958 to U+0961, U+0972 to
+/// U+097F): read byte by byte, eight at a time past ASCII, as `E0 A4 xx` or `E0 A5 xx`.
+fn has_devanagari_letter(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        if lead == 0xE0
+            && matches!(
+                bytes.get(at + 1..at + 3),
+                Some([0xA4, 0x84..=0xB9] | [0xA5, 0x98..=0xA1 | 0xB2..=0xBF])
+            )
+        {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 fn write_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -986,7 +998,34 @@ impl<'a> Reader<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::tokenize;
     use super::*;
+
+    #[test]
+    fn finds_devanagari_letters_byte_by_byte() {
+        let letter = |c: char| matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}');
+        let texts = [
+            "",
+            "a",
+            "plain ASCII text, long enough for a few words of eight bytes",
+            "“Curly” quotes and an em dash — but no Hindi at all, 🙂",
+            "२०२४ । ॥ ् ा ः ँ ॰", // Devanagari digits, marks and signs: no letter
+            "मोदी",
+            "An English sentence that ends in Hindi: भारत",
+            "ऄ ह क़ ॡ ॲ ॿ",
+            "x\u{0903}\u{093A}\u{0962}\u{0971}\u{0980}",
+        ];
+        for text in texts {
+            for start in text.char_indices().map(|(at, _)| at) {
+                let part = &text[start..];
+                assert_eq!(
+                    has_devanagari_letter(part),
+                    part.chars().any(letter),
+                    "should find a Devanagari letter in {part:?} as the characters say"
+                );
+            }
+        }
+    }
 
     /// The plain Viterbi search, every cell an option and every pair of tags checked: what
     /// [`viterbi`] must agree with.

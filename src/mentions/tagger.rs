@@ -125,11 +125,12 @@ pub struct Model {
     /// load finds a row. About a quarter of the buckets have a row; the others' weights are all
     /// zero.
     blocks: Vec<u64>,
-    /// The rows of the buckets that have one, in bucket order, `NTAGS` weights each, each
-    /// stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes), and one
-    /// byte more, so that any row can be read as eight bytes ([`RowSum::add`]). Four times
-    /// smaller than a row for every bucket, so that the rows a text needs stay in the cache.
-    emit: Vec<u8>,
+    /// The rows of the buckets that have one, in bucket order, each a word: weight `t` in byte
+    /// `t`, stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes), the
+    /// last byte unused ([`pack_row`]), so that a row is one aligned load ([`RowSum::add`]).
+    /// Three times smaller than a row for every bucket, so that the rows a text needs stay in
+    /// the cache.
+    emit: Vec<u64>,
     /// `trans[0][t]`: score of starting with tag `t`; `trans[p + 1][t]`: of `t` after `p`.
     pub trans: [[i16; NTAGS]; NTAGS + 1],
     /// Free text stored with the model: its provenance and licence.
@@ -154,7 +155,7 @@ impl Model {
         for (b, row) in weights.chunks_exact(NTAGS).take(buckets).enumerate() {
             if row.iter().any(|&w| w != 0) {
                 present[b / 8] |= 1 << (b % 8);
-                emit.extend(row.iter().map(|&w| w as u8 ^ 0x80));
+                emit.push(pack_row(row.iter().map(|&w| w as u8 ^ 0x80)));
             }
         }
         Model::with_parts(bits, &present, emit, trans, notice, never_begin)
@@ -165,7 +166,7 @@ impl Model {
     fn with_parts(
         bits: u8,
         present: &[u8],
-        mut emit: Vec<u8>,
+        emit: Vec<u64>,
         trans: [[i16; NTAGS]; NTAGS + 1],
         notice: String,
         never_begin: Vec<String>,
@@ -182,8 +183,6 @@ impl Model {
             blocks.push(u64::from(bits) | u64::from(before) << 32);
             before += bits.count_ones();
         }
-        // The byte after the last row (a zero weight), read with it but never added.
-        emit.push(0x80);
         Model {
             bits,
             blocks,
@@ -202,13 +201,13 @@ impl Model {
             return None;
         }
         let before = (block >> 32) as u32 + (bits & ((1u32 << bit) - 1)).count_ones();
-        Some(before as usize * NTAGS)
+        Some(before as usize)
     }
 
     /// The weight for `tag` in row `bucket`.
     pub fn weight(&self, bucket: usize, tag: usize) -> i8 {
         self.row(bucket)
-            .map_or(0, |at| (self.emit[at + tag] ^ 0x80) as i8)
+            .map_or(0, |at| ((self.emit[at] >> (8 * tag)) as u8 ^ 0x80) as i8)
     }
 
     /// The bucket of a feature id.
@@ -266,7 +265,7 @@ impl Model {
         let rows: Vec<usize> = (0..1usize << self.bits)
             .filter(|&b| {
                 self.row(b)
-                    .is_some_and(|at| self.emit[at..at + NTAGS].iter().any(|&w| w != 0x80))
+                    .is_some_and(|_| (0..NTAGS).any(|t| self.weight(b, t) != 0))
             })
             .collect();
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
@@ -385,12 +384,10 @@ impl Model {
         // Row by row: each row's seven weights side by side, read from the seven columns.
         let columns = r.take(nrows * NTAGS)?;
         let mut present = vec![0u8; buckets / 8];
-        let mut emit = vec![0u8; nrows * NTAGS];
+        let mut emit = Vec::with_capacity(nrows);
         for (k, &b) in rows.iter().enumerate() {
             present[b / 8] |= 1 << (b % 8);
-            for (t, w) in emit[k * NTAGS..(k + 1) * NTAGS].iter_mut().enumerate() {
-                *w = columns[t * nrows + k] ^ 0x80;
-            }
+            emit.push(pack_row((0..NTAGS).map(|t| columns[t * nrows + k] ^ 0x80)));
         }
         if r.at != bytes.len() {
             return Err("model has trailing bytes".to_string());
@@ -562,21 +559,39 @@ pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
 
 /// The rows of [`Model::emit`] from `masks` (one per row: which of its weights are not zero)
 /// and `weights` (those weights, row by row, as stored), or `None` if they do not match.
-fn spread_rows(masks: &[u8], weights: &[u8]) -> Option<Vec<u8>> {
-    let mut emit = vec![0x80u8; masks.len() * NTAGS];
+fn spread_rows(masks: &[u8], weights: &[u8]) -> Option<Vec<u64>> {
+    let mut emit = Vec::with_capacity(masks.len());
     let mut at = 0;
-    for (row, &mask) in emit.chunks_exact_mut(NTAGS).zip(masks) {
+    for &mask in masks {
         if usize::from(mask) >> NTAGS != 0 {
             return None;
         }
+        let mut row = [0x80u8; 8];
         let mut rest = mask;
         while rest != 0 {
             row[rest.trailing_zeros() as usize] = *weights.get(at)?;
             at += 1;
             rest &= rest - 1;
         }
+        emit.push(u64::from_le_bytes(row));
     }
     (at == weights.len()).then_some(emit)
+}
+
+/// A row of [`Model::emit`] from its weights as stored (each plus 128), tag by tag: weight `t`
+/// in byte `t`, the bytes after the last tag's a zero weight (128).
+fn pack_row(stored: impl IntoIterator<Item = u8>) -> u64 {
+    const {
+        assert!(
+            NTAGS < 8,
+            "a row's weights and an unused byte fit in a word"
+        )
+    };
+    let mut row = [0x80u8; 8];
+    for (byte, weight) in row.iter_mut().take(NTAGS).zip(stored) {
+        *byte = weight;
+    }
+    u64::from_le_bytes(row)
 }
 
 /// The shipped Hindi model, read once; `None` if it cannot be read (a build defect that the
@@ -693,17 +708,16 @@ const LANES: u64 = 0x00ff_00ff_00ff_00ff;
 
 impl RowSum {
     /// Add the weights of feature `id`.
+    #[inline(always)]
     fn add(&mut self, model: &Model, id: u32) {
         let Some(at) = model.row(model.bucket(id)) else {
             return;
         };
-        // Seven weights and the next row's first (or the byte after the last row).
-        let Some(&bytes) = model.emit.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+        let Some(&x) = model.emit.get(at) else {
             return;
         };
-        let x = u64::from_le_bytes(bytes);
         self.even += x & LANES;
-        // The eighth byte belongs to the next row.
+        // The eighth byte is no tag's.
         self.odd += (x >> 8) & (LANES >> 16);
         self.rows += 1;
         // A lane holds 257 rows of at most 255.
@@ -1081,11 +1095,11 @@ mod tests {
     #[test]
     fn spreads_the_weights_that_are_not_zero_into_rows() {
         let rows = spread_rows(&[0b101, 0, 0b1000000], &[1, 2, 3]);
-        let mut want = vec![0x80u8; 3 * NTAGS];
-        (want[0], want[2], want[2 * NTAGS + 6]) = (1, 2, 3);
+        let mut want = [[0x80u8; 8]; 3];
+        (want[0][0], want[0][2], want[2][6]) = (1, 2, 3);
         assert_eq!(
             rows,
-            Some(want),
+            Some(want.map(u64::from_le_bytes).to_vec()),
             "should put each weight at its tag in its row"
         );
         assert_eq!(

@@ -271,11 +271,20 @@ impl<'a> Word<'a> {
 
     fn with(form: Cow<'a, str>, shape: Cow<'static, str>) -> Word<'a> {
         let f = hash_form(form.as_bytes());
-        let s = hash_lanes2([PAIR_TEMPLATES[2], PAIR_TEMPLATES[3]], shape.as_bytes());
+        let s = hash_lanes2(
+            const { fnv_parts([PAIR_TEMPLATES[2], PAIR_TEMPLATES[3]]) },
+            shape.as_bytes(),
+        );
         Word {
             marker: CASE_MARKERS.contains(&form.as_ref()),
             first: [f[0], f[1], s[0], s[1], f[2], f[3], f[4]],
-            alone: [f[5], f[6], f[7], f[8], f[9]].map(|h| Fnv(h).finish()),
+            alone: [
+                Fnv(f[5]).finish(),
+                Fnv(f[6]).finish(),
+                Fnv(f[7]).finish(),
+                Fnv(f[8]).finish(),
+                Fnv(f[9]).finish(),
+            ],
             form,
             shape,
         }
@@ -314,9 +323,18 @@ impl<'a> Word<'a> {
         visit(Role::TwoAfter, two_after);
         // Suffixes of 1 to 4 characters: as the neighbours see them (21, 22, 27, 28), and the
         // word's own ones shorter than the word (7 to 10), side by side over the same bytes.
-        let [s1, own1] = hash_lanes2([28, 7], last(1)).map(|h| Fnv(h).finish());
-        let [s2b, s2a, own2] = hash_lanes3([21, 22, 8], last(2)).map(|h| Fnv(h).finish());
-        let [s3, own3] = hash_lanes2([27, 9], last(3)).map(|h| Fnv(h).finish());
+        let [s1, own1] = hash_lanes2(const { fnv_parts([28, 7]) }, last(1));
+        let [s2b, s2a, own2] = hash_lanes3(const { fnv_parts([21, 22, 8]) }, last(2));
+        let [s3, own3] = hash_lanes2(const { fnv_parts([27, 9]) }, last(3));
+        let [s1, own1, s2b, s2a, own2, s3, own3] = [
+            Fnv(s1).finish(),
+            Fnv(own1).finish(),
+            Fnv(s2b).finish(),
+            Fnv(s2a).finish(),
+            Fnv(own2).finish(),
+            Fnv(s3).finish(),
+            Fnv(own3).finish(),
+        ];
         visit(Role::Before, s2b);
         visit(Role::After, s2a);
         visit(Role::Before, s3);
@@ -436,7 +454,15 @@ pub fn adjacent_pair_features(x: &Word<'_>, y: &Word<'_>) -> [u32; 6] {
     let f = &x.first;
     let [f17, f18, f25, f26] = continue_lanes4([f[0], f[1], f[4], f[5]], y.form.as_bytes());
     let [f19, f20] = continue_lanes2([f[2], f[3]], y.shape.as_bytes());
-    [f17, f19, f18, f20, f25, f26].map(|h| Fnv(h).finish())
+    // Written out, not mapped: the release profile optimises for size and unrolls no loop.
+    [
+        Fnv(f17).finish(),
+        Fnv(f19).finish(),
+        Fnv(f18).finish(),
+        Fnv(f20).finish(),
+        Fnv(f25).finish(),
+        Fnv(f26).finish(),
+    ]
 }
 
 /// The id of [`pair_features`] of the words before and after a token (29).
@@ -560,11 +586,12 @@ pub fn shape(word: &str) -> String {
     out
 }
 
-/// The FNV states (unfinished) of [`hash`] of one part, `bytes`, for two templates: one pass
-/// over the bytes for both. Written out lane by lane ([`hash_lanes3`], [`hash_form`]) so that
-/// the lanes stay in registers: the release profile optimises for size and unrolls no loop.
-fn hash_lanes2(templates: [u8; 2], bytes: &[u8]) -> [u32; 2] {
-    let [mut h0, mut h1] = templates.map(fnv_part);
+/// The FNV states (unfinished) of [`hash`] of one part, `bytes`, for two templates, from their
+/// states before the part ([`fnv_parts`], worked out at compile time): one pass over the bytes
+/// for both. Written out lane by lane ([`hash_lanes3`], [`hash_form`]) so that the lanes stay
+/// in registers: the release profile optimises for size and unrolls no loop.
+fn hash_lanes2(starts: [u32; 2], bytes: &[u8]) -> [u32; 2] {
+    let [mut h0, mut h1] = starts;
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -574,7 +601,8 @@ fn hash_lanes2(templates: [u8; 2], bytes: &[u8]) -> [u32; 2] {
 
 /// The FNV states of two states continued with the separator and one part, `bytes`.
 fn continue_lanes2(states: [u32; 2], bytes: &[u8]) -> [u32; 2] {
-    let [mut h0, mut h1] = states.map(|h| fnv_step(h, 0xff));
+    let [h0, h1] = states;
+    let (mut h0, mut h1) = (fnv_step(h0, 0xff), fnv_step(h1, 0xff));
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -584,7 +612,9 @@ fn continue_lanes2(states: [u32; 2], bytes: &[u8]) -> [u32; 2] {
 
 /// [`continue_lanes2`] for four states.
 fn continue_lanes4(states: [u32; 4], bytes: &[u8]) -> [u32; 4] {
-    let [mut h0, mut h1, mut h2, mut h3] = states.map(|h| fnv_step(h, 0xff));
+    let [h0, h1, h2, h3] = states;
+    let (mut h0, mut h1) = (fnv_step(h0, 0xff), fnv_step(h1, 0xff));
+    let (mut h2, mut h3) = (fnv_step(h2, 0xff), fnv_step(h3, 0xff));
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -595,8 +625,8 @@ fn continue_lanes4(states: [u32; 4], bytes: &[u8]) -> [u32; 4] {
 }
 
 /// [`hash_lanes2`] for three templates.
-fn hash_lanes3(templates: [u8; 3], bytes: &[u8]) -> [u32; 3] {
-    let [mut h0, mut h1, mut h2] = templates.map(fnv_part);
+fn hash_lanes3(starts: [u32; 3], bytes: &[u8]) -> [u32; 3] {
+    let [mut h0, mut h1, mut h2] = starts;
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -608,7 +638,7 @@ fn hash_lanes3(templates: [u8; 3], bytes: &[u8]) -> [u32; 3] {
 /// [`hash_lanes2`] for the ten [`FORM_TEMPLATES`].
 fn hash_form(bytes: &[u8]) -> [u32; 10] {
     let [mut h0, mut h1, mut h2, mut h3, mut h4, mut h5, mut h6, mut h7, mut h8, mut h9] =
-        FORM_TEMPLATES.map(fnv_part);
+        const { fnv_parts(FORM_TEMPLATES) };
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -624,11 +654,17 @@ fn hash_form(bytes: &[u8]) -> [u32; 10] {
     [h0, h1, h2, h3, h4, h5, h6, h7, h8, h9]
 }
 
-/// The FNV state after `template` and the separator before a part.
-fn fnv_part(template: u8) -> u32 {
-    let mut h = Fnv::new(template);
-    h.feed(0xff);
-    h.0
+/// The FNV states after each template and the separator before a part.
+const fn fnv_parts<const N: usize>(templates: [u8; N]) -> [u32; N] {
+    let mut states = [0; N];
+    let mut i = 0;
+    while i < N {
+        let mut h = Fnv::new(templates[i]);
+        h.feed(0xff);
+        states[i] = h.0;
+        i += 1;
+    }
+    states
 }
 
 /// [`Fnv::feed`] on a bare state.

@@ -399,10 +399,9 @@ impl Model {
 
 /// Rule out the begin tags in a row of tag scores (without overflow in later sums).
 pub fn forbid_begin<S: From<i32> + Copy>(row: &mut [S; NTAGS]) {
-    for (t, score) in row.iter_mut().enumerate() {
-        if is_begin(t as u8) {
-            *score = S::from(-(1 << 24));
-        }
+    // The begin tags are the odd ones ([`is_begin`]).
+    for t in (1..NTAGS).step_by(2) {
+        row[t] = S::from(-(1 << 24));
     }
 }
 
@@ -917,20 +916,21 @@ impl<'a> Tagger<'a> {
                 pairs[3][5],
                 skip_pair_feature(&before.word, &after.word),
             ];
-            let mut sum = RowSum::default();
+            let mut sum = RowSum {
+                total: std::array::from_fn(|t| {
+                    word.weights[0][t]
+                        + before.weights[1][t]
+                        + after.weights[2][t]
+                        + before2.weights[3][t]
+                        + after2.weights[4][t]
+                        + fixed[t]
+                }),
+                ..RowSum::default()
+            };
             for id in ids {
                 sum.add(self.model, id);
             }
-            let pairs = sum.sum();
-            let mut row: [i32; NTAGS] = std::array::from_fn(|t| {
-                word.weights[0][t]
-                    + before.weights[1][t]
-                    + after.weights[2][t]
-                    + before2.weights[3][t]
-                    + after2.weights[4][t]
-                    + fixed[t]
-                    + pairs[t]
-            });
+            let mut row = sum.sum();
             if word.no_begin {
                 forbid_begin(&mut row);
             }

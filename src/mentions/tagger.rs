@@ -707,8 +707,13 @@ const LANES: u64 = 0x00ff_00ff_00ff_00ff;
 
 impl RowSum {
     /// Add the weights of feature `id`.
-    #[inline(always)]
     fn add(&mut self, model: &Model, id: u32) {
+        self.add_inline(model, id);
+    }
+
+    /// [`RowSum::add`] inlined: where a token's pair rows are added, one place that runs often.
+    #[inline(always)]
+    fn add_inline(&mut self, model: &Model, id: u32) {
         let Some(at) = model.row(model.bucket(id)) else {
             return;
         };
@@ -928,7 +933,7 @@ impl<'a> Tagger<'a> {
                 ..RowSum::default()
             };
             for id in ids {
-                sum.add(self.model, id);
+                sum.add_inline(self.model, id);
             }
             let mut row = sum.sum();
             if word.no_begin {

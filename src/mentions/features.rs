@@ -50,7 +50,15 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Range>) {
     let mut start: Option<usize> = None;
     let mut chars_in_word = 0usize;
     let mut at = 0;
-    while at < bytes.len() {
+    while let Some(&byte) = bytes.get(at) {
+        // A space ends a word and is no token (the commonest character after letters).
+        if byte == b' ' {
+            if let Some(s) = start.take() {
+                tokens.push(Range::new(s, at));
+            }
+            at += 1;
+            continue;
+        }
         let (c, len) = char_at(text, at);
         let in_word = match c {
             _ if is_word_char(c) => true,
@@ -69,15 +77,15 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Range>) {
             chars_in_word += 1;
             at += len;
             // The rest of a run of ASCII letters and digits and Devanagari letters and marks.
-            loop {
-                match bytes.get(at..) {
-                    Some([b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9', ..]) => at += 1,
-                    Some(
-                        [0xE0, 0xA4, _, ..]
-                        | [0xE0, 0xA5, 0x80..=0xA3 | 0xA6..=0xAF | 0xB1..=0xBF, ..],
-                    ) => at += 3,
+            while let Some(&byte) = bytes.get(at) {
+                at += match byte {
+                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => 1,
+                    0xE0 => match bytes.get(at + 1..at + 3) {
+                        Some([0xA4, _] | [0xA5, 0x80..=0xA3 | 0xA6..=0xAF | 0xB1..=0xBF]) => 3,
+                        _ => break,
+                    },
                     _ => break,
-                }
+                };
                 chars_in_word += 1;
             }
             continue;

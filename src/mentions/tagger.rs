@@ -675,8 +675,8 @@ pub struct Tagger<'a> {
     /// More words than this in the memo and it starts again ([`MEMO_LIMIT`]).
     limit: usize,
     /// The summed weights of [`fixed_features`] by case-marker class and by whether the token
-    /// is its sentence's first: the same few rows at every token, summed once.
-    fixed: [[[i32; NTAGS]; 2]; 3],
+    /// is its sentence's first: the same few rows at every token, summed once (as lanes).
+    fixed: [[Lanes; 2]; 3],
     /// The model's tag-pair scores ([`Model::trans`]) as the sums' type.
     trans: [[i32; NTAGS]; NTAGS + 1],
     /// The best-path search, its buffer kept from sentence to sentence.
@@ -691,14 +691,47 @@ pub struct Tagger<'a> {
     sentence: Vec<&'a str>,
 }
 
-/// A sum of emission rows, as 16-bit lanes in two words: the even and the odd tags' weights
-/// plus 128 as stored ([`Model::emit`]), with the number of rows added. One load and a few
-/// operations per row instead of seven additions.
+/// Emission rows summed as 16-bit lanes in two words: the even and the odd tags' weights plus
+/// 128 as stored ([`Model::emit`]), with the number of rows added. One load and a few
+/// operations per row instead of seven additions; a lane holds the sum of up to 257 rows.
 #[derive(Debug, Clone, Copy, Default)]
-struct RowSum {
+struct Lanes {
     even: u64,
     odd: u64,
-    rows: i32,
+    rows: u32,
+}
+
+/// The most rows [`Lanes`] hold (of weights up to 255 as stored, up to 65535 in a lane).
+const LANE_ROWS: u32 = 257;
+
+impl Lanes {
+    /// The sum of the rows, tag by tag.
+    fn value(&self) -> [i32; NTAGS] {
+        self.added_to([0; NTAGS])
+    }
+
+    /// `base` plus the sum of the rows, tag by tag (written out: the release profile optimises
+    /// for size and unrolls no loop).
+    fn added_to(&self, base: [i32; NTAGS]) -> [i32; NTAGS] {
+        let bias = 128 * self.rows as i32;
+        let lane = |lanes: u64, k: u32| ((lanes >> (16 * k)) & 0xffff) as i32 - bias;
+        let (even, odd) = (self.even, self.odd);
+        [
+            base[0] + lane(even, 0),
+            base[1] + lane(odd, 0),
+            base[2] + lane(even, 1),
+            base[3] + lane(odd, 1),
+            base[4] + lane(even, 2),
+            base[5] + lane(odd, 2),
+            base[6] + lane(even, 3),
+        ]
+    }
+}
+
+/// A sum of emission rows of any number: [`Lanes`], emptied into a total when full.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowSum {
+    lanes: Lanes,
     total: [i32; NTAGS],
 }
 
@@ -720,44 +753,53 @@ impl RowSum {
         let Some(&x) = model.emit.get(at) else {
             return;
         };
-        self.even += x & LANES;
+        let lanes = &mut self.lanes;
+        lanes.even += x & LANES;
         // The eighth byte is no tag's.
-        self.odd += (x >> 8) & (LANES >> 16);
-        self.rows += 1;
-        // A lane holds 257 rows of at most 255.
-        if self.rows == 257 {
+        lanes.odd += (x >> 8) & (LANES >> 16);
+        lanes.rows += 1;
+        if lanes.rows == LANE_ROWS {
             self.flush();
         }
     }
 
+    /// Empty the full lanes into the total (rarely: after [`LANE_ROWS`] rows).
+    #[cold]
+    #[inline(never)]
     fn flush(&mut self) {
-        let (even, odd, bias) = (self.even, self.odd, 128 * self.rows);
-        let lane = |lanes: u64, k: u32| ((lanes >> (16 * k)) & 0xffff) as i32 - bias;
-        let t = &mut self.total;
-        t[0] += lane(even, 0);
-        t[1] += lane(odd, 0);
-        t[2] += lane(even, 1);
-        t[3] += lane(odd, 1);
-        t[4] += lane(even, 2);
-        t[5] += lane(odd, 2);
-        t[6] += lane(even, 3);
-        self.even = 0;
-        self.odd = 0;
-        self.rows = 0;
+        self.total = self.lanes.added_to(self.total);
+        self.lanes = Lanes::default();
     }
 
     /// The sum of the rows added.
-    fn sum(mut self) -> [i32; NTAGS] {
-        self.flush();
-        self.total
+    fn sum(self) -> [i32; NTAGS] {
+        self.lanes.added_to(self.total)
     }
+}
+
+/// The sum of the five words' weights in their roles around a token (own, before, after, two
+/// before, two after) and of `fixed`, lane by lane: when they do not fit in one [`Lanes`].
+#[cold]
+fn overflowing_sum(memos: [&Memo<'_>; 5], fixed: &Lanes) -> [i32; NTAGS] {
+    let mut total = fixed.value();
+    for (role, memo) in memos.into_iter().enumerate() {
+        let overflow = memo.overflow.as_ref().map_or([0; NTAGS], |o| o[role]);
+        for ((t, v), o) in total.iter_mut().zip(memo.lanes[role].value()).zip(overflow) {
+            *t += v + o;
+        }
+    }
+    total
 }
 
 /// A word with the summed weights of its own features and of those it gives its neighbours.
 struct Memo<'a> {
     word: Word<'a>,
-    /// By [`Role`]: own, before, after, two before, two after.
-    weights: [[i32; NTAGS]; 5],
+    /// By [`Role`] (own, before, after, two before, two after): the weights summed as lanes, so
+    /// that a token adds its five words' lanes and its pairs' rows as one sum.
+    lanes: [Lanes; 5],
+    /// What did not fit in the lanes (a role with more features than [`LANE_ROWS`]: only a very
+    /// long word's own features), by role.
+    overflow: Option<Box<[[i32; NTAGS]; 5]>>,
     /// Whether the word may not begin a name ([`Model::never_begins`], [`is_time_word`]).
     no_begin: bool,
 }
@@ -776,12 +818,16 @@ impl<'a> Memo<'a> {
             };
             sums[r].add(model, id);
         });
-        let weights = sums.map(RowSum::sum);
         let form = word.form();
         let no_begin = is_word && (model.never_begins_form(form) || is_time_form(form));
+        let overflow = sums
+            .iter()
+            .any(|sum| sum.total != [0; NTAGS])
+            .then(|| Box::new(sums.map(|sum| sum.total)));
         Memo {
             word,
-            weights,
+            lanes: sums.map(|sum| sum.lanes),
+            overflow,
             no_begin,
         }
     }
@@ -796,9 +842,10 @@ impl<'a> Tagger<'a> {
     fn with_limit(model: &'a Model, limit: usize) -> Tagger<'a> {
         let fixed = std::array::from_fn(|marker| {
             std::array::from_fn(|first| {
+                // A few rows: they fit in lanes.
                 let mut sum = RowSum::default();
                 fixed_features(marker, first == 1, |id| sum.add(model, id));
-                sum.sum()
+                sum.lanes
             })
         });
         Tagger {
@@ -866,6 +913,18 @@ impl<'a> Tagger<'a> {
 
     /// The best tag sequence for `words` (normalised tokens of one sentence).
     pub fn tag_words(&mut self, words: &[&'a str]) -> Vec<u8> {
+        let mut search = std::mem::take(&mut self.search);
+        search.clear();
+        let trans = self.trans;
+        self.scores(words, |row| search.push(row, &trans));
+        let tags = search.tags();
+        self.search = search;
+        tags
+    }
+
+    /// Calls `each` with the tag scores of each token of `words` in turn: the sum of the
+    /// weights of its features, the begin tags ruled out for a never-begin word.
+    fn scores(&mut self, words: &[&'a str], mut each: impl FnMut(&[i32; NTAGS])) {
         if self.words.is_empty() {
             self.index.reserve(self.room);
             self.words.reserve(self.room + 2);
@@ -903,8 +962,6 @@ impl<'a> Tagger<'a> {
                     .map(|w| adjacent_pair_features(&memo(w[0]).word, &memo(w[1]).word)),
             );
         }
-        let mut search = std::mem::take(&mut self.search);
-        search.clear();
         for (i, (at, pairs)) in self.at.windows(5).zip(self.pairs.windows(4)).enumerate() {
             let &[a, b, c, d, e] = at else { continue };
             let [before2, before, word, after, after2] = [a, b, c, d, e].map(memo);
@@ -921,16 +978,40 @@ impl<'a> Tagger<'a> {
                 pairs[3][5],
                 skip_pair_feature(&before.word, &after.word),
             ];
-            let mut sum = RowSum {
-                total: std::array::from_fn(|t| {
-                    word.weights[0][t]
-                        + before.weights[1][t]
-                        + after.weights[2][t]
-                        + before2.weights[3][t]
-                        + after2.weights[4][t]
-                        + fixed[t]
-                }),
-                ..RowSum::default()
+            // The five words' lanes and the fixed ones in one sum when they fit (always, but
+            // for very long words).
+            let memos = [word, before, after, before2, after2];
+            let (own, b, a, b2, a2) = (
+                &word.lanes[0],
+                &before.lanes[1],
+                &after.lanes[2],
+                &before2.lanes[3],
+                &after2.lanes[4],
+            );
+            // Wrapping: the lanes are only read when the rows fit.
+            let add = u64::wrapping_add;
+            let lanes = Lanes {
+                even: add(
+                    add(add(own.even, b.even), add(a.even, b2.even)),
+                    add(a2.even, fixed.even),
+                ),
+                odd: add(
+                    add(add(own.odd, b.odd), add(a.odd, b2.odd)),
+                    add(a2.odd, fixed.odd),
+                ),
+                rows: own.rows + b.rows + a.rows + b2.rows + a2.rows + fixed.rows,
+            };
+            let fits = lanes.rows < LANE_ROWS && memos.iter().all(|m| m.overflow.is_none());
+            let mut sum = if fits {
+                RowSum {
+                    lanes,
+                    total: [0; NTAGS],
+                }
+            } else {
+                RowSum {
+                    lanes: Lanes::default(),
+                    total: overflowing_sum(memos, fixed),
+                }
             };
             for id in ids {
                 sum.add_inline(self.model, id);
@@ -939,11 +1020,8 @@ impl<'a> Tagger<'a> {
             if word.no_begin {
                 forbid_begin(&mut row);
             }
-            search.push(&row, &self.trans);
+            each(&row);
         }
-        let tags = search.tags();
-        self.search = search;
-        tags
     }
 }
 
@@ -1168,11 +1246,16 @@ mod tests {
         }
     }
 
-    /// The tags of the plain sum: every feature id of [`super::super::features::sentence_features`]
-    /// looked up one weight at a time, the never-begin words' begin tags ruled out, and the
-    /// plain search.
+    /// The tags of the plain sum ([`plain_scores`]) by the plain search.
     fn plain_tags(model: &Model, words: &[&str]) -> Vec<u8> {
-        let scores: Vec<[i32; NTAGS]> = super::super::features::sentence_features(words)
+        let scores = plain_scores(model, words);
+        plain_viterbi(&scores, &model.trans.map(|row| row.map(i32::from)))
+    }
+
+    /// The plain sum: every feature id of [`super::super::features::sentence_features`] looked
+    /// up one weight at a time, the never-begin words' begin tags ruled out.
+    fn plain_scores(model: &Model, words: &[&str]) -> Vec<[i32; NTAGS]> {
+        super::super::features::sentence_features(words)
             .iter()
             .zip(words)
             .map(|(ids, word)| {
@@ -1187,8 +1270,14 @@ mod tests {
                 }
                 row
             })
-            .collect();
-        plain_viterbi(&scores, &model.trans.map(|row| row.map(i32::from)))
+            .collect()
+    }
+
+    /// The tagger's scores of each token of `words`.
+    fn tagger_scores<'a>(tagger: &mut Tagger<'a>, words: &[&'a str]) -> Vec<[i32; NTAGS]> {
+        let mut scores = Vec::new();
+        tagger.scores(words, |row| scores.push(*row));
+        scores
     }
 
     /// Sentences of Hindi news and of what else a Hindi story holds: Latin words, digits,
@@ -1204,13 +1293,37 @@ mod tests {
         "",
     ];
 
+    /// [`SENTENCES`], and words longer than a word's sums hold in one [`Lanes`] (a word of
+    /// 300 letters has more than 300 features of its own), around names and alone, and words
+    /// of about 250 letters.
+    fn sentences() -> Vec<String> {
+        let long = "कमल".repeat(100);
+        let mut texts: Vec<String> = SENTENCES.iter().map(|s| s.to_string()).collect();
+        texts.push(format!(
+            "नरेंद्र मोदी ने {long} में कहा कि राहुल गांधी {long} {long} आए।"
+        ));
+        texts.push(long.clone());
+        texts.push(format!("{long} मोदी"));
+        // Words just short of filling the lanes alone, which fill them with their neighbours.
+        for n in 80..=86 {
+            texts.push(format!("मोदी ने {} कहा", "कमल".repeat(n)));
+        }
+        texts
+    }
+
     #[cfg(feature = "tagger")]
     #[test]
     fn tags_are_those_of_the_plain_sum() {
         let model = shipped_model().expect("should load the shipped model");
         let mut tagger = Tagger::new(model);
-        for text in SENTENCES {
+        let texts = sentences();
+        for text in &texts {
             let words: Vec<&str> = tokenize(text).iter().map(|r| r.slice(text)).collect();
+            assert_eq!(
+                tagger_scores(&mut tagger, &words),
+                plain_scores(model, &words),
+                "should score {text:?} as the plain sum of its features does"
+            );
             assert_eq!(
                 tagger.tag_words(&words),
                 plain_tags(model, &words),
@@ -1222,7 +1335,9 @@ mod tests {
     #[test]
     fn tags_are_those_of_the_plain_sum_with_any_weights() {
         // Small models of random weights, every bucket with a row or a third without, and
-        // random transition scores: many ids share a bucket.
+        // random transition scores: many ids share a bucket. The last two have the largest
+        // weights in every row, then the largest and the smallest tag by tag, which fill the
+        // sums' lanes soonest.
         let mut state = 0x1234_5678_u32;
         let mut next = || {
             state ^= state << 13;
@@ -1230,11 +1345,15 @@ mod tests {
             state ^= state << 5;
             state
         };
-        for round in 0..6 {
-            let bits = 8 + round;
+        let texts = sentences();
+        for round in 0..8 {
+            let bits = 8 + round % 6;
             let weights: Vec<i8> = (0..(1usize << bits) * NTAGS)
-                .map(|i| match (round % 2, i / NTAGS % 3) {
-                    (1, 2) => 0,
+                .map(|i| match (round, i / NTAGS % 3) {
+                    (6, _) => 127,
+                    (7, _) if i % 2 == 0 => 127,
+                    (7, _) => -128,
+                    (1 | 3 | 5, 2) => 0,
                     _ => (next() % 255) as i8,
                 })
                 .collect();
@@ -1242,8 +1361,13 @@ mod tests {
                 std::array::from_fn(|_| std::array::from_fn(|_| (next() % 401) as i16 - 200));
             let model = Model::new(bits as u8, &weights, trans, String::new(), Vec::new());
             let mut tagger = Tagger::new(&model);
-            for text in SENTENCES {
+            for text in &texts {
                 let words: Vec<&str> = tokenize(text).iter().map(|r| r.slice(text)).collect();
+                assert_eq!(
+                    tagger_scores(&mut tagger, &words),
+                    plain_scores(&model, &words),
+                    "should score {text:?} as the plain sum of its features does (model {round})"
+                );
                 assert_eq!(
                     tagger.tag_words(&words),
                     plain_tags(&model, &words),

@@ -421,7 +421,7 @@ where
     for row in scores {
         search.push(row, &table);
     }
-    search.tags()
+    search.tags(&table)
 }
 
 /// The score of a tag no path may take at a token: far below any path's, and far enough above
@@ -430,95 +430,108 @@ const UNREACHABLE: i32 = i32::MIN / 2;
 
 /// The best-path search of the tagger and of [`viterbi`] (`i32` scores, the transition scores in
 /// a table), token by token: each row of tag scores is taken as soon as it is worked out, and
-/// the buffer of back pointers is kept from sentence to sentence. A test checks it against a
-/// plain search that tries every pair of tags.
+/// the buffer is kept from sentence to sentence. It keeps the best score of a path to each tag
+/// at each token, not the tag before it on that path: that is worked out again for the tokens
+/// of the best path only ([`step`]), from the same scores by the same rule, so that a token
+/// costs only the maxima. A test checks it against a plain search that tries every pair of tags.
 #[derive(Debug, Default)]
 struct Search {
-    /// The best score of a path to each tag at the last token taken.
-    best: [i32; NTAGS],
-    /// `back[i][t]`: the tag before `t` at token `i` on the best path to it (`back[0]` unused).
-    back: Vec<[u8; NTAGS]>,
+    /// `best[i][t]`: the best score of a path to tag `t` at token `i`.
+    best: Vec<[i32; NTAGS]>,
+}
+
+/// The BIO rule ([`allowed`]) written out: the tag before `t` on the best path to it given the
+/// best scores `prev` at the token before, and that path's score without `t`'s own. An inside
+/// tag follows its type's begin or itself, any other tag any tag; lower tags win ties. Written
+/// out tag by tag, not as a loop over the seven: the release profile unrolls no loop.
+#[inline(always)]
+fn step(prev: &[i32; NTAGS], trans: &[[i32; NTAGS]; NTAGS + 1], t: usize) -> (u8, i32) {
+    if t % 2 == 0 && t > 0 {
+        let begin = prev[t - 1] + trans[t][t];
+        let inside = prev[t] + trans[t + 1][t];
+        return if inside > begin {
+            (t as u8, inside)
+        } else {
+            (t as u8 - 1, begin)
+        };
+    }
+    let mut p = 0;
+    let mut top = prev[0] + trans[1][t];
+    let mut consider = |q: u8| {
+        let s = prev[q as usize] + trans[q as usize + 1][t];
+        if s > top {
+            (p, top) = (q, s);
+        }
+    };
+    consider(1);
+    consider(2);
+    consider(3);
+    consider(4);
+    consider(5);
+    consider(6);
+    (p, top)
 }
 
 impl Search {
     /// Start a new sentence.
     fn clear(&mut self) {
-        self.back.clear();
+        self.best.clear();
     }
 
     /// Take the next token's tag scores; `trans[0][t]` scores starting with tag `t` and
     /// `trans[p + 1][t]` tag `t` after `p`.
     fn push(&mut self, scores: &[i32; NTAGS], trans: &[[i32; NTAGS]; NTAGS + 1]) {
-        let mut back = [0u8; NTAGS];
-        if self.back.is_empty() {
-            self.best = std::array::from_fn(|t| scores[t] + trans[0][t]);
-            // No inside tag starts a sentence: a score below any path's rules them out at the
-            // next token without a test there (a path's score stays far above it, even with
-            // begin tags ruled out by [`forbid_begin`]).
-            for t in [2, 4, 6] {
-                self.best[t] = UNREACHABLE;
-            }
-        } else {
-            // The BIO rule ([`allowed`]) written out tag by tag (each a few operations on
-            // registers, not a loop over the seven): an inside tag follows its type's begin or
-            // itself, any other tag any tag. Lower tags win ties.
-            let prev = self.best;
-            let from_any = |t: usize| -> (u8, i32) {
-                let mut p = 0;
-                let mut top = prev[0] + trans[1][t];
-                let mut consider = |q: u8| {
-                    let s = prev[q as usize] + trans[q as usize + 1][t];
-                    if s > top {
-                        (p, top) = (q, s);
-                    }
-                };
-                consider(1);
-                consider(2);
-                consider(3);
-                consider(4);
-                consider(5);
-                consider(6);
-                (p, top)
-            };
-            let from_begin_or_self = |t: usize| -> (u8, i32) {
-                let begin = prev[t - 1] + trans[t][t];
-                let inside = prev[t] + trans[t + 1][t];
-                if inside > begin {
-                    (t as u8, inside)
-                } else {
-                    (t as u8 - 1, begin)
+        let best = match self.best.last() {
+            None => {
+                let mut best: [i32; NTAGS] = std::array::from_fn(|t| scores[t] + trans[0][t]);
+                // No inside tag starts a sentence: a score below any path's rules them out at
+                // the next token without a test there (a path's score stays far above it, even
+                // with begin tags ruled out by [`forbid_begin`]).
+                for t in [2, 4, 6] {
+                    best[t] = UNREACHABLE;
                 }
-            };
-            let steps = [
-                from_any(0),
-                from_any(1),
-                from_begin_or_self(2),
-                from_any(3),
-                from_begin_or_self(4),
-                from_any(5),
-                from_begin_or_self(6),
-            ];
-            for (t, (p, top)) in steps.into_iter().enumerate() {
-                back[t] = p;
-                self.best[t] = top + scores[t];
+                best
             }
-        }
-        self.back.push(back);
+            Some(prev) => {
+                // The maxima of [`step`], without which tag gave them.
+                let any = |t: usize| {
+                    let s = |q: usize| prev[q] + trans[q + 1][t];
+                    s(0).max(s(1))
+                        .max(s(2))
+                        .max(s(3))
+                        .max(s(4))
+                        .max(s(5))
+                        .max(s(6))
+                };
+                let inside = |t: usize| (prev[t - 1] + trans[t][t]).max(prev[t] + trans[t + 1][t]);
+                [
+                    any(0) + scores[0],
+                    any(1) + scores[1],
+                    inside(2) + scores[2],
+                    any(3) + scores[3],
+                    inside(4) + scores[4],
+                    any(5) + scores[5],
+                    inside(6) + scores[6],
+                ]
+            }
+        };
+        self.best.push(best);
     }
 
-    /// The best tag sequence for the tokens taken.
-    fn tags(&self) -> Vec<u8> {
-        let n = self.back.len();
-        if n == 0 {
+    /// The best tag sequence for the tokens taken, with the transition scores they were taken
+    /// with.
+    fn tags(&self, trans: &[[i32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
+        let n = self.best.len();
+        let Some(last_best) = self.best.last() else {
             return Vec::new();
-        }
+        };
         let mut last = 0u8;
         let mut top: Option<i32> = None;
         for t in 0..NTAGS as u8 {
             if n == 1 && !allowed(None, t) {
                 continue;
             }
-            let s = self.best[t as usize];
+            let s = last_best[t as usize];
             if top.is_none_or(|b| s > b) {
                 top = Some(s);
                 last = t;
@@ -527,7 +540,7 @@ impl Search {
         let mut tags = vec![0u8; n];
         tags[n - 1] = last;
         for i in (1..n).rev() {
-            tags[i - 1] = self.back[i][tags[i] as usize];
+            tags[i - 1] = step(&self.best[i - 1], trans, tags[i] as usize).0;
         }
         tags
     }
@@ -917,7 +930,7 @@ impl<'a> Tagger<'a> {
         search.clear();
         let trans = self.trans;
         self.scores(words, |row| search.push(row, &trans));
-        let tags = search.tags();
+        let tags = search.tags(&trans);
         self.search = search;
         tags
     }
@@ -1470,7 +1483,7 @@ mod tests {
                 search.push(row, &trans);
             }
             assert_eq!(
-                search.tags(),
+                search.tags(&trans),
                 plain,
                 "should find the plain search's path token by token for {scores:?} with {trans:?}"
             );

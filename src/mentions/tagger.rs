@@ -115,16 +115,28 @@ pub fn allowed(prev: Option<u8>, next: u8) -> bool {
     prev.is_some_and(|p| tag_type(p) == tag_type(next))
 }
 
+/// The number of ones in each byte: a table, since a count of ones in a word is many
+/// operations where the processor has no instruction for it (x86-64 without POPCNT).
+static ONES: [u8; 256] = {
+    let mut ones = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        ones[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    ones
+};
+
 /// A trained model: quantised weights of hashed features per tag and tag-pair scores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     /// log2 of the number of feature buckets.
     pub bits: u8,
-    /// For each block of 32 buckets, which have a row of weights (bit `b % 32` of the low half
-    /// for bucket `b`) and, in the high half, how many buckets before the block have one: one
-    /// load finds a row. About a quarter of the buckets have a row; the others' weights are all
-    /// zero.
-    blocks: Vec<u64>,
+    /// For each block of 8 buckets, which have a row of weights (bit `b % 8` of the low byte
+    /// for bucket `b`) and, in the bytes above, how many buckets before the block have one: one
+    /// load and a look-up in [`ONES`] find a row. About a quarter of the buckets have a row;
+    /// the others' weights are all zero.
+    blocks: Vec<u32>,
     /// The rows of the buckets that have one, in bucket order, each a word: weight `t` in byte
     /// `t`, stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes), the
     /// last byte unused ([`pack_row`]), so that a row is one aligned load ([`RowSum::add`]).
@@ -171,16 +183,11 @@ impl Model {
         notice: String,
         never_begin: Vec<String>,
     ) -> Model {
-        let mut blocks = Vec::with_capacity(present.len().div_ceil(4));
+        // At most 2^24 buckets: the count before a block fits in 24 bits.
+        let mut blocks = Vec::with_capacity(present.len());
         let mut before = 0u32;
-        let whole = present.chunks_exact(4);
-        // A last block shorter than 4 bytes (never, for a model of 2^8 buckets or more), padded.
-        let mut last = [0u8; 4];
-        last[..whole.remainder().len()].copy_from_slice(whole.remainder());
-        let padded = (!whole.remainder().is_empty()).then_some(&last[..]);
-        for block in whole.chain(padded) {
-            let bits = u32::from_le_bytes(block.try_into().unwrap_or([0; 4]));
-            blocks.push(u64::from(bits) | u64::from(before) << 32);
+        for &bits in present {
+            blocks.push(before << 8 | u32::from(bits));
             before += bits.count_ones();
         }
         Model {
@@ -195,12 +202,12 @@ impl Model {
 
     /// Where the row of `bucket` starts in `emit`, if the bucket has one.
     fn row(&self, bucket: usize) -> Option<usize> {
-        let block = *self.blocks.get(bucket / 32)?;
-        let (bits, bit) = (block as u32, bucket % 32);
-        if bits >> bit & 1 == 0 {
+        let block = *self.blocks.get(bucket / 8)?;
+        let bit = bucket % 8;
+        if block >> bit & 1 == 0 {
             return None;
         }
-        let before = (block >> 32) as u32 + (bits & ((1u32 << bit) - 1)).count_ones();
+        let before = (block >> 8) + u32::from(ONES[usize::from(block as u8 & ((1u8 << bit) - 1))]);
         Some(before as usize)
     }
 
@@ -444,7 +451,6 @@ struct Search {
 /// best scores `prev` at the token before, and that path's score without `t`'s own. An inside
 /// tag follows its type's begin or itself, any other tag any tag; lower tags win ties. Written
 /// out tag by tag, not as a loop over the seven: the release profile unrolls no loop.
-#[inline(always)]
 fn step(prev: &[i32; NTAGS], trans: &[[i32; NTAGS]; NTAGS + 1], t: usize) -> (u8, i32) {
     if t % 2 == 0 && t > 0 {
         let begin = prev[t - 1] + trans[t][t];

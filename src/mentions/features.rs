@@ -457,10 +457,13 @@ pub fn pair_features(at: [&Word<'_>; 5], mut visit: impl FnMut(u32)) {
 /// The ids of [`pair_features`] of two adjacent words `x` and `y` (the second part `y`), each
 /// pair hashed once for the tokens around it: `[17, 19]` for `y`'s token (as its word before
 /// and itself), `[18, 20]` for `x`'s (as itself and its word after), 25 for the token after
-/// `y`, 26 for the token before `x`. The four form pairs share one pass over `y`'s bytes.
-pub fn adjacent_pair_features(x: &Word<'_>, y: &Word<'_>) -> [u32; 6] {
+/// `y`, 26 for the token before `x`; and the last, 29 of `w` and `y`, for `x`'s token when `w`
+/// is the word before it (the words before and after the token). The five form pairs share
+/// one pass over `y`'s bytes.
+pub fn adjacent_pair_features(w: &Word<'_>, x: &Word<'_>, y: &Word<'_>) -> [u32; 7] {
     let f = &x.first;
-    let [f17, f18, f25, f26] = continue_lanes4([f[0], f[1], f[4], f[5]], y.form.as_bytes());
+    let [f17, f18, f25, f26, f29] =
+        continue_lanes5([f[0], f[1], f[4], f[5], w.first[6]], y.form.as_bytes());
     let [f19, f20] = continue_lanes2([f[2], f[3]], y.shape.as_bytes());
     // Written out, not mapped: the release profile optimises for size and unrolls no loop.
     [
@@ -470,15 +473,8 @@ pub fn adjacent_pair_features(x: &Word<'_>, y: &Word<'_>) -> [u32; 6] {
         Fnv(f20).finish(),
         Fnv(f25).finish(),
         Fnv(f26).finish(),
+        Fnv(f29).finish(),
     ]
-}
-
-/// The id of [`pair_features`] of the words before and after a token (29).
-pub fn skip_pair_feature(before: &Word<'_>, after: &Word<'_>) -> u32 {
-    let mut h = Fnv(before.first[6]);
-    h.feed(0xff);
-    h.feed_all(after.form.as_bytes());
-    h.finish()
 }
 
 // The features of [`token_features`] that depend on no word, hashed once at compile time.
@@ -618,18 +614,19 @@ fn continue_lanes2(states: [u32; 2], bytes: &[u8]) -> [u32; 2] {
     [h0, h1]
 }
 
-/// [`continue_lanes2`] for four states.
-fn continue_lanes4(states: [u32; 4], bytes: &[u8]) -> [u32; 4] {
-    let [h0, h1, h2, h3] = states;
+/// [`continue_lanes2`] for five states.
+fn continue_lanes5(states: [u32; 5], bytes: &[u8]) -> [u32; 5] {
+    let [h0, h1, h2, h3, h4] = states;
     let (mut h0, mut h1) = (fnv_step(h0, 0xff), fnv_step(h1, 0xff));
-    let (mut h2, mut h3) = (fnv_step(h2, 0xff), fnv_step(h3, 0xff));
+    let (mut h2, mut h3, mut h4) = (fnv_step(h2, 0xff), fnv_step(h3, 0xff), fnv_step(h4, 0xff));
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
         h2 = fnv_step(h2, b);
         h3 = fnv_step(h3, b);
+        h4 = fnv_step(h4, b);
     }
-    [h0, h1, h2, h3]
+    [h0, h1, h2, h3, h4]
 }
 
 /// [`hash_lanes2`] for three templates.
@@ -826,10 +823,11 @@ mod tests {
             let mut pairs = Vec::new();
             pair_features(around, |id| pairs.push(id));
             let [before2, before, word, after, after2] = around;
+            // The word before each pair's first: any for the pairs whose last id is not used.
             let (left, own, right) = (
-                adjacent_pair_features(before, word),
-                adjacent_pair_features(word, after),
-                adjacent_pair_features(before2, before),
+                adjacent_pair_features(before2, before, word),
+                adjacent_pair_features(before, word, after),
+                adjacent_pair_features(before2, before2, before),
             );
             let mut split = vec![
                 left[0],
@@ -837,8 +835,8 @@ mod tests {
                 own[2],
                 own[3],
                 right[4],
-                adjacent_pair_features(after, after2)[5],
-                skip_pair_feature(before, after),
+                adjacent_pair_features(word, after, after2)[5],
+                own[6],
             ];
             pairs.sort_unstable();
             split.sort_unstable();

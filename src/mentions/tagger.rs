@@ -19,7 +19,7 @@
 //! word are summed once per tagger; the model keeps only the weight rows that exist (a quarter
 //! of the buckets), laid out at build time (`build/model.rs`), so loading it costs nothing at
 //! first use. A row is one aligned word, found with one load of its block of eight buckets
-//! and a table of the ones in a byte; rows are summed as 16-bit lanes ([`RowSum`]), and a
+//! and a table of the ones in a byte; rows are summed as 16-bit lanes (`RowSum`), and a
 //! word's memo keeps its sums as lanes, so that a token adds its five words' sums as two
 //! words. The Viterbi search takes each token's scores as they are summed and keeps only the
 //! best score of each tag: the best path's tags are worked out at the end. Hashes that run
@@ -37,8 +37,8 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{
-    adjacent_pair_features, fixed_features, marker_class, skip_pair_feature, tokenize_into,
-    word_form, Role, Word, FEATURE_VERSION,
+    adjacent_pair_features, fixed_features, marker_class, tokenize_into, word_form, Role, Word,
+    FEATURE_VERSION,
 };
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
@@ -709,7 +709,7 @@ pub struct Tagger<'a> {
     /// The best-path search, its buffer kept from sentence to sentence.
     search: Search,
     /// The pair features of each two adjacent words of the current sentence.
-    pairs: Vec<[u32; 6]>,
+    pairs: Vec<[u32; 7]>,
     /// How many distinct words to make room for in the memo when it starts ([`Tagger::reserve`]).
     room: usize,
     /// The current sentence's tokens and their words ([`Tagger::tag_text`]), kept from sentence
@@ -980,14 +980,15 @@ impl<'a> Tagger<'a> {
         let memo = |at: u32| &memos[at as usize];
         // The pair features of each two adjacent words ([`adjacent_pair_features`]), the
         // sentence boundaries included: `pairs[k]` of the words at `at[k]` and `at[k + 1]`
-        // (tokens `k - 2` and `k - 1`).
+        // (tokens `k - 2` and `k - 1`), its last of the words at `at[k - 1]` and `at[k + 1]`
+        // (the words around token `k - 2`; for `k` 0 and 1, no token's).
         self.pairs.clear();
         if !words.is_empty() {
-            self.pairs.extend(
-                self.at
-                    .windows(2)
-                    .map(|w| adjacent_pair_features(&memo(w[0]).word, &memo(w[1]).word)),
-            );
+            let start = &memo(0).word;
+            self.pairs.push(adjacent_pair_features(start, start, start));
+            self.pairs.extend(self.at.windows(3).map(|w| {
+                adjacent_pair_features(&memo(w[0]).word, &memo(w[1]).word, &memo(w[2]).word)
+            }));
         }
         for (i, (at, pairs)) in self.at.windows(5).zip(self.pairs.windows(4)).enumerate() {
             let &[a, b, c, d, e] = at else { continue };
@@ -1003,7 +1004,7 @@ impl<'a> Tagger<'a> {
                 pairs[2][3],
                 pairs[0][4],
                 pairs[3][5],
-                skip_pair_feature(&before.word, &after.word),
+                pairs[2][6],
             ];
             // The five words' lanes and the fixed ones in one sum when they fit (always, but
             // for very long words).

@@ -258,11 +258,11 @@ pub enum Role {
 impl<'a> Word<'a> {
     /// A word of a sentence.
     pub fn new(word: &'a str) -> Word<'a> {
-        if is_own_form(word) {
+        if let Some(scripts) = own_form_scripts(word) {
             // Devanagari and lower-case Latin letters only: shape "D", "x" or a mix.
-            let shape = match (word.is_ascii(), word.bytes().any(|b| b.is_ascii())) {
-                (true, _) if !word.is_empty() => Cow::Borrowed("x"),
-                (false, false) => Cow::Borrowed("D"),
+            let shape = match scripts {
+                (true, false) => Cow::Borrowed("x"),
+                (false, true) => Cow::Borrowed("D"),
                 _ => Cow::Owned(shape(word)),
             };
             return Word::with(Cow::Borrowed(word), shape);
@@ -352,12 +352,24 @@ impl<'a> Word<'a> {
         }
         let mut own = |id: u32| visit(Role::Own, id);
         own(own_form);
-        // Prefixes and suffixes of 1 to 3 and 1 to 4 characters, shorter than the word.
-        for n in 1..=3 {
-            if chars > n {
-                own(hash(2 + n as u8, &[&w[..starts[n] as usize]]));
+        // Prefixes of 1 to 3 characters shorter than the word (3 to 5), side by side: all three
+        // over the first character, two over the second, one over the third.
+        if chars > 1 {
+            let first = &bytes[..starts[1] as usize];
+            let [p1, p2, p3] = hash_lanes3(const { fnv_parts([3, 4, 5]) }, first);
+            own(Fnv(p1).finish());
+            if chars > 2 {
+                let second = &bytes[starts[1] as usize..starts[2] as usize];
+                let [p2, p3] = hash_lanes2([p2, p3], second);
+                own(Fnv(p2).finish());
+                if chars > 3 {
+                    let mut h = Fnv(p3);
+                    h.feed_all(&bytes[starts[2] as usize..starts[3] as usize]);
+                    own(h.finish());
+                }
             }
         }
+        // Suffixes of 1 to 4 characters, shorter than the word.
         for (n, id) in [own1, own2, own3].into_iter().enumerate() {
             if chars > n + 1 {
                 own(id);
@@ -553,22 +565,33 @@ pub fn word_form(word: &str) -> String {
 /// Latin letters (most words). Read byte by byte: Devanagari is U+0900 to U+097F, `E0 A4 xx` and
 /// `E0 A5 xx` in UTF-8, its digits `E0 A5 A6` to `E0 A5 AF`.
 pub(crate) fn is_own_form(word: &str) -> bool {
+    own_form_scripts(word).is_some()
+}
+
+/// [`is_own_form`], and if so whether the word has Latin letters and whether it has Devanagari
+/// ones, found in the same pass.
+fn own_form_scripts(word: &str) -> Option<(bool, bool)> {
     let bytes = word.as_bytes();
+    let (mut latin, mut devanagari) = (false, false);
     let mut at = 0;
     while at < bytes.len() {
         match bytes[at] {
-            b'a'..=b'z' => at += 1,
+            b'a'..=b'z' => {
+                latin = true;
+                at += 1
+            }
             0xE0 if matches!(
                 bytes.get(at + 1..at + 3),
                 Some([0xA4, _]) | Some([0xA5, 0x80..=0xA5 | 0xB0..=0xBF])
             ) =>
             {
+                devanagari = true;
                 at += 3
             }
-            _ => return false,
+            _ => return None,
         }
     }
-    true
+    Some((latin, devanagari))
 }
 
 /// A short description of the word's script and case: `D` Devanagari, `X` upper-case Latin,
@@ -591,9 +614,10 @@ pub fn shape(word: &str) -> String {
 }
 
 /// The FNV states (unfinished) of [`hash`] of one part, `bytes`, for two templates, from their
-/// states before the part ([`fnv_parts`], worked out at compile time): one pass over the bytes
-/// for both. Written out lane by lane ([`hash_lanes3`], [`hash_form`]) so that the lanes stay
-/// in registers: the release profile optimises for size and unrolls no loop.
+/// states before the part ([`fnv_parts`], worked out at compile time), or two states continued
+/// over more of a part: one pass over the bytes for both. Written out lane by lane
+/// ([`hash_lanes3`], [`hash_form`]) so that the lanes stay in registers: the release profile
+/// optimises for size and unrolls no loop.
 fn hash_lanes2(starts: [u32; 2], bytes: &[u8]) -> [u32; 2] {
     let [mut h0, mut h1] = starts;
     for &b in bytes {

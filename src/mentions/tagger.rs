@@ -760,6 +760,8 @@ impl Lanes {
 struct RowSum {
     lanes: Lanes,
     total: [i32; NTAGS],
+    /// Whether the lanes were ever emptied into the total (the total is then not zero, mostly).
+    flushed: bool,
 }
 
 /// The low byte of each 16-bit lane.
@@ -796,6 +798,7 @@ impl RowSum {
     fn flush(&mut self) {
         self.total = self.lanes.added_to(self.total);
         self.lanes = Lanes::default();
+        self.flushed = true;
     }
 
     /// The sum of the rows added.
@@ -849,7 +852,7 @@ impl<'a> Memo<'a> {
         let no_begin = is_word && (model.never_begins_form(form) || is_time_form(form));
         let overflow = sums
             .iter()
-            .any(|sum| sum.total != [0; NTAGS])
+            .any(|sum| sum.flushed)
             .then(|| Box::new(sums.map(|sum| sum.total)));
         Memo {
             word,
@@ -1033,12 +1036,12 @@ impl<'a> Tagger<'a> {
             let mut sum = if fits {
                 RowSum {
                     lanes,
-                    total: [0; NTAGS],
+                    ..RowSum::default()
                 }
             } else {
                 RowSum {
-                    lanes: Lanes::default(),
                     total: overflowing_sum(memos, fixed),
+                    ..RowSum::default()
                 }
             };
             for id in ids {

@@ -37,12 +37,28 @@ const CASE_MARKERS: &[&str] = &["ने", "को", "का", "के", "की"
 /// `E0 A5 xx` in UTF-8, so only other scripts' characters are decoded, and a character's
 /// neighbours only for the few marks that may join a word.
 pub fn tokenize(text: &str) -> Vec<Range> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), so that a caller can keep one buffer.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Range>) {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
+    tokens.clear();
+    tokens.reserve(bytes.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut chars_in_word = 0usize;
     let mut at = 0;
-    while at < bytes.len() {
+    while let Some(&byte) = bytes.get(at) {
+        // A space ends a word and is no token (the commonest character after letters).
+        if byte == b' ' {
+            if let Some(s) = start.take() {
+                tokens.push(Range::new(s, at));
+            }
+            at += 1;
+            continue;
+        }
         let (c, len) = char_at(text, at);
         let in_word = match c {
             _ if is_word_char(c) => true,
@@ -61,15 +77,15 @@ pub fn tokenize(text: &str) -> Vec<Range> {
             chars_in_word += 1;
             at += len;
             // The rest of a run of ASCII letters and digits and Devanagari letters and marks.
-            loop {
-                match bytes.get(at..) {
-                    Some([b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9', ..]) => at += 1,
-                    Some(
-                        [0xE0, 0xA4, _, ..]
-                        | [0xE0, 0xA5, 0x80..=0xA3 | 0xA6..=0xAF | 0xB1..=0xBF, ..],
-                    ) => at += 3,
+            while let Some(&byte) = bytes.get(at) {
+                at += match byte {
+                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => 1,
+                    0xE0 => match bytes.get(at + 1..at + 3) {
+                        Some([0xA4, _] | [0xA5, 0x80..=0xA3 | 0xA6..=0xAF | 0xB1..=0xBF]) => 3,
+                        _ => break,
+                    },
                     _ => break,
-                }
+                };
                 chars_in_word += 1;
             }
             continue;
@@ -86,7 +102,6 @@ pub fn tokenize(text: &str) -> Vec<Range> {
     if let Some(s) = start {
         tokens.push(Range::new(s, text.len()));
     }
-    tokens
 }
 
 /// A decimal digit of any script, ASCII and Devanagari first.
@@ -243,11 +258,11 @@ pub enum Role {
 impl<'a> Word<'a> {
     /// A word of a sentence.
     pub fn new(word: &'a str) -> Word<'a> {
-        if is_own_form(word) {
+        if let Some(scripts) = own_form_scripts(word) {
             // Devanagari and lower-case Latin letters only: shape "D", "x" or a mix.
-            let shape = match (word.is_ascii(), word.bytes().any(|b| b.is_ascii())) {
-                (true, _) if !word.is_empty() => Cow::Borrowed("x"),
-                (false, false) => Cow::Borrowed("D"),
+            let shape = match scripts {
+                (true, false) => Cow::Borrowed("x"),
+                (false, true) => Cow::Borrowed("D"),
                 _ => Cow::Owned(shape(word)),
             };
             return Word::with(Cow::Borrowed(word), shape);
@@ -264,11 +279,20 @@ impl<'a> Word<'a> {
 
     fn with(form: Cow<'a, str>, shape: Cow<'static, str>) -> Word<'a> {
         let f = hash_form(form.as_bytes());
-        let s = hash_lanes2([PAIR_TEMPLATES[2], PAIR_TEMPLATES[3]], shape.as_bytes());
+        let s = hash_lanes2(
+            const { fnv_parts([PAIR_TEMPLATES[2], PAIR_TEMPLATES[3]]) },
+            shape.as_bytes(),
+        );
         Word {
             marker: CASE_MARKERS.contains(&form.as_ref()),
             first: [f[0], f[1], s[0], s[1], f[2], f[3], f[4]],
-            alone: [f[5], f[6], f[7], f[8], f[9]].map(|h| Fnv(h).finish()),
+            alone: [
+                Fnv(f[5]).finish(),
+                Fnv(f[6]).finish(),
+                Fnv(f[7]).finish(),
+                Fnv(f[8]).finish(),
+                Fnv(f[9]).finish(),
+            ],
             form,
             shape,
         }
@@ -307,9 +331,18 @@ impl<'a> Word<'a> {
         visit(Role::TwoAfter, two_after);
         // Suffixes of 1 to 4 characters: as the neighbours see them (21, 22, 27, 28), and the
         // word's own ones shorter than the word (7 to 10), side by side over the same bytes.
-        let [s1, own1] = hash_lanes2([28, 7], last(1)).map(|h| Fnv(h).finish());
-        let [s2b, s2a, own2] = hash_lanes3([21, 22, 8], last(2)).map(|h| Fnv(h).finish());
-        let [s3, own3] = hash_lanes2([27, 9], last(3)).map(|h| Fnv(h).finish());
+        let [s1, own1] = hash_lanes2(const { fnv_parts([28, 7]) }, last(1));
+        let [s2b, s2a, own2] = hash_lanes3(const { fnv_parts([21, 22, 8]) }, last(2));
+        let [s3, own3] = hash_lanes2(const { fnv_parts([27, 9]) }, last(3));
+        let [s1, own1, s2b, s2a, own2, s3, own3] = [
+            Fnv(s1).finish(),
+            Fnv(own1).finish(),
+            Fnv(s2b).finish(),
+            Fnv(s2a).finish(),
+            Fnv(own2).finish(),
+            Fnv(s3).finish(),
+            Fnv(own3).finish(),
+        ];
         visit(Role::Before, s2b);
         visit(Role::After, s2a);
         visit(Role::Before, s3);
@@ -319,12 +352,24 @@ impl<'a> Word<'a> {
         }
         let mut own = |id: u32| visit(Role::Own, id);
         own(own_form);
-        // Prefixes and suffixes of 1 to 3 and 1 to 4 characters, shorter than the word.
-        for n in 1..=3 {
-            if chars > n {
-                own(hash(2 + n as u8, &[&w[..starts[n] as usize]]));
+        // Prefixes of 1 to 3 characters shorter than the word (3 to 5), side by side: all three
+        // over the first character, two over the second, one over the third.
+        if chars > 1 {
+            let first = &bytes[..starts[1] as usize];
+            let [p1, p2, p3] = hash_lanes3(const { fnv_parts([3, 4, 5]) }, first);
+            own(Fnv(p1).finish());
+            if chars > 2 {
+                let second = &bytes[starts[1] as usize..starts[2] as usize];
+                let [p2, p3] = hash_lanes2([p2, p3], second);
+                own(Fnv(p2).finish());
+                if chars > 3 {
+                    let mut h = Fnv(p3);
+                    h.feed_all(&bytes[starts[2] as usize..starts[3] as usize]);
+                    own(h.finish());
+                }
             }
         }
+        // Suffixes of 1 to 4 characters, shorter than the word.
         for (n, id) in [own1, own2, own3].into_iter().enumerate() {
             if chars > n + 1 {
                 own(id);
@@ -424,20 +469,24 @@ pub fn pair_features(at: [&Word<'_>; 5], mut visit: impl FnMut(u32)) {
 /// The ids of [`pair_features`] of two adjacent words `x` and `y` (the second part `y`), each
 /// pair hashed once for the tokens around it: `[17, 19]` for `y`'s token (as its word before
 /// and itself), `[18, 20]` for `x`'s (as itself and its word after), 25 for the token after
-/// `y`, 26 for the token before `x`. The four form pairs share one pass over `y`'s bytes.
-pub fn adjacent_pair_features(x: &Word<'_>, y: &Word<'_>) -> [u32; 6] {
+/// `y`, 26 for the token before `x`; and the last, 29 of `w` and `y`, for `x`'s token when `w`
+/// is the word before it (the words before and after the token). The five form pairs share
+/// one pass over `y`'s bytes.
+pub fn adjacent_pair_features(w: &Word<'_>, x: &Word<'_>, y: &Word<'_>) -> [u32; 7] {
     let f = &x.first;
-    let [f17, f18, f25, f26] = continue_lanes4([f[0], f[1], f[4], f[5]], y.form.as_bytes());
+    let [f17, f18, f25, f26, f29] =
+        continue_lanes5([f[0], f[1], f[4], f[5], w.first[6]], y.form.as_bytes());
     let [f19, f20] = continue_lanes2([f[2], f[3]], y.shape.as_bytes());
-    [f17, f19, f18, f20, f25, f26].map(|h| Fnv(h).finish())
-}
-
-/// The id of [`pair_features`] of the words before and after a token (29).
-pub fn skip_pair_feature(before: &Word<'_>, after: &Word<'_>) -> u32 {
-    let mut h = Fnv(before.first[6]);
-    h.feed(0xff);
-    h.feed_all(after.form.as_bytes());
-    h.finish()
+    // Written out, not mapped: the release profile optimises for size and unrolls no loop.
+    [
+        Fnv(f17).finish(),
+        Fnv(f19).finish(),
+        Fnv(f18).finish(),
+        Fnv(f20).finish(),
+        Fnv(f25).finish(),
+        Fnv(f26).finish(),
+        Fnv(f29).finish(),
+    ]
 }
 
 // The features of [`token_features`] that depend on no word, hashed once at compile time.
@@ -516,22 +565,33 @@ pub fn word_form(word: &str) -> String {
 /// Latin letters (most words). Read byte by byte: Devanagari is U+0900 to U+097F, `E0 A4 xx` and
 /// `E0 A5 xx` in UTF-8, its digits `E0 A5 A6` to `E0 A5 AF`.
 pub(crate) fn is_own_form(word: &str) -> bool {
+    own_form_scripts(word).is_some()
+}
+
+/// [`is_own_form`], and if so whether the word has Latin letters and whether it has Devanagari
+/// ones, found in the same pass.
+fn own_form_scripts(word: &str) -> Option<(bool, bool)> {
     let bytes = word.as_bytes();
+    let (mut latin, mut devanagari) = (false, false);
     let mut at = 0;
     while at < bytes.len() {
         match bytes[at] {
-            b'a'..=b'z' => at += 1,
+            b'a'..=b'z' => {
+                latin = true;
+                at += 1
+            }
             0xE0 if matches!(
                 bytes.get(at + 1..at + 3),
                 Some([0xA4, _]) | Some([0xA5, 0x80..=0xA5 | 0xB0..=0xBF])
             ) =>
             {
+                devanagari = true;
                 at += 3
             }
-            _ => return false,
+            _ => return None,
         }
     }
-    true
+    Some((latin, devanagari))
 }
 
 /// A short description of the word's script and case: `D` Devanagari, `X` upper-case Latin,
@@ -553,11 +613,13 @@ pub fn shape(word: &str) -> String {
     out
 }
 
-/// The FNV states (unfinished) of [`hash`] of one part, `bytes`, for two templates: one pass
-/// over the bytes for both. Written out lane by lane ([`hash_lanes3`], [`hash_form`]) so that
-/// the lanes stay in registers: the release profile optimises for size and unrolls no loop.
-fn hash_lanes2(templates: [u8; 2], bytes: &[u8]) -> [u32; 2] {
-    let [mut h0, mut h1] = templates.map(fnv_part);
+/// The FNV states (unfinished) of [`hash`] of one part, `bytes`, for two templates, from their
+/// states before the part ([`fnv_parts`], worked out at compile time), or two states continued
+/// over more of a part: one pass over the bytes for both. Written out lane by lane
+/// ([`hash_lanes3`], [`hash_form`]) so that the lanes stay in registers: the release profile
+/// optimises for size and unrolls no loop.
+fn hash_lanes2(starts: [u32; 2], bytes: &[u8]) -> [u32; 2] {
+    let [mut h0, mut h1] = starts;
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -567,7 +629,8 @@ fn hash_lanes2(templates: [u8; 2], bytes: &[u8]) -> [u32; 2] {
 
 /// The FNV states of two states continued with the separator and one part, `bytes`.
 fn continue_lanes2(states: [u32; 2], bytes: &[u8]) -> [u32; 2] {
-    let [mut h0, mut h1] = states.map(|h| fnv_step(h, 0xff));
+    let [h0, h1] = states;
+    let (mut h0, mut h1) = (fnv_step(h0, 0xff), fnv_step(h1, 0xff));
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -575,21 +638,24 @@ fn continue_lanes2(states: [u32; 2], bytes: &[u8]) -> [u32; 2] {
     [h0, h1]
 }
 
-/// [`continue_lanes2`] for four states.
-fn continue_lanes4(states: [u32; 4], bytes: &[u8]) -> [u32; 4] {
-    let [mut h0, mut h1, mut h2, mut h3] = states.map(|h| fnv_step(h, 0xff));
+/// [`continue_lanes2`] for five states.
+fn continue_lanes5(states: [u32; 5], bytes: &[u8]) -> [u32; 5] {
+    let [h0, h1, h2, h3, h4] = states;
+    let (mut h0, mut h1) = (fnv_step(h0, 0xff), fnv_step(h1, 0xff));
+    let (mut h2, mut h3, mut h4) = (fnv_step(h2, 0xff), fnv_step(h3, 0xff), fnv_step(h4, 0xff));
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
         h2 = fnv_step(h2, b);
         h3 = fnv_step(h3, b);
+        h4 = fnv_step(h4, b);
     }
-    [h0, h1, h2, h3]
+    [h0, h1, h2, h3, h4]
 }
 
 /// [`hash_lanes2`] for three templates.
-fn hash_lanes3(templates: [u8; 3], bytes: &[u8]) -> [u32; 3] {
-    let [mut h0, mut h1, mut h2] = templates.map(fnv_part);
+fn hash_lanes3(starts: [u32; 3], bytes: &[u8]) -> [u32; 3] {
+    let [mut h0, mut h1, mut h2] = starts;
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -601,7 +667,7 @@ fn hash_lanes3(templates: [u8; 3], bytes: &[u8]) -> [u32; 3] {
 /// [`hash_lanes2`] for the ten [`FORM_TEMPLATES`].
 fn hash_form(bytes: &[u8]) -> [u32; 10] {
     let [mut h0, mut h1, mut h2, mut h3, mut h4, mut h5, mut h6, mut h7, mut h8, mut h9] =
-        FORM_TEMPLATES.map(fnv_part);
+        const { fnv_parts(FORM_TEMPLATES) };
     for &b in bytes {
         h0 = fnv_step(h0, b);
         h1 = fnv_step(h1, b);
@@ -617,11 +683,17 @@ fn hash_form(bytes: &[u8]) -> [u32; 10] {
     [h0, h1, h2, h3, h4, h5, h6, h7, h8, h9]
 }
 
-/// The FNV state after `template` and the separator before a part.
-fn fnv_part(template: u8) -> u32 {
-    let mut h = Fnv::new(template);
-    h.feed(0xff);
-    h.0
+/// The FNV states after each template and the separator before a part.
+const fn fnv_parts<const N: usize>(templates: [u8; N]) -> [u32; N] {
+    let mut states = [0; N];
+    let mut i = 0;
+    while i < N {
+        let mut h = Fnv::new(templates[i]);
+        h.feed(0xff);
+        states[i] = h.0;
+        i += 1;
+    }
+    states
 }
 
 /// [`Fnv::feed`] on a bare state.
@@ -775,10 +847,11 @@ mod tests {
             let mut pairs = Vec::new();
             pair_features(around, |id| pairs.push(id));
             let [before2, before, word, after, after2] = around;
+            // The word before each pair's first: any for the pairs whose last id is not used.
             let (left, own, right) = (
-                adjacent_pair_features(before, word),
-                adjacent_pair_features(word, after),
-                adjacent_pair_features(before2, before),
+                adjacent_pair_features(before2, before, word),
+                adjacent_pair_features(before, word, after),
+                adjacent_pair_features(before2, before2, before),
             );
             let mut split = vec![
                 left[0],
@@ -786,8 +859,8 @@ mod tests {
                 own[2],
                 own[3],
                 right[4],
-                adjacent_pair_features(after, after2)[5],
-                skip_pair_feature(before, after),
+                adjacent_pair_features(word, after, after2)[5],
+                own[6],
             ];
             pairs.sort_unstable();
             split.sort_unstable();

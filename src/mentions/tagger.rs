@@ -18,10 +18,18 @@
 //! pairs are hashed (each two adjacent words once per sentence), and those that depend on no
 //! word are summed once per tagger; the model keeps only the weight rows that exist (a quarter
 //! of the buckets), laid out at build time (`build/model.rs`), so loading it costs nothing at
-//! first use. The Viterbi search takes each token's scores as they are summed. Hashes that run
+//! first use. A row is one aligned word, found with one load of its block of eight buckets
+//! and a table of the ones in a byte; rows are summed as 16-bit lanes (`RowSum`), and a
+//! word's memo keeps its sums as lanes, so that a token adds its five words' sums as two
+//! words. The Viterbi search takes each token's scores as they are summed and keeps only the
+//! best score of each tag: the best path's tags are worked out at the end. Hashes that run
 //! over the same bytes (a word's form for ten templates, its suffixes for two or three) run
-//! side by side in one pass. The tags are the same as summing every feature of every token
-//! (tests in both modules).
+//! side by side in one pass, written out lane by lane where a loop would stay a loop (the
+//! release profile optimises for size). A sentence without a Devanagari letter costs a scan
+//! of its bytes, eight at a time past ASCII, and the memo starts at the first sentence with
+//! one. The tags are the same as summing every feature of every token: tests compare each
+//! token's scores with the plain sum (shipped model, random models, words long enough to
+//! overfill the lanes) and the search with a plain one.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -29,8 +37,8 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{
-    adjacent_pair_features, fixed_features, marker_class, skip_pair_feature, tokenize, word_form,
-    Role, Word, FEATURE_VERSION,
+    adjacent_pair_features, fixed_features, marker_class, tokenize_into, word_form, Role, Word,
+    FEATURE_VERSION,
 };
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
@@ -115,19 +123,34 @@ pub fn allowed(prev: Option<u8>, next: u8) -> bool {
     prev.is_some_and(|p| tag_type(p) == tag_type(next))
 }
 
+/// The number of ones in each byte: a table, since a count of ones in a word is many
+/// operations where the processor has no instruction for it (x86-64 without POPCNT).
+static ONES: [u8; 256] = {
+    let mut ones = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        ones[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    ones
+};
+
 /// A trained model: quantised weights of hashed features per tag and tag-pair scores.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     /// log2 of the number of feature buckets.
     pub bits: u8,
-    /// For each block of 64 buckets, which have a row of weights (bit `b % 64` for bucket `b`)
-    /// and how many buckets before the block have one. About a quarter of the buckets have a
-    /// row; the others' weights are all zero.
-    blocks: Vec<(u64, u32)>,
-    /// The rows of the buckets that have one, in bucket order, `NTAGS` weights each, each
-    /// stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes). Four times
-    /// smaller than a row for every bucket, so that the rows a text needs stay in the cache.
-    emit: Cow<'static, [u8]>,
+    /// For each block of 8 buckets, which have a row of weights (bit `b % 8` of the low byte
+    /// for bucket `b`) and, in the bytes above, how many buckets before the block have one: one
+    /// load and a look-up in [`ONES`] find a row. About a quarter of the buckets have a row;
+    /// the others' weights are all zero.
+    blocks: Vec<u32>,
+    /// The rows of the buckets that have one, in bucket order, each a word: weight `t` in byte
+    /// `t`, stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes), the
+    /// last byte unused ([`pack_row`]), so that a row is one aligned load ([`RowSum::add`]).
+    /// Three times smaller than a row for every bucket, so that the rows a text needs stay in
+    /// the cache.
+    emit: Vec<u64>,
     /// `trans[0][t]`: score of starting with tag `t`; `trans[p + 1][t]`: of `t` after `p`.
     pub trans: [[i16; NTAGS]; NTAGS + 1],
     /// Free text stored with the model: its provenance and licence.
@@ -152,39 +175,27 @@ impl Model {
         for (b, row) in weights.chunks_exact(NTAGS).take(buckets).enumerate() {
             if row.iter().any(|&w| w != 0) {
                 present[b / 8] |= 1 << (b % 8);
-                emit.extend(row.iter().map(|&w| w as u8 ^ 0x80));
+                emit.push(pack_row(row.iter().map(|&w| w as u8 ^ 0x80)));
             }
         }
-        Model::with_parts(
-            bits,
-            Cow::Owned(present),
-            Cow::Owned(emit),
-            trans,
-            notice,
-            never_begin,
-        )
+        Model::with_parts(bits, &present, emit, trans, notice, never_begin)
     }
 
     /// The model with the buckets that have a row in `present` (bucket `b`: bit `b % 8` of
     /// byte `b / 8`) and their rows in `emit`.
     fn with_parts(
         bits: u8,
-        present: Cow<'static, [u8]>,
-        emit: Cow<'static, [u8]>,
+        present: &[u8],
+        emit: Vec<u64>,
         trans: [[i16; NTAGS]; NTAGS + 1],
         notice: String,
         never_begin: Vec<String>,
     ) -> Model {
-        let mut blocks = Vec::with_capacity(present.len().div_ceil(8));
+        // At most 2^24 buckets: the count before a block fits in 24 bits.
+        let mut blocks = Vec::with_capacity(present.len());
         let mut before = 0u32;
-        let whole = present.chunks_exact(8);
-        // A last block shorter than 8 bytes (never, for a model of 2^8 buckets or more), padded.
-        let mut last = [0u8; 8];
-        last[..whole.remainder().len()].copy_from_slice(whole.remainder());
-        let padded = (!whole.remainder().is_empty()).then_some(&last[..]);
-        for block in whole.chain(padded) {
-            let bits = u64::from_le_bytes(block.try_into().unwrap_or([0; 8]));
-            blocks.push((bits, before));
+        for &bits in present {
+            blocks.push(before << 8 | u32::from(bits));
             before += bits.count_ones();
         }
         Model {
@@ -199,19 +210,19 @@ impl Model {
 
     /// Where the row of `bucket` starts in `emit`, if the bucket has one.
     fn row(&self, bucket: usize) -> Option<usize> {
-        let &(bits, before) = self.blocks.get(bucket / 64)?;
-        let bit = bucket % 64;
-        if bits >> bit & 1 == 0 {
+        let block = *self.blocks.get(bucket / 8)?;
+        let bit = bucket % 8;
+        if block >> bit & 1 == 0 {
             return None;
         }
-        let before = before + (bits & ((1u64 << bit) - 1)).count_ones();
-        Some(before as usize * NTAGS)
+        let before = (block >> 8) + u32::from(ONES[usize::from(block as u8 & ((1u8 << bit) - 1))]);
+        Some(before as usize)
     }
 
     /// The weight for `tag` in row `bucket`.
     pub fn weight(&self, bucket: usize, tag: usize) -> i8 {
         self.row(bucket)
-            .map_or(0, |at| (self.emit[at + tag] ^ 0x80) as i8)
+            .map_or(0, |at| ((self.emit[at] >> (8 * tag)) as u8 ^ 0x80) as i8)
     }
 
     /// The bucket of a feature id.
@@ -269,7 +280,7 @@ impl Model {
         let rows: Vec<usize> = (0..1usize << self.bits)
             .filter(|&b| {
                 self.row(b)
-                    .is_some_and(|at| self.emit[at..at + NTAGS].iter().any(|&w| w != 0x80))
+                    .is_some_and(|_| (0..NTAGS).any(|t| self.weight(b, t) != 0))
             })
             .collect();
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
@@ -365,8 +376,8 @@ impl Model {
                 .ok_or("model head has rows, or weights of the wrong size")?;
             return Ok(Model::with_parts(
                 bits,
-                Cow::Borrowed(present),
-                Cow::Owned(emit),
+                present,
+                emit,
                 trans,
                 notice,
                 never_begin,
@@ -388,34 +399,24 @@ impl Model {
         // Row by row: each row's seven weights side by side, read from the seven columns.
         let columns = r.take(nrows * NTAGS)?;
         let mut present = vec![0u8; buckets / 8];
-        let mut emit = vec![0u8; nrows * NTAGS];
+        let mut emit = Vec::with_capacity(nrows);
         for (k, &b) in rows.iter().enumerate() {
             present[b / 8] |= 1 << (b % 8);
-            for (t, w) in emit[k * NTAGS..(k + 1) * NTAGS].iter_mut().enumerate() {
-                *w = columns[t * nrows + k] ^ 0x80;
-            }
+            emit.push(pack_row((0..NTAGS).map(|t| columns[t * nrows + k] ^ 0x80)));
         }
         if r.at != bytes.len() {
             return Err("model has trailing bytes".to_string());
         }
-        let model = Model::with_parts(
-            bits,
-            Cow::Owned(present),
-            Cow::Owned(emit),
-            trans,
-            notice,
-            never_begin,
-        );
+        let model = Model::with_parts(bits, &present, emit, trans, notice, never_begin);
         Ok(model)
     }
 }
 
 /// Rule out the begin tags in a row of tag scores (without overflow in later sums).
 pub fn forbid_begin<S: From<i32> + Copy>(row: &mut [S; NTAGS]) {
-    for (t, score) in row.iter_mut().enumerate() {
-        if is_begin(t as u8) {
-            *score = S::from(-(1 << 24));
-        }
+    // The begin tags are the odd ones ([`is_begin`]).
+    for t in (1..NTAGS).step_by(2) {
+        row[t] = S::from(-(1 << 24));
     }
 }
 
@@ -435,80 +436,116 @@ where
     for row in scores {
         search.push(row, &table);
     }
-    search.tags()
+    search.tags(&table)
 }
+
+/// The score of a tag no path may take at a token: far below any path's, and far enough above
+/// `i32::MIN` that adding a transition and a token's scores cannot overflow.
+const UNREACHABLE: i32 = i32::MIN / 2;
 
 /// The best-path search of the tagger and of [`viterbi`] (`i32` scores, the transition scores in
 /// a table), token by token: each row of tag scores is taken as soon as it is worked out, and
-/// the buffer of back pointers is kept from sentence to sentence. A test checks it against a
-/// plain search that tries every pair of tags.
+/// the buffer is kept from sentence to sentence. It keeps the best score of a path to each tag
+/// at each token, not the tag before it on that path: that is worked out again for the tokens
+/// of the best path only ([`step`]), from the same scores by the same rule, so that a token
+/// costs only the maxima. A test checks it against a plain search that tries every pair of tags.
 #[derive(Debug, Default)]
 struct Search {
-    /// The best score of a path to each tag at the last token taken.
-    best: [i32; NTAGS],
-    /// `back[i][t]`: the tag before `t` at token `i` on the best path to it (`back[0]` unused).
-    back: Vec<[u8; NTAGS]>,
+    /// `best[i][t]`: the best score of a path to tag `t` at token `i`.
+    best: Vec<[i32; NTAGS]>,
+}
+
+/// The BIO rule ([`allowed`]) written out: the tag before `t` on the best path to it given the
+/// best scores `prev` at the token before, and that path's score without `t`'s own. An inside
+/// tag follows its type's begin or itself, any other tag any tag; lower tags win ties. Written
+/// out tag by tag, not as a loop over the seven: the release profile unrolls no loop.
+fn step(prev: &[i32; NTAGS], trans: &[[i32; NTAGS]; NTAGS + 1], t: usize) -> (u8, i32) {
+    if t % 2 == 0 && t > 0 {
+        let begin = prev[t - 1] + trans[t][t];
+        let inside = prev[t] + trans[t + 1][t];
+        return if inside > begin {
+            (t as u8, inside)
+        } else {
+            (t as u8 - 1, begin)
+        };
+    }
+    let mut p = 0;
+    let mut top = prev[0] + trans[1][t];
+    let mut consider = |q: u8| {
+        let s = prev[q as usize] + trans[q as usize + 1][t];
+        if s > top {
+            (p, top) = (q, s);
+        }
+    };
+    consider(1);
+    consider(2);
+    consider(3);
+    consider(4);
+    consider(5);
+    consider(6);
+    (p, top)
 }
 
 impl Search {
     /// Start a new sentence.
     fn clear(&mut self) {
-        self.back.clear();
+        self.best.clear();
     }
 
     /// Take the next token's tag scores; `trans[0][t]` scores starting with tag `t` and
     /// `trans[p + 1][t]` tag `t` after `p`.
     fn push(&mut self, scores: &[i32; NTAGS], trans: &[[i32; NTAGS]; NTAGS + 1]) {
-        let i = self.back.len();
-        let mut back = [0u8; NTAGS];
-        if i == 0 {
-            self.best = std::array::from_fn(|t| scores[t] + trans[0][t]);
-        } else {
-            // The BIO rule ([`allowed`]) written out: an inside tag follows its type's begin or
-            // itself, any other tag any tag; at the second token no inside tag (none can start
-            // a sentence). Lower tags win ties.
-            let second = i == 1;
-            let prev = self.best;
-            self.best = std::array::from_fn(|t| {
-                let (p, top) = if t % 2 == 0 && t > 0 {
-                    let begin = (t - 1, prev[t - 1] + trans[t][t]);
-                    let inside = prev[t] + trans[t + 1][t];
-                    if !second && inside > begin.1 {
-                        (t, inside)
-                    } else {
-                        begin
-                    }
-                } else {
-                    let (mut p, mut top) = (0, prev[0] + trans[1][t]);
-                    for q in 1..NTAGS {
-                        let s = prev[q] + trans[q + 1][t];
-                        if s > top && !(second && q % 2 == 0) {
-                            top = s;
-                            p = q;
-                        }
-                    }
-                    (p, top)
+        let best = match self.best.last() {
+            None => {
+                let mut best: [i32; NTAGS] = std::array::from_fn(|t| scores[t] + trans[0][t]);
+                // No inside tag starts a sentence: a score below any path's rules them out at
+                // the next token without a test there (a path's score stays far above it, even
+                // with begin tags ruled out by [`forbid_begin`]).
+                for t in [2, 4, 6] {
+                    best[t] = UNREACHABLE;
+                }
+                best
+            }
+            Some(prev) => {
+                // The maxima of [`step`], without which tag gave them.
+                let any = |t: usize| {
+                    let s = |q: usize| prev[q] + trans[q + 1][t];
+                    s(0).max(s(1))
+                        .max(s(2))
+                        .max(s(3))
+                        .max(s(4))
+                        .max(s(5))
+                        .max(s(6))
                 };
-                back[t] = p as u8;
-                top + scores[t]
-            });
-        }
-        self.back.push(back);
+                let inside = |t: usize| (prev[t - 1] + trans[t][t]).max(prev[t] + trans[t + 1][t]);
+                [
+                    any(0) + scores[0],
+                    any(1) + scores[1],
+                    inside(2) + scores[2],
+                    any(3) + scores[3],
+                    inside(4) + scores[4],
+                    any(5) + scores[5],
+                    inside(6) + scores[6],
+                ]
+            }
+        };
+        self.best.push(best);
     }
 
-    /// The best tag sequence for the tokens taken.
-    fn tags(&self) -> Vec<u8> {
-        let n = self.back.len();
-        if n == 0 {
+    /// The best tag sequence for the tokens taken, with the transition scores they were taken
+    /// with.
+    fn tags(&self, trans: &[[i32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
+        let n = self.best.len();
+        let Some(last_best) = self.best.last() else {
             return Vec::new();
-        }
+        };
         let mut last = 0u8;
         let mut top: Option<i32> = None;
         for t in 0..NTAGS as u8 {
             if n == 1 && !allowed(None, t) {
                 continue;
             }
-            let s = self.best[t as usize];
+            let s = last_best[t as usize];
             if top.is_none_or(|b| s > b) {
                 top = Some(s);
                 last = t;
@@ -517,7 +554,7 @@ impl Search {
         let mut tags = vec![0u8; n];
         tags[n - 1] = last;
         for i in (1..n).rev() {
-            tags[i - 1] = self.back[i][tags[i] as usize];
+            tags[i - 1] = step(&self.best[i - 1], trans, tags[i] as usize).0;
         }
         tags
     }
@@ -548,21 +585,39 @@ pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
 
 /// The rows of [`Model::emit`] from `masks` (one per row: which of its weights are not zero)
 /// and `weights` (those weights, row by row, as stored), or `None` if they do not match.
-fn spread_rows(masks: &[u8], weights: &[u8]) -> Option<Vec<u8>> {
-    let mut emit = vec![0x80u8; masks.len() * NTAGS];
+fn spread_rows(masks: &[u8], weights: &[u8]) -> Option<Vec<u64>> {
+    let mut emit = Vec::with_capacity(masks.len());
     let mut at = 0;
-    for (row, &mask) in emit.chunks_exact_mut(NTAGS).zip(masks) {
+    for &mask in masks {
         if usize::from(mask) >> NTAGS != 0 {
             return None;
         }
+        let mut row = [0x80u8; 8];
         let mut rest = mask;
         while rest != 0 {
             row[rest.trailing_zeros() as usize] = *weights.get(at)?;
             at += 1;
             rest &= rest - 1;
         }
+        emit.push(u64::from_le_bytes(row));
     }
     (at == weights.len()).then_some(emit)
+}
+
+/// A row of [`Model::emit`] from its weights as stored (each plus 128), tag by tag: weight `t`
+/// in byte `t`, the bytes after the last tag's a zero weight (128).
+fn pack_row(stored: impl IntoIterator<Item = u8>) -> u64 {
+    const {
+        assert!(
+            NTAGS < 8,
+            "a row's weights and an unused byte fit in a word"
+        )
+    };
+    let mut row = [0x80u8; 8];
+    for (byte, weight) in row.iter_mut().take(NTAGS).zip(stored) {
+        *byte = weight;
+    }
+    u64::from_le_bytes(row)
 }
 
 /// The shipped Hindi model, read once; `None` if it cannot be read (a build defect that the
@@ -647,25 +702,66 @@ pub struct Tagger<'a> {
     /// More words than this in the memo and it starts again ([`MEMO_LIMIT`]).
     limit: usize,
     /// The summed weights of [`fixed_features`] by case-marker class and by whether the token
-    /// is its sentence's first: the same few rows at every token, summed once.
-    fixed: [[[i32; NTAGS]; 2]; 3],
+    /// is its sentence's first: the same few rows at every token, summed once (as lanes).
+    fixed: [[Lanes; 2]; 3],
     /// The model's tag-pair scores ([`Model::trans`]) as the sums' type.
     trans: [[i32; NTAGS]; NTAGS + 1],
     /// The best-path search, its buffer kept from sentence to sentence.
     search: Search,
     /// The pair features of each two adjacent words of the current sentence.
-    pairs: Vec<[u32; 6]>,
+    pairs: Vec<[u32; 7]>,
+    /// How many distinct words to make room for in the memo when it starts ([`Tagger::reserve`]).
+    room: usize,
+    /// The current sentence's tokens and their words ([`Tagger::tag_text`]), kept from sentence
+    /// to sentence.
+    tokens: Vec<Range>,
+    sentence: Vec<&'a str>,
 }
 
-/// A sum of emission rows, as 16-bit lanes in two words: the even and the odd tags' weights
-/// plus 128 as stored ([`Model::emit`]), with the number of rows added. One load and a few
-/// operations per row instead of seven additions.
+/// Emission rows summed as 16-bit lanes in two words: the even and the odd tags' weights plus
+/// 128 as stored ([`Model::emit`]), with the number of rows added. One load and a few
+/// operations per row instead of seven additions; a lane holds the sum of up to 257 rows.
 #[derive(Debug, Clone, Copy, Default)]
-struct RowSum {
+struct Lanes {
     even: u64,
     odd: u64,
-    rows: i32,
+    rows: u32,
+}
+
+/// The most rows [`Lanes`] hold (of weights up to 255 as stored, up to 65535 in a lane).
+const LANE_ROWS: u32 = 257;
+
+impl Lanes {
+    /// The sum of the rows, tag by tag.
+    fn value(&self) -> [i32; NTAGS] {
+        self.added_to([0; NTAGS])
+    }
+
+    /// `base` plus the sum of the rows, tag by tag (written out: the release profile optimises
+    /// for size and unrolls no loop).
+    fn added_to(&self, base: [i32; NTAGS]) -> [i32; NTAGS] {
+        let bias = 128 * self.rows as i32;
+        let lane = |lanes: u64, k: u32| ((lanes >> (16 * k)) & 0xffff) as i32 - bias;
+        let (even, odd) = (self.even, self.odd);
+        [
+            base[0] + lane(even, 0),
+            base[1] + lane(odd, 0),
+            base[2] + lane(even, 1),
+            base[3] + lane(odd, 1),
+            base[4] + lane(even, 2),
+            base[5] + lane(odd, 2),
+            base[6] + lane(even, 3),
+        ]
+    }
+}
+
+/// A sum of emission rows of any number: [`Lanes`], emptied into a total when full.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowSum {
+    lanes: Lanes,
     total: [i32; NTAGS],
+    /// Whether the lanes were ever emptied into the total (the total is then not zero, mostly).
+    flushed: bool,
 }
 
 /// The low byte of each 16-bit lane.
@@ -674,53 +770,66 @@ const LANES: u64 = 0x00ff_00ff_00ff_00ff;
 impl RowSum {
     /// Add the weights of feature `id`.
     fn add(&mut self, model: &Model, id: u32) {
+        self.add_inline(model, id);
+    }
+
+    /// [`RowSum::add`] inlined: where a token's pair rows are added, one place that runs often.
+    #[inline(always)]
+    fn add_inline(&mut self, model: &Model, id: u32) {
         let Some(at) = model.row(model.bucket(id)) else {
             return;
         };
-        let bytes: [u8; 8] = match model.emit.get(at..at + 8) {
-            Some(row) => std::array::from_fn(|k| row[k]),
-            // The last row: no byte after it.
-            None => std::array::from_fn(|k| model.emit.get(at + k).copied().unwrap_or(0)),
+        let Some(&x) = model.emit.get(at) else {
+            return;
         };
-        let x = u64::from_le_bytes(bytes);
-        self.even += x & LANES;
-        // The eighth byte belongs to the next row.
-        self.odd += (x >> 8) & (LANES >> 16);
-        self.rows += 1;
-        // A lane holds 257 rows of at most 255.
-        if self.rows == 257 {
+        let lanes = &mut self.lanes;
+        lanes.even += x & LANES;
+        // The eighth byte is no tag's.
+        lanes.odd += (x >> 8) & (LANES >> 16);
+        lanes.rows += 1;
+        if lanes.rows == LANE_ROWS {
             self.flush();
         }
     }
 
+    /// Empty the full lanes into the total (rarely: after [`LANE_ROWS`] rows).
+    #[cold]
+    #[inline(never)]
     fn flush(&mut self) {
-        let (even, odd, bias) = (self.even, self.odd, 128 * self.rows);
-        let lane = |lanes: u64, k: u32| ((lanes >> (16 * k)) & 0xffff) as i32 - bias;
-        let t = &mut self.total;
-        t[0] += lane(even, 0);
-        t[1] += lane(odd, 0);
-        t[2] += lane(even, 1);
-        t[3] += lane(odd, 1);
-        t[4] += lane(even, 2);
-        t[5] += lane(odd, 2);
-        t[6] += lane(even, 3);
-        self.even = 0;
-        self.odd = 0;
-        self.rows = 0;
+        self.total = self.lanes.added_to(self.total);
+        self.lanes = Lanes::default();
+        self.flushed = true;
     }
 
     /// The sum of the rows added.
-    fn sum(mut self) -> [i32; NTAGS] {
-        self.flush();
-        self.total
+    fn sum(self) -> [i32; NTAGS] {
+        self.lanes.added_to(self.total)
     }
+}
+
+/// The sum of the five words' weights in their roles around a token (own, before, after, two
+/// before, two after) and of `fixed`, lane by lane: when they do not fit in one [`Lanes`].
+#[cold]
+fn overflowing_sum(memos: [&Memo<'_>; 5], fixed: &Lanes) -> [i32; NTAGS] {
+    let mut total = fixed.value();
+    for (role, memo) in memos.into_iter().enumerate() {
+        let overflow = memo.overflow.as_ref().map_or([0; NTAGS], |o| o[role]);
+        for ((t, v), o) in total.iter_mut().zip(memo.lanes[role].value()).zip(overflow) {
+            *t += v + o;
+        }
+    }
+    total
 }
 
 /// A word with the summed weights of its own features and of those it gives its neighbours.
 struct Memo<'a> {
     word: Word<'a>,
-    /// By [`Role`]: own, before, after, two before, two after.
-    weights: [[i32; NTAGS]; 5],
+    /// By [`Role`] (own, before, after, two before, two after): the weights summed as lanes, so
+    /// that a token adds its five words' lanes and its pairs' rows as one sum.
+    lanes: [Lanes; 5],
+    /// What did not fit in the lanes (a role with more features than [`LANE_ROWS`]: only a very
+    /// long word's own features), by role.
+    overflow: Option<Box<[[i32; NTAGS]; 5]>>,
     /// Whether the word may not begin a name ([`Model::never_begins`], [`is_time_word`]).
     no_begin: bool,
 }
@@ -739,12 +848,16 @@ impl<'a> Memo<'a> {
             };
             sums[r].add(model, id);
         });
-        let weights = sums.map(RowSum::sum);
         let form = word.form();
         let no_begin = is_word && (model.never_begins_form(form) || is_time_form(form));
+        let overflow = sums
+            .iter()
+            .any(|sum| sum.flushed)
+            .then(|| Box::new(sums.map(|sum| sum.total)));
         Memo {
             word,
-            weights,
+            lanes: sums.map(|sum| sum.lanes),
+            overflow,
             no_begin,
         }
     }
@@ -759,9 +872,10 @@ impl<'a> Tagger<'a> {
     fn with_limit(model: &'a Model, limit: usize) -> Tagger<'a> {
         let fixed = std::array::from_fn(|marker| {
             std::array::from_fn(|first| {
+                // A few rows: they fit in lanes.
                 let mut sum = RowSum::default();
                 fixed_features(marker, first == 1, |id| sum.add(model, id));
-                sum.sum()
+                sum.lanes
             })
         });
         Tagger {
@@ -772,11 +886,11 @@ impl<'a> Tagger<'a> {
             pairs: Vec::new(),
             model,
             index: FxHashMap::default(),
-            words: vec![
-                Memo::new(model, Word::boundary(true), false),
-                Memo::new(model, Word::boundary(false), false),
-            ],
+            words: Vec::new(),
             at: Vec::new(),
+            room: 0,
+            tokens: Vec::new(),
+            sentence: Vec::new(),
         }
     }
 
@@ -789,29 +903,28 @@ impl<'a> Tagger<'a> {
         tagger
     }
 
-    /// Make room in the memo for about `words` distinct words (at most its limit).
+    /// Make room in the memo for about `words` distinct words (at most its limit) when it
+    /// starts: at the first sentence with a Devanagari letter, so that a text without one
+    /// (English) costs nothing.
     pub fn reserve(&mut self, words: usize) {
-        let words = words.min(self.limit);
-        self.index.reserve(words);
-        self.words.reserve(words);
+        self.room = words.min(self.limit);
     }
 
     /// Tagger mentions in `range` of `norm`.
     pub fn tag_text(&mut self, norm: &'a str, range: Range) -> Vec<Mention> {
         let text = range.slice(norm);
-        if !text.chars().any(is_devanagari_letter) {
+        if !has_devanagari_letter(text) {
             return Vec::new();
         }
-        let tokens = tokenize(text);
-        let words: Vec<&'a str> = tokens.iter().map(|t| t.slice(text)).collect();
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let mut words = std::mem::take(&mut self.sentence);
+        tokenize_into(text, &mut tokens);
+        words.clear();
+        words.extend(tokens.iter().map(|t| t.slice(text)));
         let tags = self.tag_words(&words);
-        entities(&tags)
+        let mentions = entities(&tags)
             .into_iter()
-            .filter(|&(s, e, _)| {
-                words[s..e]
-                    .iter()
-                    .any(|w| w.chars().any(is_devanagari_letter))
-            })
+            .filter(|&(s, e, _)| words[s..e].iter().any(|w| has_devanagari_letter(w)))
             .map(|(s, e, ty)| Mention {
                 range: Range::new(
                     range.start + tokens[s].start,
@@ -823,16 +936,40 @@ impl<'a> Tagger<'a> {
                 wikidata: None,
                 adjectival: false,
             })
-            .collect()
+            .collect();
+        (self.tokens, self.sentence) = (tokens, words);
+        mentions
     }
 
     /// The best tag sequence for `words` (normalised tokens of one sentence).
     pub fn tag_words(&mut self, words: &[&'a str]) -> Vec<u8> {
-        if self.words.len() > self.limit {
+        let mut search = std::mem::take(&mut self.search);
+        search.clear();
+        let trans = self.trans;
+        self.scores(words, |row| search.push(row, &trans));
+        let tags = search.tags(&trans);
+        self.search = search;
+        tags
+    }
+
+    /// Calls `each` with the tag scores of each token of `words` in turn: the sum of the
+    /// weights of its features, the begin tags ruled out for a never-begin word.
+    fn scores(&mut self, words: &[&'a str], mut each: impl FnMut(&[i32; NTAGS])) {
+        if self.words.is_empty() {
+            self.index.reserve(self.room);
+            self.words.reserve(self.room + 2);
+            self.words
+                .push(Memo::new(self.model, Word::boundary(true), false));
+            self.words
+                .push(Memo::new(self.model, Word::boundary(false), false));
+        } else if self.words.len() > self.limit {
             self.index.clear();
             self.words.truncate(2);
         }
+        // Each token's place in the memo, after two sentence starts and before two ends, so
+        // that token `i`'s words from two before to two after are `at[i..i + 5]`.
         self.at.clear();
+        self.at.extend([0, 0]);
         for &w in words {
             let next = self.words.len() as u32;
             let at = *self.index.entry(w).or_insert(next);
@@ -841,80 +978,107 @@ impl<'a> Tagger<'a> {
             }
             self.at.push(at);
         }
-        let n = words.len() as isize;
-        let memo = |i: isize| -> &Memo<'a> {
-            match i {
-                _ if i < 0 => &self.words[0],
-                _ if i >= n => &self.words[1],
-                _ => &self.words[self.at[i as usize] as usize],
-            }
-        };
+        self.at.extend([1, 1]);
+        let memos = &self.words;
+        let memo = |at: u32| &memos[at as usize];
         // The pair features of each two adjacent words ([`adjacent_pair_features`]), the
-        // sentence boundaries included: `pairs[k]` of the words at `k - 2` and `k - 1`.
+        // sentence boundaries included: `pairs[k]` of the words at `at[k]` and `at[k + 1]`
+        // (tokens `k - 2` and `k - 1`), its last of the words at `at[k - 1]` and `at[k + 1]`
+        // (the words around token `k - 2`; for `k` 0 and 1, no token's).
         self.pairs.clear();
-        if n > 0 {
-            for k in 0..n + 3 {
-                let pair = adjacent_pair_features(&memo(k - 2).word, &memo(k - 1).word);
-                self.pairs.push(pair);
-            }
+        if !words.is_empty() {
+            let start = &memo(0).word;
+            self.pairs.push(adjacent_pair_features(start, start, start));
+            self.pairs.extend(self.at.windows(3).map(|w| {
+                adjacent_pair_features(&memo(w[0]).word, &memo(w[1]).word, &memo(w[2]).word)
+            }));
         }
-        let mut search = std::mem::take(&mut self.search);
-        search.clear();
-        for i in 0..n {
-            let row = {
-                let around = [memo(i - 2), memo(i - 1), memo(i), memo(i + 1), memo(i + 2)];
-                let mut row = around[2].weights[0];
-                for (m, role) in [
-                    (around[1], 1),
-                    (around[3], 2),
-                    (around[0], 3),
-                    (around[4], 4),
-                ] {
-                    for (s, w) in row.iter_mut().zip(&m.weights[role]) {
-                        *s += w;
-                    }
-                }
-                let words = around.map(|m| &m.word);
-                let fixed = &self.fixed[marker_class(words[3], words[4])][usize::from(i == 0)];
-                for (s, w) in row.iter_mut().zip(fixed) {
-                    *s += w;
-                }
-                // The pair ids first, then their rows: the rows' loads (cache misses, mostly)
-                // then overlap instead of each waiting for the next id's hash (about 8% less
-                // time in the tagger natively). Pair `k` is of the words at `k - 2` and `k - 1`.
-                let k = i as usize;
-                let (left, own) = (&self.pairs[k + 1], &self.pairs[k + 2]);
-                let ids = [
-                    left[0],
-                    left[1],
-                    own[2],
-                    own[3],
-                    self.pairs[k][4],
-                    self.pairs[k + 3][5],
-                    skip_pair_feature(words[1], words[3]),
-                ];
-                let mut pairs = RowSum::default();
-                for id in ids {
-                    pairs.add(self.model, id);
-                }
-                for (s, w) in row.iter_mut().zip(pairs.sum()) {
-                    *s += w;
-                }
-                if around[2].no_begin {
-                    forbid_begin(&mut row);
-                }
-                row
+        for (i, (at, pairs)) in self.at.windows(5).zip(self.pairs.windows(4)).enumerate() {
+            let &[a, b, c, d, e] = at else { continue };
+            let [before2, before, word, after, after2] = [a, b, c, d, e].map(memo);
+            let fixed = &self.fixed[marker_class(&after.word, &after2.word)][usize::from(i == 0)];
+            // The pair ids first, then their rows: the rows' loads (cache misses, mostly)
+            // then overlap instead of each waiting for the next id's hash (about 8% less
+            // time in the tagger natively). Pair `k` is of the words at `k - 2` and `k - 1`.
+            let ids = [
+                pairs[1][0],
+                pairs[1][1],
+                pairs[2][2],
+                pairs[2][3],
+                pairs[0][4],
+                pairs[3][5],
+                pairs[2][6],
+            ];
+            // The five words' lanes and the fixed ones in one sum when they fit (always, but
+            // for very long words).
+            let memos = [word, before, after, before2, after2];
+            let (own, b, a, b2, a2) = (
+                &word.lanes[0],
+                &before.lanes[1],
+                &after.lanes[2],
+                &before2.lanes[3],
+                &after2.lanes[4],
+            );
+            // Wrapping: the lanes are only read when the rows fit.
+            let add = u64::wrapping_add;
+            let lanes = Lanes {
+                even: add(
+                    add(add(own.even, b.even), add(a.even, b2.even)),
+                    add(a2.even, fixed.even),
+                ),
+                odd: add(
+                    add(add(own.odd, b.odd), add(a.odd, b2.odd)),
+                    add(a2.odd, fixed.odd),
+                ),
+                rows: own.rows + b.rows + a.rows + b2.rows + a2.rows + fixed.rows,
             };
-            search.push(&row, &self.trans);
+            let fits = lanes.rows < LANE_ROWS && memos.iter().all(|m| m.overflow.is_none());
+            let mut sum = if fits {
+                RowSum {
+                    lanes,
+                    ..RowSum::default()
+                }
+            } else {
+                RowSum {
+                    total: overflowing_sum(memos, fixed),
+                    ..RowSum::default()
+                }
+            };
+            for id in ids {
+                sum.add_inline(self.model, id);
+            }
+            let mut row = sum.sum();
+            if word.no_begin {
+                forbid_begin(&mut row);
+            }
+            each(&row);
         }
-        let tags = search.tags();
-        self.search = search;
-        tags
     }
 }
 
-fn is_devanagari_letter(c: char) -> bool {
-    matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}')
+/// Whether `text` has a Devanagari letter (U+0904 to U+0939, U+0958 to U+0961, U+0972 to
+/// U+097F): read byte by byte, eight at a time past ASCII, as `E0 A4 xx` or `E0 A5 xx`.
+fn has_devanagari_letter(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        if lead == 0xE0
+            && matches!(
+                bytes.get(at + 1..at + 3),
+                Some([0xA4, 0x84..=0xB9] | [0xA5, 0x98..=0xA1 | 0xB2..=0xBF])
+            )
+        {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 fn write_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -962,7 +1126,34 @@ impl<'a> Reader<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::tokenize;
     use super::*;
+
+    #[test]
+    fn finds_devanagari_letters_byte_by_byte() {
+        let letter = |c: char| matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}');
+        let texts = [
+            "",
+            "a",
+            "plain ASCII text, long enough for a few words of eight bytes",
+            "“Curly” quotes and an em dash — but no Hindi at all, 🙂",
+            "२०२४ । ॥ ् ा ः ँ ॰", // Devanagari digits, marks and signs: no letter
+            "मोदी",
+            "An English sentence that ends in Hindi: भारत",
+            "ऄ ह क़ ॡ ॲ ॿ",
+            "x\u{0903}\u{093A}\u{0962}\u{0971}\u{0980}",
+        ];
+        for text in texts {
+            for start in text.char_indices().map(|(at, _)| at) {
+                let part = &text[start..];
+                assert_eq!(
+                    has_devanagari_letter(part),
+                    part.chars().any(letter),
+                    "should find a Devanagari letter in {part:?} as the characters say"
+                );
+            }
+        }
+    }
 
     /// The plain Viterbi search, every cell an option and every pair of tags checked: what
     /// [`viterbi`] must agree with.
@@ -1018,11 +1209,11 @@ mod tests {
     #[test]
     fn spreads_the_weights_that_are_not_zero_into_rows() {
         let rows = spread_rows(&[0b101, 0, 0b1000000], &[1, 2, 3]);
-        let mut want = vec![0x80u8; 3 * NTAGS];
-        (want[0], want[2], want[2 * NTAGS + 6]) = (1, 2, 3);
+        let mut want = [[0x80u8; 8]; 3];
+        (want[0][0], want[0][2], want[2][6]) = (1, 2, 3);
         assert_eq!(
             rows,
-            Some(want),
+            Some(want.map(u64::from_le_bytes).to_vec()),
             "should put each weight at its tag in its row"
         );
         assert_eq!(
@@ -1083,6 +1274,137 @@ mod tests {
                 alone,
                 "should tag {words:?} the same with a memo that starts again"
             );
+        }
+    }
+
+    /// The tags of the plain sum ([`plain_scores`]) by the plain search.
+    fn plain_tags(model: &Model, words: &[&str]) -> Vec<u8> {
+        let scores = plain_scores(model, words);
+        plain_viterbi(&scores, &model.trans.map(|row| row.map(i32::from)))
+    }
+
+    /// The plain sum: every feature id of [`super::super::features::sentence_features`] looked
+    /// up one weight at a time, the never-begin words' begin tags ruled out.
+    fn plain_scores(model: &Model, words: &[&str]) -> Vec<[i32; NTAGS]> {
+        super::super::features::sentence_features(words)
+            .iter()
+            .zip(words)
+            .map(|(ids, word)| {
+                let mut row = [0i32; NTAGS];
+                for &id in ids {
+                    for (t, score) in row.iter_mut().enumerate() {
+                        *score += i32::from(model.weight(model.bucket(id), t));
+                    }
+                }
+                if model.never_begins(word) || is_time_word(word) {
+                    forbid_begin(&mut row);
+                }
+                row
+            })
+            .collect()
+    }
+
+    /// The tagger's scores of each token of `words`.
+    fn tagger_scores<'a>(tagger: &mut Tagger<'a>, words: &[&'a str]) -> Vec<[i32; NTAGS]> {
+        let mut scores = Vec::new();
+        tagger.scores(words, |row| scores.push(*row));
+        scores
+    }
+
+    /// Sentences of Hindi news and of what else a Hindi story holds: Latin words, digits,
+    /// punctuation, a long word, a word repeated.
+    const SENTENCES: [&str; 6] = [
+        "प्रधानमंत्री नरेंद्र मोदी ने सोमवार को दिल्ली में भारतीय जनता पार्टी की बैठक में कहा कि \
+         २०२४ में 50,000 लोग आए।",
+        "रूस के राष्ट्रपति व्लादिमीर पुतिन और उत्तर कोरिया के नेता किम जोंग उन ने प्योंगयांग में \
+         मुलाक़ात की, \"हम साथ हैं\" (AFP) PM मोदी USA",
+        "संयुक्तराष्ट्रसुरक्षापरिषदअध्यक्ष ने कहा कहा कहा कि डॉ. राम सिंह",
+        "मोदी",
+        "a ab abc McDonald's 2.5% € 🙂 क़ानून ॐ",
+        "",
+    ];
+
+    /// [`SENTENCES`], and words longer than a word's sums hold in one [`Lanes`] (a word of
+    /// 300 letters has more than 300 features of its own), around names and alone, and words
+    /// of about 250 letters.
+    fn sentences() -> Vec<String> {
+        let long = "कमल".repeat(100);
+        let mut texts: Vec<String> = SENTENCES.iter().map(|s| s.to_string()).collect();
+        texts.push(format!(
+            "नरेंद्र मोदी ने {long} में कहा कि राहुल गांधी {long} {long} आए।"
+        ));
+        texts.push(long.clone());
+        texts.push(format!("{long} मोदी"));
+        // Words just short of filling the lanes alone, which fill them with their neighbours.
+        for n in 80..=86 {
+            texts.push(format!("मोदी ने {} कहा", "कमल".repeat(n)));
+        }
+        texts
+    }
+
+    #[cfg(feature = "tagger")]
+    #[test]
+    fn tags_are_those_of_the_plain_sum() {
+        let model = shipped_model().expect("should load the shipped model");
+        let mut tagger = Tagger::new(model);
+        let texts = sentences();
+        for text in &texts {
+            let words: Vec<&str> = tokenize(text).iter().map(|r| r.slice(text)).collect();
+            assert_eq!(
+                tagger_scores(&mut tagger, &words),
+                plain_scores(model, &words),
+                "should score {text:?} as the plain sum of its features does"
+            );
+            assert_eq!(
+                tagger.tag_words(&words),
+                plain_tags(model, &words),
+                "should tag {text:?} as the plain sum of its features does"
+            );
+        }
+    }
+
+    #[test]
+    fn tags_are_those_of_the_plain_sum_with_any_weights() {
+        // Small models of random weights, every bucket with a row or a third without, and
+        // random transition scores: many ids share a bucket. The last two have the largest
+        // weights in every row, then the largest and the smallest tag by tag, which fill the
+        // sums' lanes soonest.
+        let mut state = 0x1234_5678_u32;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        };
+        let texts = sentences();
+        for round in 0..8 {
+            let bits = 8 + round % 6;
+            let weights: Vec<i8> = (0..(1usize << bits) * NTAGS)
+                .map(|i| match (round, i / NTAGS % 3) {
+                    (6, _) => 127,
+                    (7, _) if i % 2 == 0 => 127,
+                    (7, _) => -128,
+                    (1 | 3 | 5, 2) => 0,
+                    _ => (next() % 255) as i8,
+                })
+                .collect();
+            let trans =
+                std::array::from_fn(|_| std::array::from_fn(|_| (next() % 401) as i16 - 200));
+            let model = Model::new(bits as u8, &weights, trans, String::new(), Vec::new());
+            let mut tagger = Tagger::new(&model);
+            for text in &texts {
+                let words: Vec<&str> = tokenize(text).iter().map(|r| r.slice(text)).collect();
+                assert_eq!(
+                    tagger_scores(&mut tagger, &words),
+                    plain_scores(&model, &words),
+                    "should score {text:?} as the plain sum of its features does (model {round})"
+                );
+                assert_eq!(
+                    tagger.tag_words(&words),
+                    plain_tags(&model, &words),
+                    "should tag {text:?} as the plain sum of its features does (model {round})"
+                );
+            }
         }
     }
 
@@ -1179,7 +1501,7 @@ mod tests {
                 search.push(row, &trans);
             }
             assert_eq!(
-                search.tags(),
+                search.tags(&trans),
                 plain,
                 "should find the plain search's path token by token for {scores:?} with {trans:?}"
             );

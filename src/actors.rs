@@ -25,6 +25,8 @@
 //! that of the best-sourced mention, a person's among equals (a lone word guessed to be a place
 //! is the weakest guess).
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::article::ActorKind;
@@ -36,7 +38,7 @@ use crate::mentions::patterns::{title_at, Word};
 #[derive(Debug, Clone)]
 struct Group {
     mentions: Vec<usize>,
-    canonical: Option<String>,
+    canonical: Option<Cow<'static, str>>,
 }
 
 /// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention;
@@ -101,7 +103,7 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
         let bare = loose_key(surface(text, m));
         // A mention's own key: its canonical name if it has one, else its surface.
         let own = match &m.canonical {
-            Some(c) => by_canonical.get(c.as_str()),
+            Some(c) => by_canonical.get(c.as_ref()),
             None => by_surface.get(&bare),
         };
         // The same surface is another actor when the two are known as an organisation and a
@@ -125,7 +127,7 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
             None => {
                 let g = groups.len();
                 match &m.canonical {
-                    Some(c) => by_canonical.insert(c.as_str(), g),
+                    Some(c) => by_canonical.insert(c.as_ref(), g),
                     None => by_surface.insert(bare.clone(), g),
                 };
                 groups.push(Group {

@@ -50,7 +50,7 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
             Actor {
                 id: id_of[i].clone(),
                 name: draft.name.clone(),
-                canonical: draft.canonical.clone(),
+                canonical: draft.canonical.as_deref().map(str::to_string),
                 kind: draft.kind,
                 aliases: draft.aliases.clone(),
                 mentions: draft.mentions.iter().map(|&m| span(m)).collect(),

@@ -353,7 +353,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
         {
             // The team's own name: it is not the place, which a dateline may also name.
             m.kind = ActorKind::Organization;
-            m.canonical = Some(m.range.slice(text).to_string());
+            m.canonical = Some(m.range.slice(text).to_string().into());
             m.wikidata = None;
         }
     }
@@ -379,7 +379,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
                     range,
                     kind: ActorKind::Organization,
                     source: Source::Pattern,
-                    canonical: Some(team.to_string()),
+                    canonical: Some(team.to_string().into()),
                     wikidata: None,
                     adjectival: false,
                 });
@@ -465,7 +465,9 @@ pub fn sentence_mentions<'a>(
                 [only] if same_person => (only.canonical.clone(), only.wikidata.clone()),
                 [only] if org_over_place && only.range.start == range.start => {
                     match (f.english, &only.canonical) {
-                        (Some(template), Some(name)) => (Some(template.replace("{}", name)), None),
+                        (Some(template), Some(name)) => {
+                            (Some(template.replace("{}", name).into()), None)
+                        }
                         (None, Some(_)) if only.kind == f.kind && !only.adjectival => {
                             (only.canonical.clone(), only.wikidata.clone())
                         }

@@ -97,20 +97,22 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut by_surface: HashMap<String, usize> = HashMap::default();
     by_canonical.reserve(mentions.len());
     by_surface.reserve(mentions.len());
+    // Each mention's key is made in one buffer; the map copies it only when it is new.
+    let mut bare = String::new();
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
-        let bare = loose_key(surface(text, m));
+        loose_key_into(surface(text, m), &mut bare);
         // A mention's own key: its canonical name if it has one, else its surface.
         let own = match &m.canonical {
             Some(c) => by_canonical.get(c.as_ref()),
-            None => by_surface.get(&bare),
+            None => by_surface.get(bare.as_str()),
         };
         // The same surface is another actor when the two are known as an organisation and a
         // place ("NEW YORK" the dateline and "NEW YORK" the team).
         let found = own
             .or_else(|| {
-                by_surface.get(&bare).filter(|&&g| {
+                by_surface.get(bare.as_str()).filter(|&&g| {
                     let first = &mentions[groups[g].mentions[0]];
                     let organisation = |m: &Mention| m.kind == ActorKind::Organization;
                     m.canonical.is_none()
@@ -138,7 +140,9 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
             }
         };
         if let Some(g) = keyed {
-            by_surface.entry(bare).or_insert(g);
+            if !by_surface.contains_key(bare.as_str()) {
+                by_surface.insert(bare.clone(), g);
+            }
         }
     }
     groups
@@ -150,6 +154,13 @@ fn loose_key(s: &str) -> String {
     // Every character folds to one of the same length, so the key is never longer than `s`:
     // room for it at once (collected through a filter, it would grow several times).
     let mut folded = String::with_capacity(s.len());
+    loose_key_into(s, &mut folded);
+    folded
+}
+
+/// [`loose_key`] of `s`, written into `folded` (cleared first).
+fn loose_key_into(s: &str, folded: &mut String) {
+    folded.clear();
     folded.extend(
         s.chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '\u{093C}' | '-'))
@@ -163,7 +174,6 @@ fn loose_key(s: &str) -> String {
                 other => other.to_ascii_lowercase(),
             }),
     );
-    folded
 }
 
 /// Moves the mentions of group `from` into group `into`.
@@ -403,10 +413,12 @@ fn is_person_group(mentions: &[Mention], g: &Group) -> bool {
 
 /// The name words of `g`'s mention with the most of them.
 fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t str> {
+    // Counted first, listed once: the last of the longest, as `max_by_key` picks.
     g.mentions
         .iter()
-        .map(|&m| name_words(surface(text, &mentions[m])))
-        .max_by_key(|w| w.len())
+        .map(|&m| surface(text, &mentions[m]))
+        .max_by_key(|s| name_word_count(s))
+        .map(name_words)
         .unwrap_or_default()
 }
 

@@ -158,8 +158,8 @@ fn read_normalized(
 ) -> Article {
     let norm: &str = &normalized.text;
     let regions = structure.regions();
-    let words = mentions::sentence_words(norm, &regions);
-    let mut mentions = mentions::find_mentions(norm, &structure, &regions, &words, options);
+    let mut words = mentions::sentence_words(norm, &regions);
+    let mut mentions = mentions::find_mentions(norm, &structure, &regions, &mut words, options);
     let mut actors = actors::merge(norm, &mut mentions, &regions, &words);
     drop(words);
     // Quotes and attribution read many windows of text around each quote: in words read once.

@@ -46,12 +46,13 @@ pub fn sentence_words<'t>(text: &'t str, regions: &[Region]) -> Vec<Vec<patterns
 }
 
 /// Find actor mentions in the story's `regions` of `text` (normalised), in text order;
-/// `sentence_words` are the words of their sentences ([`sentence_words`]).
-pub fn find_mentions(
-    text: &str,
+/// `sentence_words` are the words of their sentences ([`sentence_words`]), whose `known` flags
+/// the patterns set ([`patterns::find`]).
+pub fn find_mentions<'t>(
+    text: &'t str,
     structure: &Structure,
     regions: &[Region],
-    sentence_words: &[Vec<patterns::Word<'_>>],
+    sentence_words: &mut [Vec<patterns::Word<'t>>],
     options: &Options,
 ) -> Vec<Mention> {
     let lex = lexicon::builtin();
@@ -407,7 +408,7 @@ pub fn sentence_mentions<'a>(
     tagger: Option<&mut tagger::Tagger<'a>>,
     text: &'a str,
     sentence: Range,
-    words: &[patterns::Word<'_>],
+    words: &mut [patterns::Word<'a>],
 ) -> Vec<Mention> {
     let mut kept: Vec<Mention> = user
         .find(text, sentence.start, sentence.end)
@@ -818,6 +819,11 @@ fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
 /// mentions, which never overlap one another, by the last one that starts before a mention ends.
 pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
     crate::sort::by_key(kept, |m| m.range.start);
+    // Most sentences have nothing of one source or another: no index to build then.
+    if weaker.is_empty() {
+        return;
+    }
+    kept.reserve(weaker.len());
     let reach: Vec<usize> = kept
         .iter()
         .scan(0, |most, k| {
@@ -906,7 +912,7 @@ mod tests {
             &text,
             &structure,
             &regions,
-            &sentence_words(&text, &regions),
+            &mut sentence_words(&text, &regions),
             &options,
         )
         .into_iter()

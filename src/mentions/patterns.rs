@@ -187,11 +187,11 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 
 /// Whether `word` can be part of a name in its script.
 fn is_name_word(t: &Sentence, i: usize) -> bool {
-    *t.name_words[i].get_or_init(|| name_word(t, i))
+    *t.facts[i].1.get_or_init(|| name_word(t, i))
 }
 
 fn name_word(t: &Sentence, i: usize) -> bool {
-    let (lex, words) = (t.lex, t.words.as_slice());
+    let (lex, words) = (t.lex, t.words);
     let w = words[i].text;
     if words[i].known {
         return true;
@@ -215,28 +215,33 @@ fn name_word(t: &Sentence, i: usize) -> bool {
 }
 
 /// Names the patterns find in one sentence of `text`, whose [`words`] are `words`; `known` are
-/// the ranges of names the lexicon found there, whose words count as name words.
+/// the ranges of names the lexicon found there, whose words count as name words (each word's
+/// `known` is set here, in place: the words are read once for every stage, not copied).
 pub fn find<'t>(
     lex: &'static Lexicon,
     text: &'t str,
-    words: &[Word<'t>],
+    words: &mut [Word<'t>],
     known: &[Range],
 ) -> Vec<Found> {
-    let mut words = words.to_vec();
-    if !known.is_empty() {
-        // A word is known when a known range contains it: among the ranges that start at or
-        // before it, the furthest end reaches its end.
-        let mut known = known.to_vec();
-        crate::sort::by_key(&mut known, |k| k.start);
-        let mut next = 0;
-        let mut furthest = 0;
-        for w in &mut words {
-            while next < known.len() && known[next].start <= w.start {
-                furthest = furthest.max(known[next].end);
-                next += 1;
-            }
-            w.known = next > 0 && furthest >= w.end;
+    // A word is known when a known range contains it: among the ranges that start at or before
+    // it, the furthest end reaches its end. The lexicon's ranges come in text order.
+    let sorted;
+    let known = if known.is_sorted_by_key(|k| k.start) {
+        known
+    } else {
+        let mut copy = known.to_vec();
+        crate::sort::by_key(&mut copy, |k| k.start);
+        sorted = copy;
+        &sorted
+    };
+    let mut next = 0;
+    let mut furthest = 0;
+    for w in words.iter_mut() {
+        while next < known.len() && known[next].start <= w.start {
+            furthest = furthest.max(known[next].end);
+            next += 1;
         }
+        w.known = next > 0 && furthest >= w.end;
     }
     let sentence = Sentence::new(lex, text, words);
     let mut found = Vec::new();
@@ -260,29 +265,27 @@ type Affixes = (
 
 /// The words of one sentence, with what the rules ask about each word worked out at most once:
 /// every rule asks again whether a word opens a title or a suffix, or is a name word.
-struct Sentence<'a> {
+struct Sentence<'s, 'a> {
     lex: &'static Lexicon,
     text: &'a str,
-    words: Vec<Word<'a>>,
-    affixes: Vec<OnceCell<Affixes>>,
-    name_words: Vec<OnceCell<bool>>,
+    words: &'s [Word<'a>],
+    /// For each word: its [`Affixes`] and whether it is a name word ([`name_word`]).
+    facts: Vec<(OnceCell<Affixes>, OnceCell<bool>)>,
 }
 
-impl<'a> Sentence<'a> {
-    fn new(lex: &'static Lexicon, text: &'a str, words: Vec<Word<'a>>) -> Sentence<'a> {
-        let n = words.len();
+impl<'s, 'a> Sentence<'s, 'a> {
+    fn new(lex: &'static Lexicon, text: &'a str, words: &'s [Word<'a>]) -> Sentence<'s, 'a> {
         Sentence {
             lex,
             text,
             words,
-            affixes: vec![OnceCell::new(); n],
-            name_words: vec![OnceCell::new(); n],
+            facts: vec![(OnceCell::new(), OnceCell::new()); words.len()],
         }
     }
 
     fn affixes(&self, i: usize) -> Affixes {
-        *self.affixes[i].get_or_init(|| {
-            let (lex, text, words) = (self.lex, self.text, self.words.as_slice());
+        *self.facts[i].0.get_or_init(|| {
+            let (lex, text, words) = (self.lex, self.text, self.words);
             if !lex
                 .affix_first_words
                 .contains(crate::chars::trim_end_dots(words[i].text))
@@ -310,7 +313,7 @@ impl<'a> Sentence<'a> {
 /// A name written in capitals right before a score is a team in a table of results or
 /// standings ("BALTIMORE 70 63"); other words in capitals are a headline's.
 fn teams_in_capitals(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
     crate::sort::natural(&mut taken);
     let overlaps_taken = |range: Range| {
@@ -352,7 +355,7 @@ fn teams_in_capitals(t: &Sentence, found: &mut Vec<Found>) {
 }
 
 fn titled_persons(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let mut i = 0;
     while i < words.len() {
         let (class, n) = match t.title(i) {
@@ -423,7 +426,7 @@ fn titled_persons(t: &Sentence, found: &mut Vec<Found>) {
 /// and "ऑफ" or "फॉर" follow it ("प्रो. स्वामीनाथन रॉयल सोसायटी ऑफ लन्दन": रॉयल is the
 /// society's, not the professor's).
 fn opens_styled_organisation(t: &Sentence, i: usize) -> bool {
-    let words = t.words.as_slice();
+    let words = t.words;
     if i + 1 >= words.len() {
         return false;
     }
@@ -460,7 +463,7 @@ fn same_script(a: &str, b: &str) -> bool {
 const ORG_REACH: usize = 4;
 
 fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let mut i = 1;
     while i < words.len() {
         let Some((suffix, n)) = t.suffix(i) else {
@@ -626,7 +629,7 @@ pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
 
 /// Moves the start `k` of a name back over up to three initials before it ("जी एस अयंगर").
 fn with_initials(t: &Sentence, mut k: usize) -> usize {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let first = k;
     while k > 0 && first - k < 3 {
         let gap = &text[words[k - 1].end..words[k].start];
@@ -651,7 +654,7 @@ fn with_initials(t: &Sentence, mut k: usize) -> usize {
 
 /// One or two name words before a common family name: "जवाहर यादव", "Anil Kumar Singh".
 fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let mut i = 1;
     while i < words.len() {
         if !lex.surnames.contains(words[i].text) || words[i].known {
@@ -699,7 +702,7 @@ fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
 /// name, and a name that goes on past the word after the given names ("मोहम्मद तकी मिस्वाह")
 /// is left to the tagger, which reads it whole.
 fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     // Every given name of the list is written in Devanagari: other words are not looked up.
     let given = |k: usize| {
         let w = words[k].text.as_bytes();
@@ -799,7 +802,7 @@ const QUOTED_NAME_WORDS: usize = 4;
 /// alone (scare quotes: "‘धोखा’ दिया"), unless it is two words or more ending in an
 /// organisation's suffix ("'द एक्सप्रेस ट्रिब्यून'").
 fn quoted_names(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let classifier = |k: usize| {
         lex.classifiers
             .iter()
@@ -896,7 +899,7 @@ fn inflected(lex: &Lexicon, word: &str) -> bool {
 /// A Hindi name glossed in Latin script in brackets right after it: "बंगाईगांव (Bongaigaon)
 /// जिले", "हेमंत बिस्व शर्मा (Himanta Biswa Sarma)". Writers gloss names, not ordinary words.
 fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
-    let (text, words) = (t.text, t.words.as_slice());
+    let (text, words) = (t.text, t.words);
     for i in 1..words.len() {
         let gap = &text[words[i - 1].end..words[i].start];
         // Most gaps are a space: told from the bytes before the gap is trimmed.
@@ -953,7 +956,7 @@ fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
 const AGENT_MARKER: &str = "ने";
 
 fn marked_persons(t: &Sentence, found: &mut Vec<Found>) {
-    let (text, words) = (t.text, t.words.as_slice());
+    let (text, words) = (t.text, t.words);
     for i in 2..words.len() {
         if words[i].text != AGENT_MARKER {
             continue;
@@ -1002,7 +1005,7 @@ fn is_lone_acronym(words: &[Word], i: usize) -> bool {
 }
 
 fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let latin_words = words.iter().filter(|w| !is_devanagari(w.text)).count();
     if latin_words == 0 {
         return;
@@ -1232,7 +1235,7 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
 }
 
 fn run_kind(t: &Sentence, s: usize, e: usize) -> ActorKind {
-    let (text, words) = (t.text, t.words.as_slice());
+    let (text, words) = (t.text, t.words);
     if let Some((suffix, _)) = (s..e).rev().find_map(|k| t.suffix(k)) {
         return suffix.kind;
     }

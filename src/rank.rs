@@ -161,7 +161,7 @@ pub fn salience_with_text(
 fn is_generic(text: &str, mention: Range) -> bool {
     let lex = lexicon::builtin();
     let key = lexicon::affix_key(mention.slice(text));
-    let lower = crate::unicode::to_lowercase(&key);
+    let lower = crate::normalize::lowercase(&key);
     lex.is_suffix(&key)
         || lex.is_title(&key)
         || lex.is_title(&lower)

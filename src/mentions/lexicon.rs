@@ -793,12 +793,30 @@ fn is_joining_mark(c: char) -> bool {
 }
 
 /// A title or suffix as a lookup key: normalised, trailing full stop dropped, single spaces.
-pub fn affix_key(form: &str) -> String {
-    let norm = Normalized::new(form.trim()).text.into_owned();
-    norm.trim_end_matches('.')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Borrowed when `form` is its own key, as the words of a normalised text mostly are.
+pub fn affix_key(form: &str) -> Cow<'_, str> {
+    let norm = Normalized::new(form.trim()).text;
+    let key = norm.trim_end_matches('.');
+    let single_spaced = key
+        .split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if !single_spaced {
+        let mut joined = String::with_capacity(key.len());
+        for w in key.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+        return Cow::Owned(joined);
+    }
+    match norm {
+        Cow::Borrowed(norm) => Cow::Borrowed(norm.trim_end_matches('.')),
+        Cow::Owned(mut norm) => {
+            norm.truncate(norm.trim_end_matches('.').len());
+            Cow::Owned(norm)
+        }
+    }
 }
 
 #[cfg(test)]

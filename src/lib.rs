@@ -185,9 +185,12 @@ fn read_normalized(
 /// The Article of `text` in the public JSON schema, with UTF-16 offsets (what JS and the CLI see):
 /// offsets into `text`, or into the Article's own `text` when it was read from HTML.
 pub fn parse_to_wire(text: &str, options: &Options) -> Result<wire::Article, Error> {
-    let article = try_parse_with(text, options)?;
-    let base = article.text.as_deref().unwrap_or(text);
-    Ok(wire::Article::from_article(&article, base))
+    let mut article = try_parse_with(text, options)?;
+    // From HTML the offsets are into the Article's own text, which joins the result last.
+    let own_text = article.text.take();
+    let mut wire = wire::Article::from_article(article, own_text.as_deref().unwrap_or(text));
+    wire.text = own_text;
+    Ok(wire)
 }
 
 #[cfg(all(test, not(feature = "html")))]

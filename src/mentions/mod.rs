@@ -123,6 +123,7 @@ const LIST_ITEM_WORDS: usize = 2;
 fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Vec<Mention>) {
     let mut found: Vec<Mention> = Vec::new();
     let mut retyped: Vec<Range> = Vec::new();
+    let mut items: Vec<(usize, usize)> = Vec::new();
     for region in regions {
         for sentence in region.sentences {
             // Most sentences hold no list of two places: skip them without tokenising.
@@ -140,27 +141,9 @@ fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut
                     sentence.start + tokens[i].end,
                 )
             };
-            // Lists of items: each item a run of word tokens, as token index ranges.
-            let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
-            let mut item_start: Option<usize> = None;
-            for i in 0..=tokens.len() {
-                let w = (i < tokens.len()).then(|| at(i).slice(text));
-                let is_word = w.is_some_and(|w| w.chars().any(crate::chars::is_alphanumeric));
-                let separator = w.is_some_and(|w| w == "," || lex.conjunctions.contains(w));
-                if is_word && !separator {
-                    item_start.get_or_insert(i);
-                    continue;
-                }
-                if let Some(s) = item_start.take() {
-                    if let Some(list) = lists.last_mut() {
-                        list.push((s, i));
-                    }
-                }
-                if !separator {
-                    lists.push(Vec::new());
-                }
-            }
-            for items in lists.iter().filter(|l| l.len() >= 3) {
+            // Each list of items (runs of word tokens, as token index ranges) is read as soon as
+            // it ends.
+            let mut read_list = |items: &[(usize, usize)]| {
                 let short = |&(s, e): &(usize, usize)| e - s <= LIST_ITEM_WORDS;
                 let last = items.len() - 1;
                 let known = items
@@ -180,7 +163,7 @@ fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut
                     .count();
                 let shorts = items.iter().filter(|i| short(i)).count();
                 if known < 2 || known * 3 < shorts {
-                    continue;
+                    return;
                 }
                 for &(s, e) in items.iter().filter(|i| short(i)) {
                     let range = Range::new(at(s).start, at(e - 1).end);
@@ -211,6 +194,26 @@ fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut
                         }
                         _ => {}
                     }
+                }
+            };
+            items.clear();
+            let mut item_start: Option<usize> = None;
+            for i in 0..=tokens.len() {
+                let w = (i < tokens.len()).then(|| at(i).slice(text));
+                let is_word = w.is_some_and(|w| w.chars().any(crate::chars::is_alphanumeric));
+                let separator = w.is_some_and(|w| w == "," || lex.conjunctions.contains(w));
+                if is_word && !separator {
+                    item_start.get_or_insert(i);
+                    continue;
+                }
+                if let Some(s) = item_start.take() {
+                    items.push((s, i));
+                }
+                if !separator {
+                    if items.len() >= 3 {
+                        read_list(&items);
+                    }
+                    items.clear();
                 }
             }
         }

@@ -138,19 +138,36 @@ fn affix_at<'l>(
     if !lex.affix_first_words.contains(first) {
         return None;
     }
-    let mut key = String::with_capacity(64);
+    // The key is the text itself, `text[start..end]`, while the words are one space apart and
+    // keep their full stops; only another gap or a dropped full stop makes a key of its own.
+    let start = words[i].start;
+    let mut end = start;
+    let mut owned: Option<String> = None;
     let mut best = None;
     for n in 1..=lex.longest_affix.min(words.len() - i) {
         let k = i + n - 1;
+        let word = crate::chars::trim_end_dots(words[k].text);
         if n > 1 {
             let gap = &text[words[k - 1].end..words[k].start];
             if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '.') {
                 break;
             }
-            key.push(' ');
+            if owned.is_none() && (gap != " " || end != words[k - 1].end) {
+                owned = Some(text[start..end].to_string());
+            }
         }
-        key.push_str(crate::chars::trim_end_dots(words[k].text));
-        if let Some(v) = lex.affix(key.as_str()).filter(|a| has(a)) {
+        let key = match &mut owned {
+            Some(key) => {
+                key.push(' ');
+                key.push_str(word);
+                key.as_str()
+            }
+            None => {
+                end = words[k].start + word.len();
+                &text[start..end]
+            }
+        };
+        if let Some(v) = lex.affix(key).filter(|a| has(a)) {
             best = Some((v, n));
         }
     }

@@ -814,14 +814,14 @@ fn role_mentions(
     let mut roles: HashMap<String, usize> = HashMap::default();
     let mut offices: HashMap<String, usize> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
+    // The office title at each word, looked up once (one list for every sentence).
+    let mut titles: Vec<Option<usize>> = Vec::new();
     for ws in sentence_words {
-        // The office title at each word, looked up once.
-        let titles: Vec<Option<usize>> = (0..ws.len())
-            .map(|j| match title_at(lex, text, ws, j) {
-                Some((TitleClass::Office, m)) => Some(m),
-                _ => None,
-            })
-            .collect();
+        titles.clear();
+        titles.extend((0..ws.len()).map(|j| match title_at(lex, text, ws, j) {
+            Some((TitleClass::Office, m)) => Some(m),
+            _ => None,
+        }));
         if titles.iter().all(Option::is_none) {
             continue;
         }
@@ -1166,7 +1166,16 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
 /// Whether a proper start of `s` is also its end (then two places of `s` may overlap): the
 /// border of Knuth, Morris and Pratt's failure function.
 fn overlaps_itself(s: &[u8]) -> bool {
-    let mut border = vec![0usize; s.len()];
+    // The surfaces asked about are short: their table fits on the stack.
+    let mut on_stack = [0usize; WORD_START_MAX_BYTES];
+    let mut on_heap = Vec::new();
+    let border: &mut [usize] = match on_stack.get_mut(..s.len()) {
+        Some(border) => border,
+        None => {
+            on_heap.resize(s.len(), 0);
+            &mut on_heap
+        }
+    };
     let mut k = 0;
     for i in 1..s.len() {
         while k > 0 && s[i] != s[k] {
@@ -1244,22 +1253,18 @@ fn is_devanagari(s: &str) -> bool {
 }
 
 fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorDraft {
-    let names: Vec<&Mention> = g.mentions.iter().map(|&m| &mentions[m]).collect();
-    let devanagari = names
-        .iter()
-        .filter(|m| is_devanagari(surface(text, m)))
-        .count();
-    let prefer_devanagari = devanagari * 2 >= names.len();
+    let names = || g.mentions.iter().map(|&m| &mentions[m]);
+    let devanagari = names().filter(|m| is_devanagari(surface(text, m))).count();
+    let prefer_devanagari = devanagari * 2 >= g.mentions.len();
     // How often each surface occurs, counted once: counting per candidate would be quadratic in
     // the mentions of an actor named thousands of times.
     let mut counts: HashMap<&str, usize> = HashMap::default();
-    for m in &names {
+    for m in names() {
         *counts.entry(surface(text, m)).or_default() += 1;
     }
     let count = |s: &str| counts.get(s).copied().unwrap_or(0);
     let lex = lexicon::builtin();
-    let name = names
-        .iter()
+    let name = names()
         .filter(|m| !m.adjectival)
         .map(|m| surface(text, m))
         .max_by_key(|s| {
@@ -1275,8 +1280,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .unwrap_or_default()
         .to_string();
     // The kind of the best-sourced mention, the longest name among equals.
-    let kind = names
-        .iter()
+    let kind = names()
         .filter(|m| !m.adjectival)
         .min_by_key(|m| {
             let source = match m.source {
@@ -1294,9 +1298,8 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             )
         })
         .map_or(ActorKind::Person, |m| m.kind);
-    let wikidata = names.iter().find_map(|m| m.wikidata.clone());
-    let mut ranges: Vec<Range> = names
-        .iter()
+    let wikidata = names().find_map(|m| m.wikidata.clone());
+    let mut ranges: Vec<Range> = names()
         .map(|m| m.range)
         .chain(roles.iter().copied())
         .collect();

@@ -593,17 +593,20 @@ pub fn sentence_mentions<'a>(
         // A guess that the initials before a name now cover ("एम" of "एम एस स्वामीनाथन") is
         // part of that name.
         // Guesses come in text order and only reach back over the ones just before them.
-        let mut covered: Vec<Mention> = Vec::with_capacity(guesses.len());
-        for g in guesses {
-            while covered
-                .last()
-                .is_some_and(|p| p.range != g.range && g.range.contains(p.range))
-            {
-                covered.pop();
+        // The guesses kept so far are `guesses[..kept]`, a stack (no second list).
+        let mut kept_guesses = 0;
+        for i in 0..guesses.len() {
+            let range = guesses[i].range;
+            while kept_guesses > 0 && {
+                let p = guesses[kept_guesses - 1].range;
+                p != range && range.contains(p)
+            } {
+                kept_guesses -= 1;
             }
-            covered.push(g);
+            guesses.swap(kept_guesses, i);
+            kept_guesses += 1;
         }
-        let mut guesses = covered;
+        guesses.truncate(kept_guesses);
         // A one-word guess that the common-word list calls an ordinary word is a slip, and so
         // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.
         guesses.retain(|g| {

@@ -593,7 +593,7 @@ pub fn sentence_mentions<'a>(
         // A guess that the initials before a name now cover ("एम" of "एम एस स्वामीनाथन") is
         // part of that name.
         // Guesses come in text order and only reach back over the ones just before them.
-        // The guesses kept so far are `guesses[..kept]`, a stack (no second list).
+        // The guesses kept so far are `guesses[..kept_guesses]`, a stack (no second list).
         let mut kept_guesses = 0;
         for i in 0..guesses.len() {
             let range = guesses[i].range;

@@ -502,16 +502,18 @@ pub fn sentence_mentions<'a>(
     // Read at most once, and only when a run of capitals is in question (never in most Hindi
     // sentences).
     let title_case = std::cell::OnceCell::new();
+    let words = &*words;
     let read_title_case = || {
-        let latin: Vec<patterns::Word> = patterns::words(text, sentence.start, sentence.end)
-            .into_iter()
-            .filter(|w| w.text.is_ascii() && w.text.chars().any(|c| c.is_ascii_alphabetic()))
-            .collect();
-        let capitalised = latin
-            .iter()
-            .filter(|w| w.text.starts_with(|c: char| c.is_ascii_uppercase()))
-            .count();
-        latin.len() >= 3 && capitalised * 10 >= latin.len() * 7
+        let (mut latin, mut capitalised) = (0, 0);
+        for w in words {
+            if w.text.is_ascii() && w.text.chars().any(|c| c.is_ascii_alphabetic()) {
+                latin += 1;
+                if w.text.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    capitalised += 1;
+                }
+            }
+        }
+        latin >= 3 && capitalised * 10 >= latin * 7
     };
     for f in found.iter().filter(|f| !f.strong) {
         let surface = f.range.slice(text);

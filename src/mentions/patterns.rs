@@ -1137,6 +1137,15 @@ fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usiz
 /// "Port Vale 2 Leyton Orient 1" — a number of one digit between it and another
 /// capitalised name that a number follows, or a name and a number before it and a number after.
 pub fn in_result_line(text: &str, range: Range) -> bool {
+    // The score after is one space and a digit on: most names are told from two bytes.
+    if !text.as_bytes()[range.end..].starts_with(b" ")
+        || !text
+            .as_bytes()
+            .get(range.end + 1)
+            .is_some_and(u8::is_ascii_digit)
+    {
+        return false;
+    }
     let (before_start, after_end) = window(text, range, 30, 60);
     let after = words(text, range.end, after_end);
     let before = words(text, before_start, range.start);

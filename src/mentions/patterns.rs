@@ -51,8 +51,14 @@ pub struct Found {
 /// The words of `text[start..end]`: runs of letters, digits and marks, with an inner
 /// apostrophe or full stop kept when a letter follows ("O'Neill", "U.S").
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(word_estimate(&text[start..end]));
+    each_word(text, start, end, |w| out.push(w));
+    out
+}
+
+/// Calls `found` with each of the [`words`] of `text[start..end]`, in order, listing none.
+fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(Word<'a>)) {
     let block = &text[start..end];
-    let mut out = Vec::with_capacity(word_estimate(block));
     let mut begin: Option<usize> = None;
     let bytes = block.as_bytes();
     let mut i = 0;
@@ -76,7 +82,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         if is_word_char(c) || inner {
             begin.get_or_insert(at);
         } else if let Some(b) = begin.take() {
-            out.push(Word {
+            found(Word {
                 start: start + b,
                 end: start + at,
                 text: &block[b..at],
@@ -85,14 +91,13 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         }
     }
     if let Some(b) = begin {
-        out.push(Word {
+        found(Word {
             start: start + b,
             end,
             text: &block[b..],
             known: false,
         });
     }
-    out
 }
 
 /// About how many words `text` has at most, so that a list of them is seldom grown: an English
@@ -1202,36 +1207,38 @@ pub fn names_setting(text: &str, range: Range) -> bool {
 /// ("Somerset 83 and 174", "Kent 108-3", "Leeds 22 points") — a number of up to three digits
 /// not followed by an ordinary word ("Paris 2 days" is no score).
 pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
-    // A few words either side are enough (and keep the test short).
+    // A few words either side are enough (and keep the test short). Of the words before only the
+    // last is asked about, of those after the first three: none is listed.
     let (before_start, after_end) = window(text, range, 20, 40);
-    let after = words(text, range.end, after_end);
-    let before = words(text, before_start, range.start);
+    let mut before = None;
+    each_word(text, before_start, range.start, |w| before = Some(w));
+    let mut after = [None; 3];
+    let mut n = 0;
+    each_word(text, range.end, after_end, |w| {
+        if let Some(slot) = after.get_mut(n) {
+            *slot = Some(w);
+            n += 1;
+        }
+    });
+    let [first, second, third] = after;
     let role =
-        |w: Option<&Word>, gap_ok: bool| w.filter(|_| gap_ok).and_then(|w| lex.team_role(w.text));
-    let next_gap = after
-        .first()
-        .is_some_and(|w| &text[range.end..w.start] == " ");
-    let prev_gap = before
-        .last()
-        .is_some_and(|w| &text[w.end..range.start] == " ");
+        |w: Option<Word>, gap_ok: bool| w.filter(|_| gap_ok).and_then(|w| lex.team_role(w.text));
+    let next_gap = first.is_some_and(|w| &text[range.end..w.start] == " ");
+    let prev_gap = before.is_some_and(|w| &text[w.end..range.start] == " ");
     // "in Salzburg 3-2": the place where a match was played.
-    if prev_gap
-        && before
-            .last()
-            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.text))
-    {
+    if prev_gap && before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.text)) {
         return false;
     }
     if matches!(
-        role(after.first(), next_gap),
+        role(first, next_gap),
         Some(TeamRole::Versus | TeamRole::Result)
     ) || matches!(
-        role(before.last(), prev_gap),
+        role(before, prev_gap),
         Some(TeamRole::Versus | TeamRole::Result)
     ) {
         return true;
     }
-    let Some(number) = after.first().filter(|_| next_gap) else {
+    let Some(number) = first.filter(|_| next_gap) else {
         return false;
     };
     if number.text.len() > 3 || !number.text.chars().all(|c| c.is_ascii_digit()) {
@@ -1242,16 +1249,15 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     if matches!(rest.next(), Some(',' | '.')) && rest.next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
-    let dashed = after
-        .windows(2)
-        .take_while(|w| {
-            &text[w[0].end..w[1].start] == "-" && w[1].text.chars().all(|c| c.is_ascii_digit())
+    let dashed = |a: Option<Word>, b: Option<Word>| {
+        a.zip(b).is_some_and(|(a, b)| {
+            &text[a.end..b.start] == "-" && b.text.chars().all(|c| c.is_ascii_digit())
         })
-        .count();
-    if dashed >= 2 {
+    };
+    if dashed(first, second) && dashed(second, third) {
         return false;
     }
-    match after.get(1) {
+    match second {
         Some(w) if text[number.end..w.start].trim().is_empty() => {
             !w.text.starts_with(|c: char| c.is_ascii_lowercase())
                 || lex.team_role(w.text) == Some(TeamRole::Score)

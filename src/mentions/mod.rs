@@ -831,7 +831,6 @@ pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
     if weaker.is_empty() {
         return;
     }
-    kept.reserve(weaker.len());
     let reach: Vec<usize> = kept
         .iter()
         .scan(0, |most, k| {

@@ -163,7 +163,8 @@ fn read_normalized(
     let mut actors = actors::merge(norm, &mut mentions, &regions, &words);
     drop(words);
     // Quotes and attribution read many windows of text around each quote: in words read once.
-    let cue_words = quotes::cues::TextWords::new(norm);
+    let mut lowered = String::new();
+    let cue_words = quotes::cues::TextWords::new(norm, &mut lowered);
     let (quotes, notes) = quotes::find_quotes(norm, &regions, &cue_words);
     let attributions = attribution::attribute(norm, &cue_words, &regions, &quotes, &mut actors);
     drop(cue_words);

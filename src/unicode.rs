@@ -159,6 +159,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn push_lowercase_appends_what_to_lowercase_gives() {
+        for text in ["Kent", "ÉCOLE", "ΟΔΟΣ Σ", "रूस Modi", ""] {
+            let mut out = String::from("x ");
+            push_lowercase(text, &mut out);
+            assert_eq!(
+                out,
+                format!("x {}", text.to_lowercase()),
+                "should append the lower case of {text:?} after what is there"
+            );
+        }
+    }
+
+    #[test]
     fn lower_is_cores_for_every_character() {
         for c in '\0'..=char::MAX {
             assert!(

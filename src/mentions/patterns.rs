@@ -1009,6 +1009,13 @@ const CONNECTORS: [&str; 8] = ["of", "de", "van", "von", "al", "bin", "der", "la
 /// Words before a place name.
 const PLACE_PREPOSITIONS: [&str; 6] = ["in", "at", "near", "from", "to", "across"];
 
+/// Whether `word` is one of [`PLACE_PREPOSITIONS`] in any case ("In", "AT").
+fn is_place_preposition(word: &str) -> bool {
+    PLACE_PREPOSITIONS
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
+}
+
 /// Whether `a` and `b` are neighbours in a name: one space apart, or an initial and its full
 /// stop before `b` ("M. Butcher", "J.R. Smith").
 fn joins_name(text: &str, a: &Word, b: &Word) -> bool {
@@ -1199,7 +1206,7 @@ pub fn names_setting(text: &str, range: Range) -> bool {
     let date = after.len() > 5
         && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && after.as_bytes()[4] == b'-';
-    PLACE_PREPOSITIONS.contains(&prev.to_ascii_lowercase().as_str()) || date
+    is_place_preposition(prev) || date
 }
 
 /// Whether the name at `range` of `text` plays as a sports team in its sentence: a versus word
@@ -1293,11 +1300,12 @@ fn run_kind(t: &Sentence, s: usize, e: usize) -> ActorKind {
             ActorKind::Organization
         };
     }
-    let before = (s > 0).then(|| words[s - 1].text.to_ascii_lowercase());
+    let before = (s > 0).then(|| words[s - 1].text);
     // "in Tunbridge Wells", "from Leeds"; but "from Tony Adams", "to Mike Tyson": a name of
     // several words after "from" or "to" is as often a person's.
-    if before.as_deref().is_some_and(|b| {
-        PLACE_PREPOSITIONS.contains(&b) && (e - s == 1 || !matches!(b, "from" | "to"))
+    if before.is_some_and(|b| {
+        is_place_preposition(b)
+            && (e - s == 1 || !(b.eq_ignore_ascii_case("from") || b.eq_ignore_ascii_case("to")))
     }) {
         return ActorKind::Place;
     }

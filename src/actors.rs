@@ -25,6 +25,8 @@
 //! that of the best-sourced mention, a person's among equals (a lone word guessed to be a place
 //! is the weakest guess).
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::article::ActorKind;
@@ -36,7 +38,7 @@ use crate::mentions::patterns::{title_at, Word};
 #[derive(Debug, Clone)]
 struct Group {
     mentions: Vec<usize>,
-    canonical: Option<String>,
+    canonical: Option<Cow<'static, str>>,
 }
 
 /// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention;
@@ -95,20 +97,22 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     let mut by_surface: HashMap<String, usize> = HashMap::default();
     by_canonical.reserve(mentions.len());
     by_surface.reserve(mentions.len());
+    // Each mention's key is made in one buffer; the map copies it only when it is new.
+    let mut bare = String::new();
     for (i, m) in mentions.iter().enumerate() {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
-        let bare = loose_key(surface(text, m));
+        loose_key_into(surface(text, m), &mut bare);
         // A mention's own key: its canonical name if it has one, else its surface.
         let own = match &m.canonical {
-            Some(c) => by_canonical.get(c.as_str()),
-            None => by_surface.get(&bare),
+            Some(c) => by_canonical.get(c.as_ref()),
+            None => by_surface.get(bare.as_str()),
         };
         // The same surface is another actor when the two are known as an organisation and a
         // place ("NEW YORK" the dateline and "NEW YORK" the team).
         let found = own
             .or_else(|| {
-                by_surface.get(&bare).filter(|&&g| {
+                by_surface.get(bare.as_str()).filter(|&&g| {
                     let first = &mentions[groups[g].mentions[0]];
                     let organisation = |m: &Mention| m.kind == ActorKind::Organization;
                     m.canonical.is_none()
@@ -125,7 +129,7 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
             None => {
                 let g = groups.len();
                 match &m.canonical {
-                    Some(c) => by_canonical.insert(c.as_str(), g),
+                    Some(c) => by_canonical.insert(c.as_ref(), g),
                     None => by_surface.insert(bare.clone(), g),
                 };
                 groups.push(Group {
@@ -136,7 +140,9 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
             }
         };
         if let Some(g) = keyed {
-            by_surface.entry(bare).or_insert(g);
+            if !by_surface.contains_key(bare.as_str()) {
+                by_surface.insert(bare.clone(), g);
+            }
         }
     }
     groups
@@ -148,6 +154,13 @@ fn loose_key(s: &str) -> String {
     // Every character folds to one of the same length, so the key is never longer than `s`:
     // room for it at once (collected through a filter, it would grow several times).
     let mut folded = String::with_capacity(s.len());
+    loose_key_into(s, &mut folded);
+    folded
+}
+
+/// [`loose_key`] of `s`, written into `folded` (cleared first).
+fn loose_key_into(s: &str, folded: &mut String) {
+    folded.clear();
     folded.extend(
         s.chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '\u{093C}' | '-'))
@@ -161,7 +174,6 @@ fn loose_key(s: &str) -> String {
                 other => other.to_ascii_lowercase(),
             }),
     );
-    folded
 }
 
 /// Moves the mentions of group `from` into group `into`.
@@ -401,10 +413,12 @@ fn is_person_group(mentions: &[Mention], g: &Group) -> bool {
 
 /// The name words of `g`'s mention with the most of them.
 fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t str> {
+    // Counted first, listed once: the last of the longest, as `max_by_key` picks.
     g.mentions
         .iter()
-        .map(|&m| name_words(surface(text, &mentions[m])))
-        .max_by_key(|w| w.len())
+        .map(|&m| surface(text, &mentions[m]))
+        .max_by_key(|s| name_word_count(s))
+        .map(name_words)
         .unwrap_or_default()
 }
 
@@ -800,14 +814,14 @@ fn role_mentions(
     let mut roles: HashMap<String, usize> = HashMap::default();
     let mut offices: HashMap<String, usize> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
+    // The office title at each word, looked up once (one list for every sentence).
+    let mut titles: Vec<Option<usize>> = Vec::new();
     for ws in sentence_words {
-        // The office title at each word, looked up once.
-        let titles: Vec<Option<usize>> = (0..ws.len())
-            .map(|j| match title_at(lex, text, ws, j) {
-                Some((TitleClass::Office, m)) => Some(m),
-                _ => None,
-            })
-            .collect();
+        titles.clear();
+        titles.extend((0..ws.len()).map(|j| match title_at(lex, text, ws, j) {
+            Some((TitleClass::Office, m)) => Some(m),
+            _ => None,
+        }));
         if titles.iter().all(Option::is_none) {
             continue;
         }
@@ -1152,7 +1166,16 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
 /// Whether a proper start of `s` is also its end (then two places of `s` may overlap): the
 /// border of Knuth, Morris and Pratt's failure function.
 fn overlaps_itself(s: &[u8]) -> bool {
-    let mut border = vec![0usize; s.len()];
+    // The surfaces asked about are short: their table fits on the stack.
+    let mut on_stack = [0usize; WORD_START_MAX_BYTES];
+    let mut on_heap = Vec::new();
+    let border: &mut [usize] = match on_stack.get_mut(..s.len()) {
+        Some(border) => border,
+        None => {
+            on_heap.resize(s.len(), 0);
+            &mut on_heap
+        }
+    };
     let mut k = 0;
     for i in 1..s.len() {
         while k > 0 && s[i] != s[k] {
@@ -1230,22 +1253,18 @@ fn is_devanagari(s: &str) -> bool {
 }
 
 fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorDraft {
-    let names: Vec<&Mention> = g.mentions.iter().map(|&m| &mentions[m]).collect();
-    let devanagari = names
-        .iter()
-        .filter(|m| is_devanagari(surface(text, m)))
-        .count();
-    let prefer_devanagari = devanagari * 2 >= names.len();
+    let names = || g.mentions.iter().map(|&m| &mentions[m]);
+    let devanagari = names().filter(|m| is_devanagari(surface(text, m))).count();
+    let prefer_devanagari = devanagari * 2 >= g.mentions.len();
     // How often each surface occurs, counted once: counting per candidate would be quadratic in
     // the mentions of an actor named thousands of times.
     let mut counts: HashMap<&str, usize> = HashMap::default();
-    for m in &names {
+    for m in names() {
         *counts.entry(surface(text, m)).or_default() += 1;
     }
     let count = |s: &str| counts.get(s).copied().unwrap_or(0);
     let lex = lexicon::builtin();
-    let name = names
-        .iter()
+    let name = names()
         .filter(|m| !m.adjectival)
         .map(|m| surface(text, m))
         .max_by_key(|s| {
@@ -1261,8 +1280,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .unwrap_or_default()
         .to_string();
     // The kind of the best-sourced mention, the longest name among equals.
-    let kind = names
-        .iter()
+    let kind = names()
         .filter(|m| !m.adjectival)
         .min_by_key(|m| {
             let source = match m.source {
@@ -1280,9 +1298,8 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             )
         })
         .map_or(ActorKind::Person, |m| m.kind);
-    let wikidata = names.iter().find_map(|m| m.wikidata.clone());
-    let mut ranges: Vec<Range> = names
-        .iter()
+    let wikidata = names().find_map(|m| m.wikidata.clone());
+    let mut ranges: Vec<Range> = names()
         .map(|m| m.range)
         .chain(roles.iter().copied())
         .collect();

@@ -1,6 +1,8 @@
 //! Assemble: maps every range of the stages back to the input and builds the public [`Article`]:
 //! spans with their text, actors sorted by salience with ids, quotes with speaker ids, warnings.
 
+use std::borrow::Cow;
+
 use crate::article::{Actor, Article, Paragraph, Quote, Section, Sentence, Span, Warning};
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Note, Range, Structure};
 use crate::normalize::Normalized;
@@ -19,9 +21,12 @@ pub struct Parts<'n> {
 /// Build the Article for `input` from the stages' `parts`.
 pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
     let n = parts.normalized;
-    let span = |r: Range| {
+    let bounds = |r: Range| {
         let start = n.start_to_input(r.start);
-        let end = n.end_to_input(r.end).max(start);
+        (start, n.end_to_input(r.end).max(start))
+    };
+    let span = |r: Range| {
+        let (start, end) = bounds(r);
         Span::of(input, start, end)
     };
     let structure = &parts.structure;
@@ -43,23 +48,6 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
             *count += 1;
         }
     }
-    let actors = order
-        .iter()
-        .map(|&i| {
-            let draft = &parts.actors[i];
-            Actor {
-                id: id_of[i].clone(),
-                name: draft.name.clone(),
-                canonical: draft.canonical.clone(),
-                kind: draft.kind,
-                aliases: draft.aliases.clone(),
-                mentions: draft.mentions.iter().map(|&m| span(m)).collect(),
-                quote_count: quote_counts[i],
-                salience: parts.salience[i],
-            }
-        })
-        .collect();
-
     let quotes = parts
         .quotes
         .iter()
@@ -83,6 +71,25 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
         })
         .collect();
 
+    // The drafts' strings move into the actors (the quotes above took copies of the ids).
+    let mut drafts = parts.actors;
+    let actors = order
+        .iter()
+        .map(|&i| {
+            let draft = &mut drafts[i];
+            Actor {
+                id: std::mem::take(&mut id_of[i]),
+                name: std::mem::take(&mut draft.name),
+                canonical: draft.canonical.take().map(Cow::into_owned),
+                kind: draft.kind,
+                aliases: std::mem::take(&mut draft.aliases),
+                mentions: draft.mentions.iter().map(|&m| span(m)).collect(),
+                quote_count: quote_counts[i],
+                salience: parts.salience[i],
+            }
+        })
+        .collect();
+
     let sections = structure
         .sections
         .iter()
@@ -97,10 +104,10 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
                         .sentences
                         .iter()
                         .map(|&r| {
-                            let s = span(r);
+                            let (byte_start, byte_end) = bounds(r);
                             Sentence {
-                                byte_start: s.byte_start,
-                                byte_end: s.byte_end,
+                                byte_start,
+                                byte_end,
                             }
                         })
                         .collect(),
@@ -118,12 +125,12 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
         .iter()
         .chain(parts.notes.iter())
         .map(|note| {
-            let s = span(note.range);
+            let (byte_start, byte_end) = bounds(note.range);
             Warning {
                 code: note.code.to_string(),
                 message: note.message.clone(),
-                byte_start: s.byte_start,
-                byte_end: s.byte_end,
+                byte_start,
+                byte_end,
             }
         })
         .collect();

@@ -431,22 +431,22 @@ fn closes_abbreviation(s: &str, i: usize) -> bool {
 
 /// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end
 /// a sentence).
-fn sentences(text: &str, range: Range) -> Vec<Range> {
-    let mut out = Vec::new();
+fn sentences(text: &str, range: Range) -> impl Iterator<Item = Range> + '_ {
     let mut at = range.start;
-    while at < range.end {
+    std::iter::from_fn(move || {
+        if at >= range.end {
+            return None;
+        }
         let end = sentence_end(text, at, range.end);
         let next = text[end..range.end]
             .chars()
             .next()
             .map_or(range.end, |c| end + c.len_utf8());
-        out.push(Range::new(at, end));
-        if next <= at {
-            break;
-        }
-        at = next;
-    }
-    out
+        let sentence = Range::new(at, end);
+        // A step that does not move on ends the list.
+        at = if next <= at { range.end } else { next };
+        Some(sentence)
+    })
 }
 
 /// The speaker phrase and cue of quote `qi`, from its own sentence.
@@ -1484,8 +1484,8 @@ fn collect_subjects(
         list.is_some_and(|l| l.contains(w.lower.as_ref()))
     };
     for region in regions {
-        for sentence in &sentences(text, region.range) {
-            let ws = words.of(*sentence);
+        for sentence in sentences(text, region.range) {
+            let ws = words.of(sentence);
             let hindi = has_devanagari(sentence.slice(text));
             // Subjects inside a reported clause ("… कहा कि X ने …") are not what a later
             // pronoun refers to.
@@ -1937,7 +1937,6 @@ fn inherit_speakers(
                     || tail.len() < 300
                         && out[prev].cue.is_some()
                         && sentences(text, tail)
-                            .iter()
                             .filter(|s| !s.slice(text).trim().is_empty())
                             .count()
                             <= 1)

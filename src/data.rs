@@ -405,7 +405,7 @@ mod tests {
         if path.starts_with("structure/") {
             with_first(crate::structure::markers::key(first.trim()))
         } else if path == "lexicon/titles.tsv" || path == "lexicon/suffixes.tsv" {
-            with_first(crate::mentions::lexicon::affix_key(first))
+            with_first(crate::mentions::lexicon::affix_key(first).into_owned())
         } else if path.starts_with("quotes/") {
             match line.trim_end().split_once('\t') {
                 Some((kind, form)) => {

@@ -5,6 +5,8 @@
 //! [`crate::Article`]. Each stage reads what earlier stages produced and returns its own data;
 //! no stage changes what an earlier one decided.
 
+use std::borrow::Cow;
+
 use crate::article::{ActorKind, QuoteKind};
 
 /// A byte range `start..end` of the normalised text.
@@ -200,10 +202,11 @@ pub struct Mention {
     pub range: Range,
     pub kind: ActorKind,
     pub source: Source,
-    /// The English name when the mention's entry has one.
-    pub canonical: Option<String>,
+    /// The English name when the mention's entry has one: borrowed from the built-in lexicon
+    /// (no copy per mention), owned when made here or given by the caller.
+    pub canonical: Option<Cow<'static, str>>,
     /// A Wikidata id when known.
-    pub wikidata: Option<String>,
+    pub wikidata: Option<Cow<'static, str>>,
     /// The mention is a demonym or adjective ("रूसी", "Russian") rather than a name.
     pub adjectival: bool,
 }
@@ -213,8 +216,8 @@ pub struct Mention {
 pub struct ActorDraft {
     /// The fullest surface form used in the article.
     pub name: String,
-    pub canonical: Option<String>,
-    pub wikidata: Option<String>,
+    pub canonical: Option<Cow<'static, str>>,
+    pub wikidata: Option<Cow<'static, str>>,
     pub kind: ActorKind,
     /// In text order, without overlaps.
     pub mentions: Vec<Range>,

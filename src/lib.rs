@@ -162,12 +162,13 @@ fn read_normalized(
 ) -> Article {
     let norm: &str = &normalized.text;
     let regions = structure.regions();
-    let words = mentions::sentence_words(norm, &regions);
-    let mut mentions = mentions::find_mentions(norm, &structure, &regions, &words, options);
+    let mut words = mentions::sentence_words(norm, &regions);
+    let mut mentions = mentions::find_mentions(norm, &structure, &regions, &mut words, options);
     let mut actors = actors::merge(norm, &mut mentions, &regions, &words);
     drop(words);
     // Quotes and attribution read many windows of text around each quote: in words read once.
-    let cue_words = quotes::cues::TextWords::new(norm);
+    let mut lowered = String::new();
+    let cue_words = quotes::cues::TextWords::new(norm, &mut lowered);
     let (quotes, notes) = quotes::find_quotes(norm, &regions, &cue_words);
     let attributions = attribution::attribute(norm, &cue_words, &regions, &quotes, &mut actors);
     drop(cue_words);
@@ -189,9 +190,12 @@ fn read_normalized(
 /// The Article of `text` in the public JSON schema, with UTF-16 offsets (what JS and the CLI see):
 /// offsets into `text`, or into the Article's own `text` when it was read from HTML.
 pub fn parse_to_wire(text: &str, options: &Options) -> Result<wire::Article, Error> {
-    let article = try_parse_with(text, options)?;
-    let base = article.text.as_deref().unwrap_or(text);
-    Ok(wire::Article::from_article(&article, base))
+    let mut article = try_parse_with(text, options)?;
+    // From HTML the offsets are into the Article's own text, which joins the result last.
+    let own_text = article.text.take();
+    let mut wire = wire::Article::from_article(article, own_text.as_deref().unwrap_or(text));
+    wire.text = own_text;
+    Ok(wire)
 }
 
 #[cfg(all(test, not(feature = "html")))]

@@ -109,18 +109,17 @@ pub fn salience_with_text(
             }
             let in_headings = headings.iter().filter(|h| within(Some(**h), actor)).count();
             score += (HEADING * in_headings as f32).min(HEADING_CAP);
-            // Paragraphs are in text order: find each mention's by binary search.
-            let mut named_in: Vec<usize> = actor
-                .mentions
-                .iter()
-                .filter_map(|m| {
-                    let at = paragraphs.partition_point(|p| p.end <= m.start);
-                    paragraphs.get(at).filter(|p| p.contains(*m)).map(|_| at)
-                })
-                .collect();
-            crate::sort::natural(&mut named_in);
-            named_in.dedup();
-            let spread = named_in.len();
+            // Paragraphs are in text order: find each mention's by binary search. Mentions are
+            // in text order too, so the paragraphs they are in come in order: count the changes.
+            let mut spread = 0usize;
+            let mut last = None;
+            for m in &actor.mentions {
+                let at = paragraphs.partition_point(|p| p.end <= m.start);
+                if paragraphs.get(at).is_some_and(|p| p.contains(*m)) && last != Some(at) {
+                    spread += 1;
+                    last = Some(at);
+                }
+            }
             score += (SPREAD * spread.saturating_sub(1) as f32).min(SPREAD_CAP);
             score += QUOTE * quote_counts[i] as f32;
             if let Some(text) = text {
@@ -161,7 +160,7 @@ pub fn salience_with_text(
 fn is_generic(text: &str, mention: Range) -> bool {
     let lex = lexicon::builtin();
     let key = lexicon::affix_key(mention.slice(text));
-    let lower = crate::unicode::to_lowercase(&key);
+    let lower = crate::normalize::lowercase(&key);
     lex.is_suffix(&key)
         || lex.is_title(&key)
         || lex.is_title(&lower)

@@ -106,6 +106,18 @@ pub fn to_lowercase(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
+    push_lowercase(text, &mut out);
+    out
+}
+
+/// Appends [`to_lowercase`] of `text` to `out`.
+pub fn push_lowercase(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for (i, c) in text.char_indices() {
         if c == 'Σ' {
             // Σ is ς at the end of a word: after a cased character and not before one, looking
@@ -121,7 +133,6 @@ pub fn to_lowercase(text: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Whether the first character of `chars` that is not case-ignorable is cased.
@@ -146,6 +157,19 @@ fn case_class(c: char) -> u32 {
 #[allow(clippy::disallowed_methods)] // core's lower case, to compare with
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_lowercase_appends_what_to_lowercase_gives() {
+        for text in ["Kent", "ÉCOLE", "ΟΔΟΣ Σ", "रूस Modi", ""] {
+            let mut out = String::from("x ");
+            push_lowercase(text, &mut out);
+            assert_eq!(
+                out,
+                format!("x {}", text.to_lowercase()),
+                "should append the lower case of {text:?} after what is there"
+            );
+        }
+    }
 
     #[test]
     fn lower_is_cores_for_every_character() {

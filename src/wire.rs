@@ -164,33 +164,35 @@ pub struct Article {
 }
 
 impl Article {
-    /// The wire form of `article`, which was parsed from `input`.
-    pub fn from_article(article: &article::Article, input: &str) -> Article {
+    /// The wire form of `article`, which was parsed from `input` (for HTML, the Article's own
+    /// text, which the caller takes out first and puts into the result's `text`). Its strings
+    /// move into the result: nothing is copied.
+    pub fn from_article(article: article::Article, input: &str) -> Article {
         let index = Utf16Index::new(input);
-        let span = |s: &article::Span| Span {
-            text: s.text.clone(),
+        let span = |s: article::Span| Span {
             start: index.utf16(s.byte_start),
             end: index.utf16(s.byte_end),
+            text: s.text,
         };
-        let opt = |s: &Option<article::Span>| s.as_ref().map(span);
+        let opt = |s: Option<article::Span>| s.map(span);
         Article {
-            lang: article.lang.clone(),
-            title: opt(&article.title),
-            kicker: opt(&article.kicker),
-            standfirst: opt(&article.standfirst),
-            dateline: opt(&article.dateline),
+            lang: article.lang,
+            title: opt(article.title),
+            kicker: opt(article.kicker),
+            standfirst: opt(article.standfirst),
+            dateline: opt(article.dateline),
             sections: article
                 .sections
-                .iter()
+                .into_iter()
                 .map(|section| Section {
-                    heading: opt(&section.heading),
+                    heading: opt(section.heading),
                     paragraphs: section
                         .paragraphs
-                        .iter()
+                        .into_iter()
                         .map(|p| Paragraph {
-                            text: p.span.text.clone(),
                             start: index.utf16(p.span.byte_start),
                             end: index.utf16(p.span.byte_end),
+                            text: p.span.text,
                             sentences: p
                                 .sentences
                                 .iter()
@@ -199,55 +201,55 @@ impl Article {
                                     end: index.utf16(s.byte_end),
                                 })
                                 .collect(),
-                            lang: p.lang.clone(),
+                            lang: p.lang,
                             duplicate: p.duplicate,
-                            source: p.source.clone(),
+                            source: p.source,
                         })
                         .collect(),
-                    heading_source: section.heading_source.clone(),
+                    heading_source: section.heading_source,
                 })
                 .collect(),
-            related: article.related.iter().map(span).collect(),
+            related: article.related.into_iter().map(span).collect(),
             quotes: article
                 .quotes
-                .iter()
+                .into_iter()
                 .map(|q| Quote {
-                    text: q.text.clone(),
                     start: index.utf16(q.byte_start),
                     end: index.utf16(q.byte_end),
+                    text: q.text,
                     kind: q.kind,
-                    speaker: q.speaker.clone(),
-                    speaker_mention: opt(&q.speaker_mention),
-                    cue: opt(&q.cue),
+                    speaker: q.speaker,
+                    speaker_mention: opt(q.speaker_mention),
+                    cue: opt(q.cue),
                 })
                 .collect(),
             actors: article
                 .actors
-                .iter()
+                .into_iter()
                 .map(|a| Actor {
-                    id: a.id.clone(),
-                    name: a.name.clone(),
-                    canonical: a.canonical.clone(),
+                    id: a.id,
+                    name: a.name,
+                    canonical: a.canonical,
                     kind: a.kind,
-                    aliases: a.aliases.clone(),
-                    mentions: a.mentions.iter().map(span).collect(),
+                    aliases: a.aliases,
+                    mentions: a.mentions.into_iter().map(span).collect(),
                     quote_count: a.quote_count,
                     salience: a.salience,
                 })
                 .collect(),
             warnings: article
                 .warnings
-                .iter()
+                .into_iter()
                 .map(|w| Warning {
-                    code: w.code.clone(),
-                    message: w.message.clone(),
                     start: index.utf16(w.byte_start),
                     end: index.utf16(w.byte_end),
+                    code: w.code,
+                    message: w.message,
                 })
                 .collect(),
-            text: article.text.clone(),
-            byline: opt(&article.byline),
-            published: article.published.clone(),
+            text: article.text,
+            byline: opt(article.byline),
+            published: article.published,
         }
     }
 }

@@ -37,9 +37,10 @@ const ENTITY_FILES: [data::File; 6] = [
 /// One named thing of the lexicon.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub canonical: String,
+    /// Borrowed from the built-in tables; owned for the caller's own entries.
+    pub canonical: Cow<'static, str>,
     pub kind: ActorKind,
-    pub wikidata: Option<String>,
+    pub wikidata: Option<Cow<'static, str>>,
     /// For a capital: the entry of the country whose government it can stand for.
     pub capital_of: Option<usize>,
 }
@@ -277,9 +278,9 @@ fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry>
             let entry = entries.len();
             on_row(entry, cols);
             entries.push(Entry {
-                canonical: canonical.to_string(),
+                canonical: Cow::Borrowed(canonical),
                 kind,
-                wikidata: cols.get(2).filter(|w| !w.is_empty()).map(|w| w.to_string()),
+                wikidata: cols.get(2).filter(|w| !w.is_empty()).map(|&w| w.into()),
                 capital_of: None,
             });
             by_canonical.entry(canonical).or_insert(entry);
@@ -393,12 +394,14 @@ impl Gazetteer {
         for actor in user {
             let entry = b.entries.len();
             b.entries.push(Entry {
-                canonical: actor
-                    .canonical
-                    .clone()
-                    .unwrap_or_else(|| actor.name.clone()),
+                canonical: Cow::Owned(
+                    actor
+                        .canonical
+                        .clone()
+                        .unwrap_or_else(|| actor.name.clone()),
+                ),
                 kind: actor.kind,
-                wikidata: actor.wikidata.clone(),
+                wikidata: actor.wikidata.clone().map(Cow::Owned),
                 capital_of: None,
             });
             for form in std::iter::once(&actor.name).chain(&actor.aliases) {
@@ -790,12 +793,30 @@ fn is_joining_mark(c: char) -> bool {
 }
 
 /// A title or suffix as a lookup key: normalised, trailing full stop dropped, single spaces.
-pub fn affix_key(form: &str) -> String {
-    let norm = Normalized::new(form.trim()).text.into_owned();
-    norm.trim_end_matches('.')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Borrowed when `form` is its own key, as the words of a normalised text mostly are.
+pub fn affix_key(form: &str) -> Cow<'_, str> {
+    let norm = Normalized::new(form.trim()).text;
+    let key = norm.trim_end_matches('.');
+    let single_spaced = key
+        .split(' ')
+        .all(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    if !single_spaced {
+        let mut joined = String::with_capacity(key.len());
+        for w in key.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+        return Cow::Owned(joined);
+    }
+    match norm {
+        Cow::Borrowed(norm) => Cow::Borrowed(norm.trim_end_matches('.')),
+        Cow::Owned(mut norm) => {
+            norm.truncate(norm.trim_end_matches('.').len());
+            Cow::Owned(norm)
+        }
+    }
 }
 
 #[cfg(test)]

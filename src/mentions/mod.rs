@@ -46,12 +46,13 @@ pub fn sentence_words<'t>(text: &'t str, regions: &[Region]) -> Vec<Vec<patterns
 }
 
 /// Find actor mentions in the story's `regions` of `text` (normalised), in text order;
-/// `sentence_words` are the words of their sentences ([`sentence_words`]).
-pub fn find_mentions(
-    text: &str,
+/// `sentence_words` are the words of their sentences ([`sentence_words`]), whose `known` flags
+/// the patterns set ([`patterns::find`]).
+pub fn find_mentions<'t>(
+    text: &'t str,
     structure: &Structure,
     regions: &[Region],
-    sentence_words: &[Vec<patterns::Word<'_>>],
+    sentence_words: &mut [Vec<patterns::Word<'t>>],
     options: &Options,
 ) -> Vec<Mention> {
     let lex = lexicon::builtin();
@@ -122,6 +123,7 @@ const LIST_ITEM_WORDS: usize = 2;
 fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Vec<Mention>) {
     let mut found: Vec<Mention> = Vec::new();
     let mut retyped: Vec<Range> = Vec::new();
+    let mut items: Vec<(usize, usize)> = Vec::new();
     for region in regions {
         for sentence in region.sentences {
             // Most sentences hold no list of two places: skip them without tokenising.
@@ -139,27 +141,9 @@ fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut
                     sentence.start + tokens[i].end,
                 )
             };
-            // Lists of items: each item a run of word tokens, as token index ranges.
-            let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
-            let mut item_start: Option<usize> = None;
-            for i in 0..=tokens.len() {
-                let w = (i < tokens.len()).then(|| at(i).slice(text));
-                let is_word = w.is_some_and(|w| w.chars().any(crate::chars::is_alphanumeric));
-                let separator = w.is_some_and(|w| w == "," || lex.conjunctions.contains(w));
-                if is_word && !separator {
-                    item_start.get_or_insert(i);
-                    continue;
-                }
-                if let Some(s) = item_start.take() {
-                    if let Some(list) = lists.last_mut() {
-                        list.push((s, i));
-                    }
-                }
-                if !separator {
-                    lists.push(Vec::new());
-                }
-            }
-            for items in lists.iter().filter(|l| l.len() >= 3) {
+            // Each list of items (runs of word tokens, as token index ranges) is read as soon as
+            // it ends.
+            let mut read_list = |items: &[(usize, usize)]| {
                 let short = |&(s, e): &(usize, usize)| e - s <= LIST_ITEM_WORDS;
                 let last = items.len() - 1;
                 let known = items
@@ -179,7 +163,7 @@ fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut
                     .count();
                 let shorts = items.iter().filter(|i| short(i)).count();
                 if known < 2 || known * 3 < shorts {
-                    continue;
+                    return;
                 }
                 for &(s, e) in items.iter().filter(|i| short(i)) {
                     let range = Range::new(at(s).start, at(e - 1).end);
@@ -210,6 +194,26 @@ fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut
                         }
                         _ => {}
                     }
+                }
+            };
+            items.clear();
+            let mut item_start: Option<usize> = None;
+            for i in 0..=tokens.len() {
+                let w = (i < tokens.len()).then(|| at(i).slice(text));
+                let is_word = w.is_some_and(|w| w.chars().any(crate::chars::is_alphanumeric));
+                let separator = w.is_some_and(|w| w == "," || lex.conjunctions.contains(w));
+                if is_word && !separator {
+                    item_start.get_or_insert(i);
+                    continue;
+                }
+                if let Some(s) = item_start.take() {
+                    items.push((s, i));
+                }
+                if !separator {
+                    if items.len() >= 3 {
+                        read_list(&items);
+                    }
+                    items.clear();
                 }
             }
         }
@@ -353,7 +357,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
         {
             // The team's own name: it is not the place, which a dateline may also name.
             m.kind = ActorKind::Organization;
-            m.canonical = Some(m.range.slice(text).to_string());
+            m.canonical = Some(m.range.slice(text).to_string().into());
             m.wikidata = None;
         }
     }
@@ -379,7 +383,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
                     range,
                     kind: ActorKind::Organization,
                     source: Source::Pattern,
-                    canonical: Some(team.to_string()),
+                    canonical: Some(team.to_string().into()),
                     wikidata: None,
                     adjectival: false,
                 });
@@ -407,7 +411,7 @@ pub fn sentence_mentions<'a>(
     tagger: Option<&mut tagger::Tagger<'a>>,
     text: &'a str,
     sentence: Range,
-    words: &[patterns::Word<'_>],
+    words: &mut [patterns::Word<'a>],
 ) -> Vec<Mention> {
     let mut kept: Vec<Mention> = user
         .find(text, sentence.start, sentence.end)
@@ -465,7 +469,9 @@ pub fn sentence_mentions<'a>(
                 [only] if same_person => (only.canonical.clone(), only.wikidata.clone()),
                 [only] if org_over_place && only.range.start == range.start => {
                     match (f.english, &only.canonical) {
-                        (Some(template), Some(name)) => (Some(template.replace("{}", name)), None),
+                        (Some(template), Some(name)) => {
+                            (Some(template.replace("{}", name).into()), None)
+                        }
                         (None, Some(_)) if only.kind == f.kind && !only.adjectival => {
                             (only.canonical.clone(), only.wikidata.clone())
                         }
@@ -496,16 +502,18 @@ pub fn sentence_mentions<'a>(
     // Read at most once, and only when a run of capitals is in question (never in most Hindi
     // sentences).
     let title_case = std::cell::OnceCell::new();
+    let words = &*words;
     let read_title_case = || {
-        let latin: Vec<patterns::Word> = patterns::words(text, sentence.start, sentence.end)
-            .into_iter()
-            .filter(|w| w.text.is_ascii() && w.text.chars().any(|c| c.is_ascii_alphabetic()))
-            .collect();
-        let capitalised = latin
-            .iter()
-            .filter(|w| w.text.starts_with(|c: char| c.is_ascii_uppercase()))
-            .count();
-        latin.len() >= 3 && capitalised * 10 >= latin.len() * 7
+        let (mut latin, mut capitalised) = (0, 0);
+        for w in words {
+            if w.text.is_ascii() && w.text.chars().any(|c| c.is_ascii_alphabetic()) {
+                latin += 1;
+                if w.text.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    capitalised += 1;
+                }
+            }
+        }
+        latin >= 3 && capitalised * 10 >= latin * 7
     };
     for f in found.iter().filter(|f| !f.strong) {
         let surface = f.range.slice(text);
@@ -587,17 +595,20 @@ pub fn sentence_mentions<'a>(
         // A guess that the initials before a name now cover ("एम" of "एम एस स्वामीनाथन") is
         // part of that name.
         // Guesses come in text order and only reach back over the ones just before them.
-        let mut covered: Vec<Mention> = Vec::with_capacity(guesses.len());
-        for g in guesses {
-            while covered
-                .last()
-                .is_some_and(|p| p.range != g.range && g.range.contains(p.range))
-            {
-                covered.pop();
+        // The guesses kept so far are `guesses[..kept_guesses]`, a stack (no second list).
+        let mut kept_guesses = 0;
+        for i in 0..guesses.len() {
+            let range = guesses[i].range;
+            while kept_guesses > 0 && {
+                let p = guesses[kept_guesses - 1].range;
+                p != range && range.contains(p)
+            } {
+                kept_guesses -= 1;
             }
-            covered.push(g);
+            guesses.swap(kept_guesses, i);
+            kept_guesses += 1;
         }
-        let mut guesses = covered;
+        guesses.truncate(kept_guesses);
         // A one-word guess that the common-word list calls an ordinary word is a slip, and so
         // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.
         guesses.retain(|g| {
@@ -816,6 +827,10 @@ fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
 /// mentions, which never overlap one another, by the last one that starts before a mention ends.
 pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
     crate::sort::by_key(kept, |m| m.range.start);
+    // Most sentences have nothing of one source or another: no index to build then.
+    if weaker.is_empty() {
+        return;
+    }
     let reach: Vec<usize> = kept
         .iter()
         .scan(0, |most, k| {
@@ -904,7 +919,7 @@ mod tests {
             &text,
             &structure,
             &regions,
-            &sentence_words(&text, &regions),
+            &mut sentence_words(&text, &regions),
             &options,
         )
         .into_iter()

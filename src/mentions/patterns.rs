@@ -51,8 +51,14 @@ pub struct Found {
 /// The words of `text[start..end]`: runs of letters, digits and marks, with an inner
 /// apostrophe or full stop kept when a letter follows ("O'Neill", "U.S").
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(word_estimate(&text[start..end]));
+    each_word(text, start, end, |w| out.push(w));
+    out
+}
+
+/// Calls `found` with each of the [`words`] of `text[start..end]`, in order, listing none.
+fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(Word<'a>)) {
     let block = &text[start..end];
-    let mut out = Vec::with_capacity(word_estimate(block));
     let mut begin: Option<usize> = None;
     let bytes = block.as_bytes();
     let mut i = 0;
@@ -76,7 +82,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         if is_word_char(c) || inner {
             begin.get_or_insert(at);
         } else if let Some(b) = begin.take() {
-            out.push(Word {
+            found(Word {
                 start: start + b,
                 end: start + at,
                 text: &block[b..at],
@@ -85,14 +91,13 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         }
     }
     if let Some(b) = begin {
-        out.push(Word {
+        found(Word {
             start: start + b,
             end,
             text: &block[b..],
             known: false,
         });
     }
-    out
 }
 
 /// About how many words `text` has at most, so that a list of them is seldom grown: an English
@@ -138,19 +143,36 @@ fn affix_at<'l>(
     if !lex.affix_first_words.contains(first) {
         return None;
     }
-    let mut key = String::with_capacity(64);
+    // The key is the text itself, `text[start..end]`, while the words are one space apart and
+    // keep their full stops; only another gap or a dropped full stop makes a key of its own.
+    let start = words[i].start;
+    let mut end = start;
+    let mut owned: Option<String> = None;
     let mut best = None;
     for n in 1..=lex.longest_affix.min(words.len() - i) {
         let k = i + n - 1;
+        let word = crate::chars::trim_end_dots(words[k].text);
         if n > 1 {
             let gap = &text[words[k - 1].end..words[k].start];
             if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '.') {
                 break;
             }
-            key.push(' ');
+            if owned.is_none() && (gap != " " || end != words[k - 1].end) {
+                owned = Some(text[start..end].to_string());
+            }
         }
-        key.push_str(crate::chars::trim_end_dots(words[k].text));
-        if let Some(v) = lex.affix(key.as_str()).filter(|a| has(a)) {
+        let key = match &mut owned {
+            Some(key) => {
+                key.push(' ');
+                key.push_str(word);
+                key.as_str()
+            }
+            None => {
+                end = words[k].start + word.len();
+                &text[start..end]
+            }
+        };
+        if let Some(v) = lex.affix(key).filter(|a| has(a)) {
             best = Some((v, n));
         }
     }
@@ -187,11 +209,11 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 
 /// Whether `word` can be part of a name in its script.
 fn is_name_word(t: &Sentence, i: usize) -> bool {
-    *t.name_words[i].get_or_init(|| name_word(t, i))
+    *t.facts[i].1.get_or_init(|| name_word(t, i))
 }
 
 fn name_word(t: &Sentence, i: usize) -> bool {
-    let (lex, words) = (t.lex, t.words.as_slice());
+    let (lex, words) = (t.lex, t.words);
     let w = words[i].text;
     if words[i].known {
         return true;
@@ -215,28 +237,33 @@ fn name_word(t: &Sentence, i: usize) -> bool {
 }
 
 /// Names the patterns find in one sentence of `text`, whose [`words`] are `words`; `known` are
-/// the ranges of names the lexicon found there, whose words count as name words.
+/// the ranges of names the lexicon found there, whose words count as name words (each word's
+/// `known` is set here, in place: the words are read once for every stage, not copied).
 pub fn find<'t>(
     lex: &'static Lexicon,
     text: &'t str,
-    words: &[Word<'t>],
+    words: &mut [Word<'t>],
     known: &[Range],
 ) -> Vec<Found> {
-    let mut words = words.to_vec();
-    if !known.is_empty() {
-        // A word is known when a known range contains it: among the ranges that start at or
-        // before it, the furthest end reaches its end.
-        let mut known = known.to_vec();
-        crate::sort::by_key(&mut known, |k| k.start);
-        let mut next = 0;
-        let mut furthest = 0;
-        for w in &mut words {
-            while next < known.len() && known[next].start <= w.start {
-                furthest = furthest.max(known[next].end);
-                next += 1;
-            }
-            w.known = next > 0 && furthest >= w.end;
+    // A word is known when a known range contains it: among the ranges that start at or before
+    // it, the furthest end reaches its end. The lexicon's ranges come in text order.
+    let sorted;
+    let known = if known.is_sorted_by_key(|k| k.start) {
+        known
+    } else {
+        let mut copy = known.to_vec();
+        crate::sort::by_key(&mut copy, |k| k.start);
+        sorted = copy;
+        &sorted
+    };
+    let mut next = 0;
+    let mut furthest = 0;
+    for w in words.iter_mut() {
+        while next < known.len() && known[next].start <= w.start {
+            furthest = furthest.max(known[next].end);
+            next += 1;
         }
+        w.known = next > 0 && furthest >= w.end;
     }
     let sentence = Sentence::new(lex, text, words);
     let mut found = Vec::new();
@@ -260,29 +287,27 @@ type Affixes = (
 
 /// The words of one sentence, with what the rules ask about each word worked out at most once:
 /// every rule asks again whether a word opens a title or a suffix, or is a name word.
-struct Sentence<'a> {
+struct Sentence<'s, 'a> {
     lex: &'static Lexicon,
     text: &'a str,
-    words: Vec<Word<'a>>,
-    affixes: Vec<OnceCell<Affixes>>,
-    name_words: Vec<OnceCell<bool>>,
+    words: &'s [Word<'a>],
+    /// For each word: its [`Affixes`] and whether it is a name word ([`name_word`]).
+    facts: Vec<(OnceCell<Affixes>, OnceCell<bool>)>,
 }
 
-impl<'a> Sentence<'a> {
-    fn new(lex: &'static Lexicon, text: &'a str, words: Vec<Word<'a>>) -> Sentence<'a> {
-        let n = words.len();
+impl<'s, 'a> Sentence<'s, 'a> {
+    fn new(lex: &'static Lexicon, text: &'a str, words: &'s [Word<'a>]) -> Sentence<'s, 'a> {
         Sentence {
             lex,
             text,
             words,
-            affixes: vec![OnceCell::new(); n],
-            name_words: vec![OnceCell::new(); n],
+            facts: vec![(OnceCell::new(), OnceCell::new()); words.len()],
         }
     }
 
     fn affixes(&self, i: usize) -> Affixes {
-        *self.affixes[i].get_or_init(|| {
-            let (lex, text, words) = (self.lex, self.text, self.words.as_slice());
+        *self.facts[i].0.get_or_init(|| {
+            let (lex, text, words) = (self.lex, self.text, self.words);
             if !lex
                 .affix_first_words
                 .contains(crate::chars::trim_end_dots(words[i].text))
@@ -310,7 +335,7 @@ impl<'a> Sentence<'a> {
 /// A name written in capitals right before a score is a team in a table of results or
 /// standings ("BALTIMORE 70 63"); other words in capitals are a headline's.
 fn teams_in_capitals(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
     crate::sort::natural(&mut taken);
     let overlaps_taken = |range: Range| {
@@ -352,7 +377,7 @@ fn teams_in_capitals(t: &Sentence, found: &mut Vec<Found>) {
 }
 
 fn titled_persons(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let mut i = 0;
     while i < words.len() {
         let (class, n) = match t.title(i) {
@@ -423,7 +448,7 @@ fn titled_persons(t: &Sentence, found: &mut Vec<Found>) {
 /// and "ऑफ" or "फॉर" follow it ("प्रो. स्वामीनाथन रॉयल सोसायटी ऑफ लन्दन": रॉयल is the
 /// society's, not the professor's).
 fn opens_styled_organisation(t: &Sentence, i: usize) -> bool {
-    let words = t.words.as_slice();
+    let words = t.words;
     if i + 1 >= words.len() {
         return false;
     }
@@ -460,7 +485,7 @@ fn same_script(a: &str, b: &str) -> bool {
 const ORG_REACH: usize = 4;
 
 fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let mut i = 1;
     while i < words.len() {
         let Some((suffix, n)) = t.suffix(i) else {
@@ -626,7 +651,7 @@ pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
 
 /// Moves the start `k` of a name back over up to three initials before it ("जी एस अयंगर").
 fn with_initials(t: &Sentence, mut k: usize) -> usize {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let first = k;
     while k > 0 && first - k < 3 {
         let gap = &text[words[k - 1].end..words[k].start];
@@ -651,7 +676,7 @@ fn with_initials(t: &Sentence, mut k: usize) -> usize {
 
 /// One or two name words before a common family name: "जवाहर यादव", "Anil Kumar Singh".
 fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let mut i = 1;
     while i < words.len() {
         if !lex.surnames.contains(words[i].text) || words[i].known {
@@ -699,7 +724,7 @@ fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
 /// name, and a name that goes on past the word after the given names ("मोहम्मद तकी मिस्वाह")
 /// is left to the tagger, which reads it whole.
 fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     // Every given name of the list is written in Devanagari: other words are not looked up.
     let given = |k: usize| {
         let w = words[k].text.as_bytes();
@@ -799,7 +824,7 @@ const QUOTED_NAME_WORDS: usize = 4;
 /// alone (scare quotes: "‘धोखा’ दिया"), unless it is two words or more ending in an
 /// organisation's suffix ("'द एक्सप्रेस ट्रिब्यून'").
 fn quoted_names(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let classifier = |k: usize| {
         lex.classifiers
             .iter()
@@ -896,7 +921,7 @@ fn inflected(lex: &Lexicon, word: &str) -> bool {
 /// A Hindi name glossed in Latin script in brackets right after it: "बंगाईगांव (Bongaigaon)
 /// जिले", "हेमंत बिस्व शर्मा (Himanta Biswa Sarma)". Writers gloss names, not ordinary words.
 fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
-    let (text, words) = (t.text, t.words.as_slice());
+    let (text, words) = (t.text, t.words);
     for i in 1..words.len() {
         let gap = &text[words[i - 1].end..words[i].start];
         // Most gaps are a space: told from the bytes before the gap is trimmed.
@@ -953,7 +978,7 @@ fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
 const AGENT_MARKER: &str = "ने";
 
 fn marked_persons(t: &Sentence, found: &mut Vec<Found>) {
-    let (text, words) = (t.text, t.words.as_slice());
+    let (text, words) = (t.text, t.words);
     for i in 2..words.len() {
         if words[i].text != AGENT_MARKER {
             continue;
@@ -984,6 +1009,13 @@ const CONNECTORS: [&str; 8] = ["of", "de", "van", "von", "al", "bin", "der", "la
 /// Words before a place name.
 const PLACE_PREPOSITIONS: [&str; 6] = ["in", "at", "near", "from", "to", "across"];
 
+/// Whether `word` is one of [`PLACE_PREPOSITIONS`] in any case ("In", "AT").
+fn is_place_preposition(word: &str) -> bool {
+    PLACE_PREPOSITIONS
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
+}
+
 /// Whether `a` and `b` are neighbours in a name: one space apart, or an initial and its full
 /// stop before `b` ("M. Butcher", "J.R. Smith").
 fn joins_name(text: &str, a: &Word, b: &Word) -> bool {
@@ -1002,7 +1034,7 @@ fn is_lone_acronym(words: &[Word], i: usize) -> bool {
 }
 
 fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
-    let (lex, text, words) = (t.lex, t.text, t.words.as_slice());
+    let (lex, text, words) = (t.lex, t.text, t.words);
     let latin_words = words.iter().filter(|w| !is_devanagari(w.text)).count();
     if latin_words == 0 {
         return;
@@ -1117,6 +1149,15 @@ fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usiz
 /// "Port Vale 2 Leyton Orient 1" — a number of one digit between it and another
 /// capitalised name that a number follows, or a name and a number before it and a number after.
 pub fn in_result_line(text: &str, range: Range) -> bool {
+    // The score after is one space and a digit on: most names are told from two bytes.
+    if !text.as_bytes()[range.end..].starts_with(b" ")
+        || !text
+            .as_bytes()
+            .get(range.end + 1)
+            .is_some_and(u8::is_ascii_digit)
+    {
+        return false;
+    }
     let (before_start, after_end) = window(text, range, 30, 60);
     let after = words(text, range.end, after_end);
     let before = words(text, before_start, range.start);
@@ -1165,7 +1206,7 @@ pub fn names_setting(text: &str, range: Range) -> bool {
     let date = after.len() > 5
         && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && after.as_bytes()[4] == b'-';
-    PLACE_PREPOSITIONS.contains(&prev.to_ascii_lowercase().as_str()) || date
+    is_place_preposition(prev) || date
 }
 
 /// Whether the name at `range` of `text` plays as a sports team in its sentence: a versus word
@@ -1173,36 +1214,38 @@ pub fn names_setting(text: &str, range: Range) -> bool {
 /// ("Somerset 83 and 174", "Kent 108-3", "Leeds 22 points") — a number of up to three digits
 /// not followed by an ordinary word ("Paris 2 days" is no score).
 pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
-    // A few words either side are enough (and keep the test short).
+    // A few words either side are enough (and keep the test short). Of the words before only the
+    // last is asked about, of those after the first three: none is listed.
     let (before_start, after_end) = window(text, range, 20, 40);
-    let after = words(text, range.end, after_end);
-    let before = words(text, before_start, range.start);
+    let mut before = None;
+    each_word(text, before_start, range.start, |w| before = Some(w));
+    let mut after = [None; 3];
+    let mut n = 0;
+    each_word(text, range.end, after_end, |w| {
+        if let Some(slot) = after.get_mut(n) {
+            *slot = Some(w);
+            n += 1;
+        }
+    });
+    let [first, second, third] = after;
     let role =
-        |w: Option<&Word>, gap_ok: bool| w.filter(|_| gap_ok).and_then(|w| lex.team_role(w.text));
-    let next_gap = after
-        .first()
-        .is_some_and(|w| &text[range.end..w.start] == " ");
-    let prev_gap = before
-        .last()
-        .is_some_and(|w| &text[w.end..range.start] == " ");
+        |w: Option<Word>, gap_ok: bool| w.filter(|_| gap_ok).and_then(|w| lex.team_role(w.text));
+    let next_gap = first.is_some_and(|w| &text[range.end..w.start] == " ");
+    let prev_gap = before.is_some_and(|w| &text[w.end..range.start] == " ");
     // "in Salzburg 3-2": the place where a match was played.
-    if prev_gap
-        && before
-            .last()
-            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.text))
-    {
+    if prev_gap && before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.text)) {
         return false;
     }
     if matches!(
-        role(after.first(), next_gap),
+        role(first, next_gap),
         Some(TeamRole::Versus | TeamRole::Result)
     ) || matches!(
-        role(before.last(), prev_gap),
+        role(before, prev_gap),
         Some(TeamRole::Versus | TeamRole::Result)
     ) {
         return true;
     }
-    let Some(number) = after.first().filter(|_| next_gap) else {
+    let Some(number) = first.filter(|_| next_gap) else {
         return false;
     };
     if number.text.len() > 3 || !number.text.chars().all(|c| c.is_ascii_digit()) {
@@ -1213,16 +1256,15 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     if matches!(rest.next(), Some(',' | '.')) && rest.next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
-    let dashed = after
-        .windows(2)
-        .take_while(|w| {
-            &text[w[0].end..w[1].start] == "-" && w[1].text.chars().all(|c| c.is_ascii_digit())
+    let dashed = |a: Option<Word>, b: Option<Word>| {
+        a.zip(b).is_some_and(|(a, b)| {
+            &text[a.end..b.start] == "-" && b.text.chars().all(|c| c.is_ascii_digit())
         })
-        .count();
-    if dashed >= 2 {
+    };
+    if dashed(first, second) && dashed(second, third) {
         return false;
     }
-    match after.get(1) {
+    match second {
         Some(w) if text[number.end..w.start].trim().is_empty() => {
             !w.text.starts_with(|c: char| c.is_ascii_lowercase())
                 || lex.team_role(w.text) == Some(TeamRole::Score)
@@ -1232,7 +1274,7 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
 }
 
 fn run_kind(t: &Sentence, s: usize, e: usize) -> ActorKind {
-    let (text, words) = (t.text, t.words.as_slice());
+    let (text, words) = (t.text, t.words);
     if let Some((suffix, _)) = (s..e).rev().find_map(|k| t.suffix(k)) {
         return suffix.kind;
     }
@@ -1258,11 +1300,12 @@ fn run_kind(t: &Sentence, s: usize, e: usize) -> ActorKind {
             ActorKind::Organization
         };
     }
-    let before = (s > 0).then(|| words[s - 1].text.to_ascii_lowercase());
+    let before = (s > 0).then(|| words[s - 1].text);
     // "in Tunbridge Wells", "from Leeds"; but "from Tony Adams", "to Mike Tyson": a name of
     // several words after "from" or "to" is as often a person's.
-    if before.as_deref().is_some_and(|b| {
-        PLACE_PREPOSITIONS.contains(&b) && (e - s == 1 || !matches!(b, "from" | "to"))
+    if before.is_some_and(|b| {
+        is_place_preposition(b)
+            && (e - s == 1 || !(b.eq_ignore_ascii_case("from") || b.eq_ignore_ascii_case("to")))
     }) {
         return ActorKind::Place;
     }

@@ -642,19 +642,34 @@ impl Markers {
         }
     }
 
+    /// What the lists say of `word`, looked up by its [`word_key`]: a short ASCII word with
+    /// capitals is lower-cased on the stack (a lookup needs no key of its own).
+    fn word(&self, word: &str) -> Option<&Word> {
+        let mut stack = [0u8; 32];
+        if word.is_ascii() && word.len() <= stack.len() {
+            let key = &mut stack[..word.len()];
+            key.copy_from_slice(word.as_bytes());
+            key.make_ascii_lowercase();
+            return self.words.get(std::str::from_utf8(key).ok()?);
+        }
+        self.words.get(word_key(word).as_ref())
+    }
+
     /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_word(&word_key(word)) == Some(FunctionWord::ClosesNothing)
+        self.word(word)
+            .is_some_and(|w| w.function_word == Some(FunctionWord::ClosesNothing))
     }
 
     /// Whether `word` is the Hindi auxiliary verb ("है", "था").
     pub fn is_auxiliary(&self, word: &str) -> bool {
-        self.function_word(&word_key(word)) == Some(FunctionWord::Auxiliary)
+        self.word(word)
+            .is_some_and(|w| w.function_word == Some(FunctionWord::Auxiliary))
     }
 
     /// Whether `word` carries no topic of its own (function words, auxiliaries, light verbs).
     pub fn is_stop_word(&self, word: &str) -> bool {
-        self.function_word(&word_key(word)).is_some()
+        self.word(word).is_some_and(|w| w.function_word.is_some())
     }
 
     /// The kind of function word of a word's [`word_key`], if it is one.
@@ -672,18 +687,18 @@ impl Markers {
 
     pub fn opener(&self, word: &str) -> Option<Opener> {
         // Latin openers are capitalised words: "It" opens a sentence, "it" does not.
-        let kind = self.words.get(word_key(word).as_ref())?.opener?;
+        let kind = self.word(word)?.opener?;
         let latin = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         (!latin || word.chars().next().is_some_and(char::is_uppercase)).then_some(kind)
     }
 
     pub fn abbreviation(&self, word: &str) -> Option<Abbreviation> {
-        self.words.get(word_key(word).as_ref())?.abbreviation
+        self.word(word)?.abbreviation
     }
 
     /// Whether `word` is a news agency or staff credit; `Some(true)` for an agency.
     pub fn agency(&self, word: &str) -> Option<bool> {
-        self.words.get(word_key(word).as_ref())?.agency
+        self.word(word)?.agency
     }
 
     /// Whether `text` is a page label ("विज्ञापन", "हाइलाइट्स"): `Some(true)` for an advert slot.

@@ -93,11 +93,13 @@ trait Chars: Copy {
     fn get(self, i: usize) -> Option<char> {
         (i < self.len()).then(|| self.ch(i))
     }
+    /// The text of the characters at indices `from..to` (`to` <= `len`).
+    fn slice(&self, from: usize, to: usize) -> &str;
 }
 
 /// An ASCII block: a character per byte.
 #[derive(Clone, Copy)]
-struct Ascii<'a>(&'a [u8]);
+struct Ascii<'a>(&'a str);
 
 impl Chars for Ascii<'_> {
     #[inline]
@@ -106,26 +108,40 @@ impl Chars for Ascii<'_> {
     }
     #[inline]
     fn ch(self, i: usize) -> char {
-        self.0[i] as char
+        self.0.as_bytes()[i] as char
     }
     #[inline]
     fn at(self, i: usize) -> usize {
         i
     }
+    fn slice(&self, from: usize, to: usize) -> &str {
+        &self.0[from..to]
+    }
 }
 
-impl Chars for &[(usize, char)] {
+/// Another block: its text and its characters with their byte offsets.
+#[derive(Clone, Copy)]
+struct Decoded<'a> {
+    text: &'a str,
+    chars: &'a [(usize, char)],
+}
+
+impl Chars for Decoded<'_> {
     #[inline]
     fn len(self) -> usize {
-        <[_]>::len(self)
+        self.chars.len()
     }
     #[inline]
     fn ch(self, i: usize) -> char {
-        self[i].1
+        self.chars[i].1
     }
     #[inline]
     fn at(self, i: usize) -> usize {
-        self[i].0
+        self.chars[i].0
+    }
+    fn slice(&self, from: usize, to: usize) -> &str {
+        let at = |i: usize| self.chars.get(i).map_or(self.text.len(), |&(at, _)| at);
+        &self.text[at(from)..at(to)]
     }
 }
 
@@ -190,7 +206,7 @@ fn read_quote<C: Chars>(chars: C, i: usize, state: &mut QuoteState, ignored: &[u
 const LOOK: usize = 40;
 
 /// The word that ends right before char index `end` (letters, marks and inner full stops).
-fn word_before<C: Chars>(chars: C, end: usize) -> (usize, String) {
+fn word_before<C: Chars>(chars: &C, end: usize) -> (usize, &str) {
     let mut start = end;
     while start > 0 && end - start < LOOK {
         let c = chars.ch(start - 1);
@@ -200,7 +216,7 @@ fn word_before<C: Chars>(chars: C, end: usize) -> (usize, String) {
             break;
         }
     }
-    (start, (start..end).map(|j| chars.ch(j)).collect())
+    (start, chars.slice(start, end))
 }
 
 /// Where the word after char index `from` starts: past up to four spaces and opening marks.
@@ -214,13 +230,13 @@ fn word_after_start<C: Chars>(chars: C, from: usize) -> usize {
 }
 
 /// The word that starts after char index `from`, skipping spaces and opening punctuation.
-fn word_after<C: Chars>(chars: C, from: usize) -> String {
-    let i = word_after_start(chars, from);
-    (i.min(chars.len())..chars.len())
-        .map(|j| chars.ch(j))
-        .take(LOOK)
-        .take_while(|&c| is_word_char(c))
-        .collect()
+fn word_after<C: Chars>(chars: &C, from: usize) -> &str {
+    let start = word_after_start(*chars, from).min(chars.len());
+    let mut end = start;
+    while end < chars.len() && end - start < LOOK && is_word_char(chars.ch(end)) {
+        end += 1;
+    }
+    chars.slice(start, end)
 }
 
 /// Whether the single full stop at char index `i` can end a sentence, judged by the words
@@ -232,11 +248,11 @@ fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
     if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
         return false; // 3.5
     }
-    let (word_start, word) = word_before(chars, i);
-    let next_word = word_after(chars, i + 1);
+    let (word_start, word) = word_before(&chars, i);
+    let next_word = word_after(&chars, i + 1);
     let next_opens = || {
         next_word.is_empty()
-            || m.opener(&next_word).is_some()
+            || m.opener(next_word).is_some()
             || next_word.chars().next().is_some_and(is_devanagari_letter)
     };
     if next_word
@@ -256,11 +272,11 @@ fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
     }
     match m.abbreviation(last_part) {
         Some(Abbreviation::Title) => return false,
-        Some(Abbreviation::Word) => return next_word.is_empty() || m.opener(&next_word).is_some(),
+        Some(Abbreviation::Word) => return next_word.is_empty() || m.opener(next_word).is_some(),
         Some(Abbreviation::Letter { ambiguous }) => {
             let chained = word_start > 0 && chars.ch(word_start - 1) == '.';
             let next_is_initial = m
-                .abbreviation(&next_word)
+                .abbreviation(next_word)
                 .is_some_and(|a| matches!(a, Abbreviation::Letter { .. }))
                 && {
                     // the next word is itself followed by a full stop
@@ -312,7 +328,7 @@ fn glue_allowed<C: Chars>(chars: C, run_start: usize, end: usize) -> bool {
         return true;
     }
     // Latin: "said.The" but not "U.S.A", "Jagran.com" or "e.g".
-    let (_, word) = word_before(chars, run_start);
+    let (_, word) = word_before(&chars, run_start);
     let lower_before = before.is_some_and(|b| b.is_lowercase());
     let upper_after = next.is_uppercase() && chars.get(end + 1).is_some_and(char::is_lowercase);
     lower_before && upper_after && word.chars().count() >= 2 && !word.contains('.')
@@ -406,7 +422,7 @@ fn boundaries<C: Chars>(chars: C, ignored: &[usize]) -> (Vec<(usize, bool)>, Vec
 pub fn split(text: &str, range: Range) -> Vec<Sentence> {
     let slice = range.slice(text);
     if slice.is_ascii() {
-        split_chars(text, range, Ascii(slice.as_bytes()))
+        split_chars(text, range, Ascii(slice))
     } else {
         // Devanagari and ASCII are decoded from their bytes ([`crate::chars::char_at`]); the
         // list gets room for a character per two bytes, more than most blocks need.
@@ -417,7 +433,14 @@ pub fn split(text: &str, range: Range) -> Vec<Sentence> {
             chars.push((at, c));
             at += len;
         }
-        split_chars(text, range, &chars[..])
+        split_chars(
+            text,
+            range,
+            Decoded {
+                text: slice,
+                chars: &chars,
+            },
+        )
     }
 }
 

@@ -75,20 +75,19 @@ impl Shape {
     fn measure(text: &str, sentences: Option<usize>) -> Shape {
         let m = markers();
         let trimmed = text.trim();
-        // The words are listed only for a block that may be a caption; of a longer one only the
-        // count, the first and the last word matter.
-        let mut all: Vec<(usize, &str)> = Vec::with_capacity(
-            crate::mentions::patterns::word_estimate(trimmed).min(CAPTION_MAX_WORDS + 1),
-        );
+        // The words are listed only for a block that may be a caption (on the stack: there are
+        // few); of a longer one only the count, the first and the last word matter.
+        let mut listed = [(0, ""); CAPTION_MAX_WORDS + 1];
         let mut count = 0;
         let mut last_word = None;
         for word in words(trimmed) {
-            if count <= CAPTION_MAX_WORDS {
-                all.push(word);
+            if let Some(slot) = listed.get_mut(count) {
+                *slot = word;
             }
             count += 1;
             last_word = Some(word);
         }
+        let all = &listed[..count.min(listed.len())];
         let (final_mark, ends_in_quote) = final_mark(trimmed);
         let last = trimmed.chars().next_back().unwrap_or(' ');
         // Sentence counts matter only for short blocks (headings, titles, standfirsts); long
@@ -110,7 +109,7 @@ impl Shape {
             ends_with_function_word: last_word.is_some_and(|(_, w)| m.is_function_word(w)),
             opens_with_reference: all.first().is_some_and(|&(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
-            caption: count <= CAPTION_MAX_WORDS && is_caption(trimmed, &all),
+            caption: count <= CAPTION_MAX_WORDS && is_caption(trimmed, all),
             sentences: match sentences {
                 _ if !short => usize::MAX,
                 Some(n) => n,

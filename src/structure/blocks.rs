@@ -46,6 +46,13 @@ fn lines(text: &str) -> Vec<Line> {
     // The breaks are found in the bytes: LF, CR, VT, FF and U+2028, U+2029 (E2 80 A8, E2 80 A9);
     // no byte of another character equals one of them or E2.
     loop {
+        // Eight bytes at a time while none is a control character or E2 (most of a line).
+        while let Some(w) = eight(bytes, at) {
+            if bytes_below(w, 0x0E) | bytes_equal(w, 0xE2) != 0 {
+                break;
+            }
+            at = next_char(bytes, at + 8);
+        }
         let len = match bytes.get(at) {
             None => 0,
             Some(b'\n' | b'\r' | 0x0B | 0x0C) => 1,
@@ -77,6 +84,36 @@ fn lines(text: &str) -> Vec<Line> {
         start = at;
     }
     out
+}
+
+/// The eight bytes of `bytes` from `at` as one number (the first in the lowest byte), if there
+/// are eight: bytes are tested eight at a time, no byte of them needs to open a character.
+fn eight(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The high bit set in every byte of `w` below `n` (at most 0x7F), and maybe in others; zero only
+/// when none is below `n`.
+fn bytes_below(w: u64, n: u8) -> u64 {
+    w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH
+}
+
+/// The high bit set in every byte of `w` equal to `b`, and maybe in others; zero only when none
+/// is.
+fn bytes_equal(w: u64, b: u8) -> u64 {
+    bytes_below(w ^ (ONES * u64::from(b)), 1)
+}
+
+/// The first character boundary at or after `at` (UTF-8 continuation bytes are 0x80..=0xBF).
+fn next_char(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|&b| (0x80..0xC0).contains(&b)) {
+        at += 1;
+    }
+    at
 }
 
 /// Whether `line` stops in the middle of a sentence, so that `next` carries it on.
@@ -128,6 +165,15 @@ pub fn glued_layout(text: &str) -> bool {
     // The marks '.', '?', '!' and '।' (E0 A5 A4) after a Devanagari character (the three bytes
     // before the mark) and before a Devanagari letter U+0905..=U+0939.
     while at < bytes.len() {
+        // Six bytes at a time while the eight from `at` hold no '.', '?', '!' and no A5 A4 (the
+        // end of '।'): a mark that opens in the six ends in the eight.
+        if let Some(w) = eight(bytes, at) {
+            let marks = bytes_equal(w, b'.') | bytes_equal(w, b'?') | bytes_equal(w, b'!');
+            if marks | (bytes_equal(w, 0xA5) << 8 & bytes_equal(w, 0xA4)) == 0 {
+                at = next_char(bytes, at + 6);
+                continue;
+            }
+        }
         let len = match bytes[at] {
             b'.' | b'?' | b'!' => 1,
             0xE0 if bytes.get(at + 1..at + 3) == Some(&[0xA5, 0xA4]) => 3,
@@ -266,6 +312,30 @@ mod tests {
             !glued_layout("one.Two.Three.Four है.ॐ है.ॠ है.१"),
             "should count only a Devanagari character before and a letter U+0905..=U+0939 after"
         );
+    }
+
+    #[test]
+    fn finds_breaks_and_marks_at_every_offset() {
+        // The bytes are read eight at a time: a break or mark may fall anywhere in the eight.
+        for pad in 0..12 {
+            let lead = "a".repeat(pad);
+            let glued = format!("{lead} पहला है.दूसरा है।तीसरा है।चौथा है.");
+            assert!(
+                glued_layout(&glued),
+                "should see the glued boundaries after {pad} bytes"
+            );
+            let text = format!("{lead}x एक.\u{2028}दो — तीन.\rचार.\n\nपांच.");
+            assert_eq!(
+                texts(&text),
+                [
+                    format!("{lead}x एक."),
+                    "दो — तीन.".into(),
+                    "चार.".into(),
+                    "पांच.".into()
+                ],
+                "should find every line break after {pad} bytes"
+            );
+        }
     }
 
     #[test]

@@ -230,6 +230,16 @@ fn marks(head: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// "WASHINGTON —", "NEW DELHI, March 3 -": capitals, maybe a date, then a dash.
 fn capitals_before_dash(head: &str) -> Option<usize> {
+    // The first word before the dash opens at the first word character of `head` (or there is
+    // none): most heads do not open with three capitals and need no search for a dash.
+    let start = head.find(is_word_char)?;
+    let bytes = head.as_bytes();
+    if !bytes
+        .get(start..start + 3)
+        .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase))
+    {
+        return None;
+    }
     let at = head.find(['—', '–', '-'])?;
     let before = &head[..at];
     let first = words(before).next()?.1;

@@ -15,6 +15,7 @@ use crate::doc::Range;
 
 use super::markers::{markers, words};
 use super::related;
+use super::scan::{bytes_below, bytes_equal, eight, next_char};
 use super::sentences::{self, final_mark, trim, Sentence};
 use super::shape::Shape;
 
@@ -84,36 +85,6 @@ fn lines(text: &str) -> Vec<Line> {
         start = at;
     }
     out
-}
-
-/// The eight bytes of `bytes` from `at` as one number (the first in the lowest byte), if there
-/// are eight: bytes are tested eight at a time, no byte of them needs to open a character.
-fn eight(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
-}
-
-const ONES: u64 = u64::from_le_bytes([1; 8]);
-const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-
-/// The high bit set in every byte of `w` below `n` (at most 0x7F), and maybe in others; zero only
-/// when none is below `n`.
-fn bytes_below(w: u64, n: u8) -> u64 {
-    w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH
-}
-
-/// The high bit set in every byte of `w` equal to `b`, and maybe in others; zero only when none
-/// is.
-fn bytes_equal(w: u64, b: u8) -> u64 {
-    bytes_below(w ^ (ONES * u64::from(b)), 1)
-}
-
-/// The first character boundary at or after `at` (UTF-8 continuation bytes are 0x80..=0xBF).
-fn next_char(bytes: &[u8], mut at: usize) -> usize {
-    while bytes.get(at).is_some_and(|&b| (0x80..0xC0).contains(&b)) {
-        at += 1;
-    }
-    at
 }
 
 /// Whether `line` stops in the middle of a sentence, so that `next` carries it on.

@@ -17,6 +17,7 @@
 use crate::doc::Range;
 
 use super::markers::{is_word_char, markers, Abbreviation, Opener};
+use super::scan::{bytes_equal, eight};
 
 /// A sentence and how it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +96,11 @@ trait Chars: Copy {
     }
     /// The text of the characters at indices `from..to` (`to` <= `len`).
     fn slice(&self, from: usize, to: usize) -> &str;
+    /// An index at or after `i` (at most `len`) before which no character from `i` on is a quote
+    /// mark or a sentence-final mark.
+    fn skip_plain(self, i: usize) -> usize {
+        i
+    }
 }
 
 /// An ASCII block: a character per byte.
@@ -116,6 +122,20 @@ impl Chars for Ascii<'_> {
     }
     fn slice(&self, from: usize, to: usize) -> &str {
         &self.0[from..to]
+    }
+    /// Eight bytes at a time: the ASCII quote and final marks are '"', '\'', '.', '?' and '!'.
+    #[inline]
+    fn skip_plain(self, mut i: usize) -> usize {
+        let bytes = self.0.as_bytes();
+        while let Some(w) = eight(bytes, i) {
+            let quotes = bytes_equal(w, b'"') | bytes_equal(w, b'\'');
+            let marks = bytes_equal(w, b'.') | bytes_equal(w, b'?') | bytes_equal(w, b'!');
+            if quotes | marks != 0 {
+                break;
+            }
+            i += 8;
+        }
+        i
     }
 }
 
@@ -343,7 +363,11 @@ fn boundaries<C: Chars>(chars: C, ignored: &[usize]) -> (Vec<(usize, bool)>, Vec
     };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
+    loop {
+        i = chars.skip_plain(i);
+        if i >= chars.len() {
+            break;
+        }
         let c = chars.ch(i);
         if is_quote(c) {
             read_quote(chars, i, &mut state, ignored);

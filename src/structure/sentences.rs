@@ -163,6 +163,26 @@ impl Chars for Decoded<'_> {
         let at = |i: usize| self.chars.get(i).map_or(self.text.len(), |&(at, _)| at);
         &self.text[at(from)..at(to)]
     }
+    /// Past ASCII other than the quote and final marks and Devanagari other than the dandas.
+    #[inline]
+    fn skip_plain(self, mut i: usize) -> usize {
+        // '!', '"', '\'', '.' and '?'.
+        const MARKS: u64 = 1 << 0x21 | 1 << 0x22 | 1 << 0x27 | 1 << 0x2E | 1 << 0x3F;
+        while let Some(&(_, c)) = self.chars.get(i) {
+            let plain = match u32::from(c) {
+                c @ 0..=0x3F => MARKS >> c & 1 == 0,
+                0x40..=0x7F => true,
+                0x964 | 0x965 => false,
+                0x900..=0x97F => true,
+                _ => false,
+            };
+            if !plain {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
 }
 
 /// Where the quote marks stand in one pass over a block.
@@ -557,6 +577,35 @@ pub fn is_sentence_opener(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skips_no_quote_or_final_mark() {
+        let marks = "\"“”„‟«»〝〞＂'‘’‚‛‹›।॥.?!…؟۔";
+        for c in ('\0'..='\u{0FFF}')
+            .chain('\u{2000}'..='\u{303F}')
+            .chain(marks.chars())
+        {
+            let text = c.to_string();
+            let chars = [(0, c)];
+            let skipped = Decoded {
+                text: &text,
+                chars: &chars,
+            }
+            .skip_plain(0);
+            assert!(
+                skipped == 0 || !(is_quote(c) || is_terminal(c)),
+                "should stop at {c:?}"
+            );
+            if c.is_ascii() {
+                let eight = text.repeat(8);
+                let skipped = Ascii(&eight).skip_plain(0);
+                assert!(
+                    skipped == 0 || !(is_quote(c) || is_terminal(c)),
+                    "should stop at {c:?} in ASCII"
+                );
+            }
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         split(text, Range::new(0, text.len()))

@@ -611,6 +611,8 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
             let (c, len) = crate::chars::char_at(text, at);
             if c.is_whitespace() {
                 if in_piece {
+                    // The next piece starts after this white space.
+                    at += len;
                     break;
                 }
             } else {

@@ -12,6 +12,8 @@ use std::borrow::Cow;
 
 use crate::doc::{Note, ParagraphDraft};
 
+use super::scan::{bytes_below, bytes_equal, bytes_exactly, eight, lead_bytes, next_char};
+
 /// How many bytes of a paragraph identify it as the possible start of a longer one.
 const PREFIX_BYTES: usize = 64;
 /// How many longer paragraphs with the same start are compared at most.
@@ -54,7 +56,25 @@ fn is_folded(s: &str) -> bool {
                 at += 1;
             }
             b'\t'..=b'\r' => return false,
-            _ if b.is_ascii() => at += 1,
+            _ if b.is_ascii() => {
+                at += 1;
+                // Inside a run of ASCII (Latin text), six bytes at a time while the eight from
+                // `at` hold no two spaces, no space before E0 A5 (a danda among others), no
+                // control character and no character that opens with a byte other than E0: what
+                // can change opens in the six.
+                if !bytes.get(at).is_some_and(|&b| b.is_ascii() && b != b' ') {
+                    continue;
+                }
+                while let Some(w) = eight(bytes, at) {
+                    let space = bytes_equal(w, b' ');
+                    let danda = space << 16 & bytes_equal(w, 0xE0) << 8 & bytes_equal(w, 0xA5);
+                    let other = lead_bytes(w) & !bytes_exactly(w, 0xE0);
+                    if space << 8 & space | danda | bytes_below(w, 0x0E) | other != 0 {
+                        break;
+                    }
+                    at = next_char(bytes, at + 6);
+                }
+            }
             0xE0 => at += 3,
             _ => {
                 let Some(c) = s[at..].chars().next() else {
@@ -132,6 +152,50 @@ pub fn mark(text: &str, paragraphs: &mut [&mut ParagraphDraft], notes: &mut Vec<
 mod tests {
     use super::*;
     use crate::doc::Range;
+    use proptest::prelude::*;
+
+    #[test]
+    fn sees_unfolded_space_at_every_offset() {
+        // Latin text is read six bytes at a time: what folding changes may fall anywhere.
+        for pad in 1..14 {
+            let lead = "a".repeat(pad);
+            for unfolded in ["  ", " ।", " ॥", "\n", "\t", "\u{A0}", "\u{2009}"] {
+                let s = format!("{lead}{unfolded}bcdefghijk");
+                assert!(!is_folded(&s), "should see {unfolded:?} after {pad} bytes");
+            }
+            for folded in [" ०", " क", " “b”", "é"] {
+                let s = format!("{lead}{folded}bcdefghijk");
+                assert!(
+                    is_folded(&s),
+                    "should take {folded:?} after {pad} bytes as folded"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn is_folded_when_folding_changes_nothing(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    Just(' '), Just(' '), Just('\n'), Just('\t'), Just('\u{A0}'), Just('\u{2009}'),
+                    Just('।'), Just('॥'), Just('०'), Just('क'), Just('ि'), Just('“'), Just('é'),
+                    proptest::char::range('a', 'e'), Just('.'), Just('😀'),
+                ],
+                0..40,
+            )
+        ) {
+            let s: String = cs.into_iter().collect();
+            let mut folded = String::new();
+            for word in s.split_whitespace() {
+                if !folded.is_empty() && !word.starts_with(['।', '॥']) {
+                    folded.push(' ');
+                }
+                folded.push_str(word);
+            }
+            prop_assert_eq!(is_folded(&s), folded == s, "should tell whether {:?} is folded", s);
+        }
+    }
 
     #[test]
     fn borrows_only_text_that_folding_keeps() {

@@ -23,6 +23,18 @@ pub fn bytes_equal(w: u64, b: u8) -> u64 {
     bytes_below(w ^ (ONES * u64::from(b)), 1)
 }
 
+/// The high bit set in exactly the bytes of `w` equal to `b`.
+pub fn bytes_exactly(w: u64, b: u8) -> u64 {
+    let x = w ^ (ONES * u64::from(b));
+    !(((x & !HIGH) + !HIGH) | x) & HIGH
+}
+
+/// The high bit set in exactly the bytes of `w` that open a character of two bytes or more
+/// (0xC0..=0xFF).
+pub fn lead_bytes(w: u64) -> u64 {
+    w & (w << 1) & HIGH
+}
+
 /// The first character boundary at or after `at` (UTF-8 continuation bytes are 0x80..=0xBF).
 pub fn next_char(bytes: &[u8], mut at: usize) -> usize {
     while bytes.get(at).is_some_and(|&b| (0x80..0xC0).contains(&b)) {
@@ -67,7 +79,23 @@ mod tests {
                     "{b:x?} below {n:#x}"
                 );
             }
+            let leads = lead_bytes(w).to_le_bytes();
+            for (x, f) in b.iter().zip(leads) {
+                assert_eq!(
+                    f == 0x80,
+                    *x >= 0xC0,
+                    "should flag {x:#x} as a lead byte or not"
+                );
+            }
             for want in special {
+                let exact = bytes_exactly(w, want).to_le_bytes();
+                for (x, f) in b.iter().zip(exact) {
+                    assert_eq!(
+                        f == 0x80,
+                        *x == want,
+                        "should flag {x:#x} as {want:#x} or not"
+                    );
+                }
                 let flags = bytes_equal(w, want).to_le_bytes();
                 for (x, f) in b.iter().zip(flags) {
                     assert!(*x != want || f == 0x80, "should flag {x:#x} in {b:x?}");

@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 use crate::doc::{Note, ParagraphDraft};
 
@@ -110,16 +111,17 @@ pub fn mark(text: &str, paragraphs: &mut [&mut ParagraphDraft], notes: &mut Vec<
         if key.is_empty() {
             continue;
         }
-        if seen.contains_key(key.as_ref()) {
-            paragraphs[i].duplicate = true;
-        } else {
-            seen.insert(key, i);
+        // One hash of the key for both the look-up and the insertion.
+        if let Entry::Vacant(slot) = seen.entry(key) {
+            slot.insert(i);
             if key.len() >= PREFIX_BYTES {
                 let list = starts.entry(prefix(key)).or_default();
                 if list.len() < MAX_CANDIDATES {
                     list.push(i);
                 }
             }
+        } else {
+            paragraphs[i].duplicate = true;
         }
     }
     // A paragraph that is the opening of a longer one, before or after it.

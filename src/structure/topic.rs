@@ -57,7 +57,23 @@ fn each_stem(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
         .filter(|s| s.chars().count() >= 2)
 }
 
+/// The last bytes of the [`SUFFIXES`]: a word that ends with another byte has none of them.
+const SUFFIX_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < SUFFIXES.len() {
+        let bytes = SUFFIXES[i].as_bytes();
+        table[bytes[bytes.len() - 1] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn stem(word: Cow<'_, str>) -> Cow<'_, str> {
+    let last = word.as_bytes().last().copied();
+    if !last.is_some_and(|b| SUFFIX_LAST_BYTES[usize::from(b)]) {
+        return word;
+    }
     for suffix in SUFFIXES {
         // Compared from the last byte, where most suffixes already differ (without memcmp).
         let ends = word.len() >= suffix.len()

@@ -60,6 +60,8 @@ pub struct Markers {
     pub read_also: Vec<(String, Place)>,
     /// The read-also phrases that open a block, by their first character (lower case).
     pub starts_by_char: HashMap<char, Vec<Box<str>>>,
+    /// The read-also phrases that close a block ("… यहां पढ़ें").
+    pub ends: Vec<Box<str>>,
     /// The promo phrases that may stand anywhere.
     pub promos: FoldedPhrases,
     pub captions: HashSet<String>,
@@ -499,6 +501,9 @@ fn load() -> Markers {
         std::cmp::Reverse(phrase.len())
     });
     for (phrase, place) in &m.read_also {
+        if *place == Place::End {
+            m.ends.push(phrase.as_str().into());
+        }
         if let (Place::Start, Some(first)) = (place, phrase.chars().next()) {
             m.starts_by_char
                 .entry(first)

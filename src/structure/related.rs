@@ -12,7 +12,7 @@
 
 use crate::doc::Range;
 
-use super::markers::{fold, is_word_char, markers, words, Abbreviation, Opener, Place};
+use super::markers::{fold, is_word_char, markers, words, Abbreviation, Opener};
 use super::sentences::{self, trim, Sentence};
 
 /// The most words a promo sentence or an end-marked link line has.
@@ -80,11 +80,7 @@ fn end_marker(text: &str) -> bool {
         .next_back()
         .and_then(|c| crate::unicode::lower(c).last());
     let may_end = |phrase: &str| phrase.chars().next_back().is_none_or(|p| Some(p) == last);
-    if !markers()
-        .read_also
-        .iter()
-        .any(|(phrase, place)| *place == Place::End && may_end(phrase))
-    {
+    if !markers().ends.iter().any(|phrase| may_end(phrase)) {
         return false;
     }
     end_marker_in_tail(trimmed)
@@ -99,10 +95,7 @@ fn end_marker_in_tail(trimmed: &str) -> bool {
         from += 1;
     }
     let k = fold(&trimmed[from..]);
-    markers()
-        .read_also
-        .iter()
-        .any(|(phrase, place)| *place == Place::End && k.ends_with(phrase.as_str()))
+    markers().ends.iter().any(|phrase| k.ends_with(&**phrase))
 }
 
 /// Whether the text holds a promo phrase.

@@ -54,7 +54,7 @@ fn each_stem(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
                 m.function_word(&key).is_none() && !w.chars().all(crate::chars::is_numeric);
             content.then(|| stem(key))
         })
-        .filter(|s| s.chars().count() >= 2)
+        .filter(|s| s.chars().nth(1).is_some())
 }
 
 /// The last bytes of the [`SUFFIXES`]: a word that ends with another byte has none of them.
@@ -86,7 +86,7 @@ fn stem(word: Cow<'_, str>) -> Cow<'_, str> {
             continue;
         }
         let len = word.len() - suffix.len();
-        if word[..len].chars().count() < 2 {
+        if word[..len].chars().nth(1).is_none() {
             continue;
         }
         return match word {

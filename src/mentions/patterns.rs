@@ -122,6 +122,12 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_all_caps(word: &str) -> bool {
+    // An ASCII word is told from its bytes, most ("Smith") by its second.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1;
+    }
     word.chars()
         .filter(|&c| crate::chars::is_alphabetic(c))
         .count()
@@ -1128,19 +1134,30 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
 /// Byte bounds of at most `before` characters before `range` and `after` characters after
 /// it, on its line: looking around a name costs the same however long the line is.
 fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usize) {
+    // Characters are counted by their first bytes, none decoded: a line feed is one byte, and
+    // no other character has that byte.
+    let bytes = text.as_bytes();
     let mut end = range.end;
-    for (i, c) in text[range.end..].char_indices().take(after) {
-        if c == '\n' {
-            break;
+    let mut n = 0;
+    while n < after {
+        match bytes.get(end) {
+            Some(b'\n') | None => break,
+            Some(&b) => end += crate::chars::utf8_len(b),
         }
-        end = range.end + i + c.len_utf8();
+        n += 1;
     }
     let mut start = range.start;
-    for (i, c) in text[..range.start].char_indices().rev().take(before) {
-        if c == '\n' {
+    let mut n = 0;
+    while n < before && start > 0 {
+        let mut at = start - 1;
+        while at > 0 && bytes[at] & 0xC0 == 0x80 {
+            at -= 1;
+        }
+        if bytes[at] == b'\n' {
             break;
         }
-        start = i;
+        start = at;
+        n += 1;
     }
     (start, end)
 }
@@ -1332,6 +1349,44 @@ fn run_kind(t: &Sentence, s: usize, e: usize) -> ActorKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn window_counts_characters_not_bytes_and_stops_at_a_line_feed() {
+        let text = "ab\nकि Ωx😀 Name रूस 😀y\nz";
+        let start = text.find("Name").unwrap();
+        let range = Range::new(start, start + 4);
+        // Character by character, as the bytes are not.
+        let by_chars = |before: usize, after: usize| {
+            let mut end = range.end;
+            for (i, c) in text[range.end..].char_indices().take(after) {
+                if c == '\n' {
+                    break;
+                }
+                end = range.end + i + c.len_utf8();
+            }
+            let mut start = range.start;
+            for (i, c) in text[..range.start].char_indices().rev().take(before) {
+                if c == '\n' {
+                    break;
+                }
+                start = i;
+            }
+            (start, end)
+        };
+        for before in 0..12 {
+            for after in 0..12 {
+                assert_eq!(
+                    window(text, range, before, after),
+                    by_chars(before, after),
+                    "should take {before} characters before and {after} after, within the line"
+                );
+            }
+        }
+        assert!(
+            is_all_caps("NEW") && !is_all_caps("New") && !is_all_caps("A") && is_all_caps("U.S"),
+            "should tell words in capitals from their bytes"
+        );
+    }
 
     #[test]
     fn tells_capitals_as_the_standard_library_does() {

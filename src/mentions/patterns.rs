@@ -146,9 +146,20 @@ fn affix_at<'l>(
     i: usize,
 ) -> Option<(&'l Affix, usize)> {
     let first = crate::chars::trim_end_dots(words[i].text);
-    if !lex.affix_first_words.contains(first) {
+    if !lex.opens_affix(first) {
         return None;
     }
+    longest_affix_at(lex, has, text, words, i)
+}
+
+/// [`affix_at`] for a word that opens some affix ([`Lexicon::opens_affix`]), not asked again.
+fn longest_affix_at<'l>(
+    lex: &'l Lexicon,
+    has: fn(&Affix) -> bool,
+    text: &str,
+    words: &[Word],
+    i: usize,
+) -> Option<(&'l Affix, usize)> {
     // The key is the text itself, `text[start..end]`, while the words are one space apart and
     // keep their full stops; only another gap or a dropped full stop makes a key of its own.
     let start = words[i].start;
@@ -314,15 +325,15 @@ impl<'s, 'a> Sentence<'s, 'a> {
     fn affixes(&self, i: usize) -> Affixes {
         *self.facts[i].0.get_or_init(|| {
             let (lex, text, words) = (self.lex, self.text, self.words);
-            if !lex
-                .affix_first_words
-                .contains(crate::chars::trim_end_dots(words[i].text))
-            {
+            if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
                 return (None, None);
             }
+            // As title_at and suffix_at, which would ask about the first word again.
+            let title = longest_affix_at(lex, Affix::is_title, text, words, i);
+            let suffix = longest_affix_at(lex, Affix::is_suffix, text, words, i);
             (
-                title_at(lex, text, words, i),
-                suffix_at(lex, text, words, i),
+                title.and_then(|(a, n)| Some((a.title?, n))),
+                suffix.and_then(|(a, n)| Some((a.suffix.as_ref()?, n))),
             )
         })
     }

@@ -1148,6 +1148,22 @@ fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usiz
     // Characters are counted by their first bytes, none decoded: a line feed is one byte, and
     // no other character has that byte.
     let bytes = text.as_bytes();
+    // Most text around a name is ASCII, a character a byte: the bounds are where the line ends.
+    let ahead = &bytes[range.end..(range.end + after).min(bytes.len())];
+    let behind = &bytes[range.start.saturating_sub(before)..range.start];
+    if ahead.is_ascii() && behind.is_ascii() {
+        let end = range.end
+            + ahead
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(ahead.len());
+        let start = range.start - behind.len()
+            + behind
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+        return (start, end);
+    }
     let mut end = range.end;
     let mut n = 0;
     while n < after {
@@ -1363,34 +1379,39 @@ mod tests {
 
     #[test]
     fn window_counts_characters_not_bytes_and_stops_at_a_line_feed() {
-        let text = "ab\nकि Ωx😀 Name रूस 😀y\nz";
-        let start = text.find("Name").unwrap();
-        let range = Range::new(start, start + 4);
-        // Character by character, as the bytes are not.
-        let by_chars = |before: usize, after: usize| {
-            let mut end = range.end;
-            for (i, c) in text[range.end..].char_indices().take(after) {
-                if c == '\n' {
-                    break;
+        for text in [
+            "ab\nकि Ωx😀 Name रूस 😀y\nz",
+            "ab\ncd ef Name gh ij\nz",
+            "Name",
+        ] {
+            let start = text.find("Name").unwrap();
+            let range = Range::new(start, start + 4);
+            // Character by character, as the bytes are not.
+            let by_chars = |before: usize, after: usize| {
+                let mut end = range.end;
+                for (i, c) in text[range.end..].char_indices().take(after) {
+                    if c == '\n' {
+                        break;
+                    }
+                    end = range.end + i + c.len_utf8();
                 }
-                end = range.end + i + c.len_utf8();
-            }
-            let mut start = range.start;
-            for (i, c) in text[..range.start].char_indices().rev().take(before) {
-                if c == '\n' {
-                    break;
+                let mut start = range.start;
+                for (i, c) in text[..range.start].char_indices().rev().take(before) {
+                    if c == '\n' {
+                        break;
+                    }
+                    start = i;
                 }
-                start = i;
-            }
-            (start, end)
-        };
-        for before in 0..12 {
-            for after in 0..12 {
-                assert_eq!(
-                    window(text, range, before, after),
-                    by_chars(before, after),
-                    "should take {before} characters before and {after} after, within the line"
-                );
+                (start, end)
+            };
+            for before in 0..12 {
+                for after in 0..12 {
+                    assert_eq!(
+                        window(text, range, before, after),
+                        by_chars(before, after),
+                        "should take {before} characters before and {after} after, within the line"
+                    );
+                }
             }
         }
         assert!(

@@ -38,6 +38,7 @@ use crate::word_set::WordSet;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -867,12 +868,14 @@ fn is_mark(c: char) -> bool {
 }
 
 fn capitalised(w: &Word<'_>) -> bool {
-    let sp = speakers();
+    // Asked of most words near a quote: the list is looked up by its kind once.
+    static NOT_NAMES: OnceLock<Option<&'static WordSet<&'static str>>> = OnceLock::new();
+    let not_names = *NOT_NAMES.get_or_init(|| speakers().words_of("not-name"));
+    let listed = |word: &str| not_names.is_some_and(|set| set.contains(word));
     // Contractions are listed without their apostrophe ("theyre" for "They're", "They’re").
     let not_name = || {
-        sp.has("not-name", &w.lower)
-            || w.lower.contains(['\'', '’'])
-                && sp.has("not-name", &w.lower.replace(['\'', '’'], ""))
+        listed(&w.lower)
+            || w.lower.contains(['\'', '’']) && listed(&w.lower.replace(['\'', '’'], ""))
     };
     w.text.chars().next().is_some_and(char::is_uppercase) && !not_name()
 }

@@ -1052,14 +1052,15 @@ fn is_lone_acronym(words: &[Word], i: usize) -> bool {
 
 fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words);
-    let latin_words = words.iter().filter(|w| !is_devanagari(w.text)).count();
-    if latin_words == 0 {
+    if words.iter().all(|w| is_devanagari(w.text)) {
         return;
     }
+    // Most words are told by their first byte (a small letter, a Devanagari letter), before
+    // they are searched for Devanagari.
     let starts_run = |i: usize| {
         let w = words[i].text;
-        !is_devanagari(w)
-            && is_capitalised(w)
+        is_capitalised(w)
+            && !is_devanagari(w)
             && (!is_all_caps(w) || is_lone_acronym(words, i))
             && t.title(i).is_none()
     };

@@ -1227,7 +1227,13 @@ fn at_word_starts(first: &FirstWords, surfaces: &[&str], block: &str) -> Vec<(us
             at = next;
             continue;
         }
-        let end = word_run_end(block, next);
+        // A run of letters that stops at an ASCII byte (most often) or at the end is the whole
+        // word run, as [`word_run_end`] would find.
+        let end = if run_end > at && bytes.get(run_end).is_none_or(u8::is_ascii) {
+            run_end
+        } else {
+            word_run_end(block, next)
+        };
         let list = if first.opens[opening(bytes, at)] {
             first.by_word.get(&block[at..end])
         } else {

@@ -38,6 +38,7 @@ use crate::word_set::WordSet;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -426,7 +427,7 @@ fn closes_abbreviation(s: &str, i: usize) -> bool {
         .next()
         .unwrap_or("");
     before_word.chars().count() <= 2 && before_word.chars().next().is_some_and(char::is_uppercase)
-        || speakers().has("title", &crate::normalize::lowercase(before_word))
+        || is_listed(List::Title, &crate::normalize::lowercase(before_word))
 }
 
 /// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end
@@ -760,11 +761,10 @@ fn split_phrase(
     end: usize,
     gender: Gender,
 ) -> Option<Phrase> {
-    let sp = speakers();
     let mut start = end;
     while start > floor && end - start < 9 {
         let w = &ws[start - 1];
-        if sp.has("stop", &w.lower) || cues().has("verb", &w.lower) {
+        if is_listed(List::Stop, &w.lower) || cues().has("verb", &w.lower) {
             break;
         }
         if start < end && breaks(text, w, &ws[start]) {
@@ -779,7 +779,7 @@ fn split_phrase(
     }
     // "मोदी जी": the honorific after a name is not part of it.
     let mut end = end;
-    while end > start + 1 && sp.has("honorific", &ws[end - 1].lower) {
+    while end > start + 1 && is_listed(List::Honorific, &ws[end - 1].lower) {
         end -= 1;
     }
     if start == end {
@@ -787,30 +787,32 @@ fn split_phrase(
     }
     let phrase = &ws[start..end];
     let whole = Range::new(phrase[0].range.start, phrase[phrase.len() - 1].range.end);
-    let plural = sp.has("plural", &phrase[0].lower);
+    let plural = is_listed(List::Plural, &phrase[0].lower);
     let last = &phrase[phrase.len() - 1].lower;
-    let kind = if sp.has("organisation", last) {
+    let kind = if is_listed(List::Organisation, last) {
         ActorKind::Organization
-    } else if sp.has("group", last) || plural {
+    } else if is_listed(List::Group, last) || plural {
         ActorKind::Group
     } else {
         ActorKind::Person
     };
     let mut gender = gender;
     for w in phrase {
-        if sp.has("female", &w.lower) {
+        if is_listed(List::Female, &w.lower) {
             gender = Gender::Female;
-        } else if sp.has("male", &w.lower) {
+        } else if is_listed(List::Male, &w.lower) {
             gender = Gender::Male;
         }
     }
     let descriptor = |w: &Word<'_>| {
-        sp.has("role", &w.lower) || sp.has("title", &w.lower) || sp.has("organisation", &w.lower)
+        is_listed(List::Role, &w.lower)
+            || is_listed(List::Title, &w.lower)
+            || is_listed(List::Organisation, &w.lower)
     };
     let role_end = phrase.iter().rposition(descriptor);
-    let is_role = phrase.iter().any(|w| sp.has("role", &w.lower));
+    let is_role = phrase.iter().any(|w| is_listed(List::Role, &w.lower));
     let kind = match role_end {
-        Some(r) if r + 1 < phrase.len() && sp.has("organisation", &phrase[r].lower) => {
+        Some(r) if r + 1 < phrase.len() && is_listed(List::Organisation, &phrase[r].lower) => {
             ActorKind::Organization
         }
         _ => kind,
@@ -821,7 +823,7 @@ fn split_phrase(
             let role = is_role.then(|| {
                 let role_last = phrase[..=r]
                     .iter()
-                    .rposition(|w| sp.has("role", &w.lower))
+                    .rposition(|w| is_listed(List::Role, &w.lower))
                     .unwrap_or(r);
                 Range::new(whole.start, phrase[role_last].range.end)
             });
@@ -866,30 +868,67 @@ fn is_mark(c: char) -> bool {
     )
 }
 
+/// The speaker lists (`data/quotes/speakers.tsv`) that attribution asks about.
+#[derive(Debug, Clone, Copy)]
+enum List {
+    Auxiliary,
+    Female,
+    Group,
+    Honorific,
+    Male,
+    Organisation,
+    Plural,
+    Role,
+    Stop,
+    Title,
+    NotName,
+}
+
+/// The kind of each [`List`] in the speaker lists, in the same order.
+const LIST_KINDS: [&str; 11] = [
+    "auxiliary",
+    "female",
+    "group",
+    "honorific",
+    "male",
+    "organisation",
+    "plural",
+    "role",
+    "stop",
+    "title",
+    "not-name",
+];
+
+/// Whether `word` is one of the one-word forms of `list`, as [`speakers`]`().has` tells: each
+/// list is looked up by its kind once, not on every word asked about.
+fn is_listed(list: List, word: &str) -> bool {
+    static SETS: OnceLock<[Option<&'static WordSet<&'static str>>; 11]> = OnceLock::new();
+    let sets = SETS.get_or_init(|| LIST_KINDS.map(|kind| speakers().words_of(kind)));
+    sets[list as usize].is_some_and(|set| set.contains(word))
+}
+
 fn capitalised(w: &Word<'_>) -> bool {
-    let sp = speakers();
+    let listed = |word: &str| is_listed(List::NotName, word);
     // Contractions are listed without their apostrophe ("theyre" for "They're", "They’re").
     let not_name = || {
-        sp.has("not-name", &w.lower)
-            || w.lower.contains(['\'', '’'])
-                && sp.has("not-name", &w.lower.replace(['\'', '’'], ""))
+        listed(&w.lower)
+            || w.lower.contains(['\'', '’']) && listed(&w.lower.replace(['\'', '’'], ""))
     };
     w.text.chars().next().is_some_and(char::is_uppercase) && !not_name()
 }
 
 /// An English name made of the capitalised words `ws[from..to]` (titles dropped, gender kept).
 fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<Phrase> {
-    let sp = speakers();
     let mut gender = Gender::Unknown;
     let mut start = from;
     while start < to
-        && (sp.has("title", &ws[start].lower)
-            || sp.has("role", &ws[start].lower)
+        && (is_listed(List::Title, &ws[start].lower)
+            || is_listed(List::Role, &ws[start].lower)
             || ws[start].lower == "the")
     {
-        if sp.has("female", &ws[start].lower) {
+        if is_listed(List::Female, &ws[start].lower) {
             gender = Gender::Female;
-        } else if sp.has("male", &ws[start].lower) {
+        } else if is_listed(List::Male, &ws[start].lower) {
             gender = Gender::Male;
         }
         start += 1;
@@ -919,9 +958,9 @@ fn english_name(text: &str, ws: &[Word<'_>], from: usize, to: usize) -> Option<P
     let whole = Range::new(ws[from].range.start, ws[to - 1].range.end);
     let name = Range::new(ws[start].range.start, ws[to - 1].range.end);
     let last = &ws[to - 1].lower;
-    let kind = if sp.has("organisation", last) {
+    let kind = if is_listed(List::Organisation, last) {
         ActorKind::Organization
-    } else if sp.has("group", last) {
+    } else if is_listed(List::Group, last) {
         ActorKind::Group
     } else {
         ActorKind::Person
@@ -945,10 +984,9 @@ fn english_subject(text: &str, ws: &[Word<'_>], end: usize) -> Option<Phrase> {
 }
 
 fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) -> Option<Phrase> {
-    let sp = speakers();
     let mut end = end;
     while end > 0
-        && (sp.has("auxiliary", &ws[end - 1].lower)
+        && (is_listed(List::Auxiliary, &ws[end - 1].lower)
             || ws[end - 1].lower.ends_with("ly") && !capitalised(&ws[end - 1]))
     {
         end -= 1;
@@ -978,7 +1016,7 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
     let mut start = end;
     while start > 0 {
         let w = &ws[start - 1];
-        let title = sp.has("title", &w.lower);
+        let title = is_listed(List::Title, &w.lower);
         if !(capitalised(w) || title) || start < end && breaks(text, w, &ws[start]) {
             break;
         }
@@ -1024,7 +1062,7 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
                 | "or"
         )
     };
-    let verbal = |w: &Word<'_>| sp.has("auxiliary", &w.lower) || w.lower == "not";
+    let verbal = |w: &Word<'_>| is_listed(List::Auxiliary, &w.lower) || w.lower == "not";
     if ws[the + 1..end]
         .iter()
         .any(|w| function_word(w) || verbal(w))
@@ -1032,9 +1070,9 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
         return None;
     }
     let role = Range::new(ws[the].range.start, last.range.end);
-    let kind = if sp.has("organisation", &last.lower) {
+    let kind = if is_listed(List::Organisation, &last.lower) {
         ActorKind::Organization
-    } else if sp.has("group", &last.lower) {
+    } else if is_listed(List::Group, &last.lower) {
         ActorKind::Group
     } else {
         ActorKind::Person
@@ -1056,7 +1094,6 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
 /// The capitalised run after `ws[from]` (skipping lower-case role words: "MSNBC host Chris
 /// Matthews"), up to a clause break; the last run wins.
 fn english_after_verb(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> {
-    let sp = speakers();
     let mut best: Option<(usize, usize)> = None;
     let mut i = from;
     while i < ws.len() && i < from + 8 {
@@ -1064,10 +1101,10 @@ fn english_after_verb(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase
             break;
         }
         let w = &ws[i];
-        if capitalised(w) || sp.has("title", &w.lower) {
+        if capitalised(w) || is_listed(List::Title, &w.lower) {
             let start = i;
             while i < ws.len()
-                && (capitalised(&ws[i]) || sp.has("title", &ws[i].lower))
+                && (capitalised(&ws[i]) || is_listed(List::Title, &ws[i].lower))
                 && (i == start || !breaks(text, &ws[i - 1], &ws[i]))
             {
                 i += 1;
@@ -1075,7 +1112,7 @@ fn english_after_verb(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase
             best = Some((start, i));
             continue;
         }
-        if !(sp.has("role", &w.lower) || w.lower == "the" || w.lower.ends_with("s")) {
+        if !(is_listed(List::Role, &w.lower) || w.lower == "the" || w.lower.ends_with("s")) {
             break;
         }
         i += 1;
@@ -1113,7 +1150,7 @@ fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             let mut start = ws.len();
             while start > 0
                 && ws.len() - start < 4
-                && (capitalised(&ws[start - 1]) || speakers().has("title", &ws[start - 1].lower))
+                && (capitalised(&ws[start - 1]) || is_listed(List::Title, &ws[start - 1].lower))
                 && (start == ws.len() || !breaks(text, &ws[start - 1], &ws[start]))
             {
                 start -= 1;
@@ -1123,7 +1160,7 @@ fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             let clause_start = start < ws.len()
                 && (start == 0
                     || breaks(text, &ws[start - 1], &ws[start])
-                    || speakers().has("role", &ws[start - 1].lower));
+                    || is_listed(List::Role, &ws[start - 1].lower));
             if clause_start {
                 if let Some(phrase) = english_name(text, ws, start, ws.len()) {
                     let at = text[last.range.end..].find(':').map(|f| last.range.end + f);
@@ -1156,7 +1193,7 @@ fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             return english_pronoun(&ws[i - 1], cue);
         }
         let participle = ws[i].lower.ends_with("ing")
-            && !(i > 0 && speakers().has("auxiliary", &ws[i - 1].lower));
+            && !(i > 0 && is_listed(List::Auxiliary, &ws[i - 1].lower));
         let coordinated = i > 0 && matches!(ws[i - 1].lower.as_ref(), "and" | "but");
         if participle || coordinated {
             // "Trump attacked Clinton …, saying", "X said … but said": the subject of the
@@ -1198,8 +1235,7 @@ fn description_after(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase>
     }
     let role = Range::new(ws[from].range.start, ws[end - 1].range.end);
     let last = &ws[end - 1].lower;
-    let sp = speakers();
-    if sp.has("group", last) {
+    if is_listed(List::Group, last) {
         return None;
     }
     Some(Phrase {
@@ -1208,7 +1244,7 @@ fn description_after(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase>
         role: Some(role),
         pronoun: false,
         plural: false,
-        kind: if sp.has("organisation", last) {
+        kind: if is_listed(List::Organisation, last) {
             ActorKind::Organization
         } else {
             ActorKind::Person
@@ -1219,7 +1255,6 @@ fn description_after(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase>
 
 /// The name that opens the sentence `ws` ("Trump attacked …"), if a lower-case word follows it.
 fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
-    let sp = speakers();
     let opener = &ws.first()?.lower;
     let preposition = ws.get(1).is_some_and(|w| {
         matches!(
@@ -1273,7 +1308,7 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     let mut end = 0;
     while end < ws.len()
         && (capitalised(&ws[end])
-            || sp.has("title", &ws[end].lower)
+            || is_listed(List::Title, &ws[end].lower)
             // "Secretary of State Madeleine Albright"
             || end > 0
                 && matches!(ws[end].lower.as_ref(), "of" | "the")
@@ -1290,16 +1325,17 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
         return None;
     }
     // The name is the last stretch without titles, roles or connectors.
-    let is_part =
-        |w: &Word<'_>| capitalised(w) && !sp.has("title", &w.lower) && !sp.has("role", &w.lower);
+    let is_part = |w: &Word<'_>| {
+        capitalised(w) && !is_listed(List::Title, &w.lower) && !is_listed(List::Role, &w.lower)
+    };
     if let Some(last) = (0..end).rev().find(|&k| !is_part(&ws[k])) {
         if last + 1 < end && last > 0 {
             let mut phrase = english_name(text, ws, last + 1, end)?;
             phrase.whole = Range::new(ws[0].range.start, ws[end - 1].range.end);
             for w in &ws[..=last] {
-                if sp.has("female", &w.lower) {
+                if is_listed(List::Female, &w.lower) {
                     phrase.gender = Gender::Female;
-                } else if sp.has("male", &w.lower) {
+                } else if is_listed(List::Male, &w.lower) {
                     phrase.gender = Gender::Male;
                 }
             }
@@ -1336,7 +1372,7 @@ fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase
         .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
     if last_comma > first_comma && verb - last_comma <= 4 {
         let pure = (last_comma..verb)
-            .all(|k| capitalised(&ws[k]) || speakers().has("title", &ws[k].lower))
+            .all(|k| capitalised(&ws[k]) || is_listed(List::Title, &ws[k].lower))
             && (last_comma + 1..verb).all(|k| !breaks(text, &ws[k - 1], &ws[k]));
         if pure {
             if let Some(p) = english_name(text, ws, last_comma, verb) {
@@ -1406,8 +1442,8 @@ fn english_after_any(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         let verb_like = !capitalised(first)
             && first.lower.len() > 3
             && (first.lower.ends_with('s') || first.lower.ends_with("ed"))
-            && !speakers().has("auxiliary", &first.lower)
-            && !speakers().has("not-name", &first.lower);
+            && !is_listed(List::Auxiliary, &first.lower)
+            && !is_listed(List::NotName, &first.lower);
         if verb_like && ws.get(1).is_some_and(capitalised) && !c.has("verb", &first.lower) {
             if let Some(phrase) = inverted_subject(text, ws, 1) {
                 return Some(Found {
@@ -1420,7 +1456,7 @@ fn english_after_any(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     let mut run = 0;
     while run < ws.len()
         && run < 4
-        && (capitalised(&ws[run]) || speakers().has("title", &ws[run].lower))
+        && (capitalised(&ws[run]) || is_listed(List::Title, &ws[run].lower))
         && (run == 0 || !breaks(text, &ws[run - 1], &ws[run]))
     {
         run += 1;
@@ -1430,7 +1466,7 @@ fn english_after_any(text: &str, ws: &[Word<'_>]) -> Option<Found> {
         let verb_like = !capitalised(verb)
             && verb.lower.len() > 3
             && (verb.lower.ends_with('s') || verb.lower.ends_with("ed"))
-            && !speakers().has("auxiliary", &verb.lower);
+            && !is_listed(List::Auxiliary, &verb.lower);
         if verb_like {
             if let Some(phrase) = english_name(text, ws, 0, run) {
                 return Some(Found {
@@ -1719,14 +1755,13 @@ fn earlier_with_role(text: &str, words: &TextWords<'_>, role: Range, at: usize) 
             end -= 1;
         }
         let ws = words.of(Range::new(after, end));
-        let sp = speakers();
         let mut n = 0;
         while n < ws.len() && n < 4 {
             let w = &ws[n];
             let prev_end = if n == 0 { after } else { ws[n - 1].range.end };
             let gap = &text[prev_end..w.range.start];
             if gap.chars().any(|c| !c.is_whitespace() && c != '-')
-                || sp.has("stop", &w.lower)
+                || is_listed(List::Stop, &w.lower)
                 || matches!(w.lower.as_ref(), "के" | "की" | "का" | "ने" | "को" | "से")
                 || cues().has("verb", &w.lower)
             {
@@ -1953,6 +1988,38 @@ fn inherit_speakers(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn is_listed_answers_as_the_speaker_lists_do() {
+        let lists = [
+            List::Auxiliary,
+            List::Female,
+            List::Group,
+            List::Honorific,
+            List::Male,
+            List::Organisation,
+            List::Plural,
+            List::Role,
+            List::Stop,
+            List::Title,
+            List::NotName,
+        ];
+        for (list, kind) in lists.into_iter().zip(LIST_KINDS) {
+            let words = speakers().words_of(kind);
+            assert!(words.is_some(), "should find the speaker list {kind:?}");
+            for word in words
+                .into_iter()
+                .flat_map(|w| w.iter())
+                .chain(&["", "said"])
+            {
+                assert_eq!(
+                    is_listed(list, word),
+                    speakers().has(kind, word),
+                    "should tell whether {word:?} is of {kind:?} as the lists do"
+                );
+            }
+        }
+    }
 
     /// [`sentence_end`] read a character at a time.
     fn sentence_end_plain(text: &str, at: usize, ceiling: usize) -> usize {

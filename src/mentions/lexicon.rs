@@ -102,8 +102,9 @@ pub struct Lexicon {
     affixes: HashMap<String, Affix>,
     /// The most words in a title or suffix.
     pub longest_affix: usize,
-    /// The first word of every title and suffix: a quick test before any lookup.
-    pub affix_first_words: WordSet<String>,
+    /// The first word of every title and suffix, a quick test before any lookup
+    /// ([`Lexicon::opens_affix`]), in three sets by how the word opens ([`opening_class`]).
+    affix_first_words: [WordSet<String>; 3],
     /// The few hundred most frequent Hindi words (postpositions, pronouns, auxiliaries).
     hi_function_words: WordSet<&'static str>,
     /// The other common Hindi words (build.rs splits `hi_common.tsv`): a sorted list, looked up
@@ -591,12 +592,15 @@ impl Lexicon {
             }
         }
         // The first words of titles and suffixes, read before the team words join the map.
-        let affix_first_words = affixes
+        let mut affix_first_words: [WordSet<String>; 3] = Default::default();
+        for (key, _) in affixes
             .iter()
             .filter(|(_, a)| a.title.is_some() || a.suffix.is_some())
-            .filter_map(|(k, _)| k.split(' ').next())
-            .map(str::to_string)
-            .collect();
+        {
+            if let Some(first) = key.split(' ').next() {
+                affix_first_words[opening_class(first)].insert(first.to_string());
+            }
+        }
         for cols in rows(data::text(data::LEXICON_TEAMS)) {
             let role = match cols.get(1).map(|r| r.trim()) {
                 Some("versus") => TeamRole::Versus,
@@ -688,6 +692,20 @@ impl Lexicon {
         self.suffix(key).is_some()
     }
 
+    /// Whether some title or suffix opens with `word` (its final full stops dropped). Each word
+    /// is asked of the set of its [`opening_class`]: most words of an English text open with a
+    /// small letter and only a few titles do ("coach"), so the quick test of that set turns
+    /// nearly all of them away without hashing, and the other two sets, each about half the
+    /// words, turn away more than one set of all would.
+    #[inline(always)]
+    pub fn opens_affix(&self, word: &str) -> bool {
+        match opening_class(word) {
+            0 => self.affix_first_words[0].contains(word),
+            1 => self.affix_first_words[1].contains(word),
+            _ => self.affix_first_words[2].contains(word),
+        }
+    }
+
     /// The kind of the longer name that `word` opens ("East Jerusalem", "Real Madrid").
     pub fn opener(&self, word: &str) -> Option<ActorKind> {
         self.affixes.get(word).and_then(|a| a.opener)
@@ -767,6 +785,17 @@ impl Lexicon {
     }
 }
 
+/// How `word` opens: 0 with an ASCII small letter, 1 with a character that is not ASCII (a
+/// Devanagari letter), 2 otherwise (a capital, a digit, or nothing).
+#[inline(always)]
+fn opening_class(word: &str) -> usize {
+    match word.as_bytes().first() {
+        Some(b'a'..=b'z') => 0,
+        Some(0x80..) => 1,
+        _ => 2,
+    }
+}
+
 /// The word characters that `text` opens with (empty if it opens with another character).
 fn first_word(text: &str) -> &str {
     // A run of ASCII letters and Devanagari letters (word characters here) is read from the
@@ -823,6 +852,32 @@ pub fn affix_key(form: &str) -> Cow<'_, str> {
 #[allow(clippy::disallowed_methods)] // core's lower case, to compare with
 mod tests {
     use super::*;
+
+    #[test]
+    fn opens_affix_holds_the_first_word_of_every_title_and_suffix_and_no_other() {
+        let lex = builtin();
+        let mut firsts: HashSet<&str> = HashSet::default();
+        for (key, affix) in &lex.affixes {
+            if affix.title.is_some() || affix.suffix.is_some() {
+                firsts.extend(key.split(' ').next());
+            }
+        }
+        for &first in &firsts {
+            assert!(
+                lex.opens_affix(first),
+                "should tell that a title or suffix opens with {first:?}"
+            );
+        }
+        for key in lex.affixes.keys() {
+            for word in key.split(' ').chain(["", "the", "The", "said", "7", "और"]) {
+                assert_eq!(
+                    lex.opens_affix(word),
+                    firsts.contains(word),
+                    "should tell whether a title or suffix opens with {word:?}"
+                );
+            }
+        }
+    }
 
     /// Each form as (form, entry, adjectival), sorted.
     fn forms_of(g: &Gazetteer) -> Vec<(String, usize, bool)> {

@@ -122,6 +122,12 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_all_caps(word: &str) -> bool {
+    // An ASCII word is told from its bytes, most ("Smith") by its second.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1;
+    }
     word.chars()
         .filter(|&c| crate::chars::is_alphabetic(c))
         .count()
@@ -140,9 +146,20 @@ fn affix_at<'l>(
     i: usize,
 ) -> Option<(&'l Affix, usize)> {
     let first = crate::chars::trim_end_dots(words[i].text);
-    if !lex.affix_first_words.contains(first) {
+    if !lex.opens_affix(first) {
         return None;
     }
+    longest_affix_at(lex, has, text, words, i)
+}
+
+/// [`affix_at`] for a word that opens some affix ([`Lexicon::opens_affix`]), not asked again.
+fn longest_affix_at<'l>(
+    lex: &'l Lexicon,
+    has: fn(&Affix) -> bool,
+    text: &str,
+    words: &[Word],
+    i: usize,
+) -> Option<(&'l Affix, usize)> {
     // The key is the text itself, `text[start..end]`, while the words are one space apart and
     // keep their full stops; only another gap or a dropped full stop makes a key of its own.
     let start = words[i].start;
@@ -308,15 +325,15 @@ impl<'s, 'a> Sentence<'s, 'a> {
     fn affixes(&self, i: usize) -> Affixes {
         *self.facts[i].0.get_or_init(|| {
             let (lex, text, words) = (self.lex, self.text, self.words);
-            if !lex
-                .affix_first_words
-                .contains(crate::chars::trim_end_dots(words[i].text))
-            {
+            if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
                 return (None, None);
             }
+            // As title_at and suffix_at, which would ask about the first word again.
+            let title = longest_affix_at(lex, Affix::is_title, text, words, i);
+            let suffix = longest_affix_at(lex, Affix::is_suffix, text, words, i);
             (
-                title_at(lex, text, words, i),
-                suffix_at(lex, text, words, i),
+                title.and_then(|(a, n)| Some((a.title?, n))),
+                suffix.and_then(|(a, n)| Some((a.suffix.as_ref()?, n))),
             )
         })
     }
@@ -1035,14 +1052,15 @@ fn is_lone_acronym(words: &[Word], i: usize) -> bool {
 
 fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words);
-    let latin_words = words.iter().filter(|w| !is_devanagari(w.text)).count();
-    if latin_words == 0 {
+    if words.iter().all(|w| is_devanagari(w.text)) {
         return;
     }
+    // Most words are told by their first byte (a small letter, a Devanagari letter), before
+    // they are searched for Devanagari.
     let starts_run = |i: usize| {
         let w = words[i].text;
-        !is_devanagari(w)
-            && is_capitalised(w)
+        is_capitalised(w)
+            && !is_devanagari(w)
             && (!is_all_caps(w) || is_lone_acronym(words, i))
             && t.title(i).is_none()
     };
@@ -1128,19 +1146,46 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
 /// Byte bounds of at most `before` characters before `range` and `after` characters after
 /// it, on its line: looking around a name costs the same however long the line is.
 fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usize) {
+    // Characters are counted by their first bytes, none decoded: a line feed is one byte, and
+    // no other character has that byte.
+    let bytes = text.as_bytes();
+    // Most text around a name is ASCII, a character a byte: the bounds are where the line ends.
+    let ahead = &bytes[range.end..(range.end + after).min(bytes.len())];
+    let behind = &bytes[range.start.saturating_sub(before)..range.start];
+    if ahead.is_ascii() && behind.is_ascii() {
+        let end = range.end
+            + ahead
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(ahead.len());
+        let start = range.start - behind.len()
+            + behind
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+        return (start, end);
+    }
     let mut end = range.end;
-    for (i, c) in text[range.end..].char_indices().take(after) {
-        if c == '\n' {
-            break;
+    let mut n = 0;
+    while n < after {
+        match bytes.get(end) {
+            Some(b'\n') | None => break,
+            Some(&b) => end += crate::chars::utf8_len(b),
         }
-        end = range.end + i + c.len_utf8();
+        n += 1;
     }
     let mut start = range.start;
-    for (i, c) in text[..range.start].char_indices().rev().take(before) {
-        if c == '\n' {
+    let mut n = 0;
+    while n < before && start > 0 {
+        let mut at = start - 1;
+        while at > 0 && bytes[at] & 0xC0 == 0x80 {
+            at -= 1;
+        }
+        if bytes[at] == b'\n' {
             break;
         }
-        start = i;
+        start = at;
+        n += 1;
     }
     (start, end)
 }
@@ -1332,6 +1377,49 @@ fn run_kind(t: &Sentence, s: usize, e: usize) -> ActorKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn window_counts_characters_not_bytes_and_stops_at_a_line_feed() {
+        for text in [
+            "ab\nकि Ωx😀 Name रूस 😀y\nz",
+            "ab\ncd ef Name gh ij\nz",
+            "Name",
+        ] {
+            let start = text.find("Name").unwrap();
+            let range = Range::new(start, start + 4);
+            // Character by character, as the bytes are not.
+            let by_chars = |before: usize, after: usize| {
+                let mut end = range.end;
+                for (i, c) in text[range.end..].char_indices().take(after) {
+                    if c == '\n' {
+                        break;
+                    }
+                    end = range.end + i + c.len_utf8();
+                }
+                let mut start = range.start;
+                for (i, c) in text[..range.start].char_indices().rev().take(before) {
+                    if c == '\n' {
+                        break;
+                    }
+                    start = i;
+                }
+                (start, end)
+            };
+            for before in 0..12 {
+                for after in 0..12 {
+                    assert_eq!(
+                        window(text, range, before, after),
+                        by_chars(before, after),
+                        "should take {before} characters before and {after} after, within the line"
+                    );
+                }
+            }
+        }
+        assert!(
+            is_all_caps("NEW") && !is_all_caps("New") && !is_all_caps("A") && is_all_caps("U.S"),
+            "should tell words in capitals from their bytes"
+        );
+    }
 
     #[test]
     fn tells_capitals_as_the_standard_library_does() {

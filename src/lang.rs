@@ -26,7 +26,7 @@ const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 /// lower-case letter when it is from 'a' to 'z' (adding 0x1F reaches 0x80, adding 0x05 does
 /// not); no byte is above 0x7F, so no sum carries into the next byte.
 fn ascii_letters(w: u64) -> usize {
-    let x = w | ONES * 0x20;
+    let x = w | (ONES * 0x20);
     let letters = x.wrapping_add(ONES * 0x1F) & !x.wrapping_add(ONES * 0x05) & HIGH;
     // The flags as 0 or 1 per byte, summed into the top byte.
     ((letters >> 7).wrapping_mul(ONES) >> 56) as usize

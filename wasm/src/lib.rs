@@ -11,12 +11,6 @@ mod options;
 mod result;
 
 use newslens::wire;
-
-/// Talc instead of Rust's default allocator for wasm (dlmalloc): as fast here and about 2 KB
-/// smaller (see Cargo.toml). It grows wasm memory as it needs; a module without threads only.
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

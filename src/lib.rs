@@ -28,6 +28,7 @@ pub mod options;
 pub mod phrases;
 pub mod quotes;
 pub mod rank;
+pub mod scan;
 pub mod sort;
 pub mod structure;
 pub(crate) mod unicode;

@@ -1062,11 +1062,9 @@ fn has_devanagari_letter(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
-        if let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-            if u64::from_le_bytes(*eight) & 0x8080_8080_8080_8080 == 0 {
-                at += 8;
-                continue;
-            }
+        if crate::scan::eight(bytes, at).is_some_and(crate::scan::is_ascii) {
+            at += 8;
+            continue;
         }
         if lead == 0xE0
             && matches!(

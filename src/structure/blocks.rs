@@ -15,9 +15,9 @@ use crate::doc::Range;
 
 use super::markers::{markers, words};
 use super::related;
-use super::scan::{bytes_below, bytes_equal, eight, next_char};
 use super::sentences::{self, final_mark, trim, Sentence};
 use super::shape::Shape;
+use crate::scan::{bytes_below, bytes_equal, eight, final_marks, next_char};
 
 /// A unit of the article: a paragraph, heading or other line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,7 +139,7 @@ pub fn glued_layout(text: &str) -> bool {
         // Six bytes at a time while the eight from `at` hold no '.', '?', '!' and no A5 A4 (the
         // end of '।'): a mark that opens in the six ends in the eight.
         if let Some(w) = eight(bytes, at) {
-            let marks = bytes_equal(w, b'.') | bytes_equal(w, b'?') | bytes_equal(w, b'!');
+            let marks = final_marks(w);
             if marks | (bytes_equal(w, 0xA5) << 8 & bytes_equal(w, 0xA4)) == 0 {
                 at = next_char(bytes, at + 6);
                 continue;

@@ -13,7 +13,7 @@ use std::collections::hash_map::Entry;
 
 use crate::doc::{Note, ParagraphDraft};
 
-use super::scan::{bytes_below, bytes_equal, bytes_exactly, eight, lead_bytes, next_char};
+use crate::scan::{bytes_below, bytes_equal, bytes_exactly, eight, lead_bytes, next_char};
 
 /// How many bytes of a paragraph identify it as the possible start of a longer one.
 const PREFIX_BYTES: usize = 64;

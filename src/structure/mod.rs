@@ -24,7 +24,6 @@ pub mod duplicates;
 pub mod headline;
 pub mod markers;
 pub mod related;
-pub mod scan;
 pub mod sentences;
 pub mod shape;
 pub mod topic;

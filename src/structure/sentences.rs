@@ -17,7 +17,7 @@
 use crate::doc::Range;
 
 use super::markers::{is_word_char, markers, Abbreviation, Opener};
-use super::scan::{bytes_equal, eight};
+use crate::scan::{bytes_equal, eight, final_marks};
 
 /// A sentence and how it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,7 @@ impl Chars for Ascii<'_> {
         let bytes = self.0.as_bytes();
         while let Some(w) = eight(bytes, i) {
             let quotes = bytes_equal(w, b'"') | bytes_equal(w, b'\'');
-            let marks = bytes_equal(w, b'.') | bytes_equal(w, b'?') | bytes_equal(w, b'!');
+            let marks = final_marks(w);
             if quotes | marks != 0 {
                 break;
             }

@@ -1,5 +1,6 @@
 //! Scan: tests of eight bytes of a text at once, for the loops that look for a few rare bytes
-//! (line breaks, sentence marks, quotes) and can skip the rest of the text eight bytes at a time.
+//! (line breaks, sentence marks, quotes) or count common ones (Latin letters), and can step over
+//! the rest of the text eight bytes at a time.
 
 /// The eight bytes of `bytes` from `at` as one number (the first in the lowest byte), if there
 /// are eight: bytes are tested eight at a time, no byte of them needs to open a character.
@@ -29,6 +30,27 @@ pub fn bytes_exactly(w: u64, b: u8) -> u64 {
     !(((x & !HIGH) + !HIGH) | x) & HIGH
 }
 
+/// Whether the eight bytes of `w` are all ASCII.
+pub fn is_ascii(w: u64) -> bool {
+    w & HIGH == 0
+}
+
+/// The high bit set in every byte of `w` that is a sentence-final mark ('.', '?', '!'), and
+/// maybe in others; zero only when none is.
+pub fn final_marks(w: u64) -> u64 {
+    bytes_equal(w, b'.') | bytes_equal(w, b'?') | bytes_equal(w, b'!')
+}
+
+/// How many of the eight ASCII bytes of `w` ([`is_ascii`]) are letters: a byte with its 0x20
+/// bit set is a lower-case letter when it is from 'a' to 'z' (adding 0x1F reaches 0x80, adding
+/// 0x05 does not); no byte is above 0x7F, so no sum carries into the next byte.
+pub fn ascii_letters(w: u64) -> usize {
+    let x = w | (ONES * 0x20);
+    let letters = x.wrapping_add(ONES * 0x1F) & !x.wrapping_add(ONES * 0x05) & HIGH;
+    // The flags as 0 or 1 per byte, summed into the top byte.
+    ((letters >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
 /// The high bit set in exactly the bytes of `w` that open a character of two bytes or more
 /// (0xC0..=0xFF).
 pub fn lead_bytes(w: u64) -> u64 {
@@ -46,6 +68,38 @@ pub fn next_char(bytes: &[u8], mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_ascii_letters_as_one_byte_at_a_time_does() {
+        for b in 0u8..0x80 {
+            assert_eq!(
+                ascii_letters(u64::from_le_bytes([b; 8])),
+                if b.is_ascii_alphabetic() { 8 } else { 0 },
+                "should count {b:#x} eight times or never"
+            );
+        }
+        let text = b"Tass [Z`z{] @Putin, 2024: ok?";
+        for at in 0..text.len() - 8 {
+            let w = eight(text, at).expect("eight bytes");
+            assert_eq!(
+                ascii_letters(w),
+                text[at..at + 8]
+                    .iter()
+                    .filter(|b| b.is_ascii_alphabetic())
+                    .count(),
+                "should count the letters of {:?}",
+                std::str::from_utf8(&text[at..at + 8])
+            );
+            assert_eq!(
+                final_marks(w) != 0,
+                text[at..at + 8]
+                    .iter()
+                    .any(|b| matches!(b, b'.' | b'?' | b'!')),
+                "should see a final mark in {:?} or none",
+                std::str::from_utf8(&text[at..at + 8])
+            );
+        }
+    }
 
     #[test]
     fn flags_every_byte_it_is_asked_for() {

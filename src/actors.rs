@@ -30,6 +30,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::article::ActorKind;
+use crate::chars::has_devanagari;
 use crate::doc::{ActorDraft, Mention, Range, Ranges, Region, Source};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
 use crate::mentions::patterns::{title_at, Word};
@@ -236,7 +237,7 @@ fn merge_scripts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         g.mentions.iter().all(|&m| {
             let s = surface(text, &mentions[m]);
             if devanagari {
-                is_devanagari(s)
+                has_devanagari(s)
             } else {
                 s.is_ascii()
             }
@@ -566,11 +567,11 @@ const SLIP_MAX_CHARS: usize = 40;
 fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<Group>) {
     let person = |g: &Group| is_person_group(mentions, g);
     // Only Hindi names slip so: a text without one has nothing to compare.
-    if !mentions.iter().any(|m| is_devanagari(surface(text, m))) {
+    if !mentions.iter().any(|m| has_devanagari(surface(text, m))) {
         return;
     }
     let slip_key = |w: &str| -> Option<String> {
-        if !is_devanagari(w) {
+        if !has_devanagari(w) {
             return None;
         }
         let key = loose_key(w);
@@ -664,7 +665,7 @@ fn merge_state_governments(text: &str, mentions: &[Mention], groups: &mut Vec<Gr
     let generic = |g: &Group| {
         g.mentions.iter().all(|&m| {
             let s = surface(text, &mentions[m]);
-            is_devanagari(s) && lex.state_governments.contains(s)
+            has_devanagari(s) && lex.state_governments.contains(s)
         })
     };
     let roles: Vec<usize> = (0..groups.len()).filter(|&g| generic(&groups[g])).collect();
@@ -894,7 +895,7 @@ fn name_part_mentions(
                     .count()
                     >= 2;
                 let capitalised_or_hindi =
-                    is_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
+                    has_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
                 if long_enough && capitalised_or_hindi && !lex.is_common(w) {
                     let next = owners.len();
                     let part = *parts.entry(w.to_string()).or_insert(next);
@@ -1254,13 +1255,9 @@ fn at_word_starts(first: &FirstWords, surfaces: &[&str], block: &str) -> Vec<(us
     places
 }
 
-fn is_devanagari(s: &str) -> bool {
-    crate::quotes::cues::has_devanagari(s)
-}
-
 fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorDraft {
     let names = || g.mentions.iter().map(|&m| &mentions[m]);
-    let devanagari = names().filter(|m| is_devanagari(surface(text, m))).count();
+    let devanagari = names().filter(|m| has_devanagari(surface(text, m))).count();
     let prefer_devanagari = devanagari * 2 >= g.mentions.len();
     // How often each surface occurs, counted once: counting per candidate would be quadratic in
     // the mentions of an actor named thousands of times.
@@ -1275,7 +1272,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
         .map(|m| surface(text, m))
         .max_by_key(|s| {
             (
-                is_devanagari(s) == prefer_devanagari,
+                has_devanagari(s) == prefer_devanagari,
                 // A role ("राज्य सरकार") names the actor only when nothing else does.
                 !lex.state_governments.contains(s),
                 name_word_count(s),

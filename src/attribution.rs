@@ -32,8 +32,9 @@
 //! modules because the Hindi and English patterns share the phrase and actor machinery.
 
 use crate::article::ActorKind;
+use crate::chars::has_devanagari;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
-use crate::quotes::cues::{cues, has_devanagari, is_word_char, speakers, TextWords, Word};
+use crate::quotes::cues::{cues, is_word_char, speakers, TextWords, Word};
 use crate::word_set::WordSet;
 
 use rustc_hash::FxHashMap as HashMap;

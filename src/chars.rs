@@ -113,6 +113,15 @@ pub fn ascii_lowercase_in<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b st
     std::str::from_utf8(out).ok()
 }
 
+/// Whether `text` holds Devanagari characters (U+0900 to U+097F).
+pub fn has_devanagari(text: &str) -> bool {
+    // U+0900..=U+097F in UTF-8 are E0 A4 xx and E0 A5 xx, and E0 only ever opens a character:
+    // the bytes are searched without decoding characters.
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE0 && matches!(w[1], 0xA4 | 0xA5))
+}
+
 /// [`ASCII_LETTERS`] of an ASCII capital letter; other letters and digits are 1.
 const UPPER: u8 = 2;
 
@@ -184,6 +193,26 @@ mod tests {
         }
         assert!(is_alphabetic('क') && !is_alphanumeric('।') && is_alphanumeric('५'));
         assert!(is_numeric('५') && is_numeric('⁴') && !is_numeric('क'));
+    }
+
+    #[test]
+    fn tells_devanagari_by_its_bytes() {
+        for (text, want) in [
+            ("abc", false),
+            ("PM मोदी", true),
+            ("\u{0900}", true),
+            ("\u{097F}", true),
+            ("\u{0980}", false),
+            ("\u{08FF}", false),
+            ("😀 “x”", false),
+            ("", false),
+        ] {
+            assert_eq!(
+                has_devanagari(text),
+                want,
+                "should tell whether {text:?} holds U+0900..=U+097F"
+            );
+        }
     }
 
     #[test]

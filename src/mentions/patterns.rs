@@ -21,6 +21,7 @@
 //! sentence at a time; the caller decides between them and the lexicon.
 
 use crate::article::ActorKind;
+use crate::chars::has_devanagari;
 use crate::doc::{Range, Ranges};
 
 use std::cell::OnceCell;
@@ -106,10 +107,6 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
 /// once, copying it whole.
 pub fn word_estimate(text: &str) -> usize {
     text.len() / 5 + 1
-}
-
-fn is_devanagari(word: &str) -> bool {
-    crate::quotes::cues::has_devanagari(word)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -241,7 +238,7 @@ fn name_word(t: &Sentence, i: usize) -> bool {
     if t.title(i).is_some() || t.suffix(i).is_some() {
         return false;
     }
-    if is_devanagari(w) {
+    if has_devanagari(w) {
         // An adjective that opens official names ("राष्ट्रीय", "केंद्रीय") is no name word of
         // its own: "केंद्रीय मंत्रिमंडल ने" names no person.
         !lex.is_common(w)
@@ -422,14 +419,14 @@ fn titled_persons(t: &Sentence, found: &mut Vec<Found>) {
         let first = j;
         // A first name may also be a Hindi word ("प्रोफेसर ली क्रोनिन") when a name word follows.
         if j + 1 < words.len()
-            && is_devanagari(words[j].text)
+            && has_devanagari(words[j].text)
             && !is_name_word(t, j)
             && lex.is_common(words[j].text)
             && !lex.is_function_word(words[j].text)
             && t.title(j).is_none()
             && adjacent(text, &words[j], &words[j + 1])
             && is_name_word(t, j + 1)
-            && is_devanagari(words[j + 1].text)
+            && has_devanagari(words[j + 1].text)
             && adjacent_or_dot(text, &words[j - 1], &words[j])
         {
             j += 1;
@@ -495,7 +492,7 @@ fn hyphened(a: &Word, b: &Word, text: &str) -> bool {
 }
 
 fn same_script(a: &str, b: &str) -> bool {
-    is_devanagari(a) == is_devanagari(b)
+    has_devanagari(a) == has_devanagari(b)
 }
 
 /// The most words before an organisation's head word that an opener may reach back over.
@@ -509,7 +506,7 @@ fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
             i += 1;
             continue;
         };
-        let latin = !is_devanagari(words[i].text);
+        let latin = !has_devanagari(words[i].text);
         if latin && !is_capitalised(words[i].text) {
             i += 1;
             continue;
@@ -550,7 +547,7 @@ fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
             && lex.conjunctions.contains(words[k - 1].text)
             && adjacent(text, &words[k - 2], &words[k - 1])
             && adjacent(text, &words[k - 1], &words[k])
-            && is_devanagari(words[k - 2].text)
+            && has_devanagari(words[k - 2].text)
             && !words[k - 2].known
             && is_name_word(t, k - 2)
         {
@@ -564,7 +561,7 @@ fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
             while o > 0
                 && i - o < ORG_REACH
                 && adjacent(text, &words[o - 1], &words[o])
-                && is_devanagari(words[o - 1].text)
+                && has_devanagari(words[o - 1].text)
             {
                 o -= 1;
                 let w = words[o].text;
@@ -717,7 +714,7 @@ fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
             && same_script(words[end].text, words[i].text)
             && !words[end].known
             && is_name_word(t, end)
-            && is_devanagari(words[end].text)
+            && has_devanagari(words[end].text)
         {
             end += 1;
         }
@@ -772,7 +769,7 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
         // not open it: the tagger reads such names whole.
         let inside = i > 0
             && adjacent(text, &words[i - 1], &words[i])
-            && is_devanagari(words[i - 1].text)
+            && has_devanagari(words[i - 1].text)
             && is_name_word(t, i - 1);
         let mut end = i + 1;
         while end < words.len() && given(end) && adjacent(text, &words[end - 1], &words[end]) {
@@ -780,7 +777,7 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
         }
         if end < words.len()
             && adjacent(text, &words[end - 1], &words[end])
-            && is_devanagari(words[end].text)
+            && has_devanagari(words[end].text)
             && !words[end].known
             && !lex.surnames.contains(words[end].text)
             && !lex.initials.contains(words[end].text)
@@ -943,14 +940,14 @@ fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
         let gap = &text[words[i - 1].end..words[i].start];
         // Most gaps are a space: told from the bytes before the gap is trimmed.
         let bracket = gap.bytes().any(|b| b == b'(') && gap.trim() == "(";
-        if !bracket || is_devanagari(words[i].text) || !is_capitalised(words[i].text) {
+        if !bracket || has_devanagari(words[i].text) || !is_capitalised(words[i].text) {
             continue;
         }
         // The Latin run inside the brackets.
         let mut j = i + 1;
         while j < words.len()
             && adjacent(text, &words[j - 1], &words[j])
-            && !is_devanagari(words[j].text)
+            && !has_devanagari(words[j].text)
         {
             j += 1;
         }
@@ -961,7 +958,7 @@ fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
         let mut k = i;
         while k > 0
             && i - k < 4
-            && is_devanagari(words[k - 1].text)
+            && has_devanagari(words[k - 1].text)
             && (k == i || adjacent(text, &words[k - 1], &words[k]))
             && is_name_word(t, k - 1)
         {
@@ -1004,7 +1001,7 @@ fn marked_persons(t: &Sentence, found: &mut Vec<Found>) {
         while k > 0
             && i - k < 3
             && adjacent(text, &words[k - 1], &words[k])
-            && is_devanagari(words[k - 1].text)
+            && has_devanagari(words[k - 1].text)
             && is_name_word(t, k - 1)
         {
             k -= 1;
@@ -1052,7 +1049,7 @@ fn is_lone_acronym(words: &[Word], i: usize) -> bool {
 
 fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words);
-    if words.iter().all(|w| is_devanagari(w.text)) {
+    if words.iter().all(|w| has_devanagari(w.text)) {
         return;
     }
     // Most words are told by their first byte (a small letter, a Devanagari letter), before
@@ -1060,7 +1057,7 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
     let starts_run = |i: usize| {
         let w = words[i].text;
         is_capitalised(w)
-            && !is_devanagari(w)
+            && !has_devanagari(w)
             && (!is_all_caps(w) || is_lone_acronym(words, i))
             && t.title(i).is_none()
     };

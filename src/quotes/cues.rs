@@ -360,15 +360,6 @@ impl<'t> TextWords<'t> {
     }
 }
 
-/// Whether `text` holds Devanagari letters.
-pub fn has_devanagari(text: &str) -> bool {
-    // U+0900..=U+097F in UTF-8 are E0 A4 xx and E0 A5 xx, and E0 only ever opens a character:
-    // the bytes are searched without decoding characters.
-    text.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == 0xE0 && matches!(w[1], 0xA4 | 0xA5))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,25 +436,5 @@ mod tests {
             sliced > cuts.len(),
             "should slice most ranges, not read them anew"
         );
-    }
-
-    #[test]
-    fn tells_devanagari_by_its_bytes() {
-        for (text, want) in [
-            ("abc", false),
-            ("PM मोदी", true),
-            ("\u{0900}", true),
-            ("\u{097F}", true),
-            ("\u{0980}", false),
-            ("\u{08FF}", false),
-            ("😀 “x”", false),
-            ("", false),
-        ] {
-            assert_eq!(
-                has_devanagari(text),
-                want,
-                "should tell whether {text:?} holds U+0900..=U+097F"
-            );
-        }
     }
 }

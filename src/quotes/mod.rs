@@ -194,7 +194,9 @@ pub fn pair_marks(text: &str, regions: &[Region]) -> (Vec<Quoted>, Vec<Note>) {
             }
             pending[f] = None;
             let content = Range::new(open.mark.end, region.range.end);
-            if open.mark.family == Family::Single && !cues::has_devanagari(content.slice(text)) {
+            if open.mark.family == Family::Single
+                && !crate::chars::has_devanagari(content.slice(text))
+            {
                 // An English single mark left open is far more often an apostrophe ("'em",
                 // "rock 'n' roll") than a quote that runs on.
                 notes.push(Note {

@@ -106,6 +106,7 @@ pub fn trim_end_dots(word: &str) -> &str {
 /// `word` in ASCII lower case, written into `buffer`, when it is ASCII and fits: a word is looked
 /// up in a list of lower-case words without allocating its lower case (most words asked about
 /// are short). `None` when it does not fit or is not ASCII.
+#[inline]
 pub fn ascii_lowercase_in<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
     let out = buffer.get_mut(..word.len()).filter(|_| word.is_ascii())?;
     out.copy_from_slice(word.as_bytes());

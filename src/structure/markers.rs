@@ -653,13 +653,10 @@ impl Markers {
     /// capitals is lower-cased on the stack (a lookup needs no key of its own).
     fn word(&self, word: &str) -> Option<&Word> {
         let mut stack = [0u8; 32];
-        if word.is_ascii() && word.len() <= stack.len() {
-            let key = &mut stack[..word.len()];
-            key.copy_from_slice(word.as_bytes());
-            key.make_ascii_lowercase();
-            return self.words.get(std::str::from_utf8(key).ok()?);
+        match crate::chars::ascii_lowercase_in(word, &mut stack) {
+            Some(key) => self.words.get(key),
+            None => self.words.get(word_key(word).as_ref()),
         }
-        self.words.get(word_key(word).as_ref())
     }
 
     /// Whether `word` cannot close a headline or a finished line ("के", "और", "the").

@@ -903,7 +903,8 @@ const LIST_KINDS: [&str; 11] = [
 /// Whether `word` is one of the one-word forms of `list`, as [`speakers`]`().has` tells: each
 /// list is looked up by its kind once, not on every word asked about.
 fn is_listed(list: List, word: &str) -> bool {
-    static SETS: OnceLock<[Option<&'static WordSet<&'static str>>; 11]> = OnceLock::new();
+    static SETS: OnceLock<[Option<&'static WordSet<&'static str>>; LIST_KINDS.len()]> =
+        OnceLock::new();
     let sets = SETS.get_or_init(|| LIST_KINDS.map(|kind| speakers().words_of(kind)));
     sets[list as usize].is_some_and(|set| set.contains(word))
 }

@@ -35,16 +35,26 @@ fn block(c: char) -> Option<(usize, u32)> {
         .map(|b| (b, c - BLOCKS[b]))
 }
 
+/// Whether the non-ASCII `c` is in `class` of [`TABLES`], from the table when its block has one.
+/// One copy out of line for the three tests: they inline only their ASCII test (each of the
+/// dozens of copies of this search took a hundred bytes of wasm).
+#[inline(never)]
+fn in_class(c: char, class: usize) -> bool {
+    match block(c) {
+        Some((b, bit)) => in_table(b, class, bit),
+        None if class == ALPHABETIC => c.is_alphabetic(),
+        None if class == ALPHANUMERIC => c.is_alphanumeric(),
+        None => c.is_numeric(),
+    }
+}
+
 /// `c.is_alphabetic()`.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    match block(c) {
-        Some((b, bit)) => in_table(b, ALPHABETIC, bit),
-        None => c.is_alphabetic(),
-    }
+    in_class(c, ALPHABETIC)
 }
 
 /// `c.is_alphanumeric()`.
@@ -53,10 +63,7 @@ pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    match block(c) {
-        Some((b, bit)) => in_table(b, ALPHANUMERIC, bit),
-        None => c.is_alphanumeric(),
-    }
+    in_class(c, ALPHANUMERIC)
 }
 
 /// `c.is_numeric()`.
@@ -65,10 +72,7 @@ pub fn is_numeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
-    match block(c) {
-        Some((b, bit)) => in_table(b, NUMERIC, bit),
-        None => c.is_numeric(),
-    }
+    in_class(c, NUMERIC)
 }
 
 /// The character at byte `at` of `text` (a character boundary) and its length in bytes:
@@ -83,11 +87,16 @@ pub fn char_at(text: &str, at: usize) -> (char, usize) {
             let low = u32::from(bytes[at + 1] & 1) << 6 | u32::from(bytes[at + 2] & 0x3f);
             (char::from_u32(0x900 + low).unwrap_or('\u{FFFD}'), 3)
         }
-        _ => {
-            let c = text[at..].chars().next().unwrap_or('\u{FFFD}');
-            (c, c.len_utf8())
-        }
+        _ => decode_at(text, at),
     }
+}
+
+/// [`char_at`] for any other character, with the general decoder: out of line, so that the
+/// places that read a text character by character inline only the two quick cases.
+#[inline(never)]
+fn decode_at(text: &str, at: usize) -> (char, usize) {
+    let c = text[at..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
 }
 
 /// `word` without the full stops that close it (`word.trim_end_matches('.')`), read from its
@@ -114,7 +123,9 @@ pub fn ascii_lowercase_in<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b st
     std::str::from_utf8(out).ok()
 }
 
-/// Whether `text` holds Devanagari characters (U+0900 to U+097F).
+/// Whether `text` holds Devanagari characters (U+0900 to U+097F). Never inlined: a loop over
+/// the whole text, asked in some thirty places, where the call costs nothing beside the loop.
+#[inline(never)]
 pub fn has_devanagari(text: &str) -> bool {
     // U+0900..=U+097F in UTF-8 are E0 A4 xx and E0 A5 xx, and E0 only ever opens a character:
     // the bytes are searched without decoding characters.

@@ -181,7 +181,7 @@ impl<'de> Deserialize<'de> for ActorKind {
 pub fn actor_kind_option(name: &str) -> Result<ActorKind, String> {
     ActorKind::from_name(name).ok_or_else(|| {
         format!(
-            "unknown actor kind {name:?}; expected person, country, organization, place or group"
+            "unknown actor kind \"{name}\"; expected person, country, organization, place or group"
         )
     })
 }

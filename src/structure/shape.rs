@@ -216,18 +216,14 @@ fn is_list_item(text: &str) -> bool {
         return true;
     }
     if first == '(' {
-        let inner: String = chars.by_ref().take_while(|&c| c != ')').collect();
+        let rest = chars.as_str();
+        let inner = &rest[..rest.find(')').unwrap_or(rest.len())];
         return !inner.is_empty() && inner.chars().count() <= 3 && inner.chars().all(is_word_char);
     }
     if crate::chars::is_numeric(first) {
-        let rest: String = std::iter::once(first)
-            .chain(chars)
-            .skip_while(|&c| crate::chars::is_numeric(c))
-            .take(2)
-            .collect();
-        let mut r = rest.chars();
-        return matches!(r.next(), Some('.' | ')' | ':'))
-            && r.next().is_none_or(char::is_whitespace);
+        let mut rest = chars.skip_while(|&c| crate::chars::is_numeric(c));
+        return matches!(rest.next(), Some('.' | ')' | ':'))
+            && rest.next().is_none_or(char::is_whitespace);
     }
     false
 }

@@ -52,7 +52,14 @@ fn model_bytes_round_trip() {
 #[test]
 fn a_step_rounds_the_kept_weights_to_its_multiples() {
     let sentences = read_conll(SLICE);
-    let fine = train(&sentences, &slice_config(1), |_, _| {});
+    let fine = train(
+        &sentences,
+        &TrainConfig {
+            step: 1,
+            ..slice_config(1)
+        },
+        |_, _| {},
+    );
     let coarse = train(
         &sentences,
         &TrainConfig {

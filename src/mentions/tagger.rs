@@ -62,7 +62,7 @@ const FORMAT_VERSION: u8 = 2;
 /// file without its never-begin words and weight rows, the rows entropy-coded (`build/rows.rs`,
 /// decoded at first use), and the never-begin words: those that are Hindi common words as one bit per common word, the others
 /// packed and front-coded (read at first use). Builds without the `tagger`
-/// feature leave it out (about 90 KB of the gzipped wasm) and find names with the lexicon and
+/// feature leave it out (about 60 KB of the gzipped wasm) and find names with the lexicon and
 /// the patterns only.
 #[cfg(feature = "tagger")]
 static SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-head.bin"));

@@ -38,7 +38,9 @@ pub struct TrainConfig {
     /// Quantised weights of at most this size are dropped (set to zero) to keep the file small.
     pub prune: i8,
     /// The weights that are kept are rounded to multiples of this (1: every 8-bit value), so
-    /// that the model takes fewer distinct values and compresses better.
+    /// that the model takes fewer distinct values and compresses better. The shipped model's 8
+    /// (weights of 24 to 120) makes it about 22 KB of gzip smaller than 1 does (any value),
+    /// for one more false name of the 698 the tagger finds in the IL-NER dev split.
     pub step: i8,
     /// Words seen at least this often that begin a name at most [`NEVER_BEGIN_RATE`] of the
     /// time go into the model's list of words that never begin a name (0: no list).
@@ -56,7 +58,7 @@ impl Default for TrainConfig {
             runs: 3,
             clip_quantile: 0.999,
             prune: 18,
-            step: 1,
+            step: 8,
             never_begin_min: 20,
             notice: String::new(),
         }

@@ -20,8 +20,8 @@
 //!   they are the row's last). Gzip can do little with most of the model: a quarter of the
 //!   buckets at random have a row, and the weights are numbers without repeats; coded, the rows
 //!   take about their information (the shipped model's 55 KB of gzip, 11 KB less than a bitmap
-//!   of the buckets with a row, the rows' masks and their weights laid out apart). The tagger decodes
-//!   them at first use (`Model::with_rows`).
+//!   of the buckets with a row, the rows' masks and their weights laid out apart). The tagger
+//!   decodes them at first use (`Model::with_rows`).
 //!
 //! Each is a static in the crate (`src/mentions/tagger.rs`).
 //!

@@ -16,12 +16,12 @@
 //! - `$OUT_DIR/hi-ner-rows.bin`: the weight rows (the buckets that have one and their weights
 //!   that are not zero), entropy-coded as `build/rows.rs` describes (static rANS, a table of
 //!   frequencies for the gaps between rows, one for the rows' masks of weights that are not
-//!   zero, and one for each tag's weights by the sign of the row's sum before them and whether
-//!   they are the row's last). Gzip can do little with most of the model: a quarter of the
+//!   zero, and for each tag's weights by whether they are the row's last and the sign of the
+//!   row's sum before them). Gzip can do little with most of the model: a quarter of the
 //!   buckets at random have a row, and the weights are numbers without repeats; coded, the rows
-//!   take about their information (the shipped model's 55 KB of gzip, 11 KB less than a bitmap
-//!   of the buckets with a row, the rows' masks and their weights laid out apart). The tagger
-//!   decodes them at first use (`Model::with_rows`).
+//!   take about their information (the shipped model's 54 KB of gzip, 11.5 KB less than a
+//!   bitmap of the buckets with a row, the rows' masks and their weights laid out apart). The
+//!   tagger decodes them at first use (`Model::with_rows`).
 //!
 //! Each is a static in the crate (`src/mentions/tagger.rs`).
 //!

@@ -8,10 +8,11 @@
 //! - the gap: how many buckets without a row come before it (since the row before, or the
 //!   first bucket), a byte; [`ESCAPE`] adds 255 and another gap symbol follows;
 //! - its mask: which of its weights are not zero (bit `t` for tag `t`);
-//! - those weights (i8 as a byte), tag by tag, each in the context of its tag, of the sign of
-//!   the sum of the row's weights before it (a perceptron's updates add to one tag what they
-//!   take from another, so a row's weights sum to about zero) and of whether it is the row's
-//!   last.
+//! - those weights (i8 as a byte), tag by tag, each in the context of its tag and of whether it
+//!   is the row's last; the others also of the sign of the sum of the row's weights before
+//!   them. A perceptron's updates add to one tag what they take from another, so that a row's
+//!   weights sum to about zero: the last after others is coded as the row's sum (modulo 256;
+//!   [`weight_symbol`]), in the context of its tag only.
 //!
 //! Layout (little-endian): the number of rows (u32); for each of [`contexts`] tables, the number
 //! of symbols (LEB128) and for each symbol, in increasing order, its distance from the one
@@ -37,15 +38,40 @@ const GAP: usize = 0;
 /// The context of the mask symbols.
 const MASK: usize = 1;
 
-/// The number of contexts for a model of `tags` tags: gaps, masks, and six per tag.
+/// The number of contexts for a model of `tags` tags: gaps, masks, and five per tag.
 fn contexts(tags: usize) -> usize {
-    2 + 6 * tags
+    2 + 5 * tags
 }
 
 /// The context of weight `t` of a row, given the sum of the row's weights before it and
-/// whether it is the row's last weight that is not zero.
+/// whether it is the row's last weight that is not zero: not last, by the sign of the sum
+/// (three), or last, alone or after others (two).
 fn weight_context(t: usize, before: i32, last: bool) -> usize {
-    2 + 6 * t + 2 * (before.signum() + 1) as usize + usize::from(last)
+    let by = if last {
+        3 + usize::from(before != 0)
+    } else {
+        (before.signum() + 1) as usize
+    };
+    2 + 5 * t + by
+}
+
+/// The symbol of weight `w` given the sum of the row's weights before it and whether it is the
+/// row's last: the last after others as the row's sum modulo 256, any other as itself.
+fn weight_symbol(w: i8, before: i32, last: bool) -> u8 {
+    if last {
+        (i32::from(w) + before) as u8
+    } else {
+        w as u8
+    }
+}
+
+/// The weight of [`weight_symbol`]'s `symbol`.
+fn symbol_weight(symbol: u8, before: i32, last: bool) -> i8 {
+    if last {
+        (i32::from(symbol) - before) as u8 as i8
+    } else {
+        symbol as i8
+    }
 }
 
 /// The coded rows `(bucket, weights)` (buckets increasing, below `2^bits`; each row with a
@@ -71,7 +97,10 @@ pub fn encode(rows: &[(usize, Vec<i8>)], tags: usize) -> Vec<u8> {
         let mut before = 0i32;
         for (t, &w) in weights.iter().enumerate().filter(|(_, &w)| w != 0) {
             let last = usize::from(mask) >> (t + 1) == 0;
-            symbols.push((weight_context(t, before, last), w as u8));
+            symbols.push((
+                weight_context(t, before, last),
+                weight_symbol(w, before, last),
+            ));
             before += i32::from(w);
         }
     }
@@ -308,7 +337,9 @@ pub fn decode(bytes: &[u8], bits: u8, tags: usize) -> Option<(Vec<u8>, Vec<u64>)
         while rest != 0 {
             let t = rest.trailing_zeros() as usize;
             rest &= rest - 1;
-            let w = d.take(&weights[weight_context(t, before, rest == 0) - 2]) as i8;
+            let last = rest == 0;
+            let symbol = d.take(&weights[weight_context(t, before, last) - 2]);
+            let w = symbol_weight(symbol, before, last);
             if w == 0 {
                 return None;
             }

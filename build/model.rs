@@ -13,22 +13,28 @@
 //!   each word is how many bytes of the word before it to drop (one byte), the bytes that follow
 //!   and a line feed; `src/data.rs` unpacks it. The two gzip about 5 KB smaller than the file's
 //!   UTF-8 list.
-//! - `$OUT_DIR/hi-ner-present.bin`: which buckets have a row, one bit per bucket (bucket `b`:
-//!   bit `b % 8` of byte `b / 8`).
-//! - `$OUT_DIR/hi-ner-masks.bin`: for each row, in bucket order, which of its `tags` weights are
-//!   not zero (bit `t` for tag `t`). Most weights of a row are zero (about 72%).
-//! - `$OUT_DIR/hi-ner-weights.bin`: the weights that are not zero, row by row, each plus 128 as
-//!   the tagger keeps them (`Model::emit`), which `Model::with_weights` spreads into the rows at
-//!   first use. Stored apart from the masks and without the zeros, they gzip about 15 KB smaller
-//!   than the rows themselves.
+//! - `$OUT_DIR/hi-ner-rows.bin`: the weight rows (the buckets that have one and their weights
+//!   that are not zero), entropy-coded as `build/rows.rs` describes (static rANS, a table of
+//!   frequencies for the gaps between rows, one for the rows' masks of weights that are not
+//!   zero, and for each tag's weights by whether they are the row's last and the sign of the
+//!   row's sum before them). Gzip can do little with most of the model: a quarter of the
+//!   buckets at random have a row, and the weights are numbers without repeats; coded, the rows
+//!   take about their information (the shipped model's 54 KB of gzip, 11.5 KB less than a
+//!   bitmap of the buckets with a row, the rows' masks and their weights laid out apart). The
+//!   tagger decodes them at first use (`Model::with_rows`).
 //!
-//! The last three are statics in the crate.
+//! Each is a static in the crate (`src/mentions/tagger.rs`).
 //!
 //! The file format is described in `data/model/README.md`; the crate's test
 //! `the_shipped_model_is_the_file` checks that the parts make the same model as the file.
 
 use std::fs;
 use std::path::Path;
+
+// The coding of the rows, shared with the tagger (which decodes them).
+#[allow(dead_code)]
+#[path = "rows.rs"]
+mod rows;
 
 /// Writes the parts into `out`, the never-begin words that are Hindi common words as bits over
 /// `hi_common` (packed, in the order the crate numbers them); a model file that cannot be read
@@ -40,9 +46,7 @@ pub fn write(out: &Path, hi_common: &[Vec<u8>]) {
     let parts = split(&bytes, hi_common).unwrap_or_else(|e| panic!("{path}: {e}"));
     for (name, part) in [
         ("hi-ner-head.bin", parts.head),
-        ("hi-ner-present.bin", parts.present),
-        ("hi-ner-masks.bin", parts.masks),
-        ("hi-ner-weights.bin", parts.weights),
+        ("hi-ner-rows.bin", parts.rows),
         ("hi-ner-never-begin.bin", parts.never_begin),
         ("hi-ner-never-begin-common.bin", parts.never_begin_common),
     ] {
@@ -58,12 +62,8 @@ struct Parts {
     never_begin: Vec<u8>,
     /// One bit per Hindi common word: whether it is a never-begin word.
     never_begin_common: Vec<u8>,
-    /// One bit per bucket: whether it has a row.
-    present: Vec<u8>,
-    /// For each row, which of its weights are not zero.
-    masks: Vec<u8>,
-    /// The weights that are not zero, row by row, each plus 128.
-    weights: Vec<u8>,
+    /// The rows, coded ([`rows::encode`]).
+    rows: Vec<u8>,
 }
 
 /// The parts of a model file.
@@ -115,19 +115,13 @@ fn split(bytes: &[u8], hi_common: &[Vec<u8>]) -> Result<Parts, String> {
     if r.at != bytes.len() {
         return Err("trailing bytes".to_string());
     }
-    let mut present = vec![0u8; buckets / 8];
-    let mut masks = vec![0u8; rows];
-    let mut weights = Vec::new();
-    for (k, &b) in row_of.iter().enumerate() {
-        present[b / 8] |= 1 << (b % 8);
-        for t in 0..tags {
-            let weight = columns[t * rows + k];
-            if weight != 0 {
-                masks[k] |= 1 << t;
-                // Plus 128, as the tagger stores them (`Model::emit`).
-                weights.push(weight ^ 0x80);
-            }
-        }
+    let weights: Vec<(usize, Vec<i8>)> = row_of
+        .iter()
+        .enumerate()
+        .map(|(k, &b)| (b, (0..tags).map(|t| columns[t * rows + k] as i8).collect()))
+        .collect();
+    if weights.iter().any(|(_, row)| row.iter().all(|&w| w == 0)) {
+        return Err("a row of zeros".to_string());
     }
     let mut head = bytes[..words_start].to_vec();
     head.extend_from_slice(&0u32.to_le_bytes());
@@ -160,9 +154,7 @@ fn split(bytes: &[u8], hi_common: &[Vec<u8>]) -> Result<Parts, String> {
         head,
         never_begin,
         never_begin_common,
-        present,
-        masks,
-        weights,
+        rows: rows::encode(&weights, tags),
     })
 }
 

@@ -12,6 +12,7 @@
 //! - `--bits N` (17): log2 of the number of feature buckets;
 //! - `--clip Q` (0.999): the quantile of weight sizes that maps to ±127;
 //! - `--prune N` (18): quantised weights of at most N are dropped;
+//! - `--step N` (8): the weights kept are rounded to multiples of N (1: any 8-bit value);
 //! - `--never-begin-min N` (20): words seen N times that almost never begin a name may not
 //!   begin one (0: no such list);
 //! - `--eval FILE`: a CoNLL file to report exact-span precision and recall on (measurement
@@ -59,6 +60,7 @@ fn run() -> Result<(), String> {
             "--runs" => config.runs = number(&value()?)?,
             "--never-begin-min" => config.never_begin_min = number(&value()?)?,
             "--prune" => config.prune = number(&value()?)?,
+            "--step" => config.step = number(&value()?)?,
             "--clip" => config.clip_quantile = number(&value()?)?,
             _ => {
                 return Err(format!(

@@ -50,6 +50,47 @@ fn model_bytes_round_trip() {
 }
 
 #[test]
+fn a_step_rounds_the_kept_weights_to_its_multiples() {
+    let sentences = read_conll(SLICE);
+    let fine = train(
+        &sentences,
+        &TrainConfig {
+            step: 1,
+            ..slice_config(1)
+        },
+        |_, _| {},
+    );
+    let coarse = train(
+        &sentences,
+        &TrainConfig {
+            step: 8,
+            ..slice_config(1)
+        },
+        |_, _| {},
+    );
+    let weights = |model: &Model| -> Vec<i8> {
+        (0..1usize << model.bits)
+            .flat_map(|b| (0..TAGS.len()).map(move |t| (b, t)))
+            .map(|(b, t)| model.weight(b, t))
+            .collect()
+    };
+    let (fine, coarse) = (weights(&fine), weights(&coarse));
+    assert!(
+        fine.iter().any(|w| w % 8 != 0),
+        "should keep every 8-bit value without a step"
+    );
+    for (f, c) in fine.iter().zip(&coarse) {
+        assert_eq!(c % 8, 0, "should keep only multiples of the step");
+        assert!(
+            ((i16::from(*f) - i16::from(*c)).abs() <= 4 || (c.abs() == 120 && f.abs() > 120))
+                && (*f == 0) == (*c == 0),
+            "should round each kept weight ({f}) to the nearest multiple ({c}) up to 120, \
+             dropping the same ones"
+        );
+    }
+}
+
+#[test]
 fn learns_its_training_slice() {
     let sentences = read_conll(SLICE);
     let model = train(&sentences, &slice_config(1), |_, _| {});

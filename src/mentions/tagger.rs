@@ -17,7 +17,7 @@
 //! features once ([`super::features::Word`]), so that at each token only the features of word
 //! pairs are hashed (each two adjacent words once per sentence), and those that depend on no
 //! word are summed once per tagger; the model keeps only the weight rows that exist (a quarter
-//! of the buckets), laid out at build time (`build/model.rs`), so loading it costs nothing at
+//! of the buckets), coded at build time (`build/model.rs`, `build/rows.rs`) and decoded once, at
 //! first use. A row is one aligned word, found with one load of its block of eight buckets
 //! and a table of the ones in a byte; rows are summed as 16-bit lanes (`RowSum`), and a
 //! word's memo keeps its sums as lanes, so that a token adds its five words' sums as two
@@ -43,6 +43,11 @@ use super::features::{
 use crate::article::ActorKind;
 use crate::doc::{Mention, Range, Source, Structure};
 
+// The coding of the shipped model's rows, shared with the build step that codes them.
+#[allow(dead_code)]
+#[path = "../../build/rows.rs"]
+mod rows;
+
 /// The tags, in the order of the model's weight columns.
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"];
 /// The number of tags.
@@ -54,20 +59,15 @@ const MAGIC: &[u8; 4] = b"NLTG";
 const FORMAT_VERSION: u8 = 2;
 
 /// The shipped model (`data/model/hi-ner.bin`) as build.rs lays it out (`build/model.rs`): the
-/// file without its never-begin words and weight rows, which buckets have a row, which weights
-/// of each row are not zero, and those weights (spread into the rows at first use), and the
-/// never-begin words: those that are Hindi common words as one bit per common word, the others
+/// file without its never-begin words and weight rows, the rows entropy-coded (`build/rows.rs`,
+/// decoded at first use), and the never-begin words: those that are Hindi common words as one bit per common word, the others
 /// packed and front-coded (read at first use). Builds without the `tagger`
-/// feature leave it out (about 90 KB of the gzipped wasm) and find names with the lexicon and
+/// feature leave it out (about 60 KB of the gzipped wasm) and find names with the lexicon and
 /// the patterns only.
 #[cfg(feature = "tagger")]
 static SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-head.bin"));
 #[cfg(feature = "tagger")]
-static SHIPPED_PRESENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-present.bin"));
-#[cfg(feature = "tagger")]
-static SHIPPED_MASKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-masks.bin"));
-#[cfg(feature = "tagger")]
-static SHIPPED_WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-weights.bin"));
+static SHIPPED_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-rows.bin"));
 #[cfg(feature = "tagger")]
 static SHIPPED_NEVER_BEGIN: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-never-begin.bin"));
@@ -300,23 +300,13 @@ impl Model {
         Model::read(bytes, None)
     }
 
-    /// [`Model::from_bytes`] of a model file without weight rows (`head`), with the weights
-    /// laid out as build.rs writes the shipped model: which buckets have a row (`present`), for
-    /// each row which of its weights are not zero (`masks`, bit `t` for tag `t`), and those
-    /// weights row by row, each plus 128 (`weights`).
-    pub fn with_weights(
-        head: &[u8],
-        present: &'static [u8],
-        masks: &[u8],
-        weights: &[u8],
-    ) -> Result<Model, String> {
-        Model::read(head, Some((present, masks, weights)))
+    /// [`Model::from_bytes`] of a model file without weight rows (`head`), with the rows coded
+    /// as build.rs writes the shipped model (`build/rows.rs`).
+    pub fn with_rows(head: &[u8], rows: &[u8]) -> Result<Model, String> {
+        Model::read(head, Some(rows))
     }
 
-    fn read(
-        bytes: &[u8],
-        laid_out: Option<(&'static [u8], &[u8], &[u8])>,
-    ) -> Result<Model, String> {
+    fn read(bytes: &[u8], coded: Option<&[u8]>) -> Result<Model, String> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
             return Err("not a newslens tagger model (bad magic)".to_string());
@@ -365,18 +355,14 @@ impl Model {
         if nrows > buckets {
             return Err("model has more rows than buckets".to_string());
         }
-        if let Some((present, masks, weights)) = laid_out {
-            let rows: u32 = present.iter().map(|b| b.count_ones()).sum();
-            let emit = (nrows == 0
-                && r.at == bytes.len()
-                && present.len() == buckets / 8
-                && masks.len() == rows as usize)
-                .then(|| spread_rows(masks, weights))
+        if let Some(coded) = coded {
+            let (present, emit) = (nrows == 0 && r.at == bytes.len())
+                .then(|| rows::decode(coded, bits, NTAGS))
                 .flatten()
-                .ok_or("model head has rows, or weights of the wrong size")?;
+                .ok_or("model head has rows, or its coded rows cannot be read")?;
             return Ok(Model::with_parts(
                 bits,
-                present,
+                &present,
                 emit,
                 trans,
                 notice,
@@ -583,27 +569,6 @@ pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
     out
 }
 
-/// The rows of [`Model::emit`] from `masks` (one per row: which of its weights are not zero)
-/// and `weights` (those weights, row by row, as stored), or `None` if they do not match.
-fn spread_rows(masks: &[u8], weights: &[u8]) -> Option<Vec<u64>> {
-    let mut emit = Vec::with_capacity(masks.len());
-    let mut at = 0;
-    for &mask in masks {
-        if usize::from(mask) >> NTAGS != 0 {
-            return None;
-        }
-        let mut row = [0x80u8; 8];
-        let mut rest = mask;
-        while rest != 0 {
-            row[rest.trailing_zeros() as usize] = *weights.get(at)?;
-            at += 1;
-            rest &= rest - 1;
-        }
-        emit.push(u64::from_le_bytes(row));
-    }
-    (at == weights.len()).then_some(emit)
-}
-
 /// A row of [`Model::emit`] from its weights as stored (each plus 128), tag by tag: weight `t`
 /// in byte `t`, the bytes after the last tag's a zero weight (128).
 fn pack_row(stored: impl IntoIterator<Item = u8>) -> u64 {
@@ -627,13 +592,7 @@ pub fn shipped_model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL
         .get_or_init(|| {
-            let mut model = Model::with_weights(
-                SHIPPED_HEAD,
-                SHIPPED_PRESENT,
-                SHIPPED_MASKS,
-                SHIPPED_WEIGHTS,
-            )
-            .ok()?;
+            let mut model = Model::with_rows(SHIPPED_HEAD, SHIPPED_ROWS).ok()?;
             // All the words in one string, each a line: no String per word.
             static WORDS: OnceLock<String> = OnceLock::new();
             let words = WORDS.get_or_init(|| {
@@ -1204,30 +1163,100 @@ mod tests {
         tags
     }
 
+    /// Rows `(bucket, weights)` for a model of `2^bits` buckets: every `spacing`-th bucket at
+    /// most (random gaps, some longer than 255 and 510), random weights (some zero, some at the
+    /// ends of the i8 range), each row with a weight that is not zero.
+    fn random_rows(seed: u64, bits: u8, spacing: u64) -> Vec<(usize, Vec<i8>)> {
+        let mut state = seed;
+        let mut next = move || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        let mut rows = Vec::new();
+        let mut bucket = (next() % 600) as usize;
+        while bucket < 1 << bits {
+            let mut row: Vec<i8> = (0..NTAGS)
+                .map(|_| match next() % 8 {
+                    0..=3 => 0,
+                    4 => [-128, 127, -127, 1][(next() % 4) as usize],
+                    _ => next() as i8,
+                })
+                .collect();
+            if row.iter().all(|&w| w == 0) {
+                row[(next() % NTAGS as u64) as usize] = -3;
+            }
+            rows.push((bucket, row));
+            bucket += 1 + match next() % 50 {
+                0 => 256 + (next() % 600) as usize,
+                _ => (next() % spacing) as usize,
+            };
+        }
+        rows
+    }
+
     #[test]
-    fn spreads_the_weights_that_are_not_zero_into_rows() {
-        let rows = spread_rows(&[0b101, 0, 0b1000000], &[1, 2, 3]);
-        let mut want = [[0x80u8; 8]; 3];
-        (want[0][0], want[0][2], want[2][6]) = (1, 2, 3);
+    fn coded_rows_decode_to_the_rows() {
+        for (seed, bits, spacing) in [(1, 10, 3), (2, 12, 1), (3, 12, 12), (4, 16, 6)] {
+            let rows = random_rows(seed, bits, spacing);
+            let mut present = vec![0u8; (1 << bits) / 8];
+            let mut emit = Vec::new();
+            for (b, row) in &rows {
+                present[b / 8] |= 1 << (b % 8);
+                emit.push(pack_row(row.iter().map(|&w| w as u8 ^ 0x80)));
+            }
+            let coded = rows::encode(&rows, NTAGS);
+            assert_eq!(
+                rows::decode(&coded, bits, NTAGS),
+                Some((present, emit)),
+                "should decode {} coded rows of 2^{bits} buckets",
+                rows.len()
+            );
+            assert_eq!(
+                rows::decode(&coded[..coded.len() - 1], bits, NTAGS),
+                None,
+                "should refuse rows cut short"
+            );
+            let mut longer = coded.clone();
+            longer.push(0);
+            assert_eq!(
+                rows::decode(&longer, bits, NTAGS),
+                None,
+                "should refuse a byte after the rows"
+            );
+            assert_eq!(
+                rows::decode(&coded, bits - 1, NTAGS),
+                None,
+                "should refuse rows beyond the buckets"
+            );
+        }
+        let none = rows::encode(&[], NTAGS);
         assert_eq!(
-            rows,
-            Some(want.map(u64::from_le_bytes).to_vec()),
-            "should put each weight at its tag in its row"
+            rows::decode(&none, 8, NTAGS),
+            Some((vec![0; 32], Vec::new())),
+            "should decode no rows"
         );
-        assert_eq!(
-            spread_rows(&[0b11], &[1]),
-            None,
-            "should refuse too few weights"
-        );
-        assert_eq!(
-            spread_rows(&[0b1], &[1, 2]),
-            None,
-            "should refuse too many weights"
-        );
-        assert_eq!(
-            spread_rows(&[0b1000_0000], &[1]),
-            None,
-            "should refuse a tag beyond the last"
+    }
+
+    #[test]
+    fn broken_coded_rows_are_refused_without_a_panic() {
+        let coded = rows::encode(&random_rows(5, 12, 4), NTAGS);
+        let mut refused = 0;
+        for at in 0..coded.len() {
+            for flip in [1u8, 0x80, 0xff] {
+                let mut broken = coded.clone();
+                broken[at] ^= flip;
+                refused += usize::from(rows::decode(&broken, 12, NTAGS).is_none());
+            }
+            refused += usize::from(rows::decode(&coded[..at], 12, NTAGS).is_none());
+        }
+        // A flipped bit can still make rows that end in the right state; most do not.
+        assert!(
+            refused > coded.len() * 3,
+            "should refuse most broken codings ({refused} of {})",
+            coded.len() * 4
         );
     }
 

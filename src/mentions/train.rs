@@ -37,6 +37,11 @@ pub struct TrainConfig {
     pub clip_quantile: f64,
     /// Quantised weights of at most this size are dropped (set to zero) to keep the file small.
     pub prune: i8,
+    /// The weights that are kept are rounded to multiples of this (1: every 8-bit value), so
+    /// that the model takes fewer distinct values and compresses better. The shipped model's 8
+    /// (weights of 24 to 120) makes it about 22 KB of gzip smaller than 1 does (any value),
+    /// for one more false name of the 698 the tagger finds in the IL-NER dev split.
+    pub step: i8,
     /// Words seen at least this often that begin a name at most [`NEVER_BEGIN_RATE`] of the
     /// time go into the model's list of words that never begin a name (0: no list).
     pub never_begin_min: usize,
@@ -53,6 +58,7 @@ impl Default for TrainConfig {
             runs: 3,
             clip_quantile: 0.999,
             prune: 18,
+            step: 8,
             never_begin_min: 20,
             notice: String::new(),
         }
@@ -334,10 +340,19 @@ fn quantise(
         sizes[at].max(f64::MIN_POSITIVE)
     };
     let scale = 127.0 / clip;
+    let step = f64::from(config.step.max(1));
+    // The largest multiple of the step that fits.
+    let top = (127.0 / step).floor() * step;
     let emit: Vec<i8> = emit
         .iter()
-        .map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8)
-        .map(|w| if w.abs() <= config.prune { 0 } else { w })
+        .map(|w| {
+            let fine = (w * scale).round().clamp(-127.0, 127.0);
+            if fine.abs() <= f64::from(config.prune) {
+                0
+            } else {
+                ((w * scale / step).round() * step).clamp(-top, top) as i8
+            }
+        })
         .collect();
     let mut t = [[0i16; NTAGS]; NTAGS + 1];
     for (i, row) in t.iter_mut().enumerate() {

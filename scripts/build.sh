@@ -13,7 +13,7 @@
 #
 # Also dist/newslens_text_bg.wasm: the same module without the HTML reader (the core's `html`
 # feature), which the <news-lens> widget loads, as it only ever parses text: readers of a page
-# with the widget download about 65 KB (gzip) less. Its JS glue is the same file (the exports
+# with the widget download about 64 KB (gzip) less. Its JS glue is the same file (the exports
 # and imports do not change; the build checks).
 #
 # Usage: scripts/build.sh              (run scripts/setup.sh first on a new machine)

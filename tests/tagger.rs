@@ -52,22 +52,14 @@ fn model_bytes_round_trip() {
 #[test]
 fn a_step_rounds_the_kept_weights_to_its_multiples() {
     let sentences = read_conll(SLICE);
-    let fine = train(
-        &sentences,
-        &TrainConfig {
-            step: 1,
+    let with_step = |step| {
+        let config = TrainConfig {
+            step,
             ..slice_config(1)
-        },
-        |_, _| {},
-    );
-    let coarse = train(
-        &sentences,
-        &TrainConfig {
-            step: 8,
-            ..slice_config(1)
-        },
-        |_, _| {},
-    );
+        };
+        train(&sentences, &config, |_, _| {})
+    };
+    let (fine, coarse) = (with_step(1), with_step(8));
     let weights = |model: &Model| -> Vec<i8> {
         (0..1usize << model.bits)
             .flat_map(|b| (0..TAGS.len()).map(move |t| (b, t)))

@@ -2,6 +2,8 @@
 // anything else grows it), the time per article side by side with compromise and wink-nlp on
 // the same texts, and the scaling of parse time from 1 KB to 10 MB.
 // Run by `npm run bench` (scripts/bench.sh) after the build; alone: `node bench/node.mjs [--quick]`.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { printTable, TEXTS, QUICK, timeRuns, median, quantile, ms, mbps, kb, utf8Bytes, longText } from "./lib.mjs";
 
 // --- init: import compiles and instantiates the module synchronously; the first parse also
@@ -20,12 +22,26 @@ const winkNLP = (await import("wink-nlp")).default;
 const winkModel = (await import("wink-eng-lite-web-model")).default;
 const wink = winkNLP(winkModel);
 
+// The same in fresh processes (bench/first-parse.mjs), as V8 runs by default and without its
+// background threads, for steadier medians.
+const child = fileURLToPath(new URL("./first-parse.mjs", import.meta.url));
+const startUp = (flags) => {
+  const runs = [];
+  for (let i = 0; i < (QUICK ? 3 : 9); i++) {
+    runs.push(JSON.parse(execFileSync(process.execPath, [...flags, child], { encoding: "utf8" })));
+  }
+  const med = (key) => median(runs.map((r) => r[key]).sort((a, b) => a - b));
+  return `${ms(med("importMs"))} / ${ms(med("firstParseMs"))}`;
+};
+
 printTable(
   "wasm in Node: start-up",
   ["step", "time"],
   [
     ["import js/node.js (read + compile + instantiate the wasm)", ms(initMs)],
     ["first parse of the sample (builds the lexicon tables)", ms(firstParseMs)],
+    [`fresh processes, median of ${QUICK ? 3 : 9}: import / first parse`, startUp([])],
+    [`fresh processes with node --single-threaded (no background compiling), median of ${QUICK ? 3 : 9}: import / first parse`, startUp(["--single-threaded"])],
   ],
 );
 

@@ -60,10 +60,10 @@ const FORMAT_VERSION: u8 = 2;
 
 /// The shipped model (`data/model/hi-ner.bin`) as build.rs lays it out (`build/model.rs`): the
 /// file without its never-begin words and weight rows, the rows entropy-coded (`build/rows.rs`,
-/// decoded at first use), and the never-begin words: those that are Hindi common words as one bit per common word, the others
-/// packed and front-coded (read at first use). Builds without the `tagger`
-/// feature leave it out (about 60 KB of the gzipped wasm) and find names with the lexicon and
-/// the patterns only.
+/// decoded at first use), and the never-begin words: those that are Hindi common words as one
+/// bit per common word, the others packed and front-coded (read at first use). Builds without
+/// the `tagger` feature leave it out (about 70 KB of the gzipped wasm, with the tagger's code)
+/// and find names with the lexicon and the patterns only.
 #[cfg(feature = "tagger")]
 static SHIPPED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/hi-ner-head.bin"));
 #[cfg(feature = "tagger")]

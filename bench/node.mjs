@@ -4,16 +4,12 @@
 // Run by `npm run bench` (scripts/bench.sh) after the build; alone: `node bench/node.mjs [--quick]`.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startUp } from "./first-parse.mjs";
 import { printTable, TEXTS, QUICK, timeRuns, median, quantile, ms, mbps, kb, utf8Bytes, longText } from "./lib.mjs";
 
 // --- init: import compiles and instantiates the module synchronously; the first parse also
 // builds the lexicon's tables (once per instance).
-let started = performance.now();
-const { parse } = await import("../js/node.js");
-const initMs = performance.now() - started;
-started = performance.now();
-parse(TEXTS[0].text);
-const firstParseMs = performance.now() - started;
+const { importMs: initMs, firstParseMs, parse } = await startUp();
 const { initSync } = await import("../dist/newslens_wasm.js");
 const wasm = initSync({ module: new Uint8Array() }); // already initialised: returns its exports
 
@@ -25,7 +21,7 @@ const wink = winkNLP(winkModel);
 // The same in fresh processes (bench/first-parse.mjs), as V8 runs by default and without its
 // background threads, for steadier medians.
 const child = fileURLToPath(new URL("./first-parse.mjs", import.meta.url));
-const startUp = (flags) => {
+const inFreshProcesses = (flags) => {
   const runs = [];
   for (let i = 0; i < (QUICK ? 3 : 9); i++) {
     runs.push(JSON.parse(execFileSync(process.execPath, [...flags, child], { encoding: "utf8" })));
@@ -40,8 +36,8 @@ printTable(
   [
     ["import js/node.js (read + compile + instantiate the wasm)", ms(initMs)],
     ["first parse of the sample (builds the lexicon tables)", ms(firstParseMs)],
-    [`fresh processes, median of ${QUICK ? 3 : 9}: import / first parse`, startUp([])],
-    [`fresh processes with node --single-threaded (no background compiling), median of ${QUICK ? 3 : 9}: import / first parse`, startUp(["--single-threaded"])],
+    [`fresh processes, median of ${QUICK ? 3 : 9}: import / first parse`, inFreshProcesses([])],
+    [`fresh processes with node --single-threaded (no background compiling), median of ${QUICK ? 3 : 9}: import / first parse`, inFreshProcesses(["--single-threaded"])],
   ],
 );
 
@@ -50,7 +46,7 @@ const PARSES = QUICK ? 1000 : 10000;
 const sample = TEXTS[0].text;
 const before = wasm.memory.buffer.byteLength;
 let mid = null;
-started = performance.now();
+let started = performance.now();
 for (let i = 0; i < PARSES; i++) {
   parse(sample);
   if (i === PARSES / 10 - 1) mid = wasm.memory.buffer.byteLength;

@@ -1086,6 +1086,17 @@ mod tests {
     use super::super::features::tokenize;
     use super::*;
 
+    /// A xorshift generator of 32-bit numbers from `state` (not zero): the tests' random
+    /// models and scores, the same on every run.
+    fn xorshift(mut state: u32) -> impl FnMut() -> u32 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state
+        }
+    }
+
     #[test]
     fn finds_devanagari_letters_byte_by_byte() {
         let letter = |c: char| matches!(c, '\u{0904}'..='\u{0939}' | '\u{0958}'..='\u{0961}' | '\u{0972}'..='\u{097F}');
@@ -1167,14 +1178,8 @@ mod tests {
     /// most (random gaps, some longer than 255 and 510), random weights (some zero, some at the
     /// ends of the i8 range), each row with a weight that is not zero.
     fn random_rows(seed: u64, bits: u8, spacing: u64) -> Vec<(usize, Vec<i8>)> {
-        let mut state = seed;
-        let mut next = move || {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        };
+        let mut random = super::super::train::SplitMix64(seed);
+        let mut next = move || random.next();
         let mut rows = Vec::new();
         let mut bucket = (next() % 600) as usize;
         while bucket < 1 << bits {
@@ -1396,13 +1401,7 @@ mod tests {
         // random transition scores: many ids share a bucket. The last two have the largest
         // weights in every row, then the largest and the smallest tag by tag, which fill the
         // sums' lanes soonest.
-        let mut state = 0x1234_5678_u32;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state
-        };
+        let mut next = xorshift(0x1234_5678);
         let texts = sentences();
         for round in 0..8 {
             let bits = 8 + round % 6;
@@ -1437,13 +1436,7 @@ mod tests {
 
     #[test]
     fn row_sums_are_the_plain_sums() {
-        let mut state = 0x2545_f491_u32;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state
-        };
+        let mut next = xorshift(0x2545_f491);
         let bits = 8;
         // The first row all 127, the second all -127, the others anything.
         // Every third row zero, not the last (whose row ends the table).
@@ -1492,13 +1485,8 @@ mod tests {
     #[test]
     fn viterbi_agrees_with_the_plain_search() {
         // Small numbers make many ties; some rows rule out the begin tags.
-        let mut state = 0x9e37_79b9_u32;
-        let mut next = |range: i32| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            (state % (2 * range as u32 + 1)) as i32 - range
-        };
+        let mut random = xorshift(0x9e37_79b9);
+        let mut next = |range: i32| (random() % (2 * range as u32 + 1)) as i32 - range;
         let mut search = Search::default();
         for round in 0..2000 {
             let range = if round % 2 == 0 { 2 } else { 200 };

@@ -179,7 +179,9 @@ fn normalise(counts: &[u32; 256]) -> [u32; 256] {
     }
 }
 
-fn leb128(out: &mut Vec<u8>, mut v: u32) {
+/// `v` as LEB128 (seven bits a byte, low bits first) at the end of `out`; also the gaps between
+/// the rows of the model file that `train_tagger` writes (`Model::to_bytes`).
+pub fn leb128(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push(v as u8 | 0x80);
         v >>= 7;

@@ -286,7 +286,7 @@ impl Model {
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         let mut last = 0usize;
         for &b in &rows {
-            write_varint(&mut out, (b - last) as u32);
+            rows::leb128(&mut out, (b - last) as u32);
             last = b;
         }
         for t in 0..NTAGS {
@@ -1036,14 +1036,6 @@ fn has_devanagari_letter(text: &str) -> bool {
         at += 1;
     }
     false
-}
-
-fn write_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8 & 0x7f) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
 }
 
 struct Reader<'a> {

@@ -59,6 +59,10 @@ pub fn find_mentions<'t>(
     let user = Gazetteer::from_user(&options.actors);
     let mut tagger = tagger::shipped_model().map(|model| tagger::Tagger::for_text(model, text));
     let mut mentions = Vec::new();
+    // The tagger's tokens of each sentence, for the lists of places in a Hindi story below:
+    // read once.
+    let hindi = structure.lang == "hi";
+    let mut tokens: Vec<Option<Vec<Range>>> = Vec::new();
     let sentences = regions
         .iter()
         .flat_map(|region| region.sentences.iter().copied());
@@ -71,8 +75,16 @@ pub fn find_mentions<'t>(
             sentence,
             words,
         ));
+        if hindi {
+            tokens.push(
+                tagger
+                    .as_ref()
+                    .and_then(|t| t.tokens())
+                    .map(<[Range]>::to_vec),
+            );
+        }
     }
-    if structure.lang == "hi" {
+    if hindi {
         // In a Hindi story a lone capitalised Latin word is more often a brand, a web address or
         // a loan word ("WhatsApp", "Virus") than an actor; names in Latin there come in full.
         mentions.retain(|m| {
@@ -89,8 +101,8 @@ pub fn find_mentions<'t>(
     mentions.dedup_by(|b, a| a.range.overlaps(b.range));
     bracketed_acronyms(lex, text, &mut mentions);
     sports_teams(lex, text, regions, &mut mentions);
-    if structure.lang == "hi" {
-        places_in_lists(lex, text, regions, &mut mentions);
+    if hindi {
+        places_in_lists(lex, text, regions, &tokens, &mut mentions);
     }
     mentions
 }
@@ -119,102 +131,115 @@ const LIST_ITEM_WORDS: usize = 2;
 /// are places found ("अहमदनगर , धुले , जलगांव , नंदुरबार और नासिक"), a short item of name words
 /// that no common-word list holds is a place too, and so is a guess of the tagger's that read it
 /// as something else. Items are separated by commas and conjunctions; other punctuation ends a
-/// list. Work is linear in the sentence: mentions are found by binary search.
-fn places_in_lists(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Vec<Mention>) {
+/// list. Work is linear in the sentence: mentions are found by binary search, and the tokens
+/// are the tagger's (`tokens`) where it read the sentence.
+fn places_in_lists(
+    lex: &Lexicon,
+    text: &str,
+    regions: &[Region],
+    tokens: &[Option<Vec<Range>>],
+    mentions: &mut Vec<Mention>,
+) {
     let mut found: Vec<Mention> = Vec::new();
     let mut retyped: Vec<Range> = Vec::new();
     let mut items: Vec<(usize, usize)> = Vec::new();
-    for region in regions {
-        for sentence in region.sentences {
-            // Most sentences hold no list of two places: skip them without tokenising.
-            let places = within(mentions, *sentence)
-                .iter()
-                .filter(|m| matches!(m.kind, ActorKind::Place | ActorKind::Country))
-                .count();
-            if places < 2 {
-                continue;
+    let sentences = regions.iter().flat_map(|region| region.sentences);
+    for (k, sentence) in sentences.enumerate() {
+        // Most sentences hold no list of two places: skip them without tokenising.
+        let places = within(mentions, *sentence)
+            .iter()
+            .filter(|m| matches!(m.kind, ActorKind::Place | ActorKind::Country))
+            .count();
+        if places < 2 {
+            continue;
+        }
+        let own;
+        let tokens = match tokens.get(k).and_then(Option::as_deref) {
+            Some(tokens) => tokens,
+            None => {
+                own = features::tokenize(sentence.slice(text));
+                &own
             }
-            let tokens = features::tokenize(sentence.slice(text));
-            let at = |i: usize| {
-                Range::new(
-                    sentence.start + tokens[i].start,
-                    sentence.start + tokens[i].end,
-                )
-            };
-            // Each list of items (runs of word tokens, as token index ranges) is read as soon as
-            // it ends.
-            let mut read_list = |items: &[(usize, usize)]| {
-                let short = |&(s, e): &(usize, usize)| e - s <= LIST_ITEM_WORDS;
-                let last = items.len() - 1;
-                let known = items
-                    .iter()
-                    .enumerate()
-                    .filter(|&(n, &(s, e))| {
-                        let whole = Range::new(at(s).start, at(e - 1).end);
-                        // The first item may have words before its place, the last words after.
-                        within(mentions, whole).iter().any(|m| {
-                            !m.adjectival
-                                && matches!(m.kind, ActorKind::Place | ActorKind::Country)
-                                && (m.range == whole
-                                    || n == 0 && m.range.end == whole.end
-                                    || n == last && m.range.start == whole.start)
-                        })
+        };
+        let at = |i: usize| {
+            Range::new(
+                sentence.start + tokens[i].start,
+                sentence.start + tokens[i].end,
+            )
+        };
+        // Each list of items (runs of word tokens, as token index ranges) is read as soon as
+        // it ends.
+        let mut read_list = |items: &[(usize, usize)]| {
+            let short = |&(s, e): &(usize, usize)| e - s <= LIST_ITEM_WORDS;
+            let last = items.len() - 1;
+            let known = items
+                .iter()
+                .enumerate()
+                .filter(|&(n, &(s, e))| {
+                    let whole = Range::new(at(s).start, at(e - 1).end);
+                    // The first item may have words before its place, the last words after.
+                    within(mentions, whole).iter().any(|m| {
+                        !m.adjectival
+                            && matches!(m.kind, ActorKind::Place | ActorKind::Country)
+                            && (m.range == whole
+                                || n == 0 && m.range.end == whole.end
+                                || n == last && m.range.start == whole.start)
                     })
-                    .count();
-                let shorts = items.iter().filter(|i| short(i)).count();
-                if known < 2 || known * 3 < shorts {
-                    return;
-                }
-                for &(s, e) in items.iter().filter(|i| short(i)) {
-                    let range = Range::new(at(s).start, at(e - 1).end);
-                    let name_words = (s..e).all(|k| {
-                        let w = at(k).slice(text);
-                        w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c))
-                            && !lex.is_common(w)
-                            && !lex.is_suffix(w)
-                            && !lex.is_title(w)
-                    });
-                    if !name_words {
-                        continue;
-                    }
-                    match overlapping(mentions, range) {
-                        [] => found.push(Mention {
-                            range,
-                            kind: ActorKind::Place,
-                            source: Source::Pattern,
-                            canonical: None,
-                            wikidata: None,
-                            adjectival: false,
-                        }),
-                        [m] if m.source == Source::Tagger
-                            && m.range == range
-                            && m.kind != ActorKind::Place =>
-                        {
-                            retyped.push(range)
-                        }
-                        _ => {}
-                    }
-                }
-            };
-            items.clear();
-            let mut item_start: Option<usize> = None;
-            for i in 0..=tokens.len() {
-                let w = (i < tokens.len()).then(|| at(i).slice(text));
-                let is_word = w.is_some_and(|w| w.chars().any(crate::chars::is_alphanumeric));
-                let separator = w.is_some_and(|w| w == "," || lex.conjunctions.contains(w));
-                if is_word && !separator {
-                    item_start.get_or_insert(i);
+                })
+                .count();
+            let shorts = items.iter().filter(|i| short(i)).count();
+            if known < 2 || known * 3 < shorts {
+                return;
+            }
+            for &(s, e) in items.iter().filter(|i| short(i)) {
+                let range = Range::new(at(s).start, at(e - 1).end);
+                let name_words = (s..e).all(|k| {
+                    let w = at(k).slice(text);
+                    w.chars().all(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+                        && !lex.is_common(w)
+                        && !lex.is_suffix(w)
+                        && !lex.is_title(w)
+                });
+                if !name_words {
                     continue;
                 }
-                if let Some(s) = item_start.take() {
-                    items.push((s, i));
-                }
-                if !separator {
-                    if items.len() >= 3 {
-                        read_list(&items);
+                match overlapping(mentions, range) {
+                    [] => found.push(Mention {
+                        range,
+                        kind: ActorKind::Place,
+                        source: Source::Pattern,
+                        canonical: None,
+                        wikidata: None,
+                        adjectival: false,
+                    }),
+                    [m] if m.source == Source::Tagger
+                        && m.range == range
+                        && m.kind != ActorKind::Place =>
+                    {
+                        retyped.push(range)
                     }
-                    items.clear();
+                    _ => {}
                 }
+            }
+        };
+        items.clear();
+        let mut item_start: Option<usize> = None;
+        for i in 0..=tokens.len() {
+            let w = (i < tokens.len()).then(|| at(i).slice(text));
+            let is_word = w.is_some_and(|w| w.chars().any(crate::chars::is_alphanumeric));
+            let separator = w.is_some_and(|w| w == "," || lex.conjunctions.contains(w));
+            if is_word && !separator {
+                item_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(s) = item_start.take() {
+                items.push((s, i));
+            }
+            if !separator {
+                if items.len() >= 3 {
+                    read_list(&items);
+                }
+                items.clear();
             }
         }
     }

@@ -675,6 +675,8 @@ pub struct Tagger<'a> {
     /// to sentence.
     tokens: Vec<Range>,
     sentence: Vec<&'a str>,
+    /// Whether `tokens` are those of the sentence read last ([`Tagger::tokens`]).
+    tokenized: bool,
 }
 
 /// Emission rows summed as 16-bit lanes in two words: the even and the odd tags' weights plus
@@ -850,6 +852,7 @@ impl<'a> Tagger<'a> {
             room: 0,
             tokens: Vec::new(),
             sentence: Vec::new(),
+            tokenized: false,
         }
     }
 
@@ -872,7 +875,8 @@ impl<'a> Tagger<'a> {
     /// Tagger mentions in `range` of `norm`.
     pub fn tag_text(&mut self, norm: &'a str, range: Range) -> Vec<Mention> {
         let text = range.slice(norm);
-        if !has_devanagari_letter(text) {
+        self.tokenized = has_devanagari_letter(text);
+        if !self.tokenized {
             return Vec::new();
         }
         let mut tokens = std::mem::take(&mut self.tokens);
@@ -898,6 +902,12 @@ impl<'a> Tagger<'a> {
             .collect();
         (self.tokens, self.sentence) = (tokens, words);
         mentions
+    }
+
+    /// The tokens ([`tokenize_into`]) of the range [`Tagger::tag_text`] read last, relative to
+    /// its start, or `None` if it read none (a range without a Devanagari letter).
+    pub fn tokens(&self) -> Option<&[Range]> {
+        self.tokenized.then_some(&self.tokens[..])
     }
 
     /// The best tag sequence for `words` (normalised tokens of one sentence).

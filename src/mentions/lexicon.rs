@@ -491,7 +491,8 @@ impl Gazetteer {
         // Matches may not overlap: places before the end of the last one are not looked at.
         let mut free_from = 0;
         let mut at = 0;
-        // Whether the character before `at` continues a word (then no match starts at `at`).
+        // Whether the character before `at` continues a word (then no match starts at `at`):
+        // only inside a match.
         let mut in_word = false;
         while let Some(c) = block[at..].chars().next() {
             // A match may not start on a matra or sign: that would split a syllable.
@@ -521,12 +522,11 @@ impl Gazetteer {
                 });
                 free_from = at + form.len();
             }
-            // No match starts inside the word: step over it (or over the one other character).
-            if word.is_empty() {
-                at += c.len_utf8();
-            } else {
-                at += word.len();
-                in_word = true;
+            // No match starts inside the word, nor on the character that ends it (no word
+            // character): step over both (or over the one other character).
+            at += word.len();
+            if let Some(&b) = block.as_bytes().get(at) {
+                at += crate::chars::utf8_len(b);
             }
         }
         hits

@@ -63,24 +63,31 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
     let mut begin: Option<usize> = None;
     let bytes = block.as_bytes();
     let mut i = 0;
-    // ASCII bytes are read without decoding a character, runs of letters a run at a time.
+    // ASCII bytes are read without decoding a character, runs of letters a run at a time, and
+    // a space (the commonest end of a word) before anything else.
     while let Some(&b) = bytes.get(i) {
-        let (run_end, _) = crate::chars::letter_run(bytes, i);
-        if run_end > i {
-            begin.get_or_insert(i);
-            i = run_end;
-            continue;
-        }
-        let c = match b {
-            0..=0x7F => char::from(b),
-            _ => crate::chars::char_at(block, i).0,
-        };
         let at = i;
-        i += c.len_utf8();
-        let inner = matches!(c, '\'' | '’' | '.' | '&')
-            && begin.is_some()
-            && bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
-        if is_word_char(c) || inner {
+        let in_word = if b == b' ' {
+            i += 1;
+            false
+        } else {
+            let (run_end, _) = crate::chars::letter_run(bytes, i);
+            if run_end > i {
+                begin.get_or_insert(i);
+                i = run_end;
+                continue;
+            }
+            let c = match b {
+                0..=0x7F => char::from(b),
+                _ => crate::chars::char_at(block, i).0,
+            };
+            i += c.len_utf8();
+            let inner = matches!(c, '\'' | '’' | '.' | '&')
+                && begin.is_some()
+                && bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+            is_word_char(c) || inner
+        };
+        if in_word {
             begin.get_or_insert(at);
         } else if let Some(b) = begin.take() {
             found(Word {

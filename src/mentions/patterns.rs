@@ -230,7 +230,7 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 
 /// Whether `word` can be part of a name in its script.
 fn is_name_word(t: &Sentence, i: usize) -> bool {
-    *t.facts[i].1.get_or_init(|| name_word(t, i))
+    *t.name_words[i].get_or_init(|| name_word(t, i))
 }
 
 fn name_word(t: &Sentence, i: usize) -> bool {
@@ -312,34 +312,40 @@ struct Sentence<'s, 'a> {
     lex: &'static Lexicon,
     text: &'a str,
     words: &'s [Word<'a>],
-    /// For each word: its [`Affixes`] and whether it is a name word ([`name_word`]).
-    facts: Vec<(OnceCell<Affixes>, OnceCell<bool>)>,
+    /// For each word: its [`Affixes`], worked out for all words at once (the first rule asks
+    /// them of every word).
+    affixes: Vec<Affixes>,
+    /// For each word: whether it is a name word ([`name_word`]), once asked.
+    name_words: Vec<OnceCell<bool>>,
 }
 
 impl<'s, 'a> Sentence<'s, 'a> {
     fn new(lex: &'static Lexicon, text: &'a str, words: &'s [Word<'a>]) -> Sentence<'s, 'a> {
+        let affixes = (0..words.len())
+            .map(|i| {
+                if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
+                    return (None, None);
+                }
+                // As title_at and suffix_at, which would ask about the first word again.
+                let title = longest_affix_at(lex, Affix::is_title, text, words, i);
+                let suffix = longest_affix_at(lex, Affix::is_suffix, text, words, i);
+                (
+                    title.and_then(|(a, n)| Some((a.title?, n))),
+                    suffix.and_then(|(a, n)| Some((a.suffix.as_ref()?, n))),
+                )
+            })
+            .collect();
         Sentence {
             lex,
             text,
             words,
-            facts: vec![(OnceCell::new(), OnceCell::new()); words.len()],
+            affixes,
+            name_words: vec![OnceCell::new(); words.len()],
         }
     }
 
     fn affixes(&self, i: usize) -> Affixes {
-        *self.facts[i].0.get_or_init(|| {
-            let (lex, text, words) = (self.lex, self.text, self.words);
-            if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
-                return (None, None);
-            }
-            // As title_at and suffix_at, which would ask about the first word again.
-            let title = longest_affix_at(lex, Affix::is_title, text, words, i);
-            let suffix = longest_affix_at(lex, Affix::is_suffix, text, words, i);
-            (
-                title.and_then(|(a, n)| Some((a.title?, n))),
-                suffix.and_then(|(a, n)| Some((a.suffix.as_ref()?, n))),
-            )
-        })
+        self.affixes[i]
     }
 
     /// [`title_at`] word `i`.

@@ -33,7 +33,7 @@ use crate::article::ActorKind;
 use crate::chars::has_devanagari;
 use crate::doc::{ActorDraft, Mention, Range, Ranges, Region, Source};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
-use crate::mentions::patterns::{title_at, Word};
+use crate::mentions::patterns::Word;
 
 /// Mentions gathered for one actor.
 #[derive(Debug, Clone)]
@@ -45,7 +45,8 @@ struct Group {
 /// Merge `mentions` (in text order) of `text` (normalised) into actors, in order of first mention;
 /// a mention found to be a slip of a person's name becomes that person's.
 /// `sentence_words` are the words of the story's sentences
-/// ([`crate::mentions::sentence_words`]), for rules 3 and 4.
+/// ([`crate::mentions::sentence_words`]) as finding mentions left them (with their titles), for
+/// rules 3 and 4.
 pub fn merge(
     text: &str,
     mentions: &mut [Mention],
@@ -796,7 +797,6 @@ fn role_mentions(
     groups: &[Group],
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
-    let lex = lexicon::builtin();
     let owner: HashMap<usize, usize> = groups
         .iter()
         .enumerate()
@@ -815,12 +815,12 @@ fn role_mentions(
     let mut roles: HashMap<String, usize> = HashMap::default();
     let mut offices: HashMap<String, usize> = HashMap::default();
     let mut candidates: Vec<(String, String, Range)> = Vec::new();
-    // The office title at each word, looked up once (one list for every sentence).
+    // The office title at each word, as the patterns found it (one list for every sentence).
     let mut titles: Vec<Option<usize>> = Vec::new();
     for ws in sentence_words {
         titles.clear();
-        titles.extend((0..ws.len()).map(|j| match title_at(lex, text, ws, j) {
-            Some((TitleClass::Office, m)) => Some(m),
+        titles.extend(ws.iter().map(|w| match w.title {
+            Some((TitleClass::Office, m)) => Some(usize::from(m)),
             _ => None,
         }));
         if titles.iter().all(Option::is_none) {

@@ -47,7 +47,7 @@ pub fn sentence_words<'t>(text: &'t str, regions: &[Region]) -> Vec<Vec<patterns
 
 /// Find actor mentions in the story's `regions` of `text` (normalised), in text order;
 /// `sentence_words` are the words of their sentences ([`sentence_words`]), whose `known` flags
-/// the patterns set ([`patterns::find`]).
+/// and titles the patterns set ([`patterns::find`]).
 pub fn find_mentions<'t>(
     text: &'t str,
     structure: &Structure,

@@ -36,6 +36,9 @@ pub struct Word<'a> {
     pub text: &'a str,
     /// The word lies inside a name the lexicon found.
     pub known: bool,
+    /// The title that starts at the word and how many words it spans, as [`title_at`] finds it.
+    /// Like `known`, set by [`find`], so that the stages after it need not look it up again.
+    pub title: Option<(TitleClass, u8)>,
 }
 
 /// A name a pattern found.
@@ -95,6 +98,7 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
                 end: start + at,
                 text: &block[b..at],
                 known: false,
+                title: None,
             });
         }
     }
@@ -104,6 +108,7 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
             end,
             text: &block[b..],
             known: false,
+            title: None,
         });
     }
 }
@@ -259,7 +264,8 @@ fn name_word(t: &Sentence, i: usize) -> bool {
 
 /// Names the patterns find in one sentence of `text`, whose [`words`] are `words`; `known` are
 /// the ranges of names the lexicon found there, whose words count as name words (each word's
-/// `known` is set here, in place: the words are read once for every stage, not copied).
+/// `known` and `title` are set here, in place: the words are read once for every stage, not
+/// copied).
 pub fn find<'t>(
     lex: &'static Lexicon,
     text: &'t str,
@@ -286,7 +292,12 @@ pub fn find<'t>(
         }
         w.known = next > 0 && furthest >= w.end;
     }
-    let sentence = Sentence::new(lex, text, words);
+    let affixes = affixes_of(lex, text, words);
+    for (w, (title, _)) in words.iter_mut().zip(&affixes) {
+        // A title spans a few words (`Lexicon::longest_affix`), far fewer than 256.
+        w.title = title.map(|(class, n)| (class, n as u8));
+    }
+    let sentence = Sentence::new(lex, text, words, affixes);
     let mut found = Vec::new();
     titled_persons(&sentence, &mut found);
     suffixed_names(&sentence, &mut found);
@@ -306,35 +317,44 @@ type Affixes = (
     Option<(&'static Suffix, usize)>,
 );
 
+/// The [`Affixes`] of each of `words`, all at once (the first rule asks them of every word).
+fn affixes_of(lex: &'static Lexicon, text: &str, words: &[Word]) -> Vec<Affixes> {
+    (0..words.len())
+        .map(|i| {
+            if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
+                return (None, None);
+            }
+            // As title_at and suffix_at, which would ask about the first word again.
+            let title = longest_affix_at(lex, Affix::is_title, text, words, i);
+            let suffix = longest_affix_at(lex, Affix::is_suffix, text, words, i);
+            (
+                title.and_then(|(a, n)| Some((a.title?, n))),
+                suffix.and_then(|(a, n)| Some((a.suffix.as_ref()?, n))),
+            )
+        })
+        .collect()
+}
+
 /// The words of one sentence, with what the rules ask about each word worked out at most once:
 /// every rule asks again whether a word opens a title or a suffix, or is a name word.
 struct Sentence<'s, 'a> {
     lex: &'static Lexicon,
     text: &'a str,
     words: &'s [Word<'a>],
-    /// For each word: its [`Affixes`], worked out for all words at once (the first rule asks
-    /// them of every word).
+    /// For each word: its [`Affixes`] ([`affixes_of`]).
     affixes: Vec<Affixes>,
     /// For each word: whether it is a name word ([`name_word`]), once asked.
     name_words: Vec<OnceCell<bool>>,
 }
 
 impl<'s, 'a> Sentence<'s, 'a> {
-    fn new(lex: &'static Lexicon, text: &'a str, words: &'s [Word<'a>]) -> Sentence<'s, 'a> {
-        let affixes = (0..words.len())
-            .map(|i| {
-                if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
-                    return (None, None);
-                }
-                // As title_at and suffix_at, which would ask about the first word again.
-                let title = longest_affix_at(lex, Affix::is_title, text, words, i);
-                let suffix = longest_affix_at(lex, Affix::is_suffix, text, words, i);
-                (
-                    title.and_then(|(a, n)| Some((a.title?, n))),
-                    suffix.and_then(|(a, n)| Some((a.suffix.as_ref()?, n))),
-                )
-            })
-            .collect();
+    /// The sentence of `words`, whose [`Affixes`] are `affixes` ([`affixes_of`]).
+    fn new(
+        lex: &'static Lexicon,
+        text: &'a str,
+        words: &'s [Word<'a>],
+        affixes: Vec<Affixes>,
+    ) -> Sentence<'s, 'a> {
         Sentence {
             lex,
             text,

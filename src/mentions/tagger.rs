@@ -1017,7 +1017,7 @@ impl<'a> Tagger<'a> {
 
 /// Whether `text` has a Devanagari letter (U+0904 to U+0939, U+0958 to U+0961, U+0972 to
 /// U+097F): read byte by byte, eight at a time past ASCII, as `E0 A4 xx` or `E0 A5 xx`.
-fn has_devanagari_letter(text: &str) -> bool {
+pub fn has_devanagari_letter(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {

@@ -207,11 +207,26 @@ fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
 fn each_row(
     text: &'static str,
     cols: &mut Vec<&'static str>,
-    mut each: impl FnMut(&[&'static str]),
+    each: &mut dyn FnMut(&[&'static str]),
 ) {
+    let bytes = text.as_bytes();
     let mut start = 0;
+    let mut i = 0;
     cols.clear();
-    for (i, &b) in text.as_bytes().iter().enumerate() {
+    loop {
+        // Eight bytes at a time up to the next byte below 0x0B (tab and line feed are 0x09
+        // and 0x0A; the lowest flagged byte is one).
+        while let Some(w) = crate::scan::eight(bytes, i) {
+            let below = crate::scan::bytes_below(w, 0x0B);
+            if below != 0 {
+                i += (below.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'\t' || b == b'\n' {
             // Tabs and line feeds are ASCII: the cuts are on character boundaries.
             let cell = text.get(start..i).unwrap_or("");
@@ -224,6 +239,7 @@ fn each_row(
                 cols.push(cell);
             }
         }
+        i += 1;
     }
     // A last line without a line feed (not in a packed file).
     if start < text.len() || !cols.is_empty() {
@@ -262,7 +278,7 @@ fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry>
     let mut cols: Vec<&'static str> = Vec::new();
     for file in ENTITY_FILES {
         // Packed files have no comment or blank lines (see `rows`).
-        each_row(data::text(file), &mut cols, |cols| {
+        each_row(data::text(file), &mut cols, &mut |cols| {
             let kind = cols.get(1).and_then(|&name| {
                 match kinds.iter().find(|(known, _)| *known == name) {
                     Some(&(_, kind)) => kind,
@@ -430,7 +446,16 @@ impl Gazetteer {
             let canonical = cols.first().copied().unwrap_or("");
             for (column, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {
                 let cell = cols.get(column).copied().unwrap_or("");
-                for form in cell.split('|').filter(|f| !f.is_empty()) {
+                // The forms between bars, read from the bytes (`split` costs more for such
+                // short pieces).
+                let mut rest = cell;
+                while !rest.is_empty() {
+                    let bar = rest.bytes().position(|b| b == b'|').unwrap_or(rest.len());
+                    let form = &rest[..bar];
+                    rest = rest.get(bar + 1..).unwrap_or("");
+                    if form.is_empty() {
+                        continue;
+                    }
                     let f = Form { entry, adjectival };
                     let (form, capitals) = match form.strip_suffix('^') {
                         Some(form) => (form, true),
@@ -549,9 +574,11 @@ impl Lexicon {
     fn new() -> Lexicon {
         let names = Gazetteer::builtin();
         // The titles' and suffixes' first cells are stored as their `affix_key`s (build.rs).
+        // Files are read with `each_row`: no Vec per row.
         let mut longest_affix = 1;
         let mut affixes: HashMap<String, Affix> = HashMap::default();
-        for cols in rows(data::text(data::LEXICON_TITLES)) {
+        let mut cols: Vec<&'static str> = Vec::new();
+        each_row(data::text(data::LEXICON_TITLES), &mut cols, &mut |cols| {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
                 Some("after") => TitleClass::After,
@@ -567,13 +594,13 @@ impl Lexicon {
                 affixes.entry(upper).or_default().title = Some(class);
             }
             affixes.entry(key).or_default().title = Some(class);
-        }
-        for cols in rows(data::text(data::LEXICON_SUFFIXES)) {
+        });
+        each_row(data::text(data::LEXICON_SUFFIXES), &mut cols, &mut |cols| {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                     affixes.entry(cols[0].to_string()).or_default().opener = Some(kind);
                 }
-                continue;
+                return;
             }
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                 let key = cols[0].to_string();
@@ -590,7 +617,7 @@ impl Lexicon {
                     english,
                 });
             }
-        }
+        });
         // The first words of titles and suffixes, read before the team words join the map.
         let mut affix_first_words: [WordSet<String>; 3] = Default::default();
         for (key, _) in affixes
@@ -601,15 +628,62 @@ impl Lexicon {
                 affix_first_words[opening_class(first)].insert(first.to_string());
             }
         }
-        for cols in rows(data::text(data::LEXICON_TEAMS)) {
+        each_row(data::text(data::LEXICON_TEAMS), &mut cols, &mut |cols| {
             let role = match cols.get(1).map(|r| r.trim()) {
                 Some("versus") => TeamRole::Versus,
                 Some("result") => TeamRole::Result,
                 Some("score") => TeamRole::Score,
-                _ => continue,
+                _ => return,
             };
             affixes.entry(cols[0].trim().to_string()).or_default().team = Some(role);
-        }
+        });
+        // The Hindi name stops' four lists in one reading of the file.
+        let mut scheme_words = WordSet::default();
+        let mut conjunctions = WordSet::default();
+        let mut pronouns = WordSet::default();
+        let mut generic_words = WordSet::default();
+        each_row(
+            data::text(data::LEXICON_HI_NAME_STOPS),
+            &mut cols,
+            &mut |cols| {
+                let set = match cols.get(1).map(|r| r.trim()) {
+                    Some("scheme") => &mut scheme_words,
+                    Some("conjunction") => &mut conjunctions,
+                    Some("pronoun") => &mut pronouns,
+                    Some("generic") => &mut generic_words,
+                    _ => return,
+                };
+                set.insert(cols[0].trim());
+            },
+        );
+        let mut middle_names = WordSet::default();
+        each_row(data::text(data::LEXICON_SURNAMES), &mut cols, &mut |cols| {
+            if cols.get(1).is_some_and(|c| c.trim() == "middle") {
+                middle_names.insert(cols[0].trim());
+            }
+        });
+        let mut name_sounds = Vec::new();
+        each_row(
+            data::text(data::LEXICON_NAME_SOUNDS),
+            &mut cols,
+            &mut |cols| {
+                let letter = cols[0].trim().chars().next();
+                let sound = cols.get(1).and_then(|s| s.trim().chars().next());
+                if let (Some(letter), Some(sound)) = (letter, sound) {
+                    name_sounds.push((letter, sound));
+                }
+            },
+        );
+        let mut classifiers = Vec::new();
+        each_row(
+            data::text(data::LEXICON_CLASSIFIERS),
+            &mut cols,
+            &mut |cols| {
+                if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k.trim())) {
+                    classifiers.push((cols[0].trim(), kind));
+                }
+            },
+        );
         // Word lists are stored normalised (their generators and editors keep them so).
         let words = |tsv: &'static str| -> WordSet<&'static str> {
             let mut set = WordSet::with_capacity(line_count(tsv));
@@ -632,40 +706,15 @@ impl Lexicon {
             surnames: words(data::text(data::LEXICON_SURNAMES)),
             initials,
             longest_initial,
-            scheme_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
-                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "scheme"))
-                .map(|cols| cols[0].trim())
-                .collect(),
-            conjunctions: rows(data::text(data::LEXICON_HI_NAME_STOPS))
-                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "conjunction"))
-                .map(|cols| cols[0].trim())
-                .collect(),
-            pronouns: rows(data::text(data::LEXICON_HI_NAME_STOPS))
-                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "pronoun"))
-                .map(|cols| cols[0].trim())
-                .collect(),
-            generic_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
-                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "generic"))
-                .map(|cols| cols[0].trim())
-                .collect(),
-            middle_names: rows(data::text(data::LEXICON_SURNAMES))
-                .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
-                .map(|cols| cols[0].trim())
-                .collect(),
+            scheme_words,
+            conjunctions,
+            pronouns,
+            generic_words,
+            middle_names,
             given_names: words(data::text(data::LEXICON_GIVEN_NAMES)),
             state_governments: words(data::text(data::LEXICON_STATE_GOVERNMENTS)),
-            name_sounds: rows(data::text(data::LEXICON_NAME_SOUNDS))
-                .filter_map(|cols| {
-                    let letter = cols[0].trim().chars().next()?;
-                    let sound = cols.get(1)?.trim().chars().next()?;
-                    Some((letter, sound))
-                })
-                .collect(),
-            classifiers: rows(data::text(data::LEXICON_CLASSIFIERS))
-                .filter_map(|cols| {
-                    Some((cols[0].trim(), ActorKind::from_name(cols.get(1)?.trim())?))
-                })
-                .collect(),
+            name_sounds,
+            classifiers,
         }
     }
 
@@ -923,7 +972,7 @@ mod tests {
         ] {
             let want: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
             let mut got: Vec<Vec<&str>> = Vec::new();
-            each_row(text, &mut Vec::new(), |cols| got.push(cols.to_vec()));
+            each_row(text, &mut Vec::new(), &mut |cols| got.push(cols.to_vec()));
             assert_eq!(got, want, "should read {text:?} as its lines split on tabs");
         }
     }

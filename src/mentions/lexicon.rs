@@ -13,6 +13,7 @@
 
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -87,12 +88,18 @@ pub enum TitleClass {
 /// Names and the table that finds them.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Every surface form with what it names, grouped by the hash of the form's first word and
-    /// longest first within a group.
+    /// Every surface form with what it names, in the order they were added.
     forms: Vec<(Cow<'static, str>, Form)>,
-    /// Where each group of `forms` is, by the hash of its first word.
-    groups: HashMap<u64, (u32, u32)>,
+    /// By the hash of a form's first word, the first form of its group; the others follow
+    /// through `next`, longest first (forms of one length in the order they were added). A
+    /// chain through the forms rather than the forms sorted into groups: made in one pass.
+    groups: HashMap<u64, u32>,
+    /// For each form, the next form of its group, or [`END`].
+    next: Vec<u32>,
 }
+
+/// The end of a group's chain of forms ([`Gazetteer::next`]).
+const END: u32 = u32::MAX;
 
 /// The compiled tables.
 pub struct Lexicon {
@@ -332,74 +339,40 @@ impl Builder {
     }
 
     fn build(self) -> Gazetteer {
-        // Each form's group, numbered as first met, and each group's size: one lookup per form.
-        // While building, a group's value in `groups` is its number (and 0).
-        let mut groups: HashMap<u64, (u32, u32)> =
-            HashMap::with_capacity_and_hasher(self.patterns.len(), FxBuildHasher);
-        let mut sizes: Vec<u32> = Vec::new();
-        let group_of: Vec<u32> = self
-            .patterns
-            .iter()
-            .map(|pattern| {
-                let next = sizes.len() as u32;
-                let number = groups
-                    .entry(word_hash(first_word(pattern)))
-                    .or_insert((next, 0))
-                    .0;
-                match sizes.get_mut(number as usize) {
-                    Some(size) => *size += 1,
-                    None => sizes.push(1),
+        let patterns = self.patterns;
+        let mut groups: HashMap<u64, u32> =
+            HashMap::with_capacity_and_hasher(patterns.len(), FxBuildHasher);
+        let mut next = vec![END; patterns.len()];
+        let len_of = |i: u32| patterns.get(i as usize).map_or(0, |p| p.len());
+        for (i, pattern) in patterns.iter().enumerate() {
+            let (i, len) = (i as u32, pattern.len());
+            match groups.entry(word_hash(first_word(pattern))) {
+                Slot::Vacant(slot) => {
+                    slot.insert(i);
                 }
-                number
-            })
-            .collect();
-        // Where each group starts (and, while filling, where its next form goes).
-        let mut starts: Vec<u32> = Vec::with_capacity(sizes.len());
-        let mut start = 0;
-        for &size in &sizes {
-            starts.push(start);
-            start += size;
-        }
-        for group in groups.values_mut() {
-            let number = group.0 as usize;
-            let from = starts.get(number).copied().unwrap_or(0);
-            *group = (from, from + sizes.get(number).copied().unwrap_or(0));
-        }
-        // The form that goes in each place, in the order the forms came within a group.
-        let mut order = vec![0u32; group_of.len()];
-        for (i, &number) in group_of.iter().enumerate() {
-            if let Some(next) = starts.get_mut(number as usize) {
-                if let Some(place) = order.get_mut(*next as usize) {
-                    *place = i as u32;
-                }
-                *next += 1;
-            }
-        }
-        let mut patterns = self.patterns;
-        let mut forms: Vec<(Cow<'static, str>, Form)> = order
-            .iter()
-            .filter_map(|&i| {
-                let pattern = std::mem::take(patterns.get_mut(i as usize)?);
-                Some((pattern, *self.forms.get(i as usize)?))
-            })
-            .collect();
-        // Longest first within a group (groups are a few forms; only one form of each length
-        // can match at a place, as forms are unique).
-        for (&size, &end) in sizes.iter().zip(&starts) {
-            // Filled: each group's next place is its end.
-            let (from, to) = ((end - size) as usize, end as usize);
-            for i in from + 1..to {
-                let mut j = i;
-                while j > from && forms[j - 1].0.len() < forms[j].0.len() {
-                    forms.swap(j - 1, j);
-                    j -= 1;
+                // Into the chain after the forms at least as long (groups are a few forms;
+                // only one form of each length can match at a place, as forms are unique).
+                Slot::Occupied(mut slot) => {
+                    let head = *slot.get();
+                    if len_of(head) < len {
+                        next[i as usize] = head;
+                        slot.insert(i);
+                        continue;
+                    }
+                    let mut at = head as usize;
+                    while next[at] != END && len_of(next[at]) >= len {
+                        at = next[at] as usize;
+                    }
+                    next[i as usize] = next[at];
+                    next[at] = i;
                 }
             }
         }
         Gazetteer {
             entries: self.entries,
-            forms,
+            forms: patterns.into_iter().zip(self.forms).collect(),
             groups,
+            next,
         }
     }
 }
@@ -527,16 +500,20 @@ impl Gazetteer {
             }
             let rest = &block[at..];
             let word = first_word(rest);
-            let group = self.groups.get(&word_hash(word));
-            let longest = group.and_then(|&(from, to)| {
-                self.forms[from as usize..to as usize]
-                    .iter()
-                    .find(|(form, _)| {
-                        // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
-                        rest.starts_with(form.as_ref())
-                            && (form.ends_with('.')
-                                || !rest[form.len()..].chars().next().is_some_and(is_word_char))
-                    })
+            let longest = self.groups.get(&word_hash(word)).and_then(|&first| {
+                // The group's chain, longest first: the first form that matches.
+                let mut i = first as usize;
+                loop {
+                    let (form, f) = self.forms.get(i)?;
+                    // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
+                    if rest.starts_with(form.as_ref())
+                        && (form.ends_with('.')
+                            || !rest[form.len()..].chars().next().is_some_and(is_word_char))
+                    {
+                        return Some((form, f));
+                    }
+                    i = *self.next.get(i)? as usize;
+                }
             });
             if let Some((form, f)) = longest {
                 hits.push(Hit {

@@ -199,7 +199,8 @@ fn line_count(text: &str) -> usize {
 }
 
 /// The first cell of each row of a packed data file ([`data::text`] has no comment or blank
-/// lines), trimmed: the big word lists are read this way, with no allocation per row.
+/// lines), trimmed: what the word lists hold (the lexicon reads them with [`each_row`]).
+#[cfg(test)]
 fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
     tsv.lines().map(|line| {
         line.split_once('\t')
@@ -662,11 +663,12 @@ impl Lexicon {
             },
         );
         // Word lists are stored normalised (their generators and editors keep them so).
-        let words = |tsv: &'static str| -> WordSet<&'static str> {
+        // The big word lists: each row's first cell, trimmed, with no allocation per row.
+        let mut words = |tsv: &'static str| -> WordSet<&'static str> {
             let mut set = WordSet::with_capacity(line_count(tsv));
-            for word in first_cells(tsv) {
-                set.insert(word);
-            }
+            each_row(tsv, &mut cols, &mut |cols| {
+                set.insert(cols.first().map_or("", |w| w.trim()));
+            });
             set
         };
         let initials: WordSet<&'static str> = words(data::text(data::LEXICON_INITIALS));

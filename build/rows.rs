@@ -189,10 +189,11 @@ pub fn leb128(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-/// One context's table as the decoder uses it.
+/// One context's table as the decoder uses it: a symbol's look-up reads only this.
+#[derive(Clone)]
 struct Table {
     /// The symbol of each slot (`x mod SCALE`).
-    symbol: Box<[u8; SCALE as usize]>,
+    symbol: [u8; SCALE as usize],
     /// Each symbol's frequency (above [`SCALE_BITS`]) and cumulative frequency (below).
     code: [u32; 256],
 }
@@ -264,10 +265,11 @@ impl Decoder<'_> {
 }
 
 /// The rows of [`encode`]'s `bytes` for a model of `2^bits` buckets and `tags` (at most 7)
-/// tags: which buckets have a row (bucket `b`: bit `b % 8` of byte `b / 8`) and the rows in
-/// bucket order, weight `t` plus 128 in byte `t` of a word (128 in the bytes above the last
-/// tag's); `None` if the bytes are not such rows.
-pub fn decode(bytes: &[u8], bits: u8, tags: usize) -> Option<(Vec<u8>, Vec<u64>)> {
+/// tags, laid out as the tagger reads them: for each block of 8 buckets, which have a row (bit
+/// `b % 8` of the low byte for bucket `b`) and, in the bytes above, how many buckets before the
+/// block have one; and the rows in bucket order, weight `t` plus 128 in byte `t` of a word (128
+/// in the bytes above the last tag's). `None` if the bytes are not such rows.
+pub fn decode(bytes: &[u8], bits: u8, tags: usize) -> Option<(Vec<u32>, Vec<u64>)> {
     let buckets = 1usize << bits;
     if tags >= 8 || buckets < 8 {
         return None;
@@ -277,12 +279,14 @@ pub fn decode(bytes: &[u8], bits: u8, tags: usize) -> Option<(Vec<u8>, Vec<u64>)
     if rows > buckets {
         return None;
     }
-    let mut tables = Vec::with_capacity(contexts(tags));
-    for _ in 0..contexts(tags) {
-        let mut table = Table {
-            symbol: Box::new([0; SCALE as usize]),
-            code: [0; 256],
-        };
+    let empty = Table {
+        symbol: [0; SCALE as usize],
+        code: [0; 256],
+    };
+    // A context without symbols reads symbol 0 with a frequency of 0: a mask or weight that is
+    // refused below, or gaps that end in the wrong state.
+    let mut tables = vec![empty; contexts(tags)];
+    for table in tables.iter_mut() {
         let n = r.leb128()?;
         let (mut s, mut start) = (0usize, 0usize);
         for i in 0..n {
@@ -299,20 +303,19 @@ pub fn decode(bytes: &[u8], bits: u8, tags: usize) -> Option<(Vec<u8>, Vec<u64>)
         if n > 0 && start != SCALE as usize {
             return None;
         }
-        // A context without symbols reads symbol 0 with a frequency of 0: a mask or weight
-        // that is refused below, or gaps that end in the wrong state.
-        tables.push(table);
     }
     let mut d = Decoder {
         x: r.u32()?,
         stream: &bytes[r.at..],
         at: 0,
     };
-    let mut present = vec![0u8; buckets / 8];
-    let mut emit = Vec::with_capacity(rows);
+    // While decoding, a block's bytes above the low one count the rows in the block, not before
+    // it.
+    let mut blocks = vec![0u32; buckets / 8];
+    let mut emit = vec![0u64; rows];
     let mut next = 0usize;
     let (gaps, masks, weights) = (&tables[GAP], &tables[MASK], &tables[2..]);
-    for _ in 0..rows {
+    for slot in emit.iter_mut() {
         let mut bucket = next;
         loop {
             let gap = d.take(gaps);
@@ -324,31 +327,42 @@ pub fn decode(bytes: &[u8], bits: u8, tags: usize) -> Option<(Vec<u8>, Vec<u64>)
                 return None;
             }
         }
-        if bucket >= buckets {
-            return None;
-        }
-        present[bucket / 8] |= 1 << (bucket % 8);
+        // Buckets increase: the row's bit is not set yet, and adding sets it.
+        *blocks.get_mut(bucket / 8)? += 1 << 8 | 1 << (bucket % 8);
         next = bucket + 1;
         let mask = d.take(masks);
         if mask == 0 || usize::from(mask) >> tags != 0 {
             return None;
         }
-        let mut row = [0x80u8; 8];
+        // The weights before the row's last one (its highest tag), then the last: the loop
+        // need not ask which is last.
+        let last = 7 - mask.leading_zeros() as usize;
+        let mut row = 0x8080_8080_8080_8080u64;
         let mut before = 0i32;
-        let mut rest = mask;
+        let mut rest = mask ^ 1 << last;
         while rest != 0 {
             let t = rest.trailing_zeros() as usize;
             rest &= rest - 1;
-            let last = rest == 0;
-            let symbol = d.take(&weights[weight_context(t, before, last) - 2]);
-            let w = symbol_weight(symbol, before, last);
+            let symbol = d.take(&weights[weight_context(t, before, false) - 2]);
+            let w = symbol_weight(symbol, before, false);
             if w == 0 {
                 return None;
             }
-            row[t] = w as u8 ^ 0x80;
+            row ^= u64::from(w as u8) << (8 * t);
             before += i32::from(w);
         }
-        emit.push(u64::from_le_bytes(row));
+        let symbol = d.take(&weights[weight_context(last, before, true) - 2]);
+        let w = symbol_weight(symbol, before, true);
+        if w == 0 {
+            return None;
+        }
+        *slot = row ^ u64::from(w as u8) << (8 * last);
     }
-    (d.x == LOW && d.at == d.stream.len()).then_some((present, emit))
+    let mut before = 0u32;
+    for block in blocks.iter_mut() {
+        let rows = *block >> 8;
+        *block = before << 8 | *block & 0xFF;
+        before += rows;
+    }
+    (d.x == LOW && d.at == d.stream.len()).then_some((blocks, emit))
 }

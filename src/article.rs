@@ -112,14 +112,27 @@ pub enum ActorKind {
 impl ActorKind {
     /// The kind named by `name` as it is written in data files and options.
     pub fn from_name(name: &str) -> Option<ActorKind> {
-        Some(match name.trim().to_ascii_lowercase().as_str() {
-            "person" | "per" => ActorKind::Person,
-            "country" => ActorKind::Country,
-            "organization" | "organisation" | "org" => ActorKind::Organization,
-            "place" | "loc" | "location" | "city" | "state" => ActorKind::Place,
-            "group" => ActorKind::Group,
-            _ => return None,
-        })
+        // Compared without case, not lowered into a String: the lexicon asks this of hundreds
+        // of rows on its first use.
+        const NAMES: [(&str, ActorKind); 12] = [
+            ("person", ActorKind::Person),
+            ("per", ActorKind::Person),
+            ("country", ActorKind::Country),
+            ("organization", ActorKind::Organization),
+            ("organisation", ActorKind::Organization),
+            ("org", ActorKind::Organization),
+            ("place", ActorKind::Place),
+            ("loc", ActorKind::Place),
+            ("location", ActorKind::Place),
+            ("city", ActorKind::Place),
+            ("state", ActorKind::Place),
+            ("group", ActorKind::Group),
+        ];
+        let name = name.trim();
+        NAMES
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            .map(|&(_, kind)| kind)
     }
 
     /// The name used in JSON.

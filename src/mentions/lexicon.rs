@@ -13,6 +13,7 @@
 
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
@@ -87,12 +88,18 @@ pub enum TitleClass {
 /// Names and the table that finds them.
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Every surface form with what it names, grouped by the hash of the form's first word and
-    /// longest first within a group.
+    /// Every surface form with what it names, in the order they were added.
     forms: Vec<(Cow<'static, str>, Form)>,
-    /// Where each group of `forms` is, by the hash of its first word.
-    groups: HashMap<u64, (u32, u32)>,
+    /// By the hash of a form's first word, the first form of its group; the others follow
+    /// through `next`, longest first (forms of one length in the order they were added). A
+    /// chain through the forms rather than the forms sorted into groups: made in one pass.
+    groups: HashMap<u64, u32>,
+    /// For each form, the next form of its group, or [`END`].
+    next: Vec<u32>,
 }
+
+/// The end of a group's chain of forms ([`Gazetteer::next`]).
+const END: u32 = u32::MAX;
 
 /// The compiled tables.
 pub struct Lexicon {
@@ -192,7 +199,8 @@ fn line_count(text: &str) -> usize {
 }
 
 /// The first cell of each row of a packed data file ([`data::text`] has no comment or blank
-/// lines), trimmed: the big word lists are read this way, with no allocation per row.
+/// lines), trimmed: what the word lists hold (the lexicon reads them with [`each_row`]).
+#[cfg(test)]
 fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
     tsv.lines().map(|line| {
         line.split_once('\t')
@@ -207,11 +215,26 @@ fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
 fn each_row(
     text: &'static str,
     cols: &mut Vec<&'static str>,
-    mut each: impl FnMut(&[&'static str]),
+    each: &mut dyn FnMut(&[&'static str]),
 ) {
+    let bytes = text.as_bytes();
     let mut start = 0;
+    let mut i = 0;
     cols.clear();
-    for (i, &b) in text.as_bytes().iter().enumerate() {
+    loop {
+        // Eight bytes at a time up to the next byte below 0x0B (tab and line feed are 0x09
+        // and 0x0A; the lowest flagged byte is one).
+        while let Some(w) = crate::scan::eight(bytes, i) {
+            let below = crate::scan::bytes_below(w, 0x0B);
+            if below != 0 {
+                i += (below.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'\t' || b == b'\n' {
             // Tabs and line feeds are ASCII: the cuts are on character boundaries.
             let cell = text.get(start..i).unwrap_or("");
@@ -224,6 +247,7 @@ fn each_row(
                 cols.push(cell);
             }
         }
+        i += 1;
     }
     // A last line without a line feed (not in a packed file).
     if start < text.len() || !cols.is_empty() {
@@ -262,7 +286,7 @@ fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry>
     let mut cols: Vec<&'static str> = Vec::new();
     for file in ENTITY_FILES {
         // Packed files have no comment or blank lines (see `rows`).
-        each_row(data::text(file), &mut cols, |cols| {
+        each_row(data::text(file), &mut cols, &mut |cols| {
             let kind = cols.get(1).and_then(|&name| {
                 match kinds.iter().find(|(known, _)| *known == name) {
                     Some(&(_, kind)) => kind,
@@ -316,74 +340,40 @@ impl Builder {
     }
 
     fn build(self) -> Gazetteer {
-        // Each form's group, numbered as first met, and each group's size: one lookup per form.
-        // While building, a group's value in `groups` is its number (and 0).
-        let mut groups: HashMap<u64, (u32, u32)> =
-            HashMap::with_capacity_and_hasher(self.patterns.len(), FxBuildHasher);
-        let mut sizes: Vec<u32> = Vec::new();
-        let group_of: Vec<u32> = self
-            .patterns
-            .iter()
-            .map(|pattern| {
-                let next = sizes.len() as u32;
-                let number = groups
-                    .entry(word_hash(first_word(pattern)))
-                    .or_insert((next, 0))
-                    .0;
-                match sizes.get_mut(number as usize) {
-                    Some(size) => *size += 1,
-                    None => sizes.push(1),
+        let patterns = self.patterns;
+        let mut groups: HashMap<u64, u32> =
+            HashMap::with_capacity_and_hasher(patterns.len(), FxBuildHasher);
+        let mut next = vec![END; patterns.len()];
+        let len_of = |i: u32| patterns.get(i as usize).map_or(0, |p| p.len());
+        for (i, pattern) in patterns.iter().enumerate() {
+            let (i, len) = (i as u32, pattern.len());
+            match groups.entry(word_hash(first_word(pattern))) {
+                Slot::Vacant(slot) => {
+                    slot.insert(i);
                 }
-                number
-            })
-            .collect();
-        // Where each group starts (and, while filling, where its next form goes).
-        let mut starts: Vec<u32> = Vec::with_capacity(sizes.len());
-        let mut start = 0;
-        for &size in &sizes {
-            starts.push(start);
-            start += size;
-        }
-        for group in groups.values_mut() {
-            let number = group.0 as usize;
-            let from = starts.get(number).copied().unwrap_or(0);
-            *group = (from, from + sizes.get(number).copied().unwrap_or(0));
-        }
-        // The form that goes in each place, in the order the forms came within a group.
-        let mut order = vec![0u32; group_of.len()];
-        for (i, &number) in group_of.iter().enumerate() {
-            if let Some(next) = starts.get_mut(number as usize) {
-                if let Some(place) = order.get_mut(*next as usize) {
-                    *place = i as u32;
-                }
-                *next += 1;
-            }
-        }
-        let mut patterns = self.patterns;
-        let mut forms: Vec<(Cow<'static, str>, Form)> = order
-            .iter()
-            .filter_map(|&i| {
-                let pattern = std::mem::take(patterns.get_mut(i as usize)?);
-                Some((pattern, *self.forms.get(i as usize)?))
-            })
-            .collect();
-        // Longest first within a group (groups are a few forms; only one form of each length
-        // can match at a place, as forms are unique).
-        for (&size, &end) in sizes.iter().zip(&starts) {
-            // Filled: each group's next place is its end.
-            let (from, to) = ((end - size) as usize, end as usize);
-            for i in from + 1..to {
-                let mut j = i;
-                while j > from && forms[j - 1].0.len() < forms[j].0.len() {
-                    forms.swap(j - 1, j);
-                    j -= 1;
+                // Into the chain after the forms at least as long (groups are a few forms;
+                // only one form of each length can match at a place, as forms are unique).
+                Slot::Occupied(mut slot) => {
+                    let head = *slot.get();
+                    if len_of(head) < len {
+                        next[i as usize] = head;
+                        slot.insert(i);
+                        continue;
+                    }
+                    let mut at = head as usize;
+                    while next[at] != END && len_of(next[at]) >= len {
+                        at = next[at] as usize;
+                    }
+                    next[i as usize] = next[at];
+                    next[at] = i;
                 }
             }
         }
         Gazetteer {
             entries: self.entries,
-            forms,
+            forms: patterns.into_iter().zip(self.forms).collect(),
             groups,
+            next,
         }
     }
 }
@@ -430,7 +420,16 @@ impl Gazetteer {
             let canonical = cols.first().copied().unwrap_or("");
             for (column, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {
                 let cell = cols.get(column).copied().unwrap_or("");
-                for form in cell.split('|').filter(|f| !f.is_empty()) {
+                // The forms between bars, read from the bytes (`split` costs more for such
+                // short pieces).
+                let mut rest = cell;
+                while !rest.is_empty() {
+                    let bar = rest.bytes().position(|b| b == b'|').unwrap_or(rest.len());
+                    let form = &rest[..bar];
+                    rest = rest.get(bar + 1..).unwrap_or("");
+                    if form.is_empty() {
+                        continue;
+                    }
                     let f = Form { entry, adjectival };
                     let (form, capitals) = match form.strip_suffix('^') {
                         Some(form) => (form, true),
@@ -503,16 +502,20 @@ impl Gazetteer {
             }
             let rest = &block[at..];
             let word = first_word(rest);
-            let group = self.groups.get(&word_hash(word));
-            let longest = group.and_then(|&(from, to)| {
-                self.forms[from as usize..to as usize]
-                    .iter()
-                    .find(|(form, _)| {
-                        // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
-                        rest.starts_with(form.as_ref())
-                            && (form.ends_with('.')
-                                || !rest[form.len()..].chars().next().is_some_and(is_word_char))
-                    })
+            let longest = self.groups.get(&word_hash(word)).and_then(|&first| {
+                // The group's chain, longest first: the first form that matches.
+                let mut i = first as usize;
+                loop {
+                    let (form, f) = self.forms.get(i)?;
+                    // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
+                    if rest.starts_with(form.as_ref())
+                        && (form.ends_with('.')
+                            || !rest[form.len()..].chars().next().is_some_and(is_word_char))
+                    {
+                        return Some((form, f));
+                    }
+                    i = *self.next.get(i)? as usize;
+                }
             });
             if let Some((form, f)) = longest {
                 hits.push(Hit {
@@ -549,9 +552,11 @@ impl Lexicon {
     fn new() -> Lexicon {
         let names = Gazetteer::builtin();
         // The titles' and suffixes' first cells are stored as their `affix_key`s (build.rs).
+        // Files are read with `each_row`: no Vec per row.
         let mut longest_affix = 1;
         let mut affixes: HashMap<String, Affix> = HashMap::default();
-        for cols in rows(data::text(data::LEXICON_TITLES)) {
+        let mut cols: Vec<&'static str> = Vec::new();
+        each_row(data::text(data::LEXICON_TITLES), &mut cols, &mut |cols| {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
                 Some("after") => TitleClass::After,
@@ -567,13 +572,13 @@ impl Lexicon {
                 affixes.entry(upper).or_default().title = Some(class);
             }
             affixes.entry(key).or_default().title = Some(class);
-        }
-        for cols in rows(data::text(data::LEXICON_SUFFIXES)) {
+        });
+        each_row(data::text(data::LEXICON_SUFFIXES), &mut cols, &mut |cols| {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                     affixes.entry(cols[0].to_string()).or_default().opener = Some(kind);
                 }
-                continue;
+                return;
             }
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                 let key = cols[0].to_string();
@@ -590,7 +595,7 @@ impl Lexicon {
                     english,
                 });
             }
-        }
+        });
         // The first words of titles and suffixes, read before the team words join the map.
         let mut affix_first_words: [WordSet<String>; 3] = Default::default();
         for (key, _) in affixes
@@ -601,21 +606,69 @@ impl Lexicon {
                 affix_first_words[opening_class(first)].insert(first.to_string());
             }
         }
-        for cols in rows(data::text(data::LEXICON_TEAMS)) {
+        each_row(data::text(data::LEXICON_TEAMS), &mut cols, &mut |cols| {
             let role = match cols.get(1).map(|r| r.trim()) {
                 Some("versus") => TeamRole::Versus,
                 Some("result") => TeamRole::Result,
                 Some("score") => TeamRole::Score,
-                _ => continue,
+                _ => return,
             };
             affixes.entry(cols[0].trim().to_string()).or_default().team = Some(role);
-        }
-        // Word lists are stored normalised (their generators and editors keep them so).
-        let words = |tsv: &'static str| -> WordSet<&'static str> {
-            let mut set = WordSet::with_capacity(line_count(tsv));
-            for word in first_cells(tsv) {
-                set.insert(word);
+        });
+        // The Hindi name stops' four lists in one reading of the file.
+        let mut scheme_words = WordSet::default();
+        let mut conjunctions = WordSet::default();
+        let mut pronouns = WordSet::default();
+        let mut generic_words = WordSet::default();
+        each_row(
+            data::text(data::LEXICON_HI_NAME_STOPS),
+            &mut cols,
+            &mut |cols| {
+                let set = match cols.get(1).map(|r| r.trim()) {
+                    Some("scheme") => &mut scheme_words,
+                    Some("conjunction") => &mut conjunctions,
+                    Some("pronoun") => &mut pronouns,
+                    Some("generic") => &mut generic_words,
+                    _ => return,
+                };
+                set.insert(cols[0].trim());
+            },
+        );
+        let mut middle_names = WordSet::default();
+        each_row(data::text(data::LEXICON_SURNAMES), &mut cols, &mut |cols| {
+            if cols.get(1).is_some_and(|c| c.trim() == "middle") {
+                middle_names.insert(cols[0].trim());
             }
+        });
+        let mut name_sounds = Vec::new();
+        each_row(
+            data::text(data::LEXICON_NAME_SOUNDS),
+            &mut cols,
+            &mut |cols| {
+                let letter = cols[0].trim().chars().next();
+                let sound = cols.get(1).and_then(|s| s.trim().chars().next());
+                if let (Some(letter), Some(sound)) = (letter, sound) {
+                    name_sounds.push((letter, sound));
+                }
+            },
+        );
+        let mut classifiers = Vec::new();
+        each_row(
+            data::text(data::LEXICON_CLASSIFIERS),
+            &mut cols,
+            &mut |cols| {
+                if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k.trim())) {
+                    classifiers.push((cols[0].trim(), kind));
+                }
+            },
+        );
+        // Word lists are stored normalised (their generators and editors keep them so).
+        // The big word lists: each row's first cell, trimmed, with no allocation per row.
+        let mut words = |tsv: &'static str| -> WordSet<&'static str> {
+            let mut set = WordSet::with_capacity(line_count(tsv));
+            each_row(tsv, &mut cols, &mut |cols| {
+                set.insert(cols.first().map_or("", |w| w.trim()));
+            });
             set
         };
         let initials: WordSet<&'static str> = words(data::text(data::LEXICON_INITIALS));
@@ -632,40 +685,15 @@ impl Lexicon {
             surnames: words(data::text(data::LEXICON_SURNAMES)),
             initials,
             longest_initial,
-            scheme_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
-                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "scheme"))
-                .map(|cols| cols[0].trim())
-                .collect(),
-            conjunctions: rows(data::text(data::LEXICON_HI_NAME_STOPS))
-                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "conjunction"))
-                .map(|cols| cols[0].trim())
-                .collect(),
-            pronouns: rows(data::text(data::LEXICON_HI_NAME_STOPS))
-                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "pronoun"))
-                .map(|cols| cols[0].trim())
-                .collect(),
-            generic_words: rows(data::text(data::LEXICON_HI_NAME_STOPS))
-                .filter(|cols| cols.get(1).is_some_and(|r| r.trim() == "generic"))
-                .map(|cols| cols[0].trim())
-                .collect(),
-            middle_names: rows(data::text(data::LEXICON_SURNAMES))
-                .filter(|cols| cols.get(1).is_some_and(|c| c.trim() == "middle"))
-                .map(|cols| cols[0].trim())
-                .collect(),
+            scheme_words,
+            conjunctions,
+            pronouns,
+            generic_words,
+            middle_names,
             given_names: words(data::text(data::LEXICON_GIVEN_NAMES)),
             state_governments: words(data::text(data::LEXICON_STATE_GOVERNMENTS)),
-            name_sounds: rows(data::text(data::LEXICON_NAME_SOUNDS))
-                .filter_map(|cols| {
-                    let letter = cols[0].trim().chars().next()?;
-                    let sound = cols.get(1)?.trim().chars().next()?;
-                    Some((letter, sound))
-                })
-                .collect(),
-            classifiers: rows(data::text(data::LEXICON_CLASSIFIERS))
-                .filter_map(|cols| {
-                    Some((cols[0].trim(), ActorKind::from_name(cols.get(1)?.trim())?))
-                })
-                .collect(),
+            name_sounds,
+            classifiers,
         }
     }
 
@@ -923,7 +951,7 @@ mod tests {
         ] {
             let want: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
             let mut got: Vec<Vec<&str>> = Vec::new();
-            each_row(text, &mut Vec::new(), |cols| got.push(cols.to_vec()));
+            each_row(text, &mut Vec::new(), &mut |cols| got.push(cols.to_vec()));
             assert_eq!(got, want, "should read {text:?} as its lines split on tabs");
         }
     }

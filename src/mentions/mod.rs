@@ -57,7 +57,12 @@ pub fn find_mentions<'t>(
 ) -> Vec<Mention> {
     let lex = lexicon::builtin();
     let user = Gazetteer::from_user(&options.actors);
-    let mut tagger = tagger::shipped_model().map(|model| tagger::Tagger::for_text(model, text));
+    // The learned tagger reads only sentences with a Devanagari letter: a text without one
+    // never reads its model (decoding its rows is a third of a first parse's tables).
+    let mut tagger = tagger::has_devanagari_letter(text)
+        .then(tagger::shipped_model)
+        .flatten()
+        .map(|model| tagger::Tagger::for_text(model, text));
     let mut mentions = Vec::new();
     // The tagger's tokens of each sentence, for the lists of places in a Hindi story below:
     // read once.

@@ -178,26 +178,19 @@ impl Model {
                 emit.push(pack_row(row.iter().map(|&w| w as u8 ^ 0x80)));
             }
         }
-        Model::with_parts(bits, &present, emit, trans, notice, never_begin)
+        Model::with_parts(bits, blocks(&present), emit, trans, notice, never_begin)
     }
 
-    /// The model with the buckets that have a row in `present` (bucket `b`: bit `b % 8` of
-    /// byte `b / 8`) and their rows in `emit`.
+    /// The model with the buckets that have a row and how many before each block in `blocks`
+    /// (see [`Model::blocks`], and [`blocks`] to make them) and their rows in `emit`.
     fn with_parts(
         bits: u8,
-        present: &[u8],
+        blocks: Vec<u32>,
         emit: Vec<u64>,
         trans: [[i16; NTAGS]; NTAGS + 1],
         notice: String,
         never_begin: Vec<String>,
     ) -> Model {
-        // At most 2^24 buckets: the count before a block fits in 24 bits.
-        let mut blocks = Vec::with_capacity(present.len());
-        let mut before = 0u32;
-        for &bits in present {
-            blocks.push(before << 8 | u32::from(bits));
-            before += bits.count_ones();
-        }
         Model {
             bits,
             blocks,
@@ -356,13 +349,13 @@ impl Model {
             return Err("model has more rows than buckets".to_string());
         }
         if let Some(coded) = coded {
-            let (present, emit) = (nrows == 0 && r.at == bytes.len())
+            let (blocks, emit) = (nrows == 0 && r.at == bytes.len())
                 .then(|| rows::decode(coded, bits, NTAGS))
                 .flatten()
                 .ok_or("model head has rows, or its coded rows cannot be read")?;
             return Ok(Model::with_parts(
                 bits,
-                &present,
+                blocks,
                 emit,
                 trans,
                 notice,
@@ -393,7 +386,7 @@ impl Model {
         if r.at != bytes.len() {
             return Err("model has trailing bytes".to_string());
         }
-        let model = Model::with_parts(bits, &present, emit, trans, notice, never_begin);
+        let model = Model::with_parts(bits, blocks(&present), emit, trans, notice, never_begin);
         Ok(model)
     }
 }
@@ -567,6 +560,19 @@ pub fn entities(tags: &[u8]) -> Vec<(usize, usize, u8)> {
         }
     }
     out
+}
+
+/// [`Model::blocks`] of the buckets that have a row in `present` (bucket `b`: bit `b % 8` of
+/// byte `b / 8`).
+fn blocks(present: &[u8]) -> Vec<u32> {
+    // At most 2^24 buckets: the count before a block fits in 24 bits.
+    let mut blocks = Vec::with_capacity(present.len());
+    let mut before = 0u32;
+    for &bits in present {
+        blocks.push(before << 8 | u32::from(bits));
+        before += bits.count_ones();
+    }
+    blocks
 }
 
 /// A row of [`Model::emit`] from its weights as stored (each plus 128), tag by tag: weight `t`
@@ -1027,7 +1033,7 @@ impl<'a> Tagger<'a> {
 
 /// Whether `text` has a Devanagari letter (U+0904 to U+0939, U+0958 to U+0961, U+0972 to
 /// U+097F): read byte by byte, eight at a time past ASCII, as `E0 A4 xx` or `E0 A5 xx`.
-fn has_devanagari_letter(text: &str) -> bool {
+pub fn has_devanagari_letter(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
@@ -1217,7 +1223,7 @@ mod tests {
             let coded = rows::encode(&rows, NTAGS);
             assert_eq!(
                 rows::decode(&coded, bits, NTAGS),
-                Some((present, emit)),
+                Some((blocks(&present), emit)),
                 "should decode {} coded rows of 2^{bits} buckets",
                 rows.len()
             );

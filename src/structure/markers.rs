@@ -478,23 +478,27 @@ fn word_key_by_chars(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// The data rows of a TSV file: no comments, no blank lines, cells trimmed. `build.rs` stores
-/// each row's first cell as its [`key`].
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+/// The first two cells, trimmed, of the data rows of a TSV file (no comments, no blank lines):
+/// all that the lists say, read without a Vec per row. `build.rs` stores each row's first cell
+/// as its [`key`].
+fn rows(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
     data.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.split('\t').map(str::trim).collect())
+        .map(|line| {
+            let mut cells = line.split('\t').map(str::trim);
+            (cells.next().unwrap_or(""), cells.next())
+        })
 }
 
 fn load() -> Markers {
     let mut m = Markers::default();
-    for row in rows(data::text(data::STRUCTURE_READ_ALSO)) {
-        let place = match row.get(1).copied() {
+    for (key, second) in rows(data::text(data::STRUCTURE_READ_ALSO)) {
+        let place = match second {
             Some("start") => Place::Start,
             Some("end") => Place::End,
             _ => Place::Anywhere,
         };
-        m.read_also.push((row[0].to_string(), place));
+        m.read_also.push((key.to_string(), place));
     }
     // Longer phrases first, so that "यह भी पढ़ें" wins over "पढ़ें:".
     crate::sort::by_key(&mut m.read_also, |(phrase, _)| {
@@ -518,12 +522,11 @@ fn load() -> Markers {
         .map(|(phrase, _)| phrase.as_str())
         .collect();
     m.promos = FoldedPhrases::new(&promos);
-    for row in rows(data::text(data::STRUCTURE_DATELINES)) {
-        match row.get(1).copied() {
-            Some("byline") => m.bylines.push(row[0].to_string()),
+    for (key, second) in rows(data::text(data::STRUCTURE_DATELINES)) {
+        match second {
+            Some("byline") => m.bylines.push(key.to_string()),
             kind => {
-                m.words.entry(row[0].to_string()).or_default().agency =
-                    Some(kind == Some("agency"));
+                m.words.entry(key.to_string()).or_default().agency = Some(kind == Some("agency"));
             }
         }
     }
@@ -533,12 +536,11 @@ fn load() -> Markers {
         .iter()
         .map(|b| b.chars().next())
         .collect::<Option<Vec<char>>>();
-    for row in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
-        m.words.entry(row[0].to_string()).or_default().label =
-            Some(row.get(1).copied() == Some("advert"));
+    for (key, second) in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
+        m.words.entry(key.to_string()).or_default().label = Some(second == Some("advert"));
     }
     m.captions = rows(data::text(data::STRUCTURE_CAPTIONS))
-        .map(|row| row[0].to_string())
+        .map(|(key, _)| key.to_string())
         .collect();
     m.caption_starts = m
         .captions
@@ -553,33 +555,33 @@ fn load() -> Markers {
             _ => {}
         }
     }
-    for row in rows(data::text(data::STRUCTURE_ABBREVIATIONS)) {
-        let kind = match row.get(1).copied() {
+    for (key, second) in rows(data::text(data::STRUCTURE_ABBREVIATIONS)) {
+        let kind = match second {
             Some("title") => Abbreviation::Title,
             Some("letter") => Abbreviation::Letter { ambiguous: false },
             Some("letter-ambiguous") => Abbreviation::Letter { ambiguous: true },
             _ => Abbreviation::Word,
         };
-        m.words.entry(row[0].to_string()).or_default().abbreviation = Some(kind);
+        m.words.entry(key.to_string()).or_default().abbreviation = Some(kind);
     }
-    for row in rows(data::text(data::STRUCTURE_FUNCTION_WORDS)) {
-        let kind = match row.get(1).copied() {
+    for (key, second) in rows(data::text(data::STRUCTURE_FUNCTION_WORDS)) {
+        let kind = match second {
             Some("stop") => FunctionWord::Stop,
             Some("auxiliary") => FunctionWord::Auxiliary,
             _ => FunctionWord::ClosesNothing,
         };
-        m.words.entry(row[0].to_string()).or_default().function_word = Some(kind);
+        m.words.entry(key.to_string()).or_default().function_word = Some(kind);
     }
-    for row in rows(data::text(data::STRUCTURE_OPENERS)) {
-        let kind = match row.get(1).copied() {
+    for (key, second) in rows(data::text(data::STRUCTURE_OPENERS)) {
+        let kind = match second {
             Some("continuation") => Opener::Continuation,
             Some("start") => Opener::Start,
             _ => Opener::Pronoun,
         };
-        m.words.entry(row[0].to_string()).or_default().opener = Some(kind);
+        m.words.entry(key.to_string()).or_default().opener = Some(kind);
     }
-    for row in rows(data::text(data::STRUCTURE_DATELINE_PLACES)) {
-        m.places.insert(row[0].to_string(), ());
+    for (key, _) in rows(data::text(data::STRUCTURE_DATELINE_PLACES)) {
+        m.places.insert(key.to_string(), ());
     }
     m
 }

@@ -35,6 +35,7 @@ use crate::article::ActorKind;
 use crate::chars::has_devanagari;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
 use crate::quotes::cues::{cues, is_word_char, speakers, TextWords, Word};
+use crate::scan::{bytes_equal, eight, final_marks, is_ascii};
 use crate::word_set::WordSet;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -392,6 +393,16 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
         if !SENTENCE_STOPS[usize::from(b)] {
             i += 1;
+            // After a Latin letter (most bytes of an English text, few of a Hindi one), eight at
+            // a time while all are ASCII and none is a mark.
+            if b.is_ascii_alphabetic() {
+                while let Some(w) = eight(bytes, i) {
+                    if !is_ascii(w) || final_marks(w) | bytes_equal(w, b'|') != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
+            }
             continue;
         }
         if b == 0xE0 {

@@ -272,6 +272,13 @@ fn each_word<'t, T>(
             }
             plain &= !upper;
             at = end;
+            // A space after the run ends the word (most words end so).
+            if let (Some(&b' '), Some(from)) = (bytes.get(at), start) {
+                let r = Range::new(range.start + from, range.start + at);
+                out.push(make(r, &s[from..at], plain));
+                start = None;
+                at += 1;
+            }
             continue;
         }
         let (c, len) = match bytes.get(at) {

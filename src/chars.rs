@@ -128,26 +128,10 @@ pub fn ascii_lowercase_in<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b st
 #[inline(never)]
 pub fn has_devanagari(text: &str) -> bool {
     // U+0900..=U+097F in UTF-8 are E0 A4 xx and E0 A5 xx, and E0 only ever opens a character:
-    // the bytes are searched without decoding characters, and eight ASCII bytes (most of an
-    // English text) at once.
-    let bytes = text.as_bytes();
-    // Most Hindi words and sentences asked about open with a Devanagari character.
-    if let [0xE0, 0xA4 | 0xA5, ..] = bytes {
-        return true;
-    }
-    let opens = |from: &[u8]| {
-        from.windows(2)
-            .any(|w| w[0] == 0xE0 && matches!(w[1], 0xA4 | 0xA5))
-    };
-    let mut at = 0;
-    while let Some(w) = crate::scan::eight(bytes, at) {
-        // The pairs that open in these eight bytes (the ninth closes the last).
-        if !crate::scan::is_ascii(w) && opens(&bytes[at..bytes.len().min(at + 9)]) {
-            return true;
-        }
-        at += 8;
-    }
-    opens(&bytes[at..])
+    // the bytes are searched without decoding characters.
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE0 && matches!(w[1], 0xA4 | 0xA5))
 }
 
 /// [`ASCII_LETTERS`] of an ASCII capital letter; other letters and digits are 1.

@@ -1532,6 +1532,9 @@ fn collect_subjects(
     let is_in = |list: Option<&WordSet<&'static str>>, w: &Word<'_>| {
         list.is_some_and(|l| l.contains(w.lower.as_ref()))
     };
+    // The words come in text order: the first quote that does not end before a word is found
+    // by moving on from the last word's, not by a search for each word.
+    let mut next_span = 0;
     for region in regions {
         for sentence in sentences(text, region.range) {
             let ws = words.of(sentence);
@@ -1540,7 +1543,11 @@ fn collect_subjects(
             // pronoun refers to.
             let reported = ws.iter().position(|w| w.lower == "कि").unwrap_or(ws.len());
             for (i, w) in ws.iter().enumerate() {
-                if inside(w.range) || hindi && i > reported {
+                while spans.get(next_span).is_some_and(|q| q.end <= w.range.start) {
+                    next_span += 1;
+                }
+                let quoted = spans.get(next_span).is_some_and(|q| q.overlaps(w.range));
+                if quoted || hindi && i > reported {
                     continue;
                 }
                 let phrase = if hindi {

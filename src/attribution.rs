@@ -923,10 +923,12 @@ fn is_listed(list: List, word: &str) -> bool {
 fn capitalised(w: &Word<'_>) -> bool {
     let listed = |word: &str| is_listed(List::NotName, word);
     // Contractions are listed without their apostrophe ("theyre" for "They're", "They’re").
-    let not_name = || {
-        listed(&w.lower)
-            || w.lower.contains(['\'', '’']) && listed(&w.lower.replace(['\'', '’'], ""))
-    };
+    // (Told from the bytes first: ’ ends in 0x99, and a search for a set of chars decodes
+    // every char.)
+    let apostrophe =
+        |s: &str| s.bytes().any(|b| b == b'\'' || b == 0x99) && s.contains(['\'', '’']);
+    let not_name =
+        || listed(&w.lower) || apostrophe(&w.lower) && listed(&w.lower.replace(['\'', '’'], ""));
     w.text.chars().next().is_some_and(char::is_uppercase) && !not_name()
 }
 

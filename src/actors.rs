@@ -415,13 +415,25 @@ fn is_person_group(mentions: &[Mention], g: &Group) -> bool {
 
 /// The name words of `g`'s mention with the most of them.
 fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t str> {
-    // Counted first, listed once: the last of the longest, as `max_by_key` picks.
-    g.mentions
-        .iter()
-        .map(|&m| surface(text, &mentions[m]))
-        .max_by_key(|s| name_word_count(s))
-        .map(name_words)
-        .unwrap_or_default()
+    // Counted first, listed once: the last of the longest, as `max_by_key` picks (of equal
+    // surfaces, any: their words are the same). A group names its actor with a few surfaces
+    // over and over: the longest so far and the last other one are not counted again.
+    let mut best: Option<(&str, usize)> = None;
+    let mut other: Option<(&str, usize)> = None;
+    for &m in &g.mentions {
+        let s = surface(text, &mentions[m]);
+        let count = match (best, other) {
+            (Some((b, n)), _) if b == s => n,
+            (_, Some((o, n))) if o == s => n,
+            _ => name_word_count(s),
+        };
+        if best.is_none_or(|(_, n)| count >= n) {
+            best = Some((s, count));
+        } else {
+            other = Some((s, count));
+        }
+    }
+    best.map(|(s, _)| name_words(s)).unwrap_or_default()
 }
 
 /// Rule 3.

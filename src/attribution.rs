@@ -35,6 +35,7 @@ use crate::article::ActorKind;
 use crate::chars::has_devanagari;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
 use crate::quotes::cues::{cues, is_word_char, speakers, TextWords, Word};
+use crate::scan::{bytes_equal, eight, final_marks, is_ascii};
 use crate::word_set::WordSet;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -392,6 +393,16 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
         if !SENTENCE_STOPS[usize::from(b)] {
             i += 1;
+            // After a Latin letter (most bytes of an English text, few of a Hindi one), eight at
+            // a time while all are ASCII and none is a mark.
+            if b.is_ascii_alphabetic() {
+                while let Some(w) = eight(bytes, i) {
+                    if !is_ascii(w) || final_marks(w) | bytes_equal(w, b'|') != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
+            }
             continue;
         }
         if b == 0xE0 {
@@ -912,10 +923,12 @@ fn is_listed(list: List, word: &str) -> bool {
 fn capitalised(w: &Word<'_>) -> bool {
     let listed = |word: &str| is_listed(List::NotName, word);
     // Contractions are listed without their apostrophe ("theyre" for "They're", "They’re").
-    let not_name = || {
-        listed(&w.lower)
-            || w.lower.contains(['\'', '’']) && listed(&w.lower.replace(['\'', '’'], ""))
-    };
+    // (Told from the bytes first: ’ ends in 0x99, and a search for a set of chars decodes
+    // every char.)
+    let apostrophe =
+        |s: &str| s.bytes().any(|b| b == b'\'' || b == 0x99) && s.contains(['\'', '’']);
+    let not_name =
+        || listed(&w.lower) || apostrophe(&w.lower) && listed(&w.lower.replace(['\'', '’'], ""));
     w.text.chars().next().is_some_and(char::is_uppercase) && !not_name()
 }
 
@@ -1521,6 +1534,9 @@ fn collect_subjects(
     let is_in = |list: Option<&WordSet<&'static str>>, w: &Word<'_>| {
         list.is_some_and(|l| l.contains(w.lower.as_ref()))
     };
+    // The words come in text order: the first quote that does not end before a word is found
+    // by moving on from the last word's, not by a search for each word.
+    let mut next_span = 0;
     for region in regions {
         for sentence in sentences(text, region.range) {
             let ws = words.of(sentence);
@@ -1529,7 +1545,11 @@ fn collect_subjects(
             // pronoun refers to.
             let reported = ws.iter().position(|w| w.lower == "कि").unwrap_or(ws.len());
             for (i, w) in ws.iter().enumerate() {
-                if inside(w.range) || hindi && i > reported {
+                while spans.get(next_span).is_some_and(|q| q.end <= w.range.start) {
+                    next_span += 1;
+                }
+                let quoted = spans.get(next_span).is_some_and(|q| q.overlaps(w.range));
+                if quoted || hindi && i > reported {
                     continue;
                 }
                 let phrase = if hindi {

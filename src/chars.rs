@@ -128,10 +128,15 @@ pub fn ascii_lowercase_in<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b st
 #[inline(never)]
 pub fn has_devanagari(text: &str) -> bool {
     // U+0900..=U+097F in UTF-8 are E0 A4 xx and E0 A5 xx, and E0 only ever opens a character:
-    // the bytes are searched without decoding characters.
-    text.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == 0xE0 && matches!(w[1], 0xA4 | 0xA5))
+    // the bytes are searched without decoding characters: those of a text that opens with
+    // Devanagari (a Hindi word) not at all, and ASCII text (an English one) a machine word at a
+    // time.
+    let bytes = text.as_bytes();
+    matches!(bytes, [0xE0, 0xA4 | 0xA5, ..])
+        || !text.is_ascii()
+            && bytes
+                .windows(2)
+                .any(|w| w[0] == 0xE0 && matches!(w[1], 0xA4 | 0xA5))
 }
 
 /// [`ASCII_LETTERS`] of an ASCII capital letter; other letters and digits are 1.
@@ -224,6 +229,17 @@ mod tests {
                 want,
                 "should tell whether {text:?} holds U+0900..=U+097F"
             );
+        }
+        // Eight bytes are read at once: the character may stand anywhere in or across them.
+        for pad in 0..20 {
+            for (c, want) in [('क', true), ('।', true), ('\u{0980}', false), ('é', false)] {
+                let text = format!("{}{c}{}", "a".repeat(pad), "b".repeat(pad % 3));
+                assert_eq!(
+                    has_devanagari(&text),
+                    want,
+                    "should tell whether {text:?} holds U+0900..=U+097F after {pad} bytes"
+                );
+            }
         }
     }
 

@@ -102,16 +102,17 @@ fn may_need_change(input: &str) -> bool {
 /// (E0 A4 BC). `at` itself when the run is empty or one character long. Read from the bytes.
 fn last_of_kept_run(bytes: &[u8], mut at: usize) -> usize {
     let mut last = at;
-    loop {
-        let len = match bytes.get(at..(at + 3).min(bytes.len())) {
-            Some([b, ..]) if b.is_ascii() => 1,
-            Some([0xE0, 0xA4, low]) if !matches!(low, 0xA9 | 0xB1 | 0xB4 | 0xBC) => 3,
-            Some([0xE0, 0xA5, low]) if !(0x98..=0x9F).contains(low) => 3,
-            _ => return last,
+    while let Some(&b) = bytes.get(at) {
+        let len = match (b, bytes.get(at + 1..at + 3)) {
+            _ if b.is_ascii() => 1,
+            (0xE0, Some(&[0xA4, low])) if !matches!(low, 0xA9 | 0xB1 | 0xB4 | 0xBC) => 3,
+            (0xE0, Some(&[0xA5, low])) if !(0x98..=0x9F).contains(&low) => 3,
+            _ => break,
         };
         last = at;
         at += len;
     }
+    last
 }
 
 impl<'a> Normalized<'a> {

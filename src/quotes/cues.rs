@@ -265,19 +265,24 @@ fn each_word<'t, T>(
         // Most characters are ASCII letters and digits or Devanagari letters and signs (its own
         // lower case): a run of them is read without the general steps below.
         let (end, upper) = crate::chars::letter_run(bytes, at);
-        if end > at {
+        let (c, len) = if end > at {
             if start.is_none() {
                 start = Some(at);
                 plain = true;
             }
             plain &= !upper;
             at = end;
-            continue;
-        }
-        let (c, len) = match bytes.get(at) {
-            None => (' ', 1),
-            Some(&b) if b.is_ascii() => (char::from(b), 1),
-            Some(_) => crate::chars::char_at(s, at),
+            // A space after the run ends the word (most words end so): read as such here.
+            if bytes.get(at) != Some(&b' ') {
+                continue;
+            }
+            (' ', 1)
+        } else {
+            match bytes.get(at) {
+                None => (' ', 1),
+                Some(&b) if b.is_ascii() => (char::from(b), 1),
+                Some(_) => crate::chars::char_at(s, at),
+            }
         };
         let inside = is_word_char(c)
             || (c == '\'' || c == '’' || c == '.')

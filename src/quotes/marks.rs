@@ -9,6 +9,8 @@
 //! with nothing open and the marks around a markup attribute's value (`id="…"`) are not marks
 //! at all.
 
+use crate::scan::{bytes_equal, eight, is_ascii};
+
 /// Which marks pair with which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -70,15 +72,19 @@ fn is_latin_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric() || (c.is_alphabetic() && (c as u32) < 0x0250)
 }
 
+/// In [`STEP`], an ASCII letter: [`marks`] steps over ASCII from it eight bytes at a time.
+const LETTER: u8 = 0x80;
+
 /// Per byte: 0 for the bytes that every quote mark's UTF-8 form opens with (none of them
-/// continues a character), else the length of the character that the byte opens, which
-/// [`marks`] steps over.
+/// continues a character), [`LETTER`] for an ASCII letter, else the length of the character
+/// that the byte opens, which [`marks`] steps over.
 static STEP: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         table[b] = match b as u8 {
             b'"' | b'\'' | b'`' | 0xC2 | 0xE2 => 0,
+            byte if byte.is_ascii_alphabetic() => LETTER,
             byte => crate::chars::utf8_len(byte) as u8,
         };
         b += 1;
@@ -95,8 +101,21 @@ pub fn marks(region: &str, base: usize) -> Vec<Mark> {
     while at < bytes.len() {
         // Other characters are passed whole without decoding (a Devanagari letter in one step).
         let step = STEP[usize::from(bytes[at])];
-        if step != 0 {
+        if step & !LETTER != 0 {
             at += usize::from(step);
+            continue;
+        }
+        if step == LETTER {
+            // After a Latin letter (most bytes of an English text), eight bytes at a time
+            // while all are ASCII and none is a mark.
+            at += 1;
+            while let Some(w) = eight(bytes, at) {
+                let marks = bytes_equal(w, b'"') | bytes_equal(w, b'\'') | bytes_equal(w, b'`');
+                if !is_ascii(w) || marks != 0 {
+                    break;
+                }
+                at += 8;
+            }
             continue;
         }
         let Some(c) = region[at..].chars().next() else {
@@ -193,9 +212,28 @@ mod tests {
                 assert_eq!(step, 0, "should stop at {c:?}, a quote mark");
             } else {
                 assert!(
-                    step == 0 || usize::from(step) == c.len_utf8(),
+                    step == 0 || usize::from(step) == c.len_utf8() || step == LETTER,
                     "should stop at {c:?} or step over it whole"
                 );
+                assert_eq!(
+                    step == LETTER,
+                    c.is_ascii_alphabetic(),
+                    "should step over ASCII from {c:?} only if it is a letter"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn finds_marks_at_every_offset_after_letters() {
+        // ASCII is stepped over eight bytes at a time: a mark may stand anywhere in the eight.
+        for pad in 0..20 {
+            for q in ["\"", "“", "''", "``"] {
+                let text = format!("{} {q}word{q} b", "a".repeat(pad));
+                let starts: Vec<usize> = marks(&text, 0).iter().map(|m| m.start).collect();
+                let open = pad + 1;
+                let close = open + q.len() + 4;
+                assert_eq!(starts, [open, close], "should find both marks of {text:?}");
             }
         }
     }

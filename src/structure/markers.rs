@@ -613,6 +613,11 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
                 word = Some((word.map_or(at, |(start, _)| start), run_end));
                 in_piece = true;
                 at = run_end;
+                // A space after the run ends the piece (most words end so).
+                if bytes.get(at) == Some(&b' ') {
+                    at += 1;
+                    break;
+                }
                 continue;
             }
             let (c, len) = crate::chars::char_at(text, at);

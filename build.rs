@@ -581,9 +581,16 @@ fn affix_key(form: &str) -> String {
         .join(" ")
 }
 
-/// A cue form as `src/quotes/cues.rs` reads it.
+/// A cue form as `src/quotes/cues.rs` reads it, which splits it at ASCII whitespace only.
 fn cue_form(form: &str) -> String {
-    normalize::Normalized::new(form.trim()).text.to_lowercase()
+    let form = normalize::Normalized::new(form.trim()).text.to_lowercase();
+    if form
+        .chars()
+        .any(|c| c.is_whitespace() && !c.is_ascii_whitespace())
+    {
+        panic!("data/quotes: the cue {form:?} has a space other than an ASCII one");
+    }
+    form
 }
 
 /// The rows of `HI_COMMON` split into its function words (rank order) and the other words

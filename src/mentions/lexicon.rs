@@ -199,7 +199,7 @@ fn line_count(text: &str) -> usize {
 }
 
 /// The first cell of each row of a packed data file ([`data::text`] has no comment or blank
-/// lines), trimmed: what the word lists hold (the lexicon reads them with [`each_row`]).
+/// lines), trimmed: what the word lists hold (the lexicon reads them with [`data::each_row`]).
 #[cfg(test)]
 fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
     tsv.lines().map(|line| {
@@ -207,53 +207,6 @@ fn first_cells(tsv: &'static str) -> impl Iterator<Item = &'static str> {
             .map_or(line, |(first, _)| first)
             .trim()
     })
-}
-
-/// Calls `each` with the cells of each line of `text` (as `text.lines()` split on tabs gives
-/// them), collected in `cols`: one pass over the bytes for both, quicker than finding each line
-/// and then each tab (the entity files' lines are long, with a few short cells).
-fn each_row(
-    text: &'static str,
-    cols: &mut Vec<&'static str>,
-    each: &mut dyn FnMut(&[&'static str]),
-) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    cols.clear();
-    loop {
-        // Eight bytes at a time up to the next byte below 0x0B (tab and line feed are 0x09
-        // and 0x0A; the lowest flagged byte is one).
-        while let Some(w) = crate::scan::eight(bytes, i) {
-            let below = crate::scan::bytes_below(w, 0x0B);
-            if below != 0 {
-                i += (below.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
-        if b == b'\t' || b == b'\n' {
-            // Tabs and line feeds are ASCII: the cuts are on character boundaries.
-            let cell = text.get(start..i).unwrap_or("");
-            start = i + 1;
-            if b == b'\n' {
-                cols.push(cell.strip_suffix('\r').unwrap_or(cell));
-                each(cols);
-                cols.clear();
-            } else {
-                cols.push(cell);
-            }
-        }
-        i += 1;
-    }
-    // A last line without a line feed (not in a packed file).
-    if start < text.len() || !cols.is_empty() {
-        cols.push(text.get(start..).unwrap_or(""));
-        each(cols);
-    }
 }
 
 /// The data rows of a TSV file: lines that are neither empty nor `#` comments, split on tabs.
@@ -286,7 +239,7 @@ fn builtin_entries(mut on_row: impl FnMut(usize, &[&'static str])) -> Vec<Entry>
     let mut cols: Vec<&'static str> = Vec::new();
     for file in ENTITY_FILES {
         // Packed files have no comment or blank lines (see `rows`).
-        each_row(data::text(file), &mut cols, &mut |cols| {
+        data::each_row(data::text(file), &mut cols, &mut |cols| {
             let kind = cols.get(1).and_then(|&name| {
                 match kinds.iter().find(|(known, _)| *known == name) {
                     Some(&(_, kind)) => kind,
@@ -556,7 +509,7 @@ impl Lexicon {
         let mut longest_affix = 1;
         let mut affixes: HashMap<String, Affix> = HashMap::default();
         let mut cols: Vec<&'static str> = Vec::new();
-        each_row(data::text(data::LEXICON_TITLES), &mut cols, &mut |cols| {
+        data::each_row(data::text(data::LEXICON_TITLES), &mut cols, &mut |cols| {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
                 Some("after") => TitleClass::After,
@@ -573,7 +526,7 @@ impl Lexicon {
             }
             affixes.entry(key).or_default().title = Some(class);
         });
-        each_row(data::text(data::LEXICON_SUFFIXES), &mut cols, &mut |cols| {
+        data::each_row(data::text(data::LEXICON_SUFFIXES), &mut cols, &mut |cols| {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                     affixes.entry(cols[0].to_string()).or_default().opener = Some(kind);
@@ -606,7 +559,7 @@ impl Lexicon {
                 affix_first_words[opening_class(first)].insert(first.to_string());
             }
         }
-        each_row(data::text(data::LEXICON_TEAMS), &mut cols, &mut |cols| {
+        data::each_row(data::text(data::LEXICON_TEAMS), &mut cols, &mut |cols| {
             let role = match cols.get(1).map(|r| r.trim()) {
                 Some("versus") => TeamRole::Versus,
                 Some("result") => TeamRole::Result,
@@ -620,7 +573,7 @@ impl Lexicon {
         let mut conjunctions = WordSet::default();
         let mut pronouns = WordSet::default();
         let mut generic_words = WordSet::default();
-        each_row(
+        data::each_row(
             data::text(data::LEXICON_HI_NAME_STOPS),
             &mut cols,
             &mut |cols| {
@@ -635,13 +588,13 @@ impl Lexicon {
             },
         );
         let mut middle_names = WordSet::default();
-        each_row(data::text(data::LEXICON_SURNAMES), &mut cols, &mut |cols| {
+        data::each_row(data::text(data::LEXICON_SURNAMES), &mut cols, &mut |cols| {
             if cols.get(1).is_some_and(|c| c.trim() == "middle") {
                 middle_names.insert(cols[0].trim());
             }
         });
         let mut name_sounds = Vec::new();
-        each_row(
+        data::each_row(
             data::text(data::LEXICON_NAME_SOUNDS),
             &mut cols,
             &mut |cols| {
@@ -653,7 +606,7 @@ impl Lexicon {
             },
         );
         let mut classifiers = Vec::new();
-        each_row(
+        data::each_row(
             data::text(data::LEXICON_CLASSIFIERS),
             &mut cols,
             &mut |cols| {
@@ -666,7 +619,7 @@ impl Lexicon {
         // The big word lists: each row's first cell, trimmed, with no allocation per row.
         let mut words = |tsv: &'static str| -> WordSet<&'static str> {
             let mut set = WordSet::with_capacity(line_count(tsv));
-            each_row(tsv, &mut cols, &mut |cols| {
+            data::each_row(tsv, &mut cols, &mut |cols| {
                 set.insert(cols.first().map_or("", |w| w.trim()));
             });
             set
@@ -951,7 +904,7 @@ mod tests {
         ] {
             let want: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
             let mut got: Vec<Vec<&str>> = Vec::new();
-            each_row(text, &mut Vec::new(), &mut |cols| got.push(cols.to_vec()));
+            data::each_row(text, &mut Vec::new(), &mut |cols| got.push(cols.to_vec()));
             assert_eq!(got, want, "should read {text:?} as its lines split on tabs");
         }
     }

@@ -79,31 +79,41 @@ impl Kind {
 impl Lexicon {
     fn parse(sources: &[&'static str]) -> Lexicon {
         let mut kinds: Vec<(&'static str, Kind)> = Vec::new();
-        for source in sources {
-            for line in source.lines() {
-                let line = line.trim_end();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
+        // Rows come grouped by kind: the kind of the row before is tried first.
+        let mut at = 0;
+        let mut cols: Vec<&'static str> = Vec::new();
+        for &source in sources {
+            // Packed files have no comment or blank lines; each row is `kind <TAB> form`.
+            data::each_row(source, &mut cols, &mut |cols| {
+                let [name, form @ ..] = cols else {
+                    return;
+                };
+                if form.is_empty() {
+                    return;
                 }
-                let Some((name, form)) = line.split_once('\t') else {
-                    continue;
+                if kinds.get(at).is_none_or(|(k, _)| k != name) {
+                    at = match kinds.iter().position(|(k, _)| k == name) {
+                        Some(at) => at,
+                        None => {
+                            kinds.push((name, Kind::default()));
+                            kinds.len() - 1
+                        }
+                    };
+                }
+                let Some((_, kind)) = kinds.get_mut(at) else {
+                    return;
                 };
-                let at = match kinds.iter().position(|(k, _)| *k == name) {
-                    Some(at) => at,
-                    None => {
-                        kinds.push((name, Kind::default()));
-                        kinds.len() - 1
-                    }
-                };
-                let kind = &mut kinds[at].1;
-                // Stored normalised and in lower case by build.rs (see `cue_form` there).
+                // Stored normalised (no space but ASCII ones, which build.rs checks) and in lower
+                // case by build.rs (see `cue_form` there).
                 let from = kind.form_words.len() as u32;
-                kind.form_words.extend(form.split_whitespace());
+                for cell in form {
+                    kind.form_words.extend(cell.split_ascii_whitespace());
+                }
                 let to = kind.form_words.len() as u32;
                 if to > from {
                     kind.forms.push((from, to));
                 }
-            }
+            });
         }
         for (_, kind) in kinds.iter_mut() {
             // Longest forms first, so that a match is the longest one.

@@ -56,12 +56,16 @@ pub struct Found {
 /// apostrophe or full stop kept when a letter follows ("O'Neill", "U.S").
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(word_estimate(&text[start..end]));
-    each_word(text, start, end, |w| out.push(w));
+    each_word(text, start, end, |w| {
+        out.push(w);
+        true
+    });
     out
 }
 
-/// Calls `found` with each of the [`words`] of `text[start..end]`, in order, listing none.
-fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(Word<'a>)) {
+/// Calls `found` with each of the [`words`] of `text[start..end]`, in order, listing none, until
+/// it returns false.
+fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(Word<'a>) -> bool) {
     let block = &text[start..end];
     let mut begin: Option<usize> = None;
     let bytes = block.as_bytes();
@@ -93,13 +97,16 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
         if in_word {
             begin.get_or_insert(at);
         } else if let Some(b) = begin.take() {
-            found(Word {
+            let go_on = found(Word {
                 start: start + b,
                 end: start + at,
                 text: &block[b..at],
                 known: false,
                 title: None,
             });
+            if !go_on {
+                return;
+            }
         }
     }
     if let Some(b) = begin {
@@ -1290,7 +1297,10 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     // last is asked about, of those after the first three: none is listed.
     let (before_start, after_end) = window(text, range, 20, 40);
     let mut before = None;
-    each_word(text, before_start, range.start, |w| before = Some(w));
+    each_word(text, before_start, range.start, |w| {
+        before = Some(w);
+        true
+    });
     let mut after = [None; 3];
     let mut n = 0;
     each_word(text, range.end, after_end, |w| {
@@ -1298,6 +1308,7 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
             *slot = Some(w);
             n += 1;
         }
+        n < after.len()
     });
     let [first, second, third] = after;
     let role =

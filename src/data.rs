@@ -314,12 +314,15 @@ impl LineIndex {
         };
         let key = prefix_key(word);
         let lo = self.keys.partition_point(|&k| k < key);
+        // Few indexed lines share a key: they are counted, not searched for.
         let hi = lo
             + self
                 .keys
                 .get(lo..)
                 .unwrap_or(&[])
-                .partition_point(|&k| k == key);
+                .iter()
+                .take_while(|&&k| k == key)
+                .count();
         let among = self.entries.get(lo..hi).unwrap_or(&[]);
         let after = match among.binary_search_by(|entry| line_of(entry).cmp(word)) {
             Ok(_) => return true,

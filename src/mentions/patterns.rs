@@ -56,12 +56,16 @@ pub struct Found {
 /// apostrophe or full stop kept when a letter follows ("O'Neill", "U.S").
 pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(word_estimate(&text[start..end]));
-    each_word(text, start, end, |w| out.push(w));
+    each_word(text, start, end, |w| {
+        out.push(w);
+        true
+    });
     out
 }
 
-/// Calls `found` with each of the [`words`] of `text[start..end]`, in order, listing none.
-fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(Word<'a>)) {
+/// Calls `found` with each of the [`words`] of `text[start..end]`, in order, listing none, until
+/// it returns false.
+fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(Word<'a>) -> bool) {
     let block = &text[start..end];
     let mut begin: Option<usize> = None;
     let bytes = block.as_bytes();
@@ -93,13 +97,16 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
         if in_word {
             begin.get_or_insert(at);
         } else if let Some(b) = begin.take() {
-            found(Word {
+            let go_on = found(Word {
                 start: start + b,
                 end: start + at,
                 text: &block[b..at],
                 known: false,
                 title: None,
             });
+            if !go_on {
+                return;
+            }
         }
     }
     if let Some(b) = begin {
@@ -1177,27 +1184,19 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
 /// it, on its line: looking around a name costs the same however long the line is.
 fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usize) {
     // Characters are counted by their first bytes, none decoded: a line feed is one byte, and
-    // no other character has that byte.
+    // no other character has that byte. Most text around a name is ASCII: eight bytes with no
+    // line feed are eight characters, stepped over at once.
+    use crate::scan::{bytes_equal, eight, is_ascii};
     let bytes = text.as_bytes();
-    // Most text around a name is ASCII, a character a byte: the bounds are where the line ends.
-    let ahead = &bytes[range.end..(range.end + after).min(bytes.len())];
-    let behind = &bytes[range.start.saturating_sub(before)..range.start];
-    if ahead.is_ascii() && behind.is_ascii() {
-        let end = range.end
-            + ahead
-                .iter()
-                .position(|&b| b == b'\n')
-                .unwrap_or(ahead.len());
-        let start = range.start - behind.len()
-            + behind
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |p| p + 1);
-        return (start, end);
-    }
+    let plain = |w: u64| is_ascii(w) && bytes_equal(w, b'\n') == 0;
     let mut end = range.end;
     let mut n = 0;
     while n < after {
+        if n + 8 <= after && eight(bytes, end).is_some_and(plain) {
+            end += 8;
+            n += 8;
+            continue;
+        }
         match bytes.get(end) {
             Some(b'\n') | None => break,
             Some(&b) => end += crate::chars::utf8_len(b),
@@ -1207,6 +1206,11 @@ fn window(text: &str, range: Range, before: usize, after: usize) -> (usize, usiz
     let mut start = range.start;
     let mut n = 0;
     while n < before && start > 0 {
+        if n + 8 <= before && start >= 8 && eight(bytes, start - 8).is_some_and(plain) {
+            start -= 8;
+            n += 8;
+            continue;
+        }
         let mut at = start - 1;
         while at > 0 && bytes[at] & 0xC0 == 0x80 {
             at -= 1;
@@ -1293,7 +1297,10 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     // last is asked about, of those after the first three: none is listed.
     let (before_start, after_end) = window(text, range, 20, 40);
     let mut before = None;
-    each_word(text, before_start, range.start, |w| before = Some(w));
+    each_word(text, before_start, range.start, |w| {
+        before = Some(w);
+        true
+    });
     let mut after = [None; 3];
     let mut n = 0;
     each_word(text, range.end, after_end, |w| {
@@ -1301,6 +1308,7 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
             *slot = Some(w);
             n += 1;
         }
+        n < after.len()
     });
     let [first, second, third] = after;
     let role =
@@ -1413,6 +1421,8 @@ mod tests {
         for text in [
             "ab\nकि Ωx😀 Name रूस 😀y\nz",
             "ab\ncd ef Name gh ij\nz",
+            "ab\nsome words before a Name and words after it\nz",
+            "रूस ab cd ef gh Name ij kl mn op रूस",
             "Name",
         ] {
             let start = text.find("Name").unwrap();
@@ -1435,8 +1445,8 @@ mod tests {
                 }
                 (start, end)
             };
-            for before in 0..12 {
-                for after in 0..12 {
+            for before in 0..40 {
+                for after in 0..40 {
                     assert_eq!(
                         window(text, range, before, after),
                         by_chars(before, after),

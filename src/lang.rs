@@ -41,8 +41,13 @@ impl Letters {
                 continue;
             }
             if b == 0xE0 && matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) {
+                // A run of Devanagari at once (words are runs of several letters and signs).
                 n.devanagari += 1;
                 at += 3;
+                while let Some([0xE0, 0xA4 | 0xA5]) = bytes.get(at..at + 2) {
+                    n.devanagari += 1;
+                    at += 3;
+                }
                 continue;
             }
             let Some(c) = text[at..].chars().next() else {

@@ -230,7 +230,8 @@ mod tests {
                 "should tell whether {text:?} holds U+0900..=U+097F"
             );
         }
-        // Eight bytes are read at once: the character may stand anywhere in or across them.
+        // ASCII is tested a machine word at a time: the character may stand anywhere in or
+        // across one.
         for pad in 0..20 {
             for (c, want) in [('क', true), ('।', true), ('\u{0980}', false), ('é', false)] {
                 let text = format!("{}{c}{}", "a".repeat(pad), "b".repeat(pad % 3));

@@ -478,16 +478,17 @@ fn word_key_by_chars(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// The first two cells, trimmed, of the data rows of a TSV file (no comments, no blank lines):
-/// all that the lists say, read without a Vec per row. `build.rs` stores each row's first cell
-/// as its [`key`].
-fn rows(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    data.lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| {
-            let mut cells = line.split('\t').map(str::trim);
-            (cells.next().unwrap_or(""), cells.next())
-        })
+/// The first two cells, trimmed, of each row of a data file ([`data::text`] has no comment or
+/// blank lines): all that the lists say, read by [`data::each_row`] without a Vec per row.
+/// `build.rs` stores each row's first cell as its [`key`].
+fn rows(text: &'static str) -> Vec<(&'static str, Option<&'static str>)> {
+    let mut rows = Vec::new();
+    data::each_row(text, &mut Vec::new(), &mut |cols| {
+        if let [key, rest @ ..] = cols {
+            rows.push((key.trim(), rest.first().map(|cell| cell.trim())));
+        }
+    });
+    rows
 }
 
 fn load() -> Markers {
@@ -540,6 +541,7 @@ fn load() -> Markers {
         m.words.entry(key.to_string()).or_default().label = Some(second == Some("advert"));
     }
     m.captions = rows(data::text(data::STRUCTURE_CAPTIONS))
+        .into_iter()
         .map(|(key, _)| key.to_string())
         .collect();
     m.caption_starts = m

@@ -10,6 +10,12 @@
 mod options;
 mod result;
 
+/// The allocator of the wasm build: smaller than the standard library's (see Cargo.toml). The
+/// module is single-threaded, so its heap needs no lock.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use newslens::wire;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -792,10 +792,10 @@ fn role_before(
     let adjectival = |w: &Word| adjectivals.overlaps(Range::new(w.start, w.end));
     match (w2, w1) {
         (Some(owner), Some(marker)) if matches!(marker.text, "के" | "की" | "का") => {
-            key = format!("{} {} {key}", owner.text, marker.text);
+            key = [owner.text, " ", marker.text, " ", &key].concat();
         }
         (_, Some(adjective)) if adjectival(&adjective) => {
-            key = format!("{} {key}", adjective.text);
+            key = [adjective.text, " ", &key].concat();
         }
         _ => {}
     }

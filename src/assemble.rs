@@ -40,7 +40,8 @@ pub fn assemble(input: &str, parts: Parts<'_>) -> Article {
     });
     let mut id_of = vec![String::new(); parts.actors.len()];
     for (rank, &i) in order.iter().enumerate() {
-        id_of[i] = format!("a{}", rank + 1);
+        id_of[i].push('a');
+        crate::decimal::push_decimal(&mut id_of[i], rank as u64 + 1);
     }
     let mut quote_counts = vec![0u32; parts.actors.len()];
     for speaker in parts.attributions.iter().filter_map(|a| a.speaker) {

@@ -18,6 +18,7 @@ pub mod assemble;
 pub mod attribution;
 pub(crate) mod chars;
 pub mod data;
+pub mod decimal;
 pub mod doc;
 #[cfg(feature = "html")]
 pub mod html;
@@ -62,22 +63,32 @@ impl Error {
     }
 }
 
+impl Error {
+    /// What went wrong and what to do about it (also the error's `Display`); built from its
+    /// parts without `core::fmt`, which the wasm does not carry (see [`decimal`]).
+    pub fn message(&self) -> String {
+        match self {
+            Error::InputTooLarge { bytes, limit } => [
+                "the input is ",
+                &decimal::decimal(*bytes as u64),
+                " bytes of UTF-8, more than maxInputBytes (",
+                &decimal::decimal(*limit as u64),
+                "); pass a larger maxInputBytes or a shorter text",
+            ]
+            .concat(),
+            Error::HtmlNotBuilt => "this build of newslens reads no HTML (it was built without \
+                                    the html feature, as the package's newslens_text_bg.wasm is, \
+                                    which the <news-lens> widget loads); pass the article's plain \
+                                    text with format \"text\", or load newslens_wasm_bg.wasm, \
+                                    which reads HTML"
+                .to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::InputTooLarge { bytes, limit } => write!(
-                f,
-                "the input is {bytes} bytes of UTF-8, more than maxInputBytes ({limit}); \
-                 pass a larger maxInputBytes or a shorter text"
-            ),
-            Error::HtmlNotBuilt => write!(
-                f,
-                "this build of newslens reads no HTML (it was built without the html feature, \
-                 as the package's newslens_text_bg.wasm is, which the <news-lens> widget loads); \
-                 pass the article's plain text with format \"text\", or load \
-                 newslens_wasm_bg.wasm, which reads HTML"
-            ),
-        }
+        f.write_str(&self.message())
     }
 }
 
@@ -106,7 +117,7 @@ pub fn parse_with(text: &str, options: &Options) -> Article {
         published: None,
         warnings: vec![Warning {
             code: error.code().to_string(),
-            message: error.to_string(),
+            message: error.message(),
             byte_start: 0,
             byte_end: 0,
         }],

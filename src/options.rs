@@ -110,7 +110,12 @@ fn read_format<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Form
 /// The `format` option's value `name` (one of [`FORMATS`]), or the error that lists them.
 pub fn format_option(name: &str) -> Result<Format, String> {
     Format::from_name(name).ok_or_else(|| {
-        format!("unknown format \"{name}\"; expected \"text\", \"html\" or \"auto\"")
+        [
+            "unknown format \"",
+            name,
+            "\"; expected \"text\", \"html\" or \"auto\"",
+        ]
+        .concat()
     })
 }
 
@@ -141,14 +146,15 @@ pub fn lang_option(tag: &str) -> Result<Option<String>, String> {
     match tag {
         "auto" => Ok(None),
         tag if LANGS.contains(&tag) => Ok(Some(tag.to_string())),
-        tag => Err(format!(
-            "unknown language \"{tag}\"; expected \"auto\", {}",
-            LANGS
-                .iter()
-                .map(|l| format!("\"{l}\""))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )),
+        tag => {
+            let mut message = ["unknown language \"", tag, "\"; expected \"auto\""].concat();
+            for (i, lang) in LANGS.iter().enumerate() {
+                message.push_str(if i == 0 { ", \"" } else { " or \"" });
+                message.push_str(lang);
+                message.push('"');
+            }
+            Err(message)
+        }
     }
 }
 
@@ -180,8 +186,11 @@ impl<'de> Deserialize<'de> for ActorKind {
 /// The `kind` of an [`ActorEntry`] called `name`, or the error that lists the kinds.
 pub fn actor_kind_option(name: &str) -> Result<ActorKind, String> {
     ActorKind::from_name(name).ok_or_else(|| {
-        format!(
-            "unknown actor kind \"{name}\"; expected person, country, organization, place or group"
-        )
+        [
+            "unknown actor kind \"",
+            name,
+            "\"; expected person, country, organization, place or group",
+        ]
+        .concat()
     })
 }

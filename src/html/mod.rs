@@ -65,14 +65,17 @@ fn source(dom: &Dom, element_index: &[usize], id: NodeId) -> Source {
     while steps.len() < MAX_PATH_STEPS {
         let node = &dom.nodes[at];
         if let Some(ident) = node.attribute("id").filter(|i| css_ident(i)) {
-            steps.push(format!("#{ident}"));
+            steps.push(["#", ident].concat());
             complete = true;
             break;
         }
         let step = if matches!(&*node.name, "html" | "body" | "head") {
             node.name.to_string()
         } else {
-            format!("{}:nth-of-type({})", node.name, node.nth_of_type)
+            let mut step = [&*node.name, ":nth-of-type("].concat();
+            crate::decimal::push_decimal(&mut step, node.nth_of_type.into());
+            step.push(')');
+            step
         };
         steps.push(step);
         if node.parent == 0 || node.parent == at {
@@ -310,7 +313,7 @@ fn quoted(text: &str) -> String {
     if opens || closes {
         text.to_string()
     } else {
-        format!("“{text}”")
+        ["“", text, "”"].concat()
     }
 }
 

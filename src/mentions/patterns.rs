@@ -968,8 +968,8 @@ fn inflected(lex: &Lexicon, word: &str) -> bool {
     };
     !stem.is_empty()
         && (lex.is_common(stem)
-            || lex.is_common(&format!("{stem}ा"))
-            || lex.is_common(&format!("{stem}ना")))
+            || lex.is_common(&[stem, "ा"].concat())
+            || lex.is_common(&[stem, "ना"].concat()))
 }
 
 /// A Hindi name glossed in Latin script in brackets right after it: "बंगाईगांव (Bongaigaon)

@@ -41,6 +41,7 @@ use super::features::{
     FEATURE_VERSION,
 };
 use crate::article::ActorKind;
+use crate::decimal::decimal;
 use crate::doc::{Mention, Range, Source, Structure};
 
 // The coding of the shipped model's rows, shared with the build step that codes them.
@@ -306,21 +307,43 @@ impl Model {
         }
         let format = r.take(1)?[0];
         if format != FORMAT_VERSION {
-            return Err(format!("model format {format}, expected {FORMAT_VERSION}"));
+            return Err([
+                "model format ",
+                &decimal(format.into()),
+                ", expected ",
+                &decimal(FORMAT_VERSION.into()),
+            ]
+            .concat());
         }
         let features = u16::from_le_bytes([r.take(1)?[0], r.take(1)?[0]]);
         if features != FEATURE_VERSION {
-            return Err(format!(
-                "model trained with feature version {features}, the code has {FEATURE_VERSION}; retrain it"
-            ));
+            return Err([
+                "model trained with feature version ",
+                &decimal(features.into()),
+                ", the code has ",
+                &decimal(FEATURE_VERSION.into()),
+                "; retrain it",
+            ]
+            .concat());
         }
         let bits = r.take(1)?[0];
         if !(8..=24).contains(&bits) {
-            return Err(format!("model has {bits} bucket bits, expected 8 to 24"));
+            return Err([
+                "model has ",
+                &decimal(bits.into()),
+                " bucket bits, expected 8 to 24",
+            ]
+            .concat());
         }
         let ntags = r.take(1)?[0] as usize;
         if ntags != NTAGS {
-            return Err(format!("model has {ntags} tags, expected {NTAGS}"));
+            return Err([
+                "model has ",
+                &decimal(ntags as u64),
+                " tags, expected ",
+                &decimal(NTAGS as u64),
+            ]
+            .concat());
         }
         let notice_len = r.u32()? as usize;
         let notice = String::from_utf8(r.take(notice_len)?.to_vec())

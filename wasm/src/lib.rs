@@ -26,9 +26,9 @@ use wasm_bindgen::JsCast;
 pub fn parse(text: JsValue, options: JsValue, read: &js_sys::Function) -> Result<JsValue, JsError> {
     let input = read_text(&text)?;
     let options = options::read_options(&options)
-        .map_err(|problem| JsError::new(&format!("parse(text, options): {problem}")))?;
+        .map_err(|problem| JsError::new(&["parse(text, options): ", &problem].concat()))?;
     let mut article = newslens::parse_to_wire(&input, &options)
-        .map_err(|e| JsError::new(&format!("parse(text, options): {e}")))?;
+        .map_err(|e| JsError::new(&["parse(text, options): ", &e.message()].concat()))?;
     if input.contains('\u{FFFD}') {
         warn_about_lone_surrogates(&text, &mut article);
     }
@@ -45,11 +45,14 @@ fn read_text(text: &JsValue) -> Result<String, JsError> {
     // as_string() encodes with TextEncoder, which turns a lone surrogate into U+FFFD (one UTF-16
     // unit, like the surrogate), so offsets stay right; see warn_about_lone_surrogates.
     text.as_string().ok_or_else(|| {
-        JsError::new(&format!(
-            "parse(text, options): text must be a string, got {}; \
-             pass the article's plain text, e.g. element.textContent",
-            describe(text)
-        ))
+        JsError::new(
+            &[
+                "parse(text, options): text must be a string, got ",
+                &describe(text),
+                "; pass the article's plain text, e.g. element.textContent",
+            ]
+            .concat(),
+        )
     })
 }
 
@@ -80,10 +83,10 @@ fn to_js(
 ) -> Result<JsValue, JsError> {
     // Measured on the sample article in Node: serde-wasm-bindgen's object building cost about
     // 0.2 ms, serde_json::to_string + JSON.parse about as much; this about 0.05 ms.
-    let fail = |why: String| JsError::new(&format!("newslens could not build the result: {why}"));
+    let fail =
+        |why: String| JsError::new(&["newslens could not build the result: ", &why].concat());
     // The strings of a result (paragraphs, quotes, mentions) come to about 1.5 times the input.
-    let tape = result::Tape::of(article, input_bytes + input_bytes / 2)
-        .map_err(|e| fail(e.to_string()))?;
+    let tape = result::Tape::of(article, input_bytes + input_bytes / 2).map_err(|e| fail(e.0))?;
     // SAFETY: the views are read by `read` before anything else runs in this module (nothing in
     // between allocates, so wasm memory cannot grow and detach them) and dropped with `tape`.
     let (ops, numbers, units) = unsafe {

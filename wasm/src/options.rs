@@ -10,6 +10,7 @@
 //! object's key order. The values of `lang`, `format` and an actor's `kind` are checked by the
 //! core's `*_option` functions, which its serde impls use too, so the messages are the same.
 
+use newslens::decimal::{decimal, push_decimal};
 use newslens::options::{actor_kind_option, format_option, lang_option};
 use newslens::{ActorEntry, Options};
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
@@ -27,24 +28,29 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
         return Ok(Options::default());
     }
     let Some(object) = plain_object(value) else {
-        return Err(format!(
-            "options must be an object such as {{ lang: \"hi\" }}, got {}; {ACCEPTED}",
-            crate::describe(value)
-        ));
+        return Err([
+            "options must be an object such as { lang: \"hi\" }, got ",
+            &crate::describe(value),
+            "; ",
+            ACCEPTED,
+        ]
+        .concat());
     };
     let members = known_members(object, struct_fields::<Options>(), "unknown option")
-        .map_err(|e| format!("{e}; {ACCEPTED}"))?;
+        .map_err(|e| [&e, "; ", ACCEPTED].concat())?;
     let member = |name: &str| members.iter().find(|(key, _)| key == name).map(|(_, v)| v);
     let entries = match member("actors") {
         Some(value) => actor_members(value)?,
         None => Vec::new(),
     };
     if let Some(value) = member("maxInputBytes").filter(|v| whole_bytes(v).is_none()) {
-        return Err(format!(
-            "option maxInputBytes must be a whole number of bytes, 0 or more, got {}; \
-             {ACCEPTED}",
-            number_text(value).unwrap_or_else(|| crate::describe(value))
-        ));
+        return Err([
+            "option maxInputBytes must be a whole number of bytes, 0 or more, got ",
+            &number_text(value).unwrap_or_else(|| crate::describe(value)),
+            "; ",
+            ACCEPTED,
+        ]
+        .concat());
     }
     let defaults = Options::default();
     let (mut lang, mut actors) = (defaults.lang, defaults.actors);
@@ -62,18 +68,20 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
                 .and_then(|n| usize::try_from(n).ok())
                 .map(|n| max_input_bytes = n)
                 .ok_or_else(|| {
-                    format!(
-                        "{} is more than this build can hold (at most {} bytes)",
-                        number_text(value).unwrap_or_default(),
-                        usize::MAX
-                    )
+                    [
+                        &number_text(value).unwrap_or_default(),
+                        " is more than this build can hold (at most ",
+                        &decimal(usize::MAX as u64),
+                        " bytes)",
+                    ]
+                    .concat()
                 }),
             // Its shape was read above; each entry in order, the first bad one is the error.
             "actors" => {
                 for (index, entry) in entries.by_ref().enumerate() {
                     actors.push(
                         read_actor(&entry)
-                            .map_err(|e| format!("actors[{index}]{e}; {ACCEPTED}"))?,
+                            .map_err(|e| [&actor(index), &e, "; ", ACCEPTED].concat())?,
                     );
                 }
                 Ok(())
@@ -81,7 +89,7 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
             // known_members admits no other key.
             _ => Ok(()),
         };
-        read.map_err(|e| format!("option {key}: {e}; {ACCEPTED}"))?;
+        read.map_err(|e| ["option ", key, ": ", &e, "; ", ACCEPTED].concat())?;
     }
     Ok(Options {
         lang,
@@ -95,29 +103,39 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
 /// wrong with the array's shape.
 fn actor_members(actors: &JsValue) -> Result<Vec<Vec<(String, JsValue)>>, String> {
     let Some(array) = actors.dyn_ref::<js_sys::Array>() else {
-        return Err(format!(
-            "option actors must be an array, got {}; {ACCEPTED}",
-            crate::describe(actors)
-        ));
+        return Err([
+            "option actors must be an array, got ",
+            &crate::describe(actors),
+            "; ",
+            ACCEPTED,
+        ]
+        .concat());
     };
     let mut entries = Vec::new();
     for (index, entry) in array.iter().enumerate() {
         let Some(object) = plain_object(&entry) else {
-            return Err(format!(
-                "actors[{index}] must be an object such as {{ name: \"Lavrov\", kind: \"person\" }}, \
-                 got {}; {ACCEPTED}",
-                crate::describe(&entry)
-            ));
+            return Err([
+                &actor(index),
+                " must be an object such as { name: \"Lavrov\", kind: \"person\" }, got ",
+                &crate::describe(&entry),
+                "; ",
+                ACCEPTED,
+            ]
+            .concat());
         };
-        let what = format!("actors[{index}] has an unknown field");
+        let what = [&actor(index), " has an unknown field"].concat();
         let members = known_members(object, struct_fields::<ActorEntry>(), &what)
-            .map_err(|e| format!("{e}; {ACCEPTED}"))?;
+            .map_err(|e| [&e, "; ", ACCEPTED].concat())?;
         for (key, value) in &members {
             if key == "aliases" && !js_sys::Array::is_array(value) {
-                return Err(format!(
-                    "actors[{index}].aliases must be an array of strings, got {}; {ACCEPTED}",
-                    crate::describe(value)
-                ));
+                return Err([
+                    &actor(index),
+                    ".aliases must be an array of strings, got ",
+                    &crate::describe(value),
+                    "; ",
+                    ACCEPTED,
+                ]
+                .concat());
             }
         }
         entries.push(members);
@@ -130,7 +148,7 @@ fn read_actor(members: &[(String, JsValue)]) -> Result<ActorEntry, String> {
     let (mut name, mut kind) = (None, None);
     let (mut aliases, mut canonical, mut wikidata) = (Vec::new(), None, None);
     for (key, value) in members {
-        let field = |e: String| format!(".{key}: {e}");
+        let field = |e: String| [".", key, ": ", &e].concat();
         match key.as_str() {
             "name" => name = Some(string(value).map_err(field)?),
             "kind" => {
@@ -145,7 +163,9 @@ fn read_actor(members: &[(String, JsValue)]) -> Result<ActorEntry, String> {
             "aliases" => {
                 let aliases_array = value.unchecked_ref::<js_sys::Array>(); // checked by actor_members
                 for (index, alias) in aliases_array.iter().enumerate() {
-                    aliases.push(string(&alias).map_err(|e| format!(".{key}[{index}]: {e}"))?);
+                    let at =
+                        |e: String| [".", key, "[", &decimal(index as u64), "]: ", &e].concat();
+                    aliases.push(string(&alias).map_err(at)?);
                 }
             }
             // known_members admits no other key.
@@ -178,9 +198,9 @@ fn known_members(
             let hint = fields
                 .iter()
                 .find(|field| loose(field) == loose(&key))
-                .map(|field| format!(" (did you mean {field}?)"))
+                .map(|field| [" (did you mean ", field, "?)"].concat())
                 .unwrap_or_default();
-            return Err(format!("{unknown} \"{key}\"{hint}"));
+            return Err([unknown, " \"", &key, "\"", &hint].concat());
         }
         let value = js_sys::Reflect::get(object, &JsValue::from_str(&key)).unwrap_or_default();
         if !value.is_undefined() && !value.is_null() {
@@ -190,11 +210,19 @@ fn known_members(
     Ok(members)
 }
 
+/// `actors[index]`, as the messages name an entry of the `actors` option.
+fn actor(index: usize) -> String {
+    let mut name = String::from("actors[");
+    push_decimal(&mut name, index as u64);
+    name.push(']');
+    name
+}
+
 /// `value` as a string, or the error that says what it is instead.
 fn string(value: &JsValue) -> Result<String, String> {
     value
         .as_string()
-        .ok_or_else(|| format!("invalid type: {}, expected a string", shown(value)))
+        .ok_or_else(|| ["invalid type: ", &shown(value), ", expected a string"].concat())
 }
 
 /// `value` if it is a whole number of bytes JS can count exactly (0 to 2^53 - 1).
@@ -208,9 +236,14 @@ fn whole_bytes(value: &JsValue) -> Option<u64> {
 /// named as by [`crate::describe`].
 fn shown(value: &JsValue) -> String {
     if let Some(text) = number_text(value) {
-        format!("number {text}")
+        ["number ", &text].concat()
     } else if let Some(flag) = value.as_bool() {
-        format!("boolean {flag}")
+        (if flag {
+            "boolean true"
+        } else {
+            "boolean false"
+        })
+        .to_string()
     } else {
         crate::describe(value)
     }

@@ -49,7 +49,7 @@ pub struct Tape {
 
 /// Why a value could not be serialised (a type the layout has no room for).
 #[derive(Debug)]
-pub struct Error(String);
+pub struct Error(pub(crate) String);
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -195,6 +195,15 @@ impl<'a> Variant<'a> {
 /// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
+/// The error for an integer that a JS number cannot hold exactly: `-` if `negative`, then
+/// `magnitude`.
+fn too_large(negative: bool, magnitude: u64) -> Error {
+    let mut message = String::from(if negative { "-" } else { "" });
+    newslens::decimal::push_decimal(&mut message, magnitude);
+    message.push_str(" is too large for a JS number");
+    Error(message)
+}
+
 impl<'a> ser::Serializer for &'a mut Tape {
     type Ok = ();
     type Error = Error;
@@ -225,7 +234,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
 
     fn serialize_i64(self, v: i64) -> Result {
         if v.unsigned_abs() > MAX_SAFE_INTEGER {
-            return Err(Error(format!("{v} is too large for a JS number")));
+            return Err(too_large(v < 0, v.unsigned_abs()));
         }
         self.serialize_f64(v as f64)
     }
@@ -244,7 +253,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
 
     fn serialize_u64(self, v: u64) -> Result {
         if v > MAX_SAFE_INTEGER {
-            return Err(Error(format!("{v} is too large for a JS number")));
+            return Err(too_large(false, v));
         }
         self.serialize_f64(v as f64)
     }

@@ -63,7 +63,8 @@ else
 optimise_wasm() {
   local wasm=$1
   # A panic traps at once instead of first formatting a message that wasm32 discards (see the
-  # script); wasm-opt then drops the message machinery and the arguments at each call site.
+  # script); wasm-opt then drops the arguments at each call site, and core::fmt, which only the
+  # panic messages use.
   node scripts/snip-panics.mjs "$wasm"
   WASM_OPT=node_modules/.bin/wasm-opt
   if [[ -x $WASM_OPT ]]; then

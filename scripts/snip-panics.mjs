@@ -6,14 +6,28 @@
 // wasm32-unknown-unknown the standard panic hook writes its message to a stderr that discards
 // it, so a panic already ends in an `unreachable` trap (the WebAssembly.RuntimeError that
 // js/guard.js turns into an Error) after formatting a message nobody reads. Without the
-// formatting, wasm-opt drops the message machinery (core::fmt as panics use it, Debug impls)
-// and, at each of the ~900 call sites (index and slice checks, unwrap, expect), the arguments
-// that only the message needed. The core must never panic anyway (a panic is a bug).
+// formatting, wasm-opt drops, at each of the ~900 call sites (index and slice checks, unwrap,
+// expect), the arguments that only the message needed. The core must never panic anyway (a
+// panic is a bug).
+//
+// core::fmt itself (the formatter, its padding and integer code, the Debug and Display impls a
+// panic message names, std's message payloads) would stay: the linker put those functions in
+// the table of functions called by pointer, as the panic code took their addresses, and
+// wasm-opt keeps every function of the table. The bindings and the core build their messages
+// without core::fmt (src/decimal.rs), so a panic's message is its only user: the script
+// replaces those bodies too (about 4 KB gzip), but only when no function that can still run
+// calls one of them (`wasm-opt --print-call-graph`: reached from the exports and the table, not
+// through the replaced functions); otherwise it names the caller and keeps them. What that check
+// cannot see is a formatter made in the caller itself that calls a formatting function by
+// pointer, as `to_string()` of a `dyn Display` does; the JS tests, which check the messages,
+// would trap.
 //
 // Usage: node scripts/snip-panics.mjs FILE.wasm   (rewrites FILE.wasm; needs its name section,
-// which wasm-bindgen keeps and wasm-opt strips afterwards). Prints how many bodies it replaced;
-// leaves the file as it is, with a warning, when it finds no names or no panic function.
-import { readFileSync, writeFileSync } from "node:fs";
+// which wasm-bindgen keeps and wasm-opt strips afterwards, and node_modules/.bin/wasm-opt for the
+// core::fmt check). Prints how many bodies it replaced; leaves the file as it is, with a
+// warning, when it finds no names or no panic function.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 // The functions that only report a panic or an allocation failure and never return, by their
 // demangled names (`core[1a2b…]::panicking::panic_fmt` or `core::panicking::panic_fmt::h…`).
@@ -29,6 +43,10 @@ const PANICS = new RegExp(
       "panicking::panic_with_hook",
       "panicking::begin_panic_handler",
       "panicking::rust_panic_with_hook",
+      "panicking::assert_failed",
+      "panicking::assert_failed_inner",
+      "cell::panic_already_borrowed",
+      "cell::panic_already_mutably_borrowed",
       "str::slice_error_fail",
       "str::slice_error_fail_rt",
       "slice::index::\\w+_fail",
@@ -41,7 +59,20 @@ const PANICS = new RegExp(
       "raw_vec::handle_error",
       "raw_vec::capacity_overflow",
     ].join("|") +
-    ")(::h[0-9a-f]{16})?$|^<hashbrown(\\[[0-9a-f]+\\])?::raw::Fallibility>::capacity_overflow$",
+    ")(::h[0-9a-f]{16})?$|^<hashbrown(\\[[0-9a-f]+\\])?::raw::Fallibility>::capacity_overflow$" +
+    // What std's panic handler and allocation-failure hook call only while reporting: the
+    // payloads that carry the message, and the hook that writes it.
+    "|^<std(\\[[0-9a-f]+\\])?::panicking::(panic_handler::\\w+|begin_panic::Payload<[^>]*>) as " +
+    "|^std(\\[[0-9a-f]+\\])?::alloc::default_alloc_error_hook(::h[0-9a-f]{16})?$",
+);
+
+// core::fmt and alloc::fmt (write, format, the Formatter, the builders), the impls of their
+// traits (`<u32 as core::fmt::Display>::fmt`, `<String as core::fmt::Write>::write_str`), and
+// the escaping behind `{:?}` of a char.
+const FORMATTING = new RegExp(
+  "^<?(core|alloc)(\\[[0-9a-f]+\\])?::fmt::" +
+    "|^<.* as (core|alloc)(\\[[0-9a-f]+\\])?::fmt::\\w+>::" +
+    "|^<char>::escape_debug_ext$",
 );
 
 const file = process.argv[2];
@@ -116,6 +147,7 @@ for (const [, start] of sections.filter(([id]) => id === 2)) {
 }
 
 const snip = new Set();
+const formatting = new Set();
 for (const [, start, end] of sections.filter(([id]) => id === 0)) {
   let [section, at] = name(start);
   if (section !== "name") continue;
@@ -130,6 +162,7 @@ for (const [, start, end] of sections.filter(([id]) => id === 0)) {
         [index, p] = leb(p);
         [fn, p] = name(p);
         if (PANICS.test(fn)) snip.add(index);
+        else if (FORMATTING.test(fn)) formatting.add(index);
       }
     }
     at = contents + size;
@@ -138,6 +171,58 @@ for (const [, start, end] of sections.filter(([id]) => id === 0)) {
 if (snip.size === 0) {
   console.warn(`snip-panics: no panic functions named in ${file}; left as it is`);
   process.exit(0);
+}
+const formattingUsers = formatting.size > 0 ? callersOfFormatting() : [];
+if (formattingUsers.length === 0) {
+  for (const index of formatting) snip.add(index);
+} else {
+  console.warn(
+    `snip-panics: core::fmt is used outside panics in ${file}, so it is kept: ` +
+      formattingUsers.slice(0, 5).join("; "),
+  );
+}
+
+/** "caller -> callee" for each call into FORMATTING from a function that can run when no panic
+ * does: reached from the exports and the table's functions by direct calls, not through PANICS
+ * or FORMATTING (whose bodies are replaced). Names as binaryen prints them, which adds `[n]` to
+ * a repeated name. */
+function callersOfFormatting() {
+  const wasmOpt = new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname;
+  if (!existsSync(wasmOpt)) return [`(no ${wasmOpt} to check with)`];
+  const graph = execFileSync(wasmOpt, [file, "--print-call-graph", "-o", "/dev/null"], {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  const plain = (fn) => fn.replace(/\[\d+\]$/, "");
+  const replaced = (fn) => PANICS.test(plain(fn)) || FORMATTING.test(plain(fn));
+  const calls = new Map();
+  const roots = [];
+  for (const line of graph.split("\n")) {
+    const call = /^ {2}"(.*)" -> "(.*)"; \/\/ call$/.exec(line);
+    if (call) {
+      if (!calls.has(call[1])) calls.set(call[1], []);
+      calls.get(call[1]).push(call[2]);
+      continue;
+    }
+    // An export (gray) or a function of the table (rounded).
+    const node = /^ {2}"(.*)" \[style="filled(, rounded)?"(, fillcolor="(\w+)")?\];$/.exec(line);
+    if (node && (node[2] || node[4] === "gray")) roots.push(node[1]);
+  }
+  const live = new Set();
+  const todo = roots.filter((fn) => !replaced(fn));
+  while (todo.length > 0) {
+    const fn = todo.pop();
+    if (live.has(fn)) continue;
+    live.add(fn);
+    for (const callee of calls.get(fn) ?? []) if (!replaced(callee)) todo.push(callee);
+  }
+  const users = [];
+  for (const fn of live) {
+    for (const callee of calls.get(fn) ?? []) {
+      if (FORMATTING.test(plain(callee))) users.push(`${fn} -> ${callee}`);
+    }
+  }
+  return users;
 }
 
 const parts = [bytes.subarray(0, 8)];
@@ -163,4 +248,6 @@ for (const [id, start, end, header] of sections) {
   parts.push(Buffer.from([id]), encodeLeb(contents.length), contents);
 }
 writeFileSync(file, Buffer.concat(parts));
-console.log(`snip-panics: ${snipped} panic functions of ${file} replaced by unreachable`);
+console.log(
+  `snip-panics: ${snipped} panic and formatting functions of ${file} replaced by unreachable`,
+);

@@ -70,7 +70,7 @@ fn source(dom: &Dom, element_index: &[usize], id: NodeId) -> Source {
             break;
         }
         let step = if matches!(&*node.name, "html" | "body" | "head") {
-            node.name.to_string()
+            String::from(&*node.name)
         } else {
             let mut step = [&*node.name, ":nth-of-type("].concat();
             crate::decimal::push_decimal(&mut step, node.nth_of_type.into());

@@ -3,8 +3,8 @@
 //! them; the headers stay in the files, with the sources), and the files are written one after
 //! another into one text, with `$OUT_DIR/data_files.rs` saying where each one is (one constant
 //! per file, byte ranges of the text). The text is stored packed ([`encode`]: one byte per
-//! Devanagari letter) in `$OUT_DIR/data_text.bin`, which `src/data.rs` unpacks into UTF-8 once,
-//! on first use.
+//! Devanagari letter) and column by column ([`lay_out_text`]) in `$OUT_DIR/data_text.bin`,
+//! which `src/data.rs` unpacks into UTF-8 once, on first use.
 //!
 //! The two big word lists that the code only looks words up in (`SORTED_LISTS`) are stored
 //! apart, in `$OUT_DIR/sorted_lists.bin`, packed, sorted by their packed bytes and front-coded
@@ -96,7 +96,8 @@ fn main() {
         .collect();
     let expanded = forms::expand_entity_files(&entity_texts);
 
-    let mut text = String::new();
+    // The files of the text (all but the sorted lists) in order: constant name, doc line, lines.
+    let mut parts: Vec<(String, String, Vec<String>)> = Vec::new();
     let mut packed: Vec<u8> = Vec::new();
     let mut hi_function_words: Vec<String> = Vec::new();
     // The packed lines of the sorted list of `HI_COMMON`, in order (for the tagger's words).
@@ -167,17 +168,11 @@ fn main() {
             .unwrap();
             continue;
         }
-        let start = text.len();
-        for line in lines {
-            text.push_str(line);
-            text.push('\n');
-        }
-        writeln!(
-            index,
-            "/// `data/{file}` without its comment lines.\npub const {name}: File = File {{ start: {start}, end: {} }};",
-            text.len()
-        )
-        .unwrap();
+        parts.push((
+            name,
+            format!("`data/{file}` without its comment lines."),
+            lines.iter().map(|line| line.to_string()).collect(),
+        ));
         text_files.push(file);
     }
     writeln!(
@@ -200,28 +195,41 @@ fn main() {
         writeln!(index, "    ({file:?}, {}),", constant_name(file)).unwrap();
     }
     index.push_str("];\n");
-    let start = text.len();
-    for line in &hi_function_words {
-        text.push_str(line);
-        text.push('\n');
+    parts.push((
+        "LEXICON_HI_FUNCTION_WORDS".to_string(),
+        format!("Generated: the function words of `data/{HI_COMMON}` (see build.rs)."),
+        hi_function_words.clone(),
+    ));
+    parts.push((
+        "LEXICON_SUFFIXES_UNCAPITALISED".to_string(),
+        format!(
+            "Generated: the keys of `data/{SUFFIXES}` that upper-casing the first letter of \
+             another word makes, when that letter is neither ASCII nor Devanagari (see build.rs)."
+        ),
+        suffixes_uncapitalised,
+    ));
+    let (text, text_packed, tables) = lay_out_text(&parts);
+    for (name, doc, range) in tables.files {
+        writeln!(
+            index,
+            "/// {doc}\npub const {name}: File = File {{ start: {}, end: {} }};",
+            range.start, range.end
+        )
+        .unwrap();
     }
     writeln!(
         index,
-        "/// Generated: the function words of `data/{HI_COMMON}` (see build.rs).\npub const LEXICON_HI_FUNCTION_WORDS: File = File {{ start: {start}, end: {} }};",
-        text.len()
+        "/// How `data_text.bin` stores the text: the files with the same number of cells in a row \
+         one after another, as a table, and each table column by column (see build.rs's \
+         `lay_out_text`). For each table in text order: its number of rows, and where each of its \
+         columns starts in `data_text.bin`.\npub const TEXT_TABLES: [(usize, &[usize]); {}] = [",
+        tables.tables.len()
     )
     .unwrap();
-    let start = text.len();
-    for line in &suffixes_uncapitalised {
-        text.push_str(line);
-        text.push('\n');
+    for (rows, starts) in &tables.tables {
+        writeln!(index, "    ({rows}, &{starts:?}),").unwrap();
     }
-    writeln!(
-        index,
-        "/// Generated: the keys of `data/{SUFFIXES}` that upper-casing the first letter of another word makes, when that letter is neither ASCII nor Devanagari (see build.rs).\npub const LEXICON_SUFFIXES_UNCAPITALISED: File = File {{ start: {start}, end: {} }};",
-        text.len()
-    )
-    .unwrap();
+    index.push_str("];\n");
     // src/data.rs packs a word to look up into a buffer of this size.
     writeln!(
         index,
@@ -230,11 +238,6 @@ fn main() {
     )
     .unwrap();
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    // The text packed as the sorted lists are ([`encode`]): about 4 KB smaller gzipped than
-    // its UTF-8, most of it Devanagari (three bytes a letter in UTF-8); `src/data.rs` unpacks it
-    // once, on first use.
-    let mut text_packed = Vec::with_capacity(text.len());
-    encode(&text, &mut text_packed);
     writeln!(
         index,
         "/// The length of the text that `data_text.bin` unpacks to, in bytes.\npub const TEXT_LEN: usize = {};",
@@ -261,6 +264,73 @@ fn main() {
     fs::write(Path::new(&out).join("unicode_tables.rs"), unicode_tables())
         .expect("write unicode_tables.rs");
     fs::write(Path::new(&out).join("char_blocks.rs"), char_blocks()).expect("write char_blocks.rs");
+}
+
+/// Where [`lay_out_text`] puts the files: each file's constant name, doc line and byte range in
+/// the text, and each table's number of rows and where its columns start in the packed text.
+struct TextLayout {
+    files: Vec<(String, String, std::ops::Range<usize>)>,
+    tables: Vec<(usize, Vec<usize>)>,
+}
+
+/// The text of `parts` (each a file's constant name, doc line and lines) and its packed form.
+/// The text holds the files grouped by the number of cells in their rows (split at tabs; a file
+/// whose rows differ counts as one cell a row), the groups fewest cells first, the files of a
+/// group in order: each group is a table, whose rows are its files' lines. The packed text holds
+/// each table column by column, each cell packed ([`encode`]) and ending in a line feed: the
+/// cells of a column repeat (the kinds, the empty cells) or resemble each other (the names, the
+/// Hindi forms) more than the cells of a row do, and gzip finds it: the wasm gzips about 3.5 KB
+/// smaller than with the packed lines one after another. `src/data.rs` unpacks the text row by
+/// row, once, on first use.
+fn lay_out_text(parts: &[(String, String, Vec<String>)]) -> (String, Vec<u8>, TextLayout) {
+    let width = |lines: &[String]| {
+        let counts: std::collections::BTreeSet<usize> =
+            lines.iter().map(|line| line.split('\t').count()).collect();
+        match counts.len() {
+            1 => counts.into_iter().next().unwrap_or(1),
+            _ => 1,
+        }
+    };
+    let widths: Vec<usize> = parts.iter().map(|part| width(&part.2)).collect();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|&i| widths[i]);
+    let mut text = String::new();
+    let mut packed = Vec::new();
+    let mut layout = TextLayout {
+        files: Vec::new(),
+        tables: Vec::new(),
+    };
+    for group in order.chunk_by(|&a, &b| widths[a] == widths[b]) {
+        let width = widths[group[0]];
+        // src/data.rs's `TABLE_COLUMNS_MAX`.
+        assert!(width <= 8, "a data file with more than 8 cells in a row");
+        let mut rows: Vec<Vec<&str>> = Vec::new();
+        for &i in group {
+            let (name, doc, lines) = &parts[i];
+            let start = text.len();
+            for line in lines {
+                text.push_str(line);
+                text.push('\n');
+                rows.push(match width {
+                    1 => vec![line.as_str()],
+                    _ => line.split('\t').collect(),
+                });
+            }
+            layout
+                .files
+                .push((name.clone(), doc.clone(), start..text.len()));
+        }
+        let mut starts = Vec::new();
+        for column in 0..width {
+            starts.push(packed.len());
+            for row in &rows {
+                encode(row[column], &mut packed);
+                packed.push(b'\n');
+            }
+        }
+        layout.tables.push((rows.len(), starts));
+    }
+    (text, packed, layout)
 }
 
 /// `src/chars.rs`'s tables: for two blocks of 128 characters, Devanagari (U+0900..=U+097F) and

@@ -404,19 +404,34 @@ fn unicode_tables() -> String {
         "/// The combining marks of U+0900–U+097F: bit `c - 0x900`.\nconst DEVANAGARI_MARKS: u128 = {devanagari:#x};"
     )
     .unwrap();
-    let mut decompositions = String::new();
-    let mut count = 0;
+    // As `u16` columns (every character involved is in U+0900–U+0DFF), without the slices'
+    // pointers.
+    let mut decomposed: Vec<u16> = Vec::new();
+    let mut parts_of: Vec<[u16; 3]> = Vec::new();
     for c in '\u{0900}'..='\u{0DFF}' {
         let mut parts = Vec::new();
         unicode::decompose_indic(c, |d| parts.push(d));
         if parts != [c] {
-            writeln!(decompositions, "    ({c:?}, &{parts:?}),").unwrap();
-            count += 1;
+            assert!(
+                parts.len() <= 3,
+                "an Indic decomposition of more than three characters"
+            );
+            let mut row = [0u16; 3];
+            for (slot, part) in row.iter_mut().zip(&parts) {
+                *slot = u16::try_from(u32::from(*part)).expect("a decomposition in the BMP");
+            }
+            decomposed.push(u16::try_from(u32::from(c)).expect("an Indic character"));
+            parts_of.push(row);
         }
     }
     writeln!(
         out,
-        "/// The canonical decompositions of U+0900–U+0DFF, by character.\nstatic INDIC_DECOMPOSITIONS: [(char, &[char]); {count}] = [\n{decompositions}];"
+        "/// The characters of U+0900–U+0DFF that have a canonical decomposition, in order.\n\
+         static INDIC_DECOMPOSED: [u16; {}] = {decomposed:#x?};\n\
+         /// Their decompositions, in step: two or three characters, a 0 after two.\n\
+         static INDIC_DECOMPOSITIONS: [[u16; 3]; {}] = {parts_of:#x?};",
+        decomposed.len(),
+        parts_of.len(),
     )
     .unwrap();
     // In columns, which gzip better than rows: the first characters once each with their

@@ -141,9 +141,16 @@ pub fn compose(first: char, second: char) -> Option<char> {
 /// `unicode_normalization::char::decompose_canonical` does; a character outside that range is
 /// emitted as it is (the callers pass none).
 pub fn decompose_indic(c: char, mut emit: impl FnMut(char)) {
-    match INDIC_DECOMPOSITIONS.binary_search_by_key(&c, |&(from, _)| from) {
-        Ok(i) => INDIC_DECOMPOSITIONS[i].1.iter().for_each(|&d| emit(d)),
-        Err(_) => emit(c),
+    let found = u16::try_from(u32::from(c))
+        .ok()
+        .and_then(|code| INDIC_DECOMPOSED.binary_search(&code).ok());
+    match found.and_then(|i| INDIC_DECOMPOSITIONS.get(i)) {
+        Some(parts) => parts
+            .iter()
+            .filter(|&&part| part != 0)
+            .filter_map(|&part| char::from_u32(u32::from(part)))
+            .for_each(emit),
+        None => emit(c),
     }
 }
 
@@ -381,7 +388,7 @@ mod tests {
             );
         }
         assert!(
-            INDIC_DECOMPOSITIONS.len() > 20,
+            INDIC_DECOMPOSED.len() > 20,
             "should hold the nukta letters of several scripts"
         );
     }

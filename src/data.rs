@@ -2,7 +2,7 @@
 //! comment and blank lines, with their lookup keys made, one text stored packed (one byte per
 //! Devanagari letter: the wasm gzips about 5 KB smaller than with UTF-8) and column by column
 //! (the files with as many cells in a row as a table: about 3.5 KB smaller), and unpacked row by
-//! row once, on first use (about 2.5 M instructions natively, a ninth of a first parse).
+//! row once, on first use (about 2.4 M instructions natively, a ninth of a first parse).
 //!
 //! [`text`] gives a file's lines as `&'static str`; the file constants ([`LEXICON_PEOPLE`],
 //! [`STRUCTURE_READ_ALSO`], ...) are generated from the directory listing, so a missing file is
@@ -202,10 +202,11 @@ fn unpack_rows(packed: &[u8], tables: &[(usize, &[usize])], out: &mut String) ->
                     if b >= 0x80 {
                         // 0x900 + (b - 0x80), one of the 128 Devanagari code points.
                         out.push(char::from_u32(0x0880 + u32::from(b)).unwrap_or('\0'));
+                    } else if b > b'\n' || (b != 1 && b != b'\n') {
+                        // Most ASCII is above the line feed: one test for it first.
+                        out.push(char::from(b));
                     } else if b == b'\n' {
                         break;
-                    } else if b != 1 {
-                        out.push(char::from(b));
                     } else {
                         // One other character in UTF-8: its first byte says how many bytes.
                         let width = match packed.get(at) {

@@ -3,8 +3,8 @@
 //! them; the headers stay in the files, with the sources), and the files are written one after
 //! another into one text, with `$OUT_DIR/data_files.rs` saying where each one is (one constant
 //! per file, byte ranges of the text). The text is stored packed ([`encode`]: one byte per
-//! Devanagari letter) in `$OUT_DIR/data_text.bin`, which `src/data.rs` unpacks into UTF-8 once,
-//! on first use.
+//! Devanagari letter) and column by column ([`lay_out_text`]) in `$OUT_DIR/data_text.bin`,
+//! which `src/data.rs` unpacks into UTF-8 once, on first use.
 //!
 //! The two big word lists that the code only looks words up in (`SORTED_LISTS`) are stored
 //! apart, in `$OUT_DIR/sorted_lists.bin`, packed, sorted by their packed bytes and front-coded
@@ -96,7 +96,8 @@ fn main() {
         .collect();
     let expanded = forms::expand_entity_files(&entity_texts);
 
-    let mut text = String::new();
+    // The files of the text (all but the sorted lists) in order: constant name, doc line, lines.
+    let mut parts: Vec<(String, String, Vec<String>)> = Vec::new();
     let mut packed: Vec<u8> = Vec::new();
     let mut hi_function_words: Vec<String> = Vec::new();
     // The packed lines of the sorted list of `HI_COMMON`, in order (for the tagger's words).
@@ -167,17 +168,11 @@ fn main() {
             .unwrap();
             continue;
         }
-        let start = text.len();
-        for line in lines {
-            text.push_str(line);
-            text.push('\n');
-        }
-        writeln!(
-            index,
-            "/// `data/{file}` without its comment lines.\npub const {name}: File = File {{ start: {start}, end: {} }};",
-            text.len()
-        )
-        .unwrap();
+        parts.push((
+            name,
+            format!("`data/{file}` without its comment lines."),
+            lines.iter().map(|line| line.to_string()).collect(),
+        ));
         text_files.push(file);
     }
     writeln!(
@@ -200,28 +195,41 @@ fn main() {
         writeln!(index, "    ({file:?}, {}),", constant_name(file)).unwrap();
     }
     index.push_str("];\n");
-    let start = text.len();
-    for line in &hi_function_words {
-        text.push_str(line);
-        text.push('\n');
+    parts.push((
+        "LEXICON_HI_FUNCTION_WORDS".to_string(),
+        format!("Generated: the function words of `data/{HI_COMMON}` (see build.rs)."),
+        hi_function_words.clone(),
+    ));
+    parts.push((
+        "LEXICON_SUFFIXES_UNCAPITALISED".to_string(),
+        format!(
+            "Generated: the keys of `data/{SUFFIXES}` that upper-casing the first letter of \
+             another word makes, when that letter is neither ASCII nor Devanagari (see build.rs)."
+        ),
+        suffixes_uncapitalised,
+    ));
+    let (text, text_packed, tables) = lay_out_text(&parts);
+    for (name, doc, range) in tables.files {
+        writeln!(
+            index,
+            "/// {doc}\npub const {name}: File = File {{ start: {}, end: {} }};",
+            range.start, range.end
+        )
+        .unwrap();
     }
     writeln!(
         index,
-        "/// Generated: the function words of `data/{HI_COMMON}` (see build.rs).\npub const LEXICON_HI_FUNCTION_WORDS: File = File {{ start: {start}, end: {} }};",
-        text.len()
+        "/// How `data_text.bin` stores the text: the files with the same number of cells in a row \
+         one after another, as a table, and each table column by column (see build.rs's \
+         `lay_out_text`). For each table in text order: its number of rows, and where each of its \
+         columns starts in `data_text.bin`.\npub const TEXT_TABLES: [(usize, &[usize]); {}] = [",
+        tables.tables.len()
     )
     .unwrap();
-    let start = text.len();
-    for line in &suffixes_uncapitalised {
-        text.push_str(line);
-        text.push('\n');
+    for (rows, starts) in &tables.tables {
+        writeln!(index, "    ({rows}, &{starts:?}),").unwrap();
     }
-    writeln!(
-        index,
-        "/// Generated: the keys of `data/{SUFFIXES}` that upper-casing the first letter of another word makes, when that letter is neither ASCII nor Devanagari (see build.rs).\npub const LEXICON_SUFFIXES_UNCAPITALISED: File = File {{ start: {start}, end: {} }};",
-        text.len()
-    )
-    .unwrap();
+    index.push_str("];\n");
     // src/data.rs packs a word to look up into a buffer of this size.
     writeln!(
         index,
@@ -230,11 +238,6 @@ fn main() {
     )
     .unwrap();
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    // The text packed as the sorted lists are ([`encode`]): about 4 KB smaller gzipped than
-    // its UTF-8, most of it Devanagari (three bytes a letter in UTF-8); `src/data.rs` unpacks it
-    // once, on first use.
-    let mut text_packed = Vec::with_capacity(text.len());
-    encode(&text, &mut text_packed);
     writeln!(
         index,
         "/// The length of the text that `data_text.bin` unpacks to, in bytes.\npub const TEXT_LEN: usize = {};",
@@ -261,6 +264,73 @@ fn main() {
     fs::write(Path::new(&out).join("unicode_tables.rs"), unicode_tables())
         .expect("write unicode_tables.rs");
     fs::write(Path::new(&out).join("char_blocks.rs"), char_blocks()).expect("write char_blocks.rs");
+}
+
+/// Where [`lay_out_text`] puts the files: each file's constant name, doc line and byte range in
+/// the text, and each table's number of rows and where its columns start in the packed text.
+struct TextLayout {
+    files: Vec<(String, String, std::ops::Range<usize>)>,
+    tables: Vec<(usize, Vec<usize>)>,
+}
+
+/// The text of `parts` (each a file's constant name, doc line and lines) and its packed form.
+/// The text holds the files grouped by the number of cells in their rows (split at tabs; a file
+/// whose rows differ counts as one cell a row), the groups fewest cells first, the files of a
+/// group in order: each group is a table, whose rows are its files' lines. The packed text holds
+/// each table column by column, each cell packed ([`encode`]) and ending in a line feed: the
+/// cells of a column repeat (the kinds, the empty cells) or resemble each other (the names, the
+/// Hindi forms) more than the cells of a row do, and gzip finds it: the wasm gzips about 3.5 KB
+/// smaller than with the packed lines one after another. `src/data.rs` unpacks the text row by
+/// row, once, on first use.
+fn lay_out_text(parts: &[(String, String, Vec<String>)]) -> (String, Vec<u8>, TextLayout) {
+    let width = |lines: &[String]| {
+        let counts: std::collections::BTreeSet<usize> =
+            lines.iter().map(|line| line.split('\t').count()).collect();
+        match counts.len() {
+            1 => counts.into_iter().next().unwrap_or(1),
+            _ => 1,
+        }
+    };
+    let widths: Vec<usize> = parts.iter().map(|part| width(&part.2)).collect();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|&i| widths[i]);
+    let mut text = String::new();
+    let mut packed = Vec::new();
+    let mut layout = TextLayout {
+        files: Vec::new(),
+        tables: Vec::new(),
+    };
+    for group in order.chunk_by(|&a, &b| widths[a] == widths[b]) {
+        let width = widths[group[0]];
+        // src/data.rs's `TABLE_COLUMNS_MAX`.
+        assert!(width <= 8, "a data file with more than 8 cells in a row");
+        let mut rows: Vec<Vec<&str>> = Vec::new();
+        for &i in group {
+            let (name, doc, lines) = &parts[i];
+            let start = text.len();
+            for line in lines {
+                text.push_str(line);
+                text.push('\n');
+                rows.push(match width {
+                    1 => vec![line.as_str()],
+                    _ => line.split('\t').collect(),
+                });
+            }
+            layout
+                .files
+                .push((name.clone(), doc.clone(), start..text.len()));
+        }
+        let mut starts = Vec::new();
+        for column in 0..width {
+            starts.push(packed.len());
+            for row in &rows {
+                encode(row[column], &mut packed);
+                packed.push(b'\n');
+            }
+        }
+        layout.tables.push((rows.len(), starts));
+    }
+    (text, packed, layout)
 }
 
 /// `src/chars.rs`'s tables: for two blocks of 128 characters, Devanagari (U+0900..=U+097F) and
@@ -296,87 +366,177 @@ fn char_blocks() -> String {
     )
 }
 
-/// `src/unicode.rs`'s tables, from the `unicode-normalization` crate: every combining mark as
-/// sorted ranges of code points (and as a bitmap for Devanagari), and the canonical
-/// decomposition of every Indic character (U+0900–U+0DFF) that has one.
+/// `src/unicode.rs`'s tables, from the `unicode-normalization` crate: every combining mark (as
+/// runs of code points, and as a bitmap for Devanagari), the canonical decomposition of every
+/// Indic character (U+0900–U+0DFF) that has one, and the canonical compositions; then the lower
+/// case ([`case_tables`]).
+///
+/// The long tables are byte strings of numbers in LEB128 (seven bits a byte, low first; the top
+/// bit says another byte follows), most of them gaps between sorted code points: each gap takes
+/// one or two bytes where a `u32` takes four, and the gaps repeat, which gzip finds (the tables
+/// gzip to about half of `u32` columns). `src/unicode.rs` reads them into lists at first use.
 fn unicode_tables() -> String {
-    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    // Where runs of combining marks start and stop: the first mark of each run, and the first
+    // character after it.
+    let mut bounds: Vec<u32> = Vec::new();
     let mut devanagari: u128 = 0;
     for c in '\0'..=char::MAX {
-        if !unicode::is_combining_mark(c) {
-            continue;
-        }
         let code = u32::from(c);
-        if (0x0900..0x0980).contains(&code) {
-            devanagari |= 1 << (code - 0x0900);
+        if unicode::is_combining_mark(c) != (bounds.len() % 2 == 1) {
+            bounds.push(code);
         }
-        match ranges.last_mut() {
-            Some(last) if last.1 + 1 == code => last.1 = code,
-            _ => ranges.push((code, code)),
+        if unicode::is_combining_mark(c) && (0x0900..0x0980).contains(&code) {
+            devanagari |= 1 << (code - 0x0900);
         }
     }
     let mut out = String::from(
-        "// Generated by build.rs from the unicode-normalization crate (see src/unicode.rs).\n\
-         /// Every combining mark, as inclusive ranges of code points in order.\n",
+        "// Generated by build.rs from the unicode-normalization crate (see src/unicode.rs).\n",
     );
-    writeln!(
-        out,
-        "static COMBINING_MARKS: [(u32, u32); {}] = [",
-        ranges.len()
-    )
-    .unwrap();
-    for (first, last) in ranges {
-        writeln!(out, "    ({first:#x}, {last:#x}),").unwrap();
-    }
-    out.push_str("];\n");
+    byte_table(
+        &mut out,
+        "COMBINING_MARK_BOUNDS",
+        "Where the runs of combining marks start and stop (the first mark of a run, then the first \
+         character after it, and so on), as gaps from the one before (from 0).",
+        &leb128(&gaps(&bounds)),
+    );
     writeln!(
         out,
         "/// The combining marks of U+0900–U+097F: bit `c - 0x900`.\nconst DEVANAGARI_MARKS: u128 = {devanagari:#x};"
     )
     .unwrap();
-    let mut decompositions = String::new();
-    let mut count = 0;
+    // As `u16` columns (every character involved is in U+0900–U+0DFF), without the slices'
+    // pointers.
+    let mut decomposed: Vec<u16> = Vec::new();
+    let mut parts_of: Vec<[u16; 3]> = Vec::new();
     for c in '\u{0900}'..='\u{0DFF}' {
         let mut parts = Vec::new();
         unicode::decompose_indic(c, |d| parts.push(d));
         if parts != [c] {
-            writeln!(decompositions, "    ({c:?}, &{parts:?}),").unwrap();
-            count += 1;
+            assert!(
+                parts.len() <= 3,
+                "an Indic decomposition of more than three characters"
+            );
+            let mut row = [0u16; 3];
+            for (slot, part) in row.iter_mut().zip(&parts) {
+                *slot = u16::try_from(u32::from(*part)).expect("a decomposition in the BMP");
+            }
+            decomposed.push(u16::try_from(u32::from(c)).expect("an Indic character"));
+            parts_of.push(row);
         }
     }
     writeln!(
         out,
-        "/// The canonical decompositions of U+0900–U+0DFF, by character.\nstatic INDIC_DECOMPOSITIONS: [(char, &[char]); {count}] = [\n{decompositions}];"
+        "/// The characters of U+0900–U+0DFF that have a canonical decomposition, in order.\n\
+         static INDIC_DECOMPOSED: [u16; {}] = {decomposed:#x?};\n\
+         /// Their decompositions, in step: two or three characters, a 0 after two.\n\
+         static INDIC_DECOMPOSITIONS: [[u16; 3]; {}] = {parts_of:#x?};",
+        decomposed.len(),
+        parts_of.len(),
     )
     .unwrap();
-    // In three columns, which gzip better than rows of three.
+    // In columns, which gzip better than rows: the first characters once each with their
+    // number of compositions, the second characters as their number in the list of second
+    // characters (72 of them, so one byte each), and the composed characters as the difference
+    // from the one before (in the order of the pairs, most are near it).
     let compositions = compositions();
-    for (name, doc, column) in [
-        (
-            "COMPOSITION_FIRSTS",
-            "The first characters of every canonical composition but Hangul's, in order.",
-            0,
-        ),
-        (
-            "COMPOSITION_SECONDS",
-            "Their second characters (in order for each first character).",
-            1,
-        ),
-        ("COMPOSITIONS", "The characters they compose.", 2),
-    ] {
-        writeln!(
-            out,
-            "/// {doc}\nstatic {name}: [char; {}] = [",
-            compositions.len()
-        )
-        .unwrap();
-        for pair in &compositions {
-            writeln!(out, "    {:?},", [pair.0, pair.1, pair.2][column]).unwrap();
+    let mut marks: Vec<u32> = compositions.iter().map(|p| u32::from(p.1)).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let mut firsts: Vec<(u32, u32)> = Vec::new();
+    let mut composed: Vec<u32> = Vec::new();
+    let mut before = 0;
+    for &(a, _, c) in &compositions {
+        match firsts.last_mut() {
+            Some(last) if last.0 == u32::from(a) => last.1 += 1,
+            _ => firsts.push((u32::from(a), 1)),
         }
-        out.push_str("];\n");
+        composed.push(zigzag(i64::from(u32::from(c)) - i64::from(before)));
+        before = u32::from(c);
     }
+    let starts: Vec<u32> = firsts.iter().map(|f| f.0).collect();
+    let first_gaps: Vec<u32> = gaps(&starts)
+        .into_iter()
+        .zip(&firsts)
+        .flat_map(|(gap, f)| [gap, f.1])
+        .collect();
+    byte_table(
+        &mut out,
+        "COMPOSITION_FIRSTS",
+        "Every canonical composition but Hangul's, in order of its pair of characters: each first \
+         character, as the gap from the one before (from 0), and how many compositions it begins.",
+        &leb128(&first_gaps),
+    );
+    byte_table(
+        &mut out,
+        "COMPOSITION_MARKS",
+        "The second characters of the compositions, each once, as gaps from the one before (from 0).",
+        &leb128(&gaps(&marks)),
+    );
+    let seconds: Vec<u8> = compositions
+        .iter()
+        .map(|p| {
+            let i = marks.binary_search(&u32::from(p.1)).unwrap();
+            u8::try_from(i).expect("at most 256 second characters")
+        })
+        .collect();
+    byte_table(
+        &mut out,
+        "COMPOSITION_SECONDS",
+        "The second character of each composition, as its number in `COMPOSITION_MARKS`.",
+        &seconds,
+    );
+    byte_table(
+        &mut out,
+        "COMPOSITIONS",
+        "The character each composition gives, as the difference from the one before (from 0), \
+         zigzag-coded (0, -1, 1, -2 … as 0, 1, 2, 3 …).",
+        &leb128(&composed),
+    );
     out.push_str(&case_tables());
     out
+}
+
+/// The gaps between the sorted `numbers`, the first one's from 0.
+fn gaps(numbers: &[u32]) -> Vec<u32> {
+    let mut before = 0;
+    numbers
+        .iter()
+        .map(|&n| {
+            let gap = n - before;
+            before = n;
+            gap
+        })
+        .collect()
+}
+
+/// `n` as an unsigned number, small for numbers near 0: 0, -1, 1, -2 … as 0, 1, 2, 3 ….
+fn zigzag(n: i64) -> u32 {
+    u32::try_from(if n < 0 { -2 * n - 1 } else { 2 * n }).expect("a difference within u32")
+}
+
+/// `numbers` in LEB128: seven bits a byte, the lowest first, the top bit set on every byte but
+/// a number's last.
+fn leb128(numbers: &[u32]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for &n in numbers {
+        let mut n = n;
+        while n >= 0x80 {
+            bytes.push((n & 0x7F) as u8 | 0x80);
+            n >>= 7;
+        }
+        bytes.push(n as u8);
+    }
+    bytes
+}
+
+/// Writes `bytes` to `out` as `static name: [u8; _]`, documented with `doc`.
+fn byte_table(out: &mut String, name: &str, doc: &str, bytes: &[u8]) {
+    writeln!(
+        out,
+        "/// {doc}\nstatic {name}: [u8; {}] = {bytes:?};",
+        bytes.len()
+    )
+    .unwrap();
 }
 
 /// `src/unicode.rs`'s lower-case tables, from this toolchain's own `char::to_lowercase` and
@@ -384,7 +544,7 @@ fn unicode_tables() -> String {
 /// Rust does: the single-character mappings as runs (a first and last code point, every one or
 /// every second character between them, each moved by the same distance), the few characters
 /// that become two or more, and for the final-sigma rule of `str::to_lowercase` whether each
-/// character is case-ignorable, cased or neither, as ranges.
+/// character is case-ignorable, cased or neither, as ranges. In LEB128, as [`unicode_tables`]'s.
 fn case_tables() -> String {
     let mut out = String::new();
     // (first, last, delta, stride)
@@ -415,19 +575,25 @@ fn case_tables() -> String {
         }
         last_mapped = code;
     }
-    writeln!(
-        out,
-        "/// The characters whose lower case is one other character: runs of (first, last | 1 << 31 \
-         when only every second character from first is in the run, distance to the lower case).\n\
-         static LOWER_RUNS: [(u32, u32, i32); {}] = [",
-        runs.len()
-    )
-    .unwrap();
+    let mut numbers = Vec::new();
+    let mut before = 0;
     for (first, last, delta, stride) in runs {
-        let last = if stride == 2 { last | 1 << 31 } else { last };
-        writeln!(out, "    ({first:#x}, {last:#x}, {delta}),").unwrap();
+        numbers.extend([
+            first - before,
+            (last - first) / stride * 2 + (stride - 1),
+            zigzag(delta),
+        ]);
+        before = last;
     }
-    out.push_str("];\n");
+    byte_table(
+        &mut out,
+        "LOWER_RUNS",
+        "The characters whose lower case is one other character, in runs of three numbers: the \
+         gap from the last character of the run before (from 0) to the first, the number of \
+         characters after the first times 2 (plus 1 when only every second character is in the \
+         run), and the distance to the lower case, zigzag-coded (see `COMPOSITIONS`).",
+        &leb128(&numbers),
+    );
     assert!(
         multi.iter().all(|(_, lower)| lower.len() == 2),
         "a lower case of three characters"
@@ -446,7 +612,7 @@ fn case_tables() -> String {
     // not cased: "aΣc" has σ only when c is cased and not ignorable, "aΣcb" has ς only when c is
     // neither.
     let sigma = |text: String| text.chars().nth(1) == Some('σ');
-    let mut classes: Vec<(u32, u32)> = Vec::new();
+    let mut classes: Vec<(u32, u8)> = Vec::new();
     for c in '\0'..=char::MAX {
         let class = if sigma(format!("AΣ{c}").to_lowercase()) {
             CASED
@@ -459,24 +625,31 @@ fn case_tables() -> String {
             classes.push((u32::from(c), class));
         }
     }
-    writeln!(
-        out,
-        "/// From each of these code points on (code << 2 | class), the characters are cased \
-         ({CASED}), case-ignorable ({IGNORABLE}) or neither (0), as the final-sigma rule of \
-         `str::to_lowercase` sees them.\nstatic CASE_CLASSES: [u32; {}] = [",
-        classes.len()
-    )
-    .unwrap();
-    for (code, class) in classes {
-        writeln!(out, "    {:#x},", code << 2 | class).unwrap();
-    }
-    out.push_str("];\n");
+    let starts: Vec<u32> = classes.iter().map(|c| c.0).collect();
+    byte_table(
+        &mut out,
+        "CASE_CLASS_STARTS",
+        "The code points from which on the characters are of the class in `CASE_CLASSES`, as gaps \
+         from the one before (from 0).",
+        &leb128(&gaps(&starts)),
+    );
+    let kinds: Vec<u8> = classes.iter().map(|c| c.1).collect();
+    byte_table(
+        &mut out,
+        "CASE_CLASSES",
+        &format!(
+            "From each of `CASE_CLASS_STARTS` on, the characters are cased ({CASED}), \
+             case-ignorable ({IGNORABLE}) or neither (0), as the final-sigma rule of \
+             `str::to_lowercase` sees them."
+        ),
+        &kinds,
+    );
     out
 }
 
 /// The classes of [`case_tables`]'s `CASE_CLASSES`.
-const CASED: u32 = 1;
-const IGNORABLE: u32 = 2;
+const CASED: u8 = 1;
+const IGNORABLE: u8 = 2;
 
 /// Every pair that `unicode_normalization::char::compose` composes, but Hangul's (a leading and
 /// a vowel jamo, a syllable and a trailing jamo: computed, not listed, and never asked for by

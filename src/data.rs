@@ -1,7 +1,8 @@
 //! The language data files (`data/**/*.tsv`), embedded as `build.rs` writes them: without their
 //! comment and blank lines, with their lookup keys made, one text stored packed (one byte per
-//! Devanagari letter: the wasm gzips about 5 KB smaller than with UTF-8) and unpacked once, on
-//! first use (about 2 M instructions natively, a twelfth of a first parse).
+//! Devanagari letter: the wasm gzips about 5 KB smaller than with UTF-8) and column by column
+//! (the files with as many cells in a row as a table: about 3.5 KB smaller), and unpacked row by
+//! row once, on first use (about 2.4 M instructions natively, a ninth of a first parse).
 //!
 //! [`text`] gives a file's lines as `&'static str`; the file constants ([`LEXICON_PEOPLE`],
 //! [`STRUCTURE_READ_ALSO`], ...) are generated from the directory listing, so a missing file is
@@ -30,7 +31,8 @@ pub struct SortedList {
 
 include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
 
-/// The files' text, packed (see `build.rs`'s `encode`, and [`unpack`]).
+/// The files' text, packed and column by column (see `build.rs`'s `encode` and `lay_out_text`,
+/// and [`unpack`]).
 static TEXT_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data_text.bin"));
 /// The sorted lists, one after another, each line front-coded (see [`LineIndex`]).
 static SORTED_LISTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_lists.bin"));
@@ -38,12 +40,16 @@ static SORTED_LISTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sorted_li
 /// The text of `file`: its data lines, each ending in `\n`.
 pub fn text(file: File) -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| unpack(TEXT_PACKED, TEXT_LEN))
-        .get(file.start..file.end)
-        .unwrap_or("")
+    TEXT.get_or_init(|| {
+        let mut text = String::with_capacity(TEXT_LEN);
+        unpack_rows(TEXT_PACKED, &TEXT_TABLES, &mut text);
+        text
+    })
+    .get(file.start..file.end)
+    .unwrap_or("")
 }
 
-/// The words of `bytes`, packed (see [`unpack`]) and front-coded as `build/model.rs` writes the
+/// The words of `bytes`, packed (see [`unpack_rows`]) and front-coded as `build/model.rs` writes the
 /// tagger's never-begin words and `build.rs` the sorted lists: each word is how many bytes of
 /// the word before it to drop (one byte), the bytes that follow and a line feed. A word cut
 /// short ends the list. Written to `out`, each word followed by a line feed (one string for all
@@ -51,8 +57,7 @@ pub fn text(file: File) -> &'static str {
 #[cfg_attr(not(feature = "tagger"), allow(dead_code))]
 pub fn unpack_front_coded_into(bytes: &[u8], out: &mut String) {
     front_coded_lines(bytes, |line, _| {
-        unpack_into(line, out);
-        out.push('\n');
+        unpack_rows(line, &ONE_CELL, out);
     });
 }
 
@@ -76,8 +81,7 @@ pub fn hi_common_words_into(flags: &[u8], out: &mut String) {
         SORTED_LISTS.get(list.start..list.end).unwrap_or(&[]),
         |line, _| {
             if flagged(i) {
-                unpack_into(line, out);
-                out.push('\n');
+                unpack_rows(line, &ONE_CELL, out);
             }
             i += 1;
         },
@@ -163,45 +167,71 @@ fn front_coded_lines(bytes: &[u8], mut each: impl FnMut(&[u8], usize)) {
     }
 }
 
-/// The UTF-8 of `packed` (`build.rs`'s packed encoding, as [`encode_into`] writes it), which is
-/// `len` bytes long; empty if `packed` is not such an encoding (never, for the embedded text).
-fn unpack(packed: &[u8], len: usize) -> String {
-    let mut out = String::with_capacity(len);
-    unpack_into(packed, &mut out);
-    out
-}
+/// The most columns a table of [`unpack_rows`] may have (`build.rs` checks the data's).
+const TABLE_COLUMNS_MAX: usize = 8;
 
-/// [`unpack`] of `packed`, written after the end of `out`; nothing if `packed` is not such an
-/// encoding. Written a character at a time, so that the result needs no UTF-8 check.
-fn unpack_into(packed: &[u8], out: &mut String) {
+/// For [`unpack_rows`]: one row of one cell, at the start.
+const ONE_CELL: [(usize, &[usize]); 1] = [(1, &[0])];
+
+/// Writes the rows of the tables of `packed` after the end of `out`, each row's cells joined by
+/// tabs and ended by a line feed. The tables are `build.rs`'s `lay_out_text`: each column by
+/// column, each cell in `build.rs`'s packed encoding (as [`encode_into`] writes it) and ended
+/// by a line feed or the end of `packed`; `tables` gives each table's number of rows and where
+/// its columns start. If `packed` is not such an encoding (never, for the embedded data),
+/// writes nothing and returns false.
+///
+/// Written a character at a time, so that the result needs no UTF-8 check, and in one loop
+/// for every cell (a call per cell would cost about 0.5 M instructions more for the text).
+fn unpack_rows(packed: &[u8], tables: &[(usize, &[usize])], out: &mut String) -> bool {
     let from = out.len();
-    let mut bytes = packed.iter();
-    while let Some(&b) = bytes.next() {
-        if b >= 0x80 {
-            // 0x900 + (b - 0x80), one of the 128 Devanagari code points.
-            out.push(char::from_u32(0x0880 + u32::from(b)).unwrap_or('\0'));
-        } else if b != 1 {
-            out.push(char::from(b));
-        } else {
-            // One other character in UTF-8: its first byte says how many bytes.
-            let rest = bytes.as_slice();
-            let width = match rest.first() {
-                Some(0xF0..) => 4,
-                Some(0xE0..) => 3,
-                Some(0xC0..) => 2,
-                _ => 1,
-            };
-            let Some(c) = rest
-                .get(..width)
-                .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            else {
-                out.truncate(from);
-                return;
-            };
-            out.push_str(c);
-            bytes = rest[width..].iter();
+    for &(rows, starts) in tables {
+        // Where the next cell of each column starts (on the stack: `build.rs` makes no table of
+        // more than `TABLE_COLUMNS_MAX` columns).
+        let mut next = [0; TABLE_COLUMNS_MAX];
+        let Some(cells) = next.get_mut(..starts.len()) else {
+            out.truncate(from);
+            return false;
+        };
+        cells.copy_from_slice(starts);
+        let last = cells.len().saturating_sub(1);
+        for _ in 0..rows {
+            for (column, cell) in cells.iter_mut().enumerate() {
+                let mut at = *cell;
+                while let Some(&b) = packed.get(at) {
+                    at += 1;
+                    if b >= 0x80 {
+                        // 0x900 + (b - 0x80), one of the 128 Devanagari code points.
+                        out.push(char::from_u32(0x0880 + u32::from(b)).unwrap_or('\0'));
+                    } else if b > b'\n' || (b != 1 && b != b'\n') {
+                        // Most ASCII is above the line feed: one test for it first.
+                        out.push(char::from(b));
+                    } else if b == b'\n' {
+                        break;
+                    } else {
+                        // One other character in UTF-8: its first byte says how many bytes.
+                        let width = match packed.get(at) {
+                            Some(0xF0..) => 4,
+                            Some(0xE0..) => 3,
+                            Some(0xC0..) => 2,
+                            _ => 1,
+                        };
+                        let Some(c) = packed
+                            .get(at..at + width)
+                            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                        else {
+                            out.truncate(from);
+                            return false;
+                        };
+                        out.push_str(c);
+                        at += width;
+                    }
+                }
+                *cell = at;
+                out.push(if column == last { '\n' } else { '\t' });
+            }
         }
     }
+    true
 }
 
 /// Whether `word` is a line of `list`.
@@ -727,19 +757,54 @@ mod tests {
 
     #[test]
     fn unpacks_what_encode_into_packs() {
-        for text in ["", "a\tb\n", "रूस\tRussia\n", "“क़”é😀\u{1}\u{97F}\u{900}x"]
-        {
+        for text in ["", "a\tb", "रूस\tRussia", "“क़”é😀\u{1}\u{97F}\u{900}x"] {
             let mut buffer = [0u8; 64];
             let len = encode_into(text, &mut buffer).expect("should fit");
+            let mut out = String::from("x");
+            assert!(
+                unpack_rows(&buffer[..len], &ONE_CELL, &mut out),
+                "should read {text:?}"
+            );
             assert_eq!(
-                unpack(&buffer[..len], text.len()),
-                text,
+                out,
+                format!("x{text}\n"),
                 "should unpack {text:?} to itself"
             );
         }
+        let mut out = String::from("x");
+        assert!(
+            !unpack_rows(&[b'a', 1, 0xE2, 0x80], &ONE_CELL, &mut out),
+            "should not read a cut character"
+        );
         assert_eq!(
-            unpack(&[b'a', 1, 0xE2, 0x80], 4),
-            "",
+            out, "x",
+            "should unpack a cut character to nothing, not panic"
+        );
+    }
+
+    #[test]
+    fn unpacks_tables_row_by_row() {
+        // A table of one column ("a", "क"), then one of two columns ("b", "c"; "d", "é").
+        let packed = [
+            b'a', b'\n', 0x95, b'\n', b'b', b'\n', b'c', b'\n', b'd', b'\n', 1, 0xC3, 0xA9, b'\n',
+        ];
+        let tables: [(usize, &[usize]); 2] = [(2, &[0]), (2, &[4, 8])];
+        let mut out = String::new();
+        assert!(
+            unpack_rows(&packed, &tables, &mut out),
+            "should read the tables"
+        );
+        assert_eq!(
+            out, "a\nक\nb\td\nc\té\n",
+            "should join each row's cells with tabs"
+        );
+        let mut out = String::from("x");
+        assert!(
+            !unpack_rows(&packed[..12], &tables, &mut out),
+            "should not read a cut character"
+        );
+        assert_eq!(
+            out, "x",
             "should unpack a cut character to nothing, not panic"
         );
     }

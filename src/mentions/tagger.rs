@@ -682,7 +682,7 @@ const MEMO_LIMIT: usize = 1 << 13;
 pub struct Tagger<'a> {
     model: &'a Model,
     /// The memo: where each word of the text met so far is in `words`.
-    index: FxHashMap<&'a str, u32>,
+    index: FxHashMap<&'a str, usize>,
     /// The sentence boundaries (`<s>`, `</s>`), then every word met, in order.
     words: Vec<Memo<'a>>,
     /// Each token's place in `words`, for the current sentence.
@@ -969,12 +969,12 @@ impl<'a> Tagger<'a> {
         self.at.clear();
         self.at.extend([0, 0]);
         for &w in words {
-            let next = self.words.len() as u32;
+            let next = self.words.len();
             let at = *self.index.entry(w).or_insert(next);
             if at == next {
                 self.words.push(Memo::new(self.model, Word::new(w), true));
             }
-            self.at.push(at);
+            self.at.push(at as u32);
         }
         self.at.extend([1, 1]);
         let memos = &self.words;

@@ -495,7 +495,8 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             }
         }
     }
-    let mut merged_into: HashMap<usize, usize> = HashMap::default();
+    // The group each short group is merged into, if any.
+    let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
     for &g in &shorts {
         let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
@@ -503,7 +504,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         let candidates = longer.get(&short.join(" ")).map_or(&[][..], Vec::as_slice);
         for &h in candidates {
             let other = &groups[h];
-            if h == g || merged_into.contains_key(&h) || !persons[h] {
+            if h == g || merged_into[h].is_some() || !persons[h] {
                 continue;
             }
             if groups[g].canonical.is_some()
@@ -535,18 +536,21 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             }
         }
         if let Some((_, h)) = best {
-            merged_into.insert(g, h);
+            merged_into[g] = Some(h);
         }
     }
     // Follow chains (a → b → c) and move mentions.
     let root = |mut g: usize| {
-        while let Some(&h) = merged_into.get(&g) {
+        while let Some(h) = merged_into[g] {
             g = h;
         }
         g
     };
-    let mut moves: Vec<(usize, usize)> = merged_into.keys().map(|&g| (g, root(g))).collect();
-    crate::sort::natural(&mut moves);
+    // In group order.
+    let moves: Vec<(usize, usize)> = (0..groups.len())
+        .filter(|&g| merged_into[g].is_some())
+        .map(|g| (g, root(g)))
+        .collect();
     for (g, r) in moves {
         let taken = std::mem::take(&mut groups[g].mentions);
         groups[r].mentions.extend(taken);
@@ -809,17 +813,22 @@ fn role_mentions(
     groups: &[Group],
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
-    let owner: HashMap<usize, usize> = groups
-        .iter()
-        .enumerate()
-        .flat_map(|(g, grp)| grp.mentions.iter().map(move |&m| (m, g)))
-        .collect();
-    let person_at: HashMap<usize, usize> = mentions
+    // Each mention's group (the later group, were a mention in two).
+    let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
+    for (g, grp) in groups.iter().enumerate() {
+        for &m in &grp.mentions {
+            owner[m] = Some(g);
+        }
+    }
+    // (start, mention) of the persons' mentions by start, of equal starts the later mention
+    // last: the person mentioned at a start is the last one at it.
+    let mut person_at: Vec<(usize, usize)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| is_personish(m))
         .map(|(i, m)| (m.range.start, i))
         .collect();
+    crate::sort::natural(&mut person_at);
     // Demonyms, asked about before every office: found by binary search, not by reading every
     // mention.
     let adjectivals = Ranges::new(mentions.iter().filter(|m| m.adjectival).map(|m| m.range));
@@ -844,9 +853,12 @@ fn role_mentions(
                 continue;
             };
             let (key, bare, office) = role_before(text, &adjectivals, ws, j, i);
-            let named = person_at.get(&ws[i].start).copied();
-            match named.and_then(|m| owner.get(&m)) {
-                Some(&g) => {
+            let start = ws[i].start;
+            let named = person_at[..person_at.partition_point(|&(s, _)| s <= start)]
+                .last()
+                .filter(|&&(s, _)| s == start);
+            match named.and_then(|&(_, m)| owner[m]) {
+                Some(g) => {
                     for (map, k) in [(&mut roles, key), (&mut offices, bare)] {
                         let slot = map.entry(k).or_insert(g);
                         if *slot != g {
@@ -1095,22 +1107,23 @@ fn occurrences(
             .collect();
     };
     // Matches come in the order of their ends, so each surface's places come left to right.
-    // Only the surfaces found here are kept track of: a table of all of them for each block
-    // would make a long text of many short paragraphs quadratic.
-    let mut last: HashMap<usize, usize> = HashMap::default();
-    let mut places: Vec<(usize, usize)> = Vec::new();
-    for m in automaton.find_overlapping_iter(block) {
-        let (p, at) = (m.value() as usize, m.start());
-        let free = last
-            .get(&p)
-            .is_none_or(|&last| at >= last + surfaces[p].len());
-        if free {
-            last.insert(p, at);
-            places.push((p, at));
-        }
-    }
-    // Surface by surface, each one's places in the order found.
+    let mut places: Vec<(usize, usize)> = automaton
+        .find_overlapping_iter(block)
+        .map(|m| (m.value() as usize, m.start()))
+        .collect();
+    // Surface by surface, each one's places in the order found; then those that overlap the
+    // surface's place kept before them are dropped. (Only the surfaces found here are looked
+    // at: a table of all of them for each block would make a long text of many short
+    // paragraphs quadratic.)
     crate::sort::by_key(&mut places, |&(p, _)| p);
+    let mut kept: Option<(usize, usize)> = None;
+    places.retain(|&(p, at)| {
+        let free = kept.is_none_or(|(q, end)| q != p || at >= end);
+        if free {
+            kept = Some((p, at + surfaces[p].len()));
+        }
+        free
+    });
     places
 }
 

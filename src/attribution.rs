@@ -505,7 +505,8 @@ fn find_cue(
     }
     let before_words = words.of(before);
     let after_words = words.of(after);
-    let trailing = content.ends_with([',', '?', '!']) || after_text.starts_with([',', '—', '–']);
+    let trailing =
+        content.ends_with(&[',', '?', '!'][..]) || after_text.starts_with(&[',', '—', '–'][..]);
     if hindi {
         let from_before = || hindi_before(text, &before_words);
         let from_after = || hindi_after(text, &after_words);
@@ -926,7 +927,7 @@ fn capitalised(w: &Word<'_>) -> bool {
     // (Told from the bytes first: ’ ends in 0x99, and a search for a set of chars decodes
     // every char.)
     let apostrophe =
-        |s: &str| s.bytes().any(|b| b == b'\'' || b == 0x99) && s.contains(['\'', '’']);
+        |s: &str| s.bytes().any(|b| b == b'\'' || b == 0x99) && s.contains(&['\'', '’'][..]);
     let not_name =
         || listed(&w.lower) || apostrophe(&w.lower) && listed(&w.lower.replace(['\'', '’'], ""));
     w.text.chars().next().is_some_and(char::is_uppercase) && !not_name()
@@ -1018,7 +1019,7 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
     }
     let comma_before = end > 0
         && end < ws.len()
-        && text[ws[end - 1].range.end..ws[end].range.start].contains([',', ';', ':']);
+        && text[ws[end - 1].range.end..ws[end].range.start].contains(&[',', ';', ':'][..]);
     let possessive =
         end > 0 && (ws[end - 1].text.ends_with("’s") || ws[end - 1].text.ends_with("'s"));
     if possessive {

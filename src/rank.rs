@@ -128,8 +128,8 @@ pub fn salience_with_text(
                     .iter()
                     .filter(|m| {
                         let next = text[m.end..]
-                            .trim_start_matches([' ', ','])
-                            .split([' ', ',', '.', '।'])
+                            .trim_start_matches(&[' ', ','][..])
+                            .split(&[' ', ',', '.', '।'][..])
                             .next()
                             .unwrap_or("");
                         SUBJECT_AFTER.contains(&next)

@@ -703,7 +703,7 @@ impl Lexicon {
         data::contains_ascii_lowercase(self.en_words, word)
             || word.len() > 3
                 && word
-                    .strip_suffix(['s', 'S'])
+                    .strip_suffix(&['s', 'S'][..])
                     .is_some_and(|stem| data::contains_ascii_lowercase(self.en_words, stem))
     }
 

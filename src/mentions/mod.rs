@@ -460,7 +460,7 @@ pub fn sentence_mentions<'a>(
         m.kind == ActorKind::Person
             || !text[m.range.end..]
                 .strip_prefix(' ')
-                .and_then(|rest| rest.split([' ', ',', '।', '.']).next())
+                .and_then(|rest| rest.split(&[' ', ',', '।', '.'][..]).next())
                 .is_some_and(|next| lex.scheme_words.contains(next))
     });
     let known: Vec<Range> = lexicon.iter().map(|m| m.range).collect();
@@ -648,7 +648,7 @@ pub fn sentence_mentions<'a>(
         // Words a guess adds to a pattern's name must be name words: no sentence end, no
         // function word.
         let plain = |added: &str| {
-            !added.contains(['.', '।', '!', '?', ':', ','])
+            !added.contains(&['.', '।', '!', '?', ':', ','][..])
                 && added.split(' ').all(|w| !lex.is_function_word(w))
         };
         // A guess that ends where a pattern's organisation or place ends, with the same kind,
@@ -927,7 +927,7 @@ fn stands_for_government(text: &str, range: Range) -> bool {
     if text[range.end..].starts_with('-') || before.ends_with('-') {
         return true;
     }
-    let next_word = after.split([' ', ',', '.', '।']).next().unwrap_or("");
+    let next_word = after.split(&[' ', ',', '.', '।'][..]).next().unwrap_or("");
     if text[range.end..].starts_with("'s") || text[range.end..].starts_with("’s") {
         return true;
     }

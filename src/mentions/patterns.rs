@@ -1281,7 +1281,7 @@ pub fn names_setting(text: &str, range: Range) -> bool {
         .rsplit(|c: char| !crate::chars::is_alphanumeric(c))
         .next()
         .unwrap_or("");
-    let after = text[range.end..].trim_start_matches([' ', ',']);
+    let after = text[range.end..].trim_start_matches(&[' ', ','][..]);
     let date = after.len() > 5
         && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
         && after.as_bytes()[4] == b'-';

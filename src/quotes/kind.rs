@@ -74,12 +74,12 @@ pub fn classify(
     let after_words = &words.of(Range::new(close_at, after_end))[..];
 
     let sentence = is_sentence(content);
-    let introduced = before.ends_with([',', ':', '-', '–', '—'])
+    let introduced = before.ends_with(&[',', ':', '-', '–', '—'][..])
         || before_words
             .last()
             .is_some_and(|w| super::cues::cues().has("verb", &w.lower))
             && before.ends_with(|c: char| super::cues::is_word_char(c));
-    let followed = after.starts_with([',', '-', '–', '—']);
+    let followed = after.starts_with(&[',', '-', '–', '—'][..]);
 
     if title_before(list, before_words, before) || title_after(list, after_words, after, sentence) {
         return None;
@@ -101,7 +101,7 @@ pub fn classify(
     // "“Safety,” said Grimm.", "… the “woman card,” Fiorina said": a word or two that a speech
     // verb right after attributes. Inside a sentence the verb needs its subject first ("a star
     // of “Scandal,” thanked Obama" is a title).
-    let starts_sentence = before.is_empty() || before.ends_with(['.', '।', '?', '!', '|']);
+    let starts_sentence = before.is_empty() || before.ends_with(&['.', '।', '?', '!', '|'][..]);
     let speech =
         |w: &Word<'_>| super::cues::cues().has("verb", &w.lower) && !list.has("naming", &w.lower);
     let skip = usize::from(!starts_sentence);
@@ -189,7 +189,7 @@ fn sentence_words<'w, 't>(
 /// The passage is a sentence: it ends with sentence punctuation or holds a sentence break.
 fn is_sentence(content: &str) -> bool {
     let end = content.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c));
-    end.ends_with(['.', '।', '?', '!', '…'])
+    end.ends_with(&['.', '।', '?', '!', '…'][..])
         || content.contains(". ")
         || content.contains("। ")
         || content.contains("? ")

@@ -76,7 +76,7 @@ fn drop_truncated_copies(text: &str, quotes: &mut Vec<FoundQuote>) {
         // Up to a line break: the cut copy may run on into the next line.
         q.range
             .slice(text)
-            .split(['\n', '\r'])
+            .split(&['\n', '\r'][..])
             .next()
             .unwrap_or_default()
             .chars()

@@ -90,7 +90,7 @@ fn evidence(text: &str) -> bool {
     }
     // A known city as the whole text or as one comma-separated part of it.
     lower
-        .split([',', '/', '|'])
+        .split(&[',', '/', '|'][..])
         .map(|part| part.trim_matches(|c: char| !is_word_char(c)))
         .any(|part| m.is_place(part))
         || all.len() <= 3
@@ -111,7 +111,7 @@ pub fn is_line(text: &str) -> bool {
     let m = markers();
     let t = text
         .trim()
-        .trim_end_matches(['।', ':', '-', '–', '—', '|', ' ']);
+        .trim_end_matches(&['।', ':', '-', '–', '—', '|', ' '][..]);
     // One search per mark: a search for a set of chars decodes every char.
     if t.is_empty() || ['?', '!', '"', '“', '”'].iter().any(|&c| t.contains(c)) {
         return false;
@@ -240,7 +240,7 @@ fn capitals_before_dash(head: &str) -> Option<usize> {
     {
         return None;
     }
-    let at = head.find(['—', '–', '-'])?;
+    let at = head.find(&['—', '–', '-'][..])?;
     let before = &head[..at];
     let first = words(before).next()?.1;
     let capital = first.chars().count() >= 3 && first.chars().all(|c| c.is_ascii_uppercase());

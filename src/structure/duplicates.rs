@@ -29,7 +29,7 @@ fn folded<'t>(text: &'t str, p: &ParagraphDraft) -> Cow<'t, str> {
     }
     let mut out = String::with_capacity(p.range.len());
     for word in s.split_whitespace() {
-        if !out.is_empty() && !word.starts_with(['।', '॥']) {
+        if !out.is_empty() && !word.starts_with(&['।', '॥'][..]) {
             out.push(' ');
         }
         out.push_str(word);
@@ -190,7 +190,7 @@ mod tests {
             let s: String = cs.into_iter().collect();
             let mut folded = String::new();
             for word in s.split_whitespace() {
-                if !folded.is_empty() && !word.starts_with(['।', '॥']) {
+                if !folded.is_empty() && !word.starts_with(&['।', '॥'][..]) {
                     folded.push(' ');
                 }
                 folded.push_str(word);
@@ -225,7 +225,7 @@ mod tests {
             };
             let mut slow = String::new();
             for word in text.split_whitespace() {
-                if !slow.is_empty() && !word.starts_with(['।', '॥']) {
+                if !slow.is_empty() && !word.starts_with(&['।', '॥'][..]) {
                     slow.push(' ');
                 }
                 slow.push_str(word);

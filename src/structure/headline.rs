@@ -122,7 +122,7 @@ fn is_title(text: &str, unit: &Unit, next: Option<&Unit>) -> bool {
 /// The title line without a separator some feeds end it with ("Headline; ").
 fn title_range(text: &str, range: Range) -> Range {
     let s = range.slice(text);
-    let kept = s.trim_end_matches([';', ' ', '|']).len();
+    let kept = s.trim_end_matches(&[';', ' ', '|'][..]).len();
     if kept == 0 {
         range
     } else {

@@ -746,13 +746,13 @@ impl Markers {
             let Some(rest) = head.strip_prefix(b.as_str()) else {
                 return false;
             };
-            if !rest.starts_with([' ', ':', '-', '|']) {
+            if !rest.starts_with(&[' ', ':', '-', '|'][..]) {
                 return false;
             }
             // "Updated: …", "Updated 12 Mar …", "Posted By …", "By Jane Smith" — but not the
             // heading "Updated rules for schools".
             let rest = rest.trim_start();
-            rest.starts_with([':', '-', '|'])
+            rest.starts_with(&[':', '-', '|'][..])
                 || rest.chars().take(12).any(|c| c.is_ascii_digit())
                 || b.ends_with("by") && !rest.is_empty()
         })

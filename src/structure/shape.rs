@@ -120,7 +120,7 @@ impl Shape {
             open_quote: headline_sized
                 && trimmed.starts_with(is_quote)
                 && !trimmed
-                    .trim_end_matches(['.', '?', '!', '।'])
+                    .trim_end_matches(&['.', '?', '!', '।'][..])
                     .ends_with(is_quote),
             markup: headline_sized
                 && (['<', '>', '{', '}', '=']
@@ -130,7 +130,7 @@ impl Shape {
             speaker_label: headline_sized && opens_with_speaker_label(trimmed),
             ends_with_auxiliary: headline_sized
                 && last_word.is_some_and(|(_, w)| m.is_auxiliary(w))
-                && !trimmed.contains(['-', '–', '—', ':', '?'])
+                && !trimmed.contains(&['-', '–', '—', ':', '?'][..])
                 && !trimmed.contains(is_quote),
         }
     }
@@ -256,7 +256,7 @@ fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
             let before = text[..all[i].0].trim_end();
             let after = text[all[j].0 + all[j].1.len()..].trim_start();
             let credit = after.starts_with(':')
-                || (!before.is_empty() && before.ends_with(['-', '–', '—', '|', '(', '[']))
+                || (!before.is_empty() && before.ends_with(&['-', '–', '—', '|', '(', '['][..]))
                 || (before.is_empty() && (after.is_empty() || after.starts_with(')')))
                 || (after.is_empty() && j > i);
             if credit {

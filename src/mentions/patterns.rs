@@ -866,8 +866,8 @@ fn given_named_persons(t: &Sentence, found: &mut Vec<Found>) {
 const SCHEME_REACH: usize = 3;
 
 /// The opening and closing quotation marks around a quoted name.
-const OPENING_MARKS: [char; 4] = ['‘', '“', '\'', '"'];
-const CLOSING_MARKS: [char; 4] = ['’', '”', '\'', '"'];
+const OPENING_MARKS: &[char] = &['‘', '“', '\'', '"'];
+const CLOSING_MARKS: &[char] = &['’', '”', '\'', '"'];
 
 /// The most words a quoted name beside a classifier may have.
 const QUOTED_NAME_WORDS: usize = 4;
@@ -919,12 +919,12 @@ fn quoted_names(t: &Sentence, found: &mut Vec<Found>) {
         }
         let before = (i > 0)
             .then(|| &text[words[i - 1].end..words[i].start])
-            .filter(|gap| beside(gap, &OPENING_MARKS))
+            .filter(|gap| beside(gap, OPENING_MARKS))
             .and_then(|_| classifier(i - 1));
         let after = words
             .get(end)
             .map(|next| &text[words[end - 1].end..next.start])
-            .filter(|gap| beside(gap, &CLOSING_MARKS))
+            .filter(|gap| beside(gap, CLOSING_MARKS))
             .and_then(|_| classifier(end));
         let named = (i..end).any(|k| !words[k].known && is_name_word(t, k));
         // Quotation marks also bound a name in the English style that ends in an organisation's

@@ -13,7 +13,7 @@
 
 use crate::doc::Range;
 
-use super::markers::{is_word_char, markers, words};
+use super::markers::{is_not_word_char, is_word_char, markers, words};
 use super::sentences::trim;
 
 /// The most words a dateline has.
@@ -91,7 +91,7 @@ fn evidence(text: &str) -> bool {
     // A known city as the whole text or as one comma-separated part of it.
     lower
         .split(&[',', '/', '|'][..])
-        .map(|part| part.trim_matches(|c: char| !is_word_char(c)))
+        .map(|part| part.trim_matches(is_not_word_char))
         .any(|part| m.is_place(part))
         || all.len() <= 3
             && all.iter().all(|w| {

@@ -588,6 +588,14 @@ fn load() -> Markers {
     m
 }
 
+/// Whether `c` belongs to no word: the pattern that trims a text to its words. (One function
+/// for every such trim: each closure would be a pattern type of its own, its own copy of the
+/// trimming code.)
+#[inline]
+pub fn is_not_word_char(c: char) -> bool {
+    !is_word_char(c)
+}
+
 /// Whether `c` belongs to a word: a letter, a digit or a combining mark (Devanagari vowel signs,
 /// virama and nukta are marks).
 #[inline]
@@ -716,7 +724,7 @@ impl Markers {
 
     /// Whether `text` is a page label ("विज्ञापन", "हाइलाइट्स"): `Some(true)` for an advert slot.
     pub fn label(&self, text: &str) -> Option<bool> {
-        let t = text.trim().trim_matches(|c: char| !is_word_char(c));
+        let t = text.trim().trim_matches(is_not_word_char);
         if t.len() > 40 {
             return None;
         }

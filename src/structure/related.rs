@@ -12,7 +12,7 @@
 
 use crate::doc::Range;
 
-use super::markers::{fold, is_word_char, markers, words, Abbreviation, Opener};
+use super::markers::{fold, is_not_word_char, is_word_char, markers, words, Abbreviation, Opener};
 use super::sentences::{self, trim, Sentence};
 
 /// The most words a promo sentence or an end-marked link line has.
@@ -58,7 +58,7 @@ fn match_start(text: &str, phrase: &str) -> Option<usize> {
 
 /// Where the text opens with a read-also marker (after bullets or brackets): the marker's end.
 pub fn start_marker(text: &str) -> Option<usize> {
-    let lead = text.len() - text.trim_start_matches(|c: char| !is_word_char(c)).len();
+    let lead = text.len() - text.trim_start_matches(is_not_word_char).len();
     let rest = &text[lead..];
     let first = crate::unicode::lower(rest.chars().next()?).next()?;
     markers()
@@ -71,7 +71,7 @@ pub fn start_marker(text: &str) -> Option<usize> {
 
 /// Whether the text closes with an end marker ("… यहां पढ़ें").
 fn end_marker(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| !is_word_char(c));
+    let trimmed = text.trim_end_matches(is_not_word_char);
     // The folded tail ends with the lower case of the last character (a word character, never
     // white space): a marker that ends otherwise cannot match, and most blocks end with a
     // character no end marker ends with, told without folding the tail.
@@ -264,7 +264,7 @@ mod tests {
         for text in texts {
             assert_eq!(
                 end_marker(text),
-                end_marker_in_tail(text.trim_end_matches(|c: char| !is_word_char(c))),
+                end_marker_in_tail(text.trim_end_matches(is_not_word_char)),
                 "should tell an end marker in {text:?} as folding the tail does"
             );
         }

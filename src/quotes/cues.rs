@@ -77,12 +77,18 @@ impl Kind {
 }
 
 impl Lexicon {
-    fn parse(sources: &[&'static str]) -> Lexicon {
+    /// The lists of the data files `sources`, read once into `cell` (one lazy initialiser for
+    /// every list, not a copy of its code for each).
+    fn load(cell: &'static OnceLock<Lexicon>, sources: &[data::File]) -> &'static Lexicon {
+        cell.get_or_init(|| Lexicon::parse(sources.iter().map(|&file| data::text(file))))
+    }
+
+    fn parse(sources: impl IntoIterator<Item = &'static str>) -> Lexicon {
         let mut kinds: Vec<(&'static str, Kind)> = Vec::new();
         // Rows come grouped by kind: the kind of the row before is tried first.
         let mut at = 0;
         let mut cols: Vec<&'static str> = Vec::new();
-        for &source in sources {
+        for source in sources {
             // Packed files have no comment or blank lines; each row is `kind <TAB> form`.
             data::each_row(source, &mut cols, &mut |cols| {
                 let [name, form @ ..] = cols else {
@@ -201,24 +207,19 @@ impl Lexicon {
 /// Speech verbs and cue phrases, Hindi and English together (the two scripts never collide).
 pub fn cues() -> &'static Lexicon {
     static CUES: OnceLock<Lexicon> = OnceLock::new();
-    CUES.get_or_init(|| {
-        Lexicon::parse(&[
-            data::text(data::QUOTES_CUES_HI),
-            data::text(data::QUOTES_CUES_EN),
-        ])
-    })
+    Lexicon::load(&CUES, &[data::QUOTES_CUES_HI, data::QUOTES_CUES_EN])
 }
 
 /// Markers of names, titles and terms, and of utterances.
 pub fn not_quotes() -> &'static Lexicon {
     static LIST: OnceLock<Lexicon> = OnceLock::new();
-    LIST.get_or_init(|| Lexicon::parse(&[data::text(data::QUOTES_NOT_QUOTES)]))
+    Lexicon::load(&LIST, &[data::QUOTES_NOT_QUOTES])
 }
 
 /// Roles, titles and other words that shape a speaker phrase.
 pub fn speakers() -> &'static Lexicon {
     static LIST: OnceLock<Lexicon> = OnceLock::new();
-    LIST.get_or_init(|| Lexicon::parse(&[data::text(data::QUOTES_SPEAKERS)]))
+    Lexicon::load(&LIST, &[data::QUOTES_SPEAKERS])
 }
 
 /// One word of the text.
@@ -381,7 +382,7 @@ mod tests {
 
     #[test]
     fn matches_the_longest_form_of_a_kind() {
-        let lexicon = Lexicon::parse(&[
+        let lexicon = Lexicon::parse([
             "verb\tsaid\nverb\tsaid that\nnoun\tsaid\n# a comment\nverb\tsaid that he\n",
             "verb\thas said\nverb\the said\nverb\tsaid\nother\t \n",
         ]);

@@ -25,6 +25,7 @@
 //! that of the best-sourced mention, a person's among equals (a lone word guessed to be a place
 //! is the weakest guess).
 
+use crate::scan::ContainsChar;
 use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -1011,7 +1012,7 @@ fn repeated_names(
             if by_surface.contains_key(s) {
                 continue;
             }
-            let single = !s.contains(' ');
+            let single = !s.contains_char(' ');
             if single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s)) {
                 by_surface.insert(s, ORDINARY);
             } else {
@@ -1103,7 +1104,7 @@ fn occurrences(
         return surfaces
             .iter()
             .enumerate()
-            .flat_map(|(p, s)| block.match_indices(s).map(move |(at, _)| (p, at)))
+            .flat_map(|(p, s)| crate::scan::match_starts(block, s).map(move |at| (p, at)))
             .collect();
     };
     // Matches come in the order of their ends, so each surface's places come left to right.

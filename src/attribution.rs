@@ -35,6 +35,7 @@ use crate::article::ActorKind;
 use crate::chars::has_devanagari;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
 use crate::quotes::cues::{cues, is_word_char, speakers, TextWords, Word};
+use crate::scan::ContainsChar;
 use crate::scan::{bytes_equal, eight, final_marks, is_ascii};
 use crate::word_set::WordSet;
 
@@ -1007,10 +1008,13 @@ fn subject_before(text: &str, ws: &[Word<'_>], end: usize, after_comma: bool) ->
     {
         end -= 1;
     }
-    if end > 0 && end < ws.len() && text[ws[end - 1].range.end..ws[end].range.start].contains(')') {
+    if end > 0
+        && end < ws.len()
+        && text[ws[end - 1].range.end..ws[end].range.start].contains_char(')')
+    {
         // Skip back over the parenthesis.
         let mut k = end - 1;
-        while k > 0 && !text[ws[k - 1].range.end..ws[k].range.start].contains('(') {
+        while k > 0 && !text[ws[k - 1].range.end..ws[k].range.start].contains_char('(') {
             k -= 1;
         }
         if k > 0 && end - k <= 4 {
@@ -1302,14 +1306,14 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
     if (opener.ends_with("ing") || opener.ends_with("ed")) && preposition {
         // "Speaking at a town hall, Trump …", "Reached by phone, …": a participle, not a name;
         // the subject comes after the participle's clause.
-        let k =
-            (1..ws.len()).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+        let k = (1..ws.len())
+            .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains_char(','))?;
         return sentence_subject(text, &ws[k..]);
     }
     if ws[0].text.starts_with(char::is_uppercase) && !capitalised(&ws[0]) {
         // "And Mr. Christie gloated": a conjunction before the subject.
         if matches!(opener.as_ref(), "and" | "but" | "or" | "so" | "yet")
-            && !text[ws[0].range.end..ws.get(1)?.range.start].contains(',')
+            && !text[ws[0].range.end..ws.get(1)?.range.start].contains_char(',')
         {
             if let Some(phrase) = sentence_subject(text, &ws[1..]) {
                 return Some(phrase);
@@ -1318,7 +1322,7 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
         // "Before the convention, Chief Calvin Williams …", "In a statement, Trump …": an
         // opening phrase set off by a comma; the subject comes after it.
         let k = (1..ws.len().min(10))
-            .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+            .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains_char(','))?;
         return sentence_subject(text, &ws[k..]);
     }
     let mut end = 0;
@@ -1374,18 +1378,18 @@ fn inverted_subject(text: &str, ws: &[Word<'_>], from: usize) -> Option<Phrase> 
 
 /// "Graham, a Republican from South Carolina, said": the name before the appositive.
 fn appositive_subject(text: &str, ws: &[Word<'_>], verb: usize) -> Option<Phrase> {
-    if verb == 0 || !text[ws[verb - 1].range.end..ws[verb].range.start].contains(',') {
+    if verb == 0 || !text[ws[verb - 1].range.end..ws[verb].range.start].contains_char(',') {
         return None;
     }
     let first_comma =
-        (1..verb).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+        (1..verb).find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains_char(','))?;
     if first_comma == verb {
         return None;
     }
     // "…, her senior policy adviser, Jake Sullivan, said": a pure name right before the verb.
     let last_comma = (1..verb)
         .rev()
-        .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains(','))?;
+        .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains_char(','))?;
     if last_comma > first_comma && verb - last_comma <= 4 {
         let pure = (last_comma..verb)
             .all(|k| capitalised(&ws[k]) || is_listed(List::Title, &ws[k].lower))
@@ -1770,7 +1774,9 @@ fn earlier_with_role(text: &str, words: &TextWords<'_>, role: Range, at: usize) 
     }
     let hay = &text[..end];
     let mut search_end = hay.len();
-    while let Some(found) = hay[from..search_end].rfind(&needle).map(|f| f + from) {
+    while let Some(found) =
+        crate::scan::rfind_str(&hay[from..search_end], &needle).map(|f| f + from)
+    {
         let after = found + needle.len();
         let rest_end = (after + 200).min(text.len());
         let mut end = rest_end;

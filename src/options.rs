@@ -71,7 +71,7 @@ pub fn looks_like_html(text: &str) -> bool {
     ];
     let bytes = text.as_bytes();
     let mut found = 0;
-    for (at, _) in text.match_indices("</") {
+    for at in crate::scan::match_starts(text, "</") {
         let rest = &bytes[at..bytes.len().min(at + 9)];
         if END_TAGS
             .iter()

@@ -1,6 +1,6 @@
 //! Scan: tests of eight bytes of a text at once, for the loops that look for a few rare bytes
 //! (line breaks, sentence marks, quotes) or count common ones (Latin letters), and can step over
-//! the rest of the text eight bytes at a time.
+//! the rest of the text eight bytes at a time; and the search for a string in a string.
 
 /// The eight bytes of `bytes` from `at` as one number (the first in the lowest byte), if there
 /// are eight: bytes are tested eight at a time, no byte of them needs to open a character.
@@ -65,9 +65,148 @@ pub fn next_char(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
+/// Where `needle` first occurs in `hay` at or after byte `from`, as `hay[from..].find(needle)`
+/// (plus `from`) gives it. The standard library's search for a string (its two-way searcher)
+/// is about 2.5 KB of wasm code; the needles here are a word or a few, so this compares the
+/// needle's last byte with the byte under it and, like the two-way search, skips the needle's
+/// length past a byte that the needle does not have (bytes told apart by their low six bits).
+pub fn find_str(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&last, head)) = needle.split_last() else {
+        return (from <= hay.len()).then_some(from);
+    };
+    let set = needle.iter().fold(0u64, |set, &b| set | 1 << (b & 63));
+    let n = needle.len();
+    let mut at = from;
+    while let Some(&b) = hay.get(at + n - 1) {
+        if b == last && hay[at..at + n - 1] == *head {
+            return Some(at);
+        }
+        at += if set >> (b & 63) & 1 == 0 { n } else { 1 };
+    }
+    None
+}
+
+/// `text` with every `from` in it replaced by `to`, as `text.replace(from, to)` gives it
+/// ([`match_starts`]).
+pub fn replace_str(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for at in match_starts(text, from) {
+        out.push_str(&text[last..at]);
+        out.push_str(to);
+        last = at + from.len();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// `str::contains` for a character, without the standard library's string searcher, which
+/// it uses for a character outside ASCII ([`find_str`]).
+pub trait ContainsChar {
+    fn contains_char(&self, c: char) -> bool;
+}
+
+impl ContainsChar for str {
+    fn contains_char(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.as_bytes().contains(&(c as u8))
+        } else {
+            contains_str(self, c.encode_utf8(&mut [0; 4]))
+        }
+    }
+}
+
+/// Whether `needle` occurs in `hay`, as `hay.contains(needle)` ([`find_str`]).
+pub fn contains_str(hay: &str, needle: &str) -> bool {
+    find_str(hay, needle, 0).is_some()
+}
+
+/// Where `needle` last occurs in `hay`, as `hay.rfind(needle)` gives it ([`find_str`]).
+pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    (0..=hay.len().checked_sub(needle.len())?)
+        .rev()
+        .find(|&at| hay[at..].starts_with(needle))
+}
+
+/// The places of `needle` in `hay`, left to right and not overlapping, as
+/// `hay.match_indices(needle)` gives them (their byte offsets; [`find_str`]).
+pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let at = find_str(hay, needle, from?)?;
+        // An empty needle is found at every character boundary.
+        from = if needle.is_empty() {
+            (at < hay.len()).then(|| next_char(hay.as_bytes(), at + 1))
+        } else {
+            Some(at + needle.len())
+        };
+        Some(at)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_strings_as_the_standard_library_does() {
+        let hays = [
+            "",
+            "a",
+            "aaa",
+            "abcabc",
+            "मोदी ने कहा, मोदी",
+            "a\u{0900}b",
+            "x & y & z",
+        ];
+        let needles = [
+            "",
+            "a",
+            "aa",
+            "abc",
+            "c",
+            "मोदी",
+            "ने",
+            "\u{0900}",
+            " & ",
+            "zz",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(
+                    find_str(hay, needle, 0),
+                    hay.find(needle),
+                    "should find {needle:?} in {hay:?} first where str::find does"
+                );
+                assert_eq!(
+                    rfind_str(hay, needle),
+                    hay.rfind(needle),
+                    "should find {needle:?} in {hay:?} last where str::rfind does"
+                );
+                assert_eq!(
+                    match_starts(hay, needle).collect::<Vec<_>>(),
+                    hay.match_indices(needle)
+                        .map(|(at, _)| at)
+                        .collect::<Vec<_>>(),
+                    "should give the places of {needle:?} in {hay:?} as match_indices does"
+                );
+                for c in needle.chars() {
+                    assert_eq!(
+                        hay.contains_char(c),
+                        hay.contains(c),
+                        "should tell whether {hay:?} has {c:?} as str::contains does"
+                    );
+                }
+                assert_eq!(
+                    replace_str(hay, needle, "<>"),
+                    hay.replace(needle, "<>"),
+                    "should replace {needle:?} in {hay:?} as str::replace does"
+                );
+            }
+        }
+    }
 
     #[test]
     fn counts_ascii_letters_as_one_byte_at_a_time_does() {

@@ -540,7 +540,7 @@ impl Lexicon {
                 let english = cols
                     .get(3)
                     .map(|e| e.trim())
-                    .filter(|e| e.contains("{}"))
+                    .filter(|e| crate::scan::contains_str(e, "{}"))
                     .map(str::to_string);
                 affixes.entry(key).or_default().suffix = Some(Suffix {
                     kind,

@@ -26,6 +26,7 @@ pub mod patterns;
 pub mod tagger;
 pub mod train;
 
+use crate::scan::ContainsChar;
 use std::collections::BTreeSet;
 
 use crate::article::ActorKind;
@@ -95,7 +96,7 @@ pub fn find_mentions<'t>(
         mentions.retain(|m| {
             let s = m.range.slice(text);
             let glossed = text[..m.range.start].ends_with('(');
-            m.source != Source::Pattern || !s.is_ascii() || s.contains(' ') || glossed
+            m.source != Source::Pattern || !s.is_ascii() || s.contains_char(' ') || glossed
         });
     }
     // Regions may overlap at their edges (a dateline inside a paragraph): keep text order, no
@@ -338,7 +339,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
         m.kind == ActorKind::Person
             && m.source == Source::Pattern
             && m.range.slice(text).is_ascii()
-            && m.range.slice(text).contains(' ')
+            && m.range.slice(text).contains_char(' ')
     };
     let mut teams: Vec<&str> = mentions
         .iter()
@@ -363,9 +364,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
         .collect();
     let player = |name: &str| {
         person_words.contains(&name)
-            || text
-                .match_indices(name)
-                .any(|(at, _)| after_initial(text, at))
+            || crate::scan::match_starts(text, name).any(|at| after_initial(text, at))
     };
     // A one-word guess that a score made a team is a player when the story names a person so.
     let players: Vec<&str> = teams.iter().copied().filter(|t| player(t)).collect();
@@ -373,7 +372,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
         let surface = m.range.slice(text);
         if m.kind == ActorKind::Organization
             && m.source == Source::Pattern
-            && !surface.contains(' ')
+            && !surface.contains_char(' ')
             && players.contains(&surface)
         {
             m.kind = ActorKind::Person;
@@ -395,7 +394,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
     for region in regions {
         let block = region.range.slice(text);
         for team in &teams {
-            for (at, _) in block.match_indices(team) {
+            for at in crate::scan::match_starts(block, team) {
                 let range = Range::new(
                     region.range.start + at,
                     region.range.start + at + team.len(),
@@ -488,7 +487,7 @@ pub fn sentence_mentions<'a>(
             // name something else ("महात्मा गांधी नरेगा" is a scheme named after him).
             let range = match inside.first() {
                 Some(first) if org_over_place => Range::new(first.range.start, f.range.end),
-                Some(only) if same_person && only.range.slice(text).contains(' ') => {
+                Some(only) if same_person && only.range.slice(text).contains_char(' ') => {
                     Range::new(f.range.start, f.range.end.min(only.range.end))
                 }
                 _ => f.range,
@@ -499,9 +498,10 @@ pub fn sentence_mentions<'a>(
                 [only] if same_person => (only.canonical.clone(), only.wikidata.clone()),
                 [only] if org_over_place && only.range.start == range.start => {
                     match (f.english, &only.canonical) {
-                        (Some(template), Some(name)) => {
-                            (Some(template.replace("{}", name).into()), None)
-                        }
+                        (Some(template), Some(name)) => (
+                            Some(crate::scan::replace_str(template, "{}", name).into()),
+                            None,
+                        ),
                         (None, Some(_)) if only.kind == f.kind && !only.adjectival => {
                             (only.canonical.clone(), only.wikidata.clone())
                         }
@@ -547,7 +547,7 @@ pub fn sentence_mentions<'a>(
     };
     for f in found.iter().filter(|f| !f.strong) {
         let surface = f.range.slice(text);
-        if !surface.is_ascii() || !surface.contains(' ') {
+        if !surface.is_ascii() || !surface.contains_char(' ') {
             continue;
         }
         let mut inside = lexicon
@@ -643,7 +643,7 @@ pub fn sentence_mentions<'a>(
         // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.
         guesses.retain(|g| {
             let s = g.range.slice(text);
-            s.contains(' ') || !(lex.is_common(s) || lex.is_suffix(s) || lex.is_title(s))
+            s.contains_char(' ') || !(lex.is_common(s) || lex.is_suffix(s) || lex.is_title(s))
         });
         // Words a guess adds to a pattern's name must be name words: no sentence end, no
         // function word.
@@ -1159,7 +1159,8 @@ mod tests {
         );
         let found = mentions_of("सीमा की खबर\nभारत-चीन सेना की बातचीत हुई।");
         assert!(
-            has(&found, "भारत", ActorKind::Country) && !found.iter().any(|(s, _)| s.contains('-')),
+            has(&found, "भारत", ActorKind::Country)
+                && !found.iter().any(|(s, _)| s.contains_char('-')),
             "should keep a known country before a hyphen its own, found {found:?}"
         );
     }

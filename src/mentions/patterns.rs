@@ -1164,7 +1164,9 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
                 && words[s].text.chars().count() > 2
                 && plays_as_team(lex, text, Range::new(words[s].start, words[s].end)));
         if s < j && !lone_word {
-            let kind = if firm && text[words[s].start..words[j - 1].end].contains(" & ") {
+            let kind = if firm
+                && crate::scan::contains_str(&text[words[s].start..words[j - 1].end], " & ")
+            {
                 ActorKind::Organization
             } else {
                 run_kind(t, s, j)

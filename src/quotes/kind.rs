@@ -25,6 +25,7 @@ use super::cues::{not_quotes, Lexicon, TextWords, Word};
 use super::Quoted;
 use crate::article::QuoteKind;
 use crate::doc::{Range, Region, Role};
+use crate::scan::contains_str;
 
 /// How many bytes on each side of a quote are read.
 const WINDOW: usize = 600;
@@ -166,7 +167,7 @@ fn sentence_words<'w, 't>(
     at: usize,
     before: bool,
 ) -> &'w [Word<'t>] {
-    let ends = ['.', '।', '?', '!'];
+    let ends: &[char] = &['.', '।', '?', '!'];
     if before {
         match side.rfind(ends) {
             Some(cut) => {
@@ -190,9 +191,9 @@ fn sentence_words<'w, 't>(
 fn is_sentence(content: &str) -> bool {
     let end = content.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c));
     end.ends_with(&['.', '।', '?', '!', '…'][..])
-        || content.contains(". ")
-        || content.contains("। ")
-        || content.contains("? ")
+        || contains_str(content, ". ")
+        || contains_str(content, "। ")
+        || contains_str(content, "? ")
 }
 
 fn title_before(list: &Lexicon, before: &[Word<'_>], before_text: &str) -> bool {

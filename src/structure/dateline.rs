@@ -12,6 +12,7 @@
 //! ("उन्होंने कहा :") is not a dateline.
 
 use crate::doc::Range;
+use crate::scan::ContainsChar;
 
 use super::markers::{is_not_word_char, is_word_char, markers, words};
 use super::sentences::trim;
@@ -120,7 +121,7 @@ pub fn is_line(text: &str) -> bool {
     if m.opens_with_byline(t) {
         return words(t).count() <= BYLINE_MAX_WORDS && super::sentences::final_mark(t).0.is_none();
     }
-    if t.contains('.') || t.contains('\'') {
+    if t.contains_char('.') || t.contains_char('\'') {
         return false;
     }
     // One word past the most tells a dateline from a longer line.

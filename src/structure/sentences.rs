@@ -15,6 +15,7 @@
 //! two letters is an apostrophe.
 
 use crate::doc::Range;
+use crate::scan::ContainsChar;
 
 use super::markers::{is_word_char, markers, Abbreviation, Opener};
 use crate::scan::{bytes_equal, eight, final_marks};
@@ -307,7 +308,7 @@ fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
         return false; // "1. पहला कदम": a list number
     }
     let last_part = word.rsplit('.').next().unwrap_or("");
-    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+    if word.contains_char('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return next_opens(); // U.S., a.m., ए.के.
     }
     match m.abbreviation(last_part) {
@@ -371,7 +372,7 @@ fn glue_allowed<C: Chars>(chars: C, run_start: usize, end: usize) -> bool {
     let (_, word) = word_before(&chars, run_start);
     let lower_before = before.is_some_and(|b| b.is_lowercase());
     let upper_after = next.is_uppercase() && chars.get(end + 1).is_some_and(char::is_lowercase);
-    lower_before && upper_after && word.chars().count() >= 2 && !word.contains('.')
+    lower_before && upper_after && word.chars().count() >= 2 && !word.contains_char('.')
 }
 
 /// One pass: the char indices where sentences end (exclusive) with their glued flag, and the

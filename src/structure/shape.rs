@@ -3,6 +3,7 @@
 //! neighbours to decide what the block is.
 
 use crate::doc::Range;
+use crate::scan::ContainsChar;
 
 use super::markers::{is_word_char, markers, word_key, words};
 use super::sentences::{self, final_mark, is_quote};
@@ -116,7 +117,7 @@ impl Shape {
                 None => sentences::split(text, Range::new(0, text.len())).len(),
             },
             // One search per mark: a search for a set of chars decodes every char.
-            has_comma: headline_sized && (trimmed.contains(',') || trimmed.contains('،')),
+            has_comma: headline_sized && (trimmed.contains_char(',') || trimmed.contains_char('،')),
             open_quote: headline_sized
                 && trimmed.starts_with(is_quote)
                 && !trimmed
@@ -126,7 +127,7 @@ impl Shape {
                 && (['<', '>', '{', '}', '=']
                     .iter()
                     .any(|&c| trimmed.contains(c))
-                    || trimmed.contains("://")),
+                    || crate::scan::contains_str(trimmed, "://")),
             speaker_label: headline_sized && opens_with_speaker_label(trimmed),
             ends_with_auxiliary: headline_sized
                 && last_word.is_some_and(|(_, w)| m.is_auxiliary(w))

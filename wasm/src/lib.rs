@@ -16,6 +16,7 @@ mod result;
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+use newslens::scan::ContainsChar;
 use newslens::wire;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,7 +30,7 @@ pub fn parse(text: JsValue, options: JsValue, read: &js_sys::Function) -> Result
         .map_err(|problem| JsError::new(&["parse(text, options): ", &problem].concat()))?;
     let mut article = newslens::parse_to_wire(&input, &options)
         .map_err(|e| JsError::new(&["parse(text, options): ", &e.message()].concat()))?;
-    if input.contains('\u{FFFD}') {
+    if input.contains_char('\u{FFFD}') {
         warn_about_lone_surrogates(&text, &mut article);
     }
     to_js(&article, input.len(), read)

@@ -189,7 +189,8 @@ fn sentence_words<'w, 't>(
 
 /// The passage is a sentence: it ends with sentence punctuation or holds a sentence break.
 fn is_sentence(content: &str) -> bool {
-    let end = content.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)".contains(c));
+    let end = content
+        .trim_end_matches(|c: char| c.is_whitespace() || ['"', '\'', '”', '’', ')'].contains(&c));
     end.ends_with(&['.', '।', '?', '!', '…'][..])
         || contains_str(content, ". ")
         || contains_str(content, "। ")

@@ -114,7 +114,11 @@ pub fn is_line(text: &str) -> bool {
         .trim()
         .trim_end_matches(&['।', ':', '-', '–', '—', '|', ' '][..]);
     // One search per mark: a search for a set of chars decodes every char.
-    if t.is_empty() || ['?', '!', '"', '“', '”'].iter().any(|&c| t.contains(c)) {
+    if t.is_empty()
+        || ['?', '!', '"', '“', '”']
+            .iter()
+            .any(|&c| t.contains_char(c))
+    {
         return false;
     }
     // A byline or time line: "By Jane Smith", "Posted By : …", "Updated: 12 Mar 2024, 10:30 IST".

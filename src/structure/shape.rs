@@ -126,7 +126,7 @@ impl Shape {
             markup: headline_sized
                 && (['<', '>', '{', '}', '=']
                     .iter()
-                    .any(|&c| trimmed.contains(c))
+                    .any(|&c| trimmed.contains_char(c))
                     || crate::scan::contains_str(trimmed, "://")),
             speaker_label: headline_sized && opens_with_speaker_label(trimmed),
             ends_with_auxiliary: headline_sized

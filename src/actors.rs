@@ -693,7 +693,7 @@ fn merge_state_governments(text: &str, mentions: &[Mention], groups: &mut Vec<Gr
     // The head word the role's name ends in ("सरकार"), and a name "X सरकार" with X a place the
     // lexicon knows whole.
     let role = surface(text, &mentions[groups[roles[0]].mentions[0]]);
-    let head = role.rsplit(' ').next().unwrap_or(role);
+    let head = crate::scan::after_last(role, |c| c == ' ');
     let of_a_state = |s: &str| {
         let Some(place) = s.strip_suffix(head).and_then(|p| p.strip_suffix(' ')) else {
             return false;

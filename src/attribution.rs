@@ -435,10 +435,7 @@ fn full_stop_ends(s: &str, i: usize) -> bool {
 /// Whether the full stop at byte `i` of `s` closes an initial (a word of one or two letters
 /// that opens with a capital) or a title ("Dr.").
 fn closes_abbreviation(s: &str, i: usize) -> bool {
-    let before_word = s[..i]
-        .rsplit(|c: char| !is_word_char(c))
-        .next()
-        .unwrap_or("");
+    let before_word = crate::scan::after_last(&s[..i], |c| !is_word_char(c));
     before_word.chars().count() <= 2 && before_word.chars().next().is_some_and(char::is_uppercase)
         || is_listed(List::Title, &crate::normalize::lowercase(before_word))
 }
@@ -1813,7 +1810,7 @@ fn earlier_with_role(text: &str, words: &TextWords<'_>, role: Range, at: usize) 
 }
 
 fn last_word(s: &str) -> &str {
-    s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(s)
+    crate::scan::after_last(s, char::is_whitespace)
 }
 
 /// The actor called `name`: by exact name or alias, by surname, or new.

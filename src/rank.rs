@@ -177,7 +177,8 @@ fn after_office(text: &str, mention: Range) -> bool {
     let before = &text[..mention.start];
     let window = before.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
     let from = before[window..]
-        .rfind('\n')
+        .bytes()
+        .rposition(|b| b == b'\n')
         .map_or(window, |i| window + i + 1);
     let ws = words(text, from, mention.start);
     (1..=lex.longest_affix.min(ws.len())).any(|n| {

@@ -87,6 +87,16 @@ pub fn find_str(hay: &str, needle: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// The part of `text` after the last character for which `split` holds, as
+/// `text.rsplit(split).next()` gives it (all of `text` when there is none). A function pointer,
+/// not a pattern type: one copy of the code for every such split.
+pub fn after_last(text: &str, split: fn(char) -> bool) -> &str {
+    match text.char_indices().rev().find(|&(_, c)| split(c)) {
+        Some((at, c)) => &text[at + c.len_utf8()..],
+        None => text,
+    }
+}
+
 /// `text` with every `from` in it replaced by `to`, as `text.replace(from, to)` gives it
 /// ([`match_starts`]).
 pub fn replace_str(text: &str, from: &str, to: &str) -> String {
@@ -199,6 +209,11 @@ mod tests {
                         "should tell whether {hay:?} has {c:?} as str::contains does"
                     );
                 }
+                assert_eq!(
+                    after_last(hay, |c| c == ' ' || c == 'b' || c == 'ी'),
+                    hay.rsplit([' ', 'b', 'ी']).next().unwrap(),
+                    "should give what follows the last split in {hay:?} as rsplit does"
+                );
                 assert_eq!(
                     replace_str(hay, needle, "<>"),
                     hay.replace(needle, "<>"),

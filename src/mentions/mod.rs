@@ -360,7 +360,7 @@ fn sports_teams(lex: &Lexicon, text: &str, regions: &[Region], mentions: &mut Ve
     let person_words: Vec<&str> = mentions
         .iter()
         .filter(|m| m.kind == ActorKind::Person)
-        .filter_map(|m| m.range.slice(text).rsplit(' ').next())
+        .map(|m| crate::scan::after_last(m.range.slice(text), |c| c == ' '))
         .collect();
     let player = |name: &str| {
         person_words.contains(&name)
@@ -720,7 +720,7 @@ pub fn sentence_mentions<'a>(
         let Some(before) = text[sentence.start..m.range.start].strip_suffix(' ') else {
             continue;
         };
-        let word = before.rsplit(' ').next().unwrap_or("");
+        let word = crate::scan::after_last(before, |c| c == ' ');
         let start = m.range.start - 1 - word.len();
         let opens = word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c))
             && lex.opener(word) == Some(ActorKind::Place)
@@ -743,7 +743,7 @@ pub fn sentence_mentions<'a>(
         let Some(before) = text[sentence.start..m.range.start].strip_suffix(' ') else {
             continue;
         };
-        let word = before.rsplit(' ').next().unwrap_or("");
+        let word = crate::scan::after_last(before, |c| c == ' ');
         let acronym = Range::new(m.range.start - 1 - word.len(), m.range.start - 1);
         // The acronym may be a mention of its own, but no part of a longer one.
         let free = overlapping(&kept, acronym)
@@ -781,9 +781,10 @@ pub fn sentence_mentions<'a>(
 /// Whether `surface` is only generic words ([`Lexicon::generic_words`]) before the head word of
 /// an organisation.
 fn generic_organisation(lex: &Lexicon, surface: &str) -> bool {
-    let Some((before, head)) = surface.rsplit_once(' ') else {
+    let Some(at) = surface.bytes().rposition(|b| b == b' ') else {
         return false;
     };
+    let (before, head) = (&surface[..at], &surface[at + 1..]);
     lex.suffix(head)
         .is_some_and(|s| s.kind == ActorKind::Organization)
         && before.split(' ').all(|w| lex.generic_words.contains(w))
@@ -815,10 +816,7 @@ fn with_initials(lex: &Lexicon, text: &str, floor: usize, range: Range) -> Range
         }
         let prev = rest[..word_start].trim_end_matches(' ');
         let prev = prev.strip_suffix('.').unwrap_or(prev);
-        let prev_word = prev
-            .rsplit(|c: char| !lexicon::is_word_char(c))
-            .next()
-            .unwrap_or("");
+        let prev_word = crate::scan::after_last(prev, |c| !lexicon::is_word_char(c));
         let after_word = rest[..word_start].ends_with(' ')
             && !prev_word.is_empty()
             && !lex.initials.contains(prev_word);
@@ -934,7 +932,7 @@ fn stands_for_government(text: &str, range: Range) -> bool {
     if GOVERNMENT_AFTER.contains(&next_word) {
         return true;
     }
-    let prev_word = before.rsplit(' ').next().unwrap_or("");
+    let prev_word = crate::scan::after_last(before, |c| c == ' ');
     matches!(next_word, "और" | "and") || matches!(prev_word, "और" | "and")
 }
 

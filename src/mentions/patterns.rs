@@ -1279,10 +1279,7 @@ pub fn in_result_line(text: &str, range: Range) -> bool {
 /// preposition ("in Atlantic City") or opens a dateline ("NEW YORK 1996-08-30").
 pub fn names_setting(text: &str, range: Range) -> bool {
     let before = text[..range.start].trim_end_matches(' ');
-    let prev = before
-        .rsplit(|c: char| !crate::chars::is_alphanumeric(c))
-        .next()
-        .unwrap_or("");
+    let prev = crate::scan::after_last(before, |c| !crate::chars::is_alphanumeric(c));
     let after = text[range.end..].trim_start_matches(&[' ', ','][..]);
     let date = after.len() > 5
         && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)

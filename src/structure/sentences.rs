@@ -307,7 +307,7 @@ fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
     if word_start == 0 && !word.is_empty() && word.chars().all(crate::chars::is_numeric) {
         return false; // "1. पहला कदम": a list number
     }
-    let last_part = word.rsplit('.').next().unwrap_or("");
+    let last_part = crate::scan::after_last(word, |c| c == '.');
     if word.contains_char('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return next_opens(); // U.S., a.m., ए.के.
     }

@@ -25,7 +25,7 @@
 //! that of the best-sourced mention, a person's among equals (a lone word guessed to be a place
 //! is the weakest guess).
 
-use crate::scan::ContainsChar;
+use crate::scan::TextExt;
 use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -35,7 +35,7 @@ use crate::article::ActorKind;
 use crate::chars::has_devanagari;
 use crate::doc::{ActorDraft, Attribution, FoundQuote, Range, Region, Role};
 use crate::quotes::cues::{cues, is_word_char, speakers, TextWords, Word};
-use crate::scan::ContainsChar;
+use crate::scan::TextExt;
 use crate::scan::{bytes_equal, eight, final_marks, is_ascii};
 use crate::word_set::WordSet;
 
@@ -560,7 +560,7 @@ fn find_cue(
             return None;
         }
         let prev = Range::new(prev_start, before.start);
-        if prev.slice(text).trim_start().starts_with(is_mark) {
+        if prev.slice(text).trim_start().first_is(is_mark) {
             // "“Elections matter,” Kelly said. “Look …”": the sentence before opens with a quote,
             // whose first words are no subject.
             return None;
@@ -1307,7 +1307,7 @@ fn sentence_subject(text: &str, ws: &[Word<'_>]) -> Option<Phrase> {
             .find(|&k| text[ws[k - 1].range.end..ws[k].range.start].contains_char(','))?;
         return sentence_subject(text, &ws[k..]);
     }
-    if ws[0].text.starts_with(char::is_uppercase) && !capitalised(&ws[0]) {
+    if ws[0].text.first_is(char::is_uppercase) && !capitalised(&ws[0]) {
         // "And Mr. Christie gloated": a conjunction before the subject.
         if matches!(opener.as_ref(), "and" | "but" | "or" | "so" | "yet")
             && !text[ws[0].range.end..ws.get(1)?.range.start].contains_char(',')

@@ -111,13 +111,27 @@ pub fn replace_str(text: &str, from: &str, to: &str) -> String {
     out
 }
 
-/// `str::contains` for a character, without the standard library's string searcher, which
-/// it uses for a character outside ASCII ([`find_str`]).
-pub trait ContainsChar {
+/// Character tests of a text that take one copy of the code for all their callers.
+pub trait TextExt {
+    /// `str::contains` for a character, without the standard library's string searcher,
+    /// which it uses for a character outside ASCII ([`find_str`]).
     fn contains_char(&self, c: char) -> bool;
+    /// Whether the first character passes `test`, as `str::starts_with(test)` tells (with a
+    /// function pointer, not a pattern type of its own for each test).
+    fn first_is(&self, test: fn(char) -> bool) -> bool;
+    /// Whether the last character passes `test`, as `str::ends_with(test)` tells.
+    fn last_is(&self, test: fn(char) -> bool) -> bool;
 }
 
-impl ContainsChar for str {
+impl TextExt for str {
+    fn first_is(&self, test: fn(char) -> bool) -> bool {
+        self.chars().next().is_some_and(test)
+    }
+
+    fn last_is(&self, test: fn(char) -> bool) -> bool {
+        self.chars().next_back().is_some_and(test)
+    }
+
     fn contains_char(&self, c: char) -> bool {
         if c.is_ascii() {
             self.as_bytes().contains(&(c as u8))
@@ -201,6 +215,17 @@ mod tests {
                         .map(|(at, _)| at)
                         .collect::<Vec<_>>(),
                     "should give the places of {needle:?} in {hay:?} as match_indices does"
+                );
+                assert_eq!(
+                    (
+                        hay.first_is(char::is_alphabetic),
+                        hay.last_is(char::is_alphabetic)
+                    ),
+                    (
+                        hay.starts_with(char::is_alphabetic),
+                        hay.ends_with(char::is_alphabetic)
+                    ),
+                    "should test the first and last characters of {hay:?} as str does"
                 );
                 for c in needle.chars() {
                     assert_eq!(

@@ -11,6 +11,7 @@
 //! first word, and matching looks up each word of the text once (no automaton to build: the
 //! tables are ready as soon as the forms are read).
 
+use crate::scan::TextExt;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
@@ -519,7 +520,7 @@ impl Lexicon {
             let key = cols[0].to_string();
             longest_affix = longest_affix.max(key.split(' ').count());
             // A title written in lower case ("coach") also starts sentences ("Coach").
-            if key.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if key.first_is(|c: char| c.is_ascii_lowercase()) {
                 let mut upper = key.clone();
                 upper[..1].make_ascii_uppercase();
                 affixes.entry(upper).or_default().title = Some(class);

@@ -26,7 +26,7 @@ pub mod patterns;
 pub mod tagger;
 pub mod train;
 
-use crate::scan::ContainsChar;
+use crate::scan::TextExt;
 use std::collections::BTreeSet;
 
 use crate::article::ActorKind;
@@ -538,7 +538,7 @@ pub fn sentence_mentions<'a>(
         for w in words {
             if w.text.is_ascii() && w.text.chars().any(|c| c.is_ascii_alphabetic()) {
                 latin += 1;
-                if w.text.starts_with(|c: char| c.is_ascii_uppercase()) {
+                if w.text.first_is(|c: char| c.is_ascii_uppercase()) {
                     capitalised += 1;
                 }
             }
@@ -722,7 +722,7 @@ pub fn sentence_mentions<'a>(
         };
         let word = crate::scan::after_last(before, |c| c == ' ');
         let start = m.range.start - 1 - word.len();
-        let opens = word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+        let opens = word.first_is(|c| ('\u{0900}'..='\u{097F}').contains(&c))
             && lex.opener(word) == Some(ActorKind::Place)
             && (i == 0 || kept[i - 1].range.end <= start);
         if opens {

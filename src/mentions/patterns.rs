@@ -23,6 +23,7 @@
 use crate::article::ActorKind;
 use crate::chars::has_devanagari;
 use crate::doc::{Range, Ranges};
+use crate::scan::TextExt;
 
 use std::cell::OnceCell;
 
@@ -680,7 +681,7 @@ fn suffixed_names(t: &Sentence, found: &mut Vec<Found>) {
 pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
     /// Longer words are no acronyms; the bound keeps the search small.
     const MOST_BYTES: usize = 64;
-    if word.len() > MOST_BYTES || !word.starts_with(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
+    if word.len() > MOST_BYTES || !word.first_is(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
         return false;
     }
     // letters[i]: the fewest letters that spell word[..i] (i a byte offset), if any do.
@@ -1348,7 +1349,7 @@ pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     }
     match second {
         Some(w) if text[number.end..w.start].trim().is_empty() => {
-            !w.text.starts_with(|c: char| c.is_ascii_lowercase())
+            !w.text.first_is(|c: char| c.is_ascii_lowercase())
                 || lex.team_role(w.text) == Some(TeamRole::Score)
         }
         _ => true,

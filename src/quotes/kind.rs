@@ -26,6 +26,7 @@ use super::Quoted;
 use crate::article::QuoteKind;
 use crate::doc::{Range, Region, Role};
 use crate::scan::contains_str;
+use crate::scan::TextExt;
 
 /// How many bytes on each side of a quote are read.
 const WINDOW: usize = 600;
@@ -79,7 +80,7 @@ pub fn classify(
         || before_words
             .last()
             .is_some_and(|w| super::cues::cues().has("verb", &w.lower))
-            && before.ends_with(|c: char| super::cues::is_word_char(c));
+            && before.last_is(super::cues::is_word_char);
     let followed = after.starts_with(&[',', '-', '–', '—'][..]);
 
     if title_before(list, before_words, before) || title_after(list, after_words, after, sentence) {
@@ -92,12 +93,12 @@ pub fn classify(
     // "what lawmakers called “fraud”", "has been labeled “top secret”": a verb that names
     // introduces a term, not speech, unless a person is its subject ("what he called “a
     // disgrace”", "Trump called “sad”": their words).
-    let named = before.ends_with(super::cues::is_word_char)
+    let named = before.last_is(super::cues::is_word_char)
         && before_words.len() >= 2
         && list.has("naming", &before_words[before_words.len() - 1].lower)
         && !before_words[before_words.len() - 2]
             .text
-            .starts_with(char::is_uppercase)
+            .first_is(char::is_uppercase)
         && !super::cues::cues().has("pronoun", &before_words[before_words.len() - 2].lower);
     // "“Safety,” said Grimm.", "… the “woman card,” Fiorina said": a word or two that a speech
     // verb right after attributes. Inside a sentence the verb needs its subject first ("a star
@@ -108,7 +109,7 @@ pub fn classify(
     let skip = usize::from(!starts_sentence);
     let subject_first = starts_sentence
         || after_words.first().is_some_and(|w| {
-            w.text.starts_with(char::is_uppercase) || super::cues::cues().has("pronoun", &w.lower)
+            w.text.first_is(char::is_uppercase) || super::cues::cues().has("pronoun", &w.lower)
         });
     let attributed = (content.ends_with(',') || followed)
         && subject_first
@@ -198,7 +199,7 @@ fn is_sentence(content: &str) -> bool {
 }
 
 fn title_before(list: &Lexicon, before: &[Word<'_>], before_text: &str) -> bool {
-    let adjacent = before_text.ends_with(super::cues::is_word_char);
+    let adjacent = before_text.last_is(super::cues::is_word_char);
     adjacent
         && list
             .match_before("title-before", before, before.len())
@@ -206,7 +207,7 @@ fn title_before(list: &Lexicon, before: &[Word<'_>], before_text: &str) -> bool 
 }
 
 fn title_after(list: &Lexicon, after: &[Word<'_>], after_text: &str, sentence: bool) -> bool {
-    let adjacent = after_text.starts_with(super::cues::is_word_char);
+    let adjacent = after_text.first_is(super::cues::is_word_char);
     // "‘…’ शीर्षक से", and a title noun after a name that is not a sentence: "‘मन की बात’
     // कार्यक्रम" (but "“… हैं.”अखबार के इस बयान" is a quote glued to the next sentence).
     adjacent
@@ -220,7 +221,7 @@ fn title_after(list: &Lexicon, after: &[Word<'_>], after_text: &str, sentence: b
 /// A short phrase that is the name of something: the subject or source of the sentence ("‘…’ ने",
 /// "‘…’ के मुताबिक"), a Hindi title that starts with "द", or English words all in capitals.
 fn reads_as_name(list: &Lexicon, inner: &[Word<'_>], after: &[Word<'_>], after_text: &str) -> bool {
-    let adjacent = after_text.starts_with(super::cues::is_word_char);
+    let adjacent = after_text.first_is(super::cues::is_word_char);
     if adjacent && list.match_at("source-after", after, 0).is_some() {
         return true;
     }

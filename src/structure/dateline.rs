@@ -12,7 +12,7 @@
 //! ("उन्होंने कहा :") is not a dateline.
 
 use crate::doc::Range;
-use crate::scan::ContainsChar;
+use crate::scan::TextExt;
 
 use super::markers::{is_not_word_char, is_word_char, markers, words};
 use super::sentences::trim;

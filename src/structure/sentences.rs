@@ -15,7 +15,7 @@
 //! two letters is an apostrophe.
 
 use crate::doc::Range;
-use crate::scan::ContainsChar;
+use crate::scan::TextExt;
 
 use super::markers::{is_word_char, markers, Abbreviation, Opener};
 use crate::scan::{bytes_equal, eight, final_marks};

@@ -3,7 +3,7 @@
 //! neighbours to decide what the block is.
 
 use crate::doc::Range;
-use crate::scan::ContainsChar;
+use crate::scan::TextExt;
 
 use super::markers::{is_word_char, markers, word_key, words};
 use super::sentences::{self, final_mark, is_quote};
@@ -119,10 +119,10 @@ impl Shape {
             // One search per mark: a search for a set of chars decodes every char.
             has_comma: headline_sized && (trimmed.contains_char(',') || trimmed.contains_char('،')),
             open_quote: headline_sized
-                && trimmed.starts_with(is_quote)
+                && trimmed.first_is(is_quote)
                 && !trimmed
                     .trim_end_matches(&['.', '?', '!', '।'][..])
-                    .ends_with(is_quote),
+                    .last_is(is_quote),
             markup: headline_sized
                 && (['<', '>', '{', '}', '=']
                     .iter()

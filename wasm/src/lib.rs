@@ -16,7 +16,7 @@ mod result;
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-use newslens::scan::ContainsChar;
+use newslens::scan::TextExt;
 use newslens::wire;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,7 @@
 //! What a caller may change about a parse. Every field is optional and has a documented default;
 //! unknown fields are rejected so that a misspelt option is an error, not a silent no-op.
 
+use crate::scan::TextExt;
 use serde::Deserialize;
 
 use crate::article::ActorKind;
@@ -45,7 +46,7 @@ pub enum Format {
 /// Whether `text` looks like HTML: it opens with a tag, comment or doctype, or holds at least
 /// three end tags of common elements.
 pub fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let head = text.trim_start_where(|c| c.is_whitespace() || c == '\u{FEFF}');
     let mut opening = head.chars();
     if opening.next() == Some('<')
         && opening

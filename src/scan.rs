@@ -121,6 +121,14 @@ pub trait TextExt {
     fn first_is(&self, test: fn(char) -> bool) -> bool;
     /// Whether the last character passes `test`, as `str::ends_with(test)` tells.
     fn last_is(&self, test: fn(char) -> bool) -> bool;
+    /// `str::trim_start_matches(test)` with a function pointer.
+    fn trim_start_where(&self, test: fn(char) -> bool) -> &str;
+    /// `str::trim_end_matches(test)` with a function pointer.
+    fn trim_end_where(&self, test: fn(char) -> bool) -> &str;
+    /// `str::trim_matches(test)` with a function pointer.
+    fn trim_where(&self, test: fn(char) -> bool) -> &str {
+        self.trim_start_where(test).trim_end_where(test)
+    }
 }
 
 impl TextExt for str {
@@ -130,6 +138,14 @@ impl TextExt for str {
 
     fn last_is(&self, test: fn(char) -> bool) -> bool {
         self.chars().next_back().is_some_and(test)
+    }
+
+    fn trim_start_where(&self, test: fn(char) -> bool) -> &str {
+        self.trim_start_matches(test)
+    }
+
+    fn trim_end_where(&self, test: fn(char) -> bool) -> &str {
+        self.trim_end_matches(test)
     }
 
     fn contains_char(&self, c: char) -> bool {
@@ -226,6 +242,19 @@ mod tests {
                         hay.ends_with(char::is_alphabetic)
                     ),
                     "should test the first and last characters of {hay:?} as str does"
+                );
+                assert_eq!(
+                    (
+                        hay.trim_where(char::is_alphabetic),
+                        hay.trim_start_where(char::is_alphabetic),
+                        hay.trim_end_where(char::is_alphabetic)
+                    ),
+                    (
+                        hay.trim_matches(char::is_alphabetic),
+                        hay.trim_start_matches(char::is_alphabetic),
+                        hay.trim_end_matches(char::is_alphabetic)
+                    ),
+                    "should trim {hay:?} as str does"
                 );
                 for c in needle.chars() {
                     assert_eq!(

@@ -125,10 +125,7 @@ pub fn classify(
     {
         return None;
     }
-    let alone = before.is_empty()
-        && after
-            .trim_matches(|c: char| c.is_ascii_punctuation())
-            .is_empty();
+    let alone = before.is_empty() && after.trim_where(|c| c.is_ascii_punctuation()).is_empty();
     if alone
         && matches!(
             first.role,
@@ -190,8 +187,8 @@ fn sentence_words<'w, 't>(
 
 /// The passage is a sentence: it ends with sentence punctuation or holds a sentence break.
 fn is_sentence(content: &str) -> bool {
-    let end = content
-        .trim_end_matches(|c: char| c.is_whitespace() || ['"', '\'', '”', '’', ')'].contains(&c));
+    let end =
+        content.trim_end_where(|c| c.is_whitespace() || ['"', '\'', '”', '’', ')'].contains(&c));
     end.ends_with(&['.', '।', '?', '!', '…'][..])
         || contains_str(content, ". ")
         || contains_str(content, "। ")

@@ -92,7 +92,7 @@ fn evidence(text: &str) -> bool {
     // A known city as the whole text or as one comma-separated part of it.
     lower
         .split(&[',', '/', '|'][..])
-        .map(|part| part.trim_matches(is_not_word_char))
+        .map(|part| part.trim_where(is_not_word_char))
         .any(|part| m.is_place(part))
         || all.len() <= 3
             && all.iter().all(|w| {

@@ -5,6 +5,7 @@
 //!
 //! Lookups are by whole word or phrase: Latin letters compare without case, Devanagari as written.
 
+use crate::scan::TextExt;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -724,7 +725,7 @@ impl Markers {
 
     /// Whether `text` is a page label ("विज्ञापन", "हाइलाइट्स"): `Some(true)` for an advert slot.
     pub fn label(&self, text: &str) -> Option<bool> {
-        let t = text.trim().trim_matches(is_not_word_char);
+        let t = text.trim().trim_where(is_not_word_char);
         if t.len() > 40 {
             return None;
         }

@@ -11,6 +11,7 @@
 //! The phrases are data: `data/structure/read_also.tsv`.
 
 use crate::doc::Range;
+use crate::scan::TextExt;
 
 use super::markers::{fold, is_not_word_char, is_word_char, markers, words, Abbreviation, Opener};
 use super::sentences::{self, trim, Sentence};
@@ -58,7 +59,7 @@ fn match_start(text: &str, phrase: &str) -> Option<usize> {
 
 /// Where the text opens with a read-also marker (after bullets or brackets): the marker's end.
 pub fn start_marker(text: &str) -> Option<usize> {
-    let lead = text.len() - text.trim_start_matches(is_not_word_char).len();
+    let lead = text.len() - text.trim_start_where(is_not_word_char).len();
     let rest = &text[lead..];
     let first = crate::unicode::lower(rest.chars().next()?).next()?;
     markers()
@@ -71,7 +72,7 @@ pub fn start_marker(text: &str) -> Option<usize> {
 
 /// Whether the text closes with an end marker ("… यहां पढ़ें").
 fn end_marker(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(is_not_word_char);
+    let trimmed = text.trim_end_where(is_not_word_char);
     // The folded tail ends with the lower case of the last character (a word character, never
     // white space): a marker that ends otherwise cannot match, and most blocks end with a
     // character no end marker ends with, told without folding the tail.
@@ -264,7 +265,7 @@ mod tests {
         for text in texts {
             assert_eq!(
                 end_marker(text),
-                end_marker_in_tail(text.trim_end_matches(is_not_word_char)),
+                end_marker_in_tail(text.trim_end_where(is_not_word_char)),
                 "should tell an end marker in {text:?} as folding the tail does"
             );
         }

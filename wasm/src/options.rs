@@ -22,19 +22,22 @@ of { name, kind, aliases?, canonical?, wikidata? } where kind is person, country
 place or group), maxInputBytes (a whole number of bytes) and format (\"text\", \"html\" or \
 \"auto\")";
 
+/// The message for an option that is not what `wanted` says: "`wanted`, got <what `value` is>;"
+/// and what is accepted.
+fn got(wanted: &str, value: &JsValue) -> String {
+    [wanted, ", got ", &crate::describe(value), "; ", ACCEPTED].concat()
+}
+
 /// The options object `value` (undefined and null give the defaults) or what is wrong with it.
 pub fn read_options(value: &JsValue) -> Result<Options, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
     let Some(object) = plain_object(value) else {
-        return Err([
-            "options must be an object such as { lang: \"hi\" }, got ",
-            &crate::describe(value),
-            "; ",
-            ACCEPTED,
-        ]
-        .concat());
+        return Err(got(
+            "options must be an object such as { lang: \"hi\" }",
+            value,
+        ));
     };
     let members = known_members(object, struct_fields::<Options>(), "unknown option")
         .map_err(|e| [&e, "; ", ACCEPTED].concat())?;
@@ -103,39 +106,21 @@ pub fn read_options(value: &JsValue) -> Result<Options, String> {
 /// wrong with the array's shape.
 fn actor_members(actors: &JsValue) -> Result<Vec<Vec<(String, JsValue)>>, String> {
     let Some(array) = actors.dyn_ref::<js_sys::Array>() else {
-        return Err([
-            "option actors must be an array, got ",
-            &crate::describe(actors),
-            "; ",
-            ACCEPTED,
-        ]
-        .concat());
+        return Err(got("option actors must be an array", actors));
     };
     let mut entries = Vec::new();
     for (index, entry) in array.iter().enumerate() {
         let Some(object) = plain_object(&entry) else {
-            return Err([
-                &actor(index),
-                " must be an object such as { name: \"Lavrov\", kind: \"person\" }, got ",
-                &crate::describe(&entry),
-                "; ",
-                ACCEPTED,
-            ]
-            .concat());
+            let wanted = " must be an object such as { name: \"Lavrov\", kind: \"person\" }";
+            return Err(got(&[&actor(index), wanted].concat(), &entry));
         };
         let what = [&actor(index), " has an unknown field"].concat();
         let members = known_members(object, struct_fields::<ActorEntry>(), &what)
             .map_err(|e| [&e, "; ", ACCEPTED].concat())?;
         for (key, value) in &members {
             if key == "aliases" && !js_sys::Array::is_array(value) {
-                return Err([
-                    &actor(index),
-                    ".aliases must be an array of strings, got ",
-                    &crate::describe(value),
-                    "; ",
-                    ACCEPTED,
-                ]
-                .concat());
+                let wanted = [&actor(index), ".aliases must be an array of strings"].concat();
+                return Err(got(&wanted, value));
             }
         }
         entries.push(members);

@@ -28,7 +28,7 @@ mod tests {
     fn writes_as_to_string_does() {
         let mut n = 1u64;
         for _ in 0..20 {
-            for m in [n - 1, n, n + 1, n * 7 / 3] {
+            for m in [n - 1, n, n + 1, n.saturating_mul(7) / 3] {
                 assert_eq!(
                     decimal(m),
                     m.to_string(),

@@ -65,12 +65,24 @@ pub fn next_char(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
+/// Needles longer than this are searched with an automaton ([`long_needle`]).
+const SHORT_NEEDLE: usize = 32;
+
 /// Where `needle` first occurs in `hay` at or after byte `from`, as `hay[from..].find(needle)`
 /// (plus `from`) gives it. The standard library's search for a string (its two-way searcher)
-/// is about 2.5 KB of wasm code; the needles here are a word or a few, so this compares the
-/// needle's last byte with the byte under it and, like the two-way search, skips the needle's
-/// length past a byte that the needle does not have (bytes told apart by their low six bits).
+/// is about 2.5 KB of wasm code; the needles here are mostly a word or a few, so this compares
+/// the needle's last byte with the byte under it and, like the two-way search, skips the
+/// needle's length past a byte that the needle does not have (bytes told apart by their low six
+/// bits). That can compare a needle's bytes again at each byte of the text, so a needle longer
+/// than a few words (a hostile text's "name") goes to an automaton instead, whose time is linear
+/// in the text whatever the needle.
 pub fn find_str(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    if needle.len() > SHORT_NEEDLE {
+        return long_needle(needle)?
+            .find_overlapping_iter(hay.get(from..)?)
+            .next()
+            .map(|m| m.start() + from);
+    }
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     let Some((&last, head)) = needle.split_last() else {
         return (from <= hay.len()).then_some(from);
@@ -162,12 +174,29 @@ pub fn contains_str(hay: &str, needle: &str) -> bool {
     find_str(hay, needle, 0).is_some()
 }
 
-/// Where `needle` last occurs in `hay`, as `hay.rfind(needle)` gives it ([`find_str`]).
+/// Where `needle` last occurs in `hay`, as `hay.rfind(needle)` gives it ([`find_str`]; a long
+/// needle through an automaton, as there).
 pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
+    if needle.len() > SHORT_NEEDLE {
+        return long_needle(needle)?
+            .find_overlapping_iter(hay)
+            .last()
+            .map(|m| m.start());
+    }
     let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
     (0..=hay.len().checked_sub(needle.len())?)
         .rev()
         .find(|&at| hay[at..].starts_with(needle))
+}
+
+/// The automaton that finds `needle` (daachorse, built as the actors stage builds its automaton
+/// of many surfaces, which shares the code; `None` only if it cannot be built).
+fn long_needle(needle: &str) -> Option<daachorse::DoubleArrayAhoCorasick<u32>> {
+    let patterns = vec![needle];
+    daachorse::DoubleArrayAhoCorasickBuilder::new()
+        .use_prefilter(false)
+        .build::<_, _, u32>(&patterns)
+        .ok()
 }
 
 /// The places of `needle` in `hay`, left to right and not overlapping, as
@@ -189,6 +218,52 @@ pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_long_needles_as_the_standard_library_does() {
+        let long = "ab".repeat(20);
+        let hays = [
+            "ab".repeat(50),
+            format!("x{long}y{long}"),
+            "मोदी ".repeat(30),
+            "a".repeat(100),
+        ];
+        let needles = [
+            long.clone(),
+            format!("{long}a"),
+            "मोदी ".repeat(8),
+            "a".repeat(40),
+        ];
+        for hay in &hays {
+            for needle in &needles {
+                assert!(
+                    needle.len() > SHORT_NEEDLE,
+                    "the test's needles should be long"
+                );
+                for from in [0, 1, 3, hay.len() / 2, hay.len()] {
+                    if hay.is_char_boundary(from) {
+                        assert_eq!(
+                            find_str(hay, needle, from),
+                            hay[from..].find(needle.as_str()).map(|at| at + from),
+                            "should find {needle:?} in {hay:?} from {from} where str::find does"
+                        );
+                    }
+                }
+                assert_eq!(
+                    rfind_str(hay, needle),
+                    hay.rfind(needle.as_str()),
+                    "should find {needle:?} in {hay:?} last where str::rfind does"
+                );
+                assert_eq!(
+                    match_starts(hay, needle).collect::<Vec<_>>(),
+                    hay.match_indices(needle.as_str())
+                        .map(|(at, _)| at)
+                        .collect::<Vec<_>>(),
+                    "should give the places of {needle:?} in {hay:?} as match_indices does"
+                );
+            }
+        }
+    }
 
     #[test]
     fn finds_strings_as_the_standard_library_does() {

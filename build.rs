@@ -514,17 +514,12 @@ fn zigzag(n: i64) -> u32 {
     u32::try_from(if n < 0 { -2 * n - 1 } else { 2 * n }).expect("a difference within u32")
 }
 
-/// `numbers` in LEB128: seven bits a byte, the lowest first, the top bit set on every byte but
-/// a number's last.
+/// `numbers` in LEB128 (seven bits a byte, the lowest first, the top bit set on every byte but
+/// a number's last), one after another, as the tagger model's coding writes them.
 fn leb128(numbers: &[u32]) -> Vec<u8> {
     let mut bytes = Vec::new();
     for &n in numbers {
-        let mut n = n;
-        while n >= 0x80 {
-            bytes.push((n & 0x7F) as u8 | 0x80);
-            n >>= 7;
-        }
-        bytes.push(n as u8);
+        model::rows::leb128(&mut bytes, n);
     }
     bytes
 }

@@ -31,10 +31,11 @@
 use std::fs;
 use std::path::Path;
 
-// The coding of the rows, shared with the tagger (which decodes them).
+// The coding of the rows, shared with the tagger (which decodes them); build.rs also writes its
+// LEB128 tables with `rows::leb128`.
 #[allow(dead_code)]
 #[path = "rows.rs"]
-mod rows;
+pub mod rows;
 
 /// Writes the parts into `out`, the never-begin words that are Hindi common words as bits over
 /// `hi_common` (packed, in the order the crate numbers them); a model file that cannot be read

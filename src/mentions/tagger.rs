@@ -836,7 +836,7 @@ impl<'a> Memo<'a> {
                 Role::TwoBefore => 3,
                 Role::TwoAfter => 4,
             };
-            sums[r].add(model, id);
+            sums[r].add_inline(model, id);
         });
         let form = word.form();
         let no_begin = is_word && (model.never_begins_form(form) || is_time_form(form));

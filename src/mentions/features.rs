@@ -417,6 +417,12 @@ impl<'a> Word<'a> {
     pub fn form(&self) -> &str {
         &self.form
     }
+
+    /// Whether the word's shape is that of Devanagari alone, "D" (the shape pairs of two such
+    /// words are [`DEVANAGARI_SHAPE_PAIRS`]).
+    fn has_devanagari_shape(&self) -> bool {
+        *self.shape == *"D"
+    }
 }
 
 /// Calls `visit(id)` for the features of a token that depend on pairs of words or on none:
@@ -476,13 +482,19 @@ pub fn adjacent_pair_features(w: &Word<'_>, x: &Word<'_>, y: &Word<'_>) -> [u32;
     let f = &x.first;
     let [f17, f18, f25, f26, f29] =
         continue_lanes5([f[0], f[1], f[4], f[5], w.first[6]], y.form.as_bytes());
-    let [f19, f20] = continue_lanes2([f[2], f[3]], y.shape.as_bytes());
+    // Two Devanagari words (most pairs): their shape pairs' ids are constants.
+    let [f19, f20] = if x.has_devanagari_shape() && y.has_devanagari_shape() {
+        DEVANAGARI_SHAPE_PAIRS
+    } else {
+        let [f19, f20] = continue_lanes2([f[2], f[3]], y.shape.as_bytes());
+        [Fnv(f19).finish(), Fnv(f20).finish()]
+    };
     // Written out, not mapped: the release profile optimises for size and unrolls no loop.
     [
         Fnv(f17).finish(),
-        Fnv(f19).finish(),
+        f19,
         Fnv(f18).finish(),
-        Fnv(f20).finish(),
+        f20,
         Fnv(f25).finish(),
         Fnv(f26).finish(),
         Fnv(f29).finish(),
@@ -505,6 +517,36 @@ const FIRST: u32 = const_hash(24, b"", false);
 const MARKER_NEXT: u32 = const_hash(23, b"next", true);
 const MARKER_NEXT2: u32 = const_hash(23, b"next2", true);
 const MARKER_NONE: u32 = const_hash(23, b"none", true);
+
+/// The ids of the shape pairs (19, 20) of two Devanagari words, "D" and "D".
+const DEVANAGARI_SHAPE_PAIRS: [u32; 2] = [
+    const_hash_pair(19, b"D", b"D"),
+    const_hash_pair(20, b"D", b"D"),
+];
+
+/// [`hash`] of two parts, in a constant.
+const fn const_hash_pair(template: u8, first: &[u8], second: &[u8]) -> u32 {
+    let mut h = Fnv(const_state(template, first));
+    h.feed(0xff);
+    let mut i = 0;
+    while i < second.len() {
+        h.feed(second[i]);
+        i += 1;
+    }
+    h.finish()
+}
+
+/// The FNV state of [`hash`] after the template and one part.
+const fn const_state(template: u8, part: &[u8]) -> u32 {
+    let mut h = Fnv::new(template);
+    h.feed(0xff);
+    let mut i = 0;
+    while i < part.len() {
+        h.feed(part[i]);
+        i += 1;
+    }
+    h.0
+}
 
 /// [`hash`] of no part or of one, in a constant.
 const fn const_hash(template: u8, part: &[u8], has_part: bool) -> u32 {

@@ -393,23 +393,22 @@ impl<'a> Word<'a> {
             _ => 3,
         }]);
         if chars > 2 {
-            // Trigram k of "^" + form + "$" spans the form's characters k - 1 to k + 1.
+            // Trigram k of "^" + form + "$" spans the form's characters k - 1 to k + 1: the
+            // three trigrams that take character k (k - 1, k and k + 1) take it side by side,
+            // in one pass over its bytes, and trigram k - 1 is then complete.
+            const START: u32 = fnv_parts([30])[0];
+            // Before character 0 there is no trigram -1: its lane is fed and dropped.
+            let (mut last, mut this) = (START, fnv_step(START, b'^'));
             for k in 0..chars {
-                let mut h = Fnv::new(30);
-                h.feed(0xff);
-                let start = if k == 0 {
-                    h.feed(b'^');
-                    0
-                } else {
-                    starts[k - 1] as usize
-                };
-                let end = starts.get(k + 2).map_or(bytes.len(), |&at| at as usize);
-                h.feed_all(&bytes[start..end]);
-                if k + 1 == chars {
-                    h.feed(b'$');
+                let end = starts.get(k + 1).map_or(bytes.len(), |&at| at as usize);
+                let [done, next_last, next_this] =
+                    hash_lanes3([last, this, START], &bytes[starts[k] as usize..end]);
+                if k > 0 {
+                    own(Fnv(done).finish());
                 }
-                own(h.finish());
+                (last, this) = (next_last, next_this);
             }
+            own(Fnv(fnv_step(last, b'$')).finish());
         }
     }
 

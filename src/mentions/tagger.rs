@@ -23,8 +23,8 @@
 //! word's memo keeps its sums as lanes, so that a token adds its five words' sums as two
 //! words. The Viterbi search takes each token's scores as they are summed and keeps only the
 //! best score of each tag: the best path's tags are worked out at the end. Hashes that run
-//! over the same bytes (a word's form for ten templates, its suffixes for two or three) run
-//! side by side in one pass, written out lane by lane where a loop would stay a loop (the
+//! over the same bytes (a word's form for ten templates, its suffixes for two or three, each
+//! character for the three character trigrams that take it) run side by side in one pass, written out lane by lane where a loop would stay a loop (the
 //! release profile optimises for size). A sentence without a Devanagari letter costs a scan
 //! of its bytes, eight at a time past ASCII, and the memo starts at the first sentence with
 //! one. The tags are the same as summing every feature of every token: tests compare each

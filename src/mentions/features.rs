@@ -76,15 +76,17 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Range>) {
             }
             chars_in_word += 1;
             at += len;
-            // The rest of a run of ASCII letters and digits and Devanagari letters and marks.
-            while let Some(&byte) = bytes.get(at) {
-                at += match byte {
-                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => 1,
-                    0xE0 => match bytes.get(at + 1..at + 3) {
-                        Some([0xA4, _] | [0xA5, 0x80..=0xA3 | 0xA6..=0xAF | 0xB1..=0xBF]) => 3,
+            // The rest of a run of Devanagari letters and marks and ASCII letters and digits,
+            // Devanagari first (a Hindi word's characters).
+            loop {
+                at += match bytes.get(at..at + 3) {
+                    Some(
+                        [0xE0, 0xA4, _] | [0xE0, 0xA5, 0x80..=0xA3 | 0xA6..=0xAF | 0xB1..=0xBF],
+                    ) => 3,
+                    _ => match bytes.get(at) {
+                        Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9') => 1,
                         _ => break,
                     },
-                    _ => break,
                 };
                 chars_in_word += 1;
             }

@@ -722,6 +722,23 @@ struct Lanes {
 const LANE_ROWS: u32 = 257;
 
 impl Lanes {
+    /// Add the weights of feature `id`; whether the lanes are then full ([`LANE_ROWS`] rows),
+    /// to be emptied before the next row.
+    #[inline(always)]
+    fn add(&mut self, model: &Model, id: u32) -> bool {
+        let Some(at) = model.row(model.bucket(id)) else {
+            return false;
+        };
+        let Some(&x) = model.emit.get(at) else {
+            return false;
+        };
+        self.even += x & LANES;
+        // The eighth byte is no tag's.
+        self.odd += (x >> 8) & (LANES >> 16);
+        self.rows += 1;
+        self.rows == LANE_ROWS
+    }
+
     /// The sum of the rows, tag by tag.
     fn value(&self) -> [i32; NTAGS] {
         self.added_to([0; NTAGS])
@@ -750,8 +767,6 @@ impl Lanes {
 struct RowSum {
     lanes: Lanes,
     total: [i32; NTAGS],
-    /// Whether the lanes were ever emptied into the total (the total is then not zero, mostly).
-    flushed: bool,
 }
 
 /// The low byte of each 16-bit lane.
@@ -766,18 +781,7 @@ impl RowSum {
     /// [`RowSum::add`] inlined: where a token's pair rows are added, one place that runs often.
     #[inline(always)]
     fn add_inline(&mut self, model: &Model, id: u32) {
-        let Some(at) = model.row(model.bucket(id)) else {
-            return;
-        };
-        let Some(&x) = model.emit.get(at) else {
-            return;
-        };
-        let lanes = &mut self.lanes;
-        lanes.even += x & LANES;
-        // The eighth byte is no tag's.
-        lanes.odd += (x >> 8) & (LANES >> 16);
-        lanes.rows += 1;
-        if lanes.rows == LANE_ROWS {
+        if self.lanes.add(model, id) {
             self.flush();
         }
     }
@@ -788,7 +792,6 @@ impl RowSum {
     fn flush(&mut self) {
         self.total = self.lanes.added_to(self.total);
         self.lanes = Lanes::default();
-        self.flushed = true;
     }
 
     /// The sum of the rows added.
@@ -811,6 +814,16 @@ fn overflowing_sum(memos: [&Memo<'_>; 5], fixed: &Lanes) -> [i32; NTAGS] {
     total
 }
 
+/// Empty a memo's full lanes of role `r` into its overflow, made at the first (rarely: only a
+/// very long word's own features fill them).
+#[cold]
+#[inline(never)]
+fn spill(overflow: &mut Option<Box<[[i32; NTAGS]; 5]>>, r: usize, lanes: &mut Lanes) {
+    let totals = overflow.get_or_insert_with(|| Box::new([[0; NTAGS]; 5]));
+    totals[r] = lanes.added_to(totals[r]);
+    *lanes = Lanes::default();
+}
+
 /// A word with the summed weights of its own features and of those it gives its neighbours.
 struct Memo<'a> {
     word: Word<'a>,
@@ -827,7 +840,8 @@ struct Memo<'a> {
 impl<'a> Memo<'a> {
     /// The memo of `word` (of a sentence's word, or else of a sentence boundary).
     fn new(model: &Model, word: Word<'a>, is_word: bool) -> Memo<'a> {
-        let mut sums = [RowSum::default(); 5];
+        let mut lanes = [Lanes::default(); 5];
+        let mut overflow = None;
         word.visit(!is_word, |role, id| {
             let r = match role {
                 Role::Own => 0,
@@ -836,17 +850,15 @@ impl<'a> Memo<'a> {
                 Role::TwoBefore => 3,
                 Role::TwoAfter => 4,
             };
-            sums[r].add_inline(model, id);
+            if lanes[r].add(model, id) {
+                spill(&mut overflow, r, &mut lanes[r]);
+            }
         });
         let form = word.form();
         let no_begin = is_word && (model.never_begins_form(form) || is_time_form(form));
-        let overflow = sums
-            .iter()
-            .any(|sum| sum.flushed)
-            .then(|| Box::new(sums.map(|sum| sum.total)));
         Memo {
             word,
-            lanes: sums.map(|sum| sum.lanes),
+            lanes,
             overflow,
             no_begin,
         }

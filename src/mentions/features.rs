@@ -31,6 +31,28 @@ pub const FEATURE_VERSION: u16 = 1;
 /// Case markers and postpositions that often follow a name in Hindi.
 const CASE_MARKERS: &[&str] = &["ने", "को", "का", "के", "की", "से", "में", "पर", "तक"];
 
+/// Bit `n` set when a word of `n` bytes may be one of [`CASE_MARKERS`] (all are shorter than
+/// 64): most words are told apart by their length alone.
+const CASE_MARKER_LENGTHS: u64 = lengths(CASE_MARKERS);
+
+/// Bit `n` set for the lengths in bytes of `words` below 64.
+const fn lengths(words: &[&str]) -> u64 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() < 64 {
+            mask |= 1 << words[i].len();
+        }
+        i += 1;
+    }
+    mask
+}
+
+/// Whether `form` is one of [`CASE_MARKERS`].
+fn is_case_marker(form: &str) -> bool {
+    form.len() < 64 && CASE_MARKER_LENGTHS >> form.len() & 1 == 1 && CASE_MARKERS.contains(&form)
+}
+
 /// Byte ranges of the tokens of `text`, in order.
 ///
 /// Read byte by byte: an ASCII byte is its own character and a Devanagari one is `E0 A4 xx` or
@@ -286,7 +308,7 @@ impl<'a> Word<'a> {
             shape.as_bytes(),
         );
         Word {
-            marker: CASE_MARKERS.contains(&form.as_ref()),
+            marker: is_case_marker(&form),
             first: [f[0], f[1], s[0], s[1], f[2], f[3], f[4]],
             alone: [
                 Fnv(f[5]).finish(),

@@ -241,7 +241,8 @@ fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
             .1
             .chars()
             .next()
-            .is_some_and(|c| m.may_start_caption(c));
+            .is_some_and(|c| m.may_start_caption(c))
+            && m.may_open_caption_word(all[i].1);
         if !may_start || !m.caption_starts.contains(key_in(all[i].1, &mut lower)) {
             continue;
         }

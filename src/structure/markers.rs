@@ -452,18 +452,16 @@ impl Iterator for Folded<'_> {
 
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        // Most other words are one run of Devanagari letters and signs (with ASCII letters and
-        // digits, whose capitals are the only ones there): told from the bytes, without
-        // decoding characters.
-        let (run_end, upper) = crate::chars::letter_run(word.as_bytes(), 0);
-        if run_end == word.len() && !upper {
-            return Cow::Borrowed(word);
-        } else if run_end == word.len() {
-            return Cow::Owned(word.to_ascii_lowercase());
-        }
+    // Most words are one run of ASCII letters and digits or of Devanagari letters and signs
+    // (whose only capitals are ASCII ones): told from the bytes, without decoding characters.
+    let (run_end, upper) = crate::chars::letter_run(word.as_bytes(), 0);
+    if run_end == word.len() && !upper {
+        Cow::Borrowed(word)
+    } else if run_end == word.len() {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        word_key_by_chars(word)
     }
-    word_key_by_chars(word)
 }
 
 /// [`word_key`] without its fast path for runs of letters: ASCII by its bytes, other words by

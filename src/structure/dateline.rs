@@ -232,19 +232,39 @@ fn before_mark(head: &str) -> Option<usize> {
     None
 }
 
-/// `head.match_indices(['।', ':', '|', '-', '–', '—'])`, read from the bytes without decoding
-/// characters.
+/// `head.match_indices(['।', ':', '|', '-', '–', '—'])`, read from the bytes a character at a
+/// time without decoding characters.
 fn marks(head: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = head.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(at, &b)| {
-        let len = match b {
-            b':' | b'|' | b'-' => 1,
-            // '।' is E0 A5 A4; '–' and '—' are E2 80 93 and E2 80 94.
-            0xE0 if bytes.get(at + 1..at + 3) == Some(&[0xA5, 0xA4]) => 3,
-            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x93 | 0x94])) => 3,
-            _ => return None,
-        };
-        Some((at, &head[at..at + len]))
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            let from = at;
+            match b {
+                b':' | b'|' | b'-' => at += 1,
+                b if b.is_ascii() => {
+                    at += 1;
+                    continue;
+                }
+                // '।' is E0 A5 A4; '–' and '—' are E2 80 93 and E2 80 94.
+                0xE0 | 0xE2 => {
+                    at += 3;
+                    let mark = match b {
+                        0xE0 => bytes.get(from + 1..at) == Some(&[0xA5, 0xA4]),
+                        _ => matches!(bytes.get(from + 1..at), Some([0x80, 0x93 | 0x94])),
+                    };
+                    if !mark {
+                        continue;
+                    }
+                }
+                _ => {
+                    at += crate::chars::utf8_len(b);
+                    continue;
+                }
+            }
+            return Some((from, &head[from..at]));
+        }
+        None
     })
 }
 

@@ -89,11 +89,32 @@ fn may_compose(mark: char) -> bool {
 /// Whether any byte of `input` could start a character that normalising changes.
 fn may_need_change(input: &str) -> bool {
     // Every character edited above is outside ASCII, and a combining mark that could compose
-    // with its base is too; pure ASCII text needs nothing.
-    !input.is_ascii()
-        && input
-            .chars()
-            .any(|c| !c.is_ascii() && (!matches!(edit_for(c), Edit::Keep) || is_combining_mark(c)))
+    // with its base is too: ASCII is passed over eight bytes at a time, and only the other
+    // characters are decoded.
+    // (This file is also compiled into the build script, without the crate's byte helpers.)
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    loop {
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            if !chunk.is_ascii() {
+                break;
+            }
+            at += 8;
+        }
+        match bytes.get(at) {
+            None => return false,
+            Some(b) if b.is_ascii() => at += 1,
+            Some(_) => {
+                let Some(c) = input[at..].chars().next() else {
+                    return false;
+                };
+                if !matches!(edit_for(c), Edit::Keep) || is_combining_mark(c) {
+                    return true;
+                }
+                at += c.len_utf8();
+            }
+        }
+    }
 }
 
 /// The start of the last character of the run that starts at byte `at` (a character boundary)
@@ -294,6 +315,23 @@ mod tests {
                 },
                 "should run over {c:?} only when it is kept and composes with nothing"
             );
+        }
+    }
+
+    #[test]
+    fn may_need_change_answers_as_reading_every_character() {
+        for c in ('\0'..='\u{0FFF}').chain(['\u{200D}', '\u{2003}', '“', '😀', '\u{0301}']) {
+            for pad in 0..10 {
+                let text = format!("{}{c}abcdefgh", "x".repeat(pad));
+                let by_char = text.chars().any(|c| {
+                    !c.is_ascii() && (!matches!(edit_for(c), Edit::Keep) || is_combining_mark(c))
+                });
+                assert_eq!(
+                    may_need_change(&text),
+                    by_char,
+                    "should tell whether {text:?} may need a change"
+                );
+            }
         }
     }
 

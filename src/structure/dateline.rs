@@ -113,19 +113,15 @@ pub fn is_line(text: &str) -> bool {
     let t = text
         .trim()
         .trim_end_matches(&['।', ':', '-', '–', '—', '|', ' '][..]);
-    // One search per mark: a search for a set of chars decodes every char.
-    if t.is_empty()
-        || ['?', '!', '"', '“', '”']
-            .iter()
-            .any(|&c| t.contains_char(c))
-    {
+    let (asks_or_quotes, dot) = line_marks(t);
+    if t.is_empty() || asks_or_quotes {
         return false;
     }
     // A byline or time line: "By Jane Smith", "Posted By : …", "Updated: 12 Mar 2024, 10:30 IST".
     if m.opens_with_byline(t) {
         return words(t).count() <= BYLINE_MAX_WORDS && super::sentences::final_mark(t).0.is_none();
     }
-    if t.contains_char('.') || t.contains_char('\'') {
+    if dot {
         return false;
     }
     // One word past the most tells a dateline from a longer line.
@@ -144,6 +140,25 @@ pub fn is_line(text: &str) -> bool {
             && (devanagari || evidence(t));
     }
     evidence(t)
+}
+
+/// Whether `t` holds one of '?', '!', '"', '“', '”' (then it is no dateline line), and whether
+/// it holds a '.' or '\'' (then it is a byline or none): one reading of the bytes for the seven
+/// searches (no byte of another character is ASCII or opens with E2 80 9C, E2 80 9D).
+fn line_marks(t: &str) -> (bool, bool) {
+    let bytes = t.as_bytes();
+    let mut dot = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        match b {
+            b'?' | b'!' | b'"' => return (true, dot),
+            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9C | 0x9D])) => {
+                return (true, dot)
+            }
+            b'.' | b'\'' => dot = true,
+            _ => {}
+        }
+    }
+    (false, dot)
 }
 
 /// The dateline that opens the paragraph `range`, if any: a byte range inside it.
@@ -217,19 +232,39 @@ fn before_mark(head: &str) -> Option<usize> {
     None
 }
 
-/// `head.match_indices(['।', ':', '|', '-', '–', '—'])`, read from the bytes without decoding
-/// characters.
+/// `head.match_indices(['।', ':', '|', '-', '–', '—'])`, read from the bytes a character at a
+/// time without decoding characters.
 fn marks(head: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = head.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(at, &b)| {
-        let len = match b {
-            b':' | b'|' | b'-' => 1,
-            // '।' is E0 A5 A4; '–' and '—' are E2 80 93 and E2 80 94.
-            0xE0 if bytes.get(at + 1..at + 3) == Some(&[0xA5, 0xA4]) => 3,
-            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x93 | 0x94])) => 3,
-            _ => return None,
-        };
-        Some((at, &head[at..at + len]))
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            let from = at;
+            match b {
+                b':' | b'|' | b'-' => at += 1,
+                b if b.is_ascii() => {
+                    at += 1;
+                    continue;
+                }
+                // '।' is E0 A5 A4; '–' and '—' are E2 80 93 and E2 80 94.
+                0xE0 | 0xE2 => {
+                    at += 3;
+                    let mark = match b {
+                        0xE0 => bytes.get(from + 1..at) == Some(&[0xA5, 0xA4]),
+                        _ => matches!(bytes.get(from + 1..at), Some([0x80, 0x93 | 0x94])),
+                    };
+                    if !mark {
+                        continue;
+                    }
+                }
+                _ => {
+                    at += crate::chars::utf8_len(b);
+                    continue;
+                }
+            }
+            return Some((from, &head[from..at]));
+        }
+        None
     })
 }
 
@@ -283,6 +318,28 @@ mod tests {
             let plain: Vec<(usize, &str)> =
                 s.match_indices(['।', ':', '|', '-', '–', '—']).collect();
             prop_assert_eq!(marks(&s).collect::<Vec<_>>(), plain, "should find the marks of {:?}", s);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn line_marks_are_what_contains_finds(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    Just('?'), Just('!'), Just('"'), Just('“'), Just('”'), Just('.'), Just('\''),
+                    Just('‘'), Just('—'), Just('क'), Just('a'), Just(' '), Just('€'),
+                ],
+                0..12,
+            )
+        ) {
+            let s: String = cs.into_iter().collect();
+            let asks = ['?', '!', '"', '“', '”'].iter().any(|&c| s.contains(c));
+            let dot = s.contains('.') || s.contains('\'');
+            let (found_asks, found_dot) = line_marks(&s);
+            prop_assert_eq!(found_asks, asks, "should find the marks of {:?}", s);
+            if !asks {
+                prop_assert_eq!(found_dot, dot, "should find a full stop in {:?}", s);
+            }
         }
     }
 

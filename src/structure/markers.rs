@@ -71,6 +71,9 @@ pub struct Markers {
     /// The first characters of [`Markers::caption_starts`] in ASCII (bit `c`) and Devanagari
     /// (bit `c - U+0900`): most words are told from them without a lookup.
     caption_first: (u128, u128),
+    /// Bit [`pair_bit`] of the first two characters of each of [`Markers::caption_starts`]
+    /// (a word of one character is looked up whatever its character).
+    caption_pairs: Vec<u64>,
     /// What the word lists (abbreviations, function words, openers, agencies) and the page
     /// labels say of a key: one map of one type for all of them, so that the wasm carries the
     /// code of one map instead of five.
@@ -449,18 +452,16 @@ impl Iterator for Folded<'_> {
 
 /// The key of a word of the (already normalised) text: lower case, borrowed when it is already.
 pub fn word_key(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        // Most other words are one run of Devanagari letters and signs (with ASCII letters and
-        // digits, whose capitals are the only ones there): told from the bytes, without
-        // decoding characters.
-        let (run_end, upper) = crate::chars::letter_run(word.as_bytes(), 0);
-        if run_end == word.len() && !upper {
-            return Cow::Borrowed(word);
-        } else if run_end == word.len() {
-            return Cow::Owned(word.to_ascii_lowercase());
-        }
+    // Most words are one run of ASCII letters and digits or of Devanagari letters and signs
+    // (whose only capitals are ASCII ones): told from the bytes, without decoding characters.
+    let (run_end, upper) = crate::chars::letter_run(word.as_bytes(), 0);
+    if run_end == word.len() && !upper {
+        Cow::Borrowed(word)
+    } else if run_end == word.len() {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        word_key_by_chars(word)
     }
-    word_key_by_chars(word)
 }
 
 /// [`word_key`] without its fast path for runs of letters: ASCII by its bytes, other words by
@@ -551,11 +552,17 @@ fn load() -> Markers {
         .filter_map(|c| c.split(' ').next())
         .map(str::to_string)
         .collect();
+    m.caption_pairs = vec![0; 64];
     for start in &m.caption_starts {
         match start.chars().next().map(u32::from) {
             Some(c @ 0..=0x7F) => m.caption_first.0 |= 1 << c,
             Some(c @ 0x900..=0x97F) => m.caption_first.1 |= 1 << (c - 0x900),
             _ => {}
+        }
+        let mut chars = start.chars();
+        if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+            let bit = pair_bit(first, second);
+            m.caption_pairs[bit / 64] |= 1 << (bit % 64);
         }
     }
     for (key, second) in rows(data::text(data::STRUCTURE_ABBREVIATIONS)) {
@@ -665,6 +672,32 @@ impl Markers {
             c @ 0x900..=0x97F => self.caption_first.1 >> (c - 0x900) & 1 == 1,
             _ => true,
         }
+    }
+
+    /// Whether `word` may be one of [`Markers::caption_starts`] by its first two characters (in
+    /// lower case): false only when both are ASCII or Devanagari and no caption word opens with
+    /// the two, or when the word is empty.
+    pub fn may_open_caption_word(&self, word: &str) -> bool {
+        let own_lower = |c: char| match c {
+            _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+            '\u{0900}'..='\u{097F}' => Some(c),
+            _ => None,
+        };
+        if word.is_empty() {
+            return false;
+        }
+        let (first, len) = crate::chars::char_at(word, 0);
+        if len == word.len() {
+            return true;
+        }
+        let (second, _) = crate::chars::char_at(word, len);
+        let (Some(first), Some(second)) = (own_lower(first), own_lower(second)) else {
+            return true;
+        };
+        let bit = pair_bit(first, second);
+        self.caption_pairs
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
     }
 
     /// What the lists say of `word`, looked up by its [`word_key`]: a short ASCII word with
@@ -818,6 +851,21 @@ mod tests {
                 "should fold {text:?} to its lower-cased words"
             );
         }
+    }
+
+    #[test]
+    fn caption_pairs_pass_every_caption_word() {
+        let m = markers();
+        for start in &m.caption_starts {
+            let upper: String = start.chars().flat_map(char::to_uppercase).collect();
+            for word in [start.as_str(), &upper] {
+                assert!(m.may_open_caption_word(word), "should look up {word:?}");
+            }
+        }
+        assert!(
+            !m.may_open_caption_word("the") && !m.may_open_caption_word("सरकार"),
+            "should pass over words that open no caption word"
+        );
     }
 
     #[test]

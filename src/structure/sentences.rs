@@ -18,7 +18,7 @@ use crate::doc::Range;
 use crate::scan::TextExt;
 
 use super::markers::{is_word_char, markers, Abbreviation, Opener};
-use crate::scan::{bytes_equal, eight, final_marks};
+use crate::scan::{bytes_equal, eight, final_marks, is_ascii};
 
 /// A sentence and how it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,24 +84,30 @@ pub fn final_mark(text: &str) -> (Option<char>, bool) {
     (None, quoted)
 }
 
-/// The characters of a block by index: an ASCII block is read as its bytes, any other through
-/// a list of its characters and their byte offsets.
+/// The characters of a block by the byte offset where each opens (an index is always a character
+/// boundary): an ASCII block is read as its bytes, any other decoded where it is read, with
+/// ASCII and Devanagari told from their bytes ([`crate::chars::char_at`]).
 trait Chars: Copy {
+    /// The length of the block in bytes.
     fn len(self) -> usize;
     /// The character at index `i` (< `len`).
     fn ch(self, i: usize) -> char;
-    /// The byte offset of the character at index `i` (< `len`).
-    fn at(self, i: usize) -> usize;
+    /// The index of the character after the one at `i` (< `len`).
+    fn next(self, i: usize) -> usize;
+    /// The index of the character before the one at `i` (0 < `i` <= `len`).
+    fn prev(self, i: usize) -> usize;
     fn get(self, i: usize) -> Option<char> {
         (i < self.len()).then(|| self.ch(i))
+    }
+    /// The character before index `i`, if any.
+    fn before(self, i: usize) -> Option<char> {
+        (i > 0).then(|| self.ch(self.prev(i)))
     }
     /// The text of the characters at indices `from..to` (`to` <= `len`).
     fn slice(&self, from: usize, to: usize) -> &str;
     /// An index at or after `i` (at most `len`) before which no character from `i` on is a quote
     /// mark or a sentence-final mark.
-    fn skip_plain(self, i: usize) -> usize {
-        i
-    }
+    fn skip_plain(self, i: usize) -> usize;
 }
 
 /// An ASCII block: a character per byte.
@@ -118,8 +124,12 @@ impl Chars for Ascii<'_> {
         self.0.as_bytes()[i] as char
     }
     #[inline]
-    fn at(self, i: usize) -> usize {
-        i
+    fn next(self, i: usize) -> usize {
+        i + 1
+    }
+    #[inline]
+    fn prev(self, i: usize) -> usize {
+        i - 1
     }
     fn slice(&self, from: usize, to: usize) -> &str {
         &self.0[from..to]
@@ -140,49 +150,61 @@ impl Chars for Ascii<'_> {
     }
 }
 
-/// Another block: its text and its characters with their byte offsets.
+/// Another block, decoded where it is read.
 #[derive(Clone, Copy)]
-struct Decoded<'a> {
-    text: &'a str,
-    chars: &'a [(usize, char)],
-}
+struct Utf8<'a>(&'a str);
 
-impl Chars for Decoded<'_> {
+impl Chars for Utf8<'_> {
     #[inline]
     fn len(self) -> usize {
-        self.chars.len()
+        self.0.len()
     }
     #[inline]
     fn ch(self, i: usize) -> char {
-        self.chars[i].1
+        crate::chars::char_at(self.0, i).0
     }
     #[inline]
-    fn at(self, i: usize) -> usize {
-        self.chars[i].0
+    fn next(self, i: usize) -> usize {
+        i + crate::chars::utf8_len(self.0.as_bytes()[i])
+    }
+    #[inline]
+    fn prev(self, i: usize) -> usize {
+        let bytes = self.0.as_bytes();
+        let mut p = i - 1;
+        while (0x80..0xC0).contains(&bytes[p]) {
+            p -= 1;
+        }
+        p
     }
     fn slice(&self, from: usize, to: usize) -> &str {
-        let at = |i: usize| self.chars.get(i).map_or(self.text.len(), |&(at, _)| at);
-        &self.text[at(from)..at(to)]
+        &self.0[from..to]
     }
-    /// Past ASCII other than the quote and final marks and Devanagari other than the dandas.
+    /// Past ASCII other than the quote and final marks and Devanagari other than the dandas,
+    /// read from the bytes (eight at a time in a run of ASCII).
     #[inline]
     fn skip_plain(self, mut i: usize) -> usize {
         // '!', '"', '\'', '.' and '?'.
         const MARKS: u64 = 1 << 0x21 | 1 << 0x22 | 1 << 0x27 | 1 << 0x2E | 1 << 0x3F;
-        while let Some(&(_, c)) = self.chars.get(i) {
-            let plain = match u32::from(c) {
-                c @ 0..=0x3F => MARKS >> c & 1 == 0,
-                0x40..=0x7F => true,
-                0x964 | 0x965 => false,
-                0x900..=0x97F => true,
-                _ => false,
-            };
-            if !plain {
-                break;
+        let bytes = self.0.as_bytes();
+        loop {
+            match bytes.get(i..) {
+                Some([0xE0, 0xA4, _, ..]) => i += 3,
+                // Not '।' and '॥' (E0 A5 A4, E0 A5 A5).
+                Some([0xE0, 0xA5, low, ..]) if *low & 0xFE != 0xA4 => i += 3,
+                Some([b, ..]) if *b < 0x40 && MARKS >> b & 1 == 0 => i += 1,
+                Some([0x40..=0x7F, ..]) => {
+                    i += 1;
+                    while let Some(w) = eight(bytes, i) {
+                        let marks = final_marks(w) | bytes_equal(w, b'"') | bytes_equal(w, b'\'');
+                        if !is_ascii(w) || marks != 0 {
+                            break;
+                        }
+                        i += 8;
+                    }
+                }
+                _ => return i,
             }
-            i += 1;
         }
-        i
     }
 }
 
@@ -202,8 +224,8 @@ impl QuoteState {
 /// previous pass found unclosed.
 fn read_quote<C: Chars>(chars: C, i: usize, state: &mut QuoteState, ignored: &[usize]) {
     let c = chars.ch(i);
-    let prev = i.checked_sub(1).map(|p| chars.ch(p));
-    let next = chars.get(i + 1);
+    let prev = chars.before(i);
+    let next = chars.get(chars.next(i));
     let single = is_single_quote(c);
     if single && prev.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
         return; // an apostrophe
@@ -218,17 +240,22 @@ fn read_quote<C: Chars>(chars: C, i: usize, state: &mut QuoteState, ignored: &[u
         &mut state.double
     };
     // Right after a sentence-final mark an open quotation closes, even when scraping glued the
-    // next paragraph to the mark (".”अगला") or put a space before it ("हैं. ”अगला").
-    let after_stop = i
-        .checked_sub(1)
-        .and_then(|p| {
-            (0..=p)
-                .rev()
-                .take(4)
-                .map(|j| chars.ch(j))
-                .find(|c| !c.is_whitespace())
-        })
-        .is_some_and(is_terminal);
+    // next paragraph to the mark (".”अगला") or put a space before it ("हैं. ”अगला"): the first
+    // of the four characters before it that is no white space.
+    let mut before_mark = None;
+    let mut j = i;
+    for _ in 0..4 {
+        if j == 0 {
+            break;
+        }
+        j = chars.prev(j);
+        let b = chars.ch(j);
+        if !b.is_whitespace() {
+            before_mark = Some(b);
+            break;
+        }
+    }
+    let after_stop = before_mark.is_some_and(is_terminal);
     let closes_here = (prev.is_some_and(|p| !p.is_whitespace())
         && next.is_none_or(|n| n.is_whitespace() || !is_word_char(n)))
         || (slot.is_some() && after_stop);
@@ -243,16 +270,19 @@ fn read_quote<C: Chars>(chars: C, i: usize, state: &mut QuoteState, ignored: &[u
     }
 }
 
-/// How far the look-around for a word goes, so that odd input stays linear.
+/// How far (in characters) the look-around for a word goes, so that odd input stays linear.
 const LOOK: usize = 40;
 
-/// The word that ends right before char index `end` (letters, marks and inner full stops).
+/// The word that ends right before index `end` (letters, marks and inner full stops).
 fn word_before<C: Chars>(chars: &C, end: usize) -> (usize, &str) {
     let mut start = end;
-    while start > 0 && end - start < LOOK {
-        let c = chars.ch(start - 1);
-        if is_word_char(c) || (c == '.' && start > 1 && is_word_char(chars.ch(start - 2))) {
-            start -= 1;
+    let mut taken = 0;
+    while start > 0 && taken < LOOK {
+        let p = chars.prev(start);
+        let c = chars.ch(p);
+        if is_word_char(c) || (c == '.' && p > 0 && is_word_char(chars.ch(chars.prev(p)))) {
+            start = p;
+            taken += 1;
         } else {
             break;
         }
@@ -260,37 +290,41 @@ fn word_before<C: Chars>(chars: &C, end: usize) -> (usize, &str) {
     (start, chars.slice(start, end))
 }
 
-/// Where the word after char index `from` starts: past up to four spaces and opening marks.
+/// Where the word after index `from` starts: past up to four spaces and opening marks.
 #[inline]
 fn word_after_start<C: Chars>(chars: C, from: usize) -> usize {
     let mut i = from;
-    while i < chars.len() && i - from < 4 && !is_word_char(chars.ch(i)) {
-        i += 1;
+    let mut passed = 0;
+    while i < chars.len() && passed < 4 && !is_word_char(chars.ch(i)) {
+        i = chars.next(i);
+        passed += 1;
     }
     i
 }
 
-/// The word that starts after char index `from`, skipping spaces and opening punctuation.
+/// The word that starts after index `from`, skipping spaces and opening punctuation.
 fn word_after<C: Chars>(chars: &C, from: usize) -> &str {
     let start = word_after_start(*chars, from).min(chars.len());
     let mut end = start;
-    while end < chars.len() && end - start < LOOK && is_word_char(chars.ch(end)) {
-        end += 1;
+    let mut taken = 0;
+    while end < chars.len() && taken < LOOK && is_word_char(chars.ch(end)) {
+        end = chars.next(end);
+        taken += 1;
     }
     chars.slice(start, end)
 }
 
-/// Whether the single full stop at char index `i` can end a sentence, judged by the words
-/// around it.
+/// Whether the single full stop at index `i` can end a sentence, judged by the words around it.
 fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
     let m = markers();
-    let prev = i.checked_sub(1).map(|p| chars.ch(p));
-    let next = chars.get(i + 1);
+    let prev = chars.before(i);
+    let after = chars.next(i);
+    let next = chars.get(after);
     if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
         return false; // 3.5
     }
     let (word_start, word) = word_before(&chars, i);
-    let next_word = word_after(&chars, i + 1);
+    let next_word = word_after(&chars, after);
     let next_opens = || {
         next_word.is_empty()
             || m.opener(next_word).is_some()
@@ -315,18 +349,22 @@ fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
         Some(Abbreviation::Title) => return false,
         Some(Abbreviation::Word) => return next_word.is_empty() || m.opener(next_word).is_some(),
         Some(Abbreviation::Letter { ambiguous }) => {
-            let chained = word_start > 0 && chars.ch(word_start - 1) == '.';
+            let chained = chars.before(word_start) == Some('.');
             let next_is_initial = m
                 .abbreviation(next_word)
                 .is_some_and(|a| matches!(a, Abbreviation::Letter { .. }))
                 && {
-                    // the next word is itself followed by a full stop
-                    let mut j = i + 1;
-                    while j < chars.len() && j - i < 4 && !is_word_char(chars.ch(j)) {
-                        j += 1;
+                    // the next word is itself followed by a full stop (within four and then
+                    // `LOOK` characters of the mark)
+                    let mut j = after;
+                    let mut from_mark = 1;
+                    while j < chars.len() && from_mark < 4 && !is_word_char(chars.ch(j)) {
+                        j = chars.next(j);
+                        from_mark += 1;
                     }
-                    while j < chars.len() && j - i < LOOK && is_word_char(chars.ch(j)) {
-                        j += 1;
+                    while j < chars.len() && from_mark < LOOK && is_word_char(chars.ch(j)) {
+                        j = chars.next(j);
+                        from_mark += 1;
                     }
                     chars.get(j) == Some('.')
                 };
@@ -345,13 +383,17 @@ fn full_stop_may_end<C: Chars>(chars: C, i: usize) -> bool {
     true
 }
 
-/// Whether a boundary may stand between a mark run ending at `end` and a word glued to it.
+/// Whether a boundary may stand between a mark run from `run_start` to `end` and a word glued
+/// to it.
 fn glue_allowed<C: Chars>(chars: C, run_start: usize, end: usize) -> bool {
     let next = chars.ch(end);
-    let strong = (run_start..end)
-        .map(|j| chars.ch(j))
-        .any(|c| matches!(c, '।' | '॥' | '?' | '!' | '؟' | '۔'));
-    let before = run_start.checked_sub(1).map(|p| chars.ch(p));
+    let mut strong = false;
+    let mut j = run_start;
+    while j < end {
+        strong |= matches!(chars.ch(j), '।' | '॥' | '?' | '!' | '؟' | '۔');
+        j = chars.next(j);
+    }
+    let before = chars.before(run_start);
     if !(is_word_char(next) || is_quote(next) || matches!(next, '(' | '[')) {
         return false;
     }
@@ -361,22 +403,32 @@ fn glue_allowed<C: Chars>(chars: C, run_start: usize, end: usize) -> bool {
     if before.is_some_and(|b| b.is_ascii_digit()) || next.is_ascii_digit() {
         return false;
     }
-    let after_letter = (end..chars.len())
-        .take(4)
-        .map(|j| chars.ch(j))
-        .find(|&c| is_word_char(c));
+    // The first word character among the four from `end`.
+    let mut after_letter = None;
+    let mut j = end;
+    for _ in 0..4 {
+        let Some(c) = chars.get(j) else {
+            break;
+        };
+        if is_word_char(c) {
+            after_letter = Some(c);
+            break;
+        }
+        j = chars.next(j);
+    }
     if after_letter.is_some_and(is_devanagari_letter) || matches!(next, '(' | '[') {
         return true;
     }
     // Latin: "said.The" but not "U.S.A", "Jagran.com" or "e.g".
     let (_, word) = word_before(&chars, run_start);
     let lower_before = before.is_some_and(|b| b.is_lowercase());
-    let upper_after = next.is_uppercase() && chars.get(end + 1).is_some_and(char::is_lowercase);
+    let upper_after =
+        next.is_uppercase() && chars.get(chars.next(end)).is_some_and(char::is_lowercase);
     lower_before && upper_after && word.chars().count() >= 2 && !word.contains_char('.')
 }
 
-/// One pass: the char indices where sentences end (exclusive) with their glued flag, and the
-/// opening quote marks left unclosed.
+/// One pass: the indices where sentences end (exclusive) with their glued flag, and the opening
+/// quote marks left unclosed.
 fn boundaries<C: Chars>(chars: C, ignored: &[usize]) -> (Vec<(usize, bool)>, Vec<usize>) {
     let mut state = QuoteState {
         double: None,
@@ -392,22 +444,26 @@ fn boundaries<C: Chars>(chars: C, ignored: &[usize]) -> (Vec<(usize, bool)>, Vec
         let c = chars.ch(i);
         if is_quote(c) {
             read_quote(chars, i, &mut state, ignored);
-            i += 1;
+            i = chars.next(i);
             continue;
         }
         if !is_terminal(c) {
-            i += 1;
+            i = chars.next(i);
             continue;
         }
         let run_start = i;
         let mut end = i;
-        while end < chars.len() && is_terminal(chars.ch(end)) {
-            end += 1;
+        let mut run_len = 0;
+        let mut only_dots = true;
+        while end < chars.len() {
+            let m = chars.ch(end);
+            if !is_terminal(m) {
+                break;
+            }
+            only_dots &= m == '.' || m == '…';
+            run_len += 1;
+            end = chars.next(end);
         }
-        let run_len = end - run_start;
-        let only_dots = (run_start..end)
-            .map(|j| chars.ch(j))
-            .all(|c| c == '.' || c == '…');
         if only_dots && (run_len > 1 || c == '…') {
             i = end; // an ellipsis
             continue;
@@ -425,7 +481,7 @@ fn boundaries<C: Chars>(chars: C, ignored: &[usize]) -> (Vec<(usize, bool)>, Vec
                     break; // it opened a new quote: it belongs to the next sentence
                 }
             }
-            end += 1;
+            end = chars.next(end);
         }
         // Re-read a mark that opened: step back so the loop sees it again after the boundary.
         if end < chars.len() && is_quote(chars.ch(end)) && state.open() {
@@ -469,29 +525,12 @@ pub fn split(text: &str, range: Range) -> Vec<Sentence> {
     if slice.is_ascii() {
         split_chars(text, range, Ascii(slice))
     } else {
-        // Devanagari and ASCII are decoded from their bytes ([`crate::chars::char_at`]); the
-        // list gets room for a character per two bytes, more than most blocks need.
-        let mut chars: Vec<(usize, char)> = Vec::with_capacity(slice.len() / 2 + 1);
-        let mut at = 0;
-        while at < slice.len() {
-            let (c, len) = crate::chars::char_at(slice, at);
-            chars.push((at, c));
-            at += len;
-        }
-        split_chars(
-            text,
-            range,
-            Decoded {
-                text: slice,
-                chars: &chars,
-            },
-        )
+        split_chars(text, range, Utf8(slice))
     }
 }
 
-/// [`split`] over the characters of `text[range]`, indexed by character.
+/// [`split`] over the characters of `text[range]`.
 fn split_chars<C: Chars>(text: &str, range: Range, chars: C) -> Vec<Sentence> {
-    let slice = range.slice(text);
     let mut ignored = Vec::new();
     let mut found = boundaries(chars, &ignored);
     // An opening mark that never closes would hide every boundary after it: ignore it and look
@@ -505,18 +544,8 @@ fn split_chars<C: Chars>(text: &str, range: Range, chars: C) -> Vec<Sentence> {
     }
     let mut out = Vec::new();
     let mut start = 0;
-    let offset = |i: usize| {
-        if i < chars.len() {
-            chars.at(i)
-        } else {
-            slice.len()
-        }
-    };
     for (end, glued) in found.0 {
-        let piece = trim(
-            text,
-            Range::new(range.start + offset(start), range.start + offset(end)),
-        );
+        let piece = trim(text, Range::new(range.start + start, range.start + end));
         if !piece.is_empty() {
             out.push(Sentence {
                 range: piece,
@@ -527,7 +556,7 @@ fn split_chars<C: Chars>(text: &str, range: Range, chars: C) -> Vec<Sentence> {
         }
         start = end;
     }
-    let rest = trim(text, Range::new(range.start + offset(start), range.end));
+    let rest = trim(text, Range::new(range.start + start, range.end));
     if !rest.is_empty() {
         out.push(Sentence {
             range: rest,
@@ -587,16 +616,22 @@ mod tests {
             .chain(marks.chars())
         {
             let text = c.to_string();
-            let chars = [(0, c)];
-            let skipped = Decoded {
-                text: &text,
-                chars: &chars,
-            }
-            .skip_plain(0);
+            let skipped = Utf8(&text).skip_plain(0);
             assert!(
                 skipped == 0 || !(is_quote(c) || is_terminal(c)),
                 "should stop at {c:?}"
             );
+            // At every place in a run of plain text, read eight ASCII bytes at a time.
+            for pad in 0..9 {
+                let run = format!("{}क{}", "a".repeat(pad), "कि ".repeat(3));
+                let text = format!("{run}{c}");
+                let skipped = Utf8(&text).skip_plain(0);
+                assert!(
+                    skipped == run.len()
+                        || (skipped == text.len() && !(is_quote(c) || is_terminal(c))),
+                    "should stop at {c:?} after {pad} bytes, or pass it"
+                );
+            }
             if c.is_ascii() {
                 let eight = text.repeat(8);
                 let skipped = Ascii(&eight).skip_plain(0);

@@ -98,6 +98,11 @@ impl Shape {
         // only a headline-sized one is asked.
         let headline_sized = (2..=HEADING_MAX_WORDS).contains(&count)
             && trimmed.chars().count() <= HEADING_MAX_CHARS;
+        let (has_comma, markup) = if headline_sized {
+            comma_and_markup(trimmed)
+        } else {
+            (false, false)
+        };
         Shape {
             words: count,
             headline_sized,
@@ -116,18 +121,13 @@ impl Shape {
                 Some(n) => n,
                 None => sentences::split(text, Range::new(0, text.len())).len(),
             },
-            // One search per mark: a search for a set of chars decodes every char.
-            has_comma: headline_sized && (trimmed.contains_char(',') || trimmed.contains_char('،')),
+            has_comma,
             open_quote: headline_sized
                 && trimmed.first_is(is_quote)
                 && !trimmed
                     .trim_end_matches(&['.', '?', '!', '।'][..])
                     .last_is(is_quote),
-            markup: headline_sized
-                && (['<', '>', '{', '}', '=']
-                    .iter()
-                    .any(|&c| trimmed.contains_char(c))
-                    || crate::scan::contains_str(trimmed, "://")),
+            markup,
             speaker_label: headline_sized && opens_with_speaker_label(trimmed),
             ends_with_auxiliary: headline_sized
                 && last_word.is_some_and(|(_, w)| m.is_auxiliary(w))
@@ -168,6 +168,24 @@ impl Shape {
             && !self.speaker_label
             && !self.ends_with_auxiliary
     }
+}
+
+/// Whether `text` has a comma (',' or the Arabic '،'), and whether it holds markup or code
+/// ('<', '>', '{', '}', '=', "://"): one reading of the bytes for the searches (no byte of
+/// another character is ASCII, and D8 8C is '،').
+fn comma_and_markup(text: &str) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let (mut comma, mut markup) = (false, false);
+    for (at, &b) in bytes.iter().enumerate() {
+        match b {
+            b',' => comma = true,
+            0xD8 if bytes.get(at + 1) == Some(&0x8C) => comma = true,
+            b'<' | b'>' | b'{' | b'}' | b'=' => markup = true,
+            b':' if bytes.get(at + 1..at + 3) == Some(b"//") => markup = true,
+            _ => {}
+        }
+    }
+    (comma, markup)
 }
 
 /// "Q:", "A:", "TAPPER:", "सवाल:", "जवाब:" at the start of a line: a turn of a transcript.
@@ -241,7 +259,8 @@ fn is_caption(text: &str, all: &[(usize, &str)]) -> bool {
             .1
             .chars()
             .next()
-            .is_some_and(|c| m.may_start_caption(c));
+            .is_some_and(|c| m.may_start_caption(c))
+            && m.may_open_caption_word(all[i].1);
         if !may_start || !m.caption_starts.contains(key_in(all[i].1, &mut lower)) {
             continue;
         }
@@ -323,6 +342,29 @@ mod tests {
             !Shape::of("राजधानी में लोग सड़कों पर उतरे और").heading_like(),
             "should not take a line that ends in a conjunction"
         );
+    }
+
+    #[test]
+    fn finds_commas_and_markup_as_searches_do() {
+        for text in [
+            "",
+            "a, b",
+            "रूस، भारत",
+            "<tweet",
+            "x = 1",
+            "{a}",
+            "see http://x",
+            "10:30 and a:/b",
+            "— “क” ‘ख’ 😀",
+        ] {
+            let comma = text.contains(',') || text.contains('،');
+            let markup = text.contains(['<', '>', '{', '}', '=']) || text.contains("://");
+            assert_eq!(
+                comma_and_markup(text),
+                (comma, markup),
+                "should find the commas and markup of {text:?}"
+            );
+        }
     }
 
     #[test]

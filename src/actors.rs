@@ -1285,24 +1285,27 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
     let names = || g.mentions.iter().map(|&m| &mentions[m]);
     let devanagari = names().filter(|m| has_devanagari(surface(text, m))).count();
     let prefer_devanagari = devanagari * 2 >= g.mentions.len();
-    // How often each surface occurs, counted once: counting per candidate would be quadratic in
-    // the mentions of an actor named thousands of times.
-    let mut counts: HashMap<&str, usize> = HashMap::default();
+    // How often each surface occurs, and its name words counted, once for each surface:
+    // counting per candidate would be quadratic in the mentions of an actor named thousands of
+    // times, and an actor is named by a few surfaces over and over.
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::default();
     for m in names() {
-        *counts.entry(surface(text, m)).or_default() += 1;
+        let s = surface(text, m);
+        counts.entry(s).or_insert_with(|| (0, name_word_count(s))).0 += 1;
     }
-    let count = |s: &str| counts.get(s).copied().unwrap_or(0);
+    let count = |s: &str| counts.get(s).copied().unwrap_or((0, 0));
     let lex = lexicon::builtin();
     let name = names()
         .filter(|m| !m.adjectival)
         .map(|m| surface(text, m))
         .max_by_key(|s| {
+            let (count, words) = count(s);
             (
                 has_devanagari(s) == prefer_devanagari,
                 // A role ("राज्य सरकार") names the actor only when nothing else does.
                 !lex.state_governments.contains(s),
-                name_word_count(s),
-                count(s),
+                words,
+                count,
                 s.chars().count(),
             )
         })
@@ -1322,7 +1325,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             // ("Duran, 45," elsewhere makes every "Duran" a person).
             (
                 source,
-                std::cmp::Reverse(name_word_count(surface(text, m))),
+                std::cmp::Reverse(count(surface(text, m)).1),
                 m.kind != ActorKind::Person,
             )
         })

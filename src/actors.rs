@@ -1281,29 +1281,56 @@ fn at_word_starts(first: &FirstWords, surfaces: &[&str], block: &str) -> Vec<(us
     places
 }
 
+/// What [`draft`] asks of one surface of an actor to choose its name.
+struct Surface {
+    /// The actor's mentions with this surface.
+    count: usize,
+    words: usize,
+    devanagari: bool,
+    /// A state's government named by its role ([`lexicon::Lexicon::state_governments`]).
+    role: bool,
+    chars: usize,
+}
+
 fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorDraft {
     let names = || g.mentions.iter().map(|&m| &mentions[m]);
-    let devanagari = names().filter(|m| has_devanagari(surface(text, m))).count();
-    let prefer_devanagari = devanagari * 2 >= g.mentions.len();
-    // How often each surface occurs, counted once: counting per candidate would be quadratic in
-    // the mentions of an actor named thousands of times.
-    let mut counts: HashMap<&str, usize> = HashMap::default();
-    for m in names() {
-        *counts.entry(surface(text, m)).or_default() += 1;
-    }
-    let count = |s: &str| counts.get(s).copied().unwrap_or(0);
+    // What the choice of a name asks of each surface, worked out once for each: counting per
+    // candidate would be quadratic in the mentions of an actor named thousands of times, and
+    // an actor is named by a few surfaces over and over.
     let lex = lexicon::builtin();
+    let mut surfaces: HashMap<&str, Surface> = HashMap::default();
+    for m in names() {
+        let s = surface(text, m);
+        surfaces
+            .entry(s)
+            .or_insert_with(|| Surface {
+                count: 0,
+                words: name_word_count(s),
+                devanagari: has_devanagari(s),
+                // A role ("राज्य सरकार") names the actor only when nothing else does.
+                role: lex.state_governments.contains(s),
+                chars: s.chars().count(),
+            })
+            .count += 1;
+    }
+    let devanagari: usize = surfaces
+        .values()
+        .filter(|s| s.devanagari)
+        .map(|s| s.count)
+        .sum();
+    let prefer_devanagari = devanagari * 2 >= g.mentions.len();
+    let of = |s: &str| &surfaces[s];
     let name = names()
         .filter(|m| !m.adjectival)
         .map(|m| surface(text, m))
         .max_by_key(|s| {
+            let s = of(s);
             (
-                has_devanagari(s) == prefer_devanagari,
-                // A role ("राज्य सरकार") names the actor only when nothing else does.
-                !lex.state_governments.contains(s),
-                name_word_count(s),
-                count(s),
-                s.chars().count(),
+                s.devanagari == prefer_devanagari,
+                !s.role,
+                s.words,
+                s.count,
+                s.chars,
             )
         })
         .unwrap_or_default()
@@ -1322,7 +1349,7 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             // ("Duran, 45," elsewhere makes every "Duran" a person).
             (
                 source,
-                std::cmp::Reverse(name_word_count(surface(text, m))),
+                std::cmp::Reverse(of(surface(text, m)).words),
                 m.kind != ActorKind::Person,
             )
         })

@@ -1544,8 +1544,12 @@ fn collect_subjects(
             let ws = words.of(sentence);
             let hindi = has_devanagari(sentence.slice(text));
             // Subjects inside a reported clause ("… कहा कि X ने …") are not what a later
-            // pronoun refers to.
-            let reported = ws.iter().position(|w| w.lower == "कि").unwrap_or(ws.len());
+            // pronoun refers to (asked of Hindi sentences only).
+            let reported = if hindi {
+                ws.iter().position(|w| w.lower == "कि").unwrap_or(ws.len())
+            } else {
+                ws.len()
+            };
             for (i, w) in ws.iter().enumerate() {
                 while spans.get(next_span).is_some_and(|q| q.end <= w.range.start) {
                     next_span += 1;

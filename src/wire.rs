@@ -29,6 +29,29 @@ fn units(byte: u8) -> u32 {
     }
 }
 
+/// [`units`] summed over `bytes`, eight bytes at a time: of each byte only its top four bits
+/// matter, so a word's continuation bytes (`10xxxxxx`) and four-byte leaders (`1111xxxx`) are
+/// found by shifting the word onto itself, and counted by one multiplication (about 2
+/// instructions a byte where the match is 8 to 17: the index reads every byte of the text).
+fn units_in(bytes: &[u8]) -> u32 {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    // The flag of each byte (its top bit, shifted to bit 0) summed into the highest byte.
+    let count = |flags: u64| ((flags >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut sum = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Bit 7 of a byte holds bit 6 of the same byte in `w << 1` (bit 5 in `w << 2`, ...):
+        // the bits carried in from the byte below never reach bit 7.
+        let continuation = w & !(w << 1) & TOP;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & TOP;
+        sum += 8 - count(continuation) + count(four);
+    }
+    sum + chunks.remainder().iter().map(|&b| units(b)).sum::<u32>()
+}
+
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Utf16Index<'a> {
         let bytes = text.as_bytes();
@@ -42,7 +65,7 @@ impl<'a> Utf16Index<'a> {
         let mut count = 0u32;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);
-            count += chunk.iter().map(|&b| units(b)).sum::<u32>();
+            count += units_in(chunk);
         }
         // The end of a text whose length is a multiple of BLOCK starts a block of its own.
         blocks.push(count);
@@ -61,11 +84,7 @@ impl<'a> Utf16Index<'a> {
         let base = self.blocks.get(block).copied().unwrap_or(0);
         let from = block * BLOCK;
         let upto = at.min(self.text.len());
-        base as usize
-            + self.text[from.min(upto)..upto]
-                .iter()
-                .map(|&b| units(b) as usize)
-                .sum::<usize>()
+        base as usize + units_in(&self.text[from.min(upto)..upto]) as usize
     }
 }
 
@@ -284,6 +303,22 @@ mod tests {
             BLOCK,
             "should count every unit before the end of the text"
         );
+    }
+
+    #[test]
+    fn counts_units_a_word_at_a_time_as_byte_by_byte() {
+        // Every byte value at every place of a word, and every length of tail.
+        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev().step_by(3)).collect();
+        for start in 0..16 {
+            for end in (start..bytes.len()).step_by(7) {
+                let slice = &bytes[start..end];
+                assert_eq!(
+                    units_in(slice),
+                    slice.iter().map(|&b| units(b)).sum::<u32>(),
+                    "should count the units of bytes {start}..{end} as units() does"
+                );
+            }
+        }
     }
 
     #[test]

@@ -36,7 +36,6 @@ enum Op {
 }
 
 /// A serialised value, ready for `js/result.js`.
-#[derive(Default)]
 pub struct Tape {
     pub ops: Vec<u32>,
     pub numbers: Vec<f64>,
@@ -44,7 +43,30 @@ pub struct Tape {
     /// The struct field names defined so far, and the number of keys defined (map keys too).
     /// (`usize` values: the map type of the core's `&str` maps, one hash table's code fewer.)
     keys: FxHashMap<&'static str, usize>,
+    /// The field names met, each in a slot chosen by its address (or the next free one), with
+    /// its number: a field name is one string in the program, so lookups find it here by its
+    /// address and skip hashing its text (about 140 instructions a field in the map: 0.055 M
+    /// of the sample article's 0.3 M, 0.115 M of the English one's 0.375 M). A name not here
+    /// is looked up in `keys`, so two copies of one name are still one key.
+    recent: [Option<(&'static str, u32)>; RECENT],
     defined: u32,
+}
+
+/// The slots of [`Tape::recent`]: twice the field names of the Article (when they are full,
+/// further names are looked up in the map only).
+const RECENT: usize = 64;
+
+impl Default for Tape {
+    fn default() -> Tape {
+        Tape {
+            ops: Vec::new(),
+            numbers: Vec::new(),
+            text: Vec::new(),
+            keys: FxHashMap::default(),
+            recent: [None; RECENT],
+            defined: 0,
+        }
+    }
 }
 
 /// Why a value could not be serialised (a type the layout has no room for).
@@ -74,8 +96,7 @@ impl Tape {
             ops: Vec::with_capacity(text_units / 4 + 64),
             numbers: Vec::with_capacity(text_units / 16 + 16),
             text: Vec::with_capacity(text_units + 1024),
-            keys: FxHashMap::default(),
-            defined: 0,
+            ..Tape::default()
         };
         value.serialize(&mut tape)?;
         Ok(tape)
@@ -104,12 +125,32 @@ impl Tape {
     }
 
     fn key(&mut self, key: &'static str) {
+        // The slot of the address (Fibonacci hashing: its top bits after a multiplication),
+        // or the next free one after it: every name gets a slot while there are free ones.
+        let mut slot = ((key.as_ptr() as usize as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - RECENT.trailing_zeros())) as usize;
+        let mut free = None;
+        for _ in 0..RECENT {
+            match self.recent[slot] {
+                Some((seen, index)) if std::ptr::eq(seen, key) => {
+                    self.op(Op::Key);
+                    self.ops.push(index);
+                    return;
+                }
+                Some(_) => slot = (slot + 1) % RECENT,
+                None => {
+                    free = Some(slot);
+                    break;
+                }
+            }
+        }
         let next = self.defined;
-        match self.keys.entry(key) {
+        let index = match self.keys.entry(key) {
             std::collections::hash_map::Entry::Occupied(known) => {
                 let index = *known.get() as u32;
                 self.op(Op::Key);
                 self.ops.push(index);
+                index
             }
             std::collections::hash_map::Entry::Vacant(new) => {
                 new.insert(next as usize);
@@ -117,7 +158,11 @@ impl Tape {
                 let units = self.push_units(key);
                 self.op(Op::NewKey);
                 self.ops.push(units);
+                next
             }
+        };
+        if let Some(slot) = free {
+            self.recent[slot] = Some((key, index));
         }
     }
 
@@ -535,6 +580,30 @@ mod tests {
             7,
             "should count a surrogate pair as two units"
         );
+    }
+
+    #[test]
+    fn names_a_field_by_number_whatever_copy_of_its_name_is_met() {
+        let mut tape = Tape::default();
+        // Another copy of "text", at another address: not in the slots, found in the map.
+        let copy: &'static str = Box::leak(String::from("text").into_boxed_str());
+        let names: Vec<&'static str> = ["text", "start", "end", "text", "start"]
+            .into_iter()
+            .chain([copy, "text", copy])
+            .chain((0..200).map(|i| ["text", "start", "end"][i % 3]))
+            .collect();
+        for &name in &names {
+            tape.key(name);
+        }
+        let (new_key, key) = (Op::NewKey as u32, Op::Key as u32);
+        let mut expected = vec![new_key, 4, new_key, 5, new_key, 3, key, 0, key, 1];
+        expected.extend([key, 0, key, 0, key, 0]);
+        expected.extend((0..200).flat_map(|i| [key, i % 3]));
+        assert_eq!(
+            tape.ops, expected,
+            "should define each name once, then name it by number"
+        );
+        assert_eq!(tape.defined, 3, "should define three keys");
     }
 
     #[test]

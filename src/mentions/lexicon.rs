@@ -25,6 +25,7 @@ use crate::options::ActorEntry;
 use crate::word_set::WordSet;
 
 use super::forms;
+use super::patterns::Word;
 
 /// [`forms::ENTITY_FILES`], which `build.rs` reads.
 const ENTITY_FILES: [data::File; 6] = [
@@ -456,34 +457,86 @@ impl Gazetteer {
             }
             let rest = &block[at..];
             let word = first_word(rest);
-            let longest = self.groups.get(&word_hash(word)).and_then(|&first| {
-                // The group's chain, longest first: the first form that matches.
-                let mut i = first as usize;
-                loop {
-                    let (form, f) = self.forms.get(i)?;
-                    // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
-                    if rest.starts_with(form.as_ref())
-                        && (form.ends_with('.')
-                            || !rest[form.len()..].chars().next().is_some_and(is_word_char))
-                    {
-                        return Some((form, f));
-                    }
-                    i = *self.next.get(i)? as usize;
-                }
-            });
-            if let Some((form, f)) = longest {
+            if let Some((len, f)) = self.longest_at(rest, word) {
                 hits.push(Hit {
                     start: start + at,
-                    end: start + at + form.len(),
-                    form: *f,
+                    end: start + at + len,
+                    form: f,
                 });
-                free_from = at + form.len();
+                free_from = at + len;
             }
             // No match starts inside the word, nor on the character that ends it (no word
             // character): step over both (or over the one other character).
             at += word.len();
             if let Some(&b) = block.as_bytes().get(at) {
                 at += crate::chars::utf8_len(b);
+            }
+        }
+        hits
+    }
+
+    /// The longest form that matches at the start of `rest` and ends on a word boundary, whose
+    /// first word is `word` (the word characters `rest` opens with), as its length and what it
+    /// names.
+    #[inline]
+    fn longest_at(&self, rest: &str, word: &str) -> Option<(usize, Form)> {
+        let &first = self.groups.get(&word_hash(word))?;
+        // The group's chain, longest first: the first form that matches.
+        let mut i = first as usize;
+        loop {
+            let (form, f) = self.forms.get(i)?;
+            // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
+            if rest.starts_with(form.as_ref())
+                && (form.ends_with('.')
+                    || !rest[form.len()..].chars().next().is_some_and(is_word_char))
+            {
+                return Some((form.len(), *f));
+            }
+            i = *self.next.get(i)? as usize;
+        }
+    }
+
+    /// [`Gazetteer::find`] in `text[start..end]`, whose words ([`super::patterns::words`]) are
+    /// `words`: a match starts where a run of word characters does, so the places to look at
+    /// are read from the words (a word [`Word::joined`] is several runs) instead of from the
+    /// text again. A gazetteer with a form that opens with no word character (the caller's
+    /// own, "(…)") has the text read as `find` does.
+    pub fn find_in_words(&self, text: &str, start: usize, end: usize, words: &[Word]) -> Vec<Hit> {
+        if self.forms.is_empty() || self.groups.contains_key(&word_hash("")) {
+            return self.find(text, start, end);
+        }
+        let mut hits = Vec::new();
+        let block = &text[..end];
+        // Matches may not overlap: runs before the end of the last one are not looked at.
+        let mut free_from = start;
+        let mut look = |at: usize, word: &str| {
+            // A match may not start on a matra or sign: that would split a syllable.
+            if at < free_from || opens_with_joining_mark(word) {
+                return;
+            }
+            if let Some((len, f)) = self.longest_at(&block[at..], word) {
+                hits.push(Hit {
+                    start: at,
+                    end: at + len,
+                    form: f,
+                });
+                free_from = at + len;
+            }
+        };
+        for w in words {
+            if !w.joined {
+                look(w.start, w.text);
+                continue;
+            }
+            // Runs joined by one character each.
+            let mut at = w.start;
+            while at < w.end {
+                let run = first_word(&block[at..w.end]);
+                look(at, run);
+                at += run.len();
+                if let Some(&b) = block.as_bytes().get(at) {
+                    at += crate::chars::utf8_len(b);
+                }
             }
         }
         hits
@@ -803,6 +856,14 @@ fn is_joining_mark(c: char) -> bool {
     ('\u{093A}'..='\u{094F}').contains(&c) || matches!(c, '\u{0900}'..='\u{0903}')
 }
 
+/// Whether `word` opens with a [`is_joining_mark`] character, told from its bytes.
+fn opens_with_joining_mark(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [0xE0, 0xA4, 0x80..=0x83 | 0xBA..=0xBF, ..] | [0xE0, 0xA5, 0x80..=0x8F, ..]
+    )
+}
+
 /// A title or suffix as a lookup key: normalised, trailing full stop dropped, single spaces.
 /// Borrowed when `form` is its own key, as the words of a normalised text mostly are.
 pub fn affix_key(form: &str) -> Cow<'_, str> {
@@ -1036,6 +1097,39 @@ mod tests {
             );
         }
         assert_ne!(lex.sounds("Sharma"), lex.sounds("वर्मा"));
+    }
+
+    #[test]
+    fn finds_in_words_what_it_finds_in_the_text() {
+        let g = Gazetteer::builtin();
+        let mut texts: Vec<String> = [
+            "उत्तर कोरिया और रूसी सेना, New Delhi. Newark",
+            "the U.S.Army and U.S. troops in O'Neill's Washington D.C.",
+            "रूस ाभारत -ीचीन, x’Russia China&India U.S.1 डॉ.मॉस्को",
+            "",
+            "(India) [रूस] India's Russia-China",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let sample = include_str!("../../samples/sample-hi-russia-north-korea.txt");
+        texts.extend(sample.lines().map(|l| Normalized::new(l).text.into_owned()));
+        let english = include_str!("../../bench/en-harbour-strike.txt");
+        texts.extend(english.lines().map(str::to_string));
+        for text in &texts {
+            for start in [0, text.len() / 3] {
+                let start = (start..=text.len())
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                let words = super::super::patterns::words(text, start, text.len());
+                assert_eq!(
+                    g.find_in_words(text, start, text.len(), &words),
+                    g.find(text, start, text.len()),
+                    "should find in the words of {:?} what it finds in the text",
+                    &text[start..]
+                );
+            }
+        }
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub struct Word<'a> {
     /// The title that starts at the word and how many words it spans, as [`title_at`] finds it.
     /// Like `known`, set by [`find`], so that the stages after it need not look it up again.
     pub title: Option<(TitleClass, u8)>,
+    /// The word is runs of word characters joined by an inner apostrophe, full stop or
+    /// ampersand ("O'Neill", "U.S"), not one run ([`super::lexicon::Gazetteer::find_in_words`]
+    /// looks the runs up apart).
+    pub joined: bool,
 }
 
 /// A name a pattern found.
@@ -69,6 +73,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
 fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(Word<'a>) -> bool) {
     let block = &text[start..end];
     let mut begin: Option<usize> = None;
+    let mut joined = false;
     let bytes = block.as_bytes();
     let mut i = 0;
     // ASCII bytes are read without decoding a character, runs of letters a run at a time, and
@@ -93,6 +98,7 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
             let inner = matches!(c, '\'' | '’' | '.' | '&')
                 && begin.is_some()
                 && bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+            joined |= inner;
             is_word_char(c) || inner
         };
         if in_word {
@@ -104,6 +110,7 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
                 text: &block[b..at],
                 known: false,
                 title: None,
+                joined: std::mem::take(&mut joined),
             });
             if !go_on {
                 return;
@@ -117,6 +124,7 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
             text: &block[b..],
             known: false,
             title: None,
+            joined,
         });
     }
 }

@@ -12,10 +12,8 @@
 //! tables are ready as soon as the forms are read).
 
 use crate::scan::TextExt;
-use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::hash_map::Entry as Slot;
-use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use crate::article::ActorKind;
@@ -92,10 +90,10 @@ pub struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Every surface form with what it names, in the order they were added.
     forms: Vec<(Cow<'static, str>, Form)>,
-    /// By the hash of a form's first word, the first form of its group; the others follow
-    /// through `next`, longest first (forms of one length in the order they were added). A
-    /// chain through the forms rather than the forms sorted into groups: made in one pass.
-    groups: HashMap<u64, u32>,
+    /// By the key of a form's first word ([`word_key`]), the first form of its group; the others
+    /// follow through `next`, longest first (forms of one length in the order they were added).
+    /// A chain through the forms rather than the forms sorted into groups: made in one pass.
+    groups: Groups,
     /// For each form, the next form of its group, or [`END`].
     next: Vec<u32>,
 }
@@ -296,33 +294,29 @@ impl Builder {
 
     fn build(self) -> Gazetteer {
         let patterns = self.patterns;
-        let mut groups: HashMap<u64, u32> =
-            HashMap::with_capacity_and_hasher(patterns.len(), FxBuildHasher);
+        let mut groups = Groups::with_room(patterns.len());
         let mut next = vec![END; patterns.len()];
         let len_of = |i: u32| patterns.get(i as usize).map_or(0, |p| p.len());
         for (i, pattern) in patterns.iter().enumerate() {
             let (i, len) = (i as u32, pattern.len());
-            match groups.entry(word_hash(first_word(pattern))) {
-                Slot::Vacant(slot) => {
-                    slot.insert(i);
-                }
-                // Into the chain after the forms at least as long (groups are a few forms;
-                // only one form of each length can match at a place, as forms are unique).
-                Slot::Occupied(mut slot) => {
-                    let head = *slot.get();
-                    if len_of(head) < len {
-                        next[i as usize] = head;
-                        slot.insert(i);
-                        continue;
-                    }
-                    let mut at = head as usize;
-                    while next[at] != END && len_of(next[at]) >= len {
-                        at = next[at] as usize;
-                    }
-                    next[i as usize] = next[at];
-                    next[at] = i;
-                }
+            let head = groups.head_mut(word_key(first_word(pattern)));
+            if *head == END {
+                *head = i;
+                continue;
             }
+            // Into the chain after the forms at least as long (groups are a few forms; only
+            // one form of each length can match at a place, as forms are unique).
+            if len_of(*head) < len {
+                next[i as usize] = *head;
+                *head = i;
+                continue;
+            }
+            let mut at = *head as usize;
+            while next[at] != END && len_of(next[at]) >= len {
+                at = next[at] as usize;
+            }
+            next[i as usize] = next[at];
+            next[at] = i;
         }
         Gazetteer {
             entries: self.entries,
@@ -478,9 +472,9 @@ impl Gazetteer {
     /// The longest form that matches at the start of `rest` and ends on a word boundary, whose
     /// first word is `word` (the word characters `rest` opens with), as its length and what it
     /// names.
-    #[inline]
+    #[inline(always)]
     fn longest_at(&self, rest: &str, word: &str) -> Option<(usize, Form)> {
-        let &first = self.groups.get(&word_hash(word))?;
+        let first = self.groups.head(word_key(word))?;
         // The group's chain, longest first: the first form that matches.
         let mut i = first as usize;
         loop {
@@ -502,37 +496,33 @@ impl Gazetteer {
     /// text again. A gazetteer with a form that opens with no word character (the caller's
     /// own, "(…)") has the text read as `find` does.
     pub fn find_in_words(&self, text: &str, start: usize, end: usize, words: &[Word]) -> Vec<Hit> {
-        if self.forms.is_empty() || self.groups.contains_key(&word_hash("")) {
+        if self.forms.is_empty() || self.groups.head(word_key("")).is_some() {
             return self.find(text, start, end);
         }
         let mut hits = Vec::new();
         let block = &text[..end];
         // Matches may not overlap: runs before the end of the last one are not looked at.
         let mut free_from = start;
-        let mut look = |at: usize, word: &str| {
-            // A match may not start on a matra or sign: that would split a syllable.
-            if at < free_from || opens_with_joining_mark(word) {
-                return;
-            }
-            if let Some((len, f)) = self.longest_at(&block[at..], word) {
-                hits.push(Hit {
-                    start: at,
-                    end: at + len,
-                    form: f,
-                });
-                free_from = at + len;
-            }
-        };
         for w in words {
-            if !w.joined {
-                look(w.start, w.text);
-                continue;
-            }
-            // Runs joined by one character each.
+            // A joined word's runs are one character apart.
             let mut at = w.start;
             while at < w.end {
-                let run = first_word(&block[at..w.end]);
-                look(at, run);
+                let run = if w.joined {
+                    first_word(&block[at..w.end])
+                } else {
+                    w.text
+                };
+                // A match may not start on a matra or sign: that would split a syllable.
+                if at >= free_from && !opens_with_joining_mark(run) {
+                    if let Some((len, f)) = self.longest_at(&block[at..], run) {
+                        hits.push(Hit {
+                            start: at,
+                            end: at + len,
+                            form: f,
+                        });
+                        free_from = at + len;
+                    }
+                }
                 at += run.len();
                 if let Some(&b) = block.as_bytes().get(at) {
                     at += crate::chars::utf8_len(b);
@@ -848,8 +838,83 @@ fn first_word(text: &str) -> &str {
 }
 
 /// The key of a group of forms: forms are only compared with the text after this matches.
-fn word_hash(word: &str) -> u64 {
-    FxBuildHasher.hash_one(word)
+/// Made from the word's length and its first and last eight bytes (or four, or three bytes of a
+/// shorter word): words that share a key share a group, which costs a comparison of their
+/// forms, never a match (a form that matches opens with the text's own first word).
+#[inline]
+fn word_key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let n = b.len();
+    let eight = |at: usize| {
+        b.get(at..at + 8).map_or(0, |w| {
+            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
+        })
+    };
+    let four = |at: usize| {
+        b.get(at..at + 4).map_or(0, |w| {
+            u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        })
+    };
+    let (head, tail) = match n {
+        8.. => (eight(0), eight(n - 8)),
+        4.. => (four(0), four(n - 4)),
+        1.. => (
+            u64::from(b[0]),
+            u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]),
+        ),
+        0 => (0, 0),
+    };
+    (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The groups of a gazetteer's forms by their first words' [`word_key`]s: a table with open
+/// addressing (a key's slot is read from its top bits, then the slots after it), at most half
+/// full.
+struct Groups {
+    /// Each slot's key and the first form of its group, or [`END`] for an empty slot.
+    slots: Vec<(u64, u32)>,
+    /// 64 less the number of bits of a slot's index.
+    shift: u32,
+}
+
+impl Groups {
+    /// A table with room for `n` groups.
+    fn with_room(n: usize) -> Groups {
+        let size = (2 * n).next_power_of_two().max(2);
+        Groups {
+            slots: vec![(0, END); size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The first form of the group of `key`, if there is one.
+    #[inline]
+    fn head(&self, key: u64) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let &(k, head) = self.slots.get(i)?;
+            if head == END {
+                return None;
+            }
+            if k == key {
+                return Some(head);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The first form of the group of `key`, [`END`] in a new group: never more groups than
+    /// the table has room for.
+    fn head_mut(&mut self, key: u64) -> &mut u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        while self.slots[i].1 != END && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        self.slots[i].0 = key;
+        &mut self.slots[i].1
+    }
 }
 
 fn is_joining_mark(c: char) -> bool {

@@ -7,9 +7,9 @@
 //! time, so the first parse only reads them, and the caller's own actors are expanded here.
 //!
 //! A match counts only where it starts and ends on a word boundary, so a form can only match
-//! where the text's word equals the form's first word: forms are grouped by the hash of their
-//! first word, and matching looks up each word of the text once (no automaton to build: the
-//! tables are ready as soon as the forms are read).
+//! where the text's word equals the form's first word: forms are grouped by a key of their
+//! first word, and matching looks up each word of the text once, the words the patterns read
+//! (no automaton to build: the tables are ready as soon as the forms are read).
 
 use crate::scan::TextExt;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -137,13 +137,22 @@ pub fn word_estimate(text: &str) -> usize {
     text.len() / 5 + 1
 }
 
+#[inline]
 fn is_capitalised(word: &str) -> bool {
-    // Most words open with an ASCII or a Devanagari byte, told without decoding a character.
+    // Most words open with an ASCII or a Devanagari byte, told without decoding a character
+    // (and without a call: the rules ask it of most words).
     match word.as_bytes().first() {
         Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(0xE0) => false,
-        _ => word.chars().next().is_some_and(|c| c.is_uppercase()),
+        Some(0xE0) | None => false,
+        _ => opens_with_capital(word),
     }
+}
+
+/// Whether `word`'s first character is a capital, decoded: [`is_capitalised`] for the words
+/// that open with neither ASCII nor Devanagari.
+#[inline(never)]
+fn opens_with_capital(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -244,9 +253,10 @@ pub fn suffix_at<'l>(
 }
 
 /// Whether only a space or two separates words `a` and `b`.
+#[inline]
 fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.end..b.start];
-    !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ')
+    // Read as bytes: a gap of spaces is its bytes, and needs no check of character boundaries.
+    matches!(text.as_bytes()[a.end..b.start], [b' '] | [b' ', b' '])
 }
 
 /// Whether `word` can be part of a name in its script.
@@ -527,8 +537,8 @@ fn opens_styled_organisation(t: &Sentence, i: usize) -> bool {
 }
 
 fn adjacent_or_dot(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.end..b.start];
-    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '.')
+    let gap = &text.as_bytes()[a.end..b.start];
+    !gap.is_empty() && gap.len() <= 3 && gap.iter().all(|&c| c == b' ' || c == b'.')
 }
 
 /// Whether `a` and `b` are two halves of a hyphenated name ("वॉलर-ब्रिज", "गांधी-किंग
@@ -986,9 +996,9 @@ fn inflected(lex: &Lexicon, word: &str) -> bool {
 fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
     let (text, words) = (t.text, t.words);
     for i in 1..words.len() {
-        let gap = &text[words[i - 1].end..words[i].start];
-        // Most gaps are a space: told from the bytes before the gap is trimmed.
-        let bracket = gap.bytes().any(|b| b == b'(') && gap.trim() == "(";
+        // Most gaps are a space: told from the bytes before the gap is sliced and trimmed.
+        let (a, b) = (words[i - 1].end, words[i].start);
+        let bracket = text.as_bytes()[a..b].iter().any(|&b| b == b'(') && text[a..b].trim() == "(";
         if !bracket || has_devanagari(words[i].text) || !is_capitalised(words[i].text) {
             continue;
         }
@@ -1112,7 +1122,8 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
     };
     let mut i = 0;
     while i < words.len() {
-        if !starts_run(i) {
+        // Most words open with a small or a Devanagari letter: told without the closure's call.
+        if !is_capitalised(words[i].text) || !starts_run(i) {
             i += 1;
             continue;
         }

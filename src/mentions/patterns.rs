@@ -708,14 +708,27 @@ pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
     // The letters that open word[at..] are its openings up to the longest letter's length that
     // are letters: a few set lookups instead of comparing every letter.
     let longest = lex.longest_initial;
+    let bytes = word.as_bytes();
+    // The furthest offset that letters spell up to: beyond it nothing is spelled (most words
+    // stop after a letter or two).
+    let mut furthest = 0;
     for at in 0..word.len() {
+        if at > furthest {
+            return false;
+        }
         let Some(n) = letters[at] else {
             continue;
         };
-        for end in at + 1..=(at + longest).min(word.len()) {
-            if word.is_char_boundary(end) && lex.initials.contains(&word[at..end]) {
+        // The openings of word[at..] that end on a character boundary, stepped over by the
+        // characters' lengths.
+        let limit = (at + longest).min(word.len());
+        let mut end = at;
+        while end < limit {
+            end += crate::chars::utf8_len(bytes[end]);
+            if end <= limit && lex.initials.contains(&word[at..end]) {
                 let next = &mut letters[end];
                 *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
+                furthest = furthest.max(end);
             }
         }
     }
@@ -1478,6 +1491,48 @@ mod tests {
             is_all_caps("NEW") && !is_all_caps("New") && !is_all_caps("A") && is_all_caps("U.S"),
             "should tell words in capitals from their bytes"
         );
+    }
+
+    #[test]
+    fn spells_in_letters_as_a_search_of_every_opening_does() {
+        let lex = super::super::lexicon::builtin();
+        // Every opening of every reachable offset, as the search first read them.
+        let reference = |word: &str| {
+            if word.len() > 64 || !word.first_is(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
+                return false;
+            }
+            let mut letters = [None::<u8>; 65];
+            letters[0] = Some(0);
+            for at in 0..word.len() {
+                let Some(n) = letters[at] else { continue };
+                for end in at + 1..=(at + lex.longest_initial).min(word.len()) {
+                    if word.is_char_boundary(end) && lex.initials.contains(&word[at..end]) {
+                        let next = &mut letters[end];
+                        *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
+                    }
+                }
+            }
+            letters[word.len()].is_some_and(|n| n >= 3)
+        };
+        let initials: Vec<&str> = lex.initials.iter().copied().collect();
+        let mut words: Vec<String> = Vec::new();
+        for a in &initials {
+            for b in &initials {
+                words.push(format!("{a}{b}"));
+                words.push(format!("{a}{b}{a}"));
+                words.push(format!("{a}{b}क"));
+                words.push(format!("{a}x{b}{b}"));
+            }
+        }
+        let sample = include_str!("../../samples/sample-hi-russia-north-korea.txt");
+        words.extend(sample.split_whitespace().map(str::to_string));
+        for word in &words {
+            assert_eq!(
+                spelled_in_letters(lex, word),
+                reference(word),
+                "should tell whether {word:?} is spelled in letters"
+            );
+        }
     }
 
     #[test]

@@ -137,7 +137,6 @@ pub fn word_estimate(text: &str) -> usize {
     text.len() / 5 + 1
 }
 
-#[inline]
 fn is_capitalised(word: &str) -> bool {
     // Most words open with an ASCII or a Devanagari byte, told without decoding a character
     // (and without a call: the rules ask it of most words).
@@ -253,7 +252,6 @@ pub fn suffix_at<'l>(
 }
 
 /// Whether only a space or two separates words `a` and `b`.
-#[inline]
 fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
     // Read as bytes: a gap of spaces is its bytes, and needs no check of character boundaries.
     matches!(text.as_bytes()[a.end..b.start], [b' '] | [b' ', b' '])

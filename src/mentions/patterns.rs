@@ -193,12 +193,29 @@ fn longest_affix_at<'l>(
     words: &[Word],
     i: usize,
 ) -> Option<(&'l Affix, usize)> {
+    let mut best = None;
+    each_affix_at(lex, text, words, i, |affix, n| {
+        if has(affix) {
+            best = Some((affix, n));
+        }
+    });
+    best
+}
+
+/// Calls `found` with each entry of the lexicon's affixes that starts at word `i` and how many
+/// words it spans, shortest first.
+fn each_affix_at<'l>(
+    lex: &'l Lexicon,
+    text: &str,
+    words: &[Word],
+    i: usize,
+    mut found: impl FnMut(&'l Affix, usize),
+) {
     // The key is the text itself, `text[start..end]`, while the words are one space apart and
     // keep their full stops; only another gap or a dropped full stop makes a key of its own.
     let start = words[i].start;
     let mut end = start;
     let mut owned: Option<String> = None;
-    let mut best = None;
     for n in 1..=lex.longest_affix.min(words.len() - i) {
         let k = i + n - 1;
         let word = crate::chars::trim_end_dots(words[k].text);
@@ -222,11 +239,10 @@ fn longest_affix_at<'l>(
                 &text[start..end]
             }
         };
-        if let Some(v) = lex.affix(key).filter(|a| has(a)) {
-            best = Some((v, n));
+        if let Some(affix) = lex.affix(key) {
+            found(affix, n);
         }
     }
-    best
 }
 
 /// The longest title at word `i`: its class and how many words it spans.
@@ -348,13 +364,18 @@ fn affixes_of(lex: &'static Lexicon, text: &str, words: &[Word]) -> Vec<Affixes>
             if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
                 return (None, None);
             }
-            // As title_at and suffix_at, which would ask about the first word again.
-            let title = longest_affix_at(lex, Affix::is_title, text, words, i);
-            let suffix = longest_affix_at(lex, Affix::is_suffix, text, words, i);
-            (
-                title.and_then(|(a, n)| Some((a.title?, n))),
-                suffix.and_then(|(a, n)| Some((a.suffix.as_ref()?, n))),
-            )
+            // As title_at and suffix_at, which would ask about the first word again, and read
+            // the keys twice: the longest of each.
+            let (mut title, mut suffix) = (None, None);
+            each_affix_at(lex, text, words, i, |affix, n| {
+                if let Some(class) = affix.title {
+                    title = Some((class, n));
+                }
+                if let Some(s) = &affix.suffix {
+                    suffix = Some((s, n));
+                }
+            });
+            (title, suffix)
         })
         .collect()
 }

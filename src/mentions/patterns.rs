@@ -1030,7 +1030,8 @@ fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
     for i in 1..words.len() {
         // Most gaps are a space: told from the bytes before the gap is sliced and trimmed.
         let (a, b) = (words[i - 1].end, words[i].start);
-        let bracket = text.as_bytes()[a..b].iter().any(|&b| b == b'(') && text[a..b].trim() == "(";
+        let bracket =
+            text.as_bytes()[a..b].iter().any(|b| matches!(b, b'(')) && text[a..b].trim() == "(";
         if !bracket || has_devanagari(words[i].text) || !is_capitalised(words[i].text) {
             continue;
         }

@@ -194,7 +194,7 @@ fn longest_affix_at<'l>(
     i: usize,
 ) -> Option<(&'l Affix, usize)> {
     let mut best = None;
-    each_affix_at(lex, text, words, i, |affix, n| {
+    each_affix_at(lex, text, words, i, &mut |affix, n| {
         if has(affix) {
             best = Some((affix, n));
         }
@@ -203,13 +203,14 @@ fn longest_affix_at<'l>(
 }
 
 /// Calls `found` with each entry of the lexicon's affixes that starts at word `i` and how many
-/// words it spans, shortest first.
+/// words it spans, shortest first (a callback through a pointer: one copy of the code for its
+/// two callers).
 fn each_affix_at<'l>(
     lex: &'l Lexicon,
     text: &str,
     words: &[Word],
     i: usize,
-    mut found: impl FnMut(&'l Affix, usize),
+    found: &mut dyn FnMut(&'l Affix, usize),
 ) {
     // The key is the text itself, `text[start..end]`, while the words are one space apart and
     // keep their full stops; only another gap or a dropped full stop makes a key of its own.
@@ -367,7 +368,7 @@ fn affixes_of(lex: &'static Lexicon, text: &str, words: &[Word]) -> Vec<Affixes>
             // As title_at and suffix_at, which would ask about the first word again, and read
             // the keys twice: the longest of each.
             let (mut title, mut suffix) = (None, None);
-            each_affix_at(lex, text, words, i, |affix, n| {
+            each_affix_at(lex, text, words, i, &mut |affix, n| {
                 if let Some(class) = affix.title {
                     title = Some((class, n));
                 }

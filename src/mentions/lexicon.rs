@@ -123,6 +123,9 @@ pub struct Lexicon {
     en_words: data::SortedList,
     /// Common family names: a name word before one makes a person's name.
     pub surnames: WordSet<&'static str>,
+    /// The bytes that open `surnames` ([`Lexicon::is_surname`]): a word that opens with another
+    /// byte (most words of an English text, which open with a small letter) is none.
+    surname_openers: [u64; 4],
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
     pub middle_names: WordSet<&'static str>,
     /// Given names that are no ordinary words (`given_names.tsv`): one before a name word opens
@@ -668,6 +671,13 @@ impl Lexicon {
             });
             set
         };
+        let surnames = words(data::text(data::LEXICON_SURNAMES));
+        let mut surname_openers = [0u64; 4];
+        for &name in surnames.iter() {
+            if let Some(&b) = name.as_bytes().first() {
+                surname_openers[usize::from(b / 64)] |= 1 << (b % 64);
+            }
+        }
         let initials: WordSet<&'static str> = words(data::text(data::LEXICON_INITIALS));
         let longest_initial = initials.iter().map(|l| l.len()).max().unwrap_or(0);
         Lexicon {
@@ -679,7 +689,8 @@ impl Lexicon {
             hi_common: data::LEXICON_HI_COMMON,
             en_common: words(data::text(data::LEXICON_EN_COMMON)),
             en_words: data::LEXICON_EN_WORDS,
-            surnames: words(data::text(data::LEXICON_SURNAMES)),
+            surname_openers,
+            surnames,
             initials,
             longest_initial,
             scheme_words,
@@ -801,6 +812,16 @@ impl Lexicon {
         } else {
             self.hi_function_words.contains(word) || data::contains(self.hi_common, word)
         }
+    }
+
+    /// Whether `word` is one of [`Lexicon::surnames`], told from its first byte for most words
+    /// that are not.
+    #[inline]
+    pub fn is_surname(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.surname_openers[usize::from(b / 64)] >> (b % 64) & 1 == 1)
+            && self.surnames.contains(word)
     }
 
     /// Whether `word` is one of the few hundred most frequent Hindi words (postpositions,
@@ -1162,6 +1183,26 @@ mod tests {
             );
         }
         assert_ne!(lex.sounds("Sharma"), lex.sounds("वर्मा"));
+    }
+
+    #[test]
+    fn tells_surnames_as_the_set_does() {
+        let lex = builtin();
+        let english = include_str!("../../bench/en-harbour-strike.txt");
+        let sample = include_str!("../../samples/sample-hi-russia-north-korea.txt");
+        let listed: Vec<&str> = lex.surnames.iter().copied().collect();
+        let words = english.split_whitespace().chain(sample.split_whitespace());
+        for word in words
+            .chain(listed.iter().copied())
+            .chain(["kumar", "Kumar", "ZZ"])
+        {
+            assert_eq!(
+                lex.is_surname(word),
+                lex.surnames.contains(word),
+                "should tell whether {word:?} is a surname as the set does"
+            );
+        }
+        assert!(lex.is_surname("यादव"), "should know a surname");
     }
 
     #[test]

@@ -785,7 +785,7 @@ fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words);
     let mut i = 1;
     while i < words.len() {
-        if !lex.surnames.contains(words[i].text) || words[i].known {
+        if !lex.is_surname(words[i].text) || words[i].known {
             i += 1;
             continue;
         }

@@ -816,7 +816,6 @@ impl Lexicon {
 
     /// Whether `word` is one of [`Lexicon::surnames`], told from its first byte for most words
     /// that are not.
-    #[inline]
     pub fn is_surname(&self, word: &str) -> bool {
         word.as_bytes()
             .first()

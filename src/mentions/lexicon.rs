@@ -7,15 +7,13 @@
 //! time, so the first parse only reads them, and the caller's own actors are expanded here.
 //!
 //! A match counts only where it starts and ends on a word boundary, so a form can only match
-//! where the text's word equals the form's first word: forms are grouped by the hash of their
-//! first word, and matching looks up each word of the text once (no automaton to build: the
-//! tables are ready as soon as the forms are read).
+//! where the text's word equals the form's first word: forms are grouped by a key of their
+//! first word, and matching looks up each word of the text once, the words the patterns read
+//! (no automaton to build: the tables are ready as soon as the forms are read).
 
 use crate::scan::TextExt;
-use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::hash_map::Entry as Slot;
-use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use crate::article::ActorKind;
@@ -25,6 +23,7 @@ use crate::options::ActorEntry;
 use crate::word_set::WordSet;
 
 use super::forms;
+use super::patterns::Word;
 
 /// [`forms::ENTITY_FILES`], which `build.rs` reads.
 const ENTITY_FILES: [data::File; 6] = [
@@ -91,10 +90,10 @@ pub struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Every surface form with what it names, in the order they were added.
     forms: Vec<(Cow<'static, str>, Form)>,
-    /// By the hash of a form's first word, the first form of its group; the others follow
-    /// through `next`, longest first (forms of one length in the order they were added). A
-    /// chain through the forms rather than the forms sorted into groups: made in one pass.
-    groups: HashMap<u64, u32>,
+    /// By the key of a form's first word ([`word_key`]), the first form of its group; the others
+    /// follow through `next`, longest first (forms of one length in the order they were added).
+    /// A chain through the forms rather than the forms sorted into groups: made in one pass.
+    groups: Groups,
     /// For each form, the next form of its group, or [`END`].
     next: Vec<u32>,
 }
@@ -124,6 +123,9 @@ pub struct Lexicon {
     en_words: data::SortedList,
     /// Common family names: a name word before one makes a person's name.
     pub surnames: WordSet<&'static str>,
+    /// The bytes that open `surnames` ([`Lexicon::is_surname`]): a word that opens with another
+    /// byte (most words of an English text, which open with a small letter) is none.
+    surname_openers: [u64; 4],
     /// Family names also used as middle names ("कुमार", "सिंह"), after which another may follow.
     pub middle_names: WordSet<&'static str>,
     /// Given names that are no ordinary words (`given_names.tsv`): one before a name word opens
@@ -295,33 +297,29 @@ impl Builder {
 
     fn build(self) -> Gazetteer {
         let patterns = self.patterns;
-        let mut groups: HashMap<u64, u32> =
-            HashMap::with_capacity_and_hasher(patterns.len(), FxBuildHasher);
+        let mut groups = Groups::with_room(patterns.len());
         let mut next = vec![END; patterns.len()];
         let len_of = |i: u32| patterns.get(i as usize).map_or(0, |p| p.len());
         for (i, pattern) in patterns.iter().enumerate() {
             let (i, len) = (i as u32, pattern.len());
-            match groups.entry(word_hash(first_word(pattern))) {
-                Slot::Vacant(slot) => {
-                    slot.insert(i);
-                }
-                // Into the chain after the forms at least as long (groups are a few forms;
-                // only one form of each length can match at a place, as forms are unique).
-                Slot::Occupied(mut slot) => {
-                    let head = *slot.get();
-                    if len_of(head) < len {
-                        next[i as usize] = head;
-                        slot.insert(i);
-                        continue;
-                    }
-                    let mut at = head as usize;
-                    while next[at] != END && len_of(next[at]) >= len {
-                        at = next[at] as usize;
-                    }
-                    next[i as usize] = next[at];
-                    next[at] = i;
-                }
+            let head = groups.head_mut(word_key(first_word(pattern)));
+            if *head == END {
+                *head = i;
+                continue;
             }
+            // Into the chain after the forms at least as long (groups are a few forms; only
+            // one form of each length can match at a place, as forms are unique).
+            if len_of(*head) < len {
+                next[i as usize] = *head;
+                *head = i;
+                continue;
+            }
+            let mut at = *head as usize;
+            while next[at] != END && len_of(next[at]) >= len {
+                at = next[at] as usize;
+            }
+            next[i as usize] = next[at];
+            next[at] = i;
         }
         Gazetteer {
             entries: self.entries,
@@ -456,34 +454,82 @@ impl Gazetteer {
             }
             let rest = &block[at..];
             let word = first_word(rest);
-            let longest = self.groups.get(&word_hash(word)).and_then(|&first| {
-                // The group's chain, longest first: the first form that matches.
-                let mut i = first as usize;
-                loop {
-                    let (form, f) = self.forms.get(i)?;
-                    // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
-                    if rest.starts_with(form.as_ref())
-                        && (form.ends_with('.')
-                            || !rest[form.len()..].chars().next().is_some_and(is_word_char))
-                    {
-                        return Some((form, f));
-                    }
-                    i = *self.next.get(i)? as usize;
-                }
-            });
-            if let Some((form, f)) = longest {
+            if let Some((len, f)) = self.longest_at(rest, word) {
                 hits.push(Hit {
                     start: start + at,
-                    end: start + at + form.len(),
-                    form: *f,
+                    end: start + at + len,
+                    form: f,
                 });
-                free_from = at + form.len();
+                free_from = at + len;
             }
             // No match starts inside the word, nor on the character that ends it (no word
             // character): step over both (or over the one other character).
             at += word.len();
             if let Some(&b) = block.as_bytes().get(at) {
                 at += crate::chars::utf8_len(b);
+            }
+        }
+        hits
+    }
+
+    /// The longest form that matches at the start of `rest` and ends on a word boundary, whose
+    /// first word is `word` (the word characters `rest` opens with), as its length and what it
+    /// names.
+    #[inline(always)]
+    fn longest_at(&self, rest: &str, word: &str) -> Option<(usize, Form)> {
+        let first = self.groups.head(word_key(word))?;
+        // The group's chain, longest first: the first form that matches.
+        let mut i = first as usize;
+        loop {
+            let (form, f) = self.forms.get(i)?;
+            // A form ending in a full stop ("U.S.", "डॉ.") may be followed by anything.
+            if rest.starts_with(form.as_ref())
+                && (form.ends_with('.')
+                    || !rest[form.len()..].chars().next().is_some_and(is_word_char))
+            {
+                return Some((form.len(), *f));
+            }
+            i = *self.next.get(i)? as usize;
+        }
+    }
+
+    /// [`Gazetteer::find`] in `text[start..end]`, whose words ([`super::patterns::words`]) are
+    /// `words`: a match starts where a run of word characters does, so the places to look at
+    /// are read from the words (a word [`Word::joined`] is several runs) instead of from the
+    /// text again. A gazetteer with a form that opens with no word character (the caller's
+    /// own, "(…)") has the text read as `find` does.
+    pub fn find_in_words(&self, text: &str, start: usize, end: usize, words: &[Word]) -> Vec<Hit> {
+        if self.forms.is_empty() || self.groups.head(word_key("")).is_some() {
+            return self.find(text, start, end);
+        }
+        let mut hits = Vec::new();
+        let block = &text[..end];
+        // Matches may not overlap: runs before the end of the last one are not looked at.
+        let mut free_from = start;
+        for w in words {
+            // A joined word's runs are one character apart.
+            let mut at = w.start;
+            while at < w.end {
+                let run = if w.joined {
+                    first_word(&block[at..w.end])
+                } else {
+                    w.text
+                };
+                // A match may not start on a matra or sign: that would split a syllable.
+                if at >= free_from && !opens_with_joining_mark(run) {
+                    if let Some((len, f)) = self.longest_at(&block[at..], run) {
+                        hits.push(Hit {
+                            start: at,
+                            end: at + len,
+                            form: f,
+                        });
+                        free_from = at + len;
+                    }
+                }
+                at += run.len();
+                if let Some(&b) = block.as_bytes().get(at) {
+                    at += crate::chars::utf8_len(b);
+                }
             }
         }
         hits
@@ -625,6 +671,13 @@ impl Lexicon {
             });
             set
         };
+        let surnames = words(data::text(data::LEXICON_SURNAMES));
+        let mut surname_openers = [0u64; 4];
+        for &name in surnames.iter() {
+            if let Some(&b) = name.as_bytes().first() {
+                surname_openers[usize::from(b / 64)] |= 1 << (b % 64);
+            }
+        }
         let initials: WordSet<&'static str> = words(data::text(data::LEXICON_INITIALS));
         let longest_initial = initials.iter().map(|l| l.len()).max().unwrap_or(0);
         Lexicon {
@@ -636,7 +689,8 @@ impl Lexicon {
             hi_common: data::LEXICON_HI_COMMON,
             en_common: words(data::text(data::LEXICON_EN_COMMON)),
             en_words: data::LEXICON_EN_WORDS,
-            surnames: words(data::text(data::LEXICON_SURNAMES)),
+            surname_openers,
+            surnames,
             initials,
             longest_initial,
             scheme_words,
@@ -760,6 +814,15 @@ impl Lexicon {
         }
     }
 
+    /// Whether `word` is one of [`Lexicon::surnames`], told from its first byte for most words
+    /// that are not.
+    pub fn is_surname(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.surname_openers[usize::from(b / 64)] >> (b % 64) & 1 == 1)
+            && self.surnames.contains(word)
+    }
+
     /// Whether `word` is one of the few hundred most frequent Hindi words (postpositions,
     /// pronouns, auxiliaries): never a first name, unlike rarer common words ("ली").
     pub fn is_function_word(&self, word: &str) -> bool {
@@ -795,12 +858,95 @@ fn first_word(text: &str) -> &str {
 }
 
 /// The key of a group of forms: forms are only compared with the text after this matches.
-fn word_hash(word: &str) -> u64 {
-    FxBuildHasher.hash_one(word)
+/// Made from the word's length and its first and last eight bytes (or four, or three bytes of a
+/// shorter word): words that share a key share a group, which costs a comparison of their
+/// forms, never a match (a form that matches opens with the text's own first word).
+#[inline]
+fn word_key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let n = b.len();
+    let eight = |at: usize| {
+        b.get(at..at + 8).map_or(0, |w| {
+            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
+        })
+    };
+    let four = |at: usize| {
+        b.get(at..at + 4).map_or(0, |w| {
+            u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        })
+    };
+    let (head, tail) = match n {
+        8.. => (eight(0), eight(n - 8)),
+        4.. => (four(0), four(n - 4)),
+        1.. => (
+            u64::from(b[0]),
+            u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]),
+        ),
+        0 => (0, 0),
+    };
+    (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The groups of a gazetteer's forms by their first words' [`word_key`]s: a table with open
+/// addressing (a key's slot is read from its top bits, then the slots after it), at most half
+/// full.
+struct Groups {
+    /// Each slot's key and the first form of its group, or [`END`] for an empty slot.
+    slots: Vec<(u64, u32)>,
+    /// 64 less the number of bits of a slot's index.
+    shift: u32,
+}
+
+impl Groups {
+    /// A table with room for `n` groups.
+    fn with_room(n: usize) -> Groups {
+        let size = (2 * n).next_power_of_two().max(2);
+        Groups {
+            slots: vec![(0, END); size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The first form of the group of `key`, if there is one.
+    #[inline]
+    fn head(&self, key: u64) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let &(k, head) = self.slots.get(i)?;
+            if head == END {
+                return None;
+            }
+            if k == key {
+                return Some(head);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The first form of the group of `key`, [`END`] in a new group: never more groups than
+    /// the table has room for.
+    fn head_mut(&mut self, key: u64) -> &mut u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        while self.slots[i].1 != END && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        self.slots[i].0 = key;
+        &mut self.slots[i].1
+    }
 }
 
 fn is_joining_mark(c: char) -> bool {
     ('\u{093A}'..='\u{094F}').contains(&c) || matches!(c, '\u{0900}'..='\u{0903}')
+}
+
+/// Whether `word` opens with a [`is_joining_mark`] character, told from its bytes.
+fn opens_with_joining_mark(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [0xE0, 0xA4, 0x80..=0x83 | 0xBA..=0xBF, ..] | [0xE0, 0xA5, 0x80..=0x8F, ..]
+    )
 }
 
 /// A title or suffix as a lookup key: normalised, trailing full stop dropped, single spaces.
@@ -1036,6 +1182,59 @@ mod tests {
             );
         }
         assert_ne!(lex.sounds("Sharma"), lex.sounds("वर्मा"));
+    }
+
+    #[test]
+    fn tells_surnames_as_the_set_does() {
+        let lex = builtin();
+        let english = include_str!("../../bench/en-harbour-strike.txt");
+        let sample = include_str!("../../samples/sample-hi-russia-north-korea.txt");
+        let listed: Vec<&str> = lex.surnames.iter().copied().collect();
+        let words = english.split_whitespace().chain(sample.split_whitespace());
+        for word in words
+            .chain(listed.iter().copied())
+            .chain(["kumar", "Kumar", "ZZ"])
+        {
+            assert_eq!(
+                lex.is_surname(word),
+                lex.surnames.contains(word),
+                "should tell whether {word:?} is a surname as the set does"
+            );
+        }
+        assert!(lex.is_surname("यादव"), "should know a surname");
+    }
+
+    #[test]
+    fn finds_in_words_what_it_finds_in_the_text() {
+        let g = Gazetteer::builtin();
+        let mut texts: Vec<String> = [
+            "उत्तर कोरिया और रूसी सेना, New Delhi. Newark",
+            "the U.S.Army and U.S. troops in O'Neill's Washington D.C.",
+            "रूस ाभारत -ीचीन, x’Russia China&India U.S.1 डॉ.मॉस्को",
+            "",
+            "(India) [रूस] India's Russia-China",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let sample = include_str!("../../samples/sample-hi-russia-north-korea.txt");
+        texts.extend(sample.lines().map(|l| Normalized::new(l).text.into_owned()));
+        let english = include_str!("../../bench/en-harbour-strike.txt");
+        texts.extend(english.lines().map(str::to_string));
+        for text in &texts {
+            for start in [0, text.len() / 3] {
+                let start = (start..=text.len())
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(0);
+                let words = super::super::patterns::words(text, start, text.len());
+                assert_eq!(
+                    g.find_in_words(text, start, text.len(), &words),
+                    g.find(text, start, text.len()),
+                    "should find in the words of {:?} what it finds in the text",
+                    &text[start..]
+                );
+            }
+        }
     }
 
     #[test]

@@ -449,7 +449,7 @@ pub fn sentence_mentions<'a>(
         .collect();
     let mut lexicon: Vec<Mention> = lex
         .names
-        .find(text, sentence.start, sentence.end)
+        .find_in_words(text, sentence.start, sentence.end, words)
         .into_iter()
         .map(|h| hit_mention(&lex.names, h, Source::Lexicon, text))
         .collect();

@@ -40,6 +40,10 @@ pub struct Word<'a> {
     /// The title that starts at the word and how many words it spans, as [`title_at`] finds it.
     /// Like `known`, set by [`find`], so that the stages after it need not look it up again.
     pub title: Option<(TitleClass, u8)>,
+    /// The word is runs of word characters joined by an inner apostrophe, full stop or
+    /// ampersand ("O'Neill", "U.S"), not one run ([`super::lexicon::Gazetteer::find_in_words`]
+    /// looks the runs up apart).
+    pub joined: bool,
 }
 
 /// A name a pattern found.
@@ -69,6 +73,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
 fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(Word<'a>) -> bool) {
     let block = &text[start..end];
     let mut begin: Option<usize> = None;
+    let mut joined = false;
     let bytes = block.as_bytes();
     let mut i = 0;
     // ASCII bytes are read without decoding a character, runs of letters a run at a time, and
@@ -93,6 +98,7 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
             let inner = matches!(c, '\'' | '’' | '.' | '&')
                 && begin.is_some()
                 && bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+            joined |= inner;
             is_word_char(c) || inner
         };
         if in_word {
@@ -104,6 +110,7 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
                 text: &block[b..at],
                 known: false,
                 title: None,
+                joined: std::mem::take(&mut joined),
             });
             if !go_on {
                 return;
@@ -117,6 +124,7 @@ fn each_word<'a>(text: &'a str, start: usize, end: usize, mut found: impl FnMut(
             text: &block[b..],
             known: false,
             title: None,
+            joined,
         });
     }
 }
@@ -130,12 +138,20 @@ pub fn word_estimate(text: &str) -> usize {
 }
 
 fn is_capitalised(word: &str) -> bool {
-    // Most words open with an ASCII or a Devanagari byte, told without decoding a character.
+    // Most words open with an ASCII or a Devanagari byte, told without decoding a character
+    // (and without a call: the rules ask it of most words).
     match word.as_bytes().first() {
         Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(0xE0) => false,
-        _ => word.chars().next().is_some_and(|c| c.is_uppercase()),
+        Some(0xE0) | None => false,
+        _ => opens_with_capital(word),
     }
+}
+
+/// Whether `word`'s first character is a capital, decoded: [`is_capitalised`] for the words
+/// that open with neither ASCII nor Devanagari.
+#[inline(never)]
+fn opens_with_capital(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -177,12 +193,30 @@ fn longest_affix_at<'l>(
     words: &[Word],
     i: usize,
 ) -> Option<(&'l Affix, usize)> {
+    let mut best = None;
+    each_affix_at(lex, text, words, i, &mut |affix, n| {
+        if has(affix) {
+            best = Some((affix, n));
+        }
+    });
+    best
+}
+
+/// Calls `found` with each entry of the lexicon's affixes that starts at word `i` and how many
+/// words it spans, shortest first (a callback through a pointer: one copy of the code for its
+/// two callers).
+fn each_affix_at<'l>(
+    lex: &'l Lexicon,
+    text: &str,
+    words: &[Word],
+    i: usize,
+    found: &mut dyn FnMut(&'l Affix, usize),
+) {
     // The key is the text itself, `text[start..end]`, while the words are one space apart and
     // keep their full stops; only another gap or a dropped full stop makes a key of its own.
     let start = words[i].start;
     let mut end = start;
     let mut owned: Option<String> = None;
-    let mut best = None;
     for n in 1..=lex.longest_affix.min(words.len() - i) {
         let k = i + n - 1;
         let word = crate::chars::trim_end_dots(words[k].text);
@@ -206,11 +240,10 @@ fn longest_affix_at<'l>(
                 &text[start..end]
             }
         };
-        if let Some(v) = lex.affix(key).filter(|a| has(a)) {
-            best = Some((v, n));
+        if let Some(affix) = lex.affix(key) {
+            found(affix, n);
         }
     }
-    best
 }
 
 /// The longest title at word `i`: its class and how many words it spans.
@@ -237,8 +270,8 @@ pub fn suffix_at<'l>(
 
 /// Whether only a space or two separates words `a` and `b`.
 fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.end..b.start];
-    !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ')
+    // Read as bytes: a gap of spaces is its bytes, and needs no check of character boundaries.
+    matches!(text.as_bytes()[a.end..b.start], [b' '] | [b' ', b' '])
 }
 
 /// Whether `word` can be part of a name in its script.
@@ -332,13 +365,18 @@ fn affixes_of(lex: &'static Lexicon, text: &str, words: &[Word]) -> Vec<Affixes>
             if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
                 return (None, None);
             }
-            // As title_at and suffix_at, which would ask about the first word again.
-            let title = longest_affix_at(lex, Affix::is_title, text, words, i);
-            let suffix = longest_affix_at(lex, Affix::is_suffix, text, words, i);
-            (
-                title.and_then(|(a, n)| Some((a.title?, n))),
-                suffix.and_then(|(a, n)| Some((a.suffix.as_ref()?, n))),
-            )
+            // As title_at and suffix_at, which would ask about the first word again, and read
+            // the keys twice: the longest of each.
+            let (mut title, mut suffix) = (None, None);
+            each_affix_at(lex, text, words, i, &mut |affix, n| {
+                if let Some(class) = affix.title {
+                    title = Some((class, n));
+                }
+                if let Some(s) = &affix.suffix {
+                    suffix = Some((s, n));
+                }
+            });
+            (title, suffix)
         })
         .collect()
 }
@@ -519,8 +557,8 @@ fn opens_styled_organisation(t: &Sentence, i: usize) -> bool {
 }
 
 fn adjacent_or_dot(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.end..b.start];
-    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '.')
+    let gap = &text.as_bytes()[a.end..b.start];
+    !gap.is_empty() && gap.len() <= 3 && gap.iter().all(|&c| c == b' ' || c == b'.')
 }
 
 /// Whether `a` and `b` are two halves of a hyphenated name ("वॉलर-ब्रिज", "गांधी-किंग
@@ -690,14 +728,27 @@ pub fn spelled_in_letters(lex: &Lexicon, word: &str) -> bool {
     // The letters that open word[at..] are its openings up to the longest letter's length that
     // are letters: a few set lookups instead of comparing every letter.
     let longest = lex.longest_initial;
+    let bytes = word.as_bytes();
+    // The furthest offset that letters spell up to: beyond it nothing is spelled (most words
+    // stop after a letter or two).
+    let mut furthest = 0;
     for at in 0..word.len() {
+        if at > furthest {
+            return false;
+        }
         let Some(n) = letters[at] else {
             continue;
         };
-        for end in at + 1..=(at + longest).min(word.len()) {
-            if word.is_char_boundary(end) && lex.initials.contains(&word[at..end]) {
+        // The openings of word[at..] that end on a character boundary, stepped over by the
+        // characters' lengths.
+        let limit = (at + longest).min(word.len());
+        let mut end = at;
+        while end < limit {
+            end += crate::chars::utf8_len(bytes[end]);
+            if end <= limit && lex.initials.contains(&word[at..end]) {
                 let next = &mut letters[end];
                 *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
+                furthest = furthest.max(end);
             }
         }
     }
@@ -734,7 +785,7 @@ fn surnamed_persons(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words);
     let mut i = 1;
     while i < words.len() {
-        if !lex.surnames.contains(words[i].text) || words[i].known {
+        if !lex.is_surname(words[i].text) || words[i].known {
             i += 1;
             continue;
         }
@@ -978,9 +1029,10 @@ fn inflected(lex: &Lexicon, word: &str) -> bool {
 fn glossed_names(t: &Sentence, found: &mut Vec<Found>) {
     let (text, words) = (t.text, t.words);
     for i in 1..words.len() {
-        let gap = &text[words[i - 1].end..words[i].start];
-        // Most gaps are a space: told from the bytes before the gap is trimmed.
-        let bracket = gap.bytes().any(|b| b == b'(') && gap.trim() == "(";
+        // Most gaps are a space: told from the bytes before the gap is sliced and trimmed.
+        let (a, b) = (words[i - 1].end, words[i].start);
+        let bracket =
+            text.as_bytes()[a..b].iter().any(|b| matches!(b, b'(')) && text[a..b].trim() == "(";
         if !bracket || has_devanagari(words[i].text) || !is_capitalised(words[i].text) {
             continue;
         }
@@ -1104,7 +1156,8 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
     };
     let mut i = 0;
     while i < words.len() {
-        if !starts_run(i) {
+        // Most words open with a small or a Devanagari letter: told without the closure's call.
+        if !is_capitalised(words[i].text) || !starts_run(i) {
             i += 1;
             continue;
         }
@@ -1459,6 +1512,48 @@ mod tests {
             is_all_caps("NEW") && !is_all_caps("New") && !is_all_caps("A") && is_all_caps("U.S"),
             "should tell words in capitals from their bytes"
         );
+    }
+
+    #[test]
+    fn spells_in_letters_as_a_search_of_every_opening_does() {
+        let lex = super::super::lexicon::builtin();
+        // Every opening of every reachable offset, as the search first read them.
+        let reference = |word: &str| {
+            if word.len() > 64 || !word.first_is(|c| ('\u{0900}'..='\u{097F}').contains(&c)) {
+                return false;
+            }
+            let mut letters = [None::<u8>; 65];
+            letters[0] = Some(0);
+            for at in 0..word.len() {
+                let Some(n) = letters[at] else { continue };
+                for end in at + 1..=(at + lex.longest_initial).min(word.len()) {
+                    if word.is_char_boundary(end) && lex.initials.contains(&word[at..end]) {
+                        let next = &mut letters[end];
+                        *next = Some(next.map_or(n + 1, |m| m.min(n + 1)));
+                    }
+                }
+            }
+            letters[word.len()].is_some_and(|n| n >= 3)
+        };
+        let initials: Vec<&str> = lex.initials.iter().copied().collect();
+        let mut words: Vec<String> = Vec::new();
+        for a in &initials {
+            for b in &initials {
+                words.push(format!("{a}{b}"));
+                words.push(format!("{a}{b}{a}"));
+                words.push(format!("{a}{b}क"));
+                words.push(format!("{a}x{b}{b}"));
+            }
+        }
+        let sample = include_str!("../../samples/sample-hi-russia-north-korea.txt");
+        words.extend(sample.split_whitespace().map(str::to_string));
+        for word in &words {
+            assert_eq!(
+                spelled_in_letters(lex, word),
+                reference(word),
+                "should tell whether {word:?} is spelled in letters"
+            );
+        }
     }
 
     #[test]

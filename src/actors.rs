@@ -305,8 +305,22 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     let words_of = |g: &Group| longest_name(text, mentions, g);
     let kind_of = |g: &Group| mentions[g.mentions[0]].kind;
     // Each group's longest name, worked out once and again only for a group that grows: the
-    // loop pairs every group with every other.
-    let mut names: Vec<Vec<&str>> = groups.iter().map(words_of).collect();
+    // loop pairs every group with every other. A person's is never read (only groups of the
+    // kind of a group that is no person's are), so it is left empty, and its group unlisted.
+    let mut names: Vec<Vec<&str>> = groups
+        .iter()
+        .map(|g| {
+            let person = g
+                .mentions
+                .first()
+                .is_some_and(|&m| mentions[m].kind == ActorKind::Person);
+            if person {
+                Vec::new()
+            } else {
+                words_of(g)
+            }
+        })
+        .collect();
     // The groups whose longest name starts with a given word, listed under the first word of
     // each name they have had (a group is listed again when its name changes); the test below
     // reads their current names, so it keeps those that now start and end as the short name.

@@ -461,20 +461,27 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
                 && name_word_count(surface(text, &mentions[m])) == 1
         })
     };
-    // Each group's longest name and kind, worked out once: the loop below pairs every group
-    // with every other.
+    // Each group's kind, whether it may be a short name (a person's or a guess), and its
+    // longest name, worked out once: the loop below pairs every group with every other. Only
+    // people's and short names' longest names are read: the others are left empty.
+    let persons: Vec<bool> = groups.iter().map(person).collect();
+    let may_be_short: Vec<bool> = groups
+        .iter()
+        .zip(&persons)
+        .map(|(g, &person)| person || guess(g))
+        .collect();
     let longests: Vec<Vec<&str>> = groups
         .iter()
-        .map(|g| longest_name(text, mentions, g))
+        .zip(&may_be_short)
+        .map(|(g, &read)| match read {
+            true => longest_name(text, mentions, g),
+            false => Vec::new(),
+        })
         .collect();
-    let persons: Vec<bool> = groups.iter().map(person).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
+    // (A stable sort: the short names keep their order whatever the others' lengths.)
     crate::sort::by_key(&mut order, |&g| longests[g].len());
-    let shorts: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&g| persons[g] || guess(&groups[g]))
-        .collect();
+    let shorts: Vec<usize> = order.iter().copied().filter(|&g| may_be_short[g]).collect();
     // The people whose longest name holds each short name as a run of words, in group order:
     // each short name meets only the names it is a run of, not every group (quadratic in the
     // people of a long text). Only runs as long as some short name are listed; a run's key is

@@ -662,6 +662,70 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The [`words`] of `text` with their [`word_key`]s, a word that is one run of letters keyed
+/// from what reading it found (without walking it again).
+pub fn keyed_words(text: &str) -> impl Iterator<Item = (usize, &str, Cow<'_, str>)> {
+    word_runs(text).map(move |(start, end, run)| {
+        let word = &text[start..end];
+        let key = match run {
+            Some(false) => Cow::Borrowed(word),
+            Some(true) => Cow::Owned(word.to_ascii_lowercase()),
+            None => word_key(word),
+        };
+        (start, word, key)
+    })
+}
+
+/// The byte ranges of [`words`], each with, for a word that is one run of letters
+/// ([`crate::chars::letter_run`]), whether the run has an ASCII capital.
+fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize, Option<bool>)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Each piece between white space, from its first to its last word character; runs of
+    // letters ([`crate::chars::letter_run`]) are read a run at a time.
+    std::iter::from_fn(move || loop {
+        let mut word: Option<(usize, usize)> = None;
+        let mut run = None;
+        let mut in_piece = false;
+        while at < bytes.len() {
+            let (run_end, upper) = crate::chars::letter_run(bytes, at);
+            if run_end > at {
+                run = word.is_none().then_some(upper);
+                word = Some((word.map_or(at, |(start, _)| start), run_end));
+                in_piece = true;
+                at = run_end;
+                // A space after the run ends the piece (most words end so).
+                if bytes.get(at) == Some(&b' ') {
+                    at += 1;
+                    break;
+                }
+                continue;
+            }
+            let (c, len) = crate::chars::char_at(text, at);
+            if c.is_whitespace() {
+                if in_piece {
+                    // The next piece starts after this white space.
+                    at += len;
+                    break;
+                }
+            } else {
+                in_piece = true;
+                if is_word_char(c) {
+                    word = Some((word.map_or(at, |(start, _)| start), at + len));
+                    run = None;
+                }
+            }
+            at += len;
+        }
+        if let Some((start, end)) = word {
+            return Some((start, end, run));
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+    })
+}
+
 impl Markers {
     /// Whether a word that opens with `first` may be a [`Markers::caption_starts`] word (then
     /// it is looked up): by the first characters of those words in ASCII (without case) and

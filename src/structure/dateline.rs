@@ -66,6 +66,17 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// The first bytes of the [`MONTHS`].
+const MONTH_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < MONTHS.len() {
+        table[MONTHS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Whether `words` (a short run) carries evidence of a dateline or byline.
 fn evidence(text: &str) -> bool {
     let m = markers();
@@ -73,24 +84,27 @@ fn evidence(text: &str) -> bool {
     if all.is_empty() || all.len() > MAX_WORDS {
         return false;
     }
-    if all
-        .iter()
-        .any(|w| m.is_function_word(w) || m.refers_back(w))
-    {
-        return false;
+    // One lookup a word: a word that rules the line out anywhere outweighs an agency.
+    let mut agency = false;
+    for w in &all {
+        match m.dateline_word(w) {
+            None => return false,
+            Some(credit) => agency |= credit,
+        }
     }
-    if all.iter().any(|w| m.agency(w).is_some()) {
+    if agency {
         return true;
     }
-    let lower = super::markers::fold(text);
-    if all
-        .iter()
-        .any(|w| MONTHS.contains(&super::markers::word_key(w).as_ref()))
-    {
+    if all.iter().any(|w| {
+        // Only a word that opens as some month does is keyed and compared.
+        let first = w.as_bytes()[0].to_ascii_lowercase();
+        MONTH_FIRST_BYTES[usize::from(first)]
+            && MONTHS.contains(&super::markers::word_key(w).as_ref())
+    }) {
         return true;
     }
     // A known city as the whole text or as one comma-separated part of it.
-    lower
+    super::markers::fold(text)
         .split(&[',', '/', '|'][..])
         .map(|part| part.trim_where(is_not_word_char))
         .any(|part| m.is_place(part))

@@ -135,17 +135,18 @@ pub fn kicker_split(text: &str, range: Range) -> Option<(Range, Range)> {
     let line = range.slice(text);
     let m = markers();
     let mut quoted = false;
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
+    let mut before = None;
+    for (at, c) in line.char_indices() {
         if is_quote(c) {
             quoted = true;
         }
         if !matches!(c, ':' | '：') {
+            before = Some(c);
             continue;
         }
-        let before = chars[..k].last().map(|&(_, b)| b);
-        let after = chars.get(k + 1).map(|&(_, a)| a);
+        let after = line[at + c.len_utf8()..].chars().next();
         if before.is_some_and(|b| b.is_ascii_digit()) && after.is_some_and(|a| a.is_ascii_digit()) {
+            before = Some(c);
             continue; // 10:30
         }
         if quoted {
@@ -154,11 +155,10 @@ pub fn kicker_split(text: &str, range: Range) -> Option<(Range, Range)> {
         let label = &line[..at];
         let rest = &line[at + c.len_utf8()..];
         let label_words: Vec<&str> = words(label).map(|(_, w)| w).collect();
-        let rest_words = words(rest).count();
+        // The rest has at least two words and as many as the label: counted only so far.
         let ok = (1..=KICKER_MAX_WORDS).contains(&label_words.len())
             && label.chars().count() <= 60
-            && rest_words >= 2
-            && rest_words >= label_words.len()
+            && words(rest).nth(label_words.len().max(2) - 1).is_some()
             && !label_words.last().is_some_and(|w| m.is_function_word(w))
             && !label_words.first().is_some_and(|w| m.refers_back(w));
         if !ok {

@@ -741,10 +741,29 @@ impl Markers {
     }
 
     pub fn opener(&self, word: &str) -> Option<Opener> {
+        Self::opener_of(word, self.word(word)?)
+    }
+
+    fn opener_of(word: &str, entry: &Word) -> Option<Opener> {
         // Latin openers are capitalised words: "It" opens a sentence, "it" does not.
-        let kind = self.word(word)?.opener?;
+        let kind = entry.opener?;
         let latin = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         (!latin || word.chars().next().is_some_and(char::is_uppercase)).then_some(kind)
+    }
+
+    /// For a word of a line that may be a dateline, with one lookup: `None` when the word rules
+    /// the line out ([`Markers::is_function_word`] or [`Markers::refers_back`]), else whether it
+    /// is a news agency or staff credit ([`Markers::agency`]).
+    pub fn dateline_word(&self, word: &str) -> Option<bool> {
+        let Some(entry) = self.word(word) else {
+            return Some(false);
+        };
+        let rules_out = entry.function_word == Some(FunctionWord::ClosesNothing)
+            || matches!(
+                Self::opener_of(word, entry),
+                Some(Opener::Pronoun | Opener::Continuation)
+            );
+        (!rules_out).then_some(entry.agency.is_some())
     }
 
     pub fn abbreviation(&self, word: &str) -> Option<Abbreviation> {

@@ -1,5 +1,5 @@
 //! A set of words asked about nearly every word of a text (title openers, speech verbs, speaker
-//! words), most of which it does not hold. Beside the hash set it keeps 1,024 bits, one for each
+//! words), most of which it does not hold. Beside the hash set it keeps 4,096 bits, one for each
 //! (length, first byte, third byte, last byte) of its words, hashed: a word whose bit is clear is
 //! not in the set, told in a few instructions without hashing the word or probing the table.
 //! `contains` answers exactly as the hash set does.
@@ -13,20 +13,20 @@ use std::hash::Hash;
 pub struct WordSet<K> {
     words: HashSet<K>,
     /// Bit [`slot`] of each word of `words`.
-    maybe: [u64; 16],
+    maybe: [u64; 64],
 }
 
 impl<K> Default for WordSet<K> {
     fn default() -> Self {
         WordSet {
             words: HashSet::default(),
-            maybe: [0; 16],
+            maybe: [0; 64],
         }
     }
 }
 
 /// The filter bit of `word`: its length and three of its bytes (for Devanagari, the third is
-/// the first letter's own byte), mixed by a multiplication and cut to 10 bits.
+/// the first letter's own byte), mixed by a multiplication and cut to 12 bits.
 #[inline]
 fn slot(word: &str) -> usize {
     let b = word.as_bytes();
@@ -35,7 +35,7 @@ fn slot(word: &str) -> usize {
         ^ byte(0) << 8
         ^ byte(2.min(b.len().saturating_sub(1))) << 16
         ^ byte(b.len().saturating_sub(1)) << 24;
-    (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
@@ -43,7 +43,7 @@ impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
     pub fn with_capacity(n: usize) -> Self {
         WordSet {
             words: HashSet::with_capacity_and_hasher(n, Default::default()),
-            maybe: [0; 16],
+            maybe: [0; 64],
         }
     }
 

@@ -8,7 +8,7 @@
 //! [`STRUCTURE_READ_ALSO`], ...) are generated from the directory listing, so a missing file is
 //! a compile error. The two big word lists ([`LEXICON_HI_COMMON`], [`LEXICON_EN_WORDS`]) are
 //! [`SortedList`]s instead, stored packed (one byte per Devanagari letter) and front-coded, and
-//! searched with [`contains`] through an index of every sixteenth line made at first use (about
+//! searched with [`contains`] through an index of every eighth line made at first use (about
 //! 1 M instructions natively), without unpacking them.
 
 use std::sync::OnceLock;
@@ -275,7 +275,7 @@ fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
 
 /// How many lines of a sorted list one entry of its [`LineIndex`] stands for: a lookup scans at
 /// most this many lines.
-const INDEXED_EVERY: usize = 16;
+const INDEXED_EVERY: usize = 8;
 
 /// Every [`INDEXED_EVERY`]th line of a front-coded list, whole, with where to go on reading
 /// after it. A front-coded list is its lines in byte order, each as the number of bytes to drop
@@ -727,7 +727,7 @@ mod tests {
         assert_eq!(
             index.keys.len(),
             words.len().div_ceil(INDEXED_EVERY),
-            "should index every sixteenth line"
+            "should index every eighth line"
         );
         for word in &words {
             assert!(

@@ -804,11 +804,7 @@ impl Lexicon {
         if word.is_ascii() {
             // "Friday's" is as common as "Friday".
             let word = word.strip_suffix("'s").unwrap_or(word);
-            let mut buffer = [0u8; 24];
-            match crate::chars::ascii_lowercase_in(word, &mut buffer) {
-                Some(lower) => self.en_common.contains(lower),
-                None => self.en_common.contains(word.to_ascii_lowercase().as_str()),
-            }
+            self.en_common.contains_ascii_lowercase(word)
         } else {
             self.hi_function_words.contains(word) || data::contains(self.hi_common, word)
         }

@@ -549,40 +549,32 @@ const DEVANAGARI_SHAPE_PAIRS: [u32; 2] = [
 
 /// [`hash`] of two parts, in a constant.
 const fn const_hash_pair(template: u8, first: &[u8], second: &[u8]) -> u32 {
-    let mut h = Fnv(const_state(template, first));
-    h.feed(0xff);
-    let mut i = 0;
-    while i < second.len() {
-        h.feed(second[i]);
-        i += 1;
-    }
-    h.finish()
+    fed(Fnv(const_state(template, first)), second).finish()
 }
 
 /// The FNV state of [`hash`] after the template and one part.
 const fn const_state(template: u8, part: &[u8]) -> u32 {
-    let mut h = Fnv::new(template);
+    fed(Fnv::new(template), part).0
+}
+
+/// `h` after one more part: its separator, then its bytes.
+const fn fed(mut h: Fnv, part: &[u8]) -> Fnv {
     h.feed(0xff);
     let mut i = 0;
     while i < part.len() {
         h.feed(part[i]);
         i += 1;
     }
-    h.0
+    h
 }
 
 /// [`hash`] of no part or of one, in a constant.
 const fn const_hash(template: u8, part: &[u8], has_part: bool) -> u32 {
-    let mut h = Fnv::new(template);
     if has_part {
-        h.feed(0xff);
-        let mut i = 0;
-        while i < part.len() {
-            h.feed(part[i]);
-            i += 1;
-        }
+        Fnv(const_state(template, part)).finish()
+    } else {
+        Fnv::new(template).finish()
     }
-    h.finish()
 }
 
 fn marker_flag(next: bool, next2: bool) -> &'static str {

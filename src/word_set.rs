@@ -63,16 +63,14 @@ impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
     /// Whether `word` is in the set.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        let s = slot(word);
-        self.maybe[s / 64] >> (s % 64) & 1 == 1 && self.words.contains(word)
+        self.may_hold(slot(word)) && self.words.contains(word)
     }
 
     /// Whether `word` in ASCII lower case (as [`str::to_ascii_lowercase`] makes it) is in the
     /// set. The quick test lowers only the three bytes it reads: most words that are not in the
     /// set are turned away without lowering them whole.
     pub fn contains_ascii_lowercase(&self, word: &str) -> bool {
-        let s = slot_of(word.as_bytes(), |b| b.to_ascii_lowercase());
-        if self.maybe[s / 64] >> (s % 64) & 1 == 0 {
+        if !self.may_hold(slot_of(word.as_bytes(), |b| b.to_ascii_lowercase())) {
             return false;
         }
         let mut buffer = [0u8; 24];
@@ -80,6 +78,13 @@ impl<K: Borrow<str> + Hash + Eq> WordSet<K> {
             Some(lower) => self.words.contains(lower),
             None => self.words.contains(word.to_ascii_lowercase().as_str()),
         }
+    }
+
+    /// The quick test: whether a word of slot `s` ([`slot`]) may be in the set (it is not
+    /// when its bit is clear).
+    #[inline]
+    fn may_hold(&self, s: usize) -> bool {
+        self.maybe[s / 64] >> (s % 64) & 1 == 1
     }
 
     /// The words, in no order.
@@ -153,13 +158,7 @@ mod tests {
         let others = [
             "the", "a", "strike", "harbour", "और", "के", "ने", "workers", "on",
         ];
-        let told = others
-            .iter()
-            .filter(|w| {
-                let s = slot(w);
-                set.maybe[s / 64] >> (s % 64) & 1 == 0
-            })
-            .count();
+        let told = others.iter().filter(|w| !set.may_hold(slot(w))).count();
         assert!(
             told >= others.len() - 2,
             "should rule out most non-members by the bits alone, ruled out {told}"

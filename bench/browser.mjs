@@ -9,10 +9,19 @@ const env = await start();
 const results = [];
 const idleResults = [];
 const coldResults = [];
-/** One load of the bench page in a fresh context. */
-async function load(query) {
+const pageResults = [];
+// A reader's phone network for bench/page.html (about Chrome DevTools' "Fast 4G"): the wasm
+// takes a while to come, as it does for readers, and the widget's wait for it shows.
+const MOBILE = { offline: false, latency: 40, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 };
+/** One load of a bench page in a fresh context (over MOBILE with `slow`). */
+async function load(query, path = "bench/browser.html", slow = false) {
   const page = await newPage(env);
-  await page.goto(`${env.url}bench/browser.html?${query}`);
+  if (slow) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", MOBILE);
+  }
+  await page.goto(`${env.url}${path}?${query}`);
   await page.waitForFunction(() => window.benchResult, null, { timeout: 120000 });
   const result = await page.evaluate(() => window.benchResult);
   if (result.error) throw new Error(`bench page: ${result.error}`);
@@ -25,6 +34,7 @@ try {
     results.push(await load(`runs=${QUICK ? 30 : 200}`));
     idleResults.push(await load("idle=1"));
     coldResults.push(await load("cold=1"));
+    pageResults.push(await load("", "bench/page.html", true));
   }
 } finally {
   await env.close();
@@ -59,6 +69,9 @@ printTable(
     ["  … + next animation frame", ms(med((r) => r.widgetFirst.frame))],
     ["init of the widget's module (dist/newslens_text_bg.wasm, without the HTML reader)", ms(med((r) => r.initMs, coldResults))],
     ["widget first render right after that init (first parse included): DOM built / + style and layout", `${ms(med((r) => r.widgetCold.built, coldResults))} / ${ms(med((r) => r.widgetCold.laidOut, coldResults))}`],
+    ["page load as a site makes it (bench/page.html: widget.min.js, <news-lens src>, 9 Mbit/s, 40 ms): wasm arrived → Article shown", ms(med((r) => r.sinceWasm, pageResults))],
+    ["  … of which from init done (instantiated) to the Article shown / the first parse in it", `${ms(med((r) => r.sinceInit, pageResults))} / ${ms(med((r) => r.parse, pageResults))}`],
+    ["  … then that first render's style and layout (fonts looked up while the wasm loaded)", ms(med((r) => r.layout, pageResults))],
     ["widget render on a new element, median of 20: DOM built / + layout (parse)", `${ms(med((r) => r.widgetAgain.built))} / ${ms(med((r) => r.widgetAgain.laidOut))} (${ms(med((r) => r.widgetAgain.parse))})`],
   ],
 );

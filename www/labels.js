@@ -69,5 +69,12 @@ export function prefetchLabels(text) {
   for (const [lang, [script]] of Object.entries(MORE)) if (script.test(start)) loadLabels(lang);
 }
 
+/** A guess before the parse: the language with labels whose script the start of `text` is in. */
+export function scriptLang(text) {
+  const start = text.slice(0, 2000);
+  for (const [lang, [script]] of Object.entries(MORE)) if (script.test(start)) return lang;
+  return null;
+}
+
 /** "rtl" or "ltr" for a language tag. */
 export const directionOf = (tag) => (RTL.has(primary(tag)) ? "rtl" : "ltr");

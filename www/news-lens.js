@@ -12,7 +12,7 @@
 // actors and quotes beside it, and `restore()` undoes it all.
 import { init, parse } from "../js/index.js";
 import { css } from "./styles.js";
-import { labelsFor, loadLabels, prefetchLabels, directionOf } from "./labels.js";
+import { labelsFor, loadLabels, prefetchLabels, directionOf, scriptLang } from "./labels.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const QUOTE_MARKS = "\"'“”‘’«»„‟‹›「」『』";
@@ -47,6 +47,23 @@ function svgEl(tag, attrs = {}) {
   const node = document.createElementNS(SVG, tag);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
   return node;
+}
+
+/** For #preview: an Article made of the words at the start of `text`, with each part #show renders. */
+function previewArticle(text) {
+  const w = [...text.slice(0, 400).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  if (w.length < 4) return null;
+  const all = { start: w[0].start, end: w.at(-1).end };
+  const actor = (id, word, kind) => ({ id, name: word.text, kind, mentions: [word], quoteCount: 1 });
+  return {
+    lang: scriptLang(text),
+    title: all,
+    kicker: w[0],
+    sections: [{ paragraphs: [all] }, { heading: w[1], paragraphs: [all] }],
+    related: [all],
+    quotes: [{ ...w[2], kind: "direct", speaker: "a" }],
+    actors: [actor("a", w[w.length >> 1], "person"), actor("b", w.at(-1), "country")],
+  };
 }
 
 /** Removes the indentation an HTML author gave the text written inside the element. */
@@ -327,7 +344,14 @@ export class NewsLensElement extends HTMLElement {
     try {
       this.#notice(this.#labels.loading);
       prefetchLabels(text);
-      await init(this.getAttribute("wasm") || new URL("../dist/newslens_text_bg.wasm", import.meta.url));
+      const ready = init(this.getAttribute("wasm") || new URL("../dist/newslens_text_bg.wasm", import.meta.url));
+      // A race that `ready` wins if it has settled (a microtask later, not a frame).
+      const waiting = {};
+      if ((await Promise.race([ready, waiting])) === waiting) {
+        if (token !== this.#token) return;
+        this.#preview(text);
+        await ready;
+      }
       if (token !== this.#token) return;
       const started = performance.now();
       article = parse(text);
@@ -356,7 +380,40 @@ export class NewsLensElement extends HTMLElement {
     if (!this.#article) this.#root.replaceChildren(el("p", { class: "notice", part: "notice", role: "status", text: message }));
   }
 
-  #show(article) {
+  /**
+   * While the wasm loads: lays out, hidden, what #show builds for the start of the text, so
+   * that the browser finds the fonts and compiles this code before the Article comes, not
+   * after (in Chromium on Linux, finding fonts was most of a first render's layout).
+   */
+  #preview(text) {
+    const article = !this.#page && !this.#article && previewArticle(text);
+    if (!article) return;
+    const [notice] = this.#root.children;
+    const labels = this.#labels;
+    try {
+      this.#show(article, true);
+      const base = this.#root.firstChild;
+      // Nothing for the page: no parts, no ids, no `.main` (which shows an Article is in).
+      for (const node of [base, ...base.querySelectorAll("[part], [id], .main")]) {
+        node.removeAttribute("part");
+        node.removeAttribute("id");
+        node.classList.remove("main");
+      }
+      base.classList.add("preview");
+      base.ariaHidden = "true";
+      base.inert = true;
+      this.#root.replaceChildren(notice, base);
+    } catch {
+      this.#root.replaceChildren(notice);
+    }
+    this.#labels = labels;
+    this.#article = null;
+    this.#actors = new Map();
+    this.#mentions = this.#quotes = [];
+    this.#parts = {};
+  }
+
+  #show(article, preview = false) {
     if (!article || typeof article !== "object") return this.#fail(new Error("no Article to show"), this.#text);
     const text = this.#text;
     const n = text.length;
@@ -407,6 +464,7 @@ export class NewsLensElement extends HTMLElement {
     }
     base.append(card, status);
     this.#root.replaceChildren(base);
+    if (preview) return;
     this.dispatchEvent(new CustomEvent("newslens-parsed", { detail: article, bubbles: true, composed: true }));
   }
 

@@ -110,6 +110,7 @@ summary:hover { color: var(--nl-accent); }
 .title .q, summary .q { background: none; }
 .m.on { background: var(--nl-mention); box-shadow: 0 0 0 1px var(--nl-focus); color: var(--nl-text); }
 .plain p { white-space: pre-wrap; margin: 0 0 .8rem; font-family: var(--nl-font-body); }
+.preview { visibility: hidden; height: 0; overflow: hidden; padding-block: 0; }
 .notice { padding: .75rem 1rem; border-radius: var(--nl-radius); background: var(--nl-surface); border-inline-start: 4px solid var(--nl-accent); }
 .status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .cards { list-style: none; padding: 0; display: grid; gap: .5rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }

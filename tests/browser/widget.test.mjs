@@ -315,6 +315,63 @@ test("the labels of a Hindi text start loading while the wasm loads, not after t
   assert.equal(await page.locator("news-lens [data-v=article]").textContent(), "लेख", "should show the Hindi labels");
 });
 
+test("while the wasm loads, a hidden preview of the text's start is laid out, and the Article replaces it", async () => {
+  const page = await newPage(env);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.url + "tests/browser/fixtures/page.html");
+  await page.waitForFunction(() => customElements.get("news-lens"));
+  await page.evaluate((t) => {
+    window.events = 0;
+    document.addEventListener("newslens-parsed", () => window.events++);
+    document.getElementById("lens").text = t;
+  }, HI_TEXT);
+  await page.waitForFunction(() => document.getElementById("lens").shadowRoot.querySelector(".preview"));
+  const preview = await page.evaluate(() => {
+    const lens = document.getElementById("lens");
+    const root = lens.shadowRoot;
+    const box = root.querySelector(".preview");
+    const shown = [...box.querySelectorAll("p, h2, h3, li, summary")].filter((e) => e.textContent.trim() && !e.closest("[hidden]"));
+    return {
+      notice: root.querySelector(".notice")?.textContent,
+      hidden: [getComputedStyle(box).visibility, box.getBoundingClientRect().height, box.getAttribute("aria-hidden"), box.inert],
+      laidOut: shown.length > 0 && shown.every((e) => e.getClientRects().length > 0),
+      devanagari: /[\u0900-\u097F]/.test(box.textContent),
+      pageFacing: box.querySelectorAll("[part], [id], .main").length + (box.hasAttribute("part") ? 1 : 0),
+      article: lens.article,
+      events: window.events,
+    };
+  });
+  assert.ok(preview.notice, "should still say it is loading");
+  assert.deepEqual(preview.hidden, ["hidden", 0, "true", true], "should be invisible, take no room, and be hidden from assistive technology and focus");
+  assert.ok(preview.laidOut, "should be laid out (that is its point: the fonts are found then)");
+  assert.ok(preview.devanagari, "should be made of the text's own words");
+  assert.equal(preview.pageFacing, 0, "should expose no parts, ids or .main to the page");
+  assert.equal(preview.article, null, "should not be the element's article");
+  assert.equal(preview.events, 0, "should not announce an Article");
+  release();
+  await waitForArticle(page, "#lens");
+  const after = await page.evaluate(() => ({ previews: document.getElementById("lens").shadowRoot.querySelectorAll(".preview").length, events: window.events }));
+  assert.deepEqual(after, { previews: 0, events: 1 }, "should be replaced by the Article, announced once");
+  // Once the wasm is in, a new element parses at once: nothing to overlap, so no preview.
+  const later = await page.evaluate(async (t) => {
+    const lens = document.createElement("news-lens");
+    let previews = 0;
+    new MutationObserver(() => (previews += lens.shadowRoot.querySelectorAll(".preview").length)).observe(lens.shadowRoot, { childList: true, subtree: true });
+    const shown = new Promise((resolve) => lens.addEventListener("newslens-parsed", resolve));
+    lens.text = t;
+    document.body.append(lens);
+    await shown;
+    return previews;
+  }, HI_TEXT);
+  assert.equal(later, 0, "should build no preview when the wasm is ready");
+  assert.deepEqual(page.problems, [], "should log no errors");
+});
+
 test("article text that looks like HTML is shown as text and runs nothing", async () => {
   for (const real of [false, true]) {
     const page = real ? await newPage(env) : await openFixture(env, HOSTILE_TEXT, hostileArticle());

@@ -257,6 +257,11 @@ pub struct Word<'a> {
     alone: [u32; 5],
 }
 
+/// The length in bytes of the UTF-8 character that `lead` opens.
+fn utf8_len(lead: u8) -> usize {
+    1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0)
+}
+
 /// The pair templates (first part the form: 17, 18, 25, 26, 29; the shape: 19, 20).
 const PAIR_TEMPLATES: [u8; 7] = [17, 18, 19, 20, 25, 26, 29];
 
@@ -328,15 +333,18 @@ impl<'a> Word<'a> {
     pub fn visit(&self, is_boundary: bool, mut visit: impl FnMut(Role, u32)) {
         let w: &str = &self.form;
         let bytes = w.as_bytes();
-        // Where each character starts, found once (on the stack for all but long words).
-        let mut stack = [0u32; 48];
+        // Where each character starts, found once, lead byte to lead byte (a Hindi word is a
+        // few characters of three bytes each); on the stack for all but long words: a small
+        // buffer is zeroed in a few stores, not a call.
+        let mut stack = [0u32; 16];
+        let (mut n, mut at) = (0, 0);
+        while let (Some(&lead), Some(start)) = (bytes.get(at), stack.get_mut(n)) {
+            *start = at as u32;
+            n += 1;
+            at += utf8_len(lead);
+        }
         let heap: Vec<u32>;
-        let starts: &[u32] = if bytes.len() <= stack.len() {
-            let mut n = 0;
-            for (at, _) in bytes.iter().enumerate().filter(|&(_, b)| b & 0xC0 != 0x80) {
-                stack[n] = at as u32;
-                n += 1;
-            }
+        let starts: &[u32] = if at >= bytes.len() {
             &stack[..n]
         } else {
             heap = w.char_indices().map(|(at, _)| at as u32).collect();

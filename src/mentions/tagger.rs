@@ -209,7 +209,8 @@ impl Model {
         if block >> bit & 1 == 0 {
             return None;
         }
-        let before = (block >> 8) + u32::from(ONES[usize::from(block as u8 & ((1u8 << bit) - 1))]);
+        // The low byte's bits below `bit`, shifted to its top (the others out of it).
+        let before = (block >> 8) + u32::from(ONES[usize::from((block << (8 - bit)) as u8)]);
         Some(before as usize)
     }
 

@@ -65,7 +65,7 @@ pub fn merge(
     let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
     let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
     extra.extend(parts);
-    let repeats = repeated_names(text, mentions, &groups, &extra, regions);
+    let repeats = repeated_names(text, mentions, &groups, &extra, regions, sentence_words);
     extra.extend(repeats);
     crate::sort::by_key(&mut extra, |(_, r)| r.start);
     let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
@@ -1010,12 +1010,14 @@ fn name_part_mentions(
 
 /// A name that a pattern found once is the same name wherever else the article uses it
 /// ("बंगाईगांव (Bongaigaon) जिले", later "बंगाईगांव को"), unless it is an ordinary word.
+/// `sentence_words` are the words of the sentences of `regions`, in order.
 fn repeated_names(
     text: &str,
     mentions: &[Mention],
     groups: &[Group],
     taken: &[(usize, Range)],
     regions: &[Region],
+    sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
     // Each surface's group, or [`ORDINARY`] for a surface that is an ordinary word (one map of
@@ -1085,10 +1087,18 @@ fn repeated_names(
     );
     // The bytes of the text already claimed here (claimed places never overlap one another).
     let mut claimed = vec![false; text.len()];
+    // The words of each region's sentences, which name the region's runs of word characters
+    // (read once already; reading the text again here was half the work of this stage).
+    let mut first_sentence = 0;
     for region in regions {
         let block = region.range.slice(text);
+        let sentences = first_sentence..first_sentence + region.sentences.len();
+        first_sentence = sentences.end;
         let places = match &by_first_word {
-            Some(by_first_word) => at_word_starts(by_first_word, &surfaces, block),
+            Some(by_first_word) => {
+                let words = sentence_words.get(sentences).map(|words| (region, words));
+                at_word_starts(by_first_word, &surfaces, block, words)
+            }
             None => occurrences(automaton.as_ref(), &surfaces, block),
         };
         for (p, at) in places {
@@ -1170,9 +1180,30 @@ struct FirstWords<'s> {
     opens: [bool; 256],
 }
 
+impl FirstWords<'_> {
+    /// Adds to `places` those of `surfaces` that open at the word `block[at..end]`.
+    /// (Not inlined: the test before it is, and is what most words get.)
+    #[inline(never)]
+    fn places_at(
+        &self,
+        surfaces: &[&str],
+        block: &str,
+        at: usize,
+        end: usize,
+        places: &mut Vec<(usize, usize)>,
+    ) {
+        for &p in self.by_word.get(&block[at..end]).into_iter().flatten() {
+            if block[at..].starts_with(surfaces[p]) {
+                places.push((p, at));
+            }
+        }
+    }
+}
+
 /// A number below 256 for the character at byte `at` of `bytes` (a character boundary): an
 /// ASCII character's own, a Devanagari one's offset in its block above 128, else its first byte.
 /// Characters may share one, but a character always has the same one.
+#[inline]
 fn opening(bytes: &[u8], at: usize) -> usize {
     match bytes.get(at..) {
         Some(&[0xE0, b1 @ (0xA4 | 0xA5), b2, ..]) => {
@@ -1259,11 +1290,38 @@ fn word_run_end(s: &str, mut at: usize) -> usize {
 /// opens with that word, found by looking the word up in `first` ([`first_words`]).
 /// A place that does not open a word, or whose first word runs on past the surface's, has a
 /// word character before it or after it and is never kept.
-fn at_word_starts(first: &FirstWords, surfaces: &[&str], block: &str) -> Vec<(usize, usize)> {
+/// `words`, if given, are the block's region and the words of its sentences ([`sentence_runs`]).
+fn at_word_starts(
+    first: &FirstWords,
+    surfaces: &[&str],
+    block: &str,
+    words: Option<(&Region, &[Vec<Word>])>,
+) -> Vec<(usize, usize)> {
     let bytes = block.as_bytes();
     let mut places: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
+    // Most words open otherwise than any surface: the test is made here, small enough to be
+    // inlined where words are found, and only the rest are looked up.
+    let mut look_up = |at: usize, end: usize| {
+        if first.opens[opening(bytes, at)] {
+            first.places_at(surfaces, block, at, end, &mut places);
+        }
+    };
+    let from_words =
+        words.is_some_and(|(region, words)| sentence_runs(block, region, words, &mut look_up));
+    if !from_words {
+        word_runs(block, 0, block.len(), &mut look_up);
+    }
+    // Surface by surface, each one's places left to right.
+    crate::sort::by_key(&mut places, |&(p, _)| p);
+    places
+}
+
+/// Calls `found` with the start and end of each run of word characters of `block[from..to]`,
+/// in order (`from` and `to` cut no run).
+fn word_runs(block: &str, from: usize, to: usize, found: &mut impl FnMut(usize, usize)) {
+    let bytes = &block.as_bytes()[..to];
+    let mut at = from;
+    while at < to {
         let (run_end, _) = crate::chars::letter_run(bytes, at);
         let (word, next) = if run_end > at {
             (true, run_end)
@@ -1280,26 +1338,62 @@ fn at_word_starts(first: &FirstWords, surfaces: &[&str], block: &str) -> Vec<(us
         let end = if run_end > at && bytes.get(run_end).is_none_or(u8::is_ascii) {
             run_end
         } else {
-            word_run_end(block, next)
+            word_run_end(&block[..to], next)
         };
-        let list = if first.opens[opening(bytes, at)] {
-            first.by_word.get(&block[at..end])
-        } else {
-            None
-        };
-        if let Some(list) = list {
-            for &p in list {
-                if block[at..].starts_with(surfaces[p]) {
-                    places.push((p, at));
-                }
-            }
-        }
+        found(at, end);
         // The character after the run is none of a word: the next run starts after it.
         at = end;
     }
-    // Surface by surface, each one's places left to right.
-    crate::sort::by_key(&mut places, |&(p, _)| p);
-    places
+}
+
+/// [`word_runs`] of `block`, the text of `region`, read from the `words` of its sentences
+/// ([`crate::mentions::sentence_words`]): each word is a run, or runs joined by an apostrophe
+/// or a full stop, and only the white space between sentences is read again.
+/// False, with nothing found, when a run might cross a sentence's edge (or the sentences are not
+/// the block's): then the block is to be read.
+fn sentence_runs(
+    block: &str,
+    region: &Region,
+    words: &[Vec<Word>],
+    found: &mut impl FnMut(usize, usize),
+) -> bool {
+    let (base, sentences) = (region.range.start, region.sentences);
+    // An edge cuts a run when the characters on both sides of it are word characters.
+    let cuts = |at: usize| {
+        let (before, after) = block.split_at(at);
+        before.chars().next_back().is_some_and(is_word_char)
+            && after.chars().next().is_some_and(is_word_char)
+    };
+    // The sentences are in order and inside the block, and their edges cut no run.
+    let mut done = base;
+    let fit = words.len() == sentences.len()
+        && sentences.iter().all(|s| {
+            let fits = done <= s.start
+                && s.start <= s.end
+                && s.end <= base + block.len()
+                && !cuts(s.start - base)
+                && !cuts(s.end - base);
+            done = s.end;
+            fits
+        });
+    if !fit {
+        return false;
+    }
+    let mut done = 0;
+    for (s, ws) in sentences.iter().zip(words) {
+        word_runs(block, done, s.start - base, found);
+        for w in ws {
+            let (start, end) = (w.start - base, w.end - base);
+            if w.joined {
+                word_runs(block, start, end, found);
+            } else {
+                found(start, end);
+            }
+        }
+        done = s.end - base;
+    }
+    word_runs(block, done, block.len(), found);
+    true
 }
 
 /// What [`draft`] asks of one surface of an actor to choose its name.
@@ -1550,11 +1644,75 @@ mod tests {
             if let Some(by_first_word) = first_words(&surfaces) {
                 for block in &blocks {
                     prop_assert_eq!(
-                        kept(at_word_starts(&by_first_word, &surfaces, block), &surfaces, block),
+                        kept(at_word_starts(&by_first_word, &surfaces, block, None), &surfaces, block),
                         kept(occurrences(None, &surfaces, block), &surfaces, block),
                         "should keep in {:?} the places a search per surface keeps", block
                     );
                 }
+            }
+        }
+    }
+
+    /// Runs of word characters: where each starts and ends.
+    type Runs = Vec<(usize, usize)>;
+
+    /// The runs [`sentence_runs`] gives for `text` cut into sentences, if it gives them, and
+    /// those [`word_runs`] reads.
+    fn runs_both_ways(text: &str) -> (Option<Runs>, Runs) {
+        let range = Range::new(0, text.len());
+        let sentences: Vec<Range> = crate::structure::sentences::split(text, range)
+            .into_iter()
+            .map(|s| s.range)
+            .collect();
+        let region = Region {
+            role: crate::doc::Role::Paragraph,
+            range,
+            sentences: &sentences,
+        };
+        let words: Vec<Vec<Word>> = sentences
+            .iter()
+            .map(|s| crate::mentions::patterns::words(text, s.start, s.end))
+            .collect();
+        let mut from_words = Vec::new();
+        let fit = sentence_runs(text, &region, &words, &mut |a, b| from_words.push((a, b)));
+        let mut read = Vec::new();
+        word_runs(text, 0, text.len(), &mut |a, b| read.push((a, b)));
+        (fit.then_some(from_words), read)
+    }
+
+    #[test]
+    fn the_words_of_sentences_give_the_runs_of_their_text() {
+        let text = "Mr. O'Neill met U.S. officials.Then he left! \"Why?\" रूस ने कहा। ठीक…है";
+        let (from_words, read) = runs_both_ways(text);
+        assert_eq!(from_words, Some(read), "should give the runs of {text:?}");
+    }
+
+    proptest! {
+        #[test]
+        fn the_words_of_sentences_give_the_runs_a_reading_gives(
+            text in proptest::collection::vec(
+                prop_oneof![
+                    proptest::char::range('a', 'c'),
+                    proptest::char::range('A', 'C'),
+                    Just(' '),
+                    Just('.'),
+                    Just('\''),
+                    Just('&'),
+                    Just('?'),
+                    Just('"'),
+                    Just('क'),
+                    Just('ि'),
+                    Just('।'),
+                    Just('é'),
+                    Just('\u{301}'),
+                ],
+                0..40,
+            )
+            .prop_map(|cs| cs.into_iter().collect::<String>()),
+        ) {
+            let (from_words, read) = runs_both_ways(&text);
+            if let Some(from_words) = from_words {
+                prop_assert_eq!(from_words, read, "should give the runs of {:?}", text);
             }
         }
     }

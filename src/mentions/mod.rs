@@ -856,7 +856,7 @@ fn without_titles(lex: &Lexicon, text: &str, range: Range) -> Range {
 /// Linear-logarithmic, not quadratic, so that a long paragraph with thousands of names stays
 /// fast: `kept` is searched by start with the running maximum of its ends, and the added
 /// mentions, which never overlap one another, by the last one that starts before a mention ends.
-pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
+pub fn add_weaker(kept: &mut Vec<Mention>, mut weaker: Vec<Mention>) {
     crate::sort::by_key(kept, |m| m.range.start);
     // Most sentences have nothing of one source or another: no index to build then.
     if weaker.is_empty() {
@@ -869,11 +869,10 @@ pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
             Some(*most)
         })
         .collect();
-    let base = kept.len();
     let mut added: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for m in weaker {
+    weaker.retain(|m| {
         let (start, end) = (m.range.start, m.range.end);
-        let before = kept[..base].partition_point(|k| k.range.start < end);
+        let before = kept.partition_point(|k| k.range.start < end);
         let over_kept = before > 0 && reach[before - 1] > start;
         let over_added = added
             .range(..(end, 0))
@@ -881,8 +880,15 @@ pub fn add_weaker(kept: &mut Vec<Mention>, weaker: Vec<Mention>) {
             .is_some_and(|&(_, e)| e > start);
         if !over_kept && !over_added {
             added.insert((start, end));
-            kept.push(m);
         }
+        !over_kept && !over_added
+    });
+    // The weaker ones left are added whole; often nothing was kept before (no names of the
+    // caller's own), and they become the list as they are.
+    if kept.is_empty() {
+        *kept = weaker;
+    } else {
+        kept.append(&mut weaker);
     }
     crate::sort::by_key(kept, |m| m.range.start);
 }

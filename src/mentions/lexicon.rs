@@ -372,6 +372,10 @@ impl Gazetteer {
         let bytes: usize = ENTITY_FILES.iter().map(|&f| data::text(f).len()).sum();
         b.patterns.reserve(bytes / 16);
         b.forms.reserve(bytes / 16);
+        // The capitals of the `Form^` forms (about 1,300) one after another in one string, and
+        // the patterns they go to: one allocation rather than one each.
+        let mut capitals = String::new();
+        let mut capital_patterns: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         b.entries = builtin_entries(|entry, cols| {
             let canonical = cols.first().copied().unwrap_or("");
             for (column, adjectival) in forms::FORM_COLUMNS.into_iter().zip([false, true]) {
@@ -387,13 +391,16 @@ impl Gazetteer {
                         continue;
                     }
                     let f = Form { entry, adjectival };
-                    let (form, capitals) = match form.strip_suffix('^') {
+                    let (form, upper) = match form.strip_suffix('^') {
                         Some(form) => (form, true),
                         None => (form, false),
                     };
                     let form = if form == "=" { canonical } else { form };
-                    if capitals {
-                        b.patterns.push(Cow::Owned(form.to_ascii_uppercase()));
+                    if upper {
+                        let start = capitals.len();
+                        capitals.push_str(form);
+                        capital_patterns.push((b.patterns.len(), start..capitals.len()));
+                        b.patterns.push(Cow::Borrowed(""));
                         b.forms.push(f);
                     }
                     b.patterns.push(Cow::Borrowed(form));
@@ -401,6 +408,15 @@ impl Gazetteer {
                 }
             }
         });
+        // Upper case in place (ASCII: the ranges stay), and kept for the life of the process
+        // like the rest of the built-in names (a static's).
+        capitals.make_ascii_uppercase();
+        let capitals: &'static str = String::leak(capitals);
+        for (pattern, range) in capital_patterns {
+            if let Some(p) = b.patterns.get_mut(pattern) {
+                *p = Cow::Borrowed(capitals.get(range).unwrap_or(""));
+            }
+        }
         b.build()
     }
 

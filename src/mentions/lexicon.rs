@@ -574,18 +574,9 @@ impl Lexicon {
         // The titles' and suffixes' first cells are stored as their `affix_key`s (build.rs).
         // Files are read with `each_row`: no Vec per row.
         let mut longest_affix = 1;
-        // Room for every row's key at once (a title in lower case has two).
-        let (titles, suffixes, teams) = (
-            data::text(data::LEXICON_TITLES),
-            data::text(data::LEXICON_SUFFIXES),
-            data::text(data::LEXICON_TEAMS),
-        );
-        let mut affixes: HashMap<String, Affix> = HashMap::with_capacity_and_hasher(
-            2 * line_count(titles) + line_count(suffixes) + line_count(teams),
-            Default::default(),
-        );
+        let mut affixes: HashMap<String, Affix> = HashMap::default();
         let mut cols: Vec<&'static str> = Vec::new();
-        data::each_row(titles, &mut cols, &mut |cols| {
+        data::each_row(data::text(data::LEXICON_TITLES), &mut cols, &mut |cols| {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
                 Some("after") => TitleClass::After,
@@ -602,7 +593,7 @@ impl Lexicon {
             }
             affixes.entry(key).or_default().title = Some(class);
         });
-        data::each_row(suffixes, &mut cols, &mut |cols| {
+        data::each_row(data::text(data::LEXICON_SUFFIXES), &mut cols, &mut |cols| {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
                     affixes.entry(cols[0].to_string()).or_default().opener = Some(kind);
@@ -635,7 +626,7 @@ impl Lexicon {
                 affix_first_words[opening_class(first)].insert(first.to_string());
             }
         }
-        data::each_row(teams, &mut cols, &mut |cols| {
+        data::each_row(data::text(data::LEXICON_TEAMS), &mut cols, &mut |cols| {
             let role = match cols.get(1).map(|r| r.trim()) {
                 Some("versus") => TeamRole::Versus,
                 Some("result") => TeamRole::Result,

@@ -140,27 +140,51 @@ pub fn each_row(
 /// order, and the offset in `bytes` after it; a line cut short, or of 256 bytes or more (no line
 /// is: the build checks), ends them.
 fn front_coded_lines(bytes: &[u8], mut each: impl FnMut(&[u8], usize)) {
-    // The line read last, on the stack.
-    let mut line = [0u8; 256];
+    const LONGEST: usize = 255;
+    // The line read last, on the stack, with room for eight bytes copied from its last one on.
+    let mut line = [0u8; LONGEST + 8];
     let mut len: usize = 0;
     let mut at = 0;
     while let Some(&drop) = bytes.get(at) {
         let Some(kept) = len.checked_sub(usize::from(drop)) else {
             return;
         };
-        // Copy the bytes after those kept up to the line feed, in one pass.
+        // Copy the bytes after those kept up to the line feed, eight at a time (the lines are a
+        // few bytes each: most in one step rather than a step per byte); those copied after the
+        // line feed are not the line's, and the next line writes over them.
         len = kept;
         at += 1;
         loop {
+            if len > LONGEST {
+                return;
+            }
+            if let Some(w) = crate::scan::eight(bytes, at) {
+                line[len..len + 8].copy_from_slice(&w.to_le_bytes());
+                // Its lowest flagged byte is the first line feed.
+                let feed = crate::scan::bytes_equal(w, b'\n');
+                if feed != 0 {
+                    let n = (feed.trailing_zeros() / 8) as usize;
+                    len += n;
+                    at += n;
+                    break;
+                }
+                len += 8;
+                at += 8;
+                continue;
+            }
+            // The last few bytes of the list, one at a time.
             match bytes.get(at) {
                 Some(b'\n') => break,
-                Some(&b) if len < line.len() => {
+                Some(&b) => {
                     line[len] = b;
                     len += 1;
                     at += 1;
                 }
-                _ => return,
+                None => return,
             }
+        }
+        if len > LONGEST {
+            return;
         }
         at += 1;
         each(&line[..len], at);
@@ -820,6 +844,23 @@ mod tests {
         assert_eq!(
             out, "a\nकल\nकलम\nकहा\nx\n",
             "should unpack each word from the one before, and stop at a word cut short"
+        );
+        // Words of 255 bytes (each dropping all of the one before), then one of 256, which ends
+        // the list.
+        let long = |drop: u8, c: u8, n: usize| [&[drop][..], &vec![c; n], b"\n"].concat();
+        let bytes = [
+            long(0, b'a', 255),
+            long(255, b'b', 255),
+            long(255, b'c', 256),
+            long(0, b'd', 1),
+        ]
+        .concat();
+        let mut out = String::new();
+        unpack_front_coded_into(&bytes, &mut out);
+        assert_eq!(
+            out,
+            format!("{}\n{}\n", "a".repeat(255), "b".repeat(255)),
+            "should unpack words of up to 255 bytes and stop at a longer one"
         );
     }
 

@@ -77,8 +77,8 @@ pub struct Markers {
     /// What the word lists (abbreviations, function words, openers, agencies) and the page
     /// labels say of a key: one map of one type for all of them, so that the wasm carries the
     /// code of one map instead of five.
-    words: HashMap<String, Word>,
-    pub places: HashMap<String, ()>,
+    words: HashMap<&'static str, Word>,
+    pub places: HashMap<&'static str, ()>,
     /// Byline prefixes ("posted by", "रिपोर्ट"), folded.
     pub bylines: Vec<String>,
     /// The first characters of [`Markers::bylines`], or none when one of them is empty (then
@@ -529,7 +529,7 @@ fn load() -> Markers {
         match second {
             Some("byline") => m.bylines.push(key.to_string()),
             kind => {
-                m.words.entry(key.to_string()).or_default().agency = Some(kind == Some("agency"));
+                m.words.entry(key).or_default().agency = Some(kind == Some("agency"));
             }
         }
     }
@@ -540,7 +540,7 @@ fn load() -> Markers {
         .map(|b| b.chars().next())
         .collect::<Option<Vec<char>>>();
     for (key, second) in rows(data::text(data::STRUCTURE_PAGE_LABELS)) {
-        m.words.entry(key.to_string()).or_default().label = Some(second == Some("advert"));
+        m.words.entry(key).or_default().label = Some(second == Some("advert"));
     }
     m.captions = rows(data::text(data::STRUCTURE_CAPTIONS))
         .into_iter()
@@ -572,7 +572,7 @@ fn load() -> Markers {
             Some("letter-ambiguous") => Abbreviation::Letter { ambiguous: true },
             _ => Abbreviation::Word,
         };
-        m.words.entry(key.to_string()).or_default().abbreviation = Some(kind);
+        m.words.entry(key).or_default().abbreviation = Some(kind);
     }
     for (key, second) in rows(data::text(data::STRUCTURE_FUNCTION_WORDS)) {
         let kind = match second {
@@ -580,7 +580,7 @@ fn load() -> Markers {
             Some("auxiliary") => FunctionWord::Auxiliary,
             _ => FunctionWord::ClosesNothing,
         };
-        m.words.entry(key.to_string()).or_default().function_word = Some(kind);
+        m.words.entry(key).or_default().function_word = Some(kind);
     }
     for (key, second) in rows(data::text(data::STRUCTURE_OPENERS)) {
         let kind = match second {
@@ -588,10 +588,10 @@ fn load() -> Markers {
             Some("start") => Opener::Start,
             _ => Opener::Pronoun,
         };
-        m.words.entry(key.to_string()).or_default().opener = Some(kind);
+        m.words.entry(key).or_default().opener = Some(kind);
     }
     for (key, _) in rows(data::text(data::STRUCTURE_DATELINE_PLACES)) {
-        m.places.insert(key.to_string(), ());
+        m.places.insert(key, ());
     }
     m
 }

@@ -186,7 +186,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
 pub fn blocks_with_sentences(text: &str) -> Vec<(Block, Option<Vec<Sentence>>)> {
     let lines = lines(text);
     let glued = glued_layout(text);
-    let mut joined: Vec<Block> = Vec::new();
+    // A block per line at most.
+    let mut joined: Vec<Block> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
         let first = lines[i];

@@ -542,7 +542,8 @@ fn split_chars<C: Chars>(text: &str, range: Range, chars: C) -> Vec<Sentence> {
         ignored.extend(found.1.iter().copied());
         found = boundaries(chars, &ignored);
     }
-    let mut out = Vec::new();
+    // A sentence per boundary and one after the last at most: room for them at once.
+    let mut out = Vec::with_capacity(found.0.len() + 1);
     let mut start = 0;
     for (end, glued) in found.0 {
         let piece = trim(text, Range::new(range.start + start, range.start + end));

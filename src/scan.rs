@@ -35,6 +35,11 @@ pub fn is_ascii(w: u64) -> bool {
     w & HIGH == 0
 }
 
+/// The high bit set in exactly the bytes of `w` beyond ASCII.
+pub fn beyond_ascii(w: u64) -> u64 {
+    w & HIGH
+}
+
 /// The high bit set in every byte of `w` that is a sentence-final mark ('.', '?', '!'), and
 /// maybe in others; zero only when none is.
 pub fn final_marks(w: u64) -> u64 {

@@ -17,7 +17,7 @@ use super::markers::{markers, words};
 use super::related;
 use super::sentences::{self, final_mark, trim, Sentence};
 use super::shape::Shape;
-use crate::scan::{bytes_below, bytes_equal, eight, final_marks, next_char};
+use crate::scan::{bytes_below, bytes_equal, eight, final_marks, is_ascii, next_char};
 
 /// A unit of the article: a paragraph, heading or other line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,8 +137,13 @@ pub fn glued_layout(text: &str) -> bool {
     // before the mark) and before a Devanagari letter U+0905..=U+0939.
     while at < bytes.len() {
         // Six bytes at a time while the eight from `at` hold no '.', '?', '!' and no A5 A4 (the
-        // end of '।'): a mark that opens in the six ends in the eight.
+        // end of '।'): a mark that opens in the six ends in the eight. Seven at a time when the
+        // eight are ASCII (Latin text): a mark among the seven has no Devanagari letter after it.
         if let Some(w) = eight(bytes, at) {
+            if is_ascii(w) {
+                at += 7;
+                continue;
+            }
             let marks = final_marks(w);
             if marks | (bytes_equal(w, 0xA5) << 8 & bytes_equal(w, 0xA4)) == 0 {
                 at = next_char(bytes, at + 6);
@@ -186,7 +191,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
 pub fn blocks_with_sentences(text: &str) -> Vec<(Block, Option<Vec<Sentence>>)> {
     let lines = lines(text);
     let glued = glued_layout(text);
-    let mut joined: Vec<Block> = Vec::new();
+    // A block per line at most.
+    let mut joined: Vec<Block> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
         let first = lines[i];
@@ -287,8 +293,8 @@ mod tests {
 
     #[test]
     fn finds_breaks_and_marks_at_every_offset() {
-        // The bytes are read eight at a time: a break or mark may fall anywhere in the eight.
-        for pad in 0..12 {
+        // The bytes are read six to eight at a time: a break or mark may fall anywhere in them.
+        for pad in 0..20 {
             let lead = "a".repeat(pad);
             let glued = format!("{lead} पहला है.दूसरा है।तीसरा है।चौथा है.");
             assert!(

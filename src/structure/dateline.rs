@@ -16,6 +16,7 @@ use crate::scan::TextExt;
 
 use super::markers::{is_not_word_char, is_word_char, markers, words};
 use super::sentences::trim;
+use crate::scan::{bytes_equal, eight, is_ascii};
 
 /// The most words a dateline has.
 const MAX_WORDS: usize = 8;
@@ -258,6 +259,17 @@ fn marks(head: &str) -> impl Iterator<Item = (usize, &str)> {
                 b':' | b'|' | b'-' => at += 1,
                 b if b.is_ascii() => {
                     at += 1;
+                    // Latin text eight bytes at a time, up to the first mark of the eight that
+                    // hold one (the lowest byte flagged is always one).
+                    while let Some(w) = eight(bytes, at).filter(|&w| is_ascii(w)) {
+                        let marks =
+                            bytes_equal(w, b':') | bytes_equal(w, b'|') | bytes_equal(w, b'-');
+                        if marks != 0 {
+                            at += marks.trailing_zeros() as usize / 8;
+                            break;
+                        }
+                        at += 8;
+                    }
                     continue;
                 }
                 // '।' is E0 A5 A4; '–' and '—' are E2 80 93 and E2 80 94.
@@ -324,8 +336,10 @@ mod tests {
                 prop_oneof![
                     Just('।'), Just('॥'), Just(':'), Just('|'), Just('-'), Just('–'), Just('—'),
                     Just('‘'), Just('€'), Just('क'), Just('a'), Just(' '), Just('é'),
+                    // Runs of ASCII, read eight bytes at a time.
+                    Just('a'), Just('b'), Just('.'), Just('a'), Just('b'), Just('.'),
                 ],
-                0..16,
+                0..40,
             )
         ) {
             let s: String = cs.into_iter().collect();

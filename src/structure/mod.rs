@@ -52,12 +52,17 @@ pub struct Unit {
 
 /// The units of `text`: its blocks, with related pieces cut out.
 fn units(text: &str) -> Vec<Unit> {
-    let mut out = Vec::new();
-    for (block, split) in blocks::blocks_with_sentences(text) {
+    let blocks = blocks::blocks_with_sentences(text);
+    // A unit per block, more where related pieces are cut out.
+    let mut out = Vec::with_capacity(blocks.len());
+    // The pieces of one block at a time, in one Vec.
+    let mut pieces = Vec::new();
+    for (block, split) in blocks {
         let split = split.unwrap_or_else(|| sentences::split(text, block.range));
-        let pieces = related::split_with(text, block.range, &split);
+        pieces.clear();
+        related::split_with(text, block.range, &split, &mut pieces);
         let whole = pieces.len() == 1;
-        for (k, piece) in pieces.into_iter().enumerate() {
+        for (k, &piece) in pieces.iter().enumerate() {
             if piece.range.is_empty() {
                 continue;
             }
@@ -85,7 +90,7 @@ fn units(text: &str) -> Vec<Unit> {
 
 /// Find the structure of `text` (normalised).
 pub fn analyse(text: &str, options: &Options) -> Structure {
-    let units = units(text);
+    let mut units = units(text);
     let front = headline::front(text, &units);
     let roles = classify::classify(text, &units, front.body_start);
     let mut structure = Structure {
@@ -102,7 +107,7 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
     // Paragraphs pushed so far: the dateline belongs to the first one only.
     let mut pushed = 0usize;
     for i in front.body_start..units.len() {
-        let unit = &units[i];
+        let unit = &mut units[i];
         match roles[i] {
             Role::Related => {
                 pushed += flush_dateline(text, &mut pending_dateline, &mut section, &mut letters);
@@ -133,7 +138,8 @@ pub fn analyse(text: &str, options: &Options) -> Structure {
                     }
                     None => {
                         let dateline = dateline::leading(text, unit.range);
-                        let cached = Some(unit.sentences.as_slice());
+                        // The unit is not read again: its sentences move to the paragraph.
+                        let cached = Some(std::mem::take(&mut unit.sentences));
                         (
                             paragraph(text, unit.range, dateline, cached, &mut letters),
                             dateline,
@@ -198,7 +204,7 @@ fn paragraph(
     text: &str,
     range: Range,
     dateline: Option<Range>,
-    cached: Option<&[Range]>,
+    cached: Option<Vec<Range>>,
     letters: &mut Letters,
 ) -> ParagraphDraft {
     let own = Letters::of(range.slice(text));
@@ -206,7 +212,7 @@ fn paragraph(
     if let (None, Some(cached)) = (dateline, cached) {
         return ParagraphDraft {
             range,
-            sentences: cached.to_vec(),
+            sentences: cached,
             duplicate: false,
             lang: own.tag(),
         };

@@ -106,14 +106,17 @@ pub fn has_promo(text: &str) -> bool {
 
 /// The story and related pieces of the block `range`, in order, covering it.
 pub fn split(text: &str, range: Range) -> Vec<Piece> {
-    split_with(text, range, &sentences::split(text, range))
+    let mut out = Vec::new();
+    split_with(text, range, &sentences::split(text, range), &mut out);
+    out
 }
 
-/// [`split`] when the sentences of `range` are known already.
-pub fn split_with(text: &str, range: Range, sentences: &[Sentence]) -> Vec<Piece> {
+/// [`split`] when the sentences of `range` are known already, added to `out` (a caller that
+/// splits many blocks reuses one Vec).
+pub fn split_with(text: &str, range: Range, sentences: &[Sentence], out: &mut Vec<Piece>) {
     let block = range.slice(text);
     let Some(marker_end) = start_marker(block) else {
-        return split_tail(text, range, sentences);
+        return split_tail(text, range, sentences, out);
     };
     // A link that opens the block: its headline, then maybe a glued paragraph.
     let marker_end = range.start + marker_end;
@@ -127,19 +130,19 @@ pub fn split_with(text: &str, range: Range, sentences: &[Sentence]) -> Vec<Piece
     } else {
         headline_end(text, Range::new(marker_end, sentences[holder].range.end))
     };
-    let mut out = vec![Piece {
+    out.push(Piece {
         range: trim(text, Range::new(range.start, link_end)),
         related: true,
-    }];
+    });
     let rest = trim(text, Range::new(link_end, range.end));
     if !rest.is_empty() {
-        out.extend(split_tail(text, rest, &sentences::split(text, rest)));
+        split_tail(text, rest, &sentences::split(text, rest), out);
     }
-    out
 }
 
-/// [`split`] for a block that does not open with a link, whose sentences are `sentences`.
-fn split_tail(text: &str, range: Range, sentences: &[Sentence]) -> Vec<Piece> {
+/// [`split`] for a block that does not open with a link, whose sentences are `sentences`: its
+/// pieces are added to `out`.
+fn split_tail(text: &str, range: Range, sentences: &[Sentence], out: &mut Vec<Piece>) {
     let block = range.slice(text);
     let piece = |range: Range, related| Piece { range, related };
 
@@ -150,20 +153,22 @@ fn split_tail(text: &str, range: Range, sentences: &[Sentence]) -> Vec<Piece> {
         .find(|s| start_marker(s.range.slice(text)).is_some())
     {
         let story = trim(text, Range::new(range.start, s.range.start));
-        return vec![
-            piece(story, false),
-            piece(Range::new(s.range.start, range.end), true),
-        ];
+        out.push(piece(story, false));
+        out.push(piece(Range::new(s.range.start, range.end), true));
+        return;
     }
 
     // "… यहां पढ़ें" closes a short block or the last sentence.
     if end_marker(block) {
         if words(block).count() <= PROMO_MAX_WORDS || sentences.len() <= 1 {
-            return vec![piece(range, true)];
+            out.push(piece(range, true));
+            return;
         }
         if let Some(last) = sentences.last() {
             let story = trim(text, Range::new(range.start, last.range.start));
-            return vec![piece(story, false), piece(last.range, true)];
+            out.push(piece(story, false));
+            out.push(piece(last.range, true));
+            return;
         }
     }
 
@@ -183,14 +188,13 @@ fn split_tail(text: &str, range: Range, sentences: &[Sentence]) -> Vec<Piece> {
             start = start.min(range.start + open);
         }
         let story = trim(text, Range::new(range.start, start));
-        let mut out = Vec::new();
         if !story.is_empty() {
             out.push(piece(story, false));
         }
         out.push(piece(Range::new(start, range.end), true));
-        return out;
+        return;
     }
-    vec![piece(range, false)]
+    out.push(piece(range, false));
 }
 
 /// Where the bracket that closes `block` opens, when the block ends with `)`.

@@ -18,7 +18,7 @@ use crate::doc::Range;
 use crate::scan::TextExt;
 
 use super::markers::{is_word_char, markers, Abbreviation, Opener};
-use crate::scan::{bytes_equal, eight, final_marks, is_ascii};
+use crate::scan::{beyond_ascii, bytes_equal, eight, final_marks};
 
 /// A sentence and how it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +135,8 @@ impl Chars for Ascii<'_> {
         &self.0[from..to]
     }
     /// Eight bytes at a time: the ASCII quote and final marks are '"', '\'', '.', '?' and '!'.
+    /// The eight that hold one are passed up to the first (the lowest byte flagged is always one
+    /// of them), so that the caller does not test them again a byte further each time.
     #[inline]
     fn skip_plain(self, mut i: usize) -> usize {
         let bytes = self.0.as_bytes();
@@ -142,7 +144,7 @@ impl Chars for Ascii<'_> {
             let quotes = bytes_equal(w, b'"') | bytes_equal(w, b'\'');
             let marks = final_marks(w);
             if quotes | marks != 0 {
-                break;
+                return i + (quotes | marks).trailing_zeros() as usize / 8;
             }
             i += 8;
         }
@@ -196,7 +198,11 @@ impl Chars for Utf8<'_> {
                     i += 1;
                     while let Some(w) = eight(bytes, i) {
                         let marks = final_marks(w) | bytes_equal(w, b'"') | bytes_equal(w, b'\'');
-                        if !is_ascii(w) || marks != 0 {
+                        // Up to the first mark or byte beyond ASCII (the lowest byte flagged
+                        // is one), which the bytes above read.
+                        let stop = marks | beyond_ascii(w);
+                        if stop != 0 {
+                            i += stop.trailing_zeros() as usize / 8;
                             break;
                         }
                         i += 8;
@@ -542,7 +548,8 @@ fn split_chars<C: Chars>(text: &str, range: Range, chars: C) -> Vec<Sentence> {
         ignored.extend(found.1.iter().copied());
         found = boundaries(chars, &ignored);
     }
-    let mut out = Vec::new();
+    // A sentence per boundary and one after the last at most: room for them at once.
+    let mut out = Vec::with_capacity(found.0.len() + 1);
     let mut start = 0;
     for (end, glued) in found.0 {
         let piece = trim(text, Range::new(range.start + start, range.start + end));
@@ -639,6 +646,17 @@ mod tests {
                     skipped == 0 || !(is_quote(c) || is_terminal(c)),
                     "should stop at {c:?} in ASCII"
                 );
+                // Anywhere in the eight bytes read at once: at the mark itself.
+                for pad in 0..17 {
+                    let text = format!("{}{c}{}", "a".repeat(pad), "b".repeat(9));
+                    let stops = is_quote(c) || is_terminal(c);
+                    for skipped in [Ascii(&text).skip_plain(0), Utf8(&text).skip_plain(0)] {
+                        assert!(
+                            skipped == pad || !stops && skipped > pad,
+                            "should stop at {c:?} after {pad} bytes, or pass it"
+                        );
+                    }
+                }
             }
         }
     }

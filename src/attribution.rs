@@ -106,9 +106,17 @@ struct ActorIndex {
     ends: Vec<(usize, usize)>,
     /// The longest mention: an overlapping mention starts at most this far before a range.
     longest: usize,
-    /// The actors' names, read from the actors when first asked for.
+    /// The actors' names, read from the actors once [`NAME_SCANS`] questions about names were
+    /// answered without them.
     names: Option<NameIndex>,
+    /// How many questions about names were answered by reading every actor's names.
+    scans: usize,
 }
+
+/// How many questions about names are answered by reading every actor's names before the
+/// [`NameIndex`] is built: most texts ask one or two, and building it (a few strings and map
+/// entries for each actor) costs as much as some fifty readings.
+const NAME_SCANS: usize = 16;
 
 /// The actors by their names and aliases.
 #[derive(Debug, Default)]
@@ -151,9 +159,71 @@ impl ActorIndex {
             .map(|(_, a)| a)
     }
 
-    /// The names of `actors`, read now if they were not before.
-    fn names(&mut self, actors: &[ActorDraft]) -> &NameIndex {
-        self.names.get_or_insert_with(|| {
+    /// The first actor with the name or alias `form`.
+    fn with_form(&mut self, actors: &[ActorDraft], form: &str) -> Option<usize> {
+        match self.names(actors) {
+            Some(names) => names.forms.get(form).copied(),
+            None => actors.iter().position(|a| forms_of(a).any(|f| f == form)),
+        }
+    }
+
+    /// The actor called `lower` (a name in lower case, of one word when `single`): the first with
+    /// that name or alias in lower case; else for one word, the person with that surname
+    /// mentioned last (the last actor among equals); for several, the first person named so far
+    /// by the last word alone.
+    fn named(&mut self, actors: &[ActorDraft], lower: &str, single: bool) -> Option<usize> {
+        let person = |a: usize| actors[a].kind == ActorKind::Person;
+        let mentioned_last = |people: &mut dyn Iterator<Item = usize>| {
+            people
+                .filter(|&a| person(a))
+                .map(|a| (actors[a].mentions.last().map_or(0, |m| m.start), a))
+                .max()
+                .map(|(_, a)| a)
+        };
+        let surname = last_word(lower);
+        let named_by = |a: usize| {
+            person(a)
+                && !actors[a].name.contains(char::is_whitespace)
+                && lower_is(&actors[a].name, surname)
+        };
+        let Some(names) = self.names(actors) else {
+            // The same questions of each actor's names as the index answers.
+            let is_lower = |f: &str| lower_is(f, lower);
+            return actors
+                .iter()
+                .position(|a| forms_of(a).any(is_lower))
+                .or_else(|| {
+                    if single {
+                        let several = |a: &usize| actors[*a].name.contains(char::is_whitespace);
+                        let surnamed = |a: &usize| is_lower(last_word(&actors[*a].name));
+                        mentioned_last(&mut (0..actors.len()).filter(several).filter(surnamed))
+                    } else {
+                        (0..actors.len()).find(|&a| named_by(a))
+                    }
+                });
+        };
+        names.lower_forms.get(lower).copied().or_else(|| {
+            if single {
+                mentioned_last(&mut names.by_surname.get(lower)?.iter().copied())
+            } else {
+                names
+                    .by_single_name
+                    .get(surname)?
+                    .iter()
+                    .copied()
+                    .find(|&a| named_by(a))
+            }
+        })
+    }
+
+    /// The names of `actors`, read now if they were not before and enough questions were
+    /// answered without them ([`NAME_SCANS`]); `None` while not.
+    fn names(&mut self, actors: &[ActorDraft]) -> Option<&NameIndex> {
+        if self.names.is_none() && self.scans < NAME_SCANS {
+            self.scans += 1;
+            return None;
+        }
+        Some(self.names.get_or_insert_with(|| {
             // Room for every name and alias at once: the maps are not rebuilt as they grow.
             let forms = actors.iter().map(|a| 1 + a.aliases.len()).sum();
             // (`reserve`, which inserting uses already, rather than more code for `with_capacity`.)
@@ -169,7 +239,7 @@ impl ActorIndex {
                 }
             }
             names
-        })
+        }))
     }
 
     /// Actor `a` now also goes by `form`.
@@ -1732,7 +1802,7 @@ fn resolve_phrase(
     }
     let role = phrase.role?;
     let role_str = role.slice(text);
-    if let Some(&a) = state.index.names(actors).forms.get(role_str) {
+    if let Some(a) = state.index.with_form(actors, role_str) {
         add_mention(state, actors, a, role);
         return Some(a);
     }
@@ -1817,6 +1887,22 @@ fn last_word(s: &str) -> &str {
     crate::scan::after_last(s, char::is_whitespace)
 }
 
+/// An actor's name and aliases: every form it has had (none is ever taken away).
+fn forms_of(actor: &ActorDraft) -> impl Iterator<Item = &str> {
+    std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
+}
+
+/// Whether `form` in lower case ([`crate::unicode::to_lowercase`]) is `lower`, which is in lower
+/// case: told from the bytes for an ASCII form, without a string.
+fn lower_is(form: &str, lower: &str) -> bool {
+    if form.is_ascii() {
+        // No ASCII capital is left in `lower`: equal ignoring case is equal in lower case.
+        form.eq_ignore_ascii_case(lower)
+    } else {
+        crate::unicode::to_lowercase(form) == lower
+    }
+}
+
 /// The actor called `name`: by exact name or alias, by surname, or new.
 fn resolve_name(
     state: &mut State<'_>,
@@ -1830,34 +1916,7 @@ fn resolve_name(
     let s = name.slice(text);
     let lower = crate::unicode::to_lowercase(s);
     let single = !s.contains(char::is_whitespace);
-    let index = state.index.names(actors);
-    let found = index.lower_forms.get(&lower).copied().or_else(|| {
-        if single {
-            // A surname alone: the most recently mentioned person with that surname (the last
-            // actor among equals).
-            index
-                .by_surname
-                .get(&lower)?
-                .iter()
-                .filter(|&&a| actors[a].kind == ActorKind::Person)
-                .map(|&a| (actors[a].mentions.last().map_or(0, |m| m.start), a))
-                .max()
-                .map(|(_, a)| a)
-        } else {
-            // A full name for an actor known so far by its surname alone.
-            let surname = last_word(&lower);
-            index
-                .by_single_name
-                .get(surname)?
-                .iter()
-                .copied()
-                .find(|&a| {
-                    actors[a].kind == ActorKind::Person
-                        && !actors[a].name.contains(char::is_whitespace)
-                        && crate::unicode::to_lowercase(&actors[a].name) == surname
-                })
-        }
-    });
+    let found = state.index.named(actors, &lower, single);
     match found {
         Some(a) => {
             if !single && !actors[a].name.contains(char::is_whitespace) {

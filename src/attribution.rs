@@ -477,11 +477,14 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
             continue;
         }
         if b == 0xE0 {
-            // A Devanagari character (or another one of three bytes): read whole.
-            if bytes.get(i + 1..i + 3) == Some(&[0xA5, 0xA4]) {
-                return at + i;
+            // A Devanagari character (or another one of three bytes): read whole, with the ones
+            // of its word after it (in a Hindi text, most bytes) before the next table load.
+            while let Some(&[0xE0, second, third]) = bytes.get(i..i + 3) {
+                if [second, third] == [0xA5, 0xA4] {
+                    return at + i;
+                }
+                i += 3;
             }
-            i += 3;
             continue;
         }
         if matches!(b, b'?' | b'!' | b'|') {

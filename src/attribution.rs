@@ -428,15 +428,39 @@ fn whole_quote(q: &FoundQuote) -> Range {
 /// read from its start once per quote.
 fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     let s = &text[floor..at];
-    for (i, c) in s.char_indices().rev() {
-        if matches!(c, '।' | '?' | '!' | '|') {
-            return floor + i + c.len_utf8();
-        } else if c == '.' {
-            let after = s[i + 1..].chars().next();
-            let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
-            if (after.is_none_or(char::is_whitespace) || glued) && !closes_abbreviation(s, i) {
-                return floor + i + 1;
+    let bytes = s.as_bytes();
+    // The marks are read from the bytes, as in `sentence_end`: ASCII, and '।' (E0 A5 A4).
+    let mut end = bytes.len();
+    while end > 0 {
+        let i = end - 1;
+        end = i;
+        match bytes[i] {
+            b'?' | b'!' | b'|' => return floor + i + 1,
+            b'.' => {
+                let after = s[i + 1..].chars().next();
+                let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
+                if (after.is_none_or(char::is_whitespace) || glued) && !closes_abbreviation(s, i) {
+                    return floor + i + 1;
+                }
             }
+            b if b.is_ascii_alphabetic() => {
+                // Before a Latin letter (most of an English text), eight bytes at a time while
+                // all are ASCII and none is a mark.
+                while let Some(w) = end.checked_sub(8).and_then(|from| eight(bytes, from)) {
+                    if !is_ascii(w) || final_marks(w) | bytes_equal(w, b'|') != 0 {
+                        break;
+                    }
+                    end -= 8;
+                }
+            }
+            // The last byte of a character of three (a Devanagari one): read whole.
+            _ if i >= 2 && bytes[i - 2] == 0xE0 => {
+                if bytes[i - 1..=i] == [0xA5, 0xA4] {
+                    return floor + i + 1;
+                }
+                end = i - 2;
+            }
+            _ => {}
         }
     }
     floor
@@ -2144,7 +2168,47 @@ mod tests {
         ceiling
     }
 
+    /// [`sentence_start`] read a character at a time.
+    fn sentence_start_plain(text: &str, floor: usize, at: usize) -> usize {
+        let s = &text[floor..at];
+        for (i, c) in s.char_indices().rev() {
+            if matches!(c, '।' | '?' | '!' | '|') {
+                return floor + i + c.len_utf8();
+            } else if c == '.' {
+                let after = s[i + 1..].chars().next();
+                let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
+                if (after.is_none_or(char::is_whitespace) || glued) && !closes_abbreviation(s, i) {
+                    return floor + i + 1;
+                }
+            }
+        }
+        floor
+    }
+
     proptest! {
+        #[test]
+        fn sentence_start_reads_as_the_characters_say(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    Just(' '), Just('.'), Just('?'), Just('!'), Just('|'), Just('।'), Just('॥'),
+                    Just('A'), Just('b'), Just('M'), Just('r'), Just('क'), Just('ि'),
+                    Just('\u{0E01}'), Just('\u{1964}'), Just('é'), Just('😀'), Just('\n'),
+                ],
+                0..40,
+            ),
+            from in 0usize..24,
+        ) {
+            let text: String = cs.into_iter().collect();
+            let floor = (0..=from.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            prop_assert_eq!(
+                sentence_start(&text, floor, text.len()),
+                sentence_start_plain(&text, floor, text.len()),
+                "should start the sentence of {:?} after {} where its characters say",
+                text,
+                floor
+            );
+        }
+
         #[test]
         fn sentence_end_reads_as_the_characters_say(
             cs in proptest::collection::vec(

@@ -1274,8 +1274,8 @@ fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     // "PENCE: “…”", "Jeffrey M. Jones: “…”": a name and a colon right before the quote.
     if let Some(last) = ws.last() {
         let colon = text[last.range.end..].trim_start().starts_with(':');
-        let has_verb = (0..ws.len()).any(|i| c.match_at("verb", ws, i).is_some());
-        if colon && !has_verb {
+        // (The verbs are looked for only before a colon: few quotes have one.)
+        if colon && !(0..ws.len()).any(|i| c.match_at("verb", ws, i).is_some()) {
             let mut start = ws.len();
             while start > 0
                 && ws.len() - start < 4

@@ -834,8 +834,7 @@ fn hindi_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             });
         }
     }
-    let i = (0..ws.len().min(10)).find(|&i| c.match_at("verb", ws, i).is_some())?;
-    let len = c.match_at("verb", ws, i)?;
+    let (i, len) = (0..ws.len().min(10)).find_map(|i| Some((i, c.match_at("verb", ws, i)?)))?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
     let gender = hindi_verb_gender(&ws[i].lower);
     for j in (0..i).rev() {
@@ -1605,8 +1604,7 @@ fn english_after_any(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             }
         }
     }
-    let i = (0..ws.len().min(20)).find(|&i| c.match_at("verb", ws, i).is_some())?;
-    let len = c.match_at("verb", ws, i)?;
+    let (i, len) = (0..ws.len().min(20)).find_map(|i| Some((i, c.match_at("verb", ws, i)?)))?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
     if i == 0 {
         let phrase = english_after_verb(text, ws, len)?;

@@ -730,7 +730,7 @@ fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     // "X का कहना है": the verbal noun after का.
     let saying = (1..ws.len()).rev().find(|&i| {
         let owner = &ws[i - 1].lower;
-        (owner == "का" || c.has("pronoun", owner) && owner.ends_with("का"))
+        (owner == "का" || owner.ends_with("का") && c.has("pronoun", owner))
             && c.has("saying", &ws[i].lower)
     });
     if let Some(k) = saying {
@@ -755,7 +755,7 @@ fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             if ws[j].lower == "ने" {
                 return agent_or_subject(text, ws, j, cue, gender, true);
             }
-            if c.has("pronoun", &ws[j].lower) && ws[j].lower.ends_with("ने") {
+            if ws[j].lower.ends_with("ने") && c.has("pronoun", &ws[j].lower) {
                 return Some(pronoun_found(&ws[j], cue, gender));
             }
         }

@@ -172,46 +172,41 @@ impl ActorIndex {
     /// mentioned last (the last actor among equals); for several, the first person named so far
     /// by the last word alone.
     fn named(&mut self, actors: &[ActorDraft], lower: &str, single: bool) -> Option<usize> {
-        let person = |a: usize| actors[a].kind == ActorKind::Person;
-        let mentioned_last = |people: &mut dyn Iterator<Item = usize>| {
-            people
-                .filter(|&a| person(a))
-                .map(|a| (actors[a].mentions.last().map_or(0, |m| m.start), a))
-                .max()
-                .map(|(_, a)| a)
-        };
         let surname = last_word(lower);
-        let named_by = |a: usize| {
-            person(a)
-                && !actors[a].name.contains(char::is_whitespace)
-                && lower_is(&actors[a].name, surname)
+        let every: Vec<usize>;
+        // The actors that may be the person, from the index, or else all of them: the tests
+        // below tell (of the index's, all pass).
+        let (first, people) = match self.names(actors) {
+            Some(names) => {
+                let people = if single {
+                    names.by_surname.get(lower)
+                } else {
+                    names.by_single_name.get(surname)
+                };
+                let people = people.map_or(&[][..], Vec::as_slice);
+                (names.lower_forms.get(lower).copied(), people)
+            }
+            None => {
+                let is_lower = |f: &str| lower_is(f, lower);
+                every = (0..actors.len()).collect();
+                (
+                    actors.iter().position(|a| forms_of(a).any(is_lower)),
+                    &every[..],
+                )
+            }
         };
-        let Some(names) = self.names(actors) else {
-            // The same questions of each actor's names as the index answers.
-            let is_lower = |f: &str| lower_is(f, lower);
-            return actors
-                .iter()
-                .position(|a| forms_of(a).any(is_lower))
-                .or_else(|| {
-                    if single {
-                        let several = |a: &usize| actors[*a].name.contains(char::is_whitespace);
-                        let surnamed = |a: &usize| is_lower(last_word(&actors[*a].name));
-                        mentioned_last(&mut (0..actors.len()).filter(several).filter(surnamed))
-                    } else {
-                        (0..actors.len()).find(|&a| named_by(a))
-                    }
-                });
-        };
-        names.lower_forms.get(lower).copied().or_else(|| {
+        let person = |a: usize| actors[a].kind == ActorKind::Person;
+        let several = |a: usize| actors[a].name.contains(char::is_whitespace);
+        first.or_else(|| {
+            let mut people = people.iter().copied().filter(|&a| person(a));
             if single {
-                mentioned_last(&mut names.by_surname.get(lower)?.iter().copied())
+                people
+                    .filter(|&a| several(a) && lower_is(last_word(&actors[a].name), lower))
+                    .map(|a| (actors[a].mentions.last().map_or(0, |m| m.start), a))
+                    .max()
+                    .map(|(_, a)| a)
             } else {
-                names
-                    .by_single_name
-                    .get(surname)?
-                    .iter()
-                    .copied()
-                    .find(|&a| named_by(a))
+                people.find(|&a| !several(a) && lower_is(&actors[a].name, surname))
             }
         })
     }

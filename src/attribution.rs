@@ -529,7 +529,7 @@ fn full_stop_ends(s: &str, i: usize) -> bool {
 fn closes_abbreviation(s: &str, i: usize) -> bool {
     let before_word = crate::scan::after_last(&s[..i], |c| !is_word_char(c));
     before_word.chars().count() <= 2 && before_word.chars().next().is_some_and(char::is_uppercase)
-        || is_listed_lower(List::Title, before_word)
+        || is_listed(List::Title, &crate::normalize::lowercase(before_word))
 }
 
 /// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end
@@ -1004,25 +1004,10 @@ const LIST_KINDS: [&str; 11] = [
 /// Whether `word` is one of the one-word forms of `list`, as [`speakers`]`().has` tells: each
 /// list is looked up by its kind once, not on every word asked about.
 fn is_listed(list: List, word: &str) -> bool {
-    list_set(list).is_some_and(|set| set.contains(word))
-}
-
-/// Whether `word` in lower case ([`crate::normalize::lowercase`]) is listed as [`is_listed`]
-/// tells: an ASCII word (most are) without a lower-cased copy.
-fn is_listed_lower(list: List, word: &str) -> bool {
-    if word.is_ascii() {
-        list_set(list).is_some_and(|set| set.contains_ascii_lowercase(word))
-    } else {
-        is_listed(list, &crate::normalize::lowercase(word))
-    }
-}
-
-/// The one-word forms of `list`.
-fn list_set(list: List) -> Option<&'static WordSet<&'static str>> {
     static SETS: OnceLock<[Option<&'static WordSet<&'static str>>; LIST_KINDS.len()]> =
         OnceLock::new();
     let sets = SETS.get_or_init(|| LIST_KINDS.map(|kind| speakers().words_of(kind)));
-    sets[list as usize]
+    sets[list as usize].is_some_and(|set| set.contains(word))
 }
 
 fn capitalised(w: &Word<'_>) -> bool {

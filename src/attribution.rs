@@ -106,9 +106,17 @@ struct ActorIndex {
     ends: Vec<(usize, usize)>,
     /// The longest mention: an overlapping mention starts at most this far before a range.
     longest: usize,
-    /// The actors' names, read from the actors when first asked for.
+    /// The actors' names, read from the actors once [`NAME_SCANS`] questions about names were
+    /// answered without them.
     names: Option<NameIndex>,
+    /// How many questions about names were answered by reading every actor's names.
+    scans: usize,
 }
+
+/// How many questions about names are answered by reading every actor's names before the
+/// [`NameIndex`] is built: most texts ask one or two, and building it (a few strings and map
+/// entries for each actor) costs as much as some fifty readings.
+const NAME_SCANS: usize = 16;
 
 /// The actors by their names and aliases.
 #[derive(Debug, Default)]
@@ -151,9 +159,66 @@ impl ActorIndex {
             .map(|(_, a)| a)
     }
 
-    /// The names of `actors`, read now if they were not before.
-    fn names(&mut self, actors: &[ActorDraft]) -> &NameIndex {
-        self.names.get_or_insert_with(|| {
+    /// The first actor with the name or alias `form`.
+    fn with_form(&mut self, actors: &[ActorDraft], form: &str) -> Option<usize> {
+        match self.names(actors) {
+            Some(names) => names.forms.get(form).copied(),
+            None => actors.iter().position(|a| forms_of(a).any(|f| f == form)),
+        }
+    }
+
+    /// The actor called `lower` (a name in lower case, of one word when `single`): the first with
+    /// that name or alias in lower case; else for one word, the person with that surname
+    /// mentioned last (the last actor among equals); for several, the first person named so far
+    /// by the last word alone.
+    fn named(&mut self, actors: &[ActorDraft], lower: &str, single: bool) -> Option<usize> {
+        let surname = last_word(lower);
+        let every: Vec<usize>;
+        // The actors that may be the person, from the index, or else all of them: the tests
+        // below tell (of the index's, all pass).
+        let (first, people) = match self.names(actors) {
+            Some(names) => {
+                let people = if single {
+                    names.by_surname.get(lower)
+                } else {
+                    names.by_single_name.get(surname)
+                };
+                let people = people.map_or(&[][..], Vec::as_slice);
+                (names.lower_forms.get(lower).copied(), people)
+            }
+            None => {
+                let is_lower = |f: &str| lower_is(f, lower);
+                every = (0..actors.len()).collect();
+                (
+                    actors.iter().position(|a| forms_of(a).any(is_lower)),
+                    &every[..],
+                )
+            }
+        };
+        let person = |a: usize| actors[a].kind == ActorKind::Person;
+        let several = |a: usize| actors[a].name.contains(char::is_whitespace);
+        first.or_else(|| {
+            let mut people = people.iter().copied().filter(|&a| person(a));
+            if single {
+                people
+                    .filter(|&a| several(a) && lower_is(last_word(&actors[a].name), lower))
+                    .map(|a| (actors[a].mentions.last().map_or(0, |m| m.start), a))
+                    .max()
+                    .map(|(_, a)| a)
+            } else {
+                people.find(|&a| !several(a) && lower_is(&actors[a].name, surname))
+            }
+        })
+    }
+
+    /// The names of `actors`, read now if they were not before and enough questions were
+    /// answered without them ([`NAME_SCANS`]); `None` while not.
+    fn names(&mut self, actors: &[ActorDraft]) -> Option<&NameIndex> {
+        if self.names.is_none() && self.scans < NAME_SCANS {
+            self.scans += 1;
+            return None;
+        }
+        Some(self.names.get_or_insert_with(|| {
             // Room for every name and alias at once: the maps are not rebuilt as they grow.
             let forms = actors.iter().map(|a| 1 + a.aliases.len()).sum();
             // (`reserve`, which inserting uses already, rather than more code for `with_capacity`.)
@@ -169,7 +234,7 @@ impl ActorIndex {
                 }
             }
             names
-        })
+        }))
     }
 
     /// Actor `a` now also goes by `form`.
@@ -358,15 +423,39 @@ fn whole_quote(q: &FoundQuote) -> Range {
 /// read from its start once per quote.
 fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     let s = &text[floor..at];
-    for (i, c) in s.char_indices().rev() {
-        if matches!(c, '।' | '?' | '!' | '|') {
-            return floor + i + c.len_utf8();
-        } else if c == '.' {
-            let after = s[i + 1..].chars().next();
-            let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
-            if (after.is_none_or(char::is_whitespace) || glued) && !closes_abbreviation(s, i) {
-                return floor + i + 1;
+    let bytes = s.as_bytes();
+    // The marks are read from the bytes, as in `sentence_end`: ASCII, and '।' (E0 A5 A4).
+    let mut end = bytes.len();
+    while end > 0 {
+        let i = end - 1;
+        end = i;
+        match bytes[i] {
+            b'?' | b'!' | b'|' => return floor + i + 1,
+            b'.' => {
+                let after = s[i + 1..].chars().next();
+                let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
+                if (after.is_none_or(char::is_whitespace) || glued) && !closes_abbreviation(s, i) {
+                    return floor + i + 1;
+                }
             }
+            b if b.is_ascii_alphabetic() => {
+                // Before a Latin letter (most of an English text), eight bytes at a time while
+                // all are ASCII and none is a mark.
+                while let Some(w) = end.checked_sub(8).and_then(|from| eight(bytes, from)) {
+                    if !is_ascii(w) || final_marks(w) | bytes_equal(w, b'|') != 0 {
+                        break;
+                    }
+                    end -= 8;
+                }
+            }
+            // The last byte of a character of three (a Devanagari one): read whole.
+            _ if i >= 2 && bytes[i - 2] == 0xE0 => {
+                if bytes[i - 1..=i] == [0xA5, 0xA4] {
+                    return floor + i + 1;
+                }
+                end = i - 2;
+            }
+            _ => {}
         }
     }
     floor
@@ -407,11 +496,14 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
             continue;
         }
         if b == 0xE0 {
-            // A Devanagari character (or another one of three bytes): read whole.
-            if bytes.get(i + 1..i + 3) == Some(&[0xA5, 0xA4]) {
-                return at + i;
+            // A Devanagari character (or another one of three bytes): read whole, with the ones
+            // of its word after it (in a Hindi text, most bytes) before the next table load.
+            while let Some(&[0xE0, second, third]) = bytes.get(i..i + 3) {
+                if [second, third] == [0xA5, 0xA4] {
+                    return at + i;
+                }
+                i += 3;
             }
-            i += 3;
             continue;
         }
         if matches!(b, b'?' | b'!' | b'|') {
@@ -633,7 +725,7 @@ fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     // "X का कहना है": the verbal noun after का.
     let saying = (1..ws.len()).rev().find(|&i| {
         let owner = &ws[i - 1].lower;
-        (owner == "का" || c.has("pronoun", owner) && owner.ends_with("का"))
+        (owner == "का" || owner.ends_with("का") && c.has("pronoun", owner))
             && c.has("saying", &ws[i].lower)
     });
     if let Some(k) = saying {
@@ -658,7 +750,7 @@ fn hindi_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             if ws[j].lower == "ने" {
                 return agent_or_subject(text, ws, j, cue, gender, true);
             }
-            if c.has("pronoun", &ws[j].lower) && ws[j].lower.ends_with("ने") {
+            if ws[j].lower.ends_with("ने") && c.has("pronoun", &ws[j].lower) {
                 return Some(pronoun_found(&ws[j], cue, gender));
             }
         }
@@ -737,8 +829,7 @@ fn hindi_after(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             });
         }
     }
-    let i = (0..ws.len().min(10)).find(|&i| c.match_at("verb", ws, i).is_some())?;
-    let len = c.match_at("verb", ws, i)?;
+    let (i, len) = (0..ws.len().min(10)).find_map(|i| Some((i, c.match_at("verb", ws, i)?)))?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
     let gender = hindi_verb_gender(&ws[i].lower);
     for j in (0..i).rev() {
@@ -1162,8 +1253,8 @@ fn english_verb_before(text: &str, ws: &[Word<'_>]) -> Option<Found> {
     // "PENCE: “…”", "Jeffrey M. Jones: “…”": a name and a colon right before the quote.
     if let Some(last) = ws.last() {
         let colon = text[last.range.end..].trim_start().starts_with(':');
-        let has_verb = (0..ws.len()).any(|i| c.match_at("verb", ws, i).is_some());
-        if colon && !has_verb {
+        // (The verbs are looked for only before a colon: few quotes have one.)
+        if colon && !(0..ws.len()).any(|i| c.match_at("verb", ws, i).is_some()) {
             let mut start = ws.len();
             while start > 0
                 && ws.len() - start < 4
@@ -1493,8 +1584,7 @@ fn english_after_any(text: &str, ws: &[Word<'_>]) -> Option<Found> {
             }
         }
     }
-    let i = (0..ws.len().min(20)).find(|&i| c.match_at("verb", ws, i).is_some())?;
-    let len = c.match_at("verb", ws, i)?;
+    let (i, len) = (0..ws.len().min(20)).find_map(|i| Some((i, c.match_at("verb", ws, i)?)))?;
     let cue = Range::new(ws[i].range.start, ws[i + len - 1].range.end);
     if i == 0 {
         let phrase = english_after_verb(text, ws, len)?;
@@ -1732,7 +1822,7 @@ fn resolve_phrase(
     }
     let role = phrase.role?;
     let role_str = role.slice(text);
-    if let Some(&a) = state.index.names(actors).forms.get(role_str) {
+    if let Some(a) = state.index.with_form(actors, role_str) {
         add_mention(state, actors, a, role);
         return Some(a);
     }
@@ -1817,6 +1907,22 @@ fn last_word(s: &str) -> &str {
     crate::scan::after_last(s, char::is_whitespace)
 }
 
+/// An actor's name and aliases: every form it has had (none is ever taken away).
+fn forms_of(actor: &ActorDraft) -> impl Iterator<Item = &str> {
+    std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
+}
+
+/// Whether `form` in lower case ([`crate::unicode::to_lowercase`]) is `lower`, which is in lower
+/// case: told from the bytes for an ASCII form, without a string.
+fn lower_is(form: &str, lower: &str) -> bool {
+    if form.is_ascii() {
+        // No ASCII capital is left in `lower`: equal ignoring case is equal in lower case.
+        form.eq_ignore_ascii_case(lower)
+    } else {
+        crate::unicode::to_lowercase(form) == lower
+    }
+}
+
 /// The actor called `name`: by exact name or alias, by surname, or new.
 fn resolve_name(
     state: &mut State<'_>,
@@ -1830,34 +1936,7 @@ fn resolve_name(
     let s = name.slice(text);
     let lower = crate::unicode::to_lowercase(s);
     let single = !s.contains(char::is_whitespace);
-    let index = state.index.names(actors);
-    let found = index.lower_forms.get(&lower).copied().or_else(|| {
-        if single {
-            // A surname alone: the most recently mentioned person with that surname (the last
-            // actor among equals).
-            index
-                .by_surname
-                .get(&lower)?
-                .iter()
-                .filter(|&&a| actors[a].kind == ActorKind::Person)
-                .map(|&a| (actors[a].mentions.last().map_or(0, |m| m.start), a))
-                .max()
-                .map(|(_, a)| a)
-        } else {
-            // A full name for an actor known so far by its surname alone.
-            let surname = last_word(&lower);
-            index
-                .by_single_name
-                .get(surname)?
-                .iter()
-                .copied()
-                .find(|&a| {
-                    actors[a].kind == ActorKind::Person
-                        && !actors[a].name.contains(char::is_whitespace)
-                        && crate::unicode::to_lowercase(&actors[a].name) == surname
-                })
-        }
-    });
+    let found = state.index.named(actors, &lower, single);
     match found {
         Some(a) => {
             if !single && !actors[a].name.contains(char::is_whitespace) {
@@ -2067,7 +2146,47 @@ mod tests {
         ceiling
     }
 
+    /// [`sentence_start`] read a character at a time.
+    fn sentence_start_plain(text: &str, floor: usize, at: usize) -> usize {
+        let s = &text[floor..at];
+        for (i, c) in s.char_indices().rev() {
+            if matches!(c, '।' | '?' | '!' | '|') {
+                return floor + i + c.len_utf8();
+            } else if c == '.' {
+                let after = s[i + 1..].chars().next();
+                let glued = after.is_some_and(|n| !n.is_ascii() && is_word_char(n));
+                if (after.is_none_or(char::is_whitespace) || glued) && !closes_abbreviation(s, i) {
+                    return floor + i + 1;
+                }
+            }
+        }
+        floor
+    }
+
     proptest! {
+        #[test]
+        fn sentence_start_reads_as_the_characters_say(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    Just(' '), Just('.'), Just('?'), Just('!'), Just('|'), Just('।'), Just('॥'),
+                    Just('A'), Just('b'), Just('M'), Just('r'), Just('क'), Just('ि'),
+                    Just('\u{0E01}'), Just('\u{1964}'), Just('é'), Just('😀'), Just('\n'),
+                ],
+                0..40,
+            ),
+            from in 0usize..24,
+        ) {
+            let text: String = cs.into_iter().collect();
+            let floor = (0..=from.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            prop_assert_eq!(
+                sentence_start(&text, floor, text.len()),
+                sentence_start_plain(&text, floor, text.len()),
+                "should start the sentence of {:?} after {} where its characters say",
+                text,
+                floor
+            );
+        }
+
         #[test]
         fn sentence_end_reads_as_the_characters_say(
             cs in proptest::collection::vec(

@@ -165,9 +165,8 @@ fn sentence_words<'w, 't>(
     at: usize,
     before: bool,
 ) -> &'w [Word<'t>] {
-    let ends: &[char] = &['.', '।', '?', '!'];
     if before {
-        match side.rfind(ends) {
+        match end_mark(side, true) {
             Some(cut) => {
                 let keep = words.iter().position(|w| w.range.start > at + cut);
                 &words[keep.unwrap_or(words.len())..]
@@ -175,7 +174,7 @@ fn sentence_words<'w, 't>(
             None => words,
         }
     } else {
-        match side.find(ends) {
+        match end_mark(side, false) {
             Some(cut) => {
                 let keep = words.iter().position(|w| w.range.end > at + cut);
                 &words[..keep.unwrap_or(words.len())]
@@ -183,6 +182,28 @@ fn sentence_words<'w, 't>(
             None => words,
         }
     }
+}
+
+/// Where the first sentence end ('.', '।', '?', '!') of `side` starts, or with `last` the last
+/// one. Read from the bytes, no character decoded: each mark is one byte or ends in A4 after E0
+/// A5 ('।'), and no byte of another character is one of them, nor E0 but where one opens.
+fn end_mark(side: &str, last: bool) -> Option<usize> {
+    let bytes = side.as_bytes();
+    let mark = |i: &usize| match bytes[*i] {
+        b'.' | b'?' | b'!' => true,
+        0xA4 => *i >= 2 && bytes[*i - 2..*i] == [0xE0, 0xA5],
+        _ => false,
+    };
+    let found = if last {
+        (0..bytes.len()).rev().find(mark)
+    } else {
+        (0..bytes.len()).find(mark)
+    }?;
+    Some(if bytes[found] == 0xA4 {
+        found - 2
+    } else {
+        found
+    })
 }
 
 /// The passage is a sentence: it ends with sentence punctuation or holds a sentence break.
@@ -263,4 +284,28 @@ fn is_utterance(list: &Lexicon, inner: &[Word<'_>]) -> bool {
                 .forms("utterance-suffix")
                 .any(|s| w.lower.ends_with(s[0]))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn end_mark_finds_what_a_search_for_the_characters_finds(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    Just(' '), Just('.'), Just('?'), Just('!'), Just('।'), Just('॥'), Just('त'),
+                    Just('ी'), Just('a'), Just('\u{1964}'), Just('😀'),
+                ],
+                0..16,
+            ),
+        ) {
+            let side: String = cs.into_iter().collect();
+            let ends: &[char] = &['.', '।', '?', '!'];
+            prop_assert_eq!(end_mark(&side, true), side.rfind(ends), "should find the last end of {:?}", side);
+            prop_assert_eq!(end_mark(&side, false), side.find(ends), "should find the first end of {:?}", side);
+        }
+    }
 }

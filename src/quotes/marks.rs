@@ -103,6 +103,11 @@ pub fn marks(region: &str, base: usize) -> Vec<Mark> {
         let step = STEP[usize::from(bytes[at])];
         if step & !LETTER != 0 {
             at += usize::from(step);
+            // The rest of a Devanagari word (three bytes a letter, the first E0, which no mark
+            // opens with) in a loop of its own, not a table load each.
+            while bytes.get(at) == Some(&0xE0) {
+                at += 3;
+            }
             continue;
         }
         if step == LETTER {

@@ -960,9 +960,15 @@ fn name_part_mentions(
         return Vec::new();
     }
     // The byte lengths of the parts (bit `n` for `n` below 64, the last bit for the longer
-    // ones): most words of the text are told from them without a lookup.
+    // ones) and their [`opening`]s: most words of the text are told from them without a lookup
+    // (a part is capitalised or Hindi, most words of an English text are neither).
     let length_bit = |w: &str| 1u64 << w.len().min(63);
-    let lengths = parts.keys().fold(0u64, |bits, w| bits | length_bit(w));
+    let mut lengths = 0u64;
+    let mut opens = [false; 256];
+    for w in parts.keys() {
+        lengths |= length_bit(w);
+        opens[opening(w.as_bytes(), 0)] = true;
+    }
     // For each part, where its owners are mentioned, (start, owner) in text order: the owner
     // mentioned last before a place is found by binary search, not by reading every mention of
     // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
@@ -988,7 +994,7 @@ fn name_part_mentions(
     );
     for ws in sentence_words {
         for w in ws {
-            if lengths & length_bit(w.text) == 0 {
+            if lengths & length_bit(w.text) == 0 || !opens[opening(w.text.as_bytes(), 0)] {
                 continue;
             }
             let Some(&part) = parts.get(w.text) else {

@@ -1179,14 +1179,28 @@ const ORDINARY: usize = usize::MAX;
 const WORD_START_MAX_BYTES: usize = 64;
 const WORD_START_MAX_SHARING: usize = 8;
 
-/// The surfaces by the run of word characters each opens with, and the [`opening`]s of those
-/// runs: a word of the text that opens otherwise is none of them, and is not looked up.
+/// The surfaces by the run of word characters each opens with, and the [`opening`]s and byte
+/// lengths of those runs: a word of the text that opens otherwise or is of another length is
+/// none of them, and is not looked up.
 struct FirstWords<'s> {
-    by_word: HashMap<&'s str, Vec<usize>>,
+    /// Each run's last surface, and how many open with it.
+    by_word: HashMap<&'s str, (usize, usize)>,
+    /// For each surface, the one before it that opens with the same run, if any (a list per run
+    /// would be an allocation for each).
+    same_first: Vec<Option<usize>>,
     opens: [bool; 256],
+    /// Bit `n` for a run `n` bytes long (none is longer than [`WORD_START_MAX_BYTES`]; the last
+    /// bit stands for the longer ones).
+    lengths: u64,
 }
 
 impl FirstWords<'_> {
+    /// Whether a surface may open with the word `bytes[at..end]`.
+    #[inline]
+    fn may_open(&self, bytes: &[u8], at: usize, end: usize) -> bool {
+        self.opens[opening(bytes, at)] && self.lengths >> (end - at).min(63) & 1 == 1
+    }
+
     /// Adds to `places` those of `surfaces` that open at the word `block[at..end]`.
     /// (Not inlined: the test before it is, and is what most words get.)
     #[inline(never)]
@@ -1198,10 +1212,12 @@ impl FirstWords<'_> {
         end: usize,
         places: &mut Vec<(usize, usize)>,
     ) {
-        for &p in self.by_word.get(&block[at..end]).into_iter().flatten() {
+        let mut next = self.by_word.get(&block[at..end]).map(|&(last, _)| last);
+        while let Some(p) = next {
             if block[at..].starts_with(surfaces[p]) {
                 places.push((p, at));
             }
+            next = self.same_first[p];
         }
     }
 }
@@ -1225,8 +1241,11 @@ fn opening(bytes: &[u8], at: usize) -> usize {
 /// overlap itself (two places of such a surface never overlap, so every place counts), and no
 /// more than [`WORD_START_MAX_SHARING`] open with one word.
 fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, (usize, usize)> = HashMap::default();
+    by_first.reserve(surfaces.len());
+    let mut same_first = Vec::with_capacity(surfaces.len());
     let mut opens = [false; 256];
+    let mut lengths = 0u64;
     for (p, s) in surfaces.iter().enumerate() {
         if s.len() > WORD_START_MAX_BYTES
             || !s.chars().next().is_some_and(is_word_char)
@@ -1235,16 +1254,20 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
             return None;
         }
         let first = word_run_end(s, 0);
-        let list = by_first.entry(&s[..first]).or_default();
-        if list.len() == WORD_START_MAX_SHARING {
+        let (last, count) = by_first.entry(&s[..first]).or_insert((p, 0));
+        if *count == WORD_START_MAX_SHARING {
             return None;
         }
-        list.push(p);
+        same_first.push((*count > 0).then_some(*last));
+        (*last, *count) = (p, *count + 1);
         opens[opening(s.as_bytes(), 0)] = true;
+        lengths |= 1 << first.min(63);
     }
     Some(FirstWords {
         by_word: by_first,
+        same_first,
         opens,
+        lengths,
     })
 }
 
@@ -1305,10 +1328,10 @@ fn at_word_starts(
 ) -> Vec<(usize, usize)> {
     let bytes = block.as_bytes();
     let mut places: Vec<(usize, usize)> = Vec::new();
-    // Most words open otherwise than any surface: the test is made here, small enough to be
-    // inlined where words are found, and only the rest are looked up.
+    // Most words open otherwise than any surface, or are of another length: the test is made
+    // here, small enough to be inlined where words are found, and only the rest are looked up.
     let mut look_up = |at: usize, end: usize| {
-        if first.opens[opening(bytes, at)] {
+        if first.may_open(bytes, at, end) {
             first.places_at(surfaces, block, at, end, &mut places);
         }
     };

@@ -1183,8 +1183,8 @@ const WORD_START_MAX_SHARING: usize = 8;
 /// lengths of those runs: a word of the text that opens otherwise or is of another length is
 /// none of them, and is not looked up.
 struct FirstWords<'s> {
-    /// Each run's last surface, and how many open with it.
-    by_word: HashMap<&'s str, (usize, usize)>,
+    /// Each run's last surface.
+    by_word: HashMap<&'s str, usize>,
     /// For each surface, the one before it that opens with the same run, if any (a list per run
     /// would be an allocation for each).
     same_first: Vec<Option<usize>>,
@@ -1212,7 +1212,7 @@ impl FirstWords<'_> {
         end: usize,
         places: &mut Vec<(usize, usize)>,
     ) {
-        let mut next = self.by_word.get(&block[at..end]).map(|&(last, _)| last);
+        let mut next = self.by_word.get(&block[at..end]).copied();
         while let Some(p) = next {
             if block[at..].starts_with(surfaces[p]) {
                 places.push((p, at));
@@ -1241,7 +1241,7 @@ fn opening(bytes: &[u8], at: usize) -> usize {
 /// overlap itself (two places of such a surface never overlap, so every place counts), and no
 /// more than [`WORD_START_MAX_SHARING`] open with one word.
 fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
-    let mut by_first: HashMap<&str, (usize, usize)> = HashMap::default();
+    let mut by_first: HashMap<&str, usize> = HashMap::default();
     by_first.reserve(surfaces.len());
     let mut same_first = Vec::with_capacity(surfaces.len());
     let mut opens = [false; 256];
@@ -1254,12 +1254,11 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
             return None;
         }
         let first = word_run_end(s, 0);
-        let (last, count) = by_first.entry(&s[..first]).or_insert((p, 0));
-        if *count == WORD_START_MAX_SHARING {
+        let before = by_first.insert(&s[..first], p);
+        if std::iter::successors(before, |&q| same_first[q]).count() == WORD_START_MAX_SHARING {
             return None;
         }
-        same_first.push((*count > 0).then_some(*last));
-        (*last, *count) = (p, *count + 1);
+        same_first.push(before);
         opens[opening(s.as_bytes(), 0)] = true;
         lengths |= 1 << first.min(63);
     }

@@ -27,6 +27,7 @@
 
 use crate::scan::TextExt;
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -1091,8 +1092,10 @@ fn repeated_names(
             .map(|m| m.range)
             .chain(taken.iter().map(|t| t.1)),
     );
-    // The bytes of the text already claimed here (claimed places never overlap one another).
-    let mut claimed = vec![false; text.len()];
+    // The places already claimed here, (start, end): claimed places never overlap one another,
+    // so a place overlaps one when the last that starts before its end ends after its start.
+    // (A table of the text's bytes cost more to clear than the few places do to find.)
+    let mut claimed: BTreeSet<(usize, usize)> = BTreeSet::new();
     // The words of each region's sentences, which name the region's runs of word characters
     // (read once already; reading the text again here was half the work of this stage).
     let mut first_sentence = 0;
@@ -1118,11 +1121,18 @@ fn repeated_names(
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            let overlaps = known.overlaps(range) || claimed[range.start..range.end].contains(&true);
-            if !overlaps {
-                claimed[range.start..range.end].fill(true);
-                found.push((g, range));
+            if known.overlaps(range) {
+                continue;
             }
+            // An empty place claims no byte.
+            if !range.is_empty() {
+                let last = claimed.range(..(range.end, 0)).next_back();
+                if last.is_some_and(|&(_, end)| end > range.start) {
+                    continue;
+                }
+                claimed.insert((range.start, range.end));
+            }
+            found.push((g, range));
         }
     }
     found

@@ -922,8 +922,9 @@ fn name_part_mentions(
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    // Each name part's number, and its owners in group order.
-    let mut parts: HashMap<String, usize> = HashMap::default();
+    // Each name part's number (the part is the text's own word, not a copy), and its owners in
+    // group order.
+    let mut parts: HashMap<&str, usize> = HashMap::default();
     let mut owners: Vec<Vec<usize>> = Vec::new();
     for (g, grp) in groups.iter().enumerate() {
         if !is_person_group(mentions, grp) {
@@ -945,7 +946,7 @@ fn name_part_mentions(
                     has_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
                 if long_enough && capitalised_or_hindi && !lex.is_common(w) {
                     let next = owners.len();
-                    let part = *parts.entry(w.to_string()).or_insert(next);
+                    let part = *parts.entry(w).or_insert(next);
                     if part == next {
                         owners.push(Vec::new());
                     }

@@ -29,7 +29,7 @@ use crate::scan::TextExt;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::ActorKind;
 use crate::chars::has_devanagari;
@@ -490,8 +490,14 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let mut lengths: Vec<usize> = shorts.iter().map(|&g| longests[g].len()).collect();
     crate::sort::natural(&mut lengths);
     lengths.dedup();
-    let wanted: HashSet<String> = shorts.iter().map(|&g| longests[g].join(" ")).collect();
-    let mut longer: HashMap<String, Vec<usize>> = HashMap::default();
+    let keys: Vec<String> = shorts.iter().map(|&g| longests[g].join(" ")).collect();
+    // Each key's number, that of the first short name with it, which numbers its list of people.
+    let mut wanted: HashMap<&str, usize> = HashMap::default();
+    wanted.reserve(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        wanted.entry(k).or_insert(i);
+    }
+    let mut longer: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
     let mut key = String::new();
     for (h, long) in longests.iter().enumerate() {
         if !persons[h] {
@@ -509,8 +515,8 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
                     }
                     key.push_str(w);
                 }
-                if wanted.contains(&key) {
-                    let list = longer.entry(key.clone()).or_default();
+                if let Some(&i) = wanted.get(key.as_str()) {
+                    let list = &mut longer[i];
                     if list.last() != Some(&h) {
                         list.push(h);
                     }
@@ -520,11 +526,11 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     }
     // The group each short group is merged into, if any.
     let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
-    for &g in &shorts {
+    for (&g, key) in shorts.iter().zip(&keys) {
         let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
-        let candidates = longer.get(&short.join(" ")).map_or(&[][..], Vec::as_slice);
+        let candidates = wanted.get(key.as_str()).map_or(&[][..], |&i| &longer[i]);
         for &h in candidates {
             let other = &groups[h];
             if h == g || merged_into[h].is_some() || !persons[h] {

@@ -107,35 +107,34 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
         loose_key_into(surface(text, m), &mut bare);
+        // The surface's group, looked up once: the map changes only at the end.
+        let by_bare = by_surface.get(bare.as_str()).copied();
         // A mention's own key: its canonical name if it has one, else its surface.
         let own = match &m.canonical {
-            Some(c) => by_canonical.get(c.as_ref()),
-            None => by_surface.get(bare.as_str()),
+            Some(c) => by_canonical.get(c.as_ref()).copied(),
+            None => by_bare,
         };
         // The same surface is another actor when the two are known as an organisation and a
         // place ("NEW YORK" the dateline and "NEW YORK" the team).
-        let found = own
-            .or_else(|| {
-                by_surface.get(bare.as_str()).filter(|&&g| {
-                    let first = &mentions[groups[g].mentions[0]];
-                    let organisation = |m: &Mention| m.kind == ActorKind::Organization;
-                    m.canonical.is_none()
-                        || groups[g].canonical.is_none()
-                        || organisation(m) == organisation(first)
-                })
+        let found = own.or_else(|| {
+            by_bare.filter(|&g| {
+                let first = &mentions[groups[g].mentions[0]];
+                let organisation = |m: &Mention| m.kind == ActorKind::Organization;
+                m.canonical.is_none()
+                    || groups[g].canonical.is_none()
+                    || organisation(m) == organisation(first)
             })
-            .copied();
+        });
         let keyed = match found {
             Some(g) => {
                 groups[g].mentions.push(i);
-                own.copied()
+                own
             }
             None => {
                 let g = groups.len();
-                match &m.canonical {
-                    Some(c) => by_canonical.insert(c.as_ref(), g),
-                    None => by_surface.insert(bare.clone(), g),
-                };
+                if let Some(c) = &m.canonical {
+                    by_canonical.insert(c.as_ref(), g);
+                }
                 groups.push(Group {
                     mentions: vec![i],
                     canonical: m.canonical.clone(),
@@ -143,10 +142,8 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
                 Some(g)
             }
         };
-        if let Some(g) = keyed {
-            if !by_surface.contains_key(bare.as_str()) {
-                by_surface.insert(bare.clone(), g);
-            }
+        if let (Some(g), None) = (keyed, by_bare) {
+            by_surface.insert(bare.clone(), g);
         }
     }
     groups

@@ -27,8 +27,9 @@
 
 use crate::scan::TextExt;
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::ActorKind;
 use crate::chars::has_devanagari;
@@ -106,35 +107,34 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
         // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
         // compared without spaces and with vowel lengths and nasal signs folded.
         loose_key_into(surface(text, m), &mut bare);
+        // The surface's group, looked up once: the map changes only at the end.
+        let by_bare = by_surface.get(bare.as_str()).copied();
         // A mention's own key: its canonical name if it has one, else its surface.
         let own = match &m.canonical {
-            Some(c) => by_canonical.get(c.as_ref()),
-            None => by_surface.get(bare.as_str()),
+            Some(c) => by_canonical.get(c.as_ref()).copied(),
+            None => by_bare,
         };
         // The same surface is another actor when the two are known as an organisation and a
         // place ("NEW YORK" the dateline and "NEW YORK" the team).
-        let found = own
-            .or_else(|| {
-                by_surface.get(bare.as_str()).filter(|&&g| {
-                    let first = &mentions[groups[g].mentions[0]];
-                    let organisation = |m: &Mention| m.kind == ActorKind::Organization;
-                    m.canonical.is_none()
-                        || groups[g].canonical.is_none()
-                        || organisation(m) == organisation(first)
-                })
+        let found = own.or_else(|| {
+            by_bare.filter(|&g| {
+                let first = &mentions[groups[g].mentions[0]];
+                let organisation = |m: &Mention| m.kind == ActorKind::Organization;
+                m.canonical.is_none()
+                    || groups[g].canonical.is_none()
+                    || organisation(m) == organisation(first)
             })
-            .copied();
+        });
         let keyed = match found {
             Some(g) => {
                 groups[g].mentions.push(i);
-                own.copied()
+                own
             }
             None => {
                 let g = groups.len();
-                match &m.canonical {
-                    Some(c) => by_canonical.insert(c.as_ref(), g),
-                    None => by_surface.insert(bare.clone(), g),
-                };
+                if let Some(c) = &m.canonical {
+                    by_canonical.insert(c.as_ref(), g);
+                }
                 groups.push(Group {
                     mentions: vec![i],
                     canonical: m.canonical.clone(),
@@ -142,10 +142,8 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
                 Some(g)
             }
         };
-        if let Some(g) = keyed {
-            if !by_surface.contains_key(bare.as_str()) {
-                by_surface.insert(bare.clone(), g);
-            }
+        if let (Some(g), None) = (keyed, by_bare) {
+            by_surface.insert(bare.clone(), g);
         }
     }
     groups
@@ -489,8 +487,14 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let mut lengths: Vec<usize> = shorts.iter().map(|&g| longests[g].len()).collect();
     crate::sort::natural(&mut lengths);
     lengths.dedup();
-    let wanted: HashSet<String> = shorts.iter().map(|&g| longests[g].join(" ")).collect();
-    let mut longer: HashMap<String, Vec<usize>> = HashMap::default();
+    let keys: Vec<String> = shorts.iter().map(|&g| longests[g].join(" ")).collect();
+    // Each key's number, that of the first short name with it, which numbers its list of people.
+    let mut wanted: HashMap<&str, usize> = HashMap::default();
+    wanted.reserve(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        wanted.entry(k).or_insert(i);
+    }
+    let mut longer: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
     let mut key = String::new();
     for (h, long) in longests.iter().enumerate() {
         if !persons[h] {
@@ -508,8 +512,8 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
                     }
                     key.push_str(w);
                 }
-                if wanted.contains(&key) {
-                    let list = longer.entry(key.clone()).or_default();
+                if let Some(&i) = wanted.get(key.as_str()) {
+                    let list = &mut longer[i];
                     if list.last() != Some(&h) {
                         list.push(h);
                     }
@@ -519,11 +523,11 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     }
     // The group each short group is merged into, if any.
     let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
-    for &g in &shorts {
+    for (&g, key) in shorts.iter().zip(&keys) {
         let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
-        let candidates = longer.get(&short.join(" ")).map_or(&[][..], Vec::as_slice);
+        let candidates = wanted.get(key.as_str()).map_or(&[][..], |&i| &longer[i]);
         for &h in candidates {
             let other = &groups[h];
             if h == g || merged_into[h].is_some() || !persons[h] {
@@ -921,8 +925,9 @@ fn name_part_mentions(
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    // Each name part's number, and its owners in group order.
-    let mut parts: HashMap<String, usize> = HashMap::default();
+    // Each name part's number (the part is the text's own word, not a copy), and its owners in
+    // group order.
+    let mut parts: HashMap<&str, usize> = HashMap::default();
     let mut owners: Vec<Vec<usize>> = Vec::new();
     for (g, grp) in groups.iter().enumerate() {
         if !is_person_group(mentions, grp) {
@@ -944,7 +949,7 @@ fn name_part_mentions(
                     has_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
                 if long_enough && capitalised_or_hindi && !lex.is_common(w) {
                     let next = owners.len();
-                    let part = *parts.entry(w.to_string()).or_insert(next);
+                    let part = *parts.entry(w).or_insert(next);
                     if part == next {
                         owners.push(Vec::new());
                     }
@@ -960,9 +965,15 @@ fn name_part_mentions(
         return Vec::new();
     }
     // The byte lengths of the parts (bit `n` for `n` below 64, the last bit for the longer
-    // ones): most words of the text are told from them without a lookup.
+    // ones) and their [`opening`]s: most words of the text are told from them without a lookup
+    // (a part is capitalised or Hindi, most words of an English text are neither).
     let length_bit = |w: &str| 1u64 << w.len().min(63);
-    let lengths = parts.keys().fold(0u64, |bits, w| bits | length_bit(w));
+    let mut lengths = 0u64;
+    let mut opens = [false; 256];
+    for w in parts.keys() {
+        lengths |= length_bit(w);
+        opens[opening(w.as_bytes(), 0)] = true;
+    }
     // For each part, where its owners are mentioned, (start, owner) in text order: the owner
     // mentioned last before a place is found by binary search, not by reading every mention of
     // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
@@ -988,7 +999,7 @@ fn name_part_mentions(
     );
     for ws in sentence_words {
         for w in ws {
-            if lengths & length_bit(w.text) == 0 {
+            if lengths & length_bit(w.text) == 0 || !opens[opening(w.text.as_bytes(), 0)] {
                 continue;
             }
             let Some(&part) = parts.get(w.text) else {
@@ -1085,8 +1096,10 @@ fn repeated_names(
             .map(|m| m.range)
             .chain(taken.iter().map(|t| t.1)),
     );
-    // The bytes of the text already claimed here (claimed places never overlap one another).
-    let mut claimed = vec![false; text.len()];
+    // The places already claimed here, (start, end): claimed places never overlap one another,
+    // so a place overlaps one when the last that starts before its end ends after its start.
+    // (A table of the text's bytes cost more to clear than the few places do to find.)
+    let mut claimed: BTreeSet<(usize, usize)> = BTreeSet::new();
     // The words of each region's sentences, which name the region's runs of word characters
     // (read once already; reading the text again here was half the work of this stage).
     let mut first_sentence = 0;
@@ -1112,11 +1125,18 @@ fn repeated_names(
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            let overlaps = known.overlaps(range) || claimed[range.start..range.end].contains(&true);
-            if !overlaps {
-                claimed[range.start..range.end].fill(true);
-                found.push((g, range));
+            if known.overlaps(range) {
+                continue;
             }
+            // An empty place claims no byte.
+            if !range.is_empty() {
+                let last = claimed.range(..(range.end, 0)).next_back();
+                if last.is_some_and(|&(_, end)| end > range.start) {
+                    continue;
+                }
+                claimed.insert((range.start, range.end));
+            }
+            found.push((g, range));
         }
     }
     found
@@ -1173,14 +1193,28 @@ const ORDINARY: usize = usize::MAX;
 const WORD_START_MAX_BYTES: usize = 64;
 const WORD_START_MAX_SHARING: usize = 8;
 
-/// The surfaces by the run of word characters each opens with, and the [`opening`]s of those
-/// runs: a word of the text that opens otherwise is none of them, and is not looked up.
+/// The surfaces by the run of word characters each opens with, and the [`opening`]s and byte
+/// lengths of those runs: a word of the text that opens otherwise or is of another length is
+/// none of them, and is not looked up.
 struct FirstWords<'s> {
-    by_word: HashMap<&'s str, Vec<usize>>,
+    /// Each run's last surface.
+    by_word: HashMap<&'s str, usize>,
+    /// For each surface, the one before it that opens with the same run, if any (a list per run
+    /// would be an allocation for each).
+    same_first: Vec<Option<usize>>,
     opens: [bool; 256],
+    /// Bit `n` for a run `n` bytes long (none is longer than [`WORD_START_MAX_BYTES`]; the last
+    /// bit stands for the longer ones).
+    lengths: u64,
 }
 
 impl FirstWords<'_> {
+    /// Whether a surface may open with the word `bytes[at..end]`.
+    #[inline]
+    fn may_open(&self, bytes: &[u8], at: usize, end: usize) -> bool {
+        self.opens[opening(bytes, at)] && self.lengths >> (end - at).min(63) & 1 == 1
+    }
+
     /// Adds to `places` those of `surfaces` that open at the word `block[at..end]`.
     /// (Not inlined: the test before it is, and is what most words get.)
     #[inline(never)]
@@ -1192,10 +1226,12 @@ impl FirstWords<'_> {
         end: usize,
         places: &mut Vec<(usize, usize)>,
     ) {
-        for &p in self.by_word.get(&block[at..end]).into_iter().flatten() {
+        let mut next = self.by_word.get(&block[at..end]).copied();
+        while let Some(p) = next {
             if block[at..].starts_with(surfaces[p]) {
                 places.push((p, at));
             }
+            next = self.same_first[p];
         }
     }
 }
@@ -1219,8 +1255,11 @@ fn opening(bytes: &[u8], at: usize) -> usize {
 /// overlap itself (two places of such a surface never overlap, so every place counts), and no
 /// more than [`WORD_START_MAX_SHARING`] open with one word.
 fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, usize> = HashMap::default();
+    by_first.reserve(surfaces.len());
+    let mut same_first = Vec::with_capacity(surfaces.len());
     let mut opens = [false; 256];
+    let mut lengths = 0u64;
     for (p, s) in surfaces.iter().enumerate() {
         if s.len() > WORD_START_MAX_BYTES
             || !s.chars().next().is_some_and(is_word_char)
@@ -1229,16 +1268,19 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
             return None;
         }
         let first = word_run_end(s, 0);
-        let list = by_first.entry(&s[..first]).or_default();
-        if list.len() == WORD_START_MAX_SHARING {
+        let before = by_first.insert(&s[..first], p);
+        if std::iter::successors(before, |&q| same_first[q]).count() == WORD_START_MAX_SHARING {
             return None;
         }
-        list.push(p);
+        same_first.push(before);
         opens[opening(s.as_bytes(), 0)] = true;
+        lengths |= 1 << first.min(63);
     }
     Some(FirstWords {
         by_word: by_first,
+        same_first,
         opens,
+        lengths,
     })
 }
 
@@ -1299,10 +1341,10 @@ fn at_word_starts(
 ) -> Vec<(usize, usize)> {
     let bytes = block.as_bytes();
     let mut places: Vec<(usize, usize)> = Vec::new();
-    // Most words open otherwise than any surface: the test is made here, small enough to be
-    // inlined where words are found, and only the rest are looked up.
+    // Most words open otherwise than any surface, or are of another length: the test is made
+    // here, small enough to be inlined where words are found, and only the rest are looked up.
     let mut look_up = |at: usize, end: usize| {
-        if first.opens[opening(bytes, at)] {
+        if first.may_open(bytes, at, end) {
             first.places_at(surfaces, block, at, end, &mut places);
         }
     };

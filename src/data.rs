@@ -281,20 +281,28 @@ fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
     };
     let index = index.get_or_init(|| LineIndex::new(bytes));
     // Packed on the stack: the buffer holds the longest line (`build.rs` sizes it), so a word
-    // that does not fit is in no list.
+    // that does not fit is in no list, nor one with a line feed (which ends a line for `scan`).
     let mut buffer = [0u8; SORTED_LINE_MAX];
-    match encode_into(word, &mut buffer) {
-        Some(len) => {
-            let word = &mut buffer[..len];
-            if lower {
-                // Packing leaves ASCII as it is and writes no other byte below 0x80 but the
-                // escape 0x01, so this lowers the ASCII letters only.
-                word.make_ascii_lowercase();
-            }
-            index.contains(bytes, word)
+    let len = if word.bytes().all(|b| (0x0B..0x80).contains(&b)) {
+        // Printable ASCII, most words, packs as it is.
+        let Some(to) = buffer.get_mut(..word.len()) else {
+            return false;
+        };
+        to.copy_from_slice(word.as_bytes());
+        word.len()
+    } else {
+        match encode_into(word, &mut buffer) {
+            Some(len) => len,
+            None => return false,
         }
-        None => false,
+    };
+    let word = &mut buffer[..len];
+    if lower {
+        // Packing leaves ASCII as it is and writes no other byte below 0x80 but the escape
+        // 0x01, so this lowers the ASCII letters only.
+        word.make_ascii_lowercase();
     }
+    index.contains(bytes, word)
 }
 
 /// How many lines of a sorted list one entry of its [`LineIndex`] stands for: a lookup scans at
@@ -392,6 +400,10 @@ impl LineIndex {
 
 /// Whether `word` is one of the front-coded lines of `bytes` from `at` on, which follow the line
 /// `before`, itself below `word`.
+///
+/// Each line's new bytes are compared with the word's as they are read, and a line that differs
+/// from `word` where the line before did is skipped eight bytes at a time: a lookup reads each
+/// byte once.
 fn scan(bytes: &[u8], mut at: usize, before: &[u8], word: &[u8]) -> bool {
     // The line read last is below `word`, `before` bytes long, and shares its first `shared`
     // bytes with it.
@@ -401,27 +413,47 @@ fn scan(bytes: &[u8], mut at: usize, before: &[u8], word: &[u8]) -> bool {
         let Some(kept) = before.checked_sub(usize::from(drop)) else {
             return false;
         };
-        let line = bytes.get(at + 1..).unwrap_or(&[]);
-        let rest = &line[..line.iter().position(|&b| b == b'\n').unwrap_or(line.len())];
-        at += 1 + rest.len() + 1;
-        before = kept + rest.len();
         if kept < shared {
             // It differs from the line before, and so from `word`, at `kept`, upwards.
             return false;
         }
-        if kept > shared {
-            // It differs from `word` where the line before did, the same way.
-            continue;
+        at += 1;
+        let start = at;
+        if kept == shared {
+            // It may go on as `word` does: read on while it does.
+            loop {
+                let Some(&b) = bytes.get(at) else {
+                    return false;
+                };
+                let Some(&w) = word.get(shared) else {
+                    // `word` ends here: the line is `word`, or above it.
+                    return b == b'\n';
+                };
+                if b != w {
+                    if b > w && b != b'\n' {
+                        return false;
+                    }
+                    // Below `word` at `shared` (or a prefix of it).
+                    break;
+                }
+                shared += 1;
+                at += 1;
+            }
         }
-        let tail = &word[shared..];
-        let more = common_prefix(rest, tail);
-        if more == rest.len() && more == tail.len() {
-            return true;
+        // It differs from `word` where the line before did, the same way: on to its line feed.
+        while let Some(w) = crate::scan::eight(bytes, at) {
+            let feed = crate::scan::bytes_equal(w, b'\n');
+            if feed != 0 {
+                at += (feed.trailing_zeros() / 8) as usize;
+                break;
+            }
+            at += 8;
         }
-        if more < rest.len() && (more == tail.len() || rest[more] > tail[more]) {
-            return false;
+        while bytes.get(at).is_some_and(|&b| b != b'\n') {
+            at += 1;
         }
-        shared += more;
+        before = kept + (at - start);
+        at += 1;
     }
     false
 }
@@ -440,12 +472,14 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 
 /// `build.rs`'s packed encoding of `word` (see there) into `buffer`: ASCII as it is, a
 /// Devanagari letter as one byte `0x80 + n`, any other character as 0x01 and its UTF-8. The
-/// length, or `None` if it does not fit.
+/// length, or `None` if it does not fit or holds a line feed (no line does).
 fn encode_into(word: &str, buffer: &mut [u8]) -> Option<usize> {
     let mut len = 0;
     for c in word.chars() {
         let code = u32::from(c);
-        if c.is_ascii() && c != '\u{1}' {
+        if c == '\n' {
+            return None;
+        } else if c.is_ascii() && c != '\u{1}' {
             *buffer.get_mut(len)? = code as u8;
             len += 1;
         } else if (0x0900..0x0980).contains(&code) {

@@ -11,6 +11,7 @@
 //! searched with [`contains`] through an index of every eighth line made at first use (about
 //! 1 M instructions natively), without unpacking them.
 
+use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 /// Where one file's text is in the embedded data (a UTF-8 byte range).
@@ -283,25 +284,30 @@ fn contains_packed(list: SortedList, word: &str, lower: bool) -> bool {
     // Packed on the stack: the buffer holds the longest line (`build.rs` sizes it), so a word
     // that does not fit is in no list, nor one with a line feed (which ends a line for `scan`).
     let mut buffer = [0u8; SORTED_LINE_MAX];
-    let len = if word.bytes().all(|b| (0x0B..0x80).contains(&b)) {
-        // Printable ASCII, most words, packs as it is.
-        let Some(to) = buffer.get_mut(..word.len()) else {
+    // Printable ASCII, most words, packs as it is: copied (and lowered) in one pass.
+    let mut len = 0;
+    for b in word.bytes() {
+        if !(0x0B..0x80).contains(&b) {
+            break;
+        }
+        let Some(to) = buffer.get_mut(len) else {
             return false;
         };
-        to.copy_from_slice(word.as_bytes());
-        word.len()
-    } else {
-        match encode_into(word, &mut buffer) {
+        *to = if lower { b.to_ascii_lowercase() } else { b };
+        len += 1;
+    }
+    if len < word.len() {
+        len = match encode_into(word, &mut buffer) {
             Some(len) => len,
             None => return false,
+        };
+        if lower {
+            // Packing leaves ASCII as it is and writes no other byte below 0x80 but the escape
+            // 0x01, so this lowers the ASCII letters only.
+            buffer[..len].make_ascii_lowercase();
         }
-    };
-    let word = &mut buffer[..len];
-    if lower {
-        // Packing leaves ASCII as it is and writes no other byte below 0x80 but the escape
-        // 0x01, so this lowers the ASCII letters only.
-        word.make_ascii_lowercase();
     }
+    let word = &buffer[..len];
     index.contains(bytes, word)
 }
 
@@ -375,21 +381,18 @@ impl LineIndex {
                 .unwrap_or(&[])
         };
         let key = prefix_key(word);
-        let lo = self.keys.partition_point(|&k| k < key);
-        // Few indexed lines share a key: they are counted, not searched for.
-        let hi = lo
-            + self
-                .keys
-                .get(lo..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|&&k| k == key)
-                .count();
-        let among = self.entries.get(lo..hi).unwrap_or(&[]);
-        let after = match among.binary_search_by(|entry| line_of(entry).cmp(word)) {
-            Ok(_) => return true,
-            Err(i) => lo + i,
-        };
+        let mut after = self.keys.partition_point(|&k| k <= key);
+        // Few indexed lines share a key: those that do are compared from the last back.
+        while let Some(i) = after.checked_sub(1) {
+            if self.keys.get(i) != Some(&key) {
+                break;
+            }
+            match self.entries.get(i).map(|entry| line_of(entry).cmp(word)) {
+                Some(Ordering::Equal) => return true,
+                Some(Ordering::Greater) => after = i,
+                _ => break,
+            }
+        }
         let Some(entry) = after.checked_sub(1).and_then(|i| self.entries.get(i)) else {
             return false;
         };

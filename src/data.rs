@@ -628,8 +628,23 @@ mod tests {
                 lines(&original)
             };
             assert!(words.len() > 1000, "should read the words of {path}");
+            let set: std::collections::HashSet<&str> = words.iter().copied().collect();
             for word in &words {
                 assert!(contains(list, word), "should find {word:?} in {path}");
+                // The words next to it in order, which a lookup reads past.
+                let shorter = word.char_indices().last().map_or("", |(i, _)| &word[..i]);
+                let longer = [
+                    format!("{word}\n"),
+                    format!("{word}\u{1}"),
+                    format!("{word}!"),
+                ];
+                for near in longer.iter().map(String::as_str).chain([shorter]) {
+                    assert_eq!(
+                        contains(list, near),
+                        set.contains(near),
+                        "{near:?} in {path}"
+                    );
+                }
             }
             let stored = decode(list);
             assert!(

@@ -1171,11 +1171,11 @@ fn capitalised_runs(t: &Sentence, found: &mut Vec<Found>) {
         return;
     }
     // Most words are told by their first byte (a small letter, a Devanagari letter), before
-    // they are searched for Devanagari.
+    // they are searched for Devanagari (none in an ASCII sentence).
     let starts_run = |i: usize| {
         let w = words[i].text;
         is_capitalised(w)
-            && !has_devanagari(w)
+            && (t.ascii || !has_devanagari(w))
             && (!is_all_caps(w) || is_lone_acronym(words, i))
             && t.title(i).is_none()
     };

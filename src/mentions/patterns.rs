@@ -1372,8 +1372,19 @@ pub fn names_setting(text: &str, range: Range) -> bool {
 /// not followed by an ordinary word ("Paris 2 days" is no score).
 pub fn plays_as_team(lex: &Lexicon, text: &str, range: Range) -> bool {
     // A few words either side are enough (and keep the test short). Of the words before only the
-    // last is asked about, of those after the first three: none is listed.
-    let (before_start, after_end) = window(text, range, 20, 40);
+    // last is asked about, of those after the first three: none is listed. Only a word one space
+    // from the name counts, so a side without that space is not read.
+    let spaced = |at: usize| text.as_bytes().get(at) == Some(&b' ');
+    let before_chars = if range.start > 0 && spaced(range.start - 1) {
+        20
+    } else {
+        0
+    };
+    let after_chars = if spaced(range.end) { 40 } else { 0 };
+    if before_chars == 0 && after_chars == 0 {
+        return false;
+    }
+    let (before_start, after_end) = window(text, range, before_chars, after_chars);
     let mut before = None;
     each_word(text, before_start, range.start, |w| {
         before = Some(w);

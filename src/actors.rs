@@ -28,6 +28,7 @@
 use crate::scan::TextExt;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -646,8 +647,9 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             false => Vec::new(),
         })
         .collect();
-    // Each key and its deletions: the groups it is in.
-    let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::default();
+    // Each key and its deletions, by their hashes: the groups it is in. A hash two strings
+    // share only adds a candidate, which `one_slip` turns down.
+    let mut by_deletion: HashMap<u64, Vec<usize>> = HashMap::default();
     for (h, keys) in keys.iter().enumerate() {
         for key in keys {
             for d in deletions(key) {
@@ -754,14 +756,17 @@ fn merge_state_governments(text: &str, mentions: &[Mention], groups: &mut Vec<Gr
     }
 }
 
-/// `key` itself, then `key` with one character left out at each place in turn: two words one
-/// slip apart share one of these.
-fn deletions(key: &str) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(key.to_string()).chain(key.char_indices().map(|(i, c)| {
-        let mut d = String::with_capacity(key.len());
+/// The hashes of `key` itself, then of `key` with one character left out at each place in turn:
+/// two words one slip apart share one of these. Each is made in one buffer (a string each
+/// was most of the cost of comparing names for slips).
+fn deletions(key: &str) -> impl Iterator<Item = u64> + '_ {
+    let hash = |s: &str| rustc_hash::FxBuildHasher.hash_one(s);
+    let mut d = String::with_capacity(key.len());
+    std::iter::once(hash(key)).chain(key.char_indices().map(move |(i, c)| {
+        d.clear();
         d.push_str(&key[..i]);
         d.push_str(&key[i + c.len_utf8()..]);
-        d
+        hash(&d)
     }))
 }
 

@@ -1472,28 +1472,35 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
     // candidate would be quadratic in the mentions of an actor named thousands of times, and
     // an actor is named by a few surfaces over and over.
     let lex = lexicon::builtin();
+    let measure = |s: &str, count: usize| Surface {
+        count,
+        words: name_word_count(s),
+        devanagari: has_devanagari(s),
+        // A role ("राज्य सरकार") names the actor only when nothing else does.
+        role: lex.state_governments.contains(s),
+        chars: s.chars().count(),
+    };
+    // Most actors are named by one surface: it is then measured once, without a map (its
+    // allocation, and a lookup per mention for each choice below).
+    let first = names().next().map_or("", |m| surface(text, m));
+    let only = names()
+        .all(|m| surface(text, m) == first)
+        .then(|| measure(first, g.mentions.len()));
     let mut surfaces: HashMap<&str, Surface> = HashMap::default();
-    for m in names() {
-        let s = surface(text, m);
-        surfaces
-            .entry(s)
-            .or_insert_with(|| Surface {
-                count: 0,
-                words: name_word_count(s),
-                devanagari: has_devanagari(s),
-                // A role ("राज्य सरकार") names the actor only when nothing else does.
-                role: lex.state_governments.contains(s),
-                chars: s.chars().count(),
-            })
-            .count += 1;
+    if only.is_none() {
+        for m in names() {
+            let s = surface(text, m);
+            surfaces.entry(s).or_insert_with(|| measure(s, 0)).count += 1;
+        }
     }
     let devanagari: usize = surfaces
         .values()
+        .chain(&only)
         .filter(|s| s.devanagari)
         .map(|s| s.count)
         .sum();
     let prefer_devanagari = devanagari * 2 >= g.mentions.len();
-    let of = |s: &str| &surfaces[s];
+    let of = |s: &str| only.as_ref().unwrap_or_else(|| &surfaces[s]);
     let name = names()
         .filter(|m| !m.adjectival)
         .map(|m| surface(text, m))

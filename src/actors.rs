@@ -1472,13 +1472,17 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
     // candidate would be quadratic in the mentions of an actor named thousands of times, and
     // an actor is named by a few surfaces over and over.
     let lex = lexicon::builtin();
-    let measure = |s: &str, count: usize| Surface {
-        count,
-        words: name_word_count(s),
-        devanagari: has_devanagari(s),
-        // A role ("राज्य सरकार") names the actor only when nothing else does.
-        role: lex.state_governments.contains(s),
-        chars: s.chars().count(),
+    let measure = |s: &str, count: usize| {
+        let devanagari = has_devanagari(s);
+        Surface {
+            count,
+            words: name_word_count(s),
+            devanagari,
+            // A role ("राज्य सरकार") names the actor only when nothing else does. The roles are
+            // Hindi: other surfaces are not looked up.
+            role: devanagari && lex.state_governments.contains(s),
+            chars: s.chars().count(),
+        }
     };
     // Most actors are named by one surface: it is then measured once, without a map (its
     // allocation, and a lookup per mention for each choice below).

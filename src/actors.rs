@@ -647,19 +647,19 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             false => Vec::new(),
         })
         .collect();
-    // The hashes of each key and its deletions, each with the group it is in, in one sorted
-    // list (a map of lists allocated a list for each). A hash two strings share only adds a
-    // candidate, which `one_slip` turns down.
-    let mut by_deletion: Vec<(u64, usize)> = keys
-        .iter()
-        .enumerate()
-        .flat_map(|(h, keys)| {
-            keys.iter()
-                .flat_map(move |key| deletions(key).map(move |d| (d, h)))
-        })
-        .collect();
-    crate::sort::natural(&mut by_deletion);
-    by_deletion.dedup();
+    // Each key and its deletions, by their hashes: the groups it is in. A hash two strings
+    // share only adds a candidate, which `one_slip` turns down.
+    let mut by_deletion: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (h, keys) in keys.iter().enumerate() {
+        for key in keys {
+            for d in deletions(key) {
+                let list = by_deletion.entry(d).or_default();
+                if list.last() != Some(&h) {
+                    list.push(h);
+                }
+            }
+        }
+    }
     let mut moves: Vec<(usize, usize)> = Vec::new();
     for (g, words) in longests.iter().enumerate() {
         let [word] = words.as_slice() else {
@@ -677,13 +677,9 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             continue;
         };
         let mut fits: Vec<usize> = deletions(&key)
-            .flat_map(|d| {
-                let from = by_deletion.partition_point(|&(e, _)| e < d);
-                by_deletion[from..]
-                    .iter()
-                    .take_while(move |&&(e, _)| e == d)
-                    .map(|&(_, h)| h)
-            })
+            .filter_map(|d| by_deletion.get(&d))
+            .flatten()
+            .copied()
             .filter(|&h| {
                 h != g
                     && keys[h].iter().any(|other| {

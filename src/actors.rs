@@ -649,15 +649,16 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         .collect();
     // Each key and its deletions, by their hashes: the groups it is in. A hash two strings
     // share only adds a candidate, which `one_slip` turns down.
+    let hash = |d: &str| rustc_hash::FxBuildHasher.hash_one(d);
     let mut by_deletion: HashMap<u64, Vec<usize>> = HashMap::default();
     for (h, keys) in keys.iter().enumerate() {
         for key in keys {
-            for d in deletions(key) {
-                let list = by_deletion.entry(d).or_default();
+            each_deletion(key, |d| {
+                let list = by_deletion.entry(hash(d)).or_default();
                 if list.last() != Some(&h) {
                     list.push(h);
                 }
-            }
+            });
         }
     }
     let mut moves: Vec<(usize, usize)> = Vec::new();
@@ -676,17 +677,21 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         let Some(key) = slip_key(word) else {
             continue;
         };
-        let mut fits: Vec<usize> = deletions(&key)
-            .filter_map(|d| by_deletion.get(&d))
-            .flatten()
-            .copied()
-            .filter(|&h| {
-                h != g
-                    && keys[h].iter().any(|other| {
-                        other.chars().next() == key.chars().next() && one_slip(&key, other)
-                    })
-            })
-            .collect();
+        let mut fits: Vec<usize> = Vec::new();
+        each_deletion(&key, |d| {
+            fits.extend(
+                by_deletion
+                    .get(&hash(d))
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&h| {
+                        h != g
+                            && keys[h].iter().any(|other| {
+                                other.chars().next() == key.chars().next() && one_slip(&key, other)
+                            })
+                    }),
+            );
+        });
         crate::sort::natural(&mut fits);
         fits.dedup();
         // Of two one-word names a slip apart, the later one joins the earlier.
@@ -756,18 +761,18 @@ fn merge_state_governments(text: &str, mentions: &[Mention], groups: &mut Vec<Gr
     }
 }
 
-/// The hashes of `key` itself, then of `key` with one character left out at each place in turn:
-/// two words one slip apart share one of these. Each is made in one buffer (a string each
+/// Calls `found` with `key` itself, then `key` with one character left out at each place in
+/// turn: two words one slip apart share one of these. Each is made in one buffer (a string each
 /// was most of the cost of comparing names for slips).
-fn deletions(key: &str) -> impl Iterator<Item = u64> + '_ {
-    let hash = |s: &str| rustc_hash::FxBuildHasher.hash_one(s);
+fn each_deletion(key: &str, mut found: impl FnMut(&str)) {
+    found(key);
     let mut d = String::with_capacity(key.len());
-    std::iter::once(hash(key)).chain(key.char_indices().map(move |(i, c)| {
+    for (i, c) in key.char_indices() {
         d.clear();
         d.push_str(&key[..i]);
         d.push_str(&key[i + c.len_utf8()..]);
-        hash(&d)
-    }))
+        found(&d);
+    }
 }
 
 /// `s` without its first character.

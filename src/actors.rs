@@ -28,7 +28,6 @@
 use crate::scan::TextExt;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -647,19 +646,27 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             false => Vec::new(),
         })
         .collect();
-    // Each key and its deletions, by their hashes: the groups it is in. A hash two strings
-    // share only adds a candidate, which `one_slip` turns down.
-    let hash = |d: &str| rustc_hash::FxBuildHasher.hash_one(d);
-    let mut by_deletion: HashMap<u64, Vec<usize>> = HashMap::default();
+    // Each key and its deletions, written one after another in one string (a string each was
+    // most of the cost of comparing names for slips), with the group of each: (end, group).
+    let mut written = String::new();
+    let mut ends: Vec<(usize, usize)> = Vec::new();
     for (h, keys) in keys.iter().enumerate() {
         for key in keys {
             each_deletion(key, |d| {
-                let list = by_deletion.entry(hash(d)).or_default();
-                if list.last() != Some(&h) {
-                    list.push(h);
-                }
+                written.push_str(d);
+                ends.push((written.len(), h));
             });
         }
+    }
+    // Each key and its deletions: the groups it is in.
+    let mut by_deletion: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut start = 0;
+    for &(end, h) in &ends {
+        let list = by_deletion.entry(&written[start..end]).or_default();
+        if list.last() != Some(&h) {
+            list.push(h);
+        }
+        start = end;
     }
     let mut moves: Vec<(usize, usize)> = Vec::new();
     for (g, words) in longests.iter().enumerate() {
@@ -679,18 +686,12 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         };
         let mut fits: Vec<usize> = Vec::new();
         each_deletion(&key, |d| {
-            fits.extend(
-                by_deletion
-                    .get(&hash(d))
-                    .into_iter()
-                    .flatten()
-                    .filter(|&&h| {
-                        h != g
-                            && keys[h].iter().any(|other| {
-                                other.chars().next() == key.chars().next() && one_slip(&key, other)
-                            })
-                    }),
-            );
+            fits.extend(by_deletion.get(d).into_iter().flatten().filter(|&&h| {
+                h != g
+                    && keys[h].iter().any(|other| {
+                        other.chars().next() == key.chars().next() && one_slip(&key, other)
+                    })
+            }));
         });
         crate::sort::natural(&mut fits);
         fits.dedup();
@@ -762,8 +763,7 @@ fn merge_state_governments(text: &str, mentions: &[Mention], groups: &mut Vec<Gr
 }
 
 /// Calls `found` with `key` itself, then `key` with one character left out at each place in
-/// turn: two words one slip apart share one of these. Each is made in one buffer (a string each
-/// was most of the cost of comparing names for slips).
+/// turn: two words one slip apart share one of these. Each is made in one buffer.
 fn each_deletion(key: &str, mut found: impl FnMut(&str)) {
     found(key);
     let mut d = String::with_capacity(key.len());

@@ -162,19 +162,27 @@ fn loose_key(s: &str) -> String {
 /// [`loose_key`] of `s`, written into `folded` (cleared first).
 fn loose_key_into(s: &str, folded: &mut String) {
     folded.clear();
-    folded.extend(
-        s.chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '\u{093C}' | '-'))
-            .map(|c| match c {
-                'ी' => 'ि',
-                'ू' => 'ु',
-                'ई' => 'इ',
-                'ऊ' => 'उ',
-                'ॉ' => 'ा',
-                'ँ' => 'ं',
-                other => other.to_ascii_lowercase(),
-            }),
-    );
+    // Most characters stay as they are: the runs between the ones that fold or drop are copied
+    // whole (pushed one by one, a key took twice as long to make).
+    let mut kept = 0;
+    for (at, c) in s.char_indices() {
+        let into = match c {
+            'ी' => Some('ि'),
+            'ू' => Some('ु'),
+            'ई' => Some('इ'),
+            'ऊ' => Some('उ'),
+            'ॉ' => Some('ा'),
+            'ँ' => Some('ं'),
+            '\u{093C}' | '-' => None,
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            c if c.is_whitespace() => None,
+            _ => continue,
+        };
+        folded.push_str(&s[kept..at]);
+        folded.extend(into);
+        kept = at + c.len_utf8();
+    }
+    folded.push_str(&s[kept..]);
 }
 
 /// Moves the mentions of group `from` into group `into`.
@@ -638,17 +646,27 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             false => Vec::new(),
         })
         .collect();
-    // Each key and its deletions: the groups it is in.
-    let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::default();
+    // Each key and its deletions, written one after another in one string (a string each was
+    // most of the cost of comparing names for slips), with the group of each: (end, group).
+    let mut written = String::new();
+    let mut ends: Vec<(usize, usize)> = Vec::new();
     for (h, keys) in keys.iter().enumerate() {
         for key in keys {
-            for d in deletions(key) {
-                let list = by_deletion.entry(d).or_default();
-                if list.last() != Some(&h) {
-                    list.push(h);
-                }
-            }
+            each_deletion(key, |d| {
+                written.push_str(d);
+                ends.push((written.len(), h));
+            });
         }
+    }
+    // Each key and its deletions: the groups it is in.
+    let mut by_deletion: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut start = 0;
+    for &(end, h) in &ends {
+        let list = by_deletion.entry(&written[start..end]).or_default();
+        if list.last() != Some(&h) {
+            list.push(h);
+        }
+        start = end;
     }
     let mut moves: Vec<(usize, usize)> = Vec::new();
     for (g, words) in longests.iter().enumerate() {
@@ -666,17 +684,15 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         let Some(key) = slip_key(word) else {
             continue;
         };
-        let mut fits: Vec<usize> = deletions(&key)
-            .filter_map(|d| by_deletion.get(&d))
-            .flatten()
-            .copied()
-            .filter(|&h| {
+        let mut fits: Vec<usize> = Vec::new();
+        each_deletion(&key, |d| {
+            fits.extend(by_deletion.get(d).into_iter().flatten().filter(|&&h| {
                 h != g
                     && keys[h].iter().any(|other| {
                         other.chars().next() == key.chars().next() && one_slip(&key, other)
                     })
-            })
-            .collect();
+            }));
+        });
         crate::sort::natural(&mut fits);
         fits.dedup();
         // Of two one-word names a slip apart, the later one joins the earlier.
@@ -746,15 +762,17 @@ fn merge_state_governments(text: &str, mentions: &[Mention], groups: &mut Vec<Gr
     }
 }
 
-/// `key` itself, then `key` with one character left out at each place in turn: two words one
-/// slip apart share one of these.
-fn deletions(key: &str) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(key.to_string()).chain(key.char_indices().map(|(i, c)| {
-        let mut d = String::with_capacity(key.len());
+/// Calls `found` with `key` itself, then `key` with one character left out at each place in
+/// turn: two words one slip apart share one of these. Each is made in one buffer.
+fn each_deletion(key: &str, mut found: impl FnMut(&str)) {
+    found(key);
+    let mut d = String::with_capacity(key.len());
+    for (i, c) in key.char_indices() {
+        d.clear();
         d.push_str(&key[..i]);
         d.push_str(&key[i + c.len_utf8()..]);
-        d
-    }))
+        found(&d);
+    }
 }
 
 /// `s` without its first character.
@@ -1455,28 +1473,39 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
     // candidate would be quadratic in the mentions of an actor named thousands of times, and
     // an actor is named by a few surfaces over and over.
     let lex = lexicon::builtin();
+    let measure = |s: &str, count: usize| {
+        let devanagari = has_devanagari(s);
+        Surface {
+            count,
+            words: name_word_count(s),
+            devanagari,
+            // A role ("राज्य सरकार") names the actor only when nothing else does. The roles are
+            // Hindi: other surfaces are not looked up.
+            role: devanagari && lex.state_governments.contains(s),
+            chars: s.chars().count(),
+        }
+    };
+    // Most actors are named by one surface: it is then measured once, without a map (its
+    // allocation, and a lookup per mention for each choice below).
+    let first = names().next().map_or("", |m| surface(text, m));
+    let only = names()
+        .all(|m| surface(text, m) == first)
+        .then(|| measure(first, g.mentions.len()));
     let mut surfaces: HashMap<&str, Surface> = HashMap::default();
-    for m in names() {
-        let s = surface(text, m);
-        surfaces
-            .entry(s)
-            .or_insert_with(|| Surface {
-                count: 0,
-                words: name_word_count(s),
-                devanagari: has_devanagari(s),
-                // A role ("राज्य सरकार") names the actor only when nothing else does.
-                role: lex.state_governments.contains(s),
-                chars: s.chars().count(),
-            })
-            .count += 1;
+    if only.is_none() {
+        for m in names() {
+            let s = surface(text, m);
+            surfaces.entry(s).or_insert_with(|| measure(s, 0)).count += 1;
+        }
     }
     let devanagari: usize = surfaces
         .values()
+        .chain(&only)
         .filter(|s| s.devanagari)
         .map(|s| s.count)
         .sum();
     let prefer_devanagari = devanagari * 2 >= g.mentions.len();
-    let of = |s: &str| &surfaces[s];
+    let of = |s: &str| only.as_ref().unwrap_or_else(|| &surfaces[s]);
     let name = names()
         .filter(|m| !m.adjectival)
         .map(|m| surface(text, m))

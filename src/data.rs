@@ -104,15 +104,8 @@ pub fn each_row(
     cols.clear();
     loop {
         // Eight bytes at a time up to the next byte below 0x0B (tab and line feed are 0x09
-        // and 0x0A; the lowest flagged byte is one).
-        while let Some(w) = crate::scan::eight(bytes, i) {
-            let below = crate::scan::bytes_below(w, 0x0B);
-            if below != 0 {
-                i += (below.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
+        // and 0x0A).
+        i = crate::scan::to_flagged(bytes, i, |w| crate::scan::bytes_below(w, 0x0B));
         let Some(&b) = bytes.get(i) else {
             break;
         };
@@ -444,14 +437,7 @@ fn scan(bytes: &[u8], mut at: usize, before: &[u8], word: &[u8]) -> bool {
             }
         }
         // It differs from `word` where the line before did, the same way: on to its line feed.
-        while let Some(w) = crate::scan::eight(bytes, at) {
-            let feed = crate::scan::bytes_equal(w, b'\n');
-            if feed != 0 {
-                at += (feed.trailing_zeros() / 8) as usize;
-                break;
-            }
-            at += 8;
-        }
+        at = crate::scan::to_flagged(bytes, at, |w| crate::scan::bytes_equal(w, b'\n'));
         while bytes.get(at).is_some_and(|&b| b != b'\n') {
             at += 1;
         }

@@ -40,6 +40,22 @@ pub fn beyond_ascii(w: u64) -> u64 {
     w & HIGH
 }
 
+/// The offset of the first byte from `at` that `flags` flags, reading eight bytes at a time (see
+/// [`eight`]): the lowest byte flagged in the first eight with one. The tests here flag a byte
+/// above a real one only, so the lowest is always a real one. When no eight from `at` on hold
+/// one, the offset of the last few bytes (fewer than eight), for the caller to read one by one.
+#[inline]
+pub fn to_flagged(bytes: &[u8], mut at: usize, flags: impl Fn(u64) -> u64) -> usize {
+    while let Some(w) = eight(bytes, at) {
+        let flagged = flags(w);
+        if flagged != 0 {
+            return at + (flagged.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at
+}
+
 /// The high bit set in every byte of `w` that is a sentence-final mark ('.', '?', '!'), and
 /// maybe in others; zero only when none is.
 pub fn final_marks(w: u64) -> u64 {

@@ -16,7 +16,7 @@ use crate::scan::TextExt;
 
 use super::markers::{is_not_word_char, is_word_char, markers, words};
 use super::sentences::trim;
-use crate::scan::{bytes_equal, eight, is_ascii};
+use crate::scan::{beyond_ascii, bytes_equal, to_flagged};
 
 /// The most words a dateline has.
 const MAX_WORDS: usize = 8;
@@ -258,18 +258,13 @@ fn marks(head: &str) -> impl Iterator<Item = (usize, &str)> {
             match b {
                 b':' | b'|' | b'-' => at += 1,
                 b if b.is_ascii() => {
-                    at += 1;
-                    // Latin text eight bytes at a time, up to the first mark of the eight that
-                    // hold one (the lowest byte flagged is always one).
-                    while let Some(w) = eight(bytes, at).filter(|&w| is_ascii(w)) {
-                        let marks =
-                            bytes_equal(w, b':') | bytes_equal(w, b'|') | bytes_equal(w, b'-');
-                        if marks != 0 {
-                            at += marks.trailing_zeros() as usize / 8;
-                            break;
-                        }
-                        at += 8;
-                    }
+                    // Latin text eight bytes at a time, up to the first mark or byte beyond ASCII.
+                    at = to_flagged(bytes, at + 1, |w| {
+                        bytes_equal(w, b':')
+                            | bytes_equal(w, b'|')
+                            | bytes_equal(w, b'-')
+                            | beyond_ascii(w)
+                    });
                     continue;
                 }
                 // '।' is E0 A5 A4; '–' and '—' are E2 80 93 and E2 80 94.

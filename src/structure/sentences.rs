@@ -18,7 +18,7 @@ use crate::doc::Range;
 use crate::scan::TextExt;
 
 use super::markers::{is_word_char, markers, Abbreviation, Opener};
-use crate::scan::{beyond_ascii, bytes_equal, eight, final_marks};
+use crate::scan::{beyond_ascii, bytes_equal, final_marks, to_flagged};
 
 /// A sentence and how it ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,17 +138,10 @@ impl Chars for Ascii<'_> {
     /// The eight that hold one are passed up to the first (the lowest byte flagged is always one
     /// of them), so that the caller does not test them again a byte further each time.
     #[inline]
-    fn skip_plain(self, mut i: usize) -> usize {
-        let bytes = self.0.as_bytes();
-        while let Some(w) = eight(bytes, i) {
-            let quotes = bytes_equal(w, b'"') | bytes_equal(w, b'\'');
-            let marks = final_marks(w);
-            if quotes | marks != 0 {
-                return i + (quotes | marks).trailing_zeros() as usize / 8;
-            }
-            i += 8;
-        }
-        i
+    fn skip_plain(self, i: usize) -> usize {
+        to_flagged(self.0.as_bytes(), i, |w| {
+            bytes_equal(w, b'"') | bytes_equal(w, b'\'') | final_marks(w)
+        })
     }
 }
 
@@ -195,18 +188,13 @@ impl Chars for Utf8<'_> {
                 Some([0xE0, 0xA5, low, ..]) if *low & 0xFE != 0xA4 => i += 3,
                 Some([b, ..]) if *b < 0x40 && MARKS >> b & 1 == 0 => i += 1,
                 Some([0x40..=0x7F, ..]) => {
-                    i += 1;
-                    while let Some(w) = eight(bytes, i) {
-                        let marks = final_marks(w) | bytes_equal(w, b'"') | bytes_equal(w, b'\'');
-                        // Up to the first mark or byte beyond ASCII (the lowest byte flagged
-                        // is one), which the bytes above read.
-                        let stop = marks | beyond_ascii(w);
-                        if stop != 0 {
-                            i += stop.trailing_zeros() as usize / 8;
-                            break;
-                        }
-                        i += 8;
-                    }
+                    // Up to the first mark or byte beyond ASCII, which the bytes above read.
+                    i = to_flagged(bytes, i + 1, |w| {
+                        final_marks(w)
+                            | bytes_equal(w, b'"')
+                            | bytes_equal(w, b'\'')
+                            | beyond_ascii(w)
+                    });
                 }
                 _ => return i,
             }

@@ -982,15 +982,11 @@ fn name_part_mentions(
     if parts.is_empty() {
         return Vec::new();
     }
-    // The byte lengths of the parts (bit `n` for `n` below 64, the last bit for the longer
-    // ones) and their [`opening`]s: most words of the text are told from them without a lookup
+    // Most words of the text are told from the parts' openings and lengths without a lookup
     // (a part is capitalised or Hindi, most words of an English text are neither).
-    let length_bit = |w: &str| 1u64 << w.len().min(63);
-    let mut lengths = 0u64;
-    let mut opens = [false; 256];
+    let mut filter = WordFilter::default();
     for w in parts.keys() {
-        lengths |= length_bit(w);
-        opens[opening(w.as_bytes(), 0)] = true;
+        filter.add(w);
     }
     // For each part, where its owners are mentioned, (start, owner) in text order: the owner
     // mentioned last before a place is found by binary search, not by reading every mention of
@@ -1017,7 +1013,7 @@ fn name_part_mentions(
     );
     for ws in sentence_words {
         for w in ws {
-            if lengths & length_bit(w.text) == 0 || !opens[opening(w.text.as_bytes(), 0)] {
+            if !filter.may_be(w.text.as_bytes(), 0, w.text.len()) {
                 continue;
             }
             let Some(&part) = parts.get(w.text) else {
@@ -1211,28 +1207,49 @@ const ORDINARY: usize = usize::MAX;
 const WORD_START_MAX_BYTES: usize = 64;
 const WORD_START_MAX_SHARING: usize = 8;
 
-/// The surfaces by the run of word characters each opens with, and the [`opening`]s and byte
-/// lengths of those runs: a word of the text that opens otherwise or is of another length is
-/// none of them, and is not looked up.
+/// A quick test of a word against a set of words, by their [`opening`]s and byte lengths: a
+/// word that opens otherwise or is of another length is none of them, and is not looked up.
+struct WordFilter {
+    opens: [bool; 256],
+    /// Bit `n` for a word `n` bytes long (the last bit stands for the longer ones).
+    lengths: u64,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            opens: [false; 256],
+            lengths: 0,
+        }
+    }
+}
+
+impl WordFilter {
+    /// `word` is one of the set.
+    fn add(&mut self, word: &str) {
+        self.opens[opening(word.as_bytes(), 0)] = true;
+        self.lengths |= 1 << word.len().min(63);
+    }
+
+    /// Whether the word `bytes[at..end]` may be one of the set.
+    #[inline]
+    fn may_be(&self, bytes: &[u8], at: usize, end: usize) -> bool {
+        self.opens[opening(bytes, at)] && self.lengths >> (end - at).min(63) & 1 == 1
+    }
+}
+
+/// The surfaces by the run of word characters each opens with, and a [`WordFilter`] of those
+/// runs.
 struct FirstWords<'s> {
     /// Each run's last surface.
     by_word: HashMap<&'s str, usize>,
     /// For each surface, the one before it that opens with the same run, if any (a list per run
     /// would be an allocation for each).
     same_first: Vec<Option<usize>>,
-    opens: [bool; 256],
-    /// Bit `n` for a run `n` bytes long (none is longer than [`WORD_START_MAX_BYTES`]; the last
-    /// bit stands for the longer ones).
-    lengths: u64,
+    filter: WordFilter,
 }
 
 impl FirstWords<'_> {
-    /// Whether a surface may open with the word `bytes[at..end]`.
-    #[inline]
-    fn may_open(&self, bytes: &[u8], at: usize, end: usize) -> bool {
-        self.opens[opening(bytes, at)] && self.lengths >> (end - at).min(63) & 1 == 1
-    }
-
     /// Adds to `places` those of `surfaces` that open at the word `block[at..end]`.
     /// (Not inlined: the test before it is, and is what most words get.)
     #[inline(never)]
@@ -1276,8 +1293,7 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
     let mut by_first: HashMap<&str, usize> = HashMap::default();
     by_first.reserve(surfaces.len());
     let mut same_first = Vec::with_capacity(surfaces.len());
-    let mut opens = [false; 256];
-    let mut lengths = 0u64;
+    let mut filter = WordFilter::default();
     for (p, s) in surfaces.iter().enumerate() {
         if s.len() > WORD_START_MAX_BYTES
             || !s.chars().next().is_some_and(is_word_char)
@@ -1291,14 +1307,12 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
             return None;
         }
         same_first.push(before);
-        opens[opening(s.as_bytes(), 0)] = true;
-        lengths |= 1 << first.min(63);
+        filter.add(&s[..first]);
     }
     Some(FirstWords {
         by_word: by_first,
         same_first,
-        opens,
-        lengths,
+        filter,
     })
 }
 
@@ -1362,7 +1376,7 @@ fn at_word_starts(
     // Most words open otherwise than any surface, or are of another length: the test is made
     // here, small enough to be inlined where words are found, and only the rest are looked up.
     let mut look_up = |at: usize, end: usize| {
-        if first.may_open(bytes, at, end) {
+        if first.filter.may_be(bytes, at, end) {
             first.places_at(surfaces, block, at, end, &mut places);
         }
     };

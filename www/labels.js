@@ -65,16 +65,17 @@ export async function loadLabels(tag) {
 
 /** Starts loading the labels a text is likely to need, judged by the script of its start. */
 export function prefetchLabels(text) {
-  const start = text.slice(0, 2000);
-  for (const [lang, [script]] of Object.entries(MORE)) if (script.test(start)) loadLabels(lang);
+  for (const lang of scriptLangs(text)) loadLabels(lang);
 }
 
-/** A guess before the parse: the language with labels whose script the start of `text` is in. */
-export function scriptLang(text) {
+/** A guess before the parse: the first language with labels whose script the start of `text` is in. */
+export const scriptLang = (text) => scriptLangs(text)[0] ?? null;
+
+/** The languages with labels whose script the start of `text` is in. */
+const scriptLangs = (text) => {
   const start = text.slice(0, 2000);
-  for (const [lang, [script]] of Object.entries(MORE)) if (script.test(start)) return lang;
-  return null;
-}
+  return Object.entries(MORE).filter(([, [script]]) => script.test(start)).map(([lang]) => lang);
+};
 
 /** "rtl" or "ltr" for a language tag. */
 export const directionOf = (tag) => (RTL.has(primary(tag)) ? "rtl" : "ltr");

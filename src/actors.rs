@@ -159,13 +159,43 @@ fn loose_key(s: &str) -> String {
     folded
 }
 
+/// The Devanagari characters [`loose_key`] folds or drops, a bit each by their last byte's low
+/// six bits: of U+0900..U+093F (ँ, ई, ऊ, ़), and of U+0940..U+097F (ी, ू, ॉ).
+const DEVANAGARI_FOLDED: [u64; 2] = [
+    1 << 0x01 | 1 << 0x08 | 1 << 0x0A | 1 << 0x3C,
+    1 | 1 << 0x02 | 1 << 0x09,
+];
+
 /// [`loose_key`] of `s`, written into `folded` (cleared first).
 fn loose_key_into(s: &str, folded: &mut String) {
     folded.clear();
+    let bytes = s.as_bytes();
     // Most characters stay as they are: the runs between the ones that fold or drop are copied
-    // whole (pushed one by one, a key took twice as long to make).
-    let mut kept = 0;
-    for (at, c) in s.char_indices() {
+    // whole (pushed one by one, a key took twice as long to make). ASCII and Devanagari that
+    // stay are told from their bytes, and only the rest decoded (decoding every character, and
+    // asking each whether it is white space, was most of the time of a key).
+    let (mut kept, mut at) = (0, 0);
+    while let Some(&b) = bytes.get(at) {
+        // The length of a character that stays, or 0 for one that may fold or drop (ASCII
+        // white space is that of `char::is_whitespace`).
+        let stays = match b {
+            b'A'..=b'Z' | b'-' | b'\t'..=b'\r' | b' ' => 0,
+            0..=0x7F => 1,
+            0xE0 if matches!(bytes.get(at + 1), Some(0xA4 | 0xA5)) => {
+                let bits = DEVANAGARI_FOLDED[usize::from(bytes[at + 1] & 1)];
+                match bits >> (bytes[at + 2] & 0x3F) & 1 {
+                    0 => 3,
+                    _ => 0,
+                }
+            }
+            _ => 0,
+        };
+        if stays > 0 {
+            at += stays;
+            continue;
+        }
+        let (c, len) = crate::chars::char_at(s, at);
+        at += len;
         let into = match c {
             'ी' => Some('ि'),
             'ू' => Some('ु'),
@@ -178,9 +208,9 @@ fn loose_key_into(s: &str, folded: &mut String) {
             c if c.is_whitespace() => None,
             _ => continue,
         };
-        folded.push_str(&s[kept..at]);
+        folded.push_str(&s[kept..at - len]);
         folded.extend(into);
-        kept = at + c.len_utf8();
+        kept = at;
     }
     folded.push_str(&s[kept..]);
 }
@@ -1608,6 +1638,36 @@ mod tests {
                 by_split,
                 "should split {name:?} as str::split does"
             );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_loose_key_folds_each_character_as_the_rule_says(
+            s in proptest::collection::vec(
+                prop_oneof![
+                    proptest::char::range('\u{0900}', '\u{097F}'),
+                    proptest::char::range('A', 'c'),
+                    prop::sample::select(vec![' ', '-', '\t', '\u{0B}', '\u{85}', '\u{A0}', '\u{2003}', 'é', '😀']),
+                ],
+                0..12,
+            ).prop_map(|cs| cs.into_iter().collect::<String>())
+        ) {
+            let by_char: String = s
+                .chars()
+                .filter_map(|c| match c {
+                    'ी' => Some('ि'),
+                    'ू' => Some('ु'),
+                    'ई' => Some('इ'),
+                    'ऊ' => Some('उ'),
+                    'ॉ' => Some('ा'),
+                    'ँ' => Some('ं'),
+                    '\u{093C}' | '-' => None,
+                    c if c.is_whitespace() => None,
+                    c => Some(c.to_ascii_lowercase()),
+                })
+                .collect();
+            prop_assert_eq!(loose_key(&s), by_char, "should fold {:?} character by character", s);
         }
     }
 

@@ -468,7 +468,14 @@ fn is_person_group(mentions: &[Mention], g: &Group) -> bool {
 fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t str> {
     // Counted first, listed once: the last of the longest, as `max_by_key` picks (of equal
     // surfaces, any: their words are the same). A group names its actor with a few surfaces
-    // over and over: the longest so far and the last other one are not counted again.
+    // over and over: the longest so far and the last other one are not counted again, and
+    // the words of a group named by one surface only (most) are not counted at all.
+    if let [first, rest @ ..] = &g.mentions[..] {
+        let first = surface(text, &mentions[*first]);
+        if rest.iter().all(|&m| surface(text, &mentions[m]) == first) {
+            return name_words(first);
+        }
+    }
     let mut best: Option<(&str, usize)> = None;
     let mut other: Option<(&str, usize)> = None;
     for &m in &g.mentions {

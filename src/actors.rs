@@ -695,14 +695,17 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             });
         }
     }
-    // Each key and its deletions: the groups it is in.
-    let mut by_deletion: HashMap<&str, Vec<usize>> = HashMap::default();
+    // Each key and its deletions: the last of its places in `ends`, and for each place the one
+    // listed before it with the same string, if any, which chain the groups it is in (a list
+    // for each string was an allocation for each). A group listed last already is not listed
+    // again.
+    let mut last: HashMap<&str, usize> = HashMap::default();
+    last.reserve(ends.len());
+    let mut earlier: Vec<Option<usize>> = Vec::with_capacity(ends.len());
     let mut start = 0;
-    for &(end, h) in &ends {
-        let list = by_deletion.entry(&written[start..end]).or_default();
-        if list.last() != Some(&h) {
-            list.push(h);
-        }
+    for (i, &(end, h)) in ends.iter().enumerate() {
+        let place = last.entry(&written[start..end]).or_insert(i);
+        earlier.push((*place != i && ends[*place].1 != h).then(|| std::mem::replace(place, i)));
         start = end;
     }
     let mut moves: Vec<(usize, usize)> = Vec::new();
@@ -723,12 +726,18 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         };
         let mut fits: Vec<usize> = Vec::new();
         each_deletion(&key, |d| {
-            fits.extend(by_deletion.get(d).into_iter().flatten().filter(|&&h| {
-                h != g
+            let mut next = last.get(d).copied();
+            while let Some(place) = next {
+                let h = ends[place].1;
+                if h != g
                     && keys[h].iter().any(|other| {
                         other.chars().next() == key.chars().next() && one_slip(&key, other)
                     })
-            }));
+                {
+                    fits.push(h);
+                }
+                next = earlier[place];
+            }
         });
         crate::sort::natural(&mut fits);
         fits.dedup();

@@ -98,17 +98,28 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     // Groups by canonical name, and by loose surface; each mention adds at most one key to each
     // map, which get room for as many at once instead of growing.
     let mut by_canonical: HashMap<&str, usize> = HashMap::default();
-    let mut by_surface: HashMap<String, usize> = HashMap::default();
+    let mut by_surface: HashMap<&str, usize> = HashMap::default();
     by_canonical.reserve(mentions.len());
     by_surface.reserve(mentions.len());
-    // Each mention's key is made in one buffer; the map copies it only when it is new.
-    let mut bare = String::new();
+    // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
+    // compared without spaces and with vowel lengths and nasal signs folded. Every mention's
+    // key is made first, one after another in one string (room for them at once: a key is
+    // never longer than its surface), which the map borrows its keys from (a copy of each new
+    // key was an allocation for each).
+    let mut keys = String::with_capacity(mentions.iter().map(|m| m.range.len()).sum());
+    let ends: Vec<usize> = mentions
+        .iter()
+        .map(|m| {
+            loose_key_into(surface(text, m), &mut keys);
+            keys.len()
+        })
+        .collect();
+    let mut start = 0;
     for (i, m) in mentions.iter().enumerate() {
-        // Spelling varies ("तीर्थ देव" / "तीर्थदेव", "बंगाईगांव" / "बंगाइगांव"): surfaces are
-        // compared without spaces and with vowel lengths and nasal signs folded.
-        loose_key_into(surface(text, m), &mut bare);
+        let bare = &keys[start..ends[i]];
+        start = ends[i];
         // The surface's group, looked up once: the map changes only at the end.
-        let by_bare = by_surface.get(bare.as_str()).copied();
+        let by_bare = by_surface.get(bare).copied();
         // A mention's own key: its canonical name if it has one, else its surface.
         let own = match &m.canonical {
             Some(c) => by_canonical.get(c.as_ref()).copied(),
@@ -143,7 +154,7 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
             }
         };
         if let (Some(g), None) = (keyed, by_bare) {
-            by_surface.insert(bare.clone(), g);
+            by_surface.insert(bare, g);
         }
     }
     groups
@@ -166,9 +177,8 @@ const DEVANAGARI_FOLDED: [u64; 2] = [
     1 | 1 << 0x02 | 1 << 0x09,
 ];
 
-/// [`loose_key`] of `s`, written into `folded` (cleared first).
+/// [`loose_key`] of `s`, written onto the end of `folded`.
 fn loose_key_into(s: &str, folded: &mut String) {
-    folded.clear();
     let bytes = s.as_bytes();
     // Most characters stay as they are: the runs between the ones that fold or drop are copied
     // whole (pushed one by one, a key took twice as long to make). ASCII and Devanagari that

@@ -999,10 +999,12 @@ fn name_part_mentions(
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    // Each name part's number (the part is the text's own word, not a copy), and its owners in
-    // group order.
+    // Each name part's number (the part is the text's own word, not a copy); each part's first
+    // and last owner, and every (part, owner) in group order (a list of owners for each part
+    // was an allocation for each).
     let mut parts: HashMap<&str, usize> = HashMap::default();
-    let mut owners: Vec<Vec<usize>> = Vec::new();
+    let mut first_last: Vec<(usize, usize)> = Vec::new();
+    let mut owners: Vec<(usize, usize)> = Vec::new();
     for (g, grp) in groups.iter().enumerate() {
         if !is_person_group(mentions, grp) {
             continue;
@@ -1022,14 +1024,16 @@ fn name_part_mentions(
                 let capitalised_or_hindi =
                     has_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
                 if long_enough && capitalised_or_hindi && !lex.is_common(w) {
-                    let next = owners.len();
+                    let next = first_last.len();
                     let part = *parts.entry(w).or_insert(next);
                     if part == next {
-                        owners.push(Vec::new());
+                        first_last.push((g, g));
+                        owners.push((part, g));
                     }
                     // Groups come in order: one already listed is the last.
-                    if owners[part].last() != Some(&g) {
-                        owners[part].push(g);
+                    if first_last[part].1 != g {
+                        first_last[part].1 = g;
+                        owners.push((part, g));
                     }
                 }
             }
@@ -1048,18 +1052,17 @@ fn name_part_mentions(
     // mentioned last before a place is found by binary search, not by reading every mention of
     // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
     // start, the later group wins, as the largest (start, owner) does.
-    let places: Vec<Vec<(usize, usize)>> = owners
-        .iter()
-        .map(|owners| {
-            let mut at: Vec<(usize, usize)> = owners
-                .iter()
-                .flat_map(|&g| groups[g].mentions.iter().map(move |&m| (m, g)))
-                .map(|(m, g)| (mentions[m].range.start, g))
-                .collect();
-            crate::sort::natural(&mut at);
-            at
-        })
-        .collect();
+    let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); first_last.len()];
+    for &(part, g) in &owners {
+        let at = groups[g]
+            .mentions
+            .iter()
+            .map(|&m| (mentions[m].range.start, g));
+        places[part].extend(at);
+    }
+    for at in &mut places {
+        crate::sort::natural(at);
+    }
     let mut found = Vec::new();
     let known = Ranges::new(
         mentions
@@ -1082,7 +1085,9 @@ fn name_part_mentions(
             // The owner mentioned last before this word, else the first one mentioned.
             let at = &places[part];
             let before = at.partition_point(|&(s, _)| s < w.start);
-            let owner = before.checked_sub(1).map_or(owners[part][0], |k| at[k].1);
+            let owner = before
+                .checked_sub(1)
+                .map_or(first_last[part].0, |k| at[k].1);
             found.push((owner, range));
         }
     }

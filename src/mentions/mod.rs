@@ -643,7 +643,8 @@ pub fn sentence_mentions<'a>(
         // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.
         guesses.retain(|g| {
             let s = g.range.slice(text);
-            s.contains_char(' ') || !(lex.is_common(s) || lex.is_suffix(s) || lex.is_title(s))
+            s.contains_char(' ')
+                || !(tagger.is_common(lex, s) || lex.is_suffix(s) || lex.is_title(s))
         });
         // Words a guess adds to a pattern's name must be name words: no sentence end, no
         // function word.

@@ -40,6 +40,7 @@ use super::features::{
     adjacent_pair_features, fixed_features, marker_class, tokenize_into, word_form, Role, Word,
     FEATURE_VERSION,
 };
+use super::lexicon::Lexicon;
 use crate::article::ActorKind;
 use crate::decimal::decimal;
 use crate::doc::{Mention, Range, Source, Structure};
@@ -836,6 +837,8 @@ struct Memo<'a> {
     overflow: Option<Box<[[i32; NTAGS]; 5]>>,
     /// Whether the word may not begin a name ([`Model::never_begins`], [`is_time_word`]).
     no_begin: bool,
+    /// Whether the word is a common one ([`Tagger::is_common`]), once asked.
+    common: Option<bool>,
 }
 
 impl<'a> Memo<'a> {
@@ -862,6 +865,7 @@ impl<'a> Memo<'a> {
             lanes,
             overflow,
             no_begin,
+            common: None,
         }
     }
 }
@@ -944,6 +948,15 @@ impl<'a> Tagger<'a> {
             .collect();
         (self.tokens, self.sentence) = (tokens, words);
         mentions
+    }
+
+    /// [`Lexicon::is_common`] of `word`, looked up once for each word of the memo: a name the
+    /// tagger guesses is asked about in every sentence that has it.
+    pub fn is_common(&mut self, lex: &Lexicon, word: &str) -> bool {
+        match self.index.get(word).and_then(|&at| self.words.get_mut(at)) {
+            Some(memo) => *memo.common.get_or_insert_with(|| lex.is_common(word)),
+            None => lex.is_common(word),
+        }
     }
 
     /// The tokens ([`tokenize_into`]) of the range [`Tagger::tag_text`] read last, relative to

@@ -613,7 +613,7 @@ pub fn sentence_mentions<'a>(
             // A word spelled in Latin letters ("ईबीआरडी", "एनसीएलटी") is an organisation's
             // acronym, not a person's or a place's name the lexicon would know.
             if g.kind != ActorKind::Organization
-                && patterns::spelled_in_letters(lex, g.range.slice(text))
+                && tagger.spelled_in_letters(lex, g.range.slice(text))
             {
                 g.kind = ActorKind::Organization;
             }

@@ -40,6 +40,8 @@ use super::features::{
     adjacent_pair_features, fixed_features, marker_class, tokenize_into, word_form, Role, Word,
     FEATURE_VERSION,
 };
+use super::lexicon::Lexicon;
+use super::patterns::spelled_in_letters;
 use crate::article::ActorKind;
 use crate::decimal::decimal;
 use crate::doc::{Mention, Range, Source, Structure};
@@ -836,6 +838,10 @@ struct Memo<'a> {
     overflow: Option<Box<[[i32; NTAGS]; 5]>>,
     /// Whether the word may not begin a name ([`Model::never_begins`], [`is_time_word`]).
     no_begin: bool,
+    /// Whether the word is a common one and whether it is spelled in Latin letters
+    /// ([`Tagger::is_common`], [`Tagger::spelled_in_letters`]), once asked.
+    common: Option<bool>,
+    spelled: Option<bool>,
 }
 
 impl<'a> Memo<'a> {
@@ -862,6 +868,8 @@ impl<'a> Memo<'a> {
             lanes,
             overflow,
             no_begin,
+            common: None,
+            spelled: None,
         }
     }
 }
@@ -944,6 +952,30 @@ impl<'a> Tagger<'a> {
             .collect();
         (self.tokens, self.sentence) = (tokens, words);
         mentions
+    }
+
+    /// [`Lexicon::is_common`] of `word`, looked up once for each word of the memo: a name the
+    /// tagger guesses is asked about in every sentence that has it.
+    pub fn is_common(&mut self, lex: &Lexicon, word: &str) -> bool {
+        self.recall(word, |m| &mut m.common, |w| lex.is_common(w))
+    }
+
+    /// [`spelled_in_letters`] of `word`, likewise worked out once for each word of the memo.
+    pub fn spelled_in_letters(&mut self, lex: &Lexicon, word: &str) -> bool {
+        self.recall(word, |m| &mut m.spelled, |w| spelled_in_letters(lex, w))
+    }
+
+    /// `ask(word)`, kept in the `slot` of the word's memo when the memo has the word.
+    fn recall(
+        &mut self,
+        word: &str,
+        slot: for<'m> fn(&'m mut Memo<'a>) -> &'m mut Option<bool>,
+        ask: impl FnOnce(&str) -> bool,
+    ) -> bool {
+        match self.index.get(word).and_then(|&at| self.words.get_mut(at)) {
+            Some(memo) => *slot(memo).get_or_insert_with(|| ask(word)),
+            None => ask(word),
+        }
     }
 
     /// The tokens ([`tokenize_into`]) of the range [`Tagger::tag_text`] read last, relative to

@@ -451,9 +451,11 @@ impl<'s, 'a> Sentence<'s, 'a> {
 /// standings ("BALTIMORE 70 63"); other words in capitals are a headline's.
 fn teams_in_capitals(t: &Sentence, found: &mut Vec<Found>) {
     let (lex, text, words) = (t.lex, t.text, t.words);
-    let mut taken: Vec<Range> = found.iter().map(|f| f.range).collect();
-    crate::sort::natural(&mut taken);
-    let overlaps_taken = |range: Range| {
+    // The names the other rules found, sorted: listed only when a team is in question (in few
+    // sentences), and only those found before this rule.
+    let before = found.len();
+    let mut taken: Option<Vec<Range>> = None;
+    let overlaps_taken = |taken: &[Range], range: Range| {
         let after = taken.partition_point(|r| r.start < range.end);
         taken[..after]
             .iter()
@@ -479,7 +481,12 @@ fn teams_in_capitals(t: &Sentence, found: &mut Vec<Found>) {
             continue;
         }
         let range = Range::new(words[s].start, words[k - 1].end);
-        if overlaps_taken(range) || !plays_as_team(lex, text, range) {
+        let taken = taken.get_or_insert_with(|| {
+            let mut taken: Vec<Range> = found[..before].iter().map(|f| f.range).collect();
+            crate::sort::natural(&mut taken);
+            taken
+        });
+        if overlaps_taken(taken, range) || !plays_as_team(lex, text, range) {
             continue;
         }
         found.push(Found {

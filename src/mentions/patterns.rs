@@ -281,7 +281,7 @@ fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
 
 /// Whether `word` can be part of a name in its script.
 fn is_name_word(t: &Sentence, i: usize) -> bool {
-    *t.name_words[i].get_or_init(|| name_word(t, i))
+    *t.words_asked[i].1.get_or_init(|| name_word(t, i))
 }
 
 fn name_word(t: &Sentence, i: usize) -> bool {
@@ -339,7 +339,7 @@ pub fn find<'t>(
         w.known = next > 0 && furthest >= w.end;
     }
     let affixes = affixes_of(lex, text, words);
-    for (w, (title, _)) in words.iter_mut().zip(&affixes) {
+    for (w, ((title, _), _)) in words.iter_mut().zip(&affixes) {
         // A title spans a few words (`Lexicon::longest_affix`), far fewer than 256.
         w.title = title.map(|(class, n)| (class, n as u8));
     }
@@ -370,12 +370,13 @@ type Affixes = (
     Option<(&'static Suffix, usize)>,
 );
 
-/// The [`Affixes`] of each of `words`, all at once (the first rule asks them of every word).
-fn affixes_of(lex: &'static Lexicon, text: &str, words: &[Word]) -> Vec<Affixes> {
+/// The [`Affixes`] of each of `words`, all at once (the first rule asks them of every word),
+/// each with an empty cell for whether the word is a name word ([`Sentence::words_asked`]).
+fn affixes_of(lex: &'static Lexicon, text: &str, words: &[Word]) -> Vec<(Affixes, OnceCell<bool>)> {
     (0..words.len())
         .map(|i| {
             if !lex.opens_affix(crate::chars::trim_end_dots(words[i].text)) {
-                return (None, None);
+                return ((None, None), OnceCell::new());
             }
             // As title_at and suffix_at, which would ask about the first word again, and read
             // the keys twice: the longest of each.
@@ -388,7 +389,7 @@ fn affixes_of(lex: &'static Lexicon, text: &str, words: &[Word]) -> Vec<Affixes>
                     suffix = Some((s, n));
                 }
             });
-            (title, suffix)
+            ((title, suffix), OnceCell::new())
         })
         .collect()
 }
@@ -399,10 +400,9 @@ struct Sentence<'s, 'a> {
     lex: &'static Lexicon,
     text: &'a str,
     words: &'s [Word<'a>],
-    /// For each word: its [`Affixes`] ([`affixes_of`]).
-    affixes: Vec<Affixes>,
-    /// For each word: whether it is a name word ([`name_word`]), once asked.
-    name_words: Vec<OnceCell<bool>>,
+    /// For each word: its [`Affixes`] ([`affixes_of`]), and whether it is a name word
+    /// ([`name_word`]), once asked (in one list, not two: one allocation a sentence fewer).
+    words_asked: Vec<(Affixes, OnceCell<bool>)>,
     /// The sentence is ASCII from its first word to its last, so it has no Devanagari word: the
     /// rules that start from one (given names, the agent marker, a name before its gloss) are
     /// not run on most sentences of an English text.
@@ -415,7 +415,7 @@ impl<'s, 'a> Sentence<'s, 'a> {
         lex: &'static Lexicon,
         text: &'a str,
         words: &'s [Word<'a>],
-        affixes: Vec<Affixes>,
+        affixes: Vec<(Affixes, OnceCell<bool>)>,
     ) -> Sentence<'s, 'a> {
         let ascii = words.first().zip(words.last()).is_none_or(|(first, last)| {
             // A Hindi sentence is told from its first byte (`is_ascii` reads them all).
@@ -426,14 +426,13 @@ impl<'s, 'a> Sentence<'s, 'a> {
             lex,
             text,
             words,
-            affixes,
-            name_words: vec![OnceCell::new(); words.len()],
+            words_asked: affixes,
             ascii,
         }
     }
 
     fn affixes(&self, i: usize) -> Affixes {
-        self.affixes[i]
+        self.words_asked[i].0
     }
 
     /// [`title_at`] word `i`.

@@ -21,8 +21,8 @@ pub fn by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     {
         return;
     }
-    let order = stable_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));
-    permute(items, &order);
+    let mut order = stable_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));
+    permute(items, &mut order);
 }
 
 /// Sorts `items` in their natural order, keeping equal items in their order (as `slice::sort`).
@@ -44,7 +44,8 @@ fn stable_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> 
             }
         }
     }
-    let mut buffer = vec![0; n];
+    // The merges' second list, needed only beyond one run (most lists sorted are shorter).
+    let mut buffer = if n > RUN { vec![0; n] } else { Vec::new() };
     let mut width = RUN;
     while width < n {
         for (from, into) in order.chunks(2 * width).zip(buffer.chunks_mut(2 * width)) {
@@ -77,14 +78,15 @@ fn stable_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> 
 }
 
 /// Reorders `items` so that item `i` is the one that was at `order[i]` (`order` is a
-/// permutation), following each cycle of the permutation with swaps.
-fn permute<T>(items: &mut [T], order: &[usize]) {
-    let mut placed = vec![false; items.len()];
+/// permutation), following each cycle of the permutation with swaps. Each position placed is
+/// marked in `order` itself (as `usize::MAX`), not in a list of its own: a short sort made three
+/// allocations.
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    const PLACED: usize = usize::MAX;
     for start in 0..items.len() {
         let mut at = start;
-        while !placed[at] {
-            placed[at] = true;
-            let from = order[at];
+        while order[at] != PLACED {
+            let from = std::mem::replace(&mut order[at], PLACED);
             if from == start {
                 break;
             }

@@ -66,9 +66,11 @@ pub fn find_mentions<'t>(
         .map(|model| tagger::Tagger::for_text(model, text));
     let mut mentions = Vec::new();
     // The tagger's tokens of each sentence, for the lists of places in a Hindi story below:
-    // read once.
+    // read once, and kept in one list (a list each was an allocation a sentence), each
+    // sentence's as its span there, `None` where the tagger read none.
     let hindi = structure.lang == "hi";
-    let mut tokens: Vec<Option<Vec<Range>>> = Vec::new();
+    let mut tokens: Vec<Range> = Vec::new();
+    let mut token_spans: Vec<Option<(usize, usize)>> = Vec::new();
     let sentences = regions
         .iter()
         .flat_map(|region| region.sentences.iter().copied());
@@ -82,12 +84,12 @@ pub fn find_mentions<'t>(
             words,
         ));
         if hindi {
-            tokens.push(
-                tagger
-                    .as_ref()
-                    .and_then(|t| t.tokens())
-                    .map(<[Range]>::to_vec),
-            );
+            let read = tagger.as_ref().and_then(|t| t.tokens());
+            token_spans.push(read.map(|read| {
+                let from = tokens.len();
+                tokens.extend_from_slice(read);
+                (from, tokens.len())
+            }));
         }
     }
     if hindi {
@@ -108,7 +110,7 @@ pub fn find_mentions<'t>(
     bracketed_acronyms(lex, text, &mut mentions);
     sports_teams(lex, text, regions, &mut mentions);
     if hindi {
-        places_in_lists(lex, text, regions, &tokens, &mut mentions);
+        places_in_lists(lex, text, regions, &tokens, &token_spans, &mut mentions);
     }
     mentions
 }
@@ -138,12 +140,14 @@ const LIST_ITEM_WORDS: usize = 2;
 /// that no common-word list holds is a place too, and so is a guess of the tagger's that read it
 /// as something else. Items are separated by commas and conjunctions; other punctuation ends a
 /// list. Work is linear in the sentence: mentions are found by binary search, and the tokens
-/// are the tagger's (`tokens`) where it read the sentence.
+/// are the tagger's where it read the sentence (`tokens`, all its tokens, of which each
+/// sentence's `token_spans`).
 fn places_in_lists(
     lex: &Lexicon,
     text: &str,
     regions: &[Region],
-    tokens: &[Option<Vec<Range>>],
+    tokens: &[Range],
+    token_spans: &[Option<(usize, usize)>],
     mentions: &mut Vec<Mention>,
 ) {
     let mut found: Vec<Mention> = Vec::new();
@@ -160,8 +164,8 @@ fn places_in_lists(
             continue;
         }
         let own;
-        let tokens = match tokens.get(k).and_then(Option::as_deref) {
-            Some(tokens) => tokens,
+        let tokens = match token_spans.get(k).copied().flatten() {
+            Some((from, to)) => &tokens[from..to],
             None => {
                 own = features::tokenize(sentence.slice(text));
                 &own

@@ -78,16 +78,30 @@ const MONTH_FIRST_BYTES: [bool; 256] = {
     table
 };
 
+/// The first [`words`] of `text`, one past [`MAX_WORDS`] at most (that tells a short run from a
+/// longer one), and how many there are: listed in place (a list that grew was two allocations a
+/// line).
+fn first_words(text: &str) -> ([&str; MAX_WORDS + 1], usize) {
+    let mut listed = [""; MAX_WORDS + 1];
+    let mut count = 0;
+    for (slot, (_, w)) in listed.iter_mut().zip(words(text)) {
+        *slot = w;
+        count += 1;
+    }
+    (listed, count)
+}
+
 /// Whether `words` (a short run) carries evidence of a dateline or byline.
 fn evidence(text: &str) -> bool {
     let m = markers();
-    let all: Vec<&str> = words(text).map(|(_, w)| w).collect();
+    let (listed, count) = first_words(text);
+    let all = &listed[..count];
     if all.is_empty() || all.len() > MAX_WORDS {
         return false;
     }
     // One lookup a word: a word that rules the line out anywhere outweighs an agency.
     let mut agency = false;
-    for w in &all {
+    for w in all {
         match m.dateline_word(w) {
             None => return false,
             Some(credit) => agency |= credit,
@@ -140,7 +154,8 @@ pub fn is_line(text: &str) -> bool {
         return false;
     }
     // One word past the most tells a dateline from a longer line.
-    let all: Vec<&str> = words(t).map(|(_, w)| w).take(MAX_WORDS + 1).collect();
+    let (listed, count) = first_words(t);
+    let all = &listed[..count];
     if all.is_empty() || all.len() > MAX_WORDS || m.label(t).is_some() {
         return false;
     }

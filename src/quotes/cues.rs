@@ -339,6 +339,11 @@ impl<'t> TextWords<'t> {
         let mut count = 0;
         let mut words = each_word(text, Range::new(0, text.len()), |range, word, plain| {
             if !plain {
+                // Room at the first such word for the lower case of the rest of the text (about
+                // as long as it), not a string grown a dozen times on a long text.
+                if lowered.capacity() == 0 {
+                    lowered.reserve(text.len() - range.start);
+                }
                 let from = lowered.len();
                 crate::unicode::push_lowercase(word, lowered);
                 placed.push((count, from, lowered.len()));

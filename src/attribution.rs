@@ -1748,10 +1748,10 @@ fn resolve_pronoun(
         .take(40)
         .cloned()
         .collect();
-    // Subjects of sentences and speech first; mere mentions only when no subject fits.
-    let (strong, weak): (Vec<Subject>, Vec<Subject>) =
-        candidates.into_iter().partition(|s| s.strong);
-    for s in strong.into_iter().chain(weak) {
+    // Subjects of sentences and speech first; mere mentions only when no subject fits (read
+    // in two passes, not parted into two lists).
+    let strong = candidates.iter().filter(|s| s.strong);
+    for s in strong.chain(candidates.iter().filter(|s| !s.strong)) {
         let known = s.actor.map_or(s.gender, |a| {
             state.genders.get(a).copied().unwrap_or(s.gender)
         });

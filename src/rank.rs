@@ -90,6 +90,8 @@ pub fn salience_with_text(
             *count += 1;
         }
     }
+    // The lower case of a mention's key ([`is_generic`]): one string for all of them.
+    let mut lower = String::new();
     actors
         .iter()
         .enumerate()
@@ -148,7 +150,7 @@ pub fn salience_with_text(
             }
             // A generic word alone ("विभाग ने कहा", "the ministry said") names an institution
             // only loosely: it ranks below the named actors.
-            if text.is_some_and(|t| actor.mentions.iter().all(|m| is_generic(t, *m))) {
+            if text.is_some_and(|t| actor.mentions.iter().all(|m| is_generic(t, *m, &mut lower))) {
                 score *= GENERIC;
             }
             score
@@ -157,13 +159,22 @@ pub fn salience_with_text(
 }
 
 /// Whether `mention` is a bare title or organisation suffix: a generic word, not a name.
-fn is_generic(text: &str, mention: Range) -> bool {
+/// Its key in lower case, unless that is the key itself, is written into `buffer` (a string
+/// each was an allocation a mention).
+fn is_generic(text: &str, mention: Range, buffer: &mut String) -> bool {
     let lex = lexicon::builtin();
     let key = lexicon::affix_key(mention.slice(text));
-    let lower = crate::normalize::lowercase(&key);
+    let lower = match key.chars().all(crate::normalize::is_own_lowercase) {
+        true => &*key,
+        false => {
+            buffer.clear();
+            crate::unicode::push_lowercase(&key, buffer);
+            &*buffer
+        }
+    };
     lex.is_suffix(&key)
         || lex.is_title(&key)
-        || lex.is_title(&lower)
+        || lex.is_title(lower)
         || lower
             .strip_prefix("the ")
             .is_some_and(|k| lex.is_suffix_capitalised(k) || lex.is_title(k))

@@ -618,48 +618,74 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The words of `text` with the punctuation around them stripped, as byte ranges of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
     let mut at = 0;
-    // Each piece between white space, from its first to its last word character; runs of
-    // letters ([`crate::chars::letter_run`]) are read a run at a time.
-    std::iter::from_fn(move || loop {
+    std::iter::from_fn(move || {
+        next_word(text, &mut at).map(|(start, end)| (start, &text[start..end]))
+    })
+}
+
+/// [`words`] of `text`, the first of them written into `listed` (as many as fit), and how many
+/// there are and the last: a block's shape asks only these, and reads every block, so its words
+/// are read in one loop instead of a call each.
+pub fn list_words<'a>(
+    text: &'a str,
+    listed: &mut [(usize, &'a str)],
+) -> (usize, Option<(usize, &'a str)>) {
+    let (mut at, mut count, mut last) = (0, 0, None);
+    while let Some((start, end)) = next_word(text, &mut at) {
+        if let Some(slot) = listed.get_mut(count) {
+            *slot = (start, &text[start..end]);
+        }
+        count += 1;
+        last = Some((start, end));
+    }
+    (count, last.map(|(start, end)| (start, &text[start..end])))
+}
+
+/// The next of [`words`] of `text` from byte `at`, and `at` moved past it: each piece between
+/// white space, from its first to its last word character; runs of letters
+/// ([`crate::chars::letter_run`]) are read a run at a time.
+#[inline(always)]
+fn next_word(text: &str, at: &mut usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    loop {
         let mut word: Option<(usize, usize)> = None;
         let mut in_piece = false;
-        while at < bytes.len() {
-            let (run_end, _) = crate::chars::letter_run(bytes, at);
-            if run_end > at {
-                word = Some((word.map_or(at, |(start, _)| start), run_end));
+        while *at < bytes.len() {
+            let (run_end, _) = crate::chars::letter_run(bytes, *at);
+            if run_end > *at {
+                word = Some((word.map_or(*at, |(start, _)| start), run_end));
                 in_piece = true;
-                at = run_end;
+                *at = run_end;
                 // A space after the run ends the piece (most words end so).
-                if bytes.get(at) == Some(&b' ') {
-                    at += 1;
+                if bytes.get(*at) == Some(&b' ') {
+                    *at += 1;
                     break;
                 }
                 continue;
             }
-            let (c, len) = crate::chars::char_at(text, at);
+            let (c, len) = crate::chars::char_at(text, *at);
             if c.is_whitespace() {
                 if in_piece {
                     // The next piece starts after this white space.
-                    at += len;
+                    *at += len;
                     break;
                 }
             } else {
                 in_piece = true;
                 if is_word_char(c) {
-                    word = Some((word.map_or(at, |(start, _)| start), at + len));
+                    word = Some((word.map_or(*at, |(start, _)| start), *at + len));
                 }
             }
-            at += len;
+            *at += len;
         }
-        if let Some((start, end)) = word {
-            return Some((start, &text[start..end]));
+        if word.is_some() {
+            return word;
         }
-        if at >= bytes.len() {
+        if *at >= bytes.len() {
             return None;
         }
-    })
+    }
 }
 
 impl Markers {

@@ -5,7 +5,7 @@
 use crate::doc::Range;
 use crate::scan::TextExt;
 
-use super::markers::{is_word_char, markers, word_key, words};
+use super::markers::{is_word_char, list_words, markers, word_key};
 use super::sentences::{self, final_mark, is_quote};
 
 /// The most words a sub-heading or the headline of a further story has.
@@ -79,15 +79,7 @@ impl Shape {
         // The words are listed only for a block that may be a caption (on the stack: there are
         // few); of a longer one only the count, the first and the last word matter.
         let mut listed = [(0, ""); CAPTION_MAX_WORDS + 1];
-        let mut count = 0;
-        let mut last_word = None;
-        for word in words(trimmed) {
-            if let Some(slot) = listed.get_mut(count) {
-                *slot = word;
-            }
-            count += 1;
-            last_word = Some(word);
-        }
+        let (count, last_word) = list_words(trimmed, &mut listed);
         let all = &listed[..count.min(listed.len())];
         let (final_mark, ends_in_quote) = final_mark(trimmed);
         let last = trimmed.chars().next_back().unwrap_or(' ');

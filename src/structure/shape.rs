@@ -35,7 +35,9 @@ pub struct Shape {
     pub ends_in_quote: bool,
     /// It ends with a comma, colon, dash or an opening bracket: it introduces what follows.
     pub ends_open: bool,
-    /// Its last word is a postposition, conjunction or article.
+    /// Its last word is a postposition, conjunction or article; false for a block of more than
+    /// [`CAPTION_MAX_WORDS`] words (only titles, which have fewer, and headline-sized blocks
+    /// ask).
     pub ends_with_function_word: bool,
     /// Its first word refers back (a pronoun subject or a conjunction like लेकिन, However).
     pub opens_with_reference: bool,
@@ -77,18 +79,18 @@ impl Shape {
         let m = markers();
         let trimmed = text.trim();
         // The words are listed only for a block that may be a caption (on the stack: there are
-        // few); of a longer one only the count, the first and the last word matter.
+        // few); of a longer one only the count and the first word matter.
         let mut listed = [(0, ""); CAPTION_MAX_WORDS + 1];
         let mut count = 0;
-        let mut last_word = None;
         for word in words(trimmed) {
             if let Some(slot) = listed.get_mut(count) {
                 *slot = word;
             }
             count += 1;
-            last_word = Some(word);
         }
         let all = &listed[..count.min(listed.len())];
+        // The last word matters only to a block of those (see `ends_with_function_word`).
+        let last_word = all.last().filter(|_| count <= CAPTION_MAX_WORDS);
         let (final_mark, ends_in_quote) = final_mark(trimmed);
         let last = trimmed.chars().next_back().unwrap_or(' ');
         // Sentence counts matter only for short blocks (headings, titles, standfirsts); long

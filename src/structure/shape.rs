@@ -39,7 +39,9 @@ pub struct Shape {
     /// [`CAPTION_MAX_WORDS`] words (only titles, which have fewer, and headline-sized blocks
     /// ask).
     pub ends_with_function_word: bool,
-    /// Its first word refers back (a pronoun subject or a conjunction like लेकिन, However).
+    /// Its first word refers back (a pronoun subject or a conjunction like लेकिन, However);
+    /// looked up only in a `headline_sized` block, the only one `headline_body` asks about
+    /// (the title and standfirst are asked with [`opens_with_reference`]).
     pub opens_with_reference: bool,
     /// It opens like a list item: "1.", "2)", "(क)", "•", "-".
     pub list_item: bool,
@@ -115,7 +117,8 @@ impl Shape {
                 ',' | ':' | ';' | '-' | '–' | '—' | '(' | '[' | '/' | '|' | '&'
             ),
             ends_with_function_word: last_word.is_some_and(|(_, w)| m.is_function_word(w)),
-            opens_with_reference: all.first().is_some_and(|&(_, w)| m.refers_back(w)),
+            opens_with_reference: headline_sized
+                && all.first().is_some_and(|&(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
             caption: count <= CAPTION_MAX_WORDS && is_caption(trimmed, all),
             sentences: match sentences {
@@ -170,6 +173,14 @@ impl Shape {
             && !self.speaker_label
             && !self.ends_with_auxiliary
     }
+}
+
+/// Whether the first word of `text` refers back ([`Shape::opens_with_reference`] of a block of
+/// any size).
+pub fn opens_with_reference(text: &str) -> bool {
+    words(text.trim())
+        .next()
+        .is_some_and(|(_, w)| markers().refers_back(w))
 }
 
 /// Whether `text` has a comma (',' or the Arabic '،'), and whether it holds markup or code

@@ -91,11 +91,16 @@ fn first_words(text: &str) -> ([&str; MAX_WORDS + 1], usize) {
     (listed, count)
 }
 
-/// Whether `words` (a short run) carries evidence of a dateline or byline.
+/// Whether `text` (a short run) carries evidence of a dateline or byline.
 fn evidence(text: &str) -> bool {
-    let m = markers();
     let (listed, count) = first_words(text);
-    let all = &listed[..count];
+    evidence_in(text, &listed[..count])
+}
+
+/// [`evidence`] when the [`first_words`] of `text` are known already (`all`): a line is not
+/// split into words again.
+fn evidence_in(text: &str, all: &[&str]) -> bool {
+    let m = markers();
     if all.is_empty() || all.len() > MAX_WORDS {
         return false;
     }
@@ -167,9 +172,9 @@ pub fn is_line(text: &str) -> bool {
         return !m.is_function_word(w)
             && !m.refers_back(w)
             && !w.chars().all(crate::chars::is_numeric)
-            && (devanagari || evidence(t));
+            && (devanagari || evidence_in(t, all));
     }
-    evidence(t)
+    evidence_in(t, all)
 }
 
 /// Whether `t` holds one of '?', '!', '"', '“', '”' (then it is no dateline line), and whether

@@ -143,6 +143,17 @@ pub fn may_be_line(words: usize) -> bool {
 
 /// Whether the whole of `text` is a dateline or byline standing on its own line.
 pub fn is_line(text: &str) -> bool {
+    line(text, true)
+}
+
+/// [`is_line`] of a text known to be no page label ([`super::markers::Markers::label`]), as
+/// the classifier knows of the lines it asks about: the label is not looked up again.
+pub fn is_unlabelled_line(text: &str) -> bool {
+    line(text, false)
+}
+
+/// [`is_line`], with the look-up of a page label only when `may_be_label`.
+fn line(text: &str, may_be_label: bool) -> bool {
     let m = markers();
     let t = text
         .trim()
@@ -161,7 +172,7 @@ pub fn is_line(text: &str) -> bool {
     // One word past the most tells a dateline from a longer line.
     let (listed, count) = first_words(t);
     let all = &listed[..count];
-    if all.is_empty() || all.len() > MAX_WORDS || m.label(t).is_some() {
+    if all.is_empty() || all.len() > MAX_WORDS || may_be_label && m.label(t).is_some() {
         return false;
     }
     // A lone Devanagari word before a paragraph is a place ("पेइचिंग"); a lone Latin word only

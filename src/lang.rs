@@ -11,6 +11,12 @@
 
 use crate::scan::{ascii_letters, eight, is_ascii};
 
+/// The first two bytes of each of the three characters of three bytes that open eight bytes (as
+/// [`eight`] reads them), with the low bit of the second (A4 or A5) left out.
+const THREE_LEADS: u64 = 0xFEFF_00FE_FF00_FEFF;
+/// [`THREE_LEADS`] of three Devanagari characters: E0 A4 (or A5) at bytes 0, 3 and 6.
+const DEVANAGARI_LEADS: u64 = 0xA4E0_00A4_E000_A4E0;
+
 /// Letters of each script in some text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Letters {
@@ -44,6 +50,12 @@ impl Letters {
                 // A run of Devanagari at once (words are runs of several letters and signs).
                 n.devanagari += 1;
                 at += 3;
+                // Three characters at a time while eight bytes hold three leads (E0 A4, E0 A5):
+                // the third's last byte, past the eight, is its continuation byte.
+                while eight(bytes, at).is_some_and(|w| w & THREE_LEADS == DEVANAGARI_LEADS) {
+                    n.devanagari += 3;
+                    at += 9;
+                }
                 while let Some([0xE0, 0xA4 | 0xA5]) = bytes.get(at..at + 2) {
                     n.devanagari += 1;
                     at += 3;
@@ -136,6 +148,24 @@ mod tests {
                 Letters::of(part).latin,
                 by_char,
                 "should count the Latin letters of {part:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_devanagari_three_at_a_time_as_one_at_a_time() {
+        // Every offset of runs of Devanagari of every length, with other scripts around them.
+        let text = "क कि किया। प्रधानमंत्री॥ नरेन्द्र मोदी ꣲx अँॐ०१२ रूस-कोरिया, ক বাংলা“उत्तर”";
+        for from in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let part = &text[from..];
+            let by_char = part
+                .chars()
+                .filter(|c| matches!(c, '\u{0900}'..='\u{097F}' | '\u{A8E0}'..='\u{A8FF}'))
+                .count();
+            assert_eq!(
+                Letters::of(part).devanagari,
+                by_char,
+                "should count the Devanagari letters of {part:?}"
             );
         }
     }

@@ -65,13 +65,15 @@ pub fn classify(text: &str, units: &[Unit], body_start: usize) -> Vec<Role> {
             _ => {}
         }
     }
+    // A single line still a paragraph before text is no label: a label is related, or heads
+    // the text after it.
     for i in body_start..n {
         let next_is_text = units.get(i + 1).is_some_and(|u| !u.related);
         if roles[i] == Role::Paragraph
             && next_is_text
             && units[i].single_line
             && dateline::may_be_line(units[i].shape.words)
-            && dateline::is_line(units[i].range.slice(text))
+            && dateline::is_unlabelled_line(units[i].range.slice(text))
         {
             roles[i] = Role::DatelineLine;
         }

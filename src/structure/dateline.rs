@@ -91,11 +91,16 @@ fn first_words(text: &str) -> ([&str; MAX_WORDS + 1], usize) {
     (listed, count)
 }
 
-/// Whether `words` (a short run) carries evidence of a dateline or byline.
+/// Whether `text` (a short run) carries evidence of a dateline or byline.
 fn evidence(text: &str) -> bool {
-    let m = markers();
     let (listed, count) = first_words(text);
-    let all = &listed[..count];
+    evidence_in(text, &listed[..count])
+}
+
+/// [`evidence`] when the [`first_words`] of `text` are known already (`all`): a line is not
+/// split into words again.
+fn evidence_in(text: &str, all: &[&str]) -> bool {
+    let m = markers();
     if all.is_empty() || all.len() > MAX_WORDS {
         return false;
     }
@@ -138,6 +143,17 @@ pub fn may_be_line(words: usize) -> bool {
 
 /// Whether the whole of `text` is a dateline or byline standing on its own line.
 pub fn is_line(text: &str) -> bool {
+    line(text, true)
+}
+
+/// [`is_line`] of a text known to be no page label ([`super::markers::Markers::label`]), as
+/// the classifier knows of the lines it asks about: the label is not looked up again.
+pub fn is_unlabelled_line(text: &str) -> bool {
+    line(text, false)
+}
+
+/// [`is_line`], with the look-up of a page label only when `may_be_label`.
+fn line(text: &str, may_be_label: bool) -> bool {
     let m = markers();
     let t = text
         .trim()
@@ -156,7 +172,7 @@ pub fn is_line(text: &str) -> bool {
     // One word past the most tells a dateline from a longer line.
     let (listed, count) = first_words(t);
     let all = &listed[..count];
-    if all.is_empty() || all.len() > MAX_WORDS || m.label(t).is_some() {
+    if all.is_empty() || all.len() > MAX_WORDS || may_be_label && m.label(t).is_some() {
         return false;
     }
     // A lone Devanagari word before a paragraph is a place ("पेइचिंग"); a lone Latin word only
@@ -167,9 +183,9 @@ pub fn is_line(text: &str) -> bool {
         return !m.is_function_word(w)
             && !m.refers_back(w)
             && !w.chars().all(crate::chars::is_numeric)
-            && (devanagari || evidence(t));
+            && (devanagari || evidence_in(t, all));
     }
-    evidence(t)
+    evidence_in(t, all)
 }
 
 /// Whether `t` holds one of '?', '!', '"', '“', '”' (then it is no dateline line), and whether

@@ -24,7 +24,7 @@ use crate::doc::Range;
 use super::dateline;
 use super::markers::{markers, words};
 use super::sentences::{is_quote, trim};
-use super::shape::Shape;
+use super::shape::{opens_with_reference, Shape};
 use super::Unit;
 
 /// The most words a title has.
@@ -93,7 +93,7 @@ fn is_title(text: &str, unit: &Unit, next: Option<&Unit>) -> bool {
     if !unit.single_line
         || shape.words == 0
         || shape.words > TITLE_MAX_WORDS
-        || shape.opens_with_reference
+        || opens_with_reference(s)
         || shape.ends_with_function_word
         || shape.list_item
         || shape.caption
@@ -178,7 +178,7 @@ fn is_standfirst(text: &str, unit: &Unit, next: Option<&Unit>) -> bool {
         return false;
     };
     if shape.words > STANDFIRST_MAX_WORDS
-        || shape.opens_with_reference
+        || opens_with_reference(s)
         || (dateline::may_be_line(shape.words) && dateline::is_line(s))
         || dateline::leading(text, unit.range).is_some()
     {

@@ -174,6 +174,10 @@ pub struct FoldedPhrases {
     /// has two.
     pairs: Vec<u64>,
     all_pairs: bool,
+    /// Bit [`triple_bit`] of the first three characters of each phrase, and whether every
+    /// phrase has three: most pairs that open a phrase ("fo", "on") open many words too.
+    triples: Vec<u64>,
+    all_triples: bool,
     /// An empty phrase occurs in every text.
     has_empty: bool,
 }
@@ -182,6 +186,13 @@ impl Default for FoldedPhrases {
     fn default() -> Self {
         FoldedPhrases::new(&[])
     }
+}
+
+/// The bit of a phrase's first three characters in [`FoldedPhrases::triples`].
+#[inline]
+fn triple_bit(first: char, second: char, third: char) -> usize {
+    let key = u32::from(first) << 16 ^ u32::from(second) << 8 ^ u32::from(third);
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 /// The bit of a phrase's first two characters in [`FoldedPhrases::pairs`].
@@ -201,13 +212,15 @@ impl FoldedPhrases {
             devanagari_first: [false; 128],
             pairs: vec![0; 64],
             all_pairs: true,
+            triples: vec![0; 64],
+            all_triples: true,
             has_empty: false,
         };
         // Every character beyond ASCII is looked at.
         set.opens[0xC0..].fill(true);
         for phrase in phrases {
             let mut chars = phrase.chars();
-            let (first, second) = (chars.next(), chars.next());
+            let (first, second, third) = (chars.next(), chars.next(), chars.next());
             let Some(first) = first else {
                 set.has_empty = true;
                 continue;
@@ -218,6 +231,13 @@ impl FoldedPhrases {
                     set.pairs[bit / 64] |= 1 << (bit % 64);
                 }
                 None => set.all_pairs = false,
+            }
+            match (second, third) {
+                (Some(second), Some(third)) => {
+                    let bit = triple_bit(first, second, third);
+                    set.triples[bit / 64] |= 1 << (bit % 64);
+                }
+                _ => set.all_triples = false,
             }
             match u32::from(first) {
                 // White space of every kind folds to the space.
@@ -312,32 +332,36 @@ impl FoldedPhrases {
         }
     }
 
-    /// Whether a phrase may open with `first` followed by the character at byte `next`: false
-    /// only when that character is ASCII or Devanagari and no phrase opens with the two (white
-    /// space reads as the space it may fold to).
+    /// Whether a phrase may open with `first` followed by the character at byte `next` and the
+    /// one after it: false only when those are ASCII or Devanagari and no phrase opens with the
+    /// two, or the three (white space reads as the space it may fold to; after white space the
+    /// third is not looked at).
     #[inline]
     fn pair_may_open(&self, bytes: &[u8], next: usize, first: char) -> bool {
         if !self.all_pairs {
             return true;
         }
-        let second = match bytes.get(next..) {
-            Some([b, ..]) if *b < 0x80 => {
-                let c = char::from(*b);
-                if c.is_whitespace() {
-                    ' '
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            }
-            Some([0xE0, b @ (0xA4 | 0xA5), low, ..]) => {
-                char::from_u32(0x900 | u32::from(b & 1) << 6 | u32::from(low & 0x3F)).unwrap_or(' ')
-            }
-            // The end of the text (a phrase of two characters does not fit), or another character.
-            Some([]) | None => return false,
-            Some(_) => return true,
+        let (second, len) = match own_fold_at(bytes, next) {
+            Ok(second) => second,
+            Err(may) => return may,
         };
         let bit = pair_bit(first, second);
         self.pairs[bit / 64] >> (bit % 64) & 1 == 1
+            && (!self.all_triples
+                || second == ' '
+                || self.triple_may_open(bytes, next + len, first, second))
+    }
+
+    /// After a pair that opens a phrase ([`FoldedPhrases::pair_may_open`]), whether one opens
+    /// with the three characters: out of line, as few pairs get here.
+    #[inline(never)]
+    fn triple_may_open(&self, bytes: &[u8], at: usize, first: char, second: char) -> bool {
+        let third = match own_fold_at(bytes, at) {
+            Ok((third, _)) => third,
+            Err(may) => return may,
+        };
+        let bit = triple_bit(first, second, third);
+        self.triples[bit / 64] >> (bit % 64) & 1 == 1
     }
 
     /// Whether a phrase opens at character `k` of the folded text from byte `at`, `first`.
@@ -375,6 +399,33 @@ impl FoldedPhrases {
             let mut rest = after.clone();
             phrase.chars().skip(1).all(|p| rest.next() == Some(p))
         })
+    }
+}
+
+/// The character at byte `at` as folding leaves it, with its length, when it is ASCII (white
+/// space reads as the space it may fold to) or Devanagari; else whether a phrase may go on
+/// there: `Err(false)` at the end of the text (no phrase of more characters fits), `Err(true)`
+/// at another character.
+#[inline]
+fn own_fold_at(bytes: &[u8], at: usize) -> Result<(char, usize), bool> {
+    match bytes.get(at..) {
+        Some([b, ..]) if *b < 0x80 => {
+            let c = char::from(*b);
+            Ok((
+                if c.is_whitespace() {
+                    ' '
+                } else {
+                    c.to_ascii_lowercase()
+                },
+                1,
+            ))
+        }
+        Some([0xE0, b @ (0xA4 | 0xA5), low, ..]) => {
+            let c = 0x900 | u32::from(b & 1) << 6 | u32::from(low & 0x3F);
+            Ok((char::from_u32(c).unwrap_or(' '), 3))
+        }
+        Some([]) | None => Err(false),
+        Some(_) => Err(true),
     }
 }
 
@@ -625,21 +676,17 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// [`words`] of `text`, the first of them written into `listed` (as many as fit), and how many
-/// there are and the last: a block's shape asks only these, and reads every block, so its words
-/// are read in one loop instead of a call each.
-pub fn list_words<'a>(
-    text: &'a str,
-    listed: &mut [(usize, &'a str)],
-) -> (usize, Option<(usize, &'a str)>) {
-    let (mut at, mut count, mut last) = (0, 0, None);
+/// there are: a block's shape asks only these, and reads every block, so its words are read in
+/// one loop instead of a call each.
+pub fn list_words<'a>(text: &'a str, listed: &mut [(usize, &'a str)]) -> usize {
+    let (mut at, mut count) = (0, 0);
     while let Some((start, end)) = next_word(text, &mut at) {
         if let Some(slot) = listed.get_mut(count) {
             *slot = (start, &text[start..end]);
         }
         count += 1;
-        last = Some((start, end));
     }
-    (count, last.map(|(start, end)| (start, &text[start..end])))
+    count
 }
 
 /// The next of [`words`] of `text` from byte `at`, and `at` moved past it: each piece between

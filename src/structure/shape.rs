@@ -5,7 +5,7 @@
 use crate::doc::Range;
 use crate::scan::TextExt;
 
-use super::markers::{is_word_char, list_words, markers, word_key};
+use super::markers::{is_word_char, list_words, markers, word_key, words};
 use super::sentences::{self, final_mark, is_quote};
 
 /// The most words a sub-heading or the headline of a further story has.
@@ -35,9 +35,13 @@ pub struct Shape {
     pub ends_in_quote: bool,
     /// It ends with a comma, colon, dash or an opening bracket: it introduces what follows.
     pub ends_open: bool,
-    /// Its last word is a postposition, conjunction or article.
+    /// Its last word is a postposition, conjunction or article; false for a block of more than
+    /// [`CAPTION_MAX_WORDS`] words (only titles, which have fewer, and headline-sized blocks
+    /// ask).
     pub ends_with_function_word: bool,
-    /// Its first word refers back (a pronoun subject or a conjunction like लेकिन, However).
+    /// Its first word refers back (a pronoun subject or a conjunction like लेकिन, However);
+    /// looked up only in a `headline_sized` block, the only one `headline_body` asks about
+    /// (the title and standfirst are asked with [`opens_with_reference`]).
     pub opens_with_reference: bool,
     /// It opens like a list item: "1.", "2)", "(क)", "•", "-".
     pub list_item: bool,
@@ -77,10 +81,12 @@ impl Shape {
         let m = markers();
         let trimmed = text.trim();
         // The words are listed only for a block that may be a caption (on the stack: there are
-        // few); of a longer one only the count, the first and the last word matter.
+        // few); of a longer one only the count and the first word matter.
         let mut listed = [(0, ""); CAPTION_MAX_WORDS + 1];
-        let (count, last_word) = list_words(trimmed, &mut listed);
+        let count = list_words(trimmed, &mut listed);
         let all = &listed[..count.min(listed.len())];
+        // The last word matters only to a block of those (see `ends_with_function_word`).
+        let last_word = all.last().filter(|_| count <= CAPTION_MAX_WORDS);
         let (final_mark, ends_in_quote) = final_mark(trimmed);
         let last = trimmed.chars().next_back().unwrap_or(' ');
         // Sentence counts matter only for short blocks (headings, titles, standfirsts); long
@@ -105,7 +111,8 @@ impl Shape {
                 ',' | ':' | ';' | '-' | '–' | '—' | '(' | '[' | '/' | '|' | '&'
             ),
             ends_with_function_word: last_word.is_some_and(|(_, w)| m.is_function_word(w)),
-            opens_with_reference: all.first().is_some_and(|&(_, w)| m.refers_back(w)),
+            opens_with_reference: headline_sized
+                && all.first().is_some_and(|&(_, w)| m.refers_back(w)),
             list_item: is_list_item(trimmed),
             caption: count <= CAPTION_MAX_WORDS && is_caption(trimmed, all),
             sentences: match sentences {
@@ -160,6 +167,14 @@ impl Shape {
             && !self.speaker_label
             && !self.ends_with_auxiliary
     }
+}
+
+/// Whether the first word of `text` refers back ([`Shape::opens_with_reference`] of a block of
+/// any size).
+pub fn opens_with_reference(text: &str) -> bool {
+    words(text.trim())
+        .next()
+        .is_some_and(|(_, w)| markers().refers_back(w))
 }
 
 /// Whether `text` has a comma (',' or the Arabic '،'), and whether it holds markup or code

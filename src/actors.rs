@@ -531,26 +531,40 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             false => Vec::new(),
         })
         .collect();
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    // (A stable sort: the short names keep their order whatever the others' lengths.)
-    crate::sort::by_key(&mut order, |&g| longests[g].len());
-    let shorts: Vec<usize> = order.iter().copied().filter(|&g| may_be_short[g]).collect();
+    // The lengths of the short names, shortest first, and the short names by length, each
+    // length's in group order (as a stable sort of the groups by length gives them, without
+    // sorting: names are a few words long).
+    let mut has_length: Vec<bool> = Vec::new();
+    for (long, _) in longests
+        .iter()
+        .zip(&may_be_short)
+        .filter(|(_, &short)| short)
+    {
+        if has_length.len() <= long.len() {
+            has_length.resize(long.len() + 1, false);
+        }
+        has_length[long.len()] = true;
+    }
+    let lengths: Vec<usize> = (0..has_length.len()).filter(|&n| has_length[n]).collect();
+    let (may_be_short, longests) = (&may_be_short, &longests);
+    let shorts: Vec<usize> = lengths
+        .iter()
+        .flat_map(|&n| {
+            (0..groups.len()).filter(move |&g| may_be_short[g] && longests[g].len() == n)
+        })
+        .collect();
     // The people whose longest name holds each short name as a run of words, in group order:
     // each short name meets only the names it is a run of, not every group (quadratic in the
-    // people of a long text). Only runs as long as some short name are listed; a run's key is
-    // its words joined by spaces (no word holds one).
-    let mut lengths: Vec<usize> = shorts.iter().map(|&g| longests[g].len()).collect();
-    crate::sort::natural(&mut lengths);
-    lengths.dedup();
-    let keys: Vec<String> = shorts.iter().map(|&g| longests[g].join(" ")).collect();
-    // Each key's number, that of the first short name with it, which numbers its list of people.
-    let mut wanted: HashMap<&str, usize> = HashMap::default();
-    wanted.reserve(keys.len());
-    for (i, k) in keys.iter().enumerate() {
-        wanted.entry(k).or_insert(i);
-    }
-    let mut longer: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    let mut key = String::new();
+    // people of a long text). Only runs as long as some short name are listed. A short name's
+    // number is that of the first short name with its words, which numbers its list of people;
+    // names are looked up by their words (joining them into a string for each short name and
+    // each run cost more than the lookups).
+    let mut wanted: HashMap<&[&str], usize> = HashMap::default();
+    wanted.reserve(shorts.len());
+    let numbers: Vec<usize> = (0..shorts.len())
+        .map(|i| *wanted.entry(&longests[shorts[i]][..]).or_insert(i))
+        .collect();
+    let mut longer: Vec<Vec<usize>> = vec![Vec::new(); shorts.len()];
     for (h, long) in longests.iter().enumerate() {
         if !persons[h] {
             continue;
@@ -560,14 +574,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
                 continue;
             }
             for run in long.windows(n) {
-                key.clear();
-                for (k, w) in run.iter().enumerate() {
-                    if k > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(w);
-                }
-                if let Some(&i) = wanted.get(key.as_str()) {
+                if let Some(&i) = wanted.get(run) {
                     let list = &mut longer[i];
                     if list.last() != Some(&h) {
                         list.push(h);
@@ -578,11 +585,11 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     }
     // The group each short group is merged into, if any.
     let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
-    for (&g, key) in shorts.iter().zip(&keys) {
+    for (&g, &i) in shorts.iter().zip(&numbers) {
         let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
-        let candidates = wanted.get(key.as_str()).map_or(&[][..], |&i| &longer[i]);
+        let candidates = &longer[i];
         for &h in candidates {
             let other = &groups[h];
             if h == g || merged_into[h].is_some() || !persons[h] {

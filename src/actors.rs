@@ -1055,28 +1055,14 @@ fn name_part_mentions(
     for w in parts.keys() {
         filter.add(w);
     }
-    // For each part, where its owners are mentioned, (start, owner) in text order: the owner
-    // mentioned last before a place is found by binary search, not by reading every mention of
-    // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
-    // start, the later group wins, as the largest (start, owner) does.
-    let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); first_last.len()];
-    for &(part, g) in &owners {
-        let at = groups[g]
-            .mentions
-            .iter()
-            .map(|&m| (mentions[m].range.start, g));
-        places[part].extend(at);
-    }
-    for at in &mut places {
-        crate::sort::natural(at);
-    }
-    let mut found = Vec::new();
     let known = Ranges::new(
         mentions
             .iter()
             .map(|m| m.range)
             .chain(taken.iter().map(|t| t.1)),
     );
+    // The words that are parts and not yet any mention's: (part, range).
+    let mut hits: Vec<(usize, Range)> = Vec::new();
     for ws in sentence_words {
         for w in ws {
             if !filter.may_be(w.text.as_bytes(), 0, w.text.len()) {
@@ -1086,19 +1072,45 @@ fn name_part_mentions(
                 continue;
             };
             let range = Range::new(w.start, w.end);
-            if known.overlaps(range) {
-                continue;
+            if !known.overlaps(range) {
+                hits.push((part, range));
             }
+        }
+    }
+    if hits.is_empty() {
+        return hits;
+    }
+    // For each part found, where its owners are mentioned, (start, owner) in text order: the
+    // owner mentioned last before a place is found by binary search, not by reading every
+    // mention of every owner at every place (quadratic on a long text). Of two owners mentioned
+    // at the same start, the later group wins, as the largest (start, owner) does. Only the
+    // parts found are listed (most parts are found only inside their owners' mentions).
+    let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); first_last.len()];
+    let mut wanted = vec![false; first_last.len()];
+    for &(part, _) in &hits {
+        wanted[part] = true;
+    }
+    for &(part, g) in owners.iter().filter(|&&(part, _)| wanted[part]) {
+        let at = groups[g]
+            .mentions
+            .iter()
+            .map(|&m| (mentions[m].range.start, g));
+        places[part].extend(at);
+    }
+    for at in &mut places {
+        crate::sort::natural(at);
+    }
+    hits.into_iter()
+        .map(|(part, range)| {
             // The owner mentioned last before this word, else the first one mentioned.
             let at = &places[part];
-            let before = at.partition_point(|&(s, _)| s < w.start);
+            let before = at.partition_point(|&(s, _)| s < range.start);
             let owner = before
                 .checked_sub(1)
                 .map_or(first_last[part].0, |k| at[k].1);
-            found.push((owner, range));
-        }
-    }
-    found
+            (owner, range)
+        })
+        .collect()
 }
 
 /// A name that a pattern found once is the same name wherever else the article uses it

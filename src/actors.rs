@@ -1126,8 +1126,10 @@ fn repeated_names(
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
     // Each surface's group, or [`ORDINARY`] for a surface that is an ordinary word (one map of
-    // a type the other stages use).
+    // a type the other stages use), given room for a surface of each mention at once instead
+    // of growing.
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
+    by_surface.reserve(mentions.len());
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];
@@ -1159,7 +1161,7 @@ fn repeated_names(
         return found;
     }
     crate::sort::by(&mut by_surface, |a, b| {
-        b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0))
+        b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0))
     });
     // All surfaces are found in one pass over each region; checking each place against every
     // mention would be quadratic in the length of the article.

@@ -253,11 +253,13 @@ fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) 
     }
     for i in 1..mentions.len() {
         let (a, b) = (&mentions[i - 1], &mentions[i]);
-        let between = text[a.range.end..b.range.start].trim();
-        let closed = text[b.range.end..].trim_start().starts_with(')');
+        // Asked in turn, the text after `b` only of a pair with "(" between them (most pairs
+        // have other words between them).
+        let between = || text[a.range.end..b.range.start].trim() == "(";
+        let closed = || text[b.range.end..].trim_start().starts_with(')');
         let same_class = (a.kind == ActorKind::Person) == (b.kind == ActorKind::Person);
         let agree = a.canonical.is_none() || b.canonical.is_none() || a.canonical == b.canonical;
-        if between == "(" && closed && same_class && agree && !a.adjectival && !b.adjectival {
+        if between() && closed() && same_class && agree && !a.adjectival && !b.adjectival {
             if let (Some(ga), Some(gb)) = (owner[i - 1], owner[i]) {
                 if ga != gb {
                     for &m in &groups[gb].mentions {

@@ -687,11 +687,24 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             .contains(&chars)
             .then_some(key)
     };
+    let persons: Vec<bool> = groups.iter().map(person).collect();
+    // A person, or a word only guessed at (a slip of a person's name may be guessed a place).
+    let guessed = |g: &Group| {
+        g.canonical.is_none()
+            && g.mentions
+                .iter()
+                .all(|&m| matches!(mentions[m].source, Source::Tagger | Source::Pattern))
+    };
+    // The longest names of the people and of the guesses, the only ones read below (the others
+    // are left empty).
     let longests: Vec<Vec<&str>> = groups
         .iter()
-        .map(|g| longest_name(text, mentions, g))
+        .zip(&persons)
+        .map(|(g, &person)| match person || guessed(g) {
+            true => longest_name(text, mentions, g),
+            false => Vec::new(),
+        })
         .collect();
-    let persons: Vec<bool> = groups.iter().map(person).collect();
     // The keys of each person's long enough name words, made once: they are indexed here and
     // compared again for every slip that meets them.
     let keys: Vec<Vec<String>> = longests
@@ -732,12 +745,7 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         let [word] = words.as_slice() else {
             continue;
         };
-        // A person, or a word only guessed at (a slip of a person's name may be guessed a place).
-        let guessed = groups[g]
-            .mentions
-            .iter()
-            .all(|&m| matches!(mentions[m].source, Source::Tagger | Source::Pattern));
-        if !(persons[g] || guessed) || groups[g].canonical.is_some() {
+        if !(persons[g] || guessed(&groups[g])) || groups[g].canonical.is_some() {
             continue;
         }
         let Some(key) = slip_key(word) else {

@@ -94,7 +94,8 @@ fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
 
 /// Rules 1 and 2.
 fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
+    // Room for a group for each mention at once (growing it step by step cost more).
+    let mut groups: Vec<Group> = Vec::with_capacity(mentions.len());
     // Groups by canonical name, and by loose surface; each mention adds at most one key to each
     // map, which get room for as many at once instead of growing.
     let mut by_canonical: HashMap<&str, usize> = HashMap::default();
@@ -146,8 +147,12 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
                 if let Some(c) = &m.canonical {
                     by_canonical.insert(c.as_ref(), g);
                 }
+                // Room for a few mentions (most actors named more than once are named a few
+                // times): growing from one cost more than the larger allocation.
+                let mut named = Vec::with_capacity(4);
+                named.push(i);
                 groups.push(Group {
-                    mentions: vec![i],
+                    mentions: named,
                     canonical: m.canonical.clone(),
                 });
                 Some(g)

@@ -377,11 +377,16 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     // The groups whose longest name starts with a given word, listed under the first word of
     // each name they have had (a group is listed again when its name changes); the test below
     // reads their current names, so it keeps those that now start and end as the short name.
-    // By first word only, in a map of the type the other stages use.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    // By first word only, in a map of the type the other stages use: each word's last listing,
+    // and for each listing (group, the listing before it of the same word) (a list for each
+    // word was an allocation for each).
+    let mut by_first: HashMap<&str, usize> = HashMap::default();
+    by_first.reserve(names.len());
+    let mut listed: Vec<(usize, Option<usize>)> = Vec::with_capacity(names.len());
     for (h, name) in names.iter().enumerate() {
         if let Some(&first) = name.first() {
-            by_first.entry(first).or_default().push(h);
+            let before = by_first.insert(first, listed.len());
+            listed.push((h, before));
         }
     }
     for g in 0..groups.len() {
@@ -395,11 +400,8 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         if short.len() < 2 {
             continue;
         }
-        let mut candidates = by_first.get(short[0]).cloned().unwrap_or_default();
-        crate::sort::natural(&mut candidates);
-        candidates.dedup();
-        let fits: Vec<usize> = candidates
-            .into_iter()
+        let mut fits = std::iter::successors(by_first.get(short[0]).copied(), |&i| listed[i].1)
+            .map(|i| listed[i].0)
             .filter(|&h| h != g && !groups[h].mentions.is_empty())
             .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
             .filter(|&h| {
@@ -408,14 +410,16 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
                     && long.first() == short.first()
                     && long.last() == short.last()
                     && short.iter().all(|w| long.contains(w))
-            })
-            .collect();
-        if let [h] = fits[..] {
+            });
+        // Exactly one group fits (a group listed twice counts once).
+        let one = fits.next().filter(|&h| fits.all(|other| other == h));
+        if let Some(h) = one {
             absorb(mentions, groups, g, h);
             names[g] = words_of(&groups[g]);
             names[h] = words_of(&groups[h]);
             if let Some(&first) = names[h].first() {
-                by_first.entry(first).or_default().push(h);
+                let before = by_first.insert(first, listed.len());
+                listed.push((h, before));
             }
         }
     }

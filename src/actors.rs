@@ -1028,16 +1028,25 @@ fn name_part_mentions(
     // Each name part's number (the part is the text's own word, not a copy); each part's first
     // and last owner, and every (part, owner) in group order (a list of owners for each part
     // was an allocation for each).
+    // (The map is given room for a part of each mention at once instead of growing.)
     let mut parts: HashMap<&str, usize> = HashMap::default();
+    parts.reserve(mentions.len());
     let mut first_last: Vec<(usize, usize)> = Vec::new();
     let mut owners: Vec<(usize, usize)> = Vec::new();
     for (g, grp) in groups.iter().enumerate() {
         if !is_person_group(mentions, grp) {
             continue;
         }
+        // A person is named by a few surfaces over and over: a surface read for the mention
+        // before adds nothing (its words, and their lexicon lookups, are not read again).
+        let mut before = None;
         for &m in &grp.mentions {
+            let s = surface(text, &mentions[m]);
+            if before.replace(s) == Some(s) {
+                continue;
+            }
             // The first and the last of two or more name words.
-            let mut ws = name_word_iter(surface(text, &mentions[m]));
+            let mut ws = name_word_iter(s);
             let (Some(first), Some(last)) = (ws.next(), ws.last()) else {
                 continue;
             };

@@ -1609,12 +1609,20 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             chars: s.chars().count(),
         }
     };
-    // Most actors are named by one surface: it is then measured once, without a map (its
-    // allocation, and a lookup per mention for each choice below).
+    // Most actors are named by one surface: it is then not measured at all, nor kept in a map
+    // (its allocation, and a lookup per mention for each choice below). Every mention's measures
+    // are then the same, and choose nothing: the name is that surface, the kind that of the
+    // best-sourced mention, whatever they are.
     let first = names().next().map_or("", |m| surface(text, m));
     let only = names()
         .all(|m| surface(text, m) == first)
-        .then(|| measure(first, g.mentions.len()));
+        .then_some(Surface {
+            count: 0,
+            words: 0,
+            devanagari: false,
+            role: false,
+            chars: 0,
+        });
     let mut surfaces: HashMap<&str, Surface> = HashMap::default();
     if only.is_none() {
         for m in names() {

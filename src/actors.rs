@@ -1623,26 +1623,37 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             role: false,
             chars: 0,
         });
-    let mut surfaces: HashMap<&str, Surface> = HashMap::default();
+    // Each surface measured, and the number of each mention's surface among them: each mention
+    // is looked up once, not again for each choice below.
+    let mut surfaces: Vec<Surface> = Vec::new();
+    let mut numbers: Vec<usize> = Vec::new();
     if only.is_none() {
+        numbers.reserve(g.mentions.len());
+        let mut by_surface: HashMap<&str, usize> = HashMap::default();
         for m in names() {
             let s = surface(text, m);
-            surfaces.entry(s).or_insert_with(|| measure(s, 0)).count += 1;
+            let n = *by_surface.entry(s).or_insert_with(|| {
+                surfaces.push(measure(s, 0));
+                surfaces.len() - 1
+            });
+            surfaces[n].count += 1;
+            numbers.push(n);
         }
     }
     let devanagari: usize = surfaces
-        .values()
+        .iter()
         .chain(&only)
         .filter(|s| s.devanagari)
         .map(|s| s.count)
         .sum();
     let prefer_devanagari = devanagari * 2 >= g.mentions.len();
-    let of = |s: &str| only.as_ref().unwrap_or_else(|| &surfaces[s]);
+    // The measures of the `i`th mention's surface.
+    let of = |i: usize| only.as_ref().unwrap_or_else(|| &surfaces[numbers[i]]);
     let name = names()
-        .filter(|m| !m.adjectival)
-        .map(|m| surface(text, m))
-        .max_by_key(|s| {
-            let s = of(s);
+        .enumerate()
+        .filter(|(_, m)| !m.adjectival)
+        .max_by_key(|&(i, _)| {
+            let s = of(i);
             (
                 s.devanagari == prefer_devanagari,
                 !s.role,
@@ -1651,12 +1662,13 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
                 s.chars,
             )
         })
-        .unwrap_or_default()
+        .map_or("", |(_, m)| surface(text, m))
         .to_string();
     // The kind of the best-sourced mention, the longest name among equals.
     let kind = names()
-        .filter(|m| !m.adjectival)
-        .min_by_key(|m| {
+        .enumerate()
+        .filter(|(_, m)| !m.adjectival)
+        .min_by_key(|&(i, m)| {
             let source = match m.source {
                 Source::User => 0,
                 Source::Lexicon => 1,
@@ -1667,11 +1679,11 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             // ("Duran, 45," elsewhere makes every "Duran" a person).
             (
                 source,
-                std::cmp::Reverse(of(surface(text, m)).words),
+                std::cmp::Reverse(of(i).words),
                 m.kind != ActorKind::Person,
             )
         })
-        .map_or(ActorKind::Person, |m| m.kind);
+        .map_or(ActorKind::Person, |(_, m)| m.kind);
     let wikidata = names().find_map(|m| m.wikidata.clone());
     let mut ranges: Vec<Range> = names()
         .map(|m| m.range)

@@ -939,6 +939,12 @@ fn role_mentions(
     groups: &[Group],
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
+    // Most sentences name no office, and many texts none: they are told from their words alone
+    // (not from a list of titles made for each), and a text without one asks nothing more.
+    let office = |w: &Word| matches!(w.title, Some((TitleClass::Office, _)));
+    if !sentence_words.iter().flatten().any(office) {
+        return Vec::new();
+    }
     // Each mention's group (the later group, were a mention in two).
     let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
     for (g, grp) in groups.iter().enumerate() {
@@ -965,14 +971,14 @@ fn role_mentions(
     // The office title at each word, as the patterns found it (one list for every sentence).
     let mut titles: Vec<Option<usize>> = Vec::new();
     for ws in sentence_words {
+        if !ws.iter().any(office) {
+            continue;
+        }
         titles.clear();
         titles.extend(ws.iter().map(|w| match w.title {
             Some((TitleClass::Office, m)) => Some(usize::from(m)),
             _ => None,
         }));
-        if titles.iter().all(Option::is_none) {
-            continue;
-        }
         let starts = office_starts(&titles);
         for i in 1..ws.len() {
             let Some(j) = starts[i] else {

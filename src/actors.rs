@@ -1323,12 +1323,15 @@ const ORDINARY: usize = usize::MAX;
 const WORD_START_MAX_BYTES: usize = 64;
 const WORD_START_MAX_SHARING: usize = 8;
 
-/// A quick test of a word against a set of words, by their [`opening`]s and byte lengths: a
-/// word that opens otherwise or is of another length is none of them, and is not looked up.
+/// A quick test of a word against a set of words, by their [`opening`]s, byte lengths and last
+/// bytes: a word that opens or ends otherwise or is of another length is none of them, and is
+/// not looked up (many capitalised words of an English text open and are as long as a name).
 struct WordFilter {
     opens: [bool; 256],
     /// Bit `n` for a word `n` bytes long (the last bit stands for the longer ones).
     lengths: u64,
+    /// The last bytes of the words (0 for an empty one).
+    ends: [bool; 256],
 }
 
 impl Default for WordFilter {
@@ -1336,6 +1339,7 @@ impl Default for WordFilter {
         WordFilter {
             opens: [false; 256],
             lengths: 0,
+            ends: [false; 256],
         }
     }
 }
@@ -1345,12 +1349,18 @@ impl WordFilter {
     fn add(&mut self, word: &str) {
         self.opens[opening(word.as_bytes(), 0)] = true;
         self.lengths |= 1 << word.len().min(63);
+        self.ends[word.as_bytes().last().map_or(0, |&b| usize::from(b))] = true;
     }
 
     /// Whether the word `bytes[at..end]` may be one of the set.
     #[inline]
     fn may_be(&self, bytes: &[u8], at: usize, end: usize) -> bool {
-        self.opens[opening(bytes, at)] && self.lengths >> (end - at).min(63) & 1 == 1
+        self.opens[opening(bytes, at)]
+            && self.lengths >> (end - at).min(63) & 1 == 1
+            && self.ends[match end > at {
+                true => usize::from(bytes[end - 1]),
+                false => 0,
+            }]
     }
 }
 

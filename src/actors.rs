@@ -1089,12 +1089,7 @@ fn name_part_mentions(
     for w in parts.keys() {
         filter.add(w);
     }
-    let known = Ranges::new(
-        mentions
-            .iter()
-            .map(|m| m.range)
-            .chain(taken.iter().map(|t| t.1)),
-    );
+    let known = known_ranges(mentions, taken);
     // The words that are parts and not yet any mention's: (part, range).
     let mut hits: Vec<(usize, Range)> = Vec::new();
     for ws in sentence_words {
@@ -1145,6 +1140,27 @@ fn name_part_mentions(
             (owner, range)
         })
         .collect()
+}
+
+/// The ranges of `mentions` (in text order) and of `taken`, for the words they cover: the two
+/// lists merged by start, so that [`Ranges::new`] finds them in order (one list after the other
+/// was sorted whole again, most of the cost of the ranges when anything was taken).
+fn known_ranges(mentions: &[Mention], taken: &[(usize, Range)]) -> Ranges {
+    if taken.is_empty() {
+        return Ranges::new(mentions.iter().map(|m| m.range));
+    }
+    let mut taken: Vec<Range> = taken.iter().map(|t| t.1).collect();
+    crate::sort::by_key(&mut taken, |r| r.start);
+    let mut all = Vec::with_capacity(mentions.len() + taken.len());
+    let mut rest = taken.iter().peekable();
+    for m in mentions {
+        while let Some(r) = rest.next_if(|r| r.start < m.range.start) {
+            all.push(*r);
+        }
+        all.push(m.range);
+    }
+    all.extend(rest);
+    Ranges::new(all.into_iter())
 }
 
 /// A name that a pattern found once is the same name wherever else the article uses it
@@ -1220,12 +1236,7 @@ fn repeated_names(
     } else {
         None
     };
-    let known = Ranges::new(
-        mentions
-            .iter()
-            .map(|m| m.range)
-            .chain(taken.iter().map(|t| t.1)),
-    );
+    let known = known_ranges(mentions, taken);
     // The places already claimed here, (start, end): claimed places never overlap one another,
     // so a place overlaps one when the last that starts before its end ends after its start.
     // (A table of the text's bytes cost more to clear than the few places do to find.)

@@ -94,7 +94,8 @@ fn surface<'a>(text: &'a str, m: &Mention) -> &'a str {
 
 /// Rules 1 and 2.
 fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
+    // Room for a group for each mention at once (growing it step by step cost more).
+    let mut groups: Vec<Group> = Vec::with_capacity(mentions.len());
     // Groups by canonical name, and by loose surface; each mention adds at most one key to each
     // map, which get room for as many at once instead of growing.
     let mut by_canonical: HashMap<&str, usize> = HashMap::default();
@@ -146,8 +147,12 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
                 if let Some(c) = &m.canonical {
                     by_canonical.insert(c.as_ref(), g);
                 }
+                // Room for a few mentions (most actors named more than once are named a few
+                // times): growing from one cost more than the larger allocation.
+                let mut named = Vec::with_capacity(4);
+                named.push(i);
                 groups.push(Group {
-                    mentions: vec![i],
+                    mentions: named,
                     canonical: m.canonical.clone(),
                 });
                 Some(g)
@@ -253,11 +258,13 @@ fn merge_appositions(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) 
     }
     for i in 1..mentions.len() {
         let (a, b) = (&mentions[i - 1], &mentions[i]);
-        let between = text[a.range.end..b.range.start].trim();
-        let closed = text[b.range.end..].trim_start().starts_with(')');
+        // Asked in turn, the text after `b` only of a pair with "(" between them (most pairs
+        // have other words between them).
+        let between = || text[a.range.end..b.range.start].trim() == "(";
+        let closed = || text[b.range.end..].trim_start().starts_with(')');
         let same_class = (a.kind == ActorKind::Person) == (b.kind == ActorKind::Person);
         let agree = a.canonical.is_none() || b.canonical.is_none() || a.canonical == b.canonical;
-        if between == "(" && closed && same_class && agree && !a.adjectival && !b.adjectival {
+        if between() && closed() && same_class && agree && !a.adjectival && !b.adjectival {
             if let (Some(ga), Some(gb)) = (owner[i - 1], owner[i]) {
                 if ga != gb {
                     for &m in &groups[gb].mentions {
@@ -370,11 +377,16 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     // The groups whose longest name starts with a given word, listed under the first word of
     // each name they have had (a group is listed again when its name changes); the test below
     // reads their current names, so it keeps those that now start and end as the short name.
-    // By first word only, in a map of the type the other stages use.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    // By first word only, in a map of the type the other stages use: each word's last listing,
+    // and for each listing (group, the listing before it of the same word) (a list for each
+    // word was an allocation for each).
+    let mut by_first: HashMap<&str, usize> = HashMap::default();
+    by_first.reserve(names.len());
+    let mut listed: Vec<(usize, Option<usize>)> = Vec::with_capacity(names.len());
     for (h, name) in names.iter().enumerate() {
         if let Some(&first) = name.first() {
-            by_first.entry(first).or_default().push(h);
+            let before = by_first.insert(first, listed.len());
+            listed.push((h, before));
         }
     }
     for g in 0..groups.len() {
@@ -388,11 +400,8 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         if short.len() < 2 {
             continue;
         }
-        let mut candidates = by_first.get(short[0]).cloned().unwrap_or_default();
-        crate::sort::natural(&mut candidates);
-        candidates.dedup();
-        let fits: Vec<usize> = candidates
-            .into_iter()
+        let mut fits = std::iter::successors(by_first.get(short[0]).copied(), |&i| listed[i].1)
+            .map(|i| listed[i].0)
             .filter(|&h| h != g && !groups[h].mentions.is_empty())
             .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
             .filter(|&h| {
@@ -401,14 +410,16 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
                     && long.first() == short.first()
                     && long.last() == short.last()
                     && short.iter().all(|w| long.contains(w))
-            })
-            .collect();
-        if let [h] = fits[..] {
+            });
+        // Exactly one group fits (a group listed twice counts once).
+        let one = fits.next().filter(|&h| fits.all(|other| other == h));
+        if let Some(h) = one {
             absorb(mentions, groups, g, h);
             names[g] = words_of(&groups[g]);
             names[h] = words_of(&groups[h]);
             if let Some(&first) = names[h].first() {
-                by_first.entry(first).or_default().push(h);
+                let before = by_first.insert(first, listed.len());
+                listed.push((h, before));
             }
         }
     }
@@ -531,26 +542,40 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             false => Vec::new(),
         })
         .collect();
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    // (A stable sort: the short names keep their order whatever the others' lengths.)
-    crate::sort::by_key(&mut order, |&g| longests[g].len());
-    let shorts: Vec<usize> = order.iter().copied().filter(|&g| may_be_short[g]).collect();
+    // The lengths of the short names, shortest first, and the short names by length, each
+    // length's in group order (as a stable sort of the groups by length gives them, without
+    // sorting: names are a few words long).
+    let mut has_length: Vec<bool> = Vec::new();
+    for (long, _) in longests
+        .iter()
+        .zip(&may_be_short)
+        .filter(|(_, &short)| short)
+    {
+        if has_length.len() <= long.len() {
+            has_length.resize(long.len() + 1, false);
+        }
+        has_length[long.len()] = true;
+    }
+    let lengths: Vec<usize> = (0..has_length.len()).filter(|&n| has_length[n]).collect();
+    let (may_be_short, longests) = (&may_be_short, &longests);
+    let shorts: Vec<usize> = lengths
+        .iter()
+        .flat_map(|&n| {
+            (0..groups.len()).filter(move |&g| may_be_short[g] && longests[g].len() == n)
+        })
+        .collect();
     // The people whose longest name holds each short name as a run of words, in group order:
     // each short name meets only the names it is a run of, not every group (quadratic in the
-    // people of a long text). Only runs as long as some short name are listed; a run's key is
-    // its words joined by spaces (no word holds one).
-    let mut lengths: Vec<usize> = shorts.iter().map(|&g| longests[g].len()).collect();
-    crate::sort::natural(&mut lengths);
-    lengths.dedup();
-    let keys: Vec<String> = shorts.iter().map(|&g| longests[g].join(" ")).collect();
-    // Each key's number, that of the first short name with it, which numbers its list of people.
-    let mut wanted: HashMap<&str, usize> = HashMap::default();
-    wanted.reserve(keys.len());
-    for (i, k) in keys.iter().enumerate() {
-        wanted.entry(k).or_insert(i);
-    }
-    let mut longer: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    let mut key = String::new();
+    // people of a long text). Only runs as long as some short name are listed. A short name's
+    // number is that of the first short name with its words, which numbers its list of people;
+    // names are looked up by their words (joining them into a string for each short name and
+    // each run cost more than the lookups).
+    let mut wanted: HashMap<&[&str], usize> = HashMap::default();
+    wanted.reserve(shorts.len());
+    let numbers: Vec<usize> = (0..shorts.len())
+        .map(|i| *wanted.entry(&longests[shorts[i]][..]).or_insert(i))
+        .collect();
+    let mut longer: Vec<Vec<usize>> = vec![Vec::new(); shorts.len()];
     for (h, long) in longests.iter().enumerate() {
         if !persons[h] {
             continue;
@@ -560,14 +585,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
                 continue;
             }
             for run in long.windows(n) {
-                key.clear();
-                for (k, w) in run.iter().enumerate() {
-                    if k > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(w);
-                }
-                if let Some(&i) = wanted.get(key.as_str()) {
+                if let Some(&i) = wanted.get(run) {
                     let list = &mut longer[i];
                     if list.last() != Some(&h) {
                         list.push(h);
@@ -578,11 +596,11 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     }
     // The group each short group is merged into, if any.
     let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
-    for (&g, key) in shorts.iter().zip(&keys) {
+    for (&g, &i) in shorts.iter().zip(&numbers) {
         let short = &longests[g];
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
-        let candidates = wanted.get(key.as_str()).map_or(&[][..], |&i| &longer[i]);
+        let candidates = &longer[i];
         for &h in candidates {
             let other = &groups[h];
             if h == g || merged_into[h].is_some() || !persons[h] {
@@ -678,11 +696,24 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             .contains(&chars)
             .then_some(key)
     };
+    let persons: Vec<bool> = groups.iter().map(person).collect();
+    // A person, or a word only guessed at (a slip of a person's name may be guessed a place).
+    let guessed = |g: &Group| {
+        g.canonical.is_none()
+            && g.mentions
+                .iter()
+                .all(|&m| matches!(mentions[m].source, Source::Tagger | Source::Pattern))
+    };
+    // The longest names of the people and of the guesses, the only ones read below (the others
+    // are left empty).
     let longests: Vec<Vec<&str>> = groups
         .iter()
-        .map(|g| longest_name(text, mentions, g))
+        .zip(&persons)
+        .map(|(g, &person)| match person || guessed(g) {
+            true => longest_name(text, mentions, g),
+            false => Vec::new(),
+        })
         .collect();
-    let persons: Vec<bool> = groups.iter().map(person).collect();
     // The keys of each person's long enough name words, made once: they are indexed here and
     // compared again for every slip that meets them.
     let keys: Vec<Vec<String>> = longests
@@ -723,12 +754,7 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         let [word] = words.as_slice() else {
             continue;
         };
-        // A person, or a word only guessed at (a slip of a person's name may be guessed a place).
-        let guessed = groups[g]
-            .mentions
-            .iter()
-            .all(|&m| matches!(mentions[m].source, Source::Tagger | Source::Pattern));
-        if !(persons[g] || guessed) || groups[g].canonical.is_some() {
+        if !(persons[g] || guessed(&groups[g])) || groups[g].canonical.is_some() {
             continue;
         }
         let Some(key) = slip_key(word) else {
@@ -913,6 +939,12 @@ fn role_mentions(
     groups: &[Group],
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
+    // Most sentences name no office, and many texts none: they are told from their words alone
+    // (not from a list of titles made for each), and a text without one asks nothing more.
+    let office = |w: &Word| matches!(w.title, Some((TitleClass::Office, _)));
+    if !sentence_words.iter().flatten().any(office) {
+        return Vec::new();
+    }
     // Each mention's group (the later group, were a mention in two).
     let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
     for (g, grp) in groups.iter().enumerate() {
@@ -939,14 +971,14 @@ fn role_mentions(
     // The office title at each word, as the patterns found it (one list for every sentence).
     let mut titles: Vec<Option<usize>> = Vec::new();
     for ws in sentence_words {
+        if !ws.iter().any(office) {
+            continue;
+        }
         titles.clear();
         titles.extend(ws.iter().map(|w| match w.title {
             Some((TitleClass::Office, m)) => Some(usize::from(m)),
             _ => None,
         }));
-        if titles.iter().all(Option::is_none) {
-            continue;
-        }
         let starts = office_starts(&titles);
         for i in 1..ws.len() {
             let Some(j) = starts[i] else {
@@ -1002,16 +1034,25 @@ fn name_part_mentions(
     // Each name part's number (the part is the text's own word, not a copy); each part's first
     // and last owner, and every (part, owner) in group order (a list of owners for each part
     // was an allocation for each).
+    // (The map is given room for a part of each mention at once instead of growing.)
     let mut parts: HashMap<&str, usize> = HashMap::default();
+    parts.reserve(mentions.len());
     let mut first_last: Vec<(usize, usize)> = Vec::new();
     let mut owners: Vec<(usize, usize)> = Vec::new();
     for (g, grp) in groups.iter().enumerate() {
         if !is_person_group(mentions, grp) {
             continue;
         }
+        // A person is named by a few surfaces over and over: a surface read for the mention
+        // before adds nothing (its words, and their lexicon lookups, are not read again).
+        let mut before = None;
         for &m in &grp.mentions {
+            let s = surface(text, &mentions[m]);
+            if before.replace(s) == Some(s) {
+                continue;
+            }
             // The first and the last of two or more name words.
-            let mut ws = name_word_iter(surface(text, &mentions[m]));
+            let mut ws = name_word_iter(s);
             let (Some(first), Some(last)) = (ws.next(), ws.last()) else {
                 continue;
             };
@@ -1048,28 +1089,9 @@ fn name_part_mentions(
     for w in parts.keys() {
         filter.add(w);
     }
-    // For each part, where its owners are mentioned, (start, owner) in text order: the owner
-    // mentioned last before a place is found by binary search, not by reading every mention of
-    // every owner at every place (quadratic on a long text). Of two owners mentioned at the same
-    // start, the later group wins, as the largest (start, owner) does.
-    let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); first_last.len()];
-    for &(part, g) in &owners {
-        let at = groups[g]
-            .mentions
-            .iter()
-            .map(|&m| (mentions[m].range.start, g));
-        places[part].extend(at);
-    }
-    for at in &mut places {
-        crate::sort::natural(at);
-    }
-    let mut found = Vec::new();
-    let known = Ranges::new(
-        mentions
-            .iter()
-            .map(|m| m.range)
-            .chain(taken.iter().map(|t| t.1)),
-    );
+    let known = known_ranges(mentions, taken);
+    // The words that are parts and not yet any mention's: (part, range).
+    let mut hits: Vec<(usize, Range)> = Vec::new();
     for ws in sentence_words {
         for w in ws {
             if !filter.may_be(w.text.as_bytes(), 0, w.text.len()) {
@@ -1079,19 +1101,66 @@ fn name_part_mentions(
                 continue;
             };
             let range = Range::new(w.start, w.end);
-            if known.overlaps(range) {
-                continue;
+            if !known.overlaps(range) {
+                hits.push((part, range));
             }
+        }
+    }
+    if hits.is_empty() {
+        return hits;
+    }
+    // For each part found, where its owners are mentioned, (start, owner) in text order: the
+    // owner mentioned last before a place is found by binary search, not by reading every
+    // mention of every owner at every place (quadratic on a long text). Of two owners mentioned
+    // at the same start, the later group wins, as the largest (start, owner) does. Only the
+    // parts found are listed (most parts are found only inside their owners' mentions).
+    let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); first_last.len()];
+    let mut wanted = vec![false; first_last.len()];
+    for &(part, _) in &hits {
+        wanted[part] = true;
+    }
+    for &(part, g) in owners.iter().filter(|&&(part, _)| wanted[part]) {
+        let at = groups[g]
+            .mentions
+            .iter()
+            .map(|&m| (mentions[m].range.start, g));
+        places[part].extend(at);
+    }
+    for at in &mut places {
+        crate::sort::natural(at);
+    }
+    hits.into_iter()
+        .map(|(part, range)| {
             // The owner mentioned last before this word, else the first one mentioned.
             let at = &places[part];
-            let before = at.partition_point(|&(s, _)| s < w.start);
+            let before = at.partition_point(|&(s, _)| s < range.start);
             let owner = before
                 .checked_sub(1)
                 .map_or(first_last[part].0, |k| at[k].1);
-            found.push((owner, range));
-        }
+            (owner, range)
+        })
+        .collect()
+}
+
+/// The ranges of `mentions` (in text order) and of `taken`, for the words they cover: the two
+/// lists merged by start, so that [`Ranges::new`] finds them in order (one list after the other
+/// was sorted whole again, most of the cost of the ranges when anything was taken).
+fn known_ranges(mentions: &[Mention], taken: &[(usize, Range)]) -> Ranges {
+    if taken.is_empty() {
+        return Ranges::new(mentions.iter().map(|m| m.range));
     }
-    found
+    let mut taken: Vec<Range> = taken.iter().map(|t| t.1).collect();
+    crate::sort::by_key(&mut taken, |r| r.start);
+    let mut all = Vec::with_capacity(mentions.len() + taken.len());
+    let mut rest = taken.iter().peekable();
+    for m in mentions {
+        while let Some(r) = rest.next_if(|r| r.start < m.range.start) {
+            all.push(*r);
+        }
+        all.push(m.range);
+    }
+    all.extend(rest);
+    Ranges::new(all.into_iter())
 }
 
 /// A name that a pattern found once is the same name wherever else the article uses it
@@ -1107,8 +1176,10 @@ fn repeated_names(
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
     // Each surface's group, or [`ORDINARY`] for a surface that is an ordinary word (one map of
-    // a type the other stages use).
+    // a type the other stages use), given room for a surface of each mention at once instead
+    // of growing.
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
+    by_surface.reserve(mentions.len());
     for (g, grp) in groups.iter().enumerate() {
         for &m in &grp.mentions {
             let mention = &mentions[m];
@@ -1140,7 +1211,7 @@ fn repeated_names(
         return found;
     }
     crate::sort::by(&mut by_surface, |a, b| {
-        b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0))
+        b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0))
     });
     // All surfaces are found in one pass over each region; checking each place against every
     // mention would be quadratic in the length of the article.
@@ -1165,12 +1236,7 @@ fn repeated_names(
     } else {
         None
     };
-    let known = Ranges::new(
-        mentions
-            .iter()
-            .map(|m| m.range)
-            .chain(taken.iter().map(|t| t.1)),
-    );
+    let known = known_ranges(mentions, taken);
     // The places already claimed here, (start, end): claimed places never overlap one another,
     // so a place overlaps one when the last that starts before its end ends after its start.
     // (A table of the text's bytes cost more to clear than the few places do to find.)
@@ -1268,12 +1334,15 @@ const ORDINARY: usize = usize::MAX;
 const WORD_START_MAX_BYTES: usize = 64;
 const WORD_START_MAX_SHARING: usize = 8;
 
-/// A quick test of a word against a set of words, by their [`opening`]s and byte lengths: a
-/// word that opens otherwise or is of another length is none of them, and is not looked up.
+/// A quick test of a word against a set of words, by their [`opening`]s, byte lengths and last
+/// bytes: a word that opens or ends otherwise or is of another length is none of them, and is
+/// not looked up (many capitalised words of an English text open and are as long as a name).
 struct WordFilter {
     opens: [bool; 256],
     /// Bit `n` for a word `n` bytes long (the last bit stands for the longer ones).
     lengths: u64,
+    /// The last bytes of the words (0 for an empty one).
+    ends: [bool; 256],
 }
 
 impl Default for WordFilter {
@@ -1281,6 +1350,7 @@ impl Default for WordFilter {
         WordFilter {
             opens: [false; 256],
             lengths: 0,
+            ends: [false; 256],
         }
     }
 }
@@ -1290,12 +1360,18 @@ impl WordFilter {
     fn add(&mut self, word: &str) {
         self.opens[opening(word.as_bytes(), 0)] = true;
         self.lengths |= 1 << word.len().min(63);
+        self.ends[word.as_bytes().last().map_or(0, |&b| usize::from(b))] = true;
     }
 
     /// Whether the word `bytes[at..end]` may be one of the set.
     #[inline]
     fn may_be(&self, bytes: &[u8], at: usize, end: usize) -> bool {
-        self.opens[opening(bytes, at)] && self.lengths >> (end - at).min(63) & 1 == 1
+        self.opens[opening(bytes, at)]
+            && self.lengths >> (end - at).min(63) & 1 == 1
+            && self.ends[match end > at {
+                true => usize::from(bytes[end - 1]),
+                false => 0,
+            }]
     }
 }
 
@@ -1560,32 +1636,51 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             chars: s.chars().count(),
         }
     };
-    // Most actors are named by one surface: it is then measured once, without a map (its
-    // allocation, and a lookup per mention for each choice below).
+    // Most actors are named by one surface: it is then not measured at all, nor kept in a map
+    // (its allocation, and a lookup per mention for each choice below). Every mention's measures
+    // are then the same, and choose nothing: the name is that surface, the kind that of the
+    // best-sourced mention, whatever they are.
     let first = names().next().map_or("", |m| surface(text, m));
     let only = names()
         .all(|m| surface(text, m) == first)
-        .then(|| measure(first, g.mentions.len()));
-    let mut surfaces: HashMap<&str, Surface> = HashMap::default();
+        .then_some(Surface {
+            count: 0,
+            words: 0,
+            devanagari: false,
+            role: false,
+            chars: 0,
+        });
+    // Each surface measured, and the number of each mention's surface among them: each mention
+    // is looked up once, not again for each choice below.
+    let mut surfaces: Vec<Surface> = Vec::new();
+    let mut numbers: Vec<usize> = Vec::new();
     if only.is_none() {
+        numbers.reserve(g.mentions.len());
+        let mut by_surface: HashMap<&str, usize> = HashMap::default();
         for m in names() {
             let s = surface(text, m);
-            surfaces.entry(s).or_insert_with(|| measure(s, 0)).count += 1;
+            let n = *by_surface.entry(s).or_insert_with(|| {
+                surfaces.push(measure(s, 0));
+                surfaces.len() - 1
+            });
+            surfaces[n].count += 1;
+            numbers.push(n);
         }
     }
     let devanagari: usize = surfaces
-        .values()
+        .iter()
         .chain(&only)
         .filter(|s| s.devanagari)
         .map(|s| s.count)
         .sum();
     let prefer_devanagari = devanagari * 2 >= g.mentions.len();
-    let of = |s: &str| only.as_ref().unwrap_or_else(|| &surfaces[s]);
+    // The measures of the `i`th mention's surface.
+    let of = |i: usize| only.as_ref().unwrap_or_else(|| &surfaces[numbers[i]]);
     let name = names()
-        .filter(|m| !m.adjectival)
-        .map(|m| surface(text, m))
-        .max_by_key(|s| {
-            let s = of(s);
+        .enumerate()
+        .filter(|(_, m)| !m.adjectival)
+        .max_by_key(|&(i, _)| {
+            let s = of(i);
             (
                 s.devanagari == prefer_devanagari,
                 !s.role,
@@ -1594,12 +1689,13 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
                 s.chars,
             )
         })
-        .unwrap_or_default()
+        .map_or("", |(_, m)| surface(text, m))
         .to_string();
     // The kind of the best-sourced mention, the longest name among equals.
     let kind = names()
-        .filter(|m| !m.adjectival)
-        .min_by_key(|m| {
+        .enumerate()
+        .filter(|(_, m)| !m.adjectival)
+        .min_by_key(|&(i, m)| {
             let source = match m.source {
                 Source::User => 0,
                 Source::Lexicon => 1,
@@ -1610,11 +1706,11 @@ fn draft(text: &str, mentions: &[Mention], g: &Group, roles: &[Range]) -> ActorD
             // ("Duran, 45," elsewhere makes every "Duran" a person).
             (
                 source,
-                std::cmp::Reverse(of(surface(text, m)).words),
+                std::cmp::Reverse(of(i).words),
                 m.kind != ActorKind::Person,
             )
         })
-        .map_or(ActorKind::Person, |m| m.kind);
+        .map_or(ActorKind::Person, |(_, m)| m.kind);
     let wikidata = names().find_map(|m| m.wikidata.clone());
     let mut ranges: Vec<Range> = names()
         .map(|m| m.range)

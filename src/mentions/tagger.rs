@@ -441,7 +441,8 @@ where
     for row in scores {
         search.push(row, &table);
     }
-    search.tags(&table)
+    search.find_tags(&table);
+    search.tags
 }
 
 /// The score of a tag no path may take at a token: far below any path's, and far enough above
@@ -458,6 +459,8 @@ const UNREACHABLE: i32 = i32::MIN / 2;
 struct Search {
     /// `best[i][t]`: the best score of a path to tag `t` at token `i`.
     best: Vec<[i32; NTAGS]>,
+    /// The best tag sequence ([`Search::find_tags`]), its buffer kept from sentence to sentence.
+    tags: Vec<u8>,
 }
 
 /// The BIO rule ([`allowed`]) written out: the tag before `t` on the best path to it given the
@@ -538,11 +541,13 @@ impl Search {
     }
 
     /// The best tag sequence for the tokens taken, with the transition scores they were taken
-    /// with.
-    fn tags(&self, trans: &[[i32; NTAGS]; NTAGS + 1]) -> Vec<u8> {
+    /// with, into [`Search::tags`].
+    fn find_tags(&mut self, trans: &[[i32; NTAGS]; NTAGS + 1]) {
         let n = self.best.len();
+        let tags = &mut self.tags;
+        tags.clear();
         let Some(last_best) = self.best.last() else {
-            return Vec::new();
+            return;
         };
         let mut last = 0u8;
         let mut top: Option<i32> = None;
@@ -556,12 +561,11 @@ impl Search {
                 last = t;
             }
         }
-        let mut tags = vec![0u8; n];
+        tags.resize(n, 0);
         tags[n - 1] = last;
         for i in (1..n).rev() {
             tags[i - 1] = step(&self.best[i - 1], trans, tags[i] as usize).0;
         }
-        tags
     }
 }
 
@@ -934,8 +938,8 @@ impl<'a> Tagger<'a> {
         tokenize_into(text, &mut tokens);
         words.clear();
         words.extend(tokens.iter().map(|t| t.slice(text)));
-        let tags = self.tag_words(&words);
-        let mentions = entities(&tags)
+        self.find_tags(&words);
+        let mentions = entities(&self.search.tags)
             .into_iter()
             .filter(|&(s, e, _)| words[s..e].iter().any(|w| has_devanagari_letter(w)))
             .map(|(s, e, ty)| Mention {
@@ -986,13 +990,18 @@ impl<'a> Tagger<'a> {
 
     /// The best tag sequence for `words` (normalised tokens of one sentence).
     pub fn tag_words(&mut self, words: &[&'a str]) -> Vec<u8> {
+        self.find_tags(words);
+        self.search.tags.clone()
+    }
+
+    /// The best tag sequence for `words` into `self.search.tags` (no Vec per sentence).
+    fn find_tags(&mut self, words: &[&'a str]) {
         let mut search = std::mem::take(&mut self.search);
         search.clear();
         let trans = self.trans;
         self.scores(words, |row| search.push(row, &trans));
-        let tags = search.tags(&trans);
+        search.find_tags(&trans);
         self.search = search;
-        tags
     }
 
     /// Calls `each` with the tag scores of each token of `words` in turn: the sum of the
@@ -1591,9 +1600,9 @@ mod tests {
             for row in &scores {
                 search.push(row, &trans);
             }
+            search.find_tags(&trans);
             assert_eq!(
-                search.tags(&trans),
-                plain,
+                search.tags, plain,
                 "should find the plain search's path token by token for {scores:?} with {trans:?}"
             );
         }

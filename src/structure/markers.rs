@@ -777,6 +777,13 @@ impl Markers {
     /// capitals is lower-cased on the stack (a lookup needs no key of its own).
     fn word(&self, word: &str) -> Option<&Word> {
         let mut stack = [0u8; 32];
+        // Most words are one run of ASCII letters and digits or of Devanagari ([`word_key`]'s
+        // fast path), most of those without a capital: their own key, looked up as they are (a
+        // Devanagari word is not checked for ASCII, then read again by `word_key`).
+        let (run_end, upper) = crate::chars::letter_run(word.as_bytes(), 0);
+        if run_end == word.len() && !upper {
+            return self.words.get(word);
+        }
         match crate::chars::ascii_lowercase_in(word, &mut stack) {
             Some(key) => self.words.get(key),
             None => self.words.get(word_key(word).as_ref()),

@@ -671,7 +671,25 @@ pub fn is_word_char(c: char) -> bool {
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
-        next_word(text, &mut at).map(|(start, end)| (start, &text[start..end]))
+        next_word(text, &mut at).map(|(start, end, _)| (start, &text[start..end]))
+    })
+}
+
+/// [`words`] of `text` with their [`word_key`]s: most words are one run of letters without a
+/// capital, their own key, which [`next_word`] tells as it reads them (not `word_key` again).
+pub fn keyed_words(text: &str) -> impl Iterator<Item = (&str, Cow<'_, str>)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (start, end, plain) = next_word(text, &mut at)?;
+        let word = &text[start..end];
+        Some((
+            word,
+            if plain {
+                Cow::Borrowed(word)
+            } else {
+                word_key(word)
+            },
+        ))
     })
 }
 
@@ -680,7 +698,7 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// one loop instead of a call each.
 pub fn list_words<'a>(text: &'a str, listed: &mut [(usize, &'a str)]) -> usize {
     let (mut at, mut count) = (0, 0);
-    while let Some((start, end)) = next_word(text, &mut at) {
+    while let Some((start, end, _)) = next_word(text, &mut at) {
         if let Some(slot) = listed.get_mut(count) {
             *slot = (start, &text[start..end]);
         }
@@ -691,16 +709,19 @@ pub fn list_words<'a>(text: &'a str, listed: &mut [(usize, &'a str)]) -> usize {
 
 /// The next of [`words`] of `text` from byte `at`, and `at` moved past it: each piece between
 /// white space, from its first to its last word character; runs of letters
-/// ([`crate::chars::letter_run`]) are read a run at a time.
+/// ([`crate::chars::letter_run`]) are read a run at a time. The third value says whether the
+/// word is one run without an ASCII capital (so its own [`word_key`]).
 #[inline(always)]
-fn next_word(text: &str, at: &mut usize) -> Option<(usize, usize)> {
+fn next_word(text: &str, at: &mut usize) -> Option<(usize, usize, bool)> {
     let bytes = text.as_bytes();
     loop {
         let mut word: Option<(usize, usize)> = None;
+        let mut plain = false;
         let mut in_piece = false;
         while *at < bytes.len() {
-            let (run_end, _) = crate::chars::letter_run(bytes, *at);
+            let (run_end, upper) = crate::chars::letter_run(bytes, *at);
             if run_end > *at {
+                plain = word.is_none() && !upper;
                 word = Some((word.map_or(*at, |(start, _)| start), run_end));
                 in_piece = true;
                 *at = run_end;
@@ -721,13 +742,14 @@ fn next_word(text: &str, at: &mut usize) -> Option<(usize, usize)> {
             } else {
                 in_piece = true;
                 if is_word_char(c) {
+                    plain = false;
                     word = Some((word.map_or(*at, |(start, _)| start), *at + len));
                 }
             }
             *at += len;
         }
-        if word.is_some() {
-            return word;
+        if let Some((start, end)) = word {
+            return Some((start, end, plain));
         }
         if *at >= bytes.len() {
             return None;
@@ -1088,6 +1110,24 @@ mod tests {
                 matches!(plain, Cow::Borrowed(_)),
                 "should borrow {:?} as before", word
             );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn keyed_words_are_the_words_with_their_keys(
+            cs in proptest::collection::vec(
+                prop_oneof![
+                    folding_char(),
+                    Just('7'), Just('.'), Just('-'), Just('॥'), Just('é'), Just('\''), Just('\n'),
+                ],
+                0..12,
+            )
+        ) {
+            let text: String = cs.into_iter().collect();
+            let keyed: Vec<(&str, Cow<str>)> = keyed_words(&text).collect();
+            let plain: Vec<(&str, Cow<str>)> = words(&text).map(|(_, w)| (w, word_key(w))).collect();
+            prop_assert_eq!(keyed, plain, "should read {:?} as words and word_key do", text);
         }
     }
 

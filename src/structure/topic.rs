@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::markers::{markers, word_key, words};
+use super::markers::{keyed_words, markers};
 
 /// Hindi and English inflections, longest first.
 const SUFFIXES: &[&str] = &[
@@ -47,9 +47,8 @@ pub fn stems(text: &str) -> HashSet<Cow<'_, str>> {
 /// The content-word stems of `text` in order, a stem as often as it comes.
 fn each_stem(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     let m = markers();
-    words(text)
-        .filter_map(|(_, w)| {
-            let key = word_key(w);
+    keyed_words(text)
+        .filter_map(|(w, key)| {
             let content =
                 m.function_word(&key).is_none() && !w.chars().all(crate::chars::is_numeric);
             content.then(|| stem(key))

@@ -112,7 +112,7 @@ pub struct Lexicon {
     pub longest_affix: usize,
     /// The first word of every title and suffix, a quick test before any lookup
     /// ([`Lexicon::opens_affix`]), in three sets by how the word opens ([`opening_class`]).
-    affix_first_words: [WordSet<String>; 3],
+    affix_first_words: [WordSet<&'static str>; 3],
     /// The few hundred most frequent Hindi words (postpositions, pronouns, auxiliaries).
     hi_function_words: WordSet<&'static str>,
     /// The other common Hindi words (build.rs splits `hi_common.tsv`): a sorted list, looked up
@@ -636,13 +636,13 @@ impl Lexicon {
             }
         });
         // The first words of titles and suffixes, read before the team words join the map.
-        let mut affix_first_words: [WordSet<String>; 3] = Default::default();
+        let mut affix_first_words: [WordSet<&'static str>; 3] = Default::default();
         for (key, _) in affixes
             .iter()
             .filter(|(_, a)| a.title.is_some() || a.suffix.is_some())
         {
             if let Some(first) = key.split(' ').next() {
-                affix_first_words[opening_class(first)].insert(first.to_string());
+                affix_first_words[opening_class(first)].insert(first);
             }
         }
         data::each_row(data::text(data::LEXICON_TEAMS), &mut cols, &mut |cols| {

@@ -50,7 +50,8 @@ fn weight_context(t: usize, before: i32, last: bool) -> usize {
     let by = if last {
         3 + usize::from(before != 0)
     } else {
-        (before.signum() + 1) as usize
+        // The sign of the sum plus one, without `signum`'s arithmetic.
+        usize::from(before > 0) + usize::from(before >= 0)
     };
     2 + 5 * t + by
 }

@@ -105,13 +105,14 @@ const END: u32 = u32::MAX;
 pub struct Lexicon {
     pub names: Gazetteer,
     /// Titles, suffixes, openers and team words in one map (one map type in the wasm, not
-    /// four): what each list says of a key, see [`Affix`].
-    affixes: HashMap<String, Affix>,
+    /// four): what each list says of a key, see [`Affix`]. Keyed by the files' text (and the
+    /// capitalised titles, made once), with no String per key.
+    affixes: HashMap<&'static str, Affix>,
     /// The most words in a title or suffix.
     pub longest_affix: usize,
     /// The first word of every title and suffix, a quick test before any lookup
     /// ([`Lexicon::opens_affix`]), in three sets by how the word opens ([`opening_class`]).
-    affix_first_words: [WordSet<String>; 3],
+    affix_first_words: [WordSet<&'static str>; 3],
     /// The few hundred most frequent Hindi words (postpositions, pronouns, auxiliaries).
     hi_function_words: WordSet<&'static str>,
     /// The other common Hindi words (build.rs splits `hi_common.tsv`): a sorted list, looked up
@@ -574,8 +575,19 @@ impl Lexicon {
         // The titles' and suffixes' first cells are stored as their `affix_key`s (build.rs).
         // Files are read with `each_row`: no Vec per row.
         let mut longest_affix = 1;
-        let mut affixes: HashMap<String, Affix> = HashMap::default();
+        // Room for every row at once (and a capitalised form of each title), rather than
+        // growing the map as it fills.
+        let rows = line_count(data::text(data::LEXICON_TITLES)) * 2
+            + line_count(data::text(data::LEXICON_SUFFIXES))
+            + line_count(data::text(data::LEXICON_TEAMS));
+        let mut affixes: HashMap<&'static str, Affix> =
+            HashMap::with_capacity_and_hasher(rows, Default::default());
         let mut cols: Vec<&'static str> = Vec::new();
+        // The titles, each with where its capitalised form is in `capitals` if it is written in
+        // lower case ("coach" also starts sentences: "Coach"): the capitalised forms in one
+        // string, kept like the files' text, and the titles entered in the file's order after.
+        let mut titles = Vec::new();
+        let mut capitals = String::new();
         data::each_row(data::text(data::LEXICON_TITLES), &mut cols, &mut |cols| {
             let class = match cols.get(1).map(|c| c.trim()) {
                 Some("honorific") => TitleClass::Honorific,
@@ -583,25 +595,32 @@ impl Lexicon {
                 Some("part") => TitleClass::Part,
                 _ => TitleClass::Office,
             };
-            let key = cols[0].to_string();
+            let key = cols[0];
             longest_affix = longest_affix.max(key.split(' ').count());
-            // A title written in lower case ("coach") also starts sentences ("Coach").
-            if key.first_is(|c: char| c.is_ascii_lowercase()) {
-                let mut upper = key.clone();
-                upper[..1].make_ascii_uppercase();
-                affixes.entry(upper).or_default().title = Some(class);
+            let capital = key.first_is(|c: char| c.is_ascii_lowercase()).then(|| {
+                let start = capitals.len();
+                capitals.push_str(key);
+                capitals[start..start + 1].make_ascii_uppercase();
+                start..capitals.len()
+            });
+            titles.push((key, capital, class));
+        });
+        let capitals: &'static str = String::leak(capitals);
+        for (key, capital, class) in titles {
+            if let Some(capital) = capital.and_then(|range| capitals.get(range)) {
+                affixes.entry(capital).or_default().title = Some(class);
             }
             affixes.entry(key).or_default().title = Some(class);
-        });
+        }
         data::each_row(data::text(data::LEXICON_SUFFIXES), &mut cols, &mut |cols| {
             if cols.get(2).is_some_and(|p| p.trim() == "before") {
                 if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
-                    affixes.entry(cols[0].to_string()).or_default().opener = Some(kind);
+                    affixes.entry(cols[0]).or_default().opener = Some(kind);
                 }
                 return;
             }
             if let Some(kind) = cols.get(1).and_then(|k| ActorKind::from_name(k)) {
-                let key = cols[0].to_string();
+                let key = cols[0];
                 longest_affix = longest_affix.max(key.split(' ').count());
                 let in_name = cols.get(2).is_none_or(|p| p.trim() != "without");
                 let english = cols
@@ -617,13 +636,13 @@ impl Lexicon {
             }
         });
         // The first words of titles and suffixes, read before the team words join the map.
-        let mut affix_first_words: [WordSet<String>; 3] = Default::default();
+        let mut affix_first_words: [WordSet<&'static str>; 3] = Default::default();
         for (key, _) in affixes
             .iter()
             .filter(|(_, a)| a.title.is_some() || a.suffix.is_some())
         {
             if let Some(first) = key.split(' ').next() {
-                affix_first_words[opening_class(first)].insert(first.to_string());
+                affix_first_words[opening_class(first)].insert(first);
             }
         }
         data::each_row(data::text(data::LEXICON_TEAMS), &mut cols, &mut |cols| {
@@ -633,7 +652,7 @@ impl Lexicon {
                 Some("score") => TeamRole::Score,
                 _ => return,
             };
-            affixes.entry(cols[0].trim().to_string()).or_default().team = Some(role);
+            affixes.entry(cols[0].trim()).or_default().team = Some(role);
         });
         // The Hindi name stops' four lists in one reading of the file.
         let mut scheme_words = WordSet::default();

@@ -27,13 +27,14 @@
 
 use crate::scan::TextExt;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::ActorKind;
 use crate::chars::has_devanagari;
-use crate::doc::{ActorDraft, Mention, Range, Ranges, Region, Source};
+use crate::doc::{overlaps_any, ActorDraft, Mention, Range, Ranges, Region, Source};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
 use crate::mentions::patterns::Word;
 
@@ -64,9 +65,21 @@ pub fn merge(
     merge_state_governments(text, mentions, &mut groups);
     merge_longer_places(text, mentions, &mut groups);
     let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
-    let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
+    // The ranges of the mentions and roles, made once for the two stages that read them (and
+    // only when one does).
+    let known = OnceCell::new();
+    let known = || known.get_or_init(|| known_ranges(mentions, &extra));
+    let parts = name_part_mentions(text, mentions, &groups, known, sentence_words);
+    let repeats = repeated_names(
+        text,
+        mentions,
+        &groups,
+        known,
+        &parts,
+        regions,
+        sentence_words,
+    );
     extra.extend(parts);
-    let repeats = repeated_names(text, mentions, &groups, &extra, regions, sentence_words);
     extra.extend(repeats);
     crate::sort::by_key(&mut extra, |(_, r)| r.start);
     let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
@@ -1023,11 +1036,12 @@ fn role_mentions(
 
 /// Rule 3 for words no earlier stage marked: a first name or surname of a person named in full
 /// elsewhere in the article ("किम" after "किम जोंग उन"), when it is not a common word.
-fn name_part_mentions(
+/// `known` gives the ranges of the mentions and of the roles found ([`known_ranges`]).
+fn name_part_mentions<'r>(
     text: &str,
     mentions: &[Mention],
     groups: &[Group],
-    taken: &[(usize, Range)],
+    known: impl Fn() -> &'r Ranges,
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
@@ -1089,7 +1103,7 @@ fn name_part_mentions(
     for w in parts.keys() {
         filter.add(w);
     }
-    let known = known_ranges(mentions, taken);
+    let known = known();
     // The words that are parts and not yet any mention's: (part, range).
     let mut hits: Vec<(usize, Range)> = Vec::new();
     for ws in sentence_words {
@@ -1165,12 +1179,15 @@ fn known_ranges(mentions: &[Mention], taken: &[(usize, Range)]) -> Ranges {
 
 /// A name that a pattern found once is the same name wherever else the article uses it
 /// ("बंगाईगांव (Bongaigaon) जिले", later "बंगाईगांव को"), unless it is an ordinary word.
-/// `sentence_words` are the words of the sentences of `regions`, in order.
-fn repeated_names(
+/// `sentence_words` are the words of the sentences of `regions`, in order. `known` gives the
+/// ranges of the mentions and of the roles found ([`known_ranges`]); `parts` are the name parts
+/// found ([`name_part_mentions`]: words, in text order), the words taken besides.
+fn repeated_names<'r>(
     text: &str,
     mentions: &[Mention],
     groups: &[Group],
-    taken: &[(usize, Range)],
+    known: impl Fn() -> &'r Ranges,
+    parts: &[(usize, Range)],
     regions: &[Region],
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
@@ -1236,7 +1253,7 @@ fn repeated_names(
     } else {
         None
     };
-    let known = known_ranges(mentions, taken);
+    let known = known();
     // The places already claimed here, (start, end): claimed places never overlap one another,
     // so a place overlaps one when the last that starts before its end ends after its start.
     // (A table of the text's bytes cost more to clear than the few places do to find.)
@@ -1244,18 +1261,20 @@ fn repeated_names(
     // The words of each region's sentences, which name the region's runs of word characters
     // (read once already; reading the text again here was half the work of this stage).
     let mut first_sentence = 0;
+    // Each region's places, in one list for all (a list each grew step by step).
+    let mut places: Vec<(usize, usize)> = Vec::new();
     for region in regions {
         let block = region.range.slice(text);
         let sentences = first_sentence..first_sentence + region.sentences.len();
         first_sentence = sentences.end;
-        let places = match &by_first_word {
+        match &by_first_word {
             Some(by_first_word) => {
                 let words = sentence_words.get(sentences).map(|words| (region, words));
-                at_word_starts(by_first_word, &surfaces, block, words)
+                at_word_starts(by_first_word, &surfaces, block, words, &mut places);
             }
-            None => occurrences(automaton.as_ref(), &surfaces, block),
-        };
-        for (p, at) in places {
+            None => places = occurrences(automaton.as_ref(), &surfaces, block),
+        }
+        for &(p, at) in &places {
             let (surface, g) = by_surface[p];
             let range = Range::new(
                 region.range.start + at,
@@ -1266,7 +1285,7 @@ fn repeated_names(
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            if known.overlaps(range) {
+            if known.overlaps(range) || overlaps_any(parts, |&(_, r)| r, range) {
                 continue;
             }
             // An empty place claims no byte.
@@ -1502,19 +1521,21 @@ fn word_run_end(s: &str, mut at: usize) -> usize {
 /// A place that does not open a word, or whose first word runs on past the surface's, has a
 /// word character before it or after it and is never kept.
 /// `words`, if given, are the block's region and the words of its sentences ([`sentence_runs`]).
+/// The places replace those in `places`.
 fn at_word_starts(
     first: &FirstWords,
     surfaces: &[&str],
     block: &str,
     words: Option<(&Region, &[Vec<Word>])>,
-) -> Vec<(usize, usize)> {
+    places: &mut Vec<(usize, usize)>,
+) {
     let bytes = block.as_bytes();
-    let mut places: Vec<(usize, usize)> = Vec::new();
+    places.clear();
     // Most words open otherwise than any surface, or are of another length: the test is made
     // here, small enough to be inlined where words are found, and only the rest are looked up.
     let mut look_up = |at: usize, end: usize| {
         if first.filter.may_be(bytes, at, end) {
-            first.places_at(surfaces, block, at, end, &mut places);
+            first.places_at(surfaces, block, at, end, places);
         }
     };
     let from_words =
@@ -1523,8 +1544,7 @@ fn at_word_starts(
         word_runs(block, 0, block.len(), &mut look_up);
     }
     // Surface by surface, each one's places left to right.
-    crate::sort::by_key(&mut places, |&(p, _)| p);
-    places
+    crate::sort::by_key(places, |&(p, _)| p);
 }
 
 /// Calls `found` with the start and end of each run of word characters of `block[from..to]`,
@@ -1915,8 +1935,10 @@ mod tests {
             let blocks = [parts.concat(), format!("{} {}.", surfaces.join(" "), parts.join(" "))];
             if let Some(by_first_word) = first_words(&surfaces) {
                 for block in &blocks {
+                    let mut places = Vec::new();
+                    at_word_starts(&by_first_word, &surfaces, block, None, &mut places);
                     prop_assert_eq!(
-                        kept(at_word_starts(&by_first_word, &surfaces, block, None), &surfaces, block),
+                        kept(places, &surfaces, block),
                         kept(occurrences(None, &surfaces, block), &surfaces, block),
                         "should keep in {:?} the places a search per surface keeps", block
                     );

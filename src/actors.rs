@@ -1473,27 +1473,30 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
 }
 
 /// Whether a proper start of `s` is also its end (then two places of `s` may overlap): the
-/// border of Knuth, Morris and Pratt's failure function.
+/// border of Knuth, Morris and Pratt's failure function. `s` is at most
+/// [`WORD_START_MAX_BYTES`] long ([`first_words`] asks about no longer surface).
 fn overlaps_itself(s: &[u8]) -> bool {
-    // The surfaces asked about are short: their table fits on the stack.
-    let mut on_stack = [0usize; WORD_START_MAX_BYTES];
-    let mut on_heap = Vec::new();
-    let border: &mut [usize] = match on_stack.get_mut(..s.len()) {
-        Some(border) => border,
-        None => {
-            on_heap.resize(s.len(), 0);
-            &mut on_heap
-        }
+    // A border opens with the first byte: a surface that has it only once has none (most
+    // English names), and is not read twice.
+    let Some((first, rest)) = s.split_first() else {
+        return false;
     };
+    if !rest.iter().any(|b| b == first) {
+        return false;
+    }
+    // The table fits on the stack, in bytes (cleared with a few stores, not a call).
+    let mut table = [0u8; WORD_START_MAX_BYTES];
+    let border = &mut table[..s.len()];
     let mut k = 0;
     for i in 1..s.len() {
         while k > 0 && s[i] != s[k] {
-            k = border[k - 1];
+            k = usize::from(border[k - 1]);
         }
         if s[i] == s[k] {
             k += 1;
         }
-        border[i] = k;
+        // Below the table's length, 64.
+        border[i] = k as u8;
     }
     border.last().is_some_and(|&b| b > 0)
 }

@@ -368,25 +368,17 @@ fn merge_scripts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
 /// A place or organisation named in full and by a shorter run of its words ("बांद्रा स्टेशन",
 /// "बांद्रा रेलवे स्टेशन") is one actor when only one longer name fits.
 fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let words_of = |g: &Group| longest_name(text, mentions, g);
     let kind_of = |g: &Group| mentions[g.mentions[0]].kind;
     // Each group's longest name, worked out once and again only for a group that grows: the
     // loop pairs every group with every other. A person's is never read (only groups of the
     // kind of a group that is no person's are), so it is left empty, and its group unlisted.
-    let mut names: Vec<Vec<&str>> = groups
-        .iter()
-        .map(|g| {
-            let person = g
-                .mentions
-                .first()
-                .is_some_and(|&m| mentions[m].kind == ActorKind::Person);
-            if person {
-                Vec::new()
-            } else {
-                words_of(g)
-            }
-        })
-        .collect();
+    let mut names = LongestNames::new(text, mentions, groups, |g| {
+        let person = groups[g]
+            .mentions
+            .first()
+            .is_some_and(|&m| mentions[m].kind == ActorKind::Person);
+        !person
+    });
     // The groups whose longest name starts with a given word, listed under the first word of
     // each name they have had (a group is listed again when its name changes); the test below
     // reads their current names, so it keeps those that now start and end as the short name.
@@ -394,10 +386,10 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     // and for each listing (group, the listing before it of the same word) (a list for each
     // word was an allocation for each).
     let mut by_first: HashMap<&str, usize> = HashMap::default();
-    by_first.reserve(names.len());
-    let mut listed: Vec<(usize, Option<usize>)> = Vec::with_capacity(names.len());
-    for (h, name) in names.iter().enumerate() {
-        if let Some(&first) = name.first() {
+    by_first.reserve(groups.len());
+    let mut listed: Vec<(usize, Option<usize>)> = Vec::with_capacity(groups.len());
+    for h in 0..groups.len() {
+        if let Some(&first) = names.get(h).first() {
             let before = by_first.insert(first, listed.len());
             listed.push((h, before));
         }
@@ -409,7 +401,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         {
             continue;
         }
-        let short = &names[g];
+        let short = names.get(g);
         if short.len() < 2 {
             continue;
         }
@@ -418,7 +410,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             .filter(|&h| h != g && !groups[h].mentions.is_empty())
             .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
             .filter(|&h| {
-                let long = &names[h];
+                let long = names.get(h);
                 long.len() > short.len()
                     && long.first() == short.first()
                     && long.last() == short.last()
@@ -428,9 +420,9 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         let one = fits.next().filter(|&h| fits.all(|other| other == h));
         if let Some(h) = one {
             absorb(mentions, groups, g, h);
-            names[g] = words_of(&groups[g]);
-            names[h] = words_of(&groups[h]);
-            if let Some(&first) = names[h].first() {
+            names.renew(g, text, mentions, &groups[g]);
+            names.renew(h, text, mentions, &groups[h]);
+            if let Some(&first) = names.get(h).first() {
                 let before = by_first.insert(first, listed.len());
                 listed.push((h, before));
             }
@@ -476,11 +468,7 @@ fn name_word_iter(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn name_words(s: &str) -> Vec<&str> {
-    name_word_iter(s).collect()
-}
-
-/// How many [`name_words`] `s` has, without listing them.
+/// How many [`name_word_iter`] words `s` has, without listing them.
 fn name_word_count(s: &str) -> usize {
     name_word_iter(s).count()
 }
@@ -498,8 +486,53 @@ fn is_person_group(mentions: &[Mention], g: &Group) -> bool {
     g.mentions.iter().all(|&m| is_personish(&mentions[m]))
 }
 
-/// The name words of `g`'s mention with the most of them.
-fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t str> {
+/// The [`longest_name`]s of some groups, the words of all in one list (a list for each group
+/// was an allocation for each).
+struct LongestNames<'t> {
+    words: Vec<&'t str>,
+    /// Each group's words in `words`: (start, end).
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'t> LongestNames<'t> {
+    /// The longest names of those of `groups` that `read` picks by number (the others are left
+    /// empty).
+    fn new(
+        text: &'t str,
+        mentions: &[Mention],
+        groups: &[Group],
+        read: impl Fn(usize) -> bool,
+    ) -> Self {
+        let mut names = LongestNames {
+            words: Vec::with_capacity(2 * groups.len()),
+            spans: Vec::with_capacity(groups.len()),
+        };
+        for (g, grp) in groups.iter().enumerate() {
+            let start = names.words.len();
+            if read(g) {
+                longest_name(text, mentions, grp, &mut names.words);
+            }
+            names.spans.push((start, names.words.len()));
+        }
+        names
+    }
+
+    /// Group `g`'s longest name.
+    fn get(&self, g: usize) -> &[&'t str] {
+        let (start, end) = self.spans[g];
+        &self.words[start..end]
+    }
+
+    /// Works out group `g`'s longest name again (its mentions changed).
+    fn renew(&mut self, g: usize, text: &'t str, mentions: &[Mention], group: &Group) {
+        let start = self.words.len();
+        longest_name(text, mentions, group, &mut self.words);
+        self.spans[g] = (start, self.words.len());
+    }
+}
+
+/// Adds to `words` the name words of `g`'s mention with the most of them.
+fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group, words: &mut Vec<&'t str>) {
     // Counted first, listed once: the last of the longest, as `max_by_key` picks (of equal
     // surfaces, any: their words are the same). A group names its actor with a few surfaces
     // over and over: the longest so far and the last other one are not counted again, and
@@ -507,7 +540,8 @@ fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t s
     if let [first, rest @ ..] = &g.mentions[..] {
         let first = surface(text, &mentions[*first]);
         if rest.iter().all(|&m| surface(text, &mentions[m]) == first) {
-            return name_words(first);
+            words.extend(name_word_iter(first));
+            return;
         }
     }
     let mut best: Option<(&str, usize)> = None;
@@ -525,7 +559,9 @@ fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t s
             other = Some((s, count));
         }
     }
-    best.map(|(s, _)| name_words(s)).unwrap_or_default()
+    if let Some((s, _)) = best {
+        words.extend(name_word_iter(s));
+    }
 }
 
 /// Rule 3.
@@ -547,22 +583,14 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         .zip(&persons)
         .map(|(g, &person)| person || guess(g))
         .collect();
-    let longests: Vec<Vec<&str>> = groups
-        .iter()
-        .zip(&may_be_short)
-        .map(|(g, &read)| match read {
-            true => longest_name(text, mentions, g),
-            false => Vec::new(),
-        })
-        .collect();
+    let longests = LongestNames::new(text, mentions, groups, |g| may_be_short[g]);
     // The lengths of the short names, shortest first, and the short names by length, each
     // length's in group order (as a stable sort of the groups by length gives them, without
     // sorting: names are a few words long).
     let mut has_length: Vec<bool> = Vec::new();
-    for (long, _) in longests
-        .iter()
-        .zip(&may_be_short)
-        .filter(|(_, &short)| short)
+    for long in (0..groups.len())
+        .filter(|&g| may_be_short[g])
+        .map(|g| longests.get(g))
     {
         if has_length.len() <= long.len() {
             has_length.resize(long.len() + 1, false);
@@ -574,7 +602,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let shorts: Vec<usize> = lengths
         .iter()
         .flat_map(|&n| {
-            (0..groups.len()).filter(move |&g| may_be_short[g] && longests[g].len() == n)
+            (0..groups.len()).filter(move |&g| may_be_short[g] && longests.get(g).len() == n)
         })
         .collect();
     // The people whose longest name holds each short name as a run of words, in group order:
@@ -586,13 +614,14 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let mut wanted: HashMap<&[&str], usize> = HashMap::default();
     wanted.reserve(shorts.len());
     let numbers: Vec<usize> = (0..shorts.len())
-        .map(|i| *wanted.entry(&longests[shorts[i]][..]).or_insert(i))
+        .map(|i| *wanted.entry(longests.get(shorts[i])).or_insert(i))
         .collect();
     let mut longer: Vec<Vec<usize>> = vec![Vec::new(); shorts.len()];
-    for (h, long) in longests.iter().enumerate() {
+    for h in 0..groups.len() {
         if !persons[h] {
             continue;
         }
+        let long = longests.get(h);
         for &n in &lengths {
             if n == 0 || n >= long.len() {
                 continue;
@@ -610,7 +639,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     // The group each short group is merged into, if any.
     let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
     for (&g, &i) in shorts.iter().zip(&numbers) {
-        let short = &longests[g];
+        let short = longests.get(g);
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
         let candidates = &longer[i];
@@ -625,7 +654,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             {
                 continue;
             }
-            let long = &longests[h];
+            let long = longests.get(h);
             if !is_run_of(short, long) {
                 continue;
             }
@@ -719,21 +748,14 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
     };
     // The longest names of the people and of the guesses, the only ones read below (the others
     // are left empty).
-    let longests: Vec<Vec<&str>> = groups
-        .iter()
-        .zip(&persons)
-        .map(|(g, &person)| match person || guessed(g) {
-            true => longest_name(text, mentions, g),
-            false => Vec::new(),
-        })
-        .collect();
+    let longests = LongestNames::new(text, mentions, groups, |g| {
+        persons[g] || guessed(&groups[g])
+    });
     // The keys of each person's long enough name words, made once: they are indexed here and
     // compared again for every slip that meets them.
-    let keys: Vec<Vec<String>> = longests
-        .iter()
-        .zip(&persons)
-        .map(|(words, &person)| match person {
-            true => words.iter().filter_map(|w| slip_key(w)).collect(),
+    let keys: Vec<Vec<String>> = (0..groups.len())
+        .map(|g| match persons[g] {
+            true => longests.get(g).iter().filter_map(|w| slip_key(w)).collect(),
             false => Vec::new(),
         })
         .collect();
@@ -763,8 +785,8 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         start = end;
     }
     let mut moves: Vec<(usize, usize)> = Vec::new();
-    for (g, words) in longests.iter().enumerate() {
-        let [word] = words.as_slice() else {
+    for g in 0..groups.len() {
+        let [word] = longests.get(g) else {
             continue;
         };
         if !(persons[g] || guessed(&groups[g])) || groups[g].canonical.is_some() {
@@ -792,7 +814,7 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         fits.dedup();
         // Of two one-word names a slip apart, the later one joins the earlier.
         if let [h] = fits[..] {
-            if longests[h].len() > 1 || h < g {
+            if longests.get(h).len() > 1 || h < g {
                 moves.push((g, h));
             }
         }
@@ -1784,7 +1806,7 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(
-                name_words(name),
+                name_word_iter(name).collect::<Vec<_>>(),
                 by_split,
                 "should split {name:?} as str::split does"
             );

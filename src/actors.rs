@@ -1093,14 +1093,21 @@ fn name_part_mentions<'r>(
                 continue;
             };
             for w in [first, last] {
-                let long_enough = w
-                    .chars()
-                    .filter(|&c| crate::chars::is_alphabetic(c))
-                    .count()
-                    >= 2;
-                let capitalised_or_hindi =
-                    has_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
-                if long_enough && capitalised_or_hindi && !lex.is_common(w) {
+                // Two letters are enough to tell (the rest are not counted); an ASCII capital
+                // (most names of an English text) needs no look at the rest either.
+                let long_enough = || {
+                    w.chars()
+                        .filter(|&c| crate::chars::is_alphabetic(c))
+                        .nth(1)
+                        .is_some()
+                };
+                let opening = w.chars().next();
+                let capitalised_or_hindi = || {
+                    opening.is_some_and(|c| c.is_ascii_uppercase())
+                        || has_devanagari(w)
+                        || opening.is_some_and(char::is_uppercase)
+                };
+                if long_enough() && capitalised_or_hindi() && !lex.is_common(w) {
                     let next = first_last.len();
                     let part = *parts.entry(w).or_insert(next);
                     if part == next {

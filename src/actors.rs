@@ -119,19 +119,26 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     // compared without spaces and with vowel lengths and nasal signs folded. Every mention's
     // key is made first, one after another in one string (room for them at once: a key is
     // never longer than its surface), which the map borrows its keys from (a copy of each new
-    // key was an allocation for each).
+    // key was an allocation for each). A surface met again is not folded again: its key's
+    // place in the string, (start, end), is looked up (an actor is named by a few surfaces over
+    // and over, and folding a Hindi name costs more than the lookup).
     let mut keys = String::with_capacity(mentions.iter().map(|m| m.range.len()).sum());
-    let ends: Vec<usize> = mentions
+    let mut key_at: HashMap<&str, (usize, usize)> = HashMap::default();
+    key_at.reserve(mentions.len());
+    let spans: Vec<(usize, usize)> = mentions
         .iter()
         .map(|m| {
-            loose_key_into(surface(text, m), &mut keys);
-            keys.len()
+            let s = surface(text, m);
+            *key_at.entry(s).or_insert_with(|| {
+                let start = keys.len();
+                loose_key_into(s, &mut keys);
+                (start, keys.len())
+            })
         })
         .collect();
-    let mut start = 0;
     for (i, m) in mentions.iter().enumerate() {
-        let bare = &keys[start..ends[i]];
-        start = ends[i];
+        let (start, end) = spans[i];
+        let bare = &keys[start..end];
         // The surface's group, looked up once: the map changes only at the end.
         let by_bare = by_surface.get(bare).copied();
         // A mention's own key: its canonical name if it has one, else its surface.

@@ -624,10 +624,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         .map(|i| *wanted.entry(longests.get(shorts[i])).or_insert(i))
         .collect();
     let mut longer: Vec<Vec<usize>> = vec![Vec::new(); shorts.len()];
-    for h in 0..groups.len() {
-        if !persons[h] {
-            continue;
-        }
+    for h in (0..groups.len()).filter(|&h| persons[h]) {
         let long = longests.get(h);
         for &n in &lengths {
             if n == 0 || n >= long.len() {

@@ -27,13 +27,14 @@
 
 use crate::scan::TextExt;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::ActorKind;
 use crate::chars::has_devanagari;
-use crate::doc::{ActorDraft, Mention, Range, Ranges, Region, Source};
+use crate::doc::{overlaps_any, ActorDraft, Mention, Range, Ranges, Region, Source};
 use crate::mentions::lexicon::{self, is_word_char, TitleClass};
 use crate::mentions::patterns::Word;
 
@@ -64,9 +65,21 @@ pub fn merge(
     merge_state_governments(text, mentions, &mut groups);
     merge_longer_places(text, mentions, &mut groups);
     let mut extra: Vec<(usize, Range)> = role_mentions(text, mentions, &groups, sentence_words);
-    let parts = name_part_mentions(text, mentions, &groups, &extra, sentence_words);
+    // The ranges of the mentions and roles, made once for the two stages that read them (and
+    // only when one does).
+    let known = OnceCell::new();
+    let known = || known.get_or_init(|| known_ranges(mentions, &extra));
+    let parts = name_part_mentions(text, mentions, &groups, known, sentence_words);
+    let repeats = repeated_names(
+        text,
+        mentions,
+        &groups,
+        known,
+        &parts,
+        regions,
+        sentence_words,
+    );
     extra.extend(parts);
-    let repeats = repeated_names(text, mentions, &groups, &extra, regions, sentence_words);
     extra.extend(repeats);
     crate::sort::by_key(&mut extra, |(_, r)| r.start);
     let mut roles: Vec<Vec<Range>> = vec![Vec::new(); groups.len()];
@@ -106,19 +119,26 @@ fn group_by_name(text: &str, mentions: &[Mention]) -> Vec<Group> {
     // compared without spaces and with vowel lengths and nasal signs folded. Every mention's
     // key is made first, one after another in one string (room for them at once: a key is
     // never longer than its surface), which the map borrows its keys from (a copy of each new
-    // key was an allocation for each).
+    // key was an allocation for each). A surface met again is not folded again: its key's
+    // place in the string, (start, end), is looked up (an actor is named by a few surfaces over
+    // and over, and folding a Hindi name costs more than the lookup).
     let mut keys = String::with_capacity(mentions.iter().map(|m| m.range.len()).sum());
-    let ends: Vec<usize> = mentions
+    let mut key_at: HashMap<&str, (usize, usize)> = HashMap::default();
+    key_at.reserve(mentions.len());
+    let spans: Vec<(usize, usize)> = mentions
         .iter()
         .map(|m| {
-            loose_key_into(surface(text, m), &mut keys);
-            keys.len()
+            let s = surface(text, m);
+            *key_at.entry(s).or_insert_with(|| {
+                let start = keys.len();
+                loose_key_into(s, &mut keys);
+                (start, keys.len())
+            })
         })
         .collect();
-    let mut start = 0;
     for (i, m) in mentions.iter().enumerate() {
-        let bare = &keys[start..ends[i]];
-        start = ends[i];
+        let (start, end) = spans[i];
+        let bare = &keys[start..end];
         // The surface's group, looked up once: the map changes only at the end.
         let by_bare = by_surface.get(bare).copied();
         // A mention's own key: its canonical name if it has one, else its surface.
@@ -355,25 +375,17 @@ fn merge_scripts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
 /// A place or organisation named in full and by a shorter run of its words ("बांद्रा स्टेशन",
 /// "बांद्रा रेलवे स्टेशन") is one actor when only one longer name fits.
 fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
-    let words_of = |g: &Group| longest_name(text, mentions, g);
     let kind_of = |g: &Group| mentions[g.mentions[0]].kind;
     // Each group's longest name, worked out once and again only for a group that grows: the
     // loop pairs every group with every other. A person's is never read (only groups of the
     // kind of a group that is no person's are), so it is left empty, and its group unlisted.
-    let mut names: Vec<Vec<&str>> = groups
-        .iter()
-        .map(|g| {
-            let person = g
-                .mentions
-                .first()
-                .is_some_and(|&m| mentions[m].kind == ActorKind::Person);
-            if person {
-                Vec::new()
-            } else {
-                words_of(g)
-            }
-        })
-        .collect();
+    let mut names = LongestNames::new(text, mentions, groups, |g| {
+        let person = groups[g]
+            .mentions
+            .first()
+            .is_some_and(|&m| mentions[m].kind == ActorKind::Person);
+        !person
+    });
     // The groups whose longest name starts with a given word, listed under the first word of
     // each name they have had (a group is listed again when its name changes); the test below
     // reads their current names, so it keeps those that now start and end as the short name.
@@ -381,10 +393,10 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     // and for each listing (group, the listing before it of the same word) (a list for each
     // word was an allocation for each).
     let mut by_first: HashMap<&str, usize> = HashMap::default();
-    by_first.reserve(names.len());
-    let mut listed: Vec<(usize, Option<usize>)> = Vec::with_capacity(names.len());
-    for (h, name) in names.iter().enumerate() {
-        if let Some(&first) = name.first() {
+    by_first.reserve(groups.len());
+    let mut listed: Vec<(usize, Option<usize>)> = Vec::with_capacity(groups.len());
+    for h in 0..groups.len() {
+        if let Some(&first) = names.get(h).first() {
             let before = by_first.insert(first, listed.len());
             listed.push((h, before));
         }
@@ -396,7 +408,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         {
             continue;
         }
-        let short = &names[g];
+        let short = names.get(g);
         if short.len() < 2 {
             continue;
         }
@@ -405,7 +417,7 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
             .filter(|&h| h != g && !groups[h].mentions.is_empty())
             .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
             .filter(|&h| {
-                let long = &names[h];
+                let long = names.get(h);
                 long.len() > short.len()
                     && long.first() == short.first()
                     && long.last() == short.last()
@@ -415,9 +427,9 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         let one = fits.next().filter(|&h| fits.all(|other| other == h));
         if let Some(h) = one {
             absorb(mentions, groups, g, h);
-            names[g] = words_of(&groups[g]);
-            names[h] = words_of(&groups[h]);
-            if let Some(&first) = names[h].first() {
+            names.renew(g, text, mentions, &groups[g]);
+            names.renew(h, text, mentions, &groups[h]);
+            if let Some(&first) = names.get(h).first() {
                 let before = by_first.insert(first, listed.len());
                 listed.push((h, before));
             }
@@ -463,11 +475,7 @@ fn name_word_iter(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn name_words(s: &str) -> Vec<&str> {
-    name_word_iter(s).collect()
-}
-
-/// How many [`name_words`] `s` has, without listing them.
+/// How many [`name_word_iter`] words `s` has, without listing them.
 fn name_word_count(s: &str) -> usize {
     name_word_iter(s).count()
 }
@@ -485,8 +493,53 @@ fn is_person_group(mentions: &[Mention], g: &Group) -> bool {
     g.mentions.iter().all(|&m| is_personish(&mentions[m]))
 }
 
-/// The name words of `g`'s mention with the most of them.
-fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t str> {
+/// The [`longest_name`]s of some groups, the words of all in one list (a list for each group
+/// was an allocation for each).
+struct LongestNames<'t> {
+    words: Vec<&'t str>,
+    /// Each group's words in `words`: (start, end).
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'t> LongestNames<'t> {
+    /// The longest names of those of `groups` that `read` picks by number (the others are left
+    /// empty).
+    fn new(
+        text: &'t str,
+        mentions: &[Mention],
+        groups: &[Group],
+        read: impl Fn(usize) -> bool,
+    ) -> Self {
+        let mut names = LongestNames {
+            words: Vec::with_capacity(2 * groups.len()),
+            spans: Vec::with_capacity(groups.len()),
+        };
+        for (g, grp) in groups.iter().enumerate() {
+            let start = names.words.len();
+            if read(g) {
+                longest_name(text, mentions, grp, &mut names.words);
+            }
+            names.spans.push((start, names.words.len()));
+        }
+        names
+    }
+
+    /// Group `g`'s longest name.
+    fn get(&self, g: usize) -> &[&'t str] {
+        let (start, end) = self.spans[g];
+        &self.words[start..end]
+    }
+
+    /// Works out group `g`'s longest name again (its mentions changed).
+    fn renew(&mut self, g: usize, text: &'t str, mentions: &[Mention], group: &Group) {
+        let start = self.words.len();
+        longest_name(text, mentions, group, &mut self.words);
+        self.spans[g] = (start, self.words.len());
+    }
+}
+
+/// Adds to `words` the name words of `g`'s mention with the most of them.
+fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group, words: &mut Vec<&'t str>) {
     // Counted first, listed once: the last of the longest, as `max_by_key` picks (of equal
     // surfaces, any: their words are the same). A group names its actor with a few surfaces
     // over and over: the longest so far and the last other one are not counted again, and
@@ -494,7 +547,8 @@ fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t s
     if let [first, rest @ ..] = &g.mentions[..] {
         let first = surface(text, &mentions[*first]);
         if rest.iter().all(|&m| surface(text, &mentions[m]) == first) {
-            return name_words(first);
+            words.extend(name_word_iter(first));
+            return;
         }
     }
     let mut best: Option<(&str, usize)> = None;
@@ -512,7 +566,9 @@ fn longest_name<'t>(text: &'t str, mentions: &[Mention], g: &Group) -> Vec<&'t s
             other = Some((s, count));
         }
     }
-    best.map(|(s, _)| name_words(s)).unwrap_or_default()
+    if let Some((s, _)) = best {
+        words.extend(name_word_iter(s));
+    }
 }
 
 /// Rule 3.
@@ -534,22 +590,14 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
         .zip(&persons)
         .map(|(g, &person)| person || guess(g))
         .collect();
-    let longests: Vec<Vec<&str>> = groups
-        .iter()
-        .zip(&may_be_short)
-        .map(|(g, &read)| match read {
-            true => longest_name(text, mentions, g),
-            false => Vec::new(),
-        })
-        .collect();
+    let longests = LongestNames::new(text, mentions, groups, |g| may_be_short[g]);
     // The lengths of the short names, shortest first, and the short names by length, each
     // length's in group order (as a stable sort of the groups by length gives them, without
     // sorting: names are a few words long).
     let mut has_length: Vec<bool> = Vec::new();
-    for (long, _) in longests
-        .iter()
-        .zip(&may_be_short)
-        .filter(|(_, &short)| short)
+    for long in (0..groups.len())
+        .filter(|&g| may_be_short[g])
+        .map(|g| longests.get(g))
     {
         if has_length.len() <= long.len() {
             has_length.resize(long.len() + 1, false);
@@ -561,7 +609,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let shorts: Vec<usize> = lengths
         .iter()
         .flat_map(|&n| {
-            (0..groups.len()).filter(move |&g| may_be_short[g] && longests[g].len() == n)
+            (0..groups.len()).filter(move |&g| may_be_short[g] && longests.get(g).len() == n)
         })
         .collect();
     // The people whose longest name holds each short name as a run of words, in group order:
@@ -573,13 +621,11 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     let mut wanted: HashMap<&[&str], usize> = HashMap::default();
     wanted.reserve(shorts.len());
     let numbers: Vec<usize> = (0..shorts.len())
-        .map(|i| *wanted.entry(&longests[shorts[i]][..]).or_insert(i))
+        .map(|i| *wanted.entry(longests.get(shorts[i])).or_insert(i))
         .collect();
     let mut longer: Vec<Vec<usize>> = vec![Vec::new(); shorts.len()];
-    for (h, long) in longests.iter().enumerate() {
-        if !persons[h] {
-            continue;
-        }
+    for h in (0..groups.len()).filter(|&h| persons[h]) {
+        let long = longests.get(h);
         for &n in &lengths {
             if n == 0 || n >= long.len() {
                 continue;
@@ -597,7 +643,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
     // The group each short group is merged into, if any.
     let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
     for (&g, &i) in shorts.iter().zip(&numbers) {
-        let short = &longests[g];
+        let short = longests.get(g);
         let first = mentions[groups[g].mentions[0]].range.start;
         let mut best: Option<(usize, usize)> = None; // (distance key, group)
         let candidates = &longer[i];
@@ -612,7 +658,7 @@ fn merge_name_parts(text: &str, mentions: &[Mention], groups: &mut Vec<Group>) {
             {
                 continue;
             }
-            let long = &longests[h];
+            let long = longests.get(h);
             if !is_run_of(short, long) {
                 continue;
             }
@@ -706,21 +752,14 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
     };
     // The longest names of the people and of the guesses, the only ones read below (the others
     // are left empty).
-    let longests: Vec<Vec<&str>> = groups
-        .iter()
-        .zip(&persons)
-        .map(|(g, &person)| match person || guessed(g) {
-            true => longest_name(text, mentions, g),
-            false => Vec::new(),
-        })
-        .collect();
+    let longests = LongestNames::new(text, mentions, groups, |g| {
+        persons[g] || guessed(&groups[g])
+    });
     // The keys of each person's long enough name words, made once: they are indexed here and
     // compared again for every slip that meets them.
-    let keys: Vec<Vec<String>> = longests
-        .iter()
-        .zip(&persons)
-        .map(|(words, &person)| match person {
-            true => words.iter().filter_map(|w| slip_key(w)).collect(),
+    let keys: Vec<Vec<String>> = (0..groups.len())
+        .map(|g| match persons[g] {
+            true => longests.get(g).iter().filter_map(|w| slip_key(w)).collect(),
             false => Vec::new(),
         })
         .collect();
@@ -750,8 +789,8 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         start = end;
     }
     let mut moves: Vec<(usize, usize)> = Vec::new();
-    for (g, words) in longests.iter().enumerate() {
-        let [word] = words.as_slice() else {
+    for g in 0..groups.len() {
+        let [word] = longests.get(g) else {
             continue;
         };
         if !(persons[g] || guessed(&groups[g])) || groups[g].canonical.is_some() {
@@ -779,7 +818,7 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         fits.dedup();
         // Of two one-word names a slip apart, the later one joins the earlier.
         if let [h] = fits[..] {
-            if longests[h].len() > 1 || h < g {
+            if longests.get(h).len() > 1 || h < g {
                 moves.push((g, h));
             }
         }
@@ -1023,11 +1062,12 @@ fn role_mentions(
 
 /// Rule 3 for words no earlier stage marked: a first name or surname of a person named in full
 /// elsewhere in the article ("किम" after "किम जोंग उन"), when it is not a common word.
-fn name_part_mentions(
+/// `known` gives the ranges of the mentions and of the roles found ([`known_ranges`]).
+fn name_part_mentions<'r>(
     text: &str,
     mentions: &[Mention],
     groups: &[Group],
-    taken: &[(usize, Range)],
+    known: impl Fn() -> &'r Ranges,
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
@@ -1057,14 +1097,21 @@ fn name_part_mentions(
                 continue;
             };
             for w in [first, last] {
-                let long_enough = w
-                    .chars()
-                    .filter(|&c| crate::chars::is_alphabetic(c))
-                    .count()
-                    >= 2;
-                let capitalised_or_hindi =
-                    has_devanagari(w) || w.chars().next().is_some_and(char::is_uppercase);
-                if long_enough && capitalised_or_hindi && !lex.is_common(w) {
+                // Two letters are enough to tell (the rest are not counted); an ASCII capital
+                // (most names of an English text) needs no look at the rest either.
+                let long_enough = || {
+                    w.chars()
+                        .filter(|&c| crate::chars::is_alphabetic(c))
+                        .nth(1)
+                        .is_some()
+                };
+                let opening = w.chars().next();
+                let capitalised_or_hindi = || {
+                    opening.is_some_and(|c| c.is_ascii_uppercase())
+                        || has_devanagari(w)
+                        || opening.is_some_and(char::is_uppercase)
+                };
+                if long_enough() && capitalised_or_hindi() && !lex.is_common(w) {
                     let next = first_last.len();
                     let part = *parts.entry(w).or_insert(next);
                     if part == next {
@@ -1089,7 +1136,7 @@ fn name_part_mentions(
     for w in parts.keys() {
         filter.add(w);
     }
-    let known = known_ranges(mentions, taken);
+    let known = known();
     // The words that are parts and not yet any mention's: (part, range).
     let mut hits: Vec<(usize, Range)> = Vec::new();
     for ws in sentence_words {
@@ -1165,12 +1212,15 @@ fn known_ranges(mentions: &[Mention], taken: &[(usize, Range)]) -> Ranges {
 
 /// A name that a pattern found once is the same name wherever else the article uses it
 /// ("बंगाईगांव (Bongaigaon) जिले", later "बंगाईगांव को"), unless it is an ordinary word.
-/// `sentence_words` are the words of the sentences of `regions`, in order.
-fn repeated_names(
+/// `sentence_words` are the words of the sentences of `regions`, in order. `known` gives the
+/// ranges of the mentions and of the roles found ([`known_ranges`]); `parts` are the name parts
+/// found ([`name_part_mentions`]: words, in text order), the words taken besides.
+fn repeated_names<'r>(
     text: &str,
     mentions: &[Mention],
     groups: &[Group],
-    taken: &[(usize, Range)],
+    known: impl Fn() -> &'r Ranges,
+    parts: &[(usize, Range)],
     regions: &[Region],
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
@@ -1236,7 +1286,7 @@ fn repeated_names(
     } else {
         None
     };
-    let known = known_ranges(mentions, taken);
+    let known = known();
     // The places already claimed here, (start, end): claimed places never overlap one another,
     // so a place overlaps one when the last that starts before its end ends after its start.
     // (A table of the text's bytes cost more to clear than the few places do to find.)
@@ -1244,18 +1294,20 @@ fn repeated_names(
     // The words of each region's sentences, which name the region's runs of word characters
     // (read once already; reading the text again here was half the work of this stage).
     let mut first_sentence = 0;
+    // Each region's places, in one list for all (a list each grew step by step).
+    let mut places: Vec<(usize, usize)> = Vec::new();
     for region in regions {
         let block = region.range.slice(text);
         let sentences = first_sentence..first_sentence + region.sentences.len();
         first_sentence = sentences.end;
-        let places = match &by_first_word {
+        match &by_first_word {
             Some(by_first_word) => {
                 let words = sentence_words.get(sentences).map(|words| (region, words));
-                at_word_starts(by_first_word, &surfaces, block, words)
+                at_word_starts(by_first_word, &surfaces, block, words, &mut places);
             }
-            None => occurrences(automaton.as_ref(), &surfaces, block),
-        };
-        for (p, at) in places {
+            None => places = occurrences(automaton.as_ref(), &surfaces, block),
+        }
+        for &(p, at) in &places {
             let (surface, g) = by_surface[p];
             let range = Range::new(
                 region.range.start + at,
@@ -1266,7 +1318,7 @@ fn repeated_names(
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            if known.overlaps(range) {
+            if known.overlaps(range) || overlaps_any(parts, |&(_, r)| r, range) {
                 continue;
             }
             // An empty place claims no byte.
@@ -1454,27 +1506,30 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
 }
 
 /// Whether a proper start of `s` is also its end (then two places of `s` may overlap): the
-/// border of Knuth, Morris and Pratt's failure function.
+/// border of Knuth, Morris and Pratt's failure function. `s` is at most
+/// [`WORD_START_MAX_BYTES`] long ([`first_words`] asks about no longer surface).
 fn overlaps_itself(s: &[u8]) -> bool {
-    // The surfaces asked about are short: their table fits on the stack.
-    let mut on_stack = [0usize; WORD_START_MAX_BYTES];
-    let mut on_heap = Vec::new();
-    let border: &mut [usize] = match on_stack.get_mut(..s.len()) {
-        Some(border) => border,
-        None => {
-            on_heap.resize(s.len(), 0);
-            &mut on_heap
-        }
+    // A border opens with the first byte: a surface that has it only once has none (most
+    // English names), and is not read twice.
+    let Some((first, rest)) = s.split_first() else {
+        return false;
     };
+    if !rest.iter().any(|b| b == first) {
+        return false;
+    }
+    // The table fits on the stack, in bytes (cleared with a few stores, not a call).
+    let mut table = [0u8; WORD_START_MAX_BYTES];
+    let border = &mut table[..s.len()];
     let mut k = 0;
     for i in 1..s.len() {
         while k > 0 && s[i] != s[k] {
-            k = border[k - 1];
+            k = usize::from(border[k - 1]);
         }
         if s[i] == s[k] {
             k += 1;
         }
-        border[i] = k;
+        // Below the table's length, 64.
+        border[i] = k as u8;
     }
     border.last().is_some_and(|&b| b > 0)
 }
@@ -1502,19 +1557,21 @@ fn word_run_end(s: &str, mut at: usize) -> usize {
 /// A place that does not open a word, or whose first word runs on past the surface's, has a
 /// word character before it or after it and is never kept.
 /// `words`, if given, are the block's region and the words of its sentences ([`sentence_runs`]).
+/// The places replace those in `places`.
 fn at_word_starts(
     first: &FirstWords,
     surfaces: &[&str],
     block: &str,
     words: Option<(&Region, &[Vec<Word>])>,
-) -> Vec<(usize, usize)> {
+    places: &mut Vec<(usize, usize)>,
+) {
     let bytes = block.as_bytes();
-    let mut places: Vec<(usize, usize)> = Vec::new();
+    places.clear();
     // Most words open otherwise than any surface, or are of another length: the test is made
     // here, small enough to be inlined where words are found, and only the rest are looked up.
     let mut look_up = |at: usize, end: usize| {
         if first.filter.may_be(bytes, at, end) {
-            first.places_at(surfaces, block, at, end, &mut places);
+            first.places_at(surfaces, block, at, end, places);
         }
     };
     let from_words =
@@ -1523,8 +1580,7 @@ fn at_word_starts(
         word_runs(block, 0, block.len(), &mut look_up);
     }
     // Surface by surface, each one's places left to right.
-    crate::sort::by_key(&mut places, |&(p, _)| p);
-    places
+    crate::sort::by_key(places, |&(p, _)| p);
 }
 
 /// Calls `found` with the start and end of each run of word characters of `block[from..to]`,
@@ -1761,7 +1817,7 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(
-                name_words(name),
+                name_word_iter(name).collect::<Vec<_>>(),
                 by_split,
                 "should split {name:?} as str::split does"
             );
@@ -1915,8 +1971,10 @@ mod tests {
             let blocks = [parts.concat(), format!("{} {}.", surfaces.join(" "), parts.join(" "))];
             if let Some(by_first_word) = first_words(&surfaces) {
                 for block in &blocks {
+                    let mut places = Vec::new();
+                    at_word_starts(&by_first_word, &surfaces, block, None, &mut places);
                     prop_assert_eq!(
-                        kept(at_word_starts(&by_first_word, &surfaces, block, None), &surfaces, block),
+                        kept(places, &surfaces, block),
                         kept(occurrences(None, &surfaces, block), &surfaces, block),
                         "should keep in {:?} the places a search per surface keeps", block
                     );

@@ -126,17 +126,28 @@ pub fn allowed(prev: Option<u8>, next: u8) -> bool {
     prev.is_some_and(|p| tag_type(p) == tag_type(next))
 }
 
-/// The number of ones in each byte: a table, since a count of ones in a word is many
-/// operations where the processor has no instruction for it (x86-64 without POPCNT).
-static ONES: [u8; 256] = {
-    let mut ones = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        ones[b] = (b as u8).count_ones() as u8;
-        b += 1;
-    }
-    ones
-};
+/// The number of ones in a byte: in wasm one instruction (`i32.popcnt`); elsewhere a table,
+/// since a count of ones is many operations where the processor has no instruction for it
+/// (x86-64 without POPCNT).
+#[cfg(target_family = "wasm")]
+fn ones(byte: u8) -> u32 {
+    byte.count_ones()
+}
+
+/// See the wasm version.
+#[cfg(not(target_family = "wasm"))]
+fn ones(byte: u8) -> u32 {
+    static ONES: [u8; 256] = {
+        let mut ones = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            ones[b] = (b as u8).count_ones() as u8;
+            b += 1;
+        }
+        ones
+    };
+    u32::from(ONES[usize::from(byte)])
+}
 
 /// A trained model: quantised weights of hashed features per tag and tag-pair scores.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,7 +156,7 @@ pub struct Model {
     pub bits: u8,
     /// For each block of 8 buckets, which have a row of weights (bit `b % 8` of the low byte
     /// for bucket `b`) and, in the bytes above, how many buckets before the block have one: one
-    /// load and a look-up in [`ONES`] find a row. About a quarter of the buckets have a row;
+    /// load and a count of ones ([`ones`]) find a row. About a quarter of the buckets have a row;
     /// the others' weights are all zero.
     blocks: Vec<u32>,
     /// The rows of the buckets that have one, in bucket order, each a word: weight `t` in byte
@@ -212,7 +223,7 @@ impl Model {
             return None;
         }
         // The low byte's bits below `bit`, shifted to its top (the others out of it).
-        let before = (block >> 8) + u32::from(ONES[usize::from((block << (8 - bit)) as u8)]);
+        let before = (block >> 8) + ones((block << (8 - bit)) as u8);
         Some(before as usize)
     }
 

@@ -1225,9 +1225,8 @@ fn repeated_names<'r>(
     sentence_words: &[Vec<Word>],
 ) -> Vec<(usize, Range)> {
     let lex = lexicon::builtin();
-    // Each surface's group, or [`ORDINARY`] for a surface that is an ordinary word (one map of
-    // a type the other stages use), given room for a surface of each mention at once instead
-    // of growing.
+    // Each surface's first group (one map of a type the other stages use), given room for a
+    // surface of each mention at once instead of growing.
     let mut by_surface: HashMap<&str, usize> = HashMap::default();
     by_surface.reserve(mentions.len());
     for (g, grp) in groups.iter().enumerate() {
@@ -1236,27 +1235,13 @@ fn repeated_names<'r>(
             if mention.source != Source::Pattern || mention.adjectival {
                 continue;
             }
-            let s = surface(text, mention);
-            // A surface met again was kept or found ordinary already (the lexicon's answers
-            // cost more than the lookup).
-            if by_surface.contains_key(s) {
-                continue;
-            }
-            let single = !s.contains_char(' ');
-            if single && (lex.is_common(s) || s.is_ascii() && lex.is_english_word(s)) {
-                by_surface.insert(s, ORDINARY);
-            } else {
-                by_surface.insert(s, g);
-            }
+            by_surface.entry(surface(text, mention)).or_insert(g);
         }
     }
     let mut found: Vec<(usize, Range)> = Vec::new();
     // Longest surface first, so that "John Sankus" is claimed before the "Sankus" inside it
     // (a HashMap's order changes from run to run, and so did the result).
-    let mut by_surface: Vec<(&str, usize)> = by_surface
-        .into_iter()
-        .filter(|&(_, g)| g != ORDINARY)
-        .collect();
+    let mut by_surface: Vec<(&str, usize)> = by_surface.into_iter().collect();
     if by_surface.is_empty() {
         return found;
     }
@@ -1287,6 +1272,8 @@ fn repeated_names<'r>(
         None
     };
     let known = known();
+    // Whether each surface is an ordinary word, once asked.
+    let mut ordinary: Vec<Option<bool>> = vec![None; by_surface.len()];
     // The places already claimed here, (start, end): claimed places never overlap one another,
     // so a place overlaps one when the last that starts before its end ends after its start.
     // (A table of the text's bytes cost more to clear than the few places do to find.)
@@ -1319,6 +1306,17 @@ fn repeated_names<'r>(
                 continue;
             }
             if known.overlaps(range) || overlaps_any(parts, |&(_, r)| r, range) {
+                continue;
+            }
+            // A one-word surface that is an ordinary word ("Results") names no one elsewhere.
+            // Asked only here, once a surface: most places are the mentions themselves, known
+            // already, and the lexicon's answers cost more than the search.
+            let ordinary = *ordinary[p].get_or_insert_with(|| {
+                !surface.contains_char(' ')
+                    && (lex.is_common(surface)
+                        || surface.is_ascii() && lex.is_english_word(surface))
+            });
+            if ordinary {
                 continue;
             }
             // An empty place claims no byte.
@@ -1378,8 +1376,6 @@ const FEW_SURFACES: usize = 8;
 /// In `role_mentions`: a role or office tied to two people (no group has this number).
 const TIED: usize = usize::MAX;
 
-/// In `repeated_names`: a surface that is an ordinary word (no group has this number).
-const ORDINARY: usize = usize::MAX;
 /// The longest surface, in bytes, and the most surfaces opening with one word, that
 /// [`at_word_starts`] compares at each word of a text: beyond either, the automaton keeps the
 /// work linear.

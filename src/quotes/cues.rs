@@ -339,10 +339,11 @@ impl<'t> TextWords<'t> {
         let mut count = 0;
         let mut words = each_word(text, Range::new(0, text.len()), |range, word, plain| {
             if !plain {
-                // Room at the first such word for the lower case of the rest of the text (about
-                // as long as it), not a string grown a dozen times on a long text.
+                // Room at the first such word for the lower case of the words to come that need
+                // it (a fraction of the text: a quarter, so that a long text does not hold twice
+                // its length), not a string grown a dozen times.
                 if lowered.capacity() == 0 {
-                    lowered.reserve(text.len() - range.start);
+                    lowered.reserve((text.len() - range.start) / 4);
                 }
                 let from = lowered.len();
                 crate::unicode::push_lowercase(word, lowered);

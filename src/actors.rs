@@ -389,16 +389,10 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
     // The groups whose longest name starts with a given word, listed under the first word of
     // each name they have had (a group is listed again when its name changes); the test below
     // reads their current names, so it keeps those that now start and end as the short name.
-    // By first word only, in a map of the type the other stages use: each word's last listing,
-    // and for each listing (group, the listing before it of the same word) (a list for each
-    // word was an allocation for each).
-    let mut by_first: HashMap<&str, usize> = HashMap::default();
-    by_first.reserve(groups.len());
-    let mut listed: Vec<(usize, Option<usize>)> = Vec::with_capacity(groups.len());
+    let mut by_first = Chains::with_capacity(groups.len());
     for h in 0..groups.len() {
         if let Some(&first) = names.get(h).first() {
-            let before = by_first.insert(first, listed.len());
-            listed.push((h, before));
+            by_first.push(first, h);
         }
     }
     for g in 0..groups.len() {
@@ -412,26 +406,27 @@ fn merge_longer_places(text: &str, mentions: &[Mention], groups: &mut Vec<Group>
         if short.len() < 2 {
             continue;
         }
-        let mut fits = std::iter::successors(by_first.get(short[0]).copied(), |&i| listed[i].1)
-            .map(|i| listed[i].0)
-            .filter(|&h| h != g && !groups[h].mentions.is_empty())
-            .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
-            .filter(|&h| {
-                let long = names.get(h);
-                long.len() > short.len()
-                    && long.first() == short.first()
-                    && long.last() == short.last()
-                    && short.iter().all(|w| long.contains(w))
-            });
         // Exactly one group fits (a group listed twice counts once).
-        let one = fits.next().filter(|&h| fits.all(|other| other == h));
+        let one = {
+            let mut fits = by_first
+                .get(short[0])
+                .filter(|&h| h != g && !groups[h].mentions.is_empty())
+                .filter(|&h| kind_of(&groups[h]) == kind_of(&groups[g]))
+                .filter(|&h| {
+                    let long = names.get(h);
+                    long.len() > short.len()
+                        && long.first() == short.first()
+                        && long.last() == short.last()
+                        && short.iter().all(|w| long.contains(w))
+                });
+            fits.next().filter(|&h| fits.all(|other| other == h))
+        };
         if let Some(h) = one {
             absorb(mentions, groups, g, h);
             names.renew(g, text, mentions, &groups[g]);
             names.renew(h, text, mentions, &groups[h]);
             if let Some(&first) = names.get(h).first() {
-                let before = by_first.insert(first, listed.len());
-                listed.push((h, before));
+                by_first.push(first, h);
             }
         }
     }
@@ -775,17 +770,14 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
             });
         }
     }
-    // Each key and its deletions: the last of its places in `ends`, and for each place the one
-    // listed before it with the same string, if any, which chain the groups it is in (a list
-    // for each string was an allocation for each). A group listed last already is not listed
-    // again.
-    let mut last: HashMap<&str, usize> = HashMap::default();
-    last.reserve(ends.len());
-    let mut earlier: Vec<Option<usize>> = Vec::with_capacity(ends.len());
+    // The groups under each key and deletion; a group listed last already is not listed again.
+    let mut by_string = Chains::with_capacity(ends.len());
     let mut start = 0;
-    for (i, &(end, h)) in ends.iter().enumerate() {
-        let place = last.entry(&written[start..end]).or_insert(i);
-        earlier.push((*place != i && ends[*place].1 != h).then(|| std::mem::replace(place, i)));
+    for &(end, h) in &ends {
+        let string = &written[start..end];
+        if by_string.get(string).next() != Some(h) {
+            by_string.push(string, h);
+        }
         start = end;
     }
     let mut moves: Vec<(usize, usize)> = Vec::new();
@@ -801,9 +793,7 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
         };
         let mut fits: Vec<usize> = Vec::new();
         each_deletion(&key, |d| {
-            let mut next = last.get(d).copied();
-            while let Some(place) = next {
-                let h = ends[place].1;
+            for h in by_string.get(d) {
                 if h != g
                     && keys[h].iter().any(|other| {
                         other.chars().next() == key.chars().next() && one_slip(&key, other)
@@ -811,7 +801,6 @@ fn merge_spelling_slips(text: &str, mentions: &mut [Mention], groups: &mut Vec<G
                 {
                     fits.push(h);
                 }
-                next = earlier[place];
             }
         });
         crate::sort::natural(&mut fits);
@@ -1429,14 +1418,42 @@ impl WordFilter {
     }
 }
 
-/// The surfaces by the run of word characters each opens with, and a [`WordFilter`] of those
-/// runs.
+/// Values listed under string keys without a list for each key (an allocation each): a key's
+/// last entry in a map of the type the other stages use, and each entry the one listed before
+/// it under the same key.
+struct Chains<'k, T> {
+    last: HashMap<&'k str, usize>,
+    entries: Vec<(T, Option<usize>)>,
+}
+
+impl<'k, T: Copy> Chains<'k, T> {
+    /// Room for `n` entries.
+    fn with_capacity(n: usize) -> Self {
+        let mut last = HashMap::default();
+        last.reserve(n);
+        Chains {
+            last,
+            entries: Vec::with_capacity(n),
+        }
+    }
+
+    /// Lists `value` under `key`.
+    fn push(&mut self, key: &'k str, value: T) {
+        let before = self.last.insert(key, self.entries.len());
+        self.entries.push((value, before));
+    }
+
+    /// The values listed under `key`, the last listed first.
+    fn get(&self, key: &str) -> impl Iterator<Item = T> + '_ {
+        std::iter::successors(self.last.get(key).copied(), |&i| self.entries[i].1)
+            .map(|i| self.entries[i].0)
+    }
+}
+
+/// The surfaces by the run of word characters each opens with ([`Chains`]), and a
+/// [`WordFilter`] of those runs.
 struct FirstWords<'s> {
-    /// Each run's last surface.
-    by_word: HashMap<&'s str, usize>,
-    /// For each surface, the one before it that opens with the same run, if any (a list per run
-    /// would be an allocation for each).
-    same_first: Vec<Option<usize>>,
+    by_word: Chains<'s, usize>,
     filter: WordFilter,
 }
 
@@ -1452,12 +1469,10 @@ impl FirstWords<'_> {
         end: usize,
         places: &mut Vec<(usize, usize)>,
     ) {
-        let mut next = self.by_word.get(&block[at..end]).copied();
-        while let Some(p) = next {
+        for p in self.by_word.get(&block[at..end]) {
             if block[at..].starts_with(surfaces[p]) {
                 places.push((p, at));
             }
-            next = self.same_first[p];
         }
     }
 }
@@ -1481,9 +1496,7 @@ fn opening(bytes: &[u8], at: usize) -> usize {
 /// overlap itself (two places of such a surface never overlap, so every place counts), and no
 /// more than [`WORD_START_MAX_SHARING`] open with one word.
 fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
-    let mut by_first: HashMap<&str, usize> = HashMap::default();
-    by_first.reserve(surfaces.len());
-    let mut same_first = Vec::with_capacity(surfaces.len());
+    let mut by_word = Chains::with_capacity(surfaces.len());
     let mut filter = WordFilter::default();
     for (p, s) in surfaces.iter().enumerate() {
         if s.len() > WORD_START_MAX_BYTES
@@ -1493,18 +1506,13 @@ fn first_words<'s>(surfaces: &[&'s str]) -> Option<FirstWords<'s>> {
             return None;
         }
         let first = word_run_end(s, 0);
-        let before = by_first.insert(&s[..first], p);
-        if std::iter::successors(before, |&q| same_first[q]).count() == WORD_START_MAX_SHARING {
+        by_word.push(&s[..first], p);
+        if by_word.get(&s[..first]).count() > WORD_START_MAX_SHARING {
             return None;
         }
-        same_first.push(before);
         filter.add(&s[..first]);
     }
-    Some(FirstWords {
-        by_word: by_first,
-        same_first,
-        filter,
-    })
+    Some(FirstWords { by_word, filter })
 }
 
 /// Whether a proper start of `s` is also its end (then two places of `s` may overlap): the

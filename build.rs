@@ -52,6 +52,9 @@ mod unicode {
     pub fn to_lowercase(text: &str) -> String {
         text.to_lowercase()
     }
+    pub fn push_lowercase(text: &str, out: &mut String) {
+        out.push_str(&text.to_lowercase());
+    }
 }
 // The tagger model in the layout the tagger reads (owned by the tagger's code, not this file).
 #[path = "build/model.rs"]

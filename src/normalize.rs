@@ -288,6 +288,17 @@ pub fn lowercase(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`lowercase`] for a caller that asks many times: `text` itself when it is its own lower
+/// case, else its lower case written into `buffer` (cleared first), without a new string each.
+pub fn lowercase_in<'a>(text: &'a str, buffer: &'a mut String) -> &'a str {
+    if text.chars().all(is_own_lowercase) {
+        return text;
+    }
+    buffer.clear();
+    crate::unicode::push_lowercase(text, buffer);
+    buffer
+}
+
 /// Appends `c` in lower case, as `out.extend(c.to_lowercase())` does.
 pub fn push_lowercase(out: &mut String, c: char) {
     match c {

@@ -164,14 +164,7 @@ pub fn salience_with_text(
 fn is_generic(text: &str, mention: Range, buffer: &mut String) -> bool {
     let lex = lexicon::builtin();
     let key = lexicon::affix_key(mention.slice(text));
-    let lower = match key.chars().all(crate::normalize::is_own_lowercase) {
-        true => &*key,
-        false => {
-            buffer.clear();
-            crate::unicode::push_lowercase(&key, buffer);
-            &*buffer
-        }
-    };
+    let lower = crate::normalize::lowercase_in(&key, buffer);
     lex.is_suffix(&key)
         || lex.is_title(&key)
         || lex.is_title(lower)

@@ -161,7 +161,8 @@ pub struct Model {
     blocks: Vec<u32>,
     /// The rows of the buckets that have one, in bucket order, each a word: weight `t` in byte
     /// `t`, stored plus 128 ([`Model::weight`]; the tagger sums them as unsigned bytes), the
-    /// last byte unused ([`pack_row`]), so that a row is one aligned load ([`RowSum::add`]).
+    /// last byte no tag's, 128 too ([`pack_row`]; [`Lanes`] counts the rows with it), so that a
+    /// row is one aligned load ([`Lanes::add`]).
     /// Three times smaller than a row for every bucket, so that the rows a text needs stay in
     /// the cache.
     emit: Vec<u64>,
@@ -727,34 +728,44 @@ pub struct Tagger<'a> {
 }
 
 /// Emission rows summed as 16-bit lanes in two words: the even and the odd tags' weights plus
-/// 128 as stored ([`Model::emit`]), with the number of rows added. One load and a few
-/// operations per row instead of seven additions; a lane holds the sum of up to 257 rows.
+/// 128 as stored ([`Model::emit`]), and in the odd word's top lane the rows' unused eighth
+/// bytes, 128 each: the sum of the biases to take off, and so the number of rows added, with
+/// no count kept beside. One load and a few operations per row instead of seven additions; a
+/// lane holds the sum of up to 257 rows.
 #[derive(Debug, Clone, Copy, Default)]
 struct Lanes {
     even: u64,
     odd: u64,
-    rows: u32,
 }
 
 /// The most rows [`Lanes`] hold (of weights up to 255 as stored, up to 65535 in a lane).
-const LANE_ROWS: u32 = 257;
+const LANE_ROWS: u64 = 257;
+
+/// The longest form (in bytes, so at most as many characters) whose memo's sums stay in lanes
+/// ([`Memo::overflow`]): a token's own word gives it at most ten features and one per
+/// character, its neighbours three, three, one and one, [`fixed_features`] three and the word
+/// pairs seven, which then fit in one [`Lanes`] with no count of the rows kept.
+const SHORT_FORM: usize = 200;
+
+const _: () = assert!(10 + SHORT_FORM as u64 + 3 + 3 + 1 + 1 + 3 + 7 <= LANE_ROWS);
 
 impl Lanes {
-    /// Add the weights of feature `id`; whether the lanes are then full ([`LANE_ROWS`] rows),
-    /// to be emptied before the next row.
+    /// Add the weights of feature `id` (the caller sees to it that the lanes hold them).
     #[inline(always)]
-    fn add(&mut self, model: &Model, id: u32) -> bool {
+    fn add(&mut self, model: &Model, id: u32) {
         let Some(at) = model.row(model.bucket(id)) else {
-            return false;
+            return;
         };
         let Some(&x) = model.emit.get(at) else {
-            return false;
+            return;
         };
         self.even += x & LANES;
-        // The eighth byte is no tag's.
-        self.odd += (x >> 8) & (LANES >> 16);
-        self.rows += 1;
-        self.rows == LANE_ROWS
+        self.odd += (x >> 8) & LANES;
+    }
+
+    /// Whether the lanes hold [`LANE_ROWS`] rows, to be emptied before the next one.
+    fn full(&self) -> bool {
+        self.odd >> 48 == 128 * LANE_ROWS
     }
 
     /// The sum of the rows, tag by tag.
@@ -765,9 +776,9 @@ impl Lanes {
     /// `base` plus the sum of the rows, tag by tag (written out: the release profile optimises
     /// for size and unrolls no loop).
     fn added_to(&self, base: [i32; NTAGS]) -> [i32; NTAGS] {
-        let bias = 128 * self.rows as i32;
-        let lane = |lanes: u64, k: u32| ((lanes >> (16 * k)) & 0xffff) as i32 - bias;
         let (even, odd) = (self.even, self.odd);
+        let bias = (odd >> 48) as i32;
+        let lane = |lanes: u64, k: u32| ((lanes >> (16 * k)) & 0xffff) as i32 - bias;
         [
             base[0] + lane(even, 0),
             base[1] + lane(odd, 0),
@@ -793,13 +804,8 @@ const LANES: u64 = 0x00ff_00ff_00ff_00ff;
 impl RowSum {
     /// Add the weights of feature `id`.
     fn add(&mut self, model: &Model, id: u32) {
-        self.add_inline(model, id);
-    }
-
-    /// [`RowSum::add`] inlined: where a token's pair rows are added, one place that runs often.
-    #[inline(always)]
-    fn add_inline(&mut self, model: &Model, id: u32) {
-        if self.lanes.add(model, id) {
+        self.lanes.add(model, id);
+        if self.lanes.full() {
             self.flush();
         }
     }
@@ -819,21 +825,38 @@ impl RowSum {
 }
 
 /// The sum of the five words' weights in their roles around a token (own, before, after, two
-/// before, two after) and of `fixed`, lane by lane: when they do not fit in one [`Lanes`].
+/// before, two after), of `fixed` and of the pair features `ids`: when a word's sums are not
+/// all in its lanes (a form longer than [`SHORT_FORM`]).
 #[cold]
-fn overflowing_sum(memos: [&Memo<'_>; 5], fixed: &Lanes) -> [i32; NTAGS] {
-    let mut total = fixed.value();
+fn overflowing_sum(
+    model: &Model,
+    memos: [&Memo<'_>; 5],
+    fixed: &Lanes,
+    ids: [u32; 7],
+) -> [i32; NTAGS] {
+    let mut sum = RowSum {
+        total: fixed.value(),
+        ..RowSum::default()
+    };
     for (role, memo) in memos.into_iter().enumerate() {
         let overflow = memo.overflow.as_ref().map_or([0; NTAGS], |o| o[role]);
-        for ((t, v), o) in total.iter_mut().zip(memo.lanes[role].value()).zip(overflow) {
+        for ((t, v), o) in sum
+            .total
+            .iter_mut()
+            .zip(memo.lanes[role].value())
+            .zip(overflow)
+        {
             *t += v + o;
         }
     }
-    total
+    for id in ids {
+        sum.add(model, id);
+    }
+    sum.sum()
 }
 
-/// Empty a memo's full lanes of role `r` into its overflow, made at the first (rarely: only a
-/// very long word's own features fill them).
+/// Empty a memo's full lanes of role `r` into its overflow (rarely: only a very long word's own
+/// features fill them).
 #[cold]
 #[inline(never)]
 fn spill(overflow: &mut Option<Box<[[i32; NTAGS]; 5]>>, r: usize, lanes: &mut Lanes) {
@@ -848,8 +871,9 @@ struct Memo<'a> {
     /// By [`Role`] (own, before, after, two before, two after): the weights summed as lanes, so
     /// that a token adds its five words' lanes and its pairs' rows as one sum.
     lanes: [Lanes; 5],
-    /// What did not fit in the lanes (a role with more features than [`LANE_ROWS`]: only a very
-    /// long word's own features), by role.
+    /// For a form longer than [`SHORT_FORM`] (rarely), by role, what did not fit in the lanes
+    /// (a role with more features than [`LANE_ROWS`]: only a very long word's own features);
+    /// `None` for the others, whose lanes hold all and leave room for a token's other rows.
     overflow: Option<Box<[[i32; NTAGS]; 5]>>,
     /// Whether the word may not begin a name ([`Model::never_begins`], [`is_time_word`]).
     no_begin: bool,
@@ -863,7 +887,9 @@ impl<'a> Memo<'a> {
     /// The memo of `word` (of a sentence's word, or else of a sentence boundary).
     fn new(model: &Model, word: Word<'a>, is_word: bool) -> Memo<'a> {
         let mut lanes = [Lanes::default(); 5];
-        let mut overflow = None;
+        // Only a long form's rows are counted as they come, their overflow kept even if empty.
+        let long = word.form().len() > SHORT_FORM;
+        let mut overflow = long.then(|| Box::new([[0; NTAGS]; 5]));
         word.visit(!is_word, |role, id| {
             let r = match role {
                 Role::Own => 0,
@@ -872,7 +898,8 @@ impl<'a> Memo<'a> {
                 Role::TwoBefore => 3,
                 Role::TwoAfter => 4,
             };
-            if lanes[r].add(model, id) {
+            lanes[r].add(model, id);
+            if long && lanes[r].full() {
                 spill(&mut overflow, r, &mut lanes[r]);
             }
         });
@@ -1072,45 +1099,28 @@ impl<'a> Tagger<'a> {
                 pairs[3][5],
                 pairs[2][6],
             ];
-            // The five words' lanes and the fixed ones in one sum when they fit (always, but
-            // for very long words).
+            // The five words' lanes, the fixed ones and the pairs' rows in one sum when they
+            // fit (always, but for very long words).
             let memos = [word, before, after, before2, after2];
-            let (own, b, a, b2, a2) = (
-                &word.lanes[0],
-                &before.lanes[1],
-                &after.lanes[2],
-                &before2.lanes[3],
-                &after2.lanes[4],
-            );
-            // Wrapping: the lanes are only read when the rows fit.
-            let add = u64::wrapping_add;
-            let lanes = Lanes {
-                even: add(
-                    add(add(own.even, b.even), add(a.even, b2.even)),
-                    add(a2.even, fixed.even),
-                ),
-                odd: add(
-                    add(add(own.odd, b.odd), add(a.odd, b2.odd)),
-                    add(a2.odd, fixed.odd),
-                ),
-                rows: own.rows + b.rows + a.rows + b2.rows + a2.rows + fixed.rows,
-            };
-            let fits = lanes.rows < LANE_ROWS && memos.iter().all(|m| m.overflow.is_none());
-            let mut sum = if fits {
-                RowSum {
-                    lanes,
-                    ..RowSum::default()
+            let mut row = if memos.iter().all(|m| m.overflow.is_none()) {
+                let (own, b, a, b2, a2) = (
+                    &word.lanes[0],
+                    &before.lanes[1],
+                    &after.lanes[2],
+                    &before2.lanes[3],
+                    &after2.lanes[4],
+                );
+                let mut lanes = Lanes {
+                    even: own.even + b.even + a.even + b2.even + a2.even + fixed.even,
+                    odd: own.odd + b.odd + a.odd + b2.odd + a2.odd + fixed.odd,
+                };
+                for id in ids {
+                    lanes.add(self.model, id);
                 }
+                lanes.value()
             } else {
-                RowSum {
-                    total: overflowing_sum(memos, fixed),
-                    ..RowSum::default()
-                }
+                overflowing_sum(self.model, memos, fixed, ids)
             };
-            for id in ids {
-                sum.add_inline(self.model, id);
-            }
-            let mut row = sum.sum();
             if word.no_begin {
                 forbid_begin(&mut row);
             }
@@ -1453,8 +1463,8 @@ mod tests {
     ];
 
     /// [`SENTENCES`], and words longer than a word's sums hold in one [`Lanes`] (a word of
-    /// 300 letters has more than 300 features of its own), around names and alone, and words
-    /// of about 250 letters.
+    /// 300 letters has more than 300 features of its own), around names and alone, words
+    /// of about 250 letters, and words of about [`SHORT_FORM`] letters.
     fn sentences() -> Vec<String> {
         let long = "कमल".repeat(100);
         let mut texts: Vec<String> = SENTENCES.iter().map(|s| s.to_string()).collect();
@@ -1466,6 +1476,11 @@ mod tests {
         // Words just short of filling the lanes alone, which fill them with their neighbours.
         for n in 80..=86 {
             texts.push(format!("मोदी ने {} कहा", "कमल".repeat(n)));
+        }
+        // The longest forms whose sums are not counted as they come, a character a byte, and
+        // the shortest that are.
+        for n in SHORT_FORM - 1..=SHORT_FORM + 1 {
+            texts.push(format!("मोदी ने {} कहा कि", "x".repeat(n)));
         }
         texts
     }

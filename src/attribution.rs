@@ -527,6 +527,13 @@ fn full_stop_ends(s: &str, i: usize) -> bool {
 /// Whether the full stop at byte `i` of `s` closes an initial (a word of one or two letters
 /// that opens with a capital) or a title ("Dr.").
 fn closes_abbreviation(s: &str, i: usize) -> bool {
+    // Most words before a full stop are ASCII small letters ("said."): found from their bytes,
+    // with no character decoded, and looked up as they are.
+    let bytes = &s.as_bytes()[..i];
+    let gap = bytes.iter().rposition(|b| !b.is_ascii_lowercase());
+    if gap.is_none_or(|k| !bytes[k].is_ascii_alphanumeric() && bytes[k].is_ascii()) {
+        return is_listed(List::Title, &s[gap.map_or(0, |k| k + 1)..i]);
+    }
     let before_word = crate::scan::after_last(&s[..i], |c| !is_word_char(c));
     before_word.chars().count() <= 2 && before_word.chars().next().is_some_and(char::is_uppercase)
         || is_listed(List::Title, &crate::normalize::lowercase(before_word))
@@ -2163,7 +2170,38 @@ mod tests {
         floor
     }
 
+    /// [`closes_abbreviation`] read a character at a time.
+    fn closes_abbreviation_plain(s: &str, i: usize) -> bool {
+        let before_word = crate::scan::after_last(&s[..i], |c| !is_word_char(c));
+        before_word.chars().count() <= 2
+            && before_word.chars().next().is_some_and(char::is_uppercase)
+            || is_listed(List::Title, &crate::normalize::lowercase(before_word))
+    }
+
     proptest! {
+        #[test]
+        fn closes_abbreviation_reads_as_the_characters_say(
+            word in prop_oneof![
+                Just(""), Just("Dr"), Just("dr"), Just("DR"), Just("gov"), Just("Rep"),
+                Just("professor"), Just("PROFESSOR"), Just("said"), Just("Smith"), Just("M"),
+                Just("m"), Just("AB"), Just("Ab"), Just("aB"), Just("x1"), Just("1"), Just("डॉ"),
+                Just("Éd"), Just("É"), Just("é"),
+            ],
+            before in prop_oneof![
+                Just(""), Just(" "), Just("."), Just("a"), Just("A"), Just("7"), Just("é"),
+                Just("“"), Just("क"),
+            ],
+        ) {
+            let s = format!("{before}{word}.");
+            let i = s.len() - 1;
+            prop_assert_eq!(
+                closes_abbreviation(&s, i),
+                closes_abbreviation_plain(&s, i),
+                "should tell whether the full stop of {:?} closes an abbreviation as its characters say",
+                s
+            );
+        }
+
         #[test]
         fn sentence_start_reads_as_the_characters_say(
             cs in proptest::collection::vec(

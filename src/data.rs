@@ -334,7 +334,16 @@ struct IndexEntry {
 impl LineIndex {
     /// The index of the front-coded list `bytes`; a line cut short ends the list.
     fn new(bytes: &[u8]) -> LineIndex {
-        let mut index = LineIndex::default();
+        // Room for the whole index at once, not grown a push at a time (which costs about 80 K
+        // instructions natively for the English words): in both lists an indexed line and the
+        // seven after it take about 36 bytes, and an indexed line is about 7 bytes long. A list
+        // that needs more grows as before.
+        let entries = bytes.len() / 32 + 1;
+        let mut index = LineIndex {
+            keys: Vec::with_capacity(entries),
+            entries: Vec::with_capacity(entries),
+            lines: Vec::with_capacity(bytes.len() / 4),
+        };
         let mut count = 0;
         // Where the line read last ends, and so the next starts.
         let mut end = 0;

@@ -155,8 +155,9 @@ pub fn fold(text: &str) -> String {
 
 /// Phrases looked for in a text as [`fold`] gives it, read from the text itself: folding a whole
 /// sentence to look for a few phrases cost more than the search. Bytes that open no phrase are
-/// passed over by a table; at the others, a table of bits of each phrase's first two characters
-/// passes over most places; the phrases that open with the character are then compared.
+/// passed over by a table; at the others, two ASCII bytes are told by a table of the pairs that
+/// open a phrase, and other places by a table of bits of each phrase's first two characters;
+/// the phrases that open with the character are then compared.
 #[derive(Debug)]
 pub struct FoldedPhrases {
     /// The phrases that are their own fold, by their first character.
@@ -168,6 +169,11 @@ pub struct FoldedPhrases {
     /// whose lower case opens a phrase; white space, when a phrase opens with a space; every
     /// character beyond ASCII (a Devanagari one is then told from `devanagari_first`).
     opens: [bool; 256],
+    /// Per [`ascii_key`] of an ASCII byte, the keys of the ASCII bytes after it (a bit each) with
+    /// which the two may fold to a phrase's first two characters (all after a phrase's only
+    /// character): most pairs of bytes in Latin text are passed over by it, without folding
+    /// them.
+    ascii_pairs: [u64; 64],
     /// Per Devanagari character (U+0900 + index): whether a phrase opens with it.
     devanagari_first: [bool; 128],
     /// Bit [`pair_bit`] of the first two characters of each phrase, and whether every phrase
@@ -209,6 +215,7 @@ impl FoldedPhrases {
             plain_by_first: HashMap::default(),
             by_first: HashMap::default(),
             opens: [false; 256],
+            ascii_pairs: [0; 64],
             devanagari_first: [false; 128],
             pairs: vec![0; 64],
             all_pairs: true,
@@ -225,6 +232,14 @@ impl FoldedPhrases {
                 set.has_empty = true;
                 continue;
             };
+            // The keys of the ASCII bytes that may fold to `second` (all when there is none)
+            // after those of each that may fold to `first`.
+            let seconds = second.map_or(!0, ascii_keys_folding_to);
+            let mut firsts = ascii_keys_folding_to(first);
+            while firsts != 0 {
+                set.ascii_pairs[firsts.trailing_zeros() as usize] |= seconds;
+                firsts &= firsts - 1;
+            }
             match second {
                 Some(second) => {
                     let bit = pair_bit(first, second);
@@ -287,6 +302,14 @@ impl FoldedPhrases {
                 return false;
             };
             if b < 0x80 {
+                // An ASCII character before another opens no phrase unless the two fold to the
+                // first two characters of one.
+                if let Some(&n) = bytes.get(at + 1).filter(|&&n| n < 0x80) {
+                    if self.ascii_pairs[ascii_key(b)] >> ascii_key(n) & 1 == 0 {
+                        at += 1;
+                        continue;
+                    }
+                }
                 let c = char::from(b);
                 let first = if c.is_whitespace() {
                     ' '
@@ -399,6 +422,25 @@ impl FoldedPhrases {
             let mut rest = after.clone();
             phrase.chars().skip(1).all(|p| rest.next() == Some(p))
         })
+    }
+}
+
+/// The key of an ASCII byte in [`FoldedPhrases::ascii_pairs`]: its low six bits, a letter's
+/// the same as its capital's.
+#[inline]
+fn ascii_key(b: u8) -> usize {
+    usize::from((b | 0x20) & 63)
+}
+
+/// The keys ([`ascii_key`]) of the ASCII bytes that fold to `c`, a bit each: of the white space
+/// bytes for the space, of `c` for another ASCII character.
+fn ascii_keys_folding_to(c: char) -> u64 {
+    match u8::try_from(c) {
+        Ok(b' ') => b" \t\n\x0B\x0C\r"
+            .iter()
+            .fold(0, |keys, &b| keys | 1 << ascii_key(b)),
+        Ok(b) if b.is_ascii() => 1 << ascii_key(b),
+        _ => 0,
     }
 }
 

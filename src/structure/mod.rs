@@ -62,18 +62,23 @@ fn units(text: &str) -> Vec<Unit> {
         pieces.clear();
         related::split_with(text, block.range, &split, &mut pieces);
         let whole = pieces.len() == 1;
+        // The block's sentences go to the piece that is the whole block (in place, without a
+        // Vec of their own); the other pieces are split anew.
+        let mut split = Some(split);
         for (k, &piece) in pieces.iter().enumerate() {
             if piece.range.is_empty() {
                 continue;
             }
-            let sentences: Vec<Range> = if piece.range == block.range {
-                split.iter().map(|s| s.range).collect()
+            let own = if piece.range == block.range {
+                split.take()
             } else {
-                sentences::split(text, piece.range)
-                    .into_iter()
-                    .map(|s| s.range)
-                    .collect()
+                None
             };
+            let sentences: Vec<Range> = own
+                .unwrap_or_else(|| sentences::split(text, piece.range))
+                .into_iter()
+                .map(|s| s.range)
+                .collect();
             out.push(Unit {
                 range: piece.range,
                 blank_before: k == 0 && block.blank_before,

@@ -22,6 +22,18 @@ const widgetGlue = await import(
 );
 widgetGlue.initSync({ module: readFileSync(new URL("../dist/newslens_text_bg.wasm", import.meta.url)) });
 
+// The package's module built without the tagger model (scripts/build.sh --no-tagger, which
+// `npm run bench` runs), when it is there: how much of a parse the tagger is. Its glue may differ
+// from the package's, so it is loaded with its own.
+const noTaggerDir = new URL("../target/no-tagger/dist/", import.meta.url);
+const { existsSync } = await import("node:fs");
+let noTaggerParse = null;
+if (existsSync(new URL("newslens_wasm_bg.wasm", noTaggerDir))) {
+  const glue = await import(new URL("newslens_wasm.js", noTaggerDir).href);
+  glue.initSync({ module: readFileSync(new URL("newslens_wasm_bg.wasm", noTaggerDir)) });
+  noTaggerParse = (text) => glue.parse(text, undefined, readResult);
+}
+
 const nlp = (await import("compromise")).default;
 const winkNLP = (await import("wink-nlp")).default;
 const winkModel = (await import("wink-eng-lite-web-model")).default;
@@ -86,6 +98,18 @@ const tools = [
     },
     runs: 2000,
   },
+  ...(noTaggerParse
+    ? [
+        {
+          name: "newslens without the tagger model (--no-tagger)",
+          run: (text) => {
+            const a = noTaggerParse(text);
+            return a.actors.length + a.quotes.length;
+          },
+          runs: 2000,
+        },
+      ]
+    : []),
   {
     name: "compromise",
     // The closest it comes to the same job: people, places, organisations and quotations.

@@ -616,9 +616,7 @@ pub fn sentence_mentions<'a>(
             }
             // A word spelled in Latin letters ("ईबीआरडी", "एनसीएलटी") is an organisation's
             // acronym, not a person's or a place's name the lexicon would know.
-            if g.kind != ActorKind::Organization
-                && tagger.spelled_in_letters(lex, g.range.slice(text))
-            {
+            if g.kind != ActorKind::Organization && tagger.spelled_in_letters(g.range.slice(text)) {
                 g.kind = ActorKind::Organization;
             }
             if g.kind == ActorKind::Person {
@@ -647,8 +645,7 @@ pub fn sentence_mentions<'a>(
         // is a title or a suffix alone ("विभाग", "मंत्री"): they name nobody by themselves.
         guesses.retain(|g| {
             let s = g.range.slice(text);
-            s.contains_char(' ')
-                || !(tagger.is_common(lex, s) || lex.is_suffix(s) || lex.is_title(s))
+            s.contains_char(' ') || !(tagger.is_common(s) || lex.is_suffix(s) || lex.is_title(s))
         });
         // Words a guess adds to a pattern's name must be name words: no sentence end, no
         // function word.

@@ -40,7 +40,7 @@ use super::features::{
     adjacent_pair_features, fixed_features, marker_class, tokenize_into, word_form, Role, Word,
     FEATURE_VERSION,
 };
-use super::lexicon::Lexicon;
+use super::lexicon;
 use super::patterns::spelled_in_letters;
 use crate::article::ActorKind;
 use crate::decimal::decimal;
@@ -996,15 +996,21 @@ impl<'a> Tagger<'a> {
         mentions
     }
 
-    /// [`Lexicon::is_common`] of `word`, looked up once for each word of the memo: a name the
-    /// tagger guesses is asked about in every sentence that has it.
-    pub fn is_common(&mut self, lex: &Lexicon, word: &str) -> bool {
-        self.recall(word, |m| &mut m.common, |w| lex.is_common(w))
+    /// [`lexicon::Lexicon::is_common`] of `word` in the built-in lexicon, looked up once for each word
+    /// of the memo: a name the tagger guesses is asked about in every sentence that has it. (The
+    /// memo keeps one answer a word, so it asks the one lexicon there is, not a caller's.)
+    pub fn is_common(&mut self, word: &str) -> bool {
+        self.recall(word, |m| &mut m.common, |w| lexicon::builtin().is_common(w))
     }
 
-    /// [`spelled_in_letters`] of `word`, likewise worked out once for each word of the memo.
-    pub fn spelled_in_letters(&mut self, lex: &Lexicon, word: &str) -> bool {
-        self.recall(word, |m| &mut m.spelled, |w| spelled_in_letters(lex, w))
+    /// [`spelled_in_letters`] of `word` in the built-in lexicon, likewise worked out once for
+    /// each word of the memo.
+    pub fn spelled_in_letters(&mut self, word: &str) -> bool {
+        self.recall(
+            word,
+            |m| &mut m.spelled,
+            |w| spelled_in_letters(lexicon::builtin(), w),
+        )
     }
 
     /// `ask(word)`, kept in the `slot` of the word's memo when the memo has the word.

@@ -125,7 +125,7 @@ pub fn encode(rows: &[(usize, Vec<i8>)], tags: usize) -> Vec<u8> {
             prev = s;
         }
     }
-    // rANS codes backwards: the last symbol first, its bytes written from the end.
+    // rANS codes backwards: the last symbol first, its units written from the end.
     let starts: Vec<[u32; 256]> = tables
         .iter()
         .map(|table| {

@@ -996,9 +996,10 @@ impl<'a> Tagger<'a> {
         mentions
     }
 
-    /// [`lexicon::Lexicon::is_common`] of `word` in the built-in lexicon, looked up once for each word
-    /// of the memo: a name the tagger guesses is asked about in every sentence that has it. (The
-    /// memo keeps one answer a word, so it asks the one lexicon there is, not a caller's.)
+    /// [`lexicon::Lexicon::is_common`] of `word` in the built-in lexicon, looked up once for
+    /// each word of the memo: a name the tagger guesses is asked about in every sentence that
+    /// has it. (The memo keeps one answer a word, so it asks the one lexicon there is, not a
+    /// caller's.)
     pub fn is_common(&mut self, word: &str) -> bool {
         self.recall(word, |m| &mut m.common, |w| lexicon::builtin().is_common(w))
     }
@@ -1479,7 +1480,8 @@ mod tests {
         ));
         texts.push(long.clone());
         texts.push(format!("{long} मोदी"));
-        // Words just short of filling the lanes alone, which fill them with their neighbours.
+        // Words whose own rows (250 to 268) come just short of filling the lanes alone and just
+        // past it: long forms, their sums counted as they come and spilled.
         for n in 80..=86 {
             texts.push(format!("मोदी ने {} कहा", "कमल".repeat(n)));
         }

@@ -1082,7 +1082,8 @@ mod tests {
 
     /// Characters whose folds differ from them in every way [`fold`] knows: capitals, white space
     /// of several kinds, a capital whose lower case is two characters (U+0130) and one whose
-    /// lower case is ASCII (the Kelvin sign), the mark U+0307 that opens the second, Devanagari.
+    /// lower case is ASCII (the Kelvin sign), the mark U+0307 that opens the second, Devanagari;
+    /// and "!", which shares the key of "a" in [`FoldedPhrases::ascii_pairs`].
     fn folding_char() -> impl Strategy<Value = char> {
         prop_oneof![
             proptest::char::range('a', 'c'),
@@ -1095,6 +1096,8 @@ mod tests {
             Just('\u{307}'),
             Just(' '),
             Just('\n'),
+            Just('\t'),
+            Just('!'),
             Just('\u{A0}'),
             Just('\u{2003}'),
             Just('क'),
@@ -1117,10 +1120,12 @@ mod tests {
         ) {
             let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
             let set = FoldedPhrases::new(&refs);
-            // Texts made of the phrases (and their capitals) and other text, so that many hold one.
+            // Texts made of the phrases (and their capitals, and their spaces as tabs) and other
+            // text, so that many hold one.
             let with_phrases = format!("{}{}{}", texts[0], phrases.join(" "), texts[0]);
             let upper = with_phrases.to_uppercase();
-            for text in texts.iter().chain([&texts.concat(), &with_phrases, &upper]) {
+            let tabs = with_phrases.replace(' ', "\t");
+            for text in texts.iter().chain([&texts.concat(), &with_phrases, &upper, &tabs]) {
                 let folded = fold(text);
                 prop_assert_eq!(
                     set.in_folded(text),

@@ -385,9 +385,9 @@ fn heading_speakers(
         let speaker = next.or_else(|| {
             body.iter()
                 .flat_map(|r| sentences(text, r.range))
-                .find_map(|s| {
+                .find_map(|(s, hindi)| {
                     let ws = state.words.of(s);
-                    let found = if has_devanagari(s.slice(text)) {
+                    let found = if hindi {
                         hindi_before(text, &ws)
                     } else {
                         english_before(text, &ws)
@@ -475,12 +475,24 @@ static SENTENCE_STOPS: [bool; 256] = {
 
 /// Where the sentence that starts at or after byte `at` ends, not after `ceiling`.
 fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
+    sentence_and_script(text, at, ceiling).0
+}
+
+/// Where the sentence that starts at or after byte `at` ends, not after `ceiling`, and whether
+/// it holds Devanagari ([`has_devanagari`] of the sentence, asked only of one that holds a byte
+/// E0, which the search sees anyway: an English sentence is not read again).
+fn sentence_and_script(text: &str, at: usize, ceiling: usize) -> (usize, bool) {
     let s = &text[at..ceiling];
     let bytes = s.as_bytes();
     // The marks are read from the bytes: ASCII, and '।' (E0 A5 A4); no byte of another
     // character equals one of them or E0. The first character never ends the sentence.
     let mut i = bytes.first().map_or(0, |&b| crate::chars::utf8_len(b));
-    while let Some(&b) = bytes.get(i) {
+    // Devanagari opens with E0: a sentence without that byte (an English one) holds none.
+    let mut e0 = bytes.first() == Some(&0xE0);
+    let end = 'scan: loop {
+        let Some(&b) = bytes.get(i) else {
+            break s.len();
+        };
         if !SENTENCE_STOPS[usize::from(b)] {
             i += 1;
             // After a Latin letter (most bytes of an English text, few of a Hindi one), eight at
@@ -496,25 +508,29 @@ fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
             continue;
         }
         if b == 0xE0 {
+            e0 = true;
             // A Devanagari character (or another one of three bytes): read whole, with the ones
-            // of its word after it (in a Hindi text, most bytes) before the next table load.
-            while let Some(&[0xE0, second, third]) = bytes.get(i..i + 3) {
-                if [second, third] == [0xA5, 0xA4] {
-                    return at + i;
+            // of its word after it (in a Hindi text, most bytes) before the next table load; read
+            // from a slice that shrinks, fewer instructions a character than an index.
+            let mut rest = &bytes[i..];
+            while let [0xE0, second, third, after @ ..] = rest {
+                if [*second, *third] == [0xA5, 0xA4] {
+                    break 'scan bytes.len() - rest.len();
                 }
-                i += 3;
+                rest = after;
             }
+            i = bytes.len() - rest.len();
             continue;
         }
         if matches!(b, b'?' | b'!' | b'|') {
-            return at + i;
+            break i;
         }
         if b == b'.' && full_stop_ends(s, i) {
-            return at + i;
+            break i;
         }
         i += 1;
-    }
-    ceiling
+    };
+    (at + end, e0 && has_devanagari(&s[..end]))
 }
 
 /// Whether the full stop at byte `i` of `s` ends a sentence: it is followed by white space, a
@@ -540,14 +556,14 @@ fn closes_abbreviation(s: &str, i: usize) -> bool {
 }
 
 /// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end
-/// a sentence).
-fn sentences(text: &str, range: Range) -> impl Iterator<Item = Range> + '_ {
+/// a sentence), each with whether it holds Devanagari.
+fn sentences(text: &str, range: Range) -> impl Iterator<Item = (Range, bool)> + '_ {
     let mut at = range.start;
     std::iter::from_fn(move || {
         if at >= range.end {
             return None;
         }
-        let end = sentence_end(text, at, range.end);
+        let (end, hindi) = sentence_and_script(text, at, range.end);
         let next = text[end..range.end]
             .chars()
             .next()
@@ -555,7 +571,7 @@ fn sentences(text: &str, range: Range) -> impl Iterator<Item = Range> + '_ {
         let sentence = Range::new(at, end);
         // A step that does not move on ends the list.
         at = if next <= at { range.end } else { next };
-        Some(sentence)
+        Some((sentence, hindi))
     })
 }
 
@@ -1637,9 +1653,8 @@ fn collect_subjects(
     // by moving on from the last word's, not by a search for each word.
     let mut next_span = 0;
     for region in regions {
-        for sentence in sentences(text, region.range) {
+        for (sentence, hindi) in sentences(text, region.range) {
             let ws = words.of(sentence);
-            let hindi = has_devanagari(sentence.slice(text));
             // Subjects inside a reported clause ("… कहा कि X ने …") are not what a later
             // pronoun refers to (asked of Hindi sentences only).
             let reported = if hindi {
@@ -2088,7 +2103,7 @@ fn inherit_speakers(
                     || tail.len() < 300
                         && out[prev].cue.is_some()
                         && sentences(text, tail)
-                            .filter(|s| !s.slice(text).trim().is_empty())
+                            .filter(|(s, _)| !s.slice(text).trim().is_empty())
                             .count()
                             <= 1)
         };
@@ -2239,10 +2254,12 @@ mod tests {
         ) {
             let text: String = cs.into_iter().collect();
             let at = (0..=from.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            let end = sentence_end_plain(&text, at, text.len());
             prop_assert_eq!(
-                sentence_end(&text, at, text.len()),
-                sentence_end_plain(&text, at, text.len()),
-                "should end the sentence of {:?} from {} where its characters say",
+                sentence_and_script(&text, at, text.len()),
+                (end, has_devanagari(&text[at..end])),
+                "should end the sentence of {:?} from {} where its characters say, and tell its \
+                 script",
                 text,
                 at
             );

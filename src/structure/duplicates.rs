@@ -87,7 +87,16 @@ fn is_folded(s: &str) -> bool {
                     at = next_char(bytes, at + 6);
                 }
             }
-            0xE0 => at += 3,
+            0xE0 => {
+                // A run of such characters read whole, from a slice that shrinks, with the single
+                // spaces before a Devanagari character of E0 A4 (a Hindi word after a word; not a
+                // danda, E0 A5 A4 or A5).
+                let mut rest = &bytes[at + 3..];
+                while let [0xE0, _, _, after @ ..] | [b' ', 0xE0, 0xA4, _, after @ ..] = rest {
+                    rest = after;
+                }
+                at = bytes.len() - rest.len();
+            }
             _ => {
                 let Some(c) = s[at..].chars().next() else {
                     break;

@@ -1,10 +1,12 @@
 // The widget's module (dist/newslens_text_bg.wasm: no HTML reader, compiled for size, see
 // scripts/build.sh) must read text exactly as the package's module (dist/newslens_wasm_bg.wasm)
-// does: the same Article for every text the project has. Needs `scripts/build.sh` first.
+// does: the same Article for every text the project has, and stay within issue 7's download
+// budget. Needs `scripts/build.sh` first.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { readResult } from "../../js/result.js";
 
 const root = new URL("../../", import.meta.url);
@@ -44,4 +46,14 @@ test("the widget's module gives the same Article as the package's module", async
     const options = { lang: "en", actors: [{ name: "Harbour Board", kind: "organization", aliases: ["बोर्ड"] }] };
     assert.deepEqual(widget(text, options), full(text, options), `${path}: same with options`);
   }
+});
+
+test("the widget's module and its glue stay within 300 KB gzipped (issue 7's budget)", () => {
+  // What a page with the widget downloads besides widget.min.js (minified.test.mjs): each file
+  // compressed on its own, as a server sends it, and summed as bench/sizes.mjs does.
+  const gzipped = (path) => gzipSync(readFileSync(new URL(path, root)), { level: 9 }).length;
+  const wasm = gzipped("dist/newslens_text_bg.wasm");
+  const glue = gzipped("dist/newslens_wasm.js");
+  assert.ok(wasm > 100000, `should gzip a module with the tagger model to more than 100 KB (${wasm})`);
+  assert.ok(wasm + glue <= 300000, `should gzip the widget's wasm and glue to 300000 bytes or less (${wasm} + ${glue})`);
 });

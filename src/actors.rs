@@ -231,23 +231,31 @@ fn loose_key_into(s: &str, folded: &mut String) {
         }
         let (c, len) = crate::chars::char_at(s, at);
         at += len;
-        let into = match c {
-            'ी' => Some('ि'),
-            'ू' => Some('ु'),
-            'ई' => Some('इ'),
-            'ऊ' => Some('उ'),
-            'ॉ' => Some('ा'),
-            'ँ' => Some('ं'),
-            '\u{093C}' | '-' => None,
-            'A'..='Z' => Some(c.to_ascii_lowercase()),
-            c if c.is_whitespace() => None,
-            _ => continue,
+        let Some(into) = loose_fold(c) else {
+            continue;
         };
         folded.push_str(&s[kept..at - len]);
         folded.extend(into);
         kept = at;
     }
     folded.push_str(&s[kept..]);
+}
+
+/// The rule of [`loose_key`] for one character: `None` when it stays as it is, else what it
+/// becomes (`Some(None)` when it is dropped).
+fn loose_fold(c: char) -> Option<Option<char>> {
+    match c {
+        'ी' => Some(Some('ि')),
+        'ू' => Some(Some('ु')),
+        'ई' => Some(Some('इ')),
+        'ऊ' => Some(Some('उ')),
+        'ॉ' => Some(Some('ा')),
+        'ँ' => Some(Some('ं')),
+        '\u{093C}' | '-' => Some(None),
+        'A'..='Z' => Some(Some(c.to_ascii_lowercase())),
+        c if c.is_whitespace() => Some(None),
+        _ => None,
+    }
 }
 
 /// Moves the mentions of group `from` into group `into`.
@@ -1837,20 +1845,11 @@ mod tests {
         }
     }
 
-    /// The loose key's rule, one character at a time (what `loose_key_into` does from bytes).
+    /// The loose key's rule ([`loose_fold`]) applied to every character (what `loose_key_into`
+    /// does from bytes, deciding most characters without decoding them).
     fn fold_by_char(s: &str) -> String {
         s.chars()
-            .filter_map(|c| match c {
-                'ी' => Some('ि'),
-                'ू' => Some('ु'),
-                'ई' => Some('इ'),
-                'ऊ' => Some('उ'),
-                'ॉ' => Some('ा'),
-                'ँ' => Some('ं'),
-                '\u{093C}' | '-' => None,
-                c if c.is_whitespace() => None,
-                c => Some(c.to_ascii_lowercase()),
-            })
+            .filter_map(|c| loose_fold(c).unwrap_or(Some(c)))
             .collect()
     }
 

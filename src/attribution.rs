@@ -550,6 +550,11 @@ fn closes_abbreviation(s: &str, i: usize) -> bool {
     if gap.is_none_or(|k| !bytes[k].is_ascii_alphanumeric() && bytes[k].is_ascii()) {
         return is_listed(List::Title, &s[gap.map_or(0, |k| k + 1)..i]);
     }
+    closes_abbreviation_by_chars(s, i)
+}
+
+/// [`closes_abbreviation`] read a character at a time, for any word.
+fn closes_abbreviation_by_chars(s: &str, i: usize) -> bool {
     let before_word = crate::scan::after_last(&s[..i], |c| !is_word_char(c));
     before_word.chars().count() <= 2 && before_word.chars().next().is_some_and(char::is_uppercase)
         || is_listed(List::Title, &crate::normalize::lowercase(before_word))
@@ -2185,14 +2190,6 @@ mod tests {
         floor
     }
 
-    /// [`closes_abbreviation`] read a character at a time.
-    fn closes_abbreviation_plain(s: &str, i: usize) -> bool {
-        let before_word = crate::scan::after_last(&s[..i], |c| !is_word_char(c));
-        before_word.chars().count() <= 2
-            && before_word.chars().next().is_some_and(char::is_uppercase)
-            || is_listed(List::Title, &crate::normalize::lowercase(before_word))
-    }
-
     proptest! {
         #[test]
         fn closes_abbreviation_reads_as_the_characters_say(
@@ -2211,7 +2208,7 @@ mod tests {
             let i = s.len() - 1;
             prop_assert_eq!(
                 closes_abbreviation(&s, i),
-                closes_abbreviation_plain(&s, i),
+                closes_abbreviation_by_chars(&s, i),
                 "should tell whether the full stop of {:?} closes an abbreviation as its characters say",
                 s
             );

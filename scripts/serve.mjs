@@ -2,9 +2,12 @@
 // A tiny static file server for the project root, for the demo page and the browser tests.
 // No dependencies (node:http only). It binds 127.0.0.1, sends the MIME types browsers need
 // (`.wasm` must be application/wasm for streaming compilation), never serves a file outside
-// the root, lists a directory that has no index.html, and sends no caching headers so a rebuild shows at the next reload.
+// the root, lists a directory that has no index.html, and by default forbids caching
+// (`no-store`) so a rebuild shows at the next reload.
 //
 // As a module:  const { url, close } = await startServer({ root, port: 0 });
+//               (`maxAge: seconds` lets browsers cache the files, as a site would: see
+//               bench/repeat-visit.mjs)
 // As a command: node scripts/serve.mjs [--port 8080] [--fallback] [--root DIR]
 //               (prints the demo URL; --fallback takes a free port when PORT is taken)
 
@@ -34,14 +37,17 @@ const MIME_TYPES = {
 
 /**
  * Serve `root` over HTTP on 127.0.0.1.
- * @param {{ root?: string, port?: number }} [options] port 0 (the default) picks a free port
+ * @param {{ root?: string, port?: number, maxAge?: number }} [options] port 0 (the default)
+ *   picks a free port; with `maxAge`, files are sent cacheable for that many seconds instead of
+ *   `no-store`
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>} `url` is the
  *   server's base URL with a trailing slash, e.g. `http://localhost:41234/`
  */
-export function startServer({ root = PROJECT_ROOT, port = 0 } = {}) {
+export function startServer({ root = PROJECT_ROOT, port = 0, maxAge } = {}) {
   const base = resolve(root);
+  const caching = maxAge === undefined ? "no-store" : `public, max-age=${Math.max(0, Math.floor(maxAge))}`;
   const server = createServer((request, response) => {
-    serveFile(base, request, response).catch((error) => {
+    serveFile(base, request, response, caching).catch((error) => {
       if (!response.headersSent) send(response, 500, `server error: ${error.message}\n`);
       else response.destroy();
     });
@@ -64,7 +70,7 @@ export function startServer({ root = PROJECT_ROOT, port = 0 } = {}) {
   });
 }
 
-async function serveFile(base, request, response) {
+async function serveFile(base, request, response, caching) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     return send(response, 405, "only GET and HEAD are served\n", { allow: "GET, HEAD" });
   }
@@ -95,7 +101,7 @@ async function serveFile(base, request, response) {
   response.writeHead(200, {
     "content-type": MIME_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream",
     "content-length": info.size,
-    "cache-control": "no-store",
+    "cache-control": caching,
     "x-content-type-options": "nosniff",
   });
   if (request.method === "HEAD") return response.end();

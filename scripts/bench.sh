@@ -2,7 +2,9 @@
 # Every benchmark of issue #7, printed as tables: the machine, native parse time (divan,
 # benches/parse.rs), the wasm package in Node side by side with compromise and wink-nlp, the
 # scaling from 1 KB to 10 MB and the wasm memory over 10,000 parses (bench/node.mjs), init,
-# parse and widget render in headless Chromium (bench/browser.mjs), and the download sizes
+# parse and widget render in headless Chromium (bench/browser.mjs), a reader's repeat visits
+# and whether they get the module's code from Chromium's code cache (bench/repeat-visit.mjs),
+# and the download sizes
 # with and without the tagger model (bench/sizes.mjs). Benchmarks, not tests: nothing here
 # fails on a slow figure. Takes a few minutes (two release builds the first time).
 #
@@ -48,4 +50,5 @@ fi
 
 node bench/node.mjs "${QUICK[@]}"
 node bench/browser.mjs "${QUICK[@]}"
+node bench/repeat-visit.mjs
 node bench/sizes.mjs

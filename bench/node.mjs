@@ -185,7 +185,7 @@ for (const size of SIZES) {
   // Below a few copies of the two articles the mix of Hindi and English changes with the size
   // (1 KB is the Hindi title and first paragraph), so only larger steps are judged.
   const flag = step != null && step > 1.5 && bytes >= 64e3 ? "  SUPERLINEAR?" : "";
-  scaling.push([kb(bytes), ms(med), mbps(bytes, med), `${(perByte * 1e6).toFixed(0)} µs/MB`, step == null ? "–" : `${step.toFixed(2)}${flag}`, times.length]);
+  scaling.push([kb(bytes), ms(med), mbps(bytes, med), `${(perByte * 1e6).toFixed(0)} ms/MB`, step == null ? "–" : `${step.toFixed(2)}${flag}`, times.length]);
   previous = perByte;
 }
 printTable("Scaling, wasm in Node (both articles repeated to the size)", ["input", "median", "speed", "median per MB", "per byte vs previous size", "runs"], scaling, [

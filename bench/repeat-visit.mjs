@@ -1,8 +1,9 @@
 // Whether a reader's next visit gets a faster first render: Chromium can keep a wasm module's
 // optimised code in its code cache, and a page that takes the module from there compiles only
-// the functions that were not optimised on its first parse. This loads bench/browser.html?cold=1 (init of the widget's module,
-// then the widget's first render, first parse included) several times in one persistent
-// Chromium profile, with the files served cacheable as a site would. The first visit also reads
+// the functions that were not optimised on its first parse. This loads
+// bench/browser.html?cold=1 (init of the widget's module, then the widget's first render, first
+// parse included) several times in one persistent Chromium profile, with the files served
+// cacheable as a site would. The first visit also reads
 // for a while: it parses the sample 200 more times, so that V8 moves the hot code to its
 // optimising tier, and stays open 5 s, past V8's 2 s wait before it offers the code for
 // caching. The later visits show whether they were given that code.

@@ -45,7 +45,7 @@ const MIME_TYPES = {
  */
 export function startServer({ root = PROJECT_ROOT, port = 0, maxAge } = {}) {
   const base = resolve(root);
-  const caching = maxAge === undefined ? "no-store" : `public, max-age=${Math.max(0, Math.floor(maxAge))}`;
+  const caching = maxAge === undefined ? "no-store" : `public, max-age=${Math.max(0, Math.floor(maxAge)) || 0}`;
   const server = createServer((request, response) => {
     serveFile(base, request, response, caching).catch((error) => {
       if (!response.headersSent) send(response, 500, `server error: ${error.message}\n`);

@@ -28,6 +28,7 @@ test("with maxAge, files are sent cacheable for that many whole seconds", async 
   assert.equal((await headers({ maxAge: 3600 }, "package.json")).caching, "public, max-age=3600");
   assert.equal((await headers({ maxAge: 2.7 }, "package.json")).caching, "public, max-age=2");
   assert.equal((await headers({ maxAge: -5 }, "package.json")).caching, "public, max-age=0");
+  assert.equal((await headers({ maxAge: Number.NaN }, "package.json")).caching, "public, max-age=0");
 });
 
 test("a path that climbs out of the root is refused", async () => {

@@ -424,7 +424,7 @@ fn whole_quote(q: &FoundQuote) -> Range {
 fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     let s = &text[floor..at];
     let bytes = s.as_bytes();
-    // The marks are read from the bytes, as in `sentence_end`: ASCII, and '।' (E0 A5 A4).
+    // The marks are read from the bytes, as in `sentence_and_script`: ASCII, and '।' (E0 A5 A4).
     let mut end = bytes.len();
     while end > 0 {
         let i = end - 1;
@@ -461,8 +461,8 @@ fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
     floor
 }
 
-/// The bytes [`sentence_end`] looks at: its marks and E0, the first byte of '।' (all other bytes
-/// are passed over with one table load).
+/// The bytes [`sentence_and_script`] looks at: its marks and E0, the first byte of '।' (all
+/// other bytes are passed over with one table load).
 static SENTENCE_STOPS: [bool; 256] = {
     let mut stops = [false; 256];
     stops[b'?' as usize] = true;
@@ -472,11 +472,6 @@ static SENTENCE_STOPS: [bool; 256] = {
     stops[0xE0] = true;
     stops
 };
-
-/// Where the sentence that starts at or after byte `at` ends, not after `ceiling`.
-fn sentence_end(text: &str, at: usize, ceiling: usize) -> usize {
-    sentence_and_script(text, at, ceiling).0
-}
 
 /// Where the sentence that starts at or after byte `at` ends, not after `ceiling`, and whether
 /// it holds Devanagari ([`has_devanagari`] of the sentence, asked only of one that holds a byte
@@ -560,7 +555,7 @@ fn closes_abbreviation_by_chars(s: &str, i: usize) -> bool {
         || is_listed(List::Title, &crate::normalize::lowercase(before_word))
 }
 
-/// The sentences of `range`, split where [`sentence_end`] says (titles and initials do not end
+/// The sentences of `range`, split where [`sentence_and_script`] says (titles and initials do not end
 /// a sentence), each with whether it holds Devanagari.
 fn sentences(text: &str, range: Range) -> impl Iterator<Item = (Range, bool)> + '_ {
     let mut at = range.start;
@@ -609,13 +604,12 @@ fn find_cue(
             ceiling = next.start;
         }
     }
-    let after = Range::new(
-        whole.end,
-        sentence_end(text, whole.end, ceiling).max(whole.end),
-    );
+    // The split tells whether the clause after holds Devanagari, as it reads it anyway.
+    let (after_end, after_hindi) = sentence_and_script(text, whole.end, ceiling);
+    let after = Range::new(whole.end, after_end.max(whole.end));
     let after_text = after.slice(text).trim_start();
     let content = q.range.slice(text).trim_end();
-    let hindi = has_devanagari(before.slice(text)) || has_devanagari(after_text);
+    let hindi = has_devanagari(before.slice(text)) || after_hindi;
 
     // Headline and caption form: ‘…’ : X, or “…” ― X.
     if let Some(found) = dash_speaker(text, words, after) {
@@ -2157,7 +2151,7 @@ mod tests {
         }
     }
 
-    /// [`sentence_end`] read a character at a time.
+    /// [`sentence_and_script`]'s end read a character at a time.
     fn sentence_end_plain(text: &str, at: usize, ceiling: usize) -> usize {
         let s = &text[at..ceiling];
         for (i, c) in s.char_indices().skip(1) {
